@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Builds what is out of date: the Prisma client when prisma/schema changed, then the
+// TypeScript (incremental). `npm start` and `npm run cli` call it so a fresh clone just works.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+function newestMtime(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => statSync(join(dir, name)).mtimeMs)
+    .reduce((a, b) => Math.max(a, b), 0);
+}
+
+function run(args) {
+  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}
+
+const clientMarker = join(root, 'src/generated/prisma/client.ts');
+if (!existsSync(clientMarker) || statSync(clientMarker).mtimeMs < newestMtime(join(root, 'prisma/schema'))) {
+  run([join(root, 'scripts/prisma.mjs'), 'generate']);
+}
+run([require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')]);

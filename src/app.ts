@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { requestLogger } from './common/http/request-logger.middleware.js';
+import { createValidationPipe } from './common/http/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import type { DatabaseServer } from './database/database-server.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) });
+}
+
+/** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests. */
+export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, server), {
+    logger: createLogger(config),
+    // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
+  });
+  configureHttp(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** What every HTTP app of ours has: /api prefix, request ids, validation, one error shape, OpenAPI. */
+export function configureHttp(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.use(requestLogger);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Encore API')
+      .setDescription('Music intelligence for labels, artists and A&R teams')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

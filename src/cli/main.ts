@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '../config/app-config.js';
+import { CliContext } from './context.js';
+import { registerDatabaseCommands } from './database-commands.js';
+
+const program = new Command('encore')
+  .description('Operational commands for Encore (npm run cli -- <command> [options])')
+  .showHelpAfterError();
+const context = new CliContext();
+registerDatabaseCommands(program, context);
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

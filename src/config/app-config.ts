@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { projectRoot } from './paths.js';
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Every environment variable the app reads, with its default.
+ * `.env.example` documents the same list; keep them in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(emptyToUndefined)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** An external PostgreSQL server; when unset the app runs its own embedded one. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgresql:// connection string' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = 'data/postgres';
+
+  @Transform(emptyToUndefined)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 5433;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  EMBEDDED_PG_PASSWORD?: string;
+
+  @Transform(emptyToUndefined)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** How long a query or connection attempt may take before the request fails with 503. */
+  @Transform(emptyToUndefined)
+  @IsInt()
+  @Min(100)
+  DATABASE_TIMEOUT_MS = 5000;
+
+  /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'log';
+
+  /** EMBEDDED_PG_DIR as an absolute path (relative paths are taken from the project root). */
+  get embeddedPgDir(): string {
+    return isAbsolute(this.EMBEDDED_PG_DIR) ? this.EMBEDDED_PG_DIR : join(projectRoot, this.EMBEDDED_PG_DIR);
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads `.env` (when present) under the real environment, then validates. Throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const envFile = join(projectRoot, '.env');
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const config = plainToInstance(AppConfig, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((error) => `${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { HealthDto } from './dto/health.dto.js';
+
+/** The main endpoints, for people and tools discovering the API. */
+const ENDPOINTS: Record<string, string> = {
+  health: 'GET /api/health/',
+  docs: 'GET /api/docs',
+  openapi: 'GET /api/docs-json',
+};
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async check(): Promise<HealthDto> {
+    const databaseUp = await this.pingDatabase();
+    return {
+      status: databaseUp ? 'ok' : 'degraded',
+      service: 'encore',
+      database: databaseUp ? 'ok' : 'down',
+      endpoints: ENDPOINTS,
+    };
+  }
+
+  private async pingDatabase(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.config.DATABASE_TIMEOUT_MS);
+    });
+    const ping = this.prisma.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([ping, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { DatabaseServer } from './database/database-server.js';
+import { applyMigrations } from './database/migrations.js';
+
+const logger = new Logger('Encore');
+
+async function bootstrap(config: AppConfig): Promise<void> {
+  const server = await DatabaseServer.start(config, (message) => logger.log(message));
+  try {
+    const applied = await applyMigrations(server.url);
+    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+    const app = await createApp(config, server.url, server);
+    await app.listen(config.PORT, config.HOST);
+    logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+bootstrap(config).catch((error: unknown) => {
+  logger.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

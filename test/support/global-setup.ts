@@ -1,0 +1,40 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { withDatabase } from '../../src/database/connection-string.js';
+import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { applyMigrations } from '../../src/database/migrations.js';
+import { freePort } from './free-port.js';
+import { TEMPLATE_DATABASE } from './test-database.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test run's PostgreSQL server (its `encore` database). */
+    postgresUrl: string;
+  }
+}
+
+/**
+ * One embedded PostgreSQL for the whole run, with a template database built from the
+ * migrations; each test file clones the template into a database of its own.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = await mkdtemp(join(tmpdir(), 'encore-test-pg-'));
+  await chmod(root, 0o755); // as root, the server runs as `postgres` and must reach its folder
+  const server = new EmbeddedPostgres({ dataDir: join(root, 'data'), port: await freePort(), password: 'encore-test-password' });
+  await server.start();
+
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await applyMigrations(withDatabase(server.url, TEMPLATE_DATABASE));
+  await admin.end();
+
+  project.provide('postgresUrl', server.url);
+  return async () => {
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  };
+}

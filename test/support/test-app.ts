@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import type { App } from 'supertest/types.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { PrismaService } from '../../src/database/prisma.service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: App;
+  prisma: PrismaService;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real Nest app on a database of its own, ready for supertest. */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, DATABASE_URL: database.url });
+  const app = await createApp(config, database.url);
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer() as App,
+    prisma: app.get(PrismaService),
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
