@@ -1,10 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseServer } from '../database/database-server.js';
 
 /** What every CLI command shares: config, output, and the app's database for the command's duration. */
 export class CliContext {
-  private readonly logger = new Logger('CLI');
   private loadedConfig?: AppConfig;
 
   get config(): AppConfig {
@@ -12,8 +10,14 @@ export class CliContext {
     return this.loadedConfig;
   }
 
+  /** A command's result, on stdout. */
   out(message: string): void {
     process.stdout.write(`${message}\n`);
+  }
+
+  /** Progress and diagnostics, on stderr, so stdout stays clean for scripts. */
+  log(message: string): void {
+    process.stderr.write(`${message}\n`);
   }
 
   /**
@@ -21,7 +25,7 @@ export class CliContext {
    * a running app when there is one, else started for this command and stopped after it.
    */
   async withDatabase<T>(work: (server: DatabaseServer) => Promise<T>): Promise<T> {
-    const server = await DatabaseServer.start(this.config, (message) => this.logger.log(message));
+    const server = await DatabaseServer.start(this.config, (message) => this.log(message));
     try {
       return await work(server);
     } finally {

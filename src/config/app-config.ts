@@ -1,6 +1,7 @@
+import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { plainToInstance, Transform } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -17,9 +18,6 @@ import { projectRoot } from './paths.js';
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const emptyToUndefined = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
 /**
  * Every environment variable the app reads, with its default.
  * `.env.example` documents the same list; keep them in step.
@@ -31,14 +29,13 @@ export class AppConfig {
   @IsString()
   HOST = '127.0.0.1';
 
-  @Transform(emptyToUndefined)
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
   /** An external PostgreSQL server; when unset the app runs its own embedded one. */
-  @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgresql:// connection string' })
   DATABASE_URL?: string;
@@ -46,26 +43,25 @@ export class AppConfig {
   @IsString()
   EMBEDDED_PG_DIR = 'data/postgres';
 
-  @Transform(emptyToUndefined)
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
   EMBEDDED_PG_PORT = 5433;
 
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
   @MinLength(8)
   EMBEDDED_PG_PASSWORD?: string;
 
-  @Transform(emptyToUndefined)
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** How long a query or connection attempt may take before the request fails with 503. */
-  @Transform(emptyToUndefined)
+  @Type(() => Number)
   @IsInt()
   @Min(100)
   DATABASE_TIMEOUT_MS = 5000;
@@ -100,12 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const envFile = join(projectRoot, '.env');
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const known = Object.keys(new AppConfig());
-  const raw = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
-  const config = plainToInstance(AppConfig, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  // An empty variable means "use the default", as in most .env tooling.
+  const raw: Record<string, string> = Object.fromEntries(
+    known.filter((key) => env[key]?.trim()).map((key) => [key, env[key]!.trim()]),
+  );
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config);
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.map((error) => `${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`),
+      errors.map((error) => `${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`),
     );
   }
   return config;

@@ -213,6 +213,7 @@ export class EmbeddedPostgres {
         `Cannot connect to the embedded PostgreSQL on port ${this.port}: ${(error as Error).message}. ` +
           `If EMBEDDED_PG_PASSWORD changed after the cluster was created, use the original password ` +
           `(stored in ${this.passwordFile}).`,
+        { cause: error },
       );
     }
     try {

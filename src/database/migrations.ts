@@ -65,13 +65,29 @@ let engineReady: Promise<typeof engineBindings.SchemaEngine> | undefined;
 function loadEngine(): Promise<typeof engineBindings.SchemaEngine> {
   engineReady ??= (async () => {
     const bindingsPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const { instance } = await wasmRuntime.instantiate(await readFile(bindingsPath.replace(/\.js$/, '.wasm')), { './schema_engine_bg.js': engineBindings });
+    const { instance } = await wasmRuntime.instantiate(await readFile(bindingsPath.replace(/\.js$/, '.wasm')), {
+      './schema_engine_bg.js': withUnrefTimers(engineBindings),
+    });
     const exports = instance.exports as { __wbindgen_start(): void };
     engineBindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
     return engineBindings.SchemaEngine;
   })();
   return engineReady;
+}
+
+/**
+ * The engine leaves a 10 s timer pending after its work, which would keep a CLI command
+ * alive that long: its timers must not hold the process open.
+ */
+function withUnrefTimers(bindings: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(bindings).map(([name, value]) =>
+      name.startsWith('__wbg_setTimeout_') && typeof value === 'function'
+        ? [name, (...args: unknown[]) => (value(...args) as NodeJS.Timeout).unref()]
+        : [name, value],
+    ),
+  );
 }
 
 async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
@@ -90,7 +106,9 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
   try {
     return await run(engine);
   } catch (error) {
-    throw new Error(`Schema engine failed: ${describe(error)}${errors.length ? `\n${errors.join('\n')}` : ''}`);
+    throw new Error(`Schema engine failed: ${describe(error)}${errors.length ? `\n${errors.join('\n')}` : ''}`, {
+      cause: error,
+    });
   } finally {
     engine.free();
     await pool.end();

@@ -24,17 +24,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = await mkdtemp(join(tmpdir(), 'encore-test-pg-'));
   await chmod(root, 0o755); // as root, the server runs as `postgres` and must reach its folder
   const server = new EmbeddedPostgres({ dataDir: join(root, 'data'), port: await freePort(), password: 'encore-test-password' });
-  await server.start();
-
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  await applyMigrations(withDatabase(server.url, TEMPLATE_DATABASE));
-  await admin.end();
-
-  project.provide('postgresUrl', server.url);
-  return async () => {
+  const teardown = async () => {
     await server.stop();
     await rm(root, { recursive: true, force: true });
   };
+  try {
+    await server.start();
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    await applyMigrations(withDatabase(server.url, TEMPLATE_DATABASE));
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('postgresUrl', server.url);
+  return teardown;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 5433, EMBEDDED_PG_DIR: 'data/postgres', DATABASE_URL: undefined });
+    expect(config.embeddedPgDir).toMatch(/\/data\/postgres$/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' })).toMatchObject({ PORT: 3000, DATABASE_URL: undefined });
+  });
+
+  it('converts numbers and splits CORS origins', () => {
+    const config = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.PORT).toBe(8080);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('names every bad variable with its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ EMBEDDED_PG_PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems.map((problem) => problem.split('=')[0]).sort()).toEqual(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'LOG_LEVEL']);
+    expect(problems.join('\n')).toContain('EMBEDDED_PG_PORT="70000"');
+  });
+});

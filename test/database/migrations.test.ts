@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffSchemas, lastMigratedSchema, readSchemaFiles } from '../../src/database/migrations.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** Everything about a database's structure that Prisma's schema describes, as comparable text. */
+async function describeSchema(url: string): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rows = async (sql: string) => (await client.query<{ line: string }>(sql)).rows.map((row) => row.line).sort();
+  try {
+    return {
+      extensions: await rows(`SELECT extname AS line FROM pg_extension`),
+      enums: await rows(`
+        SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`),
+      columns: await rows(`
+        SELECT table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' ||
+               coalesce(character_maximum_length::text, '') || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line
+        FROM information_schema.columns
+        WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_name <> '_prisma_migrations'`),
+      indexes: await rows(`
+        SELECT indexdef AS line FROM pg_indexes
+        WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_prisma_migrations'`),
+      constraints: await rows(`
+        SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migrations', () => {
+  let migrated: TestDatabase;
+  let fromSchema: TestDatabase;
+
+  beforeAll(async () => {
+    migrated = await createTestDatabase(); // a clone of the template built by applying prisma/migrations
+    fromSchema = await createTestDatabase();
+    const client = new pg.Client({ connectionString: fromSchema.url });
+    await client.connect();
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm');
+    await client.query(await diffSchemas(fromSchema.url, 'empty', await readSchemaFiles()));
+    await client.end();
+  });
+  afterAll(async () => {
+    await migrated.drop();
+    await fromSchema.drop();
+  });
+
+  it('produce exactly the database that prisma/schema describes (no drift)', async () => {
+    const expected = await describeSchema(fromSchema.url);
+    expect(expected.columns.length).toBeGreaterThan(0);
+    expect(await describeSchema(migrated.url)).toEqual(expected);
+  });
+
+  it('cover every schema change (the newest migration was made from the current schema)', async () => {
+    const last = await lastMigratedSchema();
+    expect(last).toBeDefined();
+    const pending = await diffSchemas(migrated.url, last!, await readSchemaFiles());
+    expect(pending.trim()).toMatch(/^(-- This is an empty migration\.)?$/);
+  });
+});

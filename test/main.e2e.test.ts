@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitOf, spawnApp, waitForHealth, type AppProcess } from './support/app-process.js';
+import { freePort } from './support/free-port.js';
+
+/** The real entry point, as `npm start` runs it, on an embedded server of its own. */
+describe('the app process with its embedded PostgreSQL', () => {
+  let root: string;
+  let env: NodeJS.ProcessEnv;
+  const running: AppProcess[] = [];
+  const dataDir = () => join(root, 'pg');
+
+  const start = async () => {
+    const app = spawnApp(env);
+    running.push(app);
+    const health = await waitForHealth(app);
+    return { app, health };
+  };
+
+  const query = async (sql: string) => {
+    const password = (await readFile(`${dataDir()}.password`, 'utf8')).trim();
+    const client = new pg.Client({ host: '127.0.0.1', port: Number(env.EMBEDDED_PG_PORT), user: 'postgres', password, database: 'encore' });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  const postmasterPid = async () => Number((await readFile(join(dataDir(), 'postmaster.pid'), 'utf8')).split('\n')[0]);
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'encore-main-'));
+    await chmod(root, 0o755);
+    env = { EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
+  });
+
+  afterAll(async () => {
+    for (const { child } of running) if (child.exitCode === null) child.kill('SIGKILL');
+    if (existsSync(join(dataDir(), 'postmaster.pid'))) process.kill(await postmasterPid(), 'SIGKILL');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('starts with zero setup, logs a masked connection string, and serves health', async () => {
+    const { app, health } = await start();
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    const password = (await readFile(`${dataDir()}.password`, 'utf8')).trim();
+    expect(app.output()).toContain(`postgresql://postgres:****@127.0.0.1:${env.EMBEDDED_PG_PORT}/encore`);
+    expect(app.output()).not.toContain(password);
+    expect(await query(`SELECT to_regclass('public.songs') AS t`)).toEqual([{ t: 'songs' }]);
+  });
+
+  it('stops PostgreSQL on SIGTERM and keeps the data for the next start', async () => {
+    await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before restart')`);
+    const app = running.at(-1)!;
+    app.child.kill('SIGTERM');
+    await exitOf(app.child);
+    expect(existsSync(join(dataDir(), 'postmaster.pid'))).toBe(false);
+
+    const { health } = await start();
+    expect(health.status).toBe(200);
+    expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
+  });
+
+  it('starts again after being killed while its PostgreSQL kept running', async () => {
+    const killed = running.at(-1)!;
+    const pid = await postmasterPid();
+    killed.child.kill('SIGKILL');
+    await exitOf(killed.child);
+
+    const { app, health } = await start();
+    expect(health.status).toBe(200);
+    expect(await postmasterPid()).toBe(pid); // the orphaned server was adopted, not duplicated
+    expect(app.output()).toContain('Adopting the PostgreSQL server');
+  });
+
+  it('starts again after being killed together with its PostgreSQL (stale postmaster.pid)', async () => {
+    const killed = running.at(-1)!;
+    process.kill(await postmasterPid(), 'SIGKILL');
+    killed.child.kill('SIGKILL');
+    await exitOf(killed.child);
+    expect(existsSync(join(dataDir(), 'postmaster.pid'))).toBe(true);
+
+    const { health } = await start();
+    expect(health.status).toBe(200);
+    expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
+  });
+
+  it('refuses a bad configuration value with a message naming it and exit code 1', async () => {
+    const app = spawnApp({ ...env, PORT: 'not-a-port' });
+    const { code } = await exitOf(app.child);
+    expect(code).toBe(1);
+    expect(app.output()).toMatch(/PORT="not-a-port": .*integer/);
+  });
+});
