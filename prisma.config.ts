@@ -1,8 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'prisma/config';
 
-// Migrations are applied by our own runner (src/database/migrations.ts, `npm run db:migrate`)
-// through Prisma's WebAssembly schema engine, so no datasource URL is needed here.
+// The Prisma CLI refuses to start without its native schema engine, a download from a host
+// we cannot reach. The commands we use from it (generate, format, validate, db seed) never
+// run that engine, so this file stands in for it. Migrations run through Prisma's
+// WebAssembly engine instead (src/database/migrations.ts: npm run db:migrate, db:migration).
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url);
+process.env.PRISMA_HIDE_UPDATE_MESSAGE ??= '1';
+
 export default defineConfig({
   schema: 'prisma/schema',
-  migrations: { path: 'prisma/migrations' },
+  migrations: {
+    path: 'prisma/migrations',
+    seed: 'node scripts/build.mjs && node --enable-source-maps dist/cli/main.js import-songs',
+  },
 });

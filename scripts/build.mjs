@@ -23,6 +23,6 @@ function run(args) {
 
 const clientMarker = join(root, 'src/generated/prisma/client.ts');
 if (!existsSync(clientMarker) || statSync(clientMarker).mtimeMs < newestMtime(join(root, 'prisma/schema'))) {
-  run([join(root, 'scripts/prisma.mjs'), 'generate']);
+  run([require.resolve('prisma/build/index.js'), 'generate']);
 }
 run([require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')]);

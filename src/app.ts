@@ -12,14 +12,15 @@ import type { DatabaseServer } from './database/database-server.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-export function createLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1) });
+/** A logger printing `level` and everything more severe. */
+export function createLogger(level: AppConfig['LOG_LEVEL']): ConsoleLogger {
+  return new ConsoleLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
 }
 
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, server), {
-    logger: createLogger(config),
+    logger: createLogger(config.LOG_LEVEL),
     // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
   });

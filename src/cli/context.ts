@@ -1,5 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
+import { createLogger } from '../app.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseServer } from '../database/database-server.js';
+import { applyMigrations } from '../database/migrations.js';
 
 /** What every CLI command shares: config, output, and the app's database for the command's duration. */
 export class CliContext {
@@ -31,5 +36,21 @@ export class CliContext {
     } finally {
       await server.stop();
     }
+  }
+
+  /** Runs `work` with the app's services (no HTTP server) on the app's database, migrated. */
+  async withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+    return this.withDatabase(async (server) => {
+      const applied = await applyMigrations(server.url);
+      if (applied.length > 0) this.log(`Applied migrations: ${applied.join(', ')}`);
+      // Commands report on stdout themselves; the app's own logs show only problems unless asked for.
+      const logger = createLogger(['debug', 'verbose'].includes(this.config.LOG_LEVEL) ? this.config.LOG_LEVEL : 'warn');
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(this.config, server.url), { logger });
+      try {
+        return await work(app);
+      } finally {
+        await app.close();
+      }
+    });
   }
 }

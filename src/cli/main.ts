@@ -3,12 +3,14 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
+import { registerSongsCommands } from './songs-commands.js';
 
 const program = new Command('encore')
   .description('Operational commands for Encore (npm run cli -- <command> [options])')
   .showHelpAfterError();
 const context = new CliContext();
 registerDatabaseCommands(program, context);
+registerSongsCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

@@ -66,6 +66,13 @@ export class AppConfig {
   @Min(100)
   DATABASE_TIMEOUT_MS = 5000;
 
+  /** Songs without a hit label are hits when their Spotify popularity reaches this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  HIT_POPULARITY_THRESHOLD = 50;
+
   /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';

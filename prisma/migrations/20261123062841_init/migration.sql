@@ -40,9 +40,12 @@ CREATE TABLE "songs" (
     "hit_source" "hit_source" NOT NULL,
     "source" "song_source" NOT NULL DEFAULT 'dataset',
     "decade" SMALLINT,
+    "dataset" TEXT,
     "search_text" TEXT NOT NULL,
+    "search_title" TEXT NOT NULL,
+    "search_artists" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "songs_pkey" PRIMARY KEY ("id")
 );
@@ -61,9 +64,6 @@ CREATE INDEX "songs_is_hit_idx" ON "songs"("is_hit");
 
 -- CreateIndex
 CREATE INDEX "songs_created_at_idx" ON "songs"("created_at");
-
--- CreateIndex
-CREATE INDEX "songs_source_idx" ON "songs"("source");
 
 -- CreateIndex
 CREATE INDEX "songs_search_text_trgm_idx" ON "songs" USING GIN ("search_text" gin_trgm_ops);

@@ -1,0 +1,74 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { formatImportReport } from '../songs/import/import-report.js';
+import { SongImportService } from '../songs/import/song-import.service.js';
+import { SongsService } from '../songs/songs.service.js';
+import type { CliContext } from './context.js';
+import { Progress } from './progress.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`expected a whole number above 0, got "${value}"`);
+  return number;
+}
+
+interface ImportSongsOptions {
+  csv: string[];
+  batchSize: number;
+  clear: boolean;
+  dryRun: boolean;
+}
+
+export function registerSongsCommands(program: Command, context: CliContext): void {
+  program
+    .command('import-songs')
+    .description('import songs from CSV files (Kaggle "Spotify Tracks" or "Spotify Hit Predictor" format)')
+    .requiredOption('--csv <path>', 'a CSV file; repeat for several', collect, [])
+    .option('--batch-size <rows>', 'songs per transaction', positiveInteger, 2000)
+    .option('--no-clear', 'keep the songs already imported and upsert on track id')
+    .option('--dry-run', 'read and check everything, write nothing', false)
+    .action((options: ImportSongsOptions) =>
+      context.withApp(async (app) => {
+        const files = options.csv.map((path) => ({ path, size: statSync(path).size }));
+        const streams = files.map((file) => createReadStream(file.path));
+        const totalBytes = files.reduce((sum, file) => sum + file.size, 0) || 1;
+        const progress = new Progress();
+        const abort = new AbortController();
+        process.once('SIGINT', () => {
+          context.log('\nStopping after the batch in flight (Ctrl-C again to quit at once)...');
+          abort.abort();
+          process.once('SIGINT', () => process.exit(130));
+        });
+        const report = await app.get(SongImportService).import(
+          files.map((file, i) => ({ name: file.path, stream: streams[i]! })),
+          {
+            batchSize: options.batchSize,
+            clear: options.clear,
+            dryRun: options.dryRun,
+            signal: abort.signal,
+            onProgress: (now) => {
+              const bytes = streams.reduce((sum, stream) => sum + stream.bytesRead, 0);
+              progress.update(bytes / totalBytes, now.rowsRead, 'rows');
+            },
+          },
+        );
+        progress.done();
+        context.out(formatImportReport(report));
+        if (report.aborted) process.exitCode = 130;
+      }),
+    );
+
+  program
+    .command('clear-songs')
+    .description('delete every song with its predictions and audit logs')
+    .option('--yes', 'confirm: this cannot be undone')
+    .action((options: { yes?: boolean }) => {
+      if (!options.yes) throw new Error('clear-songs deletes every song, prediction and audit log: add --yes to confirm.');
+      return context.withApp(async (app) => {
+        const removed = await app.get(SongsService).clearAll();
+        context.out(`Deleted ${removed.toLocaleString('en-US')} songs and everything that referred to them.`);
+      });
+    });
+}

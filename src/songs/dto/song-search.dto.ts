@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SongSearchDto {
+  @ApiProperty({ example: 'the beatles', description: 'Words of the title and/or artist; accents, case and small typos do not matter' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty({ message: 'query must not be empty' })
+  @MaxLength(200)
+  query!: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+}
+
+/** The same search from a query string: GET /api/dataset/search/?q=... */
+export class SongSearchQueryDto {
+  @ApiProperty({ example: 'yesterday' })
+  @Transform(trimmed)
+  @IsString({ message: 'q must be a string' })
+  @IsNotEmpty({ message: 'q must not be empty' })
+  @MaxLength(200)
+  q!: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+}
+
+export class SearchHitDto {
+  @ApiProperty() id!: number;
+  @ApiPropertyOptional({ nullable: true }) track_id!: string | null;
+  @ApiProperty() track_name!: string;
+  @ApiProperty() artists!: string;
+  @ApiPropertyOptional({ nullable: true }) album_name!: string | null;
+  @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
+  @ApiProperty() is_hit!: boolean;
+  @ApiPropertyOptional({ nullable: true }) track_genre!: string | null;
+  @ApiPropertyOptional({ nullable: true }) decade!: number | null;
+  @ApiProperty() source!: string;
+  @ApiPropertyOptional({ nullable: true }) dataset!: string | null;
+  @ApiProperty({ enum: ['exact', 'prefix', 'contains', 'fuzzy'] }) match!: string;
+}
+
+export class SongSearchResultDto {
+  @ApiProperty({ type: [SearchHitDto] }) songs!: SearchHitDto[];
+}

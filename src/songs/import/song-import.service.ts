@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { parse, type Options } from 'csv-parse';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppConfig } from '../../config/app-config.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import { normalizeSearchText } from '../search-text.js';
+import { copyLine } from './copy-text.js';
+import { detectFormat, parseSongRow, RowError, type CsvLayout } from './csv-formats.js';
+import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
+import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
+
+export interface ImportSource {
+  /** Shown in the report, e.g. the file path. */
+  name: string;
+  stream: Readable;
+  /** Overrides the dataset name the format gives (the demo data is "demo"). */
+  dataset?: string;
+}
+
+export interface ImportOptions {
+  /** Songs per transaction. */
+  batchSize?: number;
+  /** Delete the dataset's songs first (in the first batch's transaction); user songs stay. */
+  clear?: boolean;
+  /** Run everything in one transaction and roll it back. */
+  dryRun?: boolean;
+  /** Called after each committed batch. */
+  onProgress?: (report: ImportReport) => void;
+  /** Stops the import after the batch in flight; what was committed stays. */
+  signal?: AbortSignal;
+}
+
+/** A CSV record with the line it ends on. */
+interface NumberedRecord {
+  record: string[];
+  line: number;
+}
+
+const CSV_OPTIONS: Options<NumberedRecord, string[]> = {
+  bom: true,
+  skip_empty_lines: true,
+  relax_column_count: true,
+  // Cheaper than the `info` option, which copies the parser state for every record.
+  on_record: (record, context) => ({ record, line: context.lines }),
+};
+
+/** Columns written by an import, in COPY order. */
+const COLUMNS = [
+  'track_id', 'track_name', 'artists', 'album_name', 'popularity', 'track_genre', 'duration_ms', 'danceability',
+  'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness', 'loudness', 'tempo', 'mode',
+  'key', 'time_signature', 'explicit', 'explicit_known', 'is_acoustic', 'is_instrumental', 'is_hit', 'hit_source',
+  'decade', 'dataset', 'search_text', 'search_title', 'search_artists',
+] as const;
+
+/** A fingerprint of a song's imported data, to see whether an import changed it. */
+const CONTENT_HASH = (alias: string) => `md5(ROW(${COLUMNS.map((c) => `${alias}.${c}`).join(', ')})::text)`;
+
+/** Metadata a later row without it must not erase. */
+const KEPT_WHEN_MISSING = new Set(['album_name', 'popularity', 'track_genre', 'decade']);
+/** Decided by the merge rule (a hit if any row of this import says so), not overwritten. */
+const MERGED = new Set(['is_hit', 'hit_source']);
+
+const seenBefore = `EXISTS (SELECT 1 FROM song_import_seen s WHERE s.track_id = EXCLUDED.track_id)`;
+/**
+ * One statement per batch: remember each new track's state before this import (to tell
+ * updated from unchanged at the end), then upsert. Every part sees the table as it was
+ * before the statement, so `seenBefore` means "written by an earlier batch".
+ */
+const UPSERT = `
+  WITH remembered AS (
+    INSERT INTO song_import_seen (track_id, existed, prior)
+    SELECT st.track_id, so.track_id IS NOT NULL, CASE WHEN so.track_id IS NOT NULL THEN ${CONTENT_HASH('so')} END
+    FROM song_import_staging st LEFT JOIN songs so USING (track_id)
+    ON CONFLICT (track_id) DO NOTHING
+  )
+  INSERT INTO songs (${COLUMNS.join(', ')}, source)
+  SELECT ${COLUMNS.join(', ')}, 'dataset' FROM song_import_staging
+  ON CONFLICT (track_id) DO UPDATE SET
+    ${COLUMNS.filter((c) => c !== 'track_id' && !MERGED.has(c))
+      .map((c) => (KEPT_WHEN_MISSING.has(c) ? `${c} = COALESCE(EXCLUDED.${c}, songs.${c})` : `${c} = EXCLUDED.${c}`))
+      .join(',\n    ')},
+    is_hit = CASE WHEN ${seenBefore} THEN songs.is_hit OR EXCLUDED.is_hit ELSE EXCLUDED.is_hit END,
+    hit_source = CASE WHEN ${seenBefore} AND songs.hit_source = 'label' THEN 'label' ELSE EXCLUDED.hit_source END,
+    updated_at = now()
+  WHERE (${COLUMNS.map((c) => `songs.${c}`).join(', ')})
+    IS DISTINCT FROM (${COLUMNS.map((c) => (c === 'is_hit' ? `(EXCLUDED.is_hit OR (songs.is_hit AND ${seenBefore}))` : `EXCLUDED.${c}`)).join(', ')})
+`;
+
+/**
+ * Streams song CSVs into the songs table: parse and validate each row, merge rows of one
+ * track, COPY each batch into a staging table and upsert it on track_id, one transaction per
+ * batch. Memory stays flat in file size: what this import has seen is kept in a temp table.
+ */
+@Injectable()
+export class SongImportService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async import(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
+    const { batchSize = 2000, clear = true, dryRun = false, signal } = options;
+    const started = Date.now();
+    const report = emptyReport(dryRun);
+    const client = await this.prisma.pool.connect();
+    let pendingClear = clear;
+    let batch = new Map<string, SongRecord>();
+    // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
+    let inFlight: Promise<void> = Promise.resolve();
+
+    const write = async (rows: Map<string, SongRecord>, readSoFar: number) => {
+      if (!dryRun) await client.query('BEGIN');
+      try {
+        if (pendingClear) {
+          report.cleared = (await client.query(`DELETE FROM songs WHERE source = 'dataset'`)).rowCount ?? 0;
+          pendingClear = false;
+        }
+        await this.writeBatch(client, rows, report);
+        if (!dryRun) await client.query('COMMIT');
+      } catch (error) {
+        if (!dryRun) await client.query('ROLLBACK');
+        throw error;
+      }
+      report.committedRows = readSoFar;
+      options.onProgress?.(report);
+    };
+    const flush = async () => {
+      await inFlight;
+      if (batch.size === 0) return;
+      const rows = batch;
+      batch = new Map();
+      inFlight = write(rows, report.rowsRead - report.skipped);
+      inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
+    };
+
+    try {
+      await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging`);
+      await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
+      await client.query(
+        `CREATE TEMP TABLE song_import_staging ON COMMIT DELETE ROWS AS
+         SELECT ${COLUMNS.join(', ')} FROM songs WITH NO DATA`,
+      );
+      if (dryRun) await client.query('BEGIN');
+
+      for (const source of sources) {
+        if (signal?.aborted) break;
+        const file = { name: source.name, format: '', rows: 0 };
+        report.files.push(file);
+        let layout: CsvLayout | undefined;
+        // csv-parse types on_record as returning a record of the same shape; ours wraps it.
+        const parser = source.stream.pipe(parse(CSV_OPTIONS as unknown as Options));
+        try {
+          for await (const { record, line } of parser as AsyncIterable<NumberedRecord>) {
+            if (!layout) {
+              layout = detectFormat(record);
+              file.format = layout.format.name;
+              continue;
+            }
+            if (signal?.aborted) break;
+            file.rows++;
+            report.rowsRead++;
+            this.addRow(layout, record, line, source, batch, report);
+            if (batch.size >= batchSize) await flush();
+          }
+        } finally {
+          parser.destroy();
+          source.stream.destroy();
+        }
+        if (!layout) throw new RowError(`${source.name} is empty: no header row`);
+      }
+      if (signal?.aborted) report.aborted = true;
+      else await flush();
+      await inFlight;
+
+      await this.countOutcomes(client, report);
+      if (dryRun) await client.query('ROLLBACK');
+    } finally {
+      await inFlight.catch(() => undefined);
+      report.elapsedMs = Date.now() - started;
+      if (dryRun) await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging').catch(() => undefined);
+      client.release();
+    }
+    return report;
+  }
+
+  /** Validates one row into the batch, merging it with an earlier row of the same track. */
+  private addRow(layout: CsvLayout, record: string[], line: number, source: ImportSource, batch: Map<string, SongRecord>, report: ImportReport): void {
+    let song: SongRecord;
+    try {
+      song = parseSongRow(layout, record, this.config.HIT_POPULARITY_THRESHOLD);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      report.skipped++;
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file: source.name, line, reason: error.message });
+      return;
+    }
+    if (source.dataset) song.dataset = source.dataset;
+    const earlier = batch.get(song.trackId);
+    if (earlier) {
+      const { merged, labelConflict, titleConflict } = mergeSongRows(earlier, song);
+      report.duplicates++;
+      if (labelConflict) report.labelConflicts++;
+      if (titleConflict) report.titleConflicts++;
+      song = merged;
+    }
+    batch.set(song.trackId, song);
+  }
+
+  private async writeBatch(client: PoolClient, rows: Map<string, SongRecord>, report: ImportReport): Promise<void> {
+    if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
+    // One COPY message stream per batch: row-sized writes would cost a round of buffering each.
+    const copy = client.query(copyFrom(`COPY song_import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from([Array.from(rows.values(), (song) => copyLine(columnValues(song))).join('')]), copy);
+
+    // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them.
+    const earlier = await client.query<{ track_id: string; is_hit: boolean; search_title: string }>(
+      `SELECT so.track_id, so.is_hit, so.search_title
+       FROM song_import_staging st JOIN song_import_seen USING (track_id) JOIN songs so USING (track_id)`,
+    );
+    for (const row of earlier.rows) {
+      const song = rows.get(row.track_id)!;
+      report.duplicates++;
+      if (row.is_hit !== song.isHit) report.labelConflicts++;
+      if (row.search_title !== normalizeSearchText(song.trackName)) report.titleConflicts++;
+    }
+    await client.query(UPSERT);
+  }
+
+  /** New, updated and unchanged songs: each track's state now against before the import. */
+  private async countOutcomes(client: PoolClient, report: ImportReport): Promise<void> {
+    const { rows } = await client.query<Record<'inserted' | 'updated' | 'unchanged' | 'hits' | 'total' | 'in_table', string>>(
+      `SELECT count(*) FILTER (WHERE NOT seen.existed) AS inserted,
+              count(*) FILTER (WHERE seen.existed AND seen.prior IS DISTINCT FROM ${CONTENT_HASH('so')}) AS updated,
+              count(*) FILTER (WHERE seen.existed AND seen.prior = ${CONTENT_HASH('so')}) AS unchanged,
+              count(*) FILTER (WHERE so.is_hit) AS hits,
+              count(*) AS total,
+              (SELECT count(*) FROM songs) AS in_table
+       FROM song_import_seen seen JOIN songs so USING (track_id)`,
+    );
+    const counts = rows[0]!;
+    report.inserted = Number(counts.inserted);
+    report.updated = Number(counts.updated);
+    report.unchanged = Number(counts.unchanged);
+    report.hits = Number(counts.hits);
+    report.flops = Number(counts.total) - report.hits;
+    report.songsInTable = Number(counts.in_table);
+  }
+}
+
+function columnValues(song: SongRecord): Array<string | number | boolean | null> {
+  const title = normalizeSearchText(song.trackName);
+  const artists = normalizeSearchText(song.artists);
+  return [
+    song.trackId, song.trackName, song.artists, song.albumName, song.popularity, song.trackGenre, song.durationMs,
+    song.danceability, song.energy, song.valence, song.acousticness, song.instrumentalness, song.speechiness,
+    song.liveness, song.loudness, song.tempo, song.mode, song.key, song.timeSignature, song.explicit,
+    song.explicitKnown, isAcoustic(song), isInstrumental(song), song.isHit, song.hitSource, song.decade, song.dataset,
+    `${title} ${artists}`, title, artists,
+  ];
+}

@@ -1,0 +1,77 @@
+import { normalizeSearchText } from '../search-text.js';
+
+/** One song as an import writes it: the columns of `songs` that come from data. */
+export interface SongRecord {
+  trackId: string;
+  trackName: string;
+  artists: string;
+  albumName: string | null;
+  popularity: number | null;
+  trackGenre: string | null;
+  durationMs: number;
+  danceability: number;
+  energy: number;
+  valence: number;
+  acousticness: number;
+  instrumentalness: number;
+  speechiness: number;
+  liveness: number;
+  loudness: number;
+  tempo: number;
+  mode: number;
+  key: number;
+  timeSignature: number;
+  explicit: boolean;
+  explicitKnown: boolean;
+  isHit: boolean;
+  hitSource: 'popularity' | 'label';
+  decade: number | null;
+  dataset: string;
+}
+
+/** The audio features every song has, with their valid ranges (inclusive). */
+export const FEATURE_RANGES = {
+  danceability: [0, 1],
+  energy: [0, 1],
+  valence: [0, 1],
+  acousticness: [0, 1],
+  instrumentalness: [0, 1],
+  speechiness: [0, 1],
+  liveness: [0, 1],
+  loudness: [-60, 5],
+  tempo: [0, 300],
+  durationMs: [1, 3_600_000],
+  key: [-1, 11],
+  mode: [0, 1],
+  timeSignature: [0, 7],
+} as const satisfies Partial<Record<keyof SongRecord, readonly [number, number]>>;
+
+/** Derived flags stored with each song. */
+export function isAcoustic(song: Pick<SongRecord, 'acousticness'>): boolean {
+  return song.acousticness > 0.5;
+}
+
+export function isInstrumental(song: Pick<SongRecord, 'instrumentalness'>): boolean {
+  return song.instrumentalness > 0.5;
+}
+
+/**
+ * Two rows of one track: the later one's values win, and the song is a hit if either says so.
+ * Returns which conflicts the second row brought.
+ */
+export function mergeSongRows(earlier: SongRecord, later: SongRecord): { merged: SongRecord; labelConflict: boolean; titleConflict: boolean } {
+  const isHit = earlier.isHit || later.isHit;
+  return {
+    merged: {
+      ...later,
+      isHit,
+      hitSource: earlier.hitSource === 'label' || later.hitSource === 'label' ? 'label' : 'popularity',
+      albumName: later.albumName ?? earlier.albumName,
+      popularity: later.popularity ?? earlier.popularity,
+      trackGenre: later.trackGenre ?? earlier.trackGenre,
+      decade: later.decade ?? earlier.decade,
+    },
+    labelConflict: earlier.isHit !== later.isHit,
+    titleConflict: normalizeSearchText(earlier.trackName) !== normalizeSearchText(later.trackName),
+  };
+}

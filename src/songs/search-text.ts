@@ -1,0 +1,24 @@
+/** Letters that Unicode does not decompose into a base letter plus an accent. */
+const FOLDED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const FOLDED_PATTERN = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The form songs are searched in: lower case, accents removed, punctuation dropped, spaces
+ * collapsed. "Beyoncé — Déjà Vu!" and "beyonce deja vu" both become "beyonce deja vu".
+ * Stored with each song and applied to every query, so the database only compares plain text.
+ */
+export function normalizeSearchText(text: string): string {
+  // Most titles are plain ASCII: skip Unicode decomposition for them (imports call this per row).
+  if (ASCII.test(text)) {
+    return text.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  }
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(FOLDED_PATTERN, (letter) => FOLDED[letter]!)
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
+import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/song-search.dto.js';
+import { SongDto, SongPageDto } from './dto/song.dto.js';
+import { SongsService } from './songs.service.js';
+
+@ApiTags('songs')
+@Controller()
+export class SongsController {
+  constructor(private readonly songs: SongsService) {}
+
+  @Post('dataset/search')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SongSearchResultDto })
+  @ApiBadRequestResponse({ description: 'Empty or whitespace query' })
+  async search(@Body() body: SongSearchDto): Promise<SongSearchResultDto> {
+    return { songs: await this.songs.search(body.query, body.limit) };
+  }
+
+  @Get('dataset/search')
+  @ApiOkResponse({ type: SongSearchResultDto })
+  async searchByQuery(@Query() query: SongSearchQueryDto): Promise<SongSearchResultDto> {
+    return { songs: await this.songs.search(query.q, query.limit) };
+  }
+
+  @Get('songs')
+  @ApiOkResponse({ type: SongPageDto })
+  list(@Query() query: ListSongsQueryDto): Promise<SongPageDto> {
+    return this.songs.list(query);
+  }
+
+  @Get('songs/:id')
+  @ApiOkResponse({ type: SongDto })
+  @ApiNotFoundResponse({ description: 'No song with this id' })
+  get(@Param('id', new ParseIntPipe({ errorHttpStatusCode: 400 })) id: number): Promise<SongDto> {
+    return this.songs.get(id);
+  }
+}

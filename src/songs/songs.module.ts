@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DemoSongsService } from './demo/demo-songs.service.js';
+import { SongImportService } from './import/song-import.service.js';
+import { SongsController } from './songs.controller.js';
+import { SongsService } from './songs.service.js';
+
+@Module({
+  controllers: [SongsController],
+  providers: [SongsService, SongImportService, DemoSongsService],
+  exports: [SongsService, SongImportService, DemoSongsService],
+})
+export class SongsModule {}
