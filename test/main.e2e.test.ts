@@ -42,7 +42,13 @@ describe('the app process with its embedded PostgreSQL', () => {
 
   afterAll(async () => {
     for (const { child } of running) if (child.exitCode === null) child.kill('SIGKILL');
-    if (existsSync(join(dataDir(), 'postmaster.pid'))) process.kill(await postmasterPid(), 'SIGKILL');
+    if (existsSync(join(dataDir(), 'postmaster.pid'))) {
+      try {
+        process.kill(await postmasterPid(), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await rm(root, { recursive: true, force: true });
   });
 
@@ -56,6 +62,13 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(await query(`SELECT to_regclass('public.songs') AS t`)).toEqual([{ t: 'songs' }]);
   });
 
+  it('fills an empty song table with the synthetic demo dataset, once', async () => {
+    const [{ n }] = await query(`SELECT count(*)::int AS n FROM songs WHERE dataset = 'demo'`);
+    expect(n).toBe(5000);
+    const search = await fetch(`${running.at(-1)!.baseUrl}/api/songs?page_size=1`);
+    expect(((await search.json()) as { count: number }).count).toBe(5000);
+  });
+
   it('stops PostgreSQL on SIGTERM and keeps the data for the next start', async () => {
     await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before restart')`);
     const app = running.at(-1)!;
@@ -66,6 +79,7 @@ describe('the app process with its embedded PostgreSQL', () => {
     const { health } = await start();
     expect(health.status).toBe(200);
     expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
+    expect(await query('SELECT count(*)::int AS n FROM songs')).toEqual([{ n: 5000 }]); // not imported twice
   });
 
   it('starts again after being killed while its PostgreSQL kept running', async () => {

@@ -1,5 +1,6 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { detectFileFormat } from '../songs/import/csv-file.js';
 import { formatImportReport } from '../songs/import/import-report.js';
 import { SongImportService } from '../songs/import/song-import.service.js';
 import { SongsService } from '../songs/songs.service.js';
@@ -29,9 +30,14 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
     .option('--batch-size <rows>', 'songs per transaction', positiveInteger, 2000)
     .option('--no-clear', 'keep the songs already imported and upsert on track id')
     .option('--dry-run', 'read and check everything, write nothing', false)
-    .action((options: ImportSongsOptions) =>
-      context.withApp(async (app) => {
-        const files = options.csv.map((path) => ({ path, size: statSync(path).size }));
+    .action(async (options: ImportSongsOptions) => {
+      // Every file must exist and have a known header before anything is written.
+      for (const path of options.csv) {
+        if (!existsSync(path)) throw new Error(`File not found: ${path}`);
+        await detectFileFormat(path);
+      }
+      const files = options.csv.map((path) => ({ path, size: statSync(path).size }));
+      await context.withApp(async (app) => {
         const streams = files.map((file) => createReadStream(file.path));
         const totalBytes = files.reduce((sum, file) => sum + file.size, 0) || 1;
         const progress = new Progress();
@@ -57,8 +63,8 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
         progress.done();
         context.out(formatImportReport(report));
         if (report.aborted) process.exitCode = 130;
-      }),
-    );
+      });
+    });
 
   program
     .command('clear-songs')

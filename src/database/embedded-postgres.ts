@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -90,7 +91,7 @@ export class EmbeddedPostgres {
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await this.initialise();
 
     const running = await this.runningServer();
-    if (running) {
+    if (running && (await this.acceptsConnections(running))) {
       this.port = running.port;
       const owner = await this.liveOwner();
       if (owner === undefined) {
@@ -100,6 +101,7 @@ export class EmbeddedPostgres {
         this.log(`Using the PostgreSQL server (pid ${running.pid}) run by process ${owner}`);
       }
     } else {
+      if (running) await this.runningServer(); // it died while we waited: clear its postmaster.pid
       await this.pgCtl(['start', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', this.serverOptions()]);
       await this.claimOwnership();
       this.log(`Started PostgreSQL on 127.0.0.1:${this.port} (data in ${dataDir})`);
@@ -182,6 +184,22 @@ export class EmbeddedPostgres {
     return undefined;
   }
 
+  /**
+   * Waits while a found server is starting up or shutting down: true once it takes TCP
+   * connections, false if it dies first (a killed server can linger for a moment).
+   */
+  private async acceptsConnections(server: { pid: number; port: number }, timeoutMs = 15_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (await isPostgresProcess(server.pid)) {
+      if (await canConnect(server.port)) return true;
+      if (Date.now() > deadline) {
+        throw new Error(`PostgreSQL (pid ${server.pid}) runs on ${this.options.dataDir} but accepts no connections on port ${server.port}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  }
+
   private async liveOwner(): Promise<number | undefined> {
     try {
       const { pid } = JSON.parse(await readFile(this.ownerFile, 'utf8')) as { pid: number };
@@ -258,10 +276,24 @@ function isAlive(pid: number): boolean {
 async function isPostgresProcess(pid: number): Promise<boolean> {
   if (!isAlive(pid)) return false;
   try {
-    return (await readFile(`/proc/${pid}/comm`, 'utf8')).trim() === 'postgres';
+    // "<pid> (<name>) <state> ...": a killed process can stay a zombie (Z) until it is reaped.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const [, name, state] = /^\d+ \((.*)\) (\S)/.exec(stat) ?? [];
+    return name === 'postgres' && state !== 'Z' && state !== 'X';
   } catch {
     return platform() !== 'linux'; // no /proc to ask: trust the live pid
   }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function run(command: string, args: string[], runAs: RunAs): Promise<void> {

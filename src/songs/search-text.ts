@@ -18,7 +18,7 @@ export function normalizeSearchText(text: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(FOLDED_PATTERN, (letter) => FOLDED[letter]!)
-    .replace(/['’`]/g, '')
+    .replace(/['‘’ʼ`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,8 @@ describe('npm run cli', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/migrate/);
     expect(stdout).toMatch(/create-migration <name>/);
+    expect(stdout).toMatch(/import-songs/);
+    expect(stdout).toMatch(/clear-songs/);
   });
 
   it('refuses an unknown command with a non-zero exit', () => {
@@ -49,6 +51,44 @@ describe('npm run cli', () => {
     expect(existsSync(pidFile())).toBe(false);
 
     expect(cli('migrate').stdout.trim()).toBe('The database is up to date.');
+  });
+
+  it('imports songs from CSV files and prints the report', async () => {
+    const csv = join(root, 'songs.csv');
+    await writeFile(csv, [
+      'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target',
+      'Jealous Kind Of Fella,Garland Green,spotify:track:1dtKN6wwlolkM8XZy2y9C1,0.417,0.62,3,-7.727,1,0.0403,0.49,0,0.0779,0.845,185.655,173533,3,32.94975,9,1',
+      'Initials B.B.,Serge Gainsbourg,spotify:track:5hjsmSnUefdUqzsDogisiX,0.498,0.505,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8251,10,0',
+      'Broken,Nobody,spotify:track:5hjsmSnUefdUqzsDogisiY,0.5,2,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8251,10,0',
+    ].join('\n'));
+    const dryRun = cli('import-songs', '--csv', csv, '--dry-run');
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain('dry run: nothing was written');
+
+    const { code, stdout } = cli('import-songs', '--csv', csv, '--batch-size', '1');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Imported: +2 new songs/);
+    expect(stdout).toMatch(/Skipped: +1 bad rows\n +.*songs\.csv:4: energy out of range 0…1: 2/);
+    expect(stdout).toMatch(/HIT \/ FLOP: +1 \(50\.0 %\) \/ 1 \(50\.0 %\)/);
+  });
+
+  it('refuses a file with an unknown header before importing anything', async () => {
+    const odd = join(root, 'odd.csv');
+    await writeFile(odd, 'name,band\nx,y\n');
+    const { code, stderr } = cli('import-songs', '--csv', odd);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Unrecognised CSV header: name,band');
+    expect(stderr).toContain('track_id,artists,album_name,track_name');
+    expect(cli('import-songs', '--csv', join(root, 'missing.csv')).stderr).toContain('File not found');
+  });
+
+  it('clears songs only with --yes', () => {
+    const refused = cli('clear-songs');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('add --yes to confirm');
+    const { code, stdout } = cli('clear-songs', '--yes');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Deleted 2 songs');
   });
 
   it("uses the running app's server and leaves it running", async () => {

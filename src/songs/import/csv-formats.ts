@@ -61,6 +61,8 @@ export function detectFormat(header: string[]): CsvLayout {
 export class RowError extends Error {}
 
 const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
+/** A decimal number, as datasets write them (Number() alone would also take "0x1f" or "Infinity"). */
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Turns one data row into a song; throws RowError naming the first problem. */
 export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThreshold: number): SongRecord {
@@ -75,7 +77,7 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
   };
   const number = (column: string, [min, max]: readonly [number, number], integer = false): number => {
     const raw = text(column);
-    const value = Number(raw);
+    const value = DECIMAL.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(value)) throw new RowError(`${column} is not a number: "${raw}"`);
     if (integer && !Number.isInteger(value)) throw new RowError(`${column} is not a whole number: "${raw}"`);
     if (value < min || value > max) throw new RowError(`${column} out of range ${min}…${max}: ${raw}`);

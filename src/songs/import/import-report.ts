@@ -63,7 +63,7 @@ export function formatImportReport(report: ImportReport): string {
   const seconds = report.elapsedMs / 1000;
   const songs = report.hits + report.flops;
   const lines = [
-    report.dryRun ? 'Dry run: nothing was written.' : report.aborted ? 'Import interrupted.' : 'Import finished.',
+    `${report.aborted ? 'Import interrupted' : 'Import finished'}${report.dryRun ? ' (dry run: nothing was written)' : ''}.`,
     ...report.files.map((file) => `  ${file.name}: ${count(file.rows)} rows (${file.format || 'unread'})`),
     `Rows read:     ${count(report.rowsRead)} in ${seconds.toFixed(1)} s (${count(Math.round(report.rowsRead / Math.max(seconds, 0.001)))} rows/s)`,
     `Imported:      ${count(report.inserted)} new songs`,
@@ -77,6 +77,6 @@ export function formatImportReport(report: ImportReport): string {
     `HIT / FLOP:    ${count(report.hits)} (${share(report.hits, songs)} %) / ${count(report.flops)} (${share(report.flops, songs)} %)`,
     `Songs in table: ${count(report.songsInTable)}`,
   ];
-  if (report.aborted) lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the batch in flight was rolled back.`);
+  if (report.aborted && !report.dryRun) lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the batch in flight was rolled back.`);
   return lines.join('\n');
 }

@@ -61,7 +61,7 @@ const CONTENT_HASH = (alias: string) => `md5(ROW(${COLUMNS.map((c) => `${alias}.
 /** Metadata a later row without it must not erase. */
 const KEPT_WHEN_MISSING = new Set(['album_name', 'popularity', 'track_genre', 'decade']);
 /** Decided by the merge rule (a hit if any row of this import says so), not overwritten. */
-const MERGED = new Set(['is_hit', 'hit_source']);
+const MERGED = new Set(['is_hit', 'hit_source', 'explicit', 'explicit_known']);
 
 const seenBefore = `EXISTS (SELECT 1 FROM song_import_seen s WHERE s.track_id = EXCLUDED.track_id)`;
 /**
@@ -84,6 +84,8 @@ const UPSERT = `
       .join(',\n    ')},
     is_hit = CASE WHEN ${seenBefore} THEN songs.is_hit OR EXCLUDED.is_hit ELSE EXCLUDED.is_hit END,
     hit_source = CASE WHEN ${seenBefore} AND songs.hit_source = 'label' THEN 'label' ELSE EXCLUDED.hit_source END,
+    explicit = CASE WHEN EXCLUDED.explicit_known THEN EXCLUDED.explicit ELSE songs.explicit END,
+    explicit_known = songs.explicit_known OR EXCLUDED.explicit_known,
     updated_at = now()
   WHERE (${COLUMNS.map((c) => `songs.${c}`).join(', ')})
     IS DISTINCT FROM (${COLUMNS.map((c) => (c === 'is_hit' ? `(EXCLUDED.is_hit OR (songs.is_hit AND ${seenBefore}))` : `EXCLUDED.${c}`)).join(', ')})
@@ -111,8 +113,14 @@ export class SongImportService {
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
 
-    const write = async (rows: Map<string, SongRecord>, readSoFar: number) => {
-      if (!dryRun) await client.query('BEGIN');
+    const write = async (rows: Map<string, SongRecord>, readSoFar: number, last: boolean) => {
+      if (!dryRun) {
+        await client.query('BEGIN');
+        // Waiting for the disk at every batch's commit would cost more than the batch itself.
+        // Skipping it risks nothing but the durability of the newest batches on an OS crash
+        // (never a half batch), and the last batch's commit flushes all before it to disk.
+        if (!last) await client.query('SET LOCAL synchronous_commit = off');
+      }
       try {
         if (pendingClear) {
           report.cleared = (await client.query(`DELETE FROM songs WHERE source = 'dataset'`)).rowCount ?? 0;
@@ -127,12 +135,12 @@ export class SongImportService {
       report.committedRows = readSoFar;
       options.onProgress?.(report);
     };
-    const flush = async () => {
+    const flush = async (last = false) => {
       await inFlight;
       if (batch.size === 0) return;
       const rows = batch;
       batch = new Map();
-      inFlight = write(rows, report.rowsRead - report.skipped);
+      inFlight = write(rows, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
@@ -172,7 +180,7 @@ export class SongImportService {
         if (!layout) throw new RowError(`${source.name} is empty: no header row`);
       }
       if (signal?.aborted) report.aborted = true;
-      else await flush();
+      else await flush(true);
       await inFlight;
 
       await this.countOutcomes(client, report);

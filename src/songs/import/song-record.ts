@@ -70,6 +70,9 @@ export function mergeSongRows(earlier: SongRecord, later: SongRecord): { merged:
       popularity: later.popularity ?? earlier.popularity,
       trackGenre: later.trackGenre ?? earlier.trackGenre,
       decade: later.decade ?? earlier.decade,
+      // A row that does not know the explicit flag keeps the one an earlier row knew.
+      explicit: later.explicitKnown ? later.explicit : earlier.explicit,
+      explicitKnown: earlier.explicitKnown || later.explicitKnown,
     },
     labelConflict: earlier.isHit !== later.isHit,
     titleConflict: normalizeSearchText(earlier.trackName) !== normalizeSearchText(later.trackName),

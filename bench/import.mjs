@@ -1,0 +1,71 @@
+// npm run bench:import — imports the four shared hit-predictor files into a fresh database with
+// `import-songs`' own code, next to `psql \copy` of the same rows into a plain table on the
+// same server (COPY through node-postgres when psql is not installed), and prints the ratio.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { SongImportService } from '../dist/songs/import/song-import.service.js';
+import { admin, appContext, median, printTable, sharedDataDir, startBenchDatabase } from './support.mjs';
+
+const RUNS = 3;
+const files = ['60s', '70s', '80s', '90s'].map((decade) => join(sharedDataDir, 'hit-predictor', `dataset-of-${decade}.csv`));
+const PLAIN_TABLE = `CREATE TABLE plain_copy (track text, artist text, uri text, danceability float8, energy float8, key int,
+  loudness float8, mode int, speechiness float8, acousticness float8, instrumentalness float8, liveness float8,
+  valence float8, tempo float8, duration_ms int, time_signature int, chorus_hit float8, sections int, target int, decade int)`;
+
+const hasPsql = spawnSync('psql', ['--version']).status === 0;
+
+async function referenceCopy(url) {
+  await admin(url, PLAIN_TABLE);
+  const started = performance.now();
+  if (hasPsql) {
+    const script = files.map((file) => `\\copy plain_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`).join('\n');
+    execFileSync('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: script });
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const file of files) {
+      await pipeline(createReadStream(file), client.query(copyFrom('COPY plain_copy FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    }
+    await client.end();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await admin(url, 'SELECT count(*)::int AS n FROM plain_copy');
+  return { seconds, rows: rows[0].n };
+}
+
+async function ourImport(url) {
+  const app = await appContext(url);
+  try {
+    const started = performance.now();
+    const report = await app.get(SongImportService).import(files.map((file) => ({ name: file, stream: createReadStream(file) })));
+    return { seconds: (performance.now() - started) / 1000, rows: report.rowsRead, songs: report.inserted };
+  } finally {
+    await app.close();
+  }
+}
+
+const database = await startBenchDatabase();
+try {
+  const reference = [];
+  const ours = [];
+  for (let run = 0; run < RUNS; run++) {
+    reference.push(await referenceCopy(await database.freshDatabase()));
+    ours.push(await ourImport(await database.freshDatabase()));
+  }
+  const rows = ours[0].rows;
+  const ref = median(reference.map((r) => r.seconds));
+  const our = median(ours.map((r) => r.seconds));
+  console.log(`Import of ${rows.toLocaleString('en-US')} rows (${files.length} files, ${ours[0].songs.toLocaleString('en-US')} distinct songs), median of ${RUNS} runs, fresh database each run\n`);
+  printTable([
+    ['', 'seconds', 'rows/s'],
+    [hasPsql ? 'psql \\copy into a plain table (reference)' : 'COPY via node-postgres into a plain table (reference; psql not installed)', ref.toFixed(3), Math.round(rows / ref).toLocaleString('en-US')],
+    ['import-songs (parse, validate, merge, COPY + upsert, indexes)', our.toFixed(3), Math.round(rows / our).toLocaleString('en-US')],
+  ]);
+  console.log(`\nRatio: ${(our / ref).toFixed(2)}x the reference time (target: within 3x)`);
+} finally {
+  await database.stop();
+}

@@ -1,0 +1,78 @@
+// npm run bench:search — loads 100,000 generated songs and times 1,000 searches through the
+// app's search (trigram candidates + typo-aware ranking), next to the bare indexed trigram
+// query (LIKE '%q%' on the same index, no ranking) as the floor.
+import pg from 'pg';
+import { DemoSongsService } from '../dist/songs/demo/demo-songs.service.js';
+import { normalizeSearchText } from '../dist/songs/search-text.js';
+import { SongsService } from '../dist/songs/songs.service.js';
+import { appContext, percentile, printTable, startBenchDatabase } from './support.mjs';
+
+const SONGS = Number(process.env.BENCH_SONGS ?? 100_000);
+const QUERIES = 1000;
+
+/** Deterministic queries of the kinds people type: artists, titles, prefixes, typos, title + artist. */
+function queriesFrom(songs) {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const swap = (word) => {
+    if (word.length < 4) return word;
+    const i = 1 + Math.floor(random() * (word.length - 2));
+    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  };
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const song = songs[Math.floor(random() * songs.length)];
+    const artist = song.artists.split(';')[0];
+    switch (i % 5) {
+      case 0: return artist;
+      case 1: return song.track_name;
+      case 2: return song.track_name.slice(0, 5);
+      case 3: return song.track_name.split(' ').map(swap).join(' ');
+      default: return `${song.track_name} ${artist}`;
+    }
+  });
+}
+
+const database = await startBenchDatabase();
+try {
+  const url = await database.freshDatabase();
+  const app = await appContext(url);
+  const loadStarted = performance.now();
+  await app.get(DemoSongsService).import(SONGS);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('ANALYZE songs');
+  const { rows: sample } = await client.query('SELECT track_name, artists FROM songs ORDER BY id');
+  const queries = queriesFrom(sample);
+  const service = app.get(SongsService);
+
+  for (const query of queries.slice(0, 50)) await service.search(query, 20); // warm up
+  const ours = [];
+  let found = 0;
+  for (const query of queries) {
+    const started = performance.now();
+    const hits = await service.search(query, 20);
+    ours.push(performance.now() - started);
+    if (hits.length > 0) found++;
+  }
+  const floor = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await client.query('SELECT id, track_name, artists FROM songs WHERE search_text LIKE $1 LIMIT 20', [`%${normalizeSearchText(query)}%`]);
+    floor.push(performance.now() - started);
+  }
+  await client.end();
+  await app.close();
+
+  const ms = (value) => value.toFixed(2);
+  console.log(`${SONGS.toLocaleString('en-US')} generated songs loaded in ${loadSeconds.toFixed(1)} s; ${QUERIES} queries (artists, titles, prefixes, typos, title + artist), sequential, limit 20\n`);
+  printTable([
+    ['', 'p50 ms', 'p95 ms', 'p99 ms'],
+    ['bare trigram LIKE query (reference floor)', ms(percentile(floor, 50)), ms(percentile(floor, 95)), ms(percentile(floor, 99))],
+    ['POST /api/dataset/search/ logic (SongsService.search)', ms(percentile(ours, 50)), ms(percentile(ours, 95)), ms(percentile(ours, 99))],
+  ]);
+  console.log(`\nQueries with at least one result: ${found} of ${QUERIES}`);
+} finally {
+  await database.stop();
+}

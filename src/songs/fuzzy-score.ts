@@ -1,0 +1,33 @@
+/**
+ * Edit distance between two words with insertions, deletions and substitutions costing 1 and
+ * a swap of two neighbouring letters 0.5: swaps are the most common typing slip, so
+ * "beatels" is closer to "beatles" than to "beaters".
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 0.5);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * How well a normalized query matches normalized song text, 0–1: each query word is scored by
+ * its closest word in the text (1 − distance / length), and the scores are averaged.
+ */
+export function typoScore(query: string, text: string): number {
+  const queryWords = query.split(' ').filter(Boolean);
+  const words = text.split(' ').filter(Boolean);
+  if (queryWords.length === 0 || words.length === 0) return 0;
+  const total = queryWords.reduce((sum, queryWord) => {
+    const best = Math.max(...words.map((word) => 1 - typoDistance(queryWord, word) / Math.max(queryWord.length, word.length)));
+    return sum + Math.max(best, 0);
+  }, 0);
+  return total / queryWords.length;
+}

@@ -1,0 +1,148 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SongImportService, type ImportSource } from '../../../src/songs/import/song-import.service.js';
+import { hitPredictorFiles } from '../../support/shared-data.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+
+const fileSources = (): ImportSource[] => hitPredictorFiles.map((path) => ({ name: path, stream: createReadStream(path) }));
+const textSource = (name: string, text: string): ImportSource => ({ name, stream: Readable.from([text]) });
+
+const KAGGLE_HEADER =
+  ',track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre';
+
+describe('importing the shared hit-predictor files', () => {
+  let t: TestApp;
+  let importer: SongImportService;
+  beforeAll(async () => {
+    t = await createTestApp();
+    importer = t.app.get(SongImportService);
+  });
+  afterAll(() => t.close());
+
+  it('stores one song per track id, a hit if any of its rows says so, and counts the repeats', async () => {
+    const report = await importer.import(fileSources());
+    expect(report.rowsRead).toBe(28_836);
+    expect(report.inserted).toBe(28_530);
+    expect(report.duplicates).toBe(306);
+    expect(report.labelConflicts).toBe(9);
+    expect(report.skipped).toBe(0);
+    expect(await t.prisma.song.count()).toBe(28_530);
+    expect(await t.prisma.song.count({ where: { isHit: true } })).toBe(14_121);
+    expect(report.hits).toBe(14_121);
+  });
+
+  it('records the label, the decade, and that the explicit flag was absent', async () => {
+    const song = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '3EQBI1Fiv7z3QfqTeb9Tqk' } });
+    expect(song).toMatchObject({
+      trackName: "Can't Buy Me Love",
+      artists: 'The Beatles',
+      isHit: true,
+      hitSource: 'label',
+      decade: 1960,
+      explicit: false,
+      explicitKnown: false,
+      dataset: 'hit-predictor',
+      source: 'dataset',
+      isAcoustic: true,
+      isInstrumental: true,
+    });
+  });
+
+  it('changes nothing when the same files are imported again with --no-clear', async () => {
+    const report = await importer.import(fileSources(), { clear: false });
+    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 28_530, duplicates: 306 });
+    expect(await t.prisma.song.count()).toBe(28_530);
+    expect(await t.prisma.song.count({ where: { isHit: true } })).toBe(14_121);
+  });
+
+  it('never deletes user songs when it clears the dataset', async () => {
+    await t.prisma.song.create({
+      data: {
+        trackName: 'Asked About By A User', artists: 'Someone', durationMs: 200_000, danceability: 0.5, energy: 0.5,
+        valence: 0.5, acousticness: 0.5, instrumentalness: 0, speechiness: 0.05, liveness: 0.1, loudness: -8, tempo: 120,
+        mode: 1, key: 5, timeSignature: 4, isAcoustic: false, isInstrumental: false, isHit: false, hitSource: 'popularity',
+        source: 'user', searchText: 'asked about by a user someone', searchTitle: 'asked about by a user', searchArtists: 'someone',
+      },
+    });
+    const report = await importer.import([textSource('one.csv', `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`)]);
+    expect(report.cleared).toBe(28_530);
+    expect(await t.prisma.song.count({ where: { source: 'user' } })).toBe(1);
+    expect(await t.prisma.song.count()).toBe(2);
+  });
+});
+
+describe('importing a Kaggle-format file and a file with broken rows', () => {
+  let t: TestApp;
+  let importer: SongImportService;
+  beforeAll(async () => {
+    t = await createTestApp();
+    importer = t.app.get(SongImportService);
+  });
+  afterAll(() => t.close());
+
+  it('keeps artists, album, popularity, genre and explicit of the Kaggle format', async () => {
+    const csv = [
+      KAGGLE_HEADER,
+      '0,5SuOikwiRyPMVoIQDJUgSV,Gen Hoshino,Comedy,Comedy,73,230666,False,0.676,0.461,1,-6.746,0,0.143,0.0322,1.01e-06,0.358,0.715,87.917,4,acoustic',
+      '1,4qPNDBW1i3p13qLCt0Ki3A,Ben Woodward,Ghost (Acoustic),Ghost - Acoustic,55,149610,True,0.42,0.166,1,-17.235,1,0.0763,0.924,5.56e-06,0.101,0.267,77.489,4,acoustic',
+      '2,1iJBSr7s7jYXzM8EGcbK5b,Ingrid Michaelson;ZAYN,To Begin Again,To Begin Again,49,210826,False,0.438,0.359,0,-9.734,1,0.0557,0.21,0,0.117,0.12,76.332,4,acoustic',
+    ].join('\n');
+    const report = await importer.import([textSource('kaggle.csv', csv)]);
+    expect(report).toMatchObject({ inserted: 3, skipped: 0, hits: 2, flops: 1 });
+    const duet = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '1iJBSr7s7jYXzM8EGcbK5b' } });
+    expect(duet).toMatchObject({
+      artists: 'Ingrid Michaelson;ZAYN', albumName: 'To Begin Again', popularity: 49, trackGenre: 'acoustic',
+      explicit: false, explicitKnown: true, isHit: false, hitSource: 'popularity', dataset: 'kaggle',
+    });
+    const explicitSong = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '4qPNDBW1i3p13qLCt0Ki3A' } });
+    expect(explicitSong).toMatchObject({ explicit: true, popularity: 55, isHit: true, albumName: 'Ghost (Acoustic)' });
+  });
+
+  it('imports the good rows and reports each bad one by line and reason', async () => {
+    const csv = [
+      'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target,decade',
+      'Good One,Band,spotify:track:1dtKN6wwlolkM8XZy2y9C1,0.417,0.62,3,-7.727,1,0.0403,0.49,0,0.0779,0.845,185.655,173533,3,32.9,9,1,1960',
+      'No Energy,Band,spotify:track:5hjsmSnUefdUqzsDogisiX,0.498,,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8,10,0,1960',
+      'Too Danceable,Band,spotify:track:0JBvtprXP2Z0LP3jmzA7Xp,1.7,0.625,7,-9.635,1,0.036,0.0119,0,0.152,0.467,96.751,181307,4,21.4,9,1,1960',
+      'Bad Id,Band,spotify:track:nope,0.5,0.625,7,-9.635,1,0.036,0.0119,0,0.152,0.467,96.751,181307,4,21.4,9,1,1960',
+      'Words,Band,spotify:track:6nEkxYIEnrbYH7h1hJ8Xn6,0.377,loud,4,-3.199,0,0.0481,0.26,0,0.074,0.912,75.533,140920,4,33.9,7,1,1960',
+      'Good Two,Band,spotify:track:3EQBI1Fiv7z3QfqTeb9Tqk,0.844,0.299,0,-12.645,1,0.0621,0.848,0.844,0.102,0.566,102.088,131176,4,20,6,0,1960',
+    ].join('\n');
+    const report = await importer.import([textSource('broken.csv', csv)], { clear: false });
+    expect(report).toMatchObject({ rowsRead: 6, inserted: 2, skipped: 4 });
+    expect(report.errors).toEqual([
+      { file: 'broken.csv', line: 3, reason: 'missing energy' },
+      { file: 'broken.csv', line: 4, reason: 'danceability out of range 0…1: 1.7' },
+      { file: 'broken.csv', line: 5, reason: 'uri is not a spotify:track: URI: "spotify:track:nope"' },
+      { file: 'broken.csv', line: 6, reason: 'energy is not a number: "loud"' },
+    ]);
+  });
+
+  it('writes nothing on a dry run but reports what it would do', async () => {
+    const before = await t.prisma.song.count();
+    const csv = `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`;
+    const report = await importer.import([textSource('dry.csv', csv)], { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, inserted: 1 });
+    expect(await t.prisma.song.count()).toBe(before);
+  });
+
+  it('stops after the batch in flight when aborted, keeping what was committed', async () => {
+    const before = await t.prisma.song.count();
+    const abort = new AbortController();
+    const report = await importer.import(
+      hitPredictorFiles.slice(0, 1).map((path) => ({ name: path, stream: createReadStream(path) })),
+      { clear: false, batchSize: 1000, onProgress: () => abort.abort(), signal: abort.signal },
+    );
+    expect(report.aborted).toBe(true);
+    expect(report.committedRows).toBeGreaterThanOrEqual(1000);
+    expect(report.committedRows).toBeLessThan(8_000);
+    expect(await t.prisma.song.count()).toBe(before + report.inserted);
+  });
+
+  it('refuses a file with an unknown header, naming the expected columns', async () => {
+    await expect(importer.import([textSource('odd.csv', 'name,band,year\nx,y,1999\n')])).rejects.toThrow(
+      /Unrecognised CSV header: name,band,year[\s\S]*track_id,artists,album_name[\s\S]*track,artist,uri/,
+    );
+  });
+});
