@@ -13,4 +13,6 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // Benchmarks print their figures.
+  { files: ['bench/**'], rules: { 'no-console': 'off' } },
 );

@@ -10,9 +10,12 @@ import { normalizeSearchText } from './search-text.js';
 /** Song ids are PostgreSQL integers. */
 const MAX_INT = 2_147_483_647;
 
-const MATCH_TIERS = ['exact', 'prefix', 'contains', 'fuzzy'] as const;
-/** pg_trgm word similarity a fuzzy match needs (its default, 0.6, misses one-letter typos in short words). */
-const FUZZY_THRESHOLD = 0.45;
+/** Match names by rank: the phrase, or every word, counts as "contains". */
+const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
+/** pg_trgm word similarities a fuzzy match needs, tried in turn (0.6 is pg_trgm's default). */
+const FUZZY_THRESHOLDS = [0.6, 0.45];
+/** A typo score this high means every query word is within about one slip of a song's word. */
+const ONE_SLIP_SCORE = 0.9;
 
 /** Escapes LIKE's wildcards so a query is matched literally. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -26,10 +29,13 @@ const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = 
   created_at: 'createdAt',
 };
 
-/** Fuzzy candidates fetched at least, to re-rank by typo distance. */
+/** Fuzzy candidates fetched, to re-rank by typo distance. */
 const FUZZY_CANDIDATES = 100;
 
-type Candidate = Omit<SearchHitDto, 'match'> & { tier: number; similarity: number; search_text: string };
+type Candidate = Omit<SearchHitDto, 'match'> & { rank: number };
+
+const SEARCH_COLUMNS = Prisma.sql`id, track_id, track_name, artists, album_name, popularity, is_hit, track_genre, decade,
+  source::text AS source, dataset`;
 
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
 
@@ -39,46 +45,53 @@ export class SongsService {
 
   /**
    * Title/artist search, accent- and case-insensitive, tolerant of small typos (pg_trgm),
-   * ranked exact > prefix > contains > fuzzy, then by popularity.
+   * ranked exact > prefix > contains, then by popularity. Songs holding every word of the
+   * query come from the trigram index directly; only when there is none does the slower
+   * similarity search look for near misses, re-ranked by typo distance.
    */
   async search(query: string, limit: number): Promise<SearchHitDto[]> {
     const q = normalizeSearchText(query);
     if (!q) return [];
     const prefix = `${likeLiteral(q)}%`;
-    const contains = `%${likeLiteral(q)}%`;
-    const everyWord = q.split(' ').map((word) => `%${likeLiteral(word)}%`);
-    const [, rows] = await this.prisma.$transaction([
-      // Loose enough that a typo in a short word ("beatels") still finds its song; ranking sorts the rest.
-      this.prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
-      this.prisma.$queryRaw<Candidate[]>`
-        SELECT id, track_id, track_name, artists, album_name, popularity, is_hit, track_genre, decade,
-               source::text AS source, dataset, tier, similarity, search_text
-        FROM (
-          SELECT *, word_similarity(${q}, search_text) AS similarity,
-                 CASE WHEN search_title = ${q} OR search_artists = ${q} OR search_text = ${q} THEN 0
-                      WHEN search_title LIKE ${prefix} OR search_artists LIKE ${prefix} OR search_text LIKE ${prefix} THEN 1
-                      WHEN search_text LIKE ALL (${everyWord}) THEN 2
-                      ELSE 3 END AS tier
-          FROM songs
-          WHERE search_text LIKE ${contains} OR ${q} <% search_text
-        ) candidates
-        ORDER BY tier, similarity DESC, popularity DESC NULLS LAST, id
-        LIMIT ${Math.max(limit * 5, FUZZY_CANDIDATES)}`,
-    ]);
-    // Trigrams find fuzzy candidates; a typo-aware word distance orders them.
-    const scored = rows.map((row) => ({ ...row, score: row.tier === 3 ? typoScore(q, row.search_text) : 1 }));
-    scored.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.score - a.score ||
-        (b.popularity ?? -1) - (a.popularity ?? -1) ||
-        b.similarity - a.similarity ||
-        a.id - b.id,
+    const everyWord = Prisma.join(
+      q.split(' ').map((word) => Prisma.sql`search_text LIKE ${`%${likeLiteral(word)}%`}`),
+      ' AND ',
     );
-    return scored.slice(0, limit).map(({ tier, similarity: _similarity, search_text: _text, score: _score, ...song }) => ({
-      ...song,
-      match: MATCH_TIERS[tier]!,
-    }));
+    const strong = await this.prisma.$queryRaw<Candidate[]>`
+      SELECT ${SEARCH_COLUMNS},
+             CASE WHEN search_title = ${q} OR search_artists = ${q} OR search_text = ${q} THEN 0
+                  WHEN search_title LIKE ${prefix} OR search_artists LIKE ${prefix} OR search_text LIKE ${prefix} THEN 1
+                  WHEN search_text LIKE ${`%${likeLiteral(q)}%`} THEN 2
+                  ELSE 3 END AS rank
+      FROM songs WHERE ${everyWord}
+      ORDER BY rank, popularity DESC NULLS LAST, id
+      LIMIT ${limit}`;
+    if (strong.length > 0) return strong.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! }));
+    return this.fuzzySearch(q, limit);
+  }
+
+  /**
+   * Songs whose words are close to the query's, for queries with a typo. A strict similarity
+   * first (few candidates, fast); a looser one when that finds nothing within one slip, since
+   * a slip in a short word ("beatels") shares few trigrams with the right one.
+   */
+  private async fuzzySearch(q: string, limit: number): Promise<SearchHitDto[]> {
+    let ranked: Array<{ song: Omit<Candidate, 'rank'>; similarity: number; score: number }> = [];
+    for (const threshold of FUZZY_THRESHOLDS) {
+      const [, candidates] = await this.prisma.$transaction([
+        this.prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`,
+        this.prisma.$queryRaw<Array<Omit<Candidate, 'rank'> & { search_text: string; similarity: number }>>`
+          SELECT ${SEARCH_COLUMNS}, search_text, word_similarity(${q}, search_text) AS similarity
+          FROM songs WHERE ${q} <% search_text
+          ORDER BY similarity DESC, popularity DESC NULLS LAST, id
+          LIMIT ${FUZZY_CANDIDATES}`,
+      ]);
+      ranked = candidates
+        .map(({ search_text: text, similarity, ...song }) => ({ song, similarity, score: typoScore(q, text) }))
+        .sort((a, b) => b.score - a.score || (b.song.popularity ?? -1) - (a.song.popularity ?? -1) || b.similarity - a.similarity);
+      if ((ranked[0]?.score ?? 0) >= ONE_SLIP_SCORE) break;
+    }
+    return ranked.slice(0, limit).map(({ song }) => ({ ...song, match: 'fuzzy' }));
   }
 
   async list(query: ListSongsQueryDto): Promise<SongPageDto> {
