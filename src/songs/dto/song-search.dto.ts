@@ -4,14 +4,8 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'cl
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class SongSearchDto {
-  @ApiProperty({ example: 'the beatles', description: 'Words of the title and/or artist; accents, case and small typos do not matter' })
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty({ message: 'query must not be empty' })
-  @MaxLength(200)
-  query!: string;
-
+/** How many songs a search returns. */
+class SearchLimitDto {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
@@ -21,22 +15,23 @@ export class SongSearchDto {
   limit = 20;
 }
 
+export class SongSearchDto extends SearchLimitDto {
+  @ApiProperty({ example: 'the beatles', description: 'Words of the title and/or artist; accents, case and small typos do not matter' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty({ message: 'query must not be empty' })
+  @MaxLength(200)
+  query!: string;
+}
+
 /** The same search from a query string: GET /api/dataset/search/?q=... */
-export class SongSearchQueryDto {
+export class SongSearchQueryDto extends SearchLimitDto {
   @ApiProperty({ example: 'yesterday' })
   @Transform(trimmed)
   @IsString({ message: 'q must be a string' })
   @IsNotEmpty({ message: 'q must not be empty' })
   @MaxLength(200)
   q!: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
 }
 
 export class SearchHitDto {

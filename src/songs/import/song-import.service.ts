@@ -3,6 +3,7 @@ import { parse, type Options } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
+import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
@@ -104,6 +105,8 @@ export class SongImportService {
   ) {}
 
   async import(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
+    // A file stream can fail (not found) before we read it: keep the error for then, not crash.
+    for (const source of sources) source.stream.on('error', () => undefined);
     const { batchSize = 2000, clear = true, dryRun = false, signal } = options;
     const started = Date.now();
     const report = emptyReport(dryRun);
@@ -159,7 +162,9 @@ export class SongImportService {
         report.files.push(file);
         let layout: CsvLayout | undefined;
         // csv-parse types on_record as returning a record of the same shape; ours wraps it.
-        const parser = source.stream.pipe(parse(CSV_OPTIONS as unknown as Options));
+        const parser = parse(CSV_OPTIONS as unknown as Options);
+        // A source that cannot be read fails the import (pipe() alone would leave the parser waiting).
+        pipelineCallback(source.stream, parser, () => undefined);
         try {
           for await (const { record, line } of parser as AsyncIterable<NumberedRecord>) {
             if (!layout) {

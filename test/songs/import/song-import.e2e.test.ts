@@ -146,3 +146,16 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     );
   });
 });
+
+describe('a source that cannot be read', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('fails the import with the read error instead of hanging', async () => {
+    const missing = createReadStream('/nonexistent/songs.csv');
+    await expect(t.app.get(SongImportService).import([{ name: 'missing.csv', stream: missing }])).rejects.toThrow(/ENOENT/);
+  });
+});
