@@ -1,0 +1,137 @@
+/**
+ * Runs a forest exported by {@link exportForestToOnnx} with onnxruntime-node: one
+ * InferenceSession per model, returning class probabilities only (the ONNX `label` output is
+ * unreliable for two classes; derive labels from the probabilities).
+ */
+import { readFile } from 'node:fs/promises';
+import onnxProto from 'onnx-proto';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { ONNX_PROBABILITIES_OUTPUT } from './onnx-export.js';
+
+const { onnx } = onnxProto;
+
+export interface OnnxForestOptions {
+  /**
+   * Threads of one `run`. 1 (the default) gives the lowest single-row latency and lets
+   * concurrent requests use the other cores; more only helps large batches.
+   */
+  intraOpNumThreads?: number;
+}
+
+interface Shape {
+  featureCount: number;
+  classCount: number;
+}
+
+function positiveDim(dim: number | string | undefined): number | undefined {
+  return typeof dim === 'number' && Number.isInteger(dim) && dim > 0 ? dim : undefined;
+}
+
+/** Feature and class counts from the session's metadata, when it states them as numbers. */
+function shapeFromSession(session: InferenceSession, inputName: string): Partial<Shape> {
+  const input = session.inputMetadata.find((value) => value.name === inputName);
+  const output = session.outputMetadata.find((value) => value.name === ONNX_PROBABILITIES_OUTPUT);
+  return {
+    featureCount: input?.isTensor ? positiveDim(input.shape[1]) : undefined,
+    classCount: output?.isTensor ? positiveDim(output.shape[1]) : undefined,
+  };
+}
+
+function toNumber(value: number | { toNumber(): number } | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'number' ? value : value.toNumber();
+}
+
+/** The same counts from the ModelProto: input dim 1, and the classifier's class labels. */
+function shapeFromProto(bytes: Uint8Array, inputName: string): Partial<Shape> {
+  const graph = onnx.ModelProto.decode(bytes).graph;
+  const input = graph?.input?.find((value) => value.name === inputName);
+  const featureCount = toNumber(input?.type?.tensorType?.shape?.dim?.[1]?.dimValue);
+  let classCount: number | undefined;
+  for (const node of graph?.node ?? []) {
+    if (node.opType !== 'TreeEnsembleClassifier') continue;
+    const labels = node.attribute?.find((a) => a.name === 'classlabels_int64s' || a.name === 'classlabels_strings');
+    if (labels) classCount = labels.ints?.length || labels.strings?.length;
+  }
+  return { featureCount: positiveDim(featureCount), classCount: positiveDim(classCount) };
+}
+
+export class OnnxForest {
+  private released = false;
+
+  private constructor(
+    private readonly session: InferenceSession,
+    private readonly inputName: string,
+    /** Number of features per row, the model input's second dimension. */
+    readonly featureCount: number,
+    /** Number of columns of {@link run}'s output, in the order of the model's classes. */
+    readonly classCount: number,
+  ) {}
+
+  /** Loads a model file (path) or its bytes, as written by `exportForestToOnnx`. */
+  static async load(pathOrBytes: string | Uint8Array, options: OnnxForestOptions = {}): Promise<OnnxForest> {
+    const sessionOptions: InferenceSession.SessionOptions = {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    };
+    const session =
+      typeof pathOrBytes === 'string'
+        ? await InferenceSession.create(pathOrBytes, sessionOptions)
+        : await InferenceSession.create(pathOrBytes, sessionOptions);
+    try {
+      if (session.inputNames.length !== 1) throw new Error(`expected one model input, found ${session.inputNames.length}`);
+      if (!session.outputNames.includes(ONNX_PROBABILITIES_OUTPUT)) {
+        throw new Error(`the model has no "${ONNX_PROBABILITIES_OUTPUT}" output (outputs: ${session.outputNames.join(', ')})`);
+      }
+      const inputName = session.inputNames[0]!;
+      let shape = shapeFromSession(session, inputName);
+      if (shape.featureCount === undefined || shape.classCount === undefined) {
+        const bytes = typeof pathOrBytes === 'string' ? await readFile(pathOrBytes) : pathOrBytes;
+        const fromProto = shapeFromProto(bytes, inputName);
+        shape = { featureCount: shape.featureCount ?? fromProto.featureCount, classCount: shape.classCount ?? fromProto.classCount };
+      }
+      if (shape.featureCount === undefined || shape.classCount === undefined) {
+        throw new Error('cannot tell the feature and class counts of the model');
+      }
+      return new OnnxForest(session, inputName, shape.featureCount, shape.classCount);
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Class probabilities of `rows` rows (row-major `rows × featureCount` float32 features), as
+   * `rows × classCount`. Derive labels by argmax over each row, never from the ONNX `label`.
+   */
+  async run(features: Float32Array, rows: number): Promise<Float32Array> {
+    if (this.released) throw new Error('the ONNX session was released');
+    if (!Number.isInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
+    if (features.length !== rows * this.featureCount) {
+      throw new Error(
+        `expected ${rows} × ${this.featureCount} = ${rows * this.featureCount} feature values, got ${features.length}`,
+      );
+    }
+    if (rows === 0) return new Float32Array(0);
+    const input = new Tensor('float32', features, [rows, this.featureCount]);
+    const outputs = await this.session.run({ [this.inputName]: input }, [ONNX_PROBABILITIES_OUTPUT]);
+    const probabilities = outputs[ONNX_PROBABILITIES_OUTPUT];
+    if (probabilities === undefined || !(probabilities.data instanceof Float32Array)) {
+      throw new Error(`the model returned no float "${ONNX_PROBABILITIES_OUTPUT}"`);
+    }
+    if (probabilities.data.length !== rows * this.classCount) {
+      throw new Error(`expected ${rows * this.classCount} probabilities, got ${probabilities.data.length}`);
+    }
+    return probabilities.data;
+  }
+
+  /** Frees the native session; `run` throws afterwards. Safe to call twice. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.session.release();
+  }
+}
