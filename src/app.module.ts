@@ -4,6 +4,8 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseServer } from './database/database-server.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HitModelModule } from './hit-model/hit-model.module.js';
+import { ModelsModule } from './models/models.module.js';
 import { SongsModule } from './songs/songs.module.js';
 
 @Module({})
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule, ModelsModule, HitModelModule],
     };
   }
 }

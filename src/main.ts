@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
+import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 
 const logger = new Logger('Encore');
@@ -14,6 +15,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     const app = await createApp(config, server.url, server);
     await app.get(DemoSongsService).importIfEmpty();
+    await app.get(HitModelTrainerService).trainIfNoActiveModel();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {

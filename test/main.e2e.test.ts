@@ -37,7 +37,7 @@ describe('the app process with its embedded PostgreSQL', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-main-'));
     await chmod(root, 0o755);
-    env = { EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
+    env = { MODELS_DIR: join(root, 'models'), EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
   });
 
   afterAll(async () => {
@@ -62,6 +62,11 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(await query(`SELECT to_regclass('public.songs') AS t`)).toEqual([{ t: 'songs' }]);
   });
 
+  it('trains and activates a hit model on the demo songs when none is active', async () => {
+    expect(running.at(-1)!.output()).toMatch(/Trained and activated hit model [\d-]+ on songs table \(5,000 songs\)/);
+    expect(await query(`SELECT model_name, is_active FROM model_metadata`)).toEqual([{ model_name: 'hit', is_active: true }]);
+  });
+
   it('fills an empty song table with the synthetic demo dataset, once', async () => {
     const [{ n }] = await query(`SELECT count(*)::int AS n FROM songs WHERE dataset = 'demo'`);
     expect(n).toBe(5000);
@@ -80,6 +85,7 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(health.status).toBe(200);
     expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
     expect(await query('SELECT count(*)::int AS n FROM songs')).toEqual([{ n: 5000 }]); // not imported twice
+    expect(await query('SELECT count(*)::int AS n FROM model_metadata')).toEqual([{ n: 1 }]); // not trained twice
   });
 
   it('starts again after being killed while its PostgreSQL kept running', async () => {

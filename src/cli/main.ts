@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
+import { registerModelCommands } from './model-commands.js';
 import { registerSongsCommands } from './songs-commands.js';
 
 const program = new Command('encore')
@@ -11,6 +12,7 @@ const program = new Command('encore')
 const context = new CliContext();
 registerDatabaseCommands(program, context);
 registerSongsCommands(program, context);
+registerModelCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

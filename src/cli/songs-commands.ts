@@ -5,15 +5,11 @@ import { formatImportReport } from '../songs/import/import-report.js';
 import { SongImportService } from '../songs/import/song-import.service.js';
 import { SongsService } from '../songs/songs.service.js';
 import type { CliContext } from './context.js';
+import { positiveInteger } from './options.js';
 import { Progress } from './progress.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`expected a whole number above 0, got "${value}"`);
-  return number;
-}
 
 interface ImportSongsOptions {
   csv: string[];
@@ -27,7 +23,7 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
     .command('import-songs')
     .description('import songs from CSV files (Kaggle "Spotify Tracks" or "Spotify Hit Predictor" format)')
     .requiredOption('--csv <path>', 'a CSV file; repeat for several', collect, [])
-    .option('--batch-size <rows>', 'songs per transaction', positiveInteger, 2000)
+    .option('--batch-size <rows>', 'songs per transaction', (value) => positiveInteger(value), 2000)
     .option('--no-clear', 'keep the songs already imported and upsert on track id')
     .option('--dry-run', 'read and check everything, write nothing', false)
     .action(async (options: ImportSongsOptions) => {

@@ -73,6 +73,10 @@ export class AppConfig {
   @Max(100)
   HIT_POPULARITY_THRESHOLD = 50;
 
+  /** Folder of trained model files (relative paths are taken from the project root). */
+  @IsString()
+  MODELS_DIR = 'models';
+
   /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -83,6 +87,10 @@ export class AppConfig {
   /** EMBEDDED_PG_DIR as an absolute path (relative paths are taken from the project root). */
   get embeddedPgDir(): string {
     return isAbsolute(this.EMBEDDED_PG_DIR) ? this.EMBEDDED_PG_DIR : join(projectRoot, this.EMBEDDED_PG_DIR);
+  }
+
+  get modelsDir(): string {
+    return isAbsolute(this.MODELS_DIR) ? this.MODELS_DIR : join(projectRoot, this.MODELS_DIR);
   }
 
   get corsOrigins(): string[] {

@@ -25,7 +25,7 @@ describe('npm run cli', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-cli-'));
     await chmod(root, 0o755);
-    env = { EMBEDDED_PG_DIR: join(root, 'pg'), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
+    env = { MODELS_DIR: join(root, 'models'), EMBEDDED_PG_DIR: join(root, 'pg'), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -36,6 +36,8 @@ describe('npm run cli', () => {
     expect(stdout).toMatch(/create-migration <name>/);
     expect(stdout).toMatch(/import-songs/);
     expect(stdout).toMatch(/clear-songs/);
+    expect(stdout).toMatch(/train/);
+    expect(stdout).toMatch(/models/);
   });
 
   it('refuses an unknown command with a non-zero exit', () => {
@@ -80,6 +82,14 @@ describe('npm run cli', () => {
     expect(stderr).toContain('Unrecognised CSV header: name,band');
     expect(stderr).toContain('track_id,artists,album_name,track_name');
     expect(cli('import-songs', '--csv', join(root, 'missing.csv')).stderr).toContain('File not found');
+  });
+
+  it('refuses to train on two songs, and lists no model', () => {
+    const train = cli('train', '--trees', '5');
+    expect(train.code).toBe(1);
+    expect(train.stderr).toMatch(/Training needs hits and flops: songs table \(2 songs\) has 1 hits/);
+    expect(cli('train', '--model-type', 'genre').stderr).toContain('Unknown model type "genre"');
+    expect(cli('models', 'list').stdout.trim()).toBe('No trained models yet: npm run train');
   });
 
   it('clears songs only with --yes', () => {

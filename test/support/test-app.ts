@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App } from 'supertest/types.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/app-config.js';
@@ -16,7 +19,8 @@ export interface TestApp {
 /** The real Nest app on a database of its own, ready for supertest. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, DATABASE_URL: database.url });
+  const modelsDir = await mkdtemp(join(tmpdir(), 'encore-models-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: modelsDir, ...env, DATABASE_URL: database.url });
   const app = await createApp(config, database.url);
   await app.init();
   return {
@@ -27,6 +31,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     async close() {
       await app.close();
       await database.drop();
+      await rm(modelsDir, { recursive: true, force: true });
     },
   };
 }

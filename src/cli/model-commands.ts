@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { HitModelTrainerService } from '../hit-model/hit-model-trainer.service.js';
+import { HIT_MODEL_NAME, parseFeatureList } from '../hit-model/hit-features.js';
+import { formatTrainingReport } from '../hit-model/training-report.js';
+import { ModelRegistryService } from '../models/model-registry.service.js';
+import type { CliContext } from './context.js';
+import { positiveInteger } from './options.js';
+
+interface TrainOptions {
+  modelType: string;
+  from: string;
+  csv: string[];
+  trees: number;
+  maxDepth?: number;
+  minSamplesLeaf: number;
+  seed: number;
+  features?: string;
+  activate: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerModelCommands(program: Command, context: CliContext): void {
+  program
+    .command('train')
+    .description('train a model, evaluate it on a hold-out split, save it to models/ and activate it')
+    .option('--model-type <type>', 'which model: hit', 'hit')
+    .option('--from <source>', 'training data: db (the songs table)', 'db')
+    .option('--csv <path>', 'train on a CSV file instead of the songs table; repeat for several', collect, [])
+    .option('--trees <n>', 'number of trees', (value) => positiveInteger(value), 100)
+    .option('--max-depth <n>', 'maximum tree depth (default: unlimited)', (value) => positiveInteger(value))
+    .option('--min-samples-leaf <n>', 'minimum rows in a leaf', (value) => positiveInteger(value), 1)
+    .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), 42)
+    .option('--features <list>', 'comma-separated features, in order (default: the original ten)')
+    .option('--no-activate', 'save the new version without activating it')
+    .action(async (options: TrainOptions) => {
+      if (options.modelType !== 'hit') throw new Error(`Unknown model type "${options.modelType}": only "hit" can be trained here.`);
+      if (options.from !== 'db' && options.csv.length === 0) throw new Error(`Unknown --from "${options.from}": use db, or --csv <files>.`);
+      const features = options.features ? parseFeatureList(options.features) : undefined;
+      await context.withApp(async (app) => {
+        const { card, row } = await app.get(HitModelTrainerService).train({
+          csv: options.csv.length > 0 ? options.csv : undefined,
+          trees: options.trees,
+          maxDepth: options.maxDepth,
+          minSamplesLeaf: options.minSamplesLeaf,
+          seed: options.seed,
+          features,
+          activate: options.activate,
+        });
+        context.out(formatTrainingReport(card));
+        const onnxPath = app.get(ModelRegistryService).onnxPath(row);
+        context.out(`\nSaved ${onnxPath} and its model card (.json)${options.activate ? '; now the active version.' : '.'}`);
+      });
+    });
+
+  const models = program.command('models').description('list and activate trained model versions');
+  models
+    .command('list')
+    .option('--name <name>', 'only this model', undefined)
+    .action((options: { name?: string }) =>
+      context.withApp(async (app) => {
+        const rows = await app.get(ModelRegistryService).list(options.name);
+        if (rows.length === 0) context.out('No trained models yet: npm run train');
+        for (const row of rows) {
+          context.out(
+            `${row.isActive ? '*' : ' '} ${row.modelName} ${row.modelVersion}  ROC AUC ${row.rocAuc.toFixed(4)}  accuracy ${row.accuracy.toFixed(4)}  ` +
+              `${row.trainingRows.toLocaleString('en-US')} rows  ${row.dataSource}`,
+          );
+        }
+      }),
+    );
+  models
+    .command('activate')
+    .argument('<version>', 'a version from "models list"')
+    .option('--name <name>', 'the model', HIT_MODEL_NAME)
+    .action((version: string, options: { name: string }) =>
+      context.withApp(async (app) => {
+        await app.get(ModelRegistryService).activate(options.name, version);
+        context.out(`${options.name} ${version} is now the active version.`);
+      }),
+    );
+}

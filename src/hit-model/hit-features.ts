@@ -1,0 +1,50 @@
+/** Audio features a hit model can use, by their API/database name. */
+export const HIT_FEATURE_FIELDS = {
+  duration_ms: 'durationMs',
+  danceability: 'danceability',
+  energy: 'energy',
+  valence: 'valence',
+  acousticness: 'acousticness',
+  instrumentalness: 'instrumentalness',
+  explicit: 'explicit',
+  loudness: 'loudness',
+  tempo: 'tempo',
+  mode: 'mode',
+  speechiness: 'speechiness',
+  liveness: 'liveness',
+  key: 'key',
+  time_signature: 'timeSignature',
+} as const;
+
+export type HitFeature = keyof typeof HIT_FEATURE_FIELDS;
+
+/** The original system's features, in its order. */
+export const DEFAULT_HIT_FEATURES: HitFeature[] = [
+  'duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode',
+];
+
+export const HIT_MODEL_NAME = 'hit';
+/** Class labels in the order of the model's probabilities (class index 1 = hit). */
+export const HIT_CLASSES = ['FLOP', 'HIT'];
+
+/** A song's audio features, as stored. */
+export type SongFeatures = { [F in HitFeature as (typeof HIT_FEATURE_FIELDS)[F]]: number | boolean };
+
+export function isHitFeature(name: string): name is HitFeature {
+  return Object.hasOwn(HIT_FEATURE_FIELDS, name);
+}
+
+/** Checks a comma-separated feature list; throws naming unknown or repeated features. */
+export function parseFeatureList(list: string): HitFeature[] {
+  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !isHitFeature(name));
+  if (unknown.length > 0) throw new Error(`Unknown features: ${unknown.join(', ')}. Known: ${Object.keys(HIT_FEATURE_FIELDS).join(', ')}`);
+  if (new Set(names).size !== names.length) throw new Error('A feature is listed twice');
+  if (names.length === 0) throw new Error('No features given');
+  return names as HitFeature[];
+}
+
+/** The model's input row: features as numbers (explicit true → 1), in the given order. */
+export function featureRow(song: SongFeatures, features: HitFeature[]): number[] {
+  return features.map((feature) => Number(song[HIT_FEATURE_FIELDS[feature]]));
+}

@@ -1,0 +1,38 @@
+/** What a trained model is, next to its ONNX file as `<name>-<version>.json`. */
+export interface ModelCard {
+  name: string;
+  version: string;
+  /** Input features in the order the model takes them, with their range in the training data. */
+  features: Array<{ name: string; min: number; max: number }>;
+  /** Class labels in the order of the probabilities (e.g. ["FLOP", "HIT"]). */
+  classes: string[];
+  hyperparameters: Record<string, number | string | boolean | null>;
+  metrics: {
+    accuracy: number;
+    roc_auc: number;
+    precision: number;
+    recall: number;
+    f1: number;
+    /** [actual][predicted], in the order of `classes`. */
+    confusion_matrix: number[][];
+    /** Mean impurity decrease, by feature name, summing to 1. */
+    feature_importances: Record<string, number>;
+    oob_score: number | null;
+  };
+  /** The forest's fit alone. */
+  training_seconds: number;
+  training_rows: number;
+  test_rows: number;
+  data_source: string;
+  /** True when trained on Encore's generated demo songs rather than real data. */
+  synthetic_data: boolean;
+  created_at: string;
+}
+
+/** A version name that sorts by time: 20261123-072700-123. */
+export function newModelVersion(date = new Date()): string {
+  const iso = date.toISOString(); // 2026-11-23T07:27:00.123Z
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
+}
+
+export const modelFileName = (name: string, version: string, extension: 'onnx' | 'json') => `${name}-${version}.${extension}`;

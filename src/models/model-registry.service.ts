@@ -1,0 +1,86 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { ModelMetadata } from '../generated/prisma/client.js';
+import { modelFileName, type ModelCard } from './model-card.js';
+
+/** The PostgreSQL channel told which model version became active ("<name>:<version>"). */
+export const MODEL_ACTIVATED_CHANNEL = 'model_activated';
+
+/**
+ * Trained models: files in the models folder (ONNX + model card) and a `model_metadata` row
+ * per version, exactly one of them active per model name.
+ */
+@Injectable()
+export class ModelRegistryService {
+  private readonly logger = new Logger('Models');
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Writes the files (each to a temporary name first, so no half file is ever read) and records the version. */
+  async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {
+    const dir = this.config.modelsDir;
+    await mkdir(dir, { recursive: true });
+    const onnxName = modelFileName(card.name, card.version, 'onnx');
+    await writeAtomically(join(dir, onnxName), onnx);
+    await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
+    return this.prisma.modelMetadata.create({
+      data: {
+        modelName: card.name,
+        modelVersion: card.version,
+        accuracy: card.metrics.accuracy,
+        rocAuc: card.metrics.roc_auc,
+        f1: card.metrics.f1,
+        trainedOn: new Date(card.created_at),
+        dataSource: card.data_source,
+        trainingRows: card.training_rows,
+        testRows: card.test_rows,
+        path: onnxName,
+      },
+    });
+  }
+
+  /** Makes `version` the one active version of `name`, and tells every running app. */
+  async activate(name: string, version: string): Promise<ModelMetadata> {
+    const activated = await this.prisma.$transaction(async (tx) => {
+      // One activation per model name at a time, so two never end up active together.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`model:${name}`}))`;
+      const target = await tx.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: version } } });
+      if (!target) throw new NotFoundException(`No ${name} model version ${version}; see "models list".`);
+      await tx.modelMetadata.updateMany({ where: { modelName: name, isActive: true }, data: { isActive: false } });
+      const row = await tx.modelMetadata.update({ where: { id: target.id }, data: { isActive: true, activatedAt: new Date() } });
+      await tx.$executeRaw`SELECT pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${`${name}:${version}`})`;
+      return row;
+    });
+    this.logger.log(`Activated ${name} model ${version}`);
+    return activated;
+  }
+
+  list(name?: string): Promise<ModelMetadata[]> {
+    return this.prisma.modelMetadata.findMany({ where: name ? { modelName: name } : {}, orderBy: [{ modelName: 'asc' }, { createdAt: 'desc' }] });
+  }
+
+  active(name: string): Promise<ModelMetadata | null> {
+    return this.prisma.modelMetadata.findFirst({ where: { modelName: name, isActive: true } });
+  }
+
+  onnxPath(row: ModelMetadata): string {
+    return join(this.config.modelsDir, row.path);
+  }
+
+  async readCard(row: ModelMetadata): Promise<ModelCard> {
+    const path = join(this.config.modelsDir, modelFileName(row.modelName, row.modelVersion, 'json'));
+    return JSON.parse(await readFile(path, 'utf8')) as ModelCard;
+  }
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}
