@@ -1,3 +1,5 @@
+import type { BinaryEvaluation } from '../ml/evaluation.js';
+
 /** What a trained model is, next to its ONNX file as `<name>-<version>.json`. */
 export interface ModelCard {
   name: string;
@@ -7,14 +9,8 @@ export interface ModelCard {
   /** Class labels in the order of the probabilities (e.g. ["FLOP", "HIT"]). */
   classes: string[];
   hyperparameters: Record<string, number | string | boolean | null>;
-  metrics: {
-    accuracy: number;
-    roc_auc: number;
-    precision: number;
-    recall: number;
-    f1: number;
-    /** [actual][predicted], in the order of `classes`. */
-    confusion_matrix: number[][];
+  /** Hold-out metrics (confusion matrix in the order of `classes`), importances, out-of-bag score. */
+  metrics: BinaryEvaluation & {
     /** Mean impurity decrease, by feature name, summing to 1. */
     feature_importances: Record<string, number>;
     oob_score: number | null;
