@@ -24,7 +24,7 @@ export class DatabaseModule {
         { provide: DatabaseServerLifecycle, useValue: new DatabaseServerLifecycle(server) },
         PrismaService,
       ],
-      exports: [PrismaService],
+      exports: [PrismaService, DATABASE_URL],
     };
   }
 }
