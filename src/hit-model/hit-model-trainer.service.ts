@@ -3,6 +3,8 @@ import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
 import { evaluateBinary } from '../ml/evaluation.js';
+import { predictProbabilities, type RandomForestModel } from '../ml/forest.js';
+import { OnnxForest } from '../ml/onnx-model.js';
 import { exportForestToOnnx } from '../ml/onnx-export.js';
 import { trainRandomForest } from '../ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../ml/split.js';
@@ -36,7 +38,27 @@ export interface TrainedHitModel {
   row: ModelMetadata;
 }
 
-/** Trains the HIT/FLOP random forest, evaluates it on a hold-out split, exports and registers it. */
+/** Largest difference between onnxruntime's and the TypeScript forest's probabilities on the test rows. */
+const ONNX_TOLERANCE = 1e-5;
+
+async function onnxDifference(model: RandomForestModel, onnx: Uint8Array, features: Float32Array, rows: number): Promise<number> {
+  const expected = predictProbabilities(model, features, rows);
+  const forest = await OnnxForest.load(onnx);
+  try {
+    const actual = await forest.run(features, rows);
+    let difference = 0;
+    for (let i = 0; i < expected.length; i++) difference = Math.max(difference, Math.abs(expected[i]! - actual[i]!));
+    if (difference >= ONNX_TOLERANCE) throw new Error(`the ONNX export differs from the forest by ${difference} on the test rows`);
+    return difference;
+  } finally {
+    await forest.release();
+  }
+}
+
+/**
+ * Trains the HIT/FLOP random forest, evaluates it on a hold-out split, exports it to ONNX
+ * (checked against the forest on the test rows), and registers it.
+ */
 @Injectable()
 export class HitModelTrainerService {
   private readonly logger = new Logger('HitModel');
@@ -86,7 +108,8 @@ export class HitModelTrainerService {
     });
     const trainingSeconds = (performance.now() - started) / 1000;
 
-    const metrics = evaluateBinary(model, takeRows(x, featureCount, split.test), Int32Array.from(split.test, (row) => y[row]!));
+    const testX = takeRows(x, featureCount, split.test);
+    const metrics = evaluateBinary(model, testX, Int32Array.from(split.test, (row) => y[row]!));
     const card: ModelCard = {
       name: HIT_MODEL_NAME,
       version: newModelVersion(),
@@ -106,6 +129,7 @@ export class HitModelTrainerService {
         ...metrics,
         feature_importances: Object.fromEntries(features.map((name, i) => [name, model.featureImportances[i]!])),
         oob_score: model.oobScore ?? null,
+        onnx_max_difference: null,
       },
       training_seconds: Number(trainingSeconds.toFixed(3)),
       training_rows: split.train.length,
@@ -115,6 +139,7 @@ export class HitModelTrainerService {
       created_at: new Date().toISOString(),
     };
     const onnx = exportForestToOnnx(model, { featureNames: features, docString: `Encore hit model ${card.version}` });
+    card.metrics.onnx_max_difference = await onnxDifference(model, onnx, testX, split.test.length);
     const row = await this.registry.save(card, onnx);
     if (options.activate ?? true) await this.registry.activate(card.name, card.version);
     return { card, row };

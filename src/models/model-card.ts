@@ -14,6 +14,8 @@ export interface ModelCard {
     /** Mean impurity decrease, by feature name, summing to 1. */
     feature_importances: Record<string, number>;
     oob_score: number | null;
+    /** Largest |onnxruntime − TypeScript forest| probability on the test rows (checked < 1e-5). */
+    onnx_max_difference: number | null;
   };
   /** The forest's fit alone. */
   training_seconds: number;
