@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HitModelModule } from './hit-model/hit-model.module.js';
 import { ModelsModule } from './models/models.module.js';
+import { PredictionsModule } from './predictions/predictions.module.js';
 import { SongsModule } from './songs/songs.module.js';
 
 @Module({})
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule, ModelsModule, HitModelModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule],
     };
   }
 }

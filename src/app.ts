@@ -32,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
 /** What every HTTP app of ours has: /api prefix, request ids, validation, one error shape, OpenAPI. */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
+  // Batch predictions carry up to 10,000 rows of features.
+  app.useBodyParser('json', { limit: '10mb' });
   app.use(requestLogger);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -6,6 +6,11 @@ import type { HealthDto } from './dto/health.dto.js';
 /** The main endpoints, for people and tools discovering the API. */
 const ENDPOINTS: Record<string, string> = {
   health: 'GET /api/health/',
+  predict_manual: 'POST /api/predict/manual/',
+  predict_batch: 'POST /api/predict/batch/',
+  active_model: 'GET /api/models/active',
+  dataset_search: 'POST /api/dataset/search/',
+  songs: 'GET /api/songs',
   docs: 'GET /api/docs',
   openapi: 'GET /api/docs-json',
 };

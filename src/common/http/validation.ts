@@ -19,6 +19,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // One message per field: "tempo must not be greater than 300", not every rule it breaks.
+    stopAtFirstError: true,
     exceptionFactory: (errors) => new BadRequestException(describeValidationErrors(errors).join('; ')),
   });
 }

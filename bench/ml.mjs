@@ -1,0 +1,260 @@
+// npm run bench:ml — the hit model's random forest on the shared hit-predictor data: trains it as
+// the app does (100 trees, default options, 2 workers), evaluates it on a stratified 80/20 split
+// (seed 42), measures inference through onnxruntime-node (OnnxForest) and the TypeScript
+// predictor, and puts it next to scikit-learn's RandomForestClassifier on exactly the same test
+// rows (../shared/benchmarks/sklearn_rf_reference.py), measured in the same run when
+// /usr/bin/python3 has scikit-learn; otherwise next to the published reference figures.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../dist/config/app-config.js';
+import { DEFAULT_HIT_FEATURES, featureRow } from '../dist/hit-model/hit-features.js';
+import { evaluateBinary } from '../dist/ml/evaluation.js';
+import { predictProbabilities } from '../dist/ml/forest.js';
+import { exportForestToOnnx } from '../dist/ml/onnx-export.js';
+import { OnnxForest } from '../dist/ml/onnx-model.js';
+import { trainRandomForest } from '../dist/ml/random-forest.js';
+import { stratifiedSplit, takeRows } from '../dist/ml/split.js';
+import { readSongRecords } from '../dist/songs/import/csv-file.js';
+import { median, percentile, printTable, sharedDataDir } from './support.mjs';
+
+const TREES = 100;
+const WORKERS = 2;
+const SEED = 42;
+const TEST_FRACTION = 0.2;
+/** Three fits (median) when one takes less than this; a single fit otherwise. */
+const FIT_BUDGET_SECONDS = 20;
+const BATCH_WARMUP = 2;
+const BATCH_CALLS = 10;
+const SINGLE_ROW_CALLS = 2_000;
+const THREAD_SETTINGS = [1, 2];
+const MAX_PROBABILITY_DIFFERENCE = 1e-5;
+
+const PYTHON = '/usr/bin/python3';
+const dataDir = join(sharedDataDir, 'hit-predictor');
+const referenceScript = new URL('../../shared/benchmarks/sklearn_rf_reference.py', import.meta.url).pathname;
+/** ../shared/benchmarks/README.md, measured on this kind of machine (2 cores) on 2026-11-22. */
+const PUBLISHED = {
+  library: 'scikit-learn 1.2.1',
+  train_rows: 22_824,
+  test_rows: 5_706,
+  fit_seconds: 3.3,
+  roc_auc: 0.839,
+  accuracy: 0.769,
+  f1: 0.782,
+  batch_rows_per_s: 65_000,
+  single_p50_ms: 15.7,
+  pickle_mb: 49,
+};
+
+const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (started) => (performance.now() - started) / 1000;
+
+// ---- Data: one record per track, merged as the importer does; features in the hit model's order.
+const files = readdirSync(dataDir).filter((name) => name.endsWith('.csv')).sort().map((name) => join(dataDir, name));
+const songs = await readSongRecords(files, loadConfig({}).HIT_POPULARITY_THRESHOLD);
+const featureCount = DEFAULT_HIT_FEATURES.length;
+const x = new Float32Array(songs.length * featureCount);
+songs.forEach((song, row) => x.set(featureRow(song, DEFAULT_HIT_FEATURES), row * featureCount));
+const y = Int32Array.from(songs, (song) => (song.isHit ? 1 : 0));
+const split = stratifiedSplit(y, TEST_FRACTION, SEED);
+const trainX = takeRows(x, featureCount, split.train);
+const trainY = Int32Array.from(split.train, (row) => y[row]);
+const testX = takeRows(x, featureCount, split.test);
+const testY = Int32Array.from(split.test, (row) => y[row]);
+const testRows = testY.length;
+const testIds = Array.from(split.test, (row) => songs[row].trackId);
+const hits = y.reduce((sum, label) => sum + label, 0);
+
+console.log(`Random forest benchmark: ${files.length} files in ${dataDir}`);
+console.log(
+  `${fmt(songs.length)} tracks (${fmt(hits)} hits), features: ${DEFAULT_HIT_FEATURES.join(', ')}; ` +
+    `stratified split seed ${SEED}: ${fmt(split.train.length)} train / ${fmt(testRows)} test rows`,
+);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start\n`);
+
+// ---- Training.
+const options = { classes: [0, 1], nEstimators: TREES, workers: WORKERS, seed: SEED };
+const fitTimes = [];
+let started = performance.now();
+const model = await trainRandomForest(trainX, trainY, options);
+fitTimes.push(seconds(started));
+if (fitTimes[0] < FIT_BUDGET_SECONDS) {
+  for (let run = 1; run < 3; run++) {
+    started = performance.now();
+    await trainRandomForest(trainX, trainY, options);
+    fitTimes.push(seconds(started));
+  }
+}
+const fitSeconds = median(fitTimes);
+const evaluation = evaluateBinary(model, testX, testY);
+const onnxBytes = exportForestToOnnx(model, { featureNames: DEFAULT_HIT_FEATURES });
+const nodesPerTree = model.trees.reduce((sum, tree) => sum + tree.feature.length, 0) / model.trees.length;
+
+console.log(`Training: ${TREES} trees, default options (gini, max_features sqrt, bootstrap, unlimited depth, min_samples_leaf 1), ${WORKERS} workers`);
+printTable([
+  ['fit seconds', `${fitSeconds.toFixed(2)} (${fitTimes.length === 1 ? 'one fit' : `median of ${fitTimes.length}: ${fitTimes.map((t) => t.toFixed(2)).join(', ')}`})`],
+  ['test ROC AUC', evaluation.roc_auc.toFixed(4)],
+  ['test accuracy', evaluation.accuracy.toFixed(4)],
+  ['test F1 (hit)', evaluation.f1.toFixed(4)],
+  ['out-of-bag score', model.oobScore === undefined ? 'n/a' : model.oobScore.toFixed(4)],
+  ['nodes per tree', fmt(nodesPerTree)],
+  ['ONNX model size', `${(onnxBytes.length / 1e6).toFixed(1)} MB (${fmt(onnxBytes.length)} bytes)`],
+]);
+
+// ---- Inference.
+const tsProbabilities = predictProbabilities(model, testX, testRows);
+const singleRows = Array.from({ length: testRows }, (_, row) => testX.slice(row * featureCount, (row + 1) * featureCount));
+
+function maxDifference(probabilities, firstRow = 0) {
+  let max = 0;
+  for (let i = 0; i < probabilities.length; i++) max = Math.max(max, Math.abs(probabilities[i] - tsProbabilities[firstRow * 2 + i]));
+  return max;
+}
+
+/** Rows/s of the median call, after warm-up calls, each call on all test rows. */
+async function batchThroughput(predict) {
+  for (let call = 0; call < BATCH_WARMUP; call++) await predict();
+  const times = [];
+  for (let call = 0; call < BATCH_CALLS; call++) {
+    const start = performance.now();
+    await predict();
+    times.push(seconds(start));
+  }
+  return testRows / median(times);
+}
+
+/** p50 and p99 milliseconds of sequential one-row calls, cycling through the test rows. */
+async function singleRowLatency(predictRow) {
+  const times = [];
+  for (let call = 0; call < SINGLE_ROW_CALLS; call++) {
+    const row = call % testRows;
+    const start = performance.now();
+    await predictRow(row);
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const ort = [];
+for (const threads of THREAD_SETTINGS) {
+  const forest = await OnnxForest.load(onnxBytes, { intraOpNumThreads: threads });
+  try {
+    const batch = await forest.run(testX, testRows);
+    let difference = maxDifference(batch);
+    const rowsPerSecond = await batchThroughput(() => forest.run(testX, testRows));
+    const latency = await singleRowLatency(async (row) => {
+      difference = Math.max(difference, maxDifference(await forest.run(singleRows[row], 1), row));
+    });
+    ort.push({ threads, rowsPerSecond, ...latency, difference });
+  } finally {
+    await forest.release();
+  }
+}
+const tsBatch = await batchThroughput(() => predictProbabilities(model, testX, testRows));
+const tsLatency = await singleRowLatency((row) => predictProbabilities(model, singleRows[row], 1));
+const ortDefault = ort.find((setting) => setting.threads === 1);
+const ortBestBatch = ort.reduce((best, setting) => (setting.rowsPerSecond > best.rowsPerSecond ? setting : best));
+const maxOrtDifference = Math.max(...ort.map((setting) => setting.difference));
+
+console.log(`\nInference on the ${fmt(testRows)} test rows: batch = all rows per call, median of ${BATCH_CALLS} calls; single row = ${fmt(SINGLE_ROW_CALLS)} sequential one-row calls`);
+printTable([
+  ['', 'batch rows/s', 'single-row p50 ms', 'p99 ms'],
+  ...ort.map((setting) => [
+    `onnxruntime-node (OnnxForest), intraOpNumThreads ${setting.threads}${setting.threads === 1 ? ' (app default)' : ''}`,
+    fmt(setting.rowsPerSecond),
+    setting.p50.toFixed(3),
+    setting.p99.toFixed(3),
+  ]),
+  ['TypeScript predictProbabilities (comparison)', fmt(tsBatch), tsLatency.p50.toFixed(3), tsLatency.p99.toFixed(3)],
+]);
+const agreement = maxOrtDifference < MAX_PROBABILITY_DIFFERENCE;
+console.log(
+  `max |ORT − TS| probability over the test split (batch and single-row calls): ${maxOrtDifference.toExponential(2)} ` +
+    `(${agreement ? 'OK' : 'FAIL'}: must be < ${MAX_PROBABILITY_DIFFERENCE.toExponential(0)})`,
+);
+if (!agreement) process.exitCode = 1;
+
+// ---- Reference: scikit-learn on the same test rows, or the published figures.
+async function measureSklearn() {
+  const folder = await mkdtemp(join(tmpdir(), 'encore-bench-ml-'));
+  try {
+    const idsFile = join(folder, 'test-ids.txt');
+    await writeFile(idsFile, `${testIds.join('\n')}\n`);
+    const args = [referenceScript, '--data', dataDir, '--test-ids', idsFile, '--trees', String(TREES), '--jobs', String(WORKERS), '--json'];
+    const result = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+    if (result.status !== 0) {
+      throw new Error(`${PYTHON} ${referenceScript} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    }
+    const lastLine = result.stdout.trim().split('\n').at(-1);
+    return JSON.parse(lastLine);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const hasSklearn = spawnSync(PYTHON, ['-c', 'import sklearn']).status === 0;
+let reference = PUBLISHED;
+let measured = false;
+if (hasSklearn) {
+  try {
+    reference = await measureSklearn();
+    measured = true;
+  } catch (error) {
+    console.log(`\nscikit-learn reference failed, falling back to the published figures: ${error.message}`);
+  }
+}
+
+if (measured) {
+  console.log(
+    `\nReference: ${reference.library}, RandomForestClassifier(n_estimators=${reference.trees}, n_jobs=${reference.n_jobs}, random_state=42), ` +
+      `measured in this run on the same ${fmt(reference.test_rows)} test rows (${fmt(reference.train_rows)} train rows)`,
+  );
+  if (reference.test_rows !== testRows || reference.train_rows !== split.train.length) {
+    console.log(`WARNING: the reference split (${reference.train_rows} / ${reference.test_rows}) differs from ours (${split.train.length} / ${testRows}): check the track ids`);
+  }
+} else {
+  console.log(`\nReference: ${PUBLISHED.library} — published reference (not measured in this run), from ../shared/benchmarks/README.md, on its own split of the same data`);
+  console.log(`To measure it in this run: apt-get install -y python3-sklearn (used with ${PYTHON})`);
+}
+
+// Accuracy and F1: ours labels a hit when p(hit) > 0.5 (evaluateBinary, as the app reports it), the
+// reference script when p >= 0.5; with 100 trees a tie at exactly 0.5 is rare.
+const refLabel = measured ? 'scikit-learn (this run)' : 'scikit-learn (published, not measured in this run)';
+const ratio = (ours, theirs) => `${Number((ours / theirs).toPrecision(2))}x`;
+const difference = (ours, theirs) => `${ours - theirs >= 0 ? '+' : ''}${(ours - theirs).toFixed(4)}`;
+const sizeMb = onnxBytes.length / 1e6;
+printTable([
+  ['', 'ours', refLabel, 'ours vs scikit-learn'],
+  ['fit seconds (2 workers / n_jobs=2)', fitSeconds.toFixed(2), reference.fit_seconds.toFixed(2), `${ratio(fitSeconds, reference.fit_seconds)} the time`],
+  ['ROC AUC', evaluation.roc_auc.toFixed(4), reference.roc_auc.toFixed(4), difference(evaluation.roc_auc, reference.roc_auc)],
+  ['accuracy', evaluation.accuracy.toFixed(4), reference.accuracy.toFixed(4), difference(evaluation.accuracy, reference.accuracy)],
+  ['F1 (hit)', evaluation.f1.toFixed(4), reference.f1.toFixed(4), difference(evaluation.f1, reference.f1)],
+  ...ort.map((setting) => [
+    `batch rows/s (ours: ORT ${setting.threads} thread${setting.threads === 1 ? '' : 's'})`,
+    fmt(setting.rowsPerSecond),
+    fmt(reference.batch_rows_per_s),
+    `${ratio(setting.rowsPerSecond, reference.batch_rows_per_s)} the throughput`,
+  ]),
+  ['single-row p50 ms (ours: ORT 1 thread)', ortDefault.p50.toFixed(3), reference.single_p50_ms.toFixed(3), `${ratio(ortDefault.p50, reference.single_p50_ms)} the time`],
+  ['model size MB (ONNX / pickle)', sizeMb.toFixed(1), reference.pickle_mb.toFixed(1), `${ratio(sizeMb, reference.pickle_mb)} the size`],
+]);
+
+// ---- Targets.
+const verdict = (pass) => (pass ? 'PASS' : 'FAIL');
+const source = measured ? 'measured' : 'published';
+console.log('\nTargets');
+printTable([
+  [
+    verdict(evaluation.roc_auc >= reference.roc_auc - 0.01),
+    `ROC AUC >= scikit-learn - 0.01: ${evaluation.roc_auc.toFixed(4)} vs ${(reference.roc_auc - 0.01).toFixed(4)} (${source} ${reference.roc_auc.toFixed(4)} - 0.01)`,
+  ],
+  [verdict(fitSeconds <= reference.fit_seconds), `fit time <= scikit-learn's (n_jobs=2): ${fitSeconds.toFixed(2)} s vs ${reference.fit_seconds.toFixed(2)} s (${source})`],
+  [verdict(ortDefault.p50 < 1), `single-row p50 < 1 ms (ORT, 1 thread): ${ortDefault.p50.toFixed(3)} ms`],
+  [
+    verdict(ortBestBatch.rowsPerSecond >= 100_000),
+    `batch >= 100,000 rows/s (ORT, best thread setting: ${ortBestBatch.threads}): ${fmt(ortBestBatch.rowsPerSecond)} rows/s`,
+  ],
+]);

@@ -1,0 +1,100 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
+import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const song = {
+  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
+  instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1,
+};
+
+const outOfRange: Array<[keyof typeof song, unknown, string]> = [
+  ['duration_ms', 0, 'duration_ms must not be less than 1'],
+  ['duration_ms', 3_600_001, 'duration_ms must not be greater than 3600000'],
+  ['danceability', 1.01, 'danceability must not be greater than 1'],
+  ['energy', -0.1, 'energy must not be less than 0'],
+  ['valence', '0.5', 'valence must be a number'],
+  ['acousticness', 2, 'acousticness must not be greater than 1'],
+  ['instrumentalness', null, 'instrumentalness is required'],
+  ['explicit', 2, 'explicit must be 0, 1, true or false'],
+  ['loudness', -61, 'loudness must not be less than -60'],
+  ['loudness', 6, 'loudness must not be greater than 5'],
+  ['tempo', 301, 'tempo must not be greater than 300'],
+  ['mode', 0.5, 'mode must be 0 or 1'],
+];
+
+describe('hit prediction endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const manual = (body: unknown) => request(t.http).post('/api/predict/manual/').send(body as object);
+
+  it('answers 503 saying how to train while there is no model, and the rest of the API works', async () => {
+    const response = await manual(song).expect(503);
+    expect(response.body.message).toContain('Train one with "npm run train"');
+    await request(t.http).get('/api/models/active').expect(404);
+    await request(t.http).get('/api/health/').expect(200);
+  });
+
+  it('predicts HIT or FLOP with a confidence once a model is active', async () => {
+    await t.app.get(DemoSongsService).import(1500);
+    const { card } = await t.app.get(HitModelTrainerService).train({ trees: 10 });
+    await t.app.get(HitPredictorService).reload();
+    const { body } = await manual(song).expect(200);
+    expect(body).toEqual({
+      prediction: expect.stringMatching(/^(HIT|FLOP)$/),
+      confidence: expect.any(Number),
+      probabilities: { HIT: expect.any(Number), FLOP: expect.any(Number) },
+      model_version: card.version,
+    });
+    expect(body.confidence).toBeGreaterThanOrEqual(50);
+    expect(body.confidence).toBe(Math.round(100 * Math.max(body.probabilities.HIT, body.probabilities.FLOP) * 100) / 100);
+    await request(t.http).post('/api/predict/manual').send(song).expect(200); // without the trailing slash
+  });
+
+  it.each(Object.keys(song))('names %s when it is missing', async (field) => {
+    const { [field as keyof typeof song]: _omitted, ...rest } = song;
+    const response = await manual(rest).expect(400);
+    expect(response.body.message).toBe(`${field} is required`);
+  });
+
+  it.each(outOfRange)('refuses %s = %j', async (field, value, message) => {
+    const response = await manual({ ...song, [field]: value }).expect(400);
+    expect(response.body.message).toBe(message);
+  });
+
+  it.each([true, false, 0, 1, 'true', 'false'])('accepts explicit = %j', async (explicit) => {
+    await manual({ ...song, explicit }).expect(200);
+  });
+
+  it('predicts a batch in order, giving a bad row its own error', async () => {
+    const { body } = await request(t.http)
+      .post('/api/predict/batch/')
+      .send({ rows: [song, { ...song, tempo: 400 }, 'nonsense', { ...song, acousticness: 0.95, energy: 0.1 }] })
+      .expect(200);
+    expect(body.results).toHaveLength(4);
+    const { model_version: _version, ...single } = (await manual(song)).body;
+    expect(body.results[0]).toEqual(single);
+    expect(body.results[1]).toEqual({ error: 'tempo must not be greater than 300' });
+    expect(body.results[2]).toEqual({ error: 'row must be an object of the ten features' });
+    expect(body.results[3]).toHaveProperty('confidence');
+    expect(body.model_version).toMatch(/^\d{8}-\d{6}-\d{3}$/);
+  });
+
+  it('refuses an empty or oversized batch', async () => {
+    await request(t.http).post('/api/predict/batch/').send({ rows: [] }).expect(400);
+    const response = await request(t.http).post('/api/predict/batch/').send({ rows: Array.from({ length: 10_001 }, () => song) }).expect(400);
+    expect(response.body.message).toBe('rows must contain no more than 10000 elements');
+  });
+
+  it('shows the active model card', async () => {
+    const { body } = await request(t.http).get('/api/models/active').expect(200);
+    expect(body).toMatchObject({ name: 'hit', classes: ['FLOP', 'HIT'], synthetic_data: true });
+    expect(body.metrics).toHaveProperty('roc_auc');
+  });
+});
