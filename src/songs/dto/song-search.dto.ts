@@ -19,8 +19,9 @@ export class SongSearchDto extends SearchLimitDto {
   @ApiProperty({ example: 'the beatles', description: 'Words of the title and/or artist; accents, case and small typos do not matter' })
   @Transform(trimmed)
   @IsString()
-  @IsNotEmpty({ message: 'query must not be empty' })
   @MaxLength(200)
+  // Checked first (class-validator runs the bottom-most decorator first).
+  @IsNotEmpty({ message: 'query must not be empty' })
   query!: string;
 }
 
@@ -29,8 +30,9 @@ export class SongSearchQueryDto extends SearchLimitDto {
   @ApiProperty({ example: 'yesterday' })
   @Transform(trimmed)
   @IsString({ message: 'q must be a string' })
-  @IsNotEmpty({ message: 'q must not be empty' })
   @MaxLength(200)
+  // Checked first (class-validator runs the bottom-most decorator first).
+  @IsNotEmpty({ message: 'q must not be empty' })
   q!: string;
 }
 
