@@ -73,7 +73,7 @@ console.log(
   `${fmt(songs.length)} tracks (${fmt(hits)} hits), features: ${DEFAULT_HIT_FEATURES.join(', ')}; ` +
     `stratified split seed ${SEED}: ${fmt(split.train.length)} train / ${fmt(testRows)} test rows`,
 );
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start\n`);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (shared machines are noisy: compare figures of one run)\n`);
 
 // ---- Training.
 const options = { classes: [0, 1], nEstimators: TREES, workers: WORKERS, seed: SEED };
