@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../dist/config/app-config.js';
-import { DEFAULT_HIT_FEATURES, featureRow } from '../dist/hit-model/hit-features.js';
+import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../dist/hit-model/hit-features.js';
 import { evaluateBinary } from '../dist/ml/evaluation.js';
 import { predictProbabilities } from '../dist/ml/forest.js';
 import { exportForestToOnnx } from '../dist/ml/onnx-export.js';
@@ -76,7 +76,8 @@ console.log(
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (shared machines are noisy: compare figures of one run)\n`);
 
 // ---- Training.
-const options = { classes: [0, 1], nEstimators: TREES, workers: WORKERS, seed: SEED };
+// The app's training defaults (npm run train), against scikit-learn's defaults.
+const options = { classes: [0, 1], nEstimators: TREES, minSamplesLeaf: HIT_TRAINING_DEFAULTS.minSamplesLeaf, workers: WORKERS, seed: SEED };
 const fitTimes = [];
 let started = performance.now();
 const model = await trainRandomForest(trainX, trainY, options);
@@ -93,7 +94,7 @@ const evaluation = evaluateBinary(model, testX, testY);
 const onnxBytes = exportForestToOnnx(model, { featureNames: DEFAULT_HIT_FEATURES });
 const nodesPerTree = model.trees.reduce((sum, tree) => sum + tree.feature.length, 0) / model.trees.length;
 
-console.log(`Training: ${TREES} trees, default options (gini, max_features sqrt, bootstrap, unlimited depth, min_samples_leaf 1), ${WORKERS} workers`);
+console.log(`Training: ${TREES} trees, the app's defaults (gini, max_features sqrt, bootstrap, unlimited depth, min_samples_leaf ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}), ${WORKERS} workers`);
 printTable([
   ['fit seconds', `${fitSeconds.toFixed(2)} (${fitTimes.length === 1 ? 'one fit' : `median of ${fitTimes.length}: ${fitTimes.map((t) => t.toFixed(2)).join(', ')}`})`],
   ['test ROC AUC', evaluation.roc_auc.toFixed(4)],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HitModelTrainerService } from '../hit-model/hit-model-trainer.service.js';
-import { HIT_MODEL_NAME, parseFeatureList } from '../hit-model/hit-features.js';
+import { HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, parseFeatureList } from '../hit-model/hit-features.js';
 import { formatTrainingReport } from '../hit-model/training-report.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import type { CliContext } from './context.js';
@@ -27,10 +27,10 @@ export function registerModelCommands(program: Command, context: CliContext): vo
     .option('--model-type <type>', 'which model: hit', 'hit')
     .option('--from <source>', 'training data: db (the songs table)', 'db')
     .option('--csv <path>', 'train on a CSV file instead of the songs table; repeat for several', collect, [])
-    .option('--trees <n>', 'number of trees', (value) => positiveInteger(value), 100)
+    .option('--trees <n>', 'number of trees', (value) => positiveInteger(value), HIT_TRAINING_DEFAULTS.trees)
     .option('--max-depth <n>', 'maximum tree depth (default: unlimited)', (value) => positiveInteger(value))
-    .option('--min-samples-leaf <n>', 'minimum rows in a leaf', (value) => positiveInteger(value), 1)
-    .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), 42)
+    .option('--min-samples-leaf <n>', 'minimum rows in a leaf', (value) => positiveInteger(value), HIT_TRAINING_DEFAULTS.minSamplesLeaf)
+    .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), HIT_TRAINING_DEFAULTS.seed)
     .option('--features <list>', 'comma-separated features, in order (default: the original ten)')
     .option('--no-activate', 'save the new version without activating it')
     .action(async (options: TrainOptions) => {

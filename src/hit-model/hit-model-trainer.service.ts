@@ -11,7 +11,16 @@ import { stratifiedSplit, takeRows } from '../ml/split.js';
 import { newModelVersion, type ModelCard } from '../models/model-card.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { readSongRecords } from '../songs/import/csv-file.js';
-import { DEFAULT_HIT_FEATURES, featureRow, HIT_CLASSES, HIT_FEATURE_FIELDS, HIT_MODEL_NAME, type HitFeature, type SongFeatures } from './hit-features.js';
+import {
+  DEFAULT_HIT_FEATURES,
+  featureRow,
+  HIT_CLASSES,
+  HIT_FEATURE_FIELDS,
+  HIT_MODEL_NAME,
+  HIT_TRAINING_DEFAULTS,
+  type HitFeature,
+  type SongFeatures,
+} from './hit-features.js';
 
 export interface TrainHitModelOptions {
   /** Train on these CSV files instead of the songs table. */
@@ -71,8 +80,8 @@ export class HitModelTrainerService {
 
   async train(options: TrainHitModelOptions = {}): Promise<TrainedHitModel> {
     const features = options.features ?? DEFAULT_HIT_FEATURES;
-    const seed = options.seed ?? 42;
-    const testFraction = options.testFraction ?? 0.2;
+    const seed = options.seed ?? HIT_TRAINING_DEFAULTS.seed;
+    const testFraction = options.testFraction ?? HIT_TRAINING_DEFAULTS.testFraction;
     const data = options.csv ? await this.fromCsv(options.csv) : await this.fromSongsTable();
     const hits = data.songs.filter((song) => song.isHit).length;
     if (hits < 2 || data.songs.length - hits < 2) {
@@ -88,9 +97,9 @@ export class HitModelTrainerService {
     const trainY = Int32Array.from(split.train, (row) => y[row]!);
 
     const hyperparameters = {
-      n_estimators: options.trees ?? 100,
+      n_estimators: options.trees ?? HIT_TRAINING_DEFAULTS.trees,
       max_depth: options.maxDepth ?? null,
-      min_samples_leaf: options.minSamplesLeaf ?? 1,
+      min_samples_leaf: options.minSamplesLeaf ?? HIT_TRAINING_DEFAULTS.minSamplesLeaf,
       max_features: 'sqrt',
       bootstrap: true,
       class_weight: null,
