@@ -24,8 +24,8 @@ export class ModelRunner {
     readonly classCount: number,
   ) {}
 
-  static async load(path: string): Promise<ModelRunner> {
-    const forest = await OnnxForest.load(path);
+  static async load(pathOrBytes: string | Uint8Array): Promise<ModelRunner> {
+    const forest = await OnnxForest.load(pathOrBytes);
     return new ModelRunner(forest, forest.featureCount, forest.classCount);
   }
 
