@@ -6,6 +6,7 @@ import type { HealthDto } from './dto/health.dto.js';
 /** The main endpoints, for people and tools discovering the API. */
 const ENDPOINTS: Record<string, string> = {
   health: 'GET /api/health/',
+  predict_spotify: 'POST /api/predict/spotify/',
   predict_manual: 'POST /api/predict/manual/',
   predict_batch: 'POST /api/predict/batch/',
   active_model: 'GET /api/models/active',

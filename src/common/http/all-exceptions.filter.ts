@@ -38,7 +38,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ErrorBody {
     if (exception instanceof HttpException) {
-      return errorBody(exception.getStatus(), messageOf(exception.getResponse()));
+      const body = errorBody(exception.getStatus(), messageOf(exception.getResponse()));
+      // An endpoint may name the error itself (the original API's {"error": "..."} bodies).
+      const { error } = exception.getResponse() as { error?: unknown };
+      return typeof error === 'string' && error.length > 0 ? { ...body, error } : body;
     }
     if (isExpressHttpError(exception)) {
       const message =

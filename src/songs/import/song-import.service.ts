@@ -126,7 +126,13 @@ export class SongImportService {
       }
       try {
         if (pendingClear) {
-          report.cleared = (await client.query(`DELETE FROM songs WHERE source = 'dataset'`)).rowCount ?? 0;
+          // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
+          report.cleared =
+            (
+              await client.query(
+                `DELETE FROM songs WHERE source = 'dataset' AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.song_id = songs.id)`,
+              )
+            ).rowCount ?? 0;
           pendingClear = false;
         }
         await this.writeBatch(client, rows, report);

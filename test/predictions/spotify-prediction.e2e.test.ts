@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
+import { SongImportService } from '../../src/songs/import/song-import.service.js';
+import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import type { Song } from '../../src/generated/prisma/client.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const NOT_FOUND = 'Song not found. Please provide a valid Spotify link or song title + artist.';
+
+describe('POST /api/predict/spotify/ for songs Encore knows', () => {
+  let t: TestApp;
+  let known: Song;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.get(DemoSongsService).import(1500);
+    await t.app.get(HitModelTrainerService).train({ trees: 10 });
+    await t.app.get(HitPredictorService).reload();
+    known = (await t.prisma.song.findFirst({ where: { trackName: { not: { contains: ',' } } }, orderBy: { id: 'asc' } }))!;
+  });
+  afterAll(() => t.close());
+
+  const predict = (body: object) => request(t.http).post('/api/predict/spotify/').set('x-request-id', 'audit-1').send(body);
+
+  it('predicts a dataset song by track id, answering its label, and stores the prediction and its audit log', async () => {
+    const { body } = await predict({ track_id: known.trackId }).expect(200);
+    expect(body).toMatchObject({
+      prediction: known.isHit ? 'HIT' : 'FLOP',
+      in_dataset: true,
+      adjusted_by_dataset: true,
+      dataset_label: known.isHit ? 'HIT' : 'FLOP',
+      dataset_popularity: known.popularity,
+      song_id: known.id,
+      song: { title: known.trackName, artist: known.artists, track_id: known.trackId, spotify_url: `https://open.spotify.com/track/${known.trackId}` },
+      features: { duration_ms: known.durationMs, energy: known.energy, explicit: known.explicit ? 1 : 0 },
+    });
+    expect(body.model_prediction).toMatch(/^(HIT|FLOP)$/);
+    expect(body.confidence).toBeGreaterThanOrEqual(60);
+    const stored = await t.prisma.prediction.findUniqueOrThrow({ where: { id: body.prediction_id }, include: { auditLogs: true } });
+    expect(stored).toMatchObject({ songId: known.id, isHit: known.isHit, inDataset: true, modelVersion: body.model_version });
+    expect(stored.auditLogs).toHaveLength(1);
+    expect(stored.auditLogs[0]).toMatchObject({ requestId: 'audit-1', request: { track_id: known.trackId }, response: body });
+  });
+
+  it.each([
+    (id: string) => ({ url: `https://open.spotify.com/track/${id}?si=0123abcd` }),
+    (id: string) => ({ url: `https://open.spotify.com/intl-fr/track/${id}` }),
+    (id: string) => ({ url: `spotify:track:${id}` }),
+  ])('finds the same song by link or URI (%#)', async (body) => {
+    const response = await predict(body(known.trackId!)).expect(200);
+    expect(response.body.song_id).toBe(known.id);
+  });
+
+  it('finds the song by title and artist, whatever the case and accents', async () => {
+    const { body } = await predict({ title: known.trackName.toUpperCase(), artist: known.artists.split(';')[0] }).expect(200);
+    expect(body.song_id).toBe(known.id);
+  });
+
+  it('gives the model’s own answer for a song in no dataset', async () => {
+    const own = await t.prisma.song.create({
+      data: {
+        trackId: '0000000000000000000001', trackName: 'Kitchen Demo', artists: 'Nobody Yet', durationMs: 180_000,
+        danceability: 0.7, energy: 0.6, valence: 0.5, acousticness: 0.2, instrumentalness: 0, speechiness: 0.05,
+        liveness: 0.1, loudness: -6, tempo: 118, mode: 1, key: 2, timeSignature: 4, isAcoustic: false,
+        isInstrumental: false, isHit: false, hitSource: 'popularity', source: 'user',
+        searchText: 'kitchen demo nobody yet', searchTitle: 'kitchen demo', searchArtists: 'nobody yet',
+      },
+    });
+    const { body } = await predict({ track_id: own.trackId }).expect(200);
+    expect(body).toMatchObject({ in_dataset: false, adjusted_by_dataset: false, dataset_label: null });
+    expect(body.prediction).toBe(body.model_prediction);
+    expect(body.confidence).toBe(body.model_confidence);
+  });
+
+  it('answers 404 in the original shape for a song it cannot find', async () => {
+    const { body } = await predict({ title: 'Qwxzv Plomb', artist: 'Zzyzx Unheard' }).expect(404);
+    expect(body).toEqual({ statusCode: 404, error: NOT_FOUND, message: NOT_FOUND });
+    await predict({ track_id: '7777777777777777777777' }).expect(404);
+  });
+
+  it.each([
+    [{}, 'Provide a Spotify link (url), a track_id, or both title and artist.'],
+    [{ title: 'Only A Title' }, 'Provide a Spotify link (url), a track_id, or both title and artist.'],
+    [{ url: 'https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC' }, 'url: "https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC" is a Spotify album link, not a track link'],
+    [{ track_id: 'abc' }, 'track_id: "abc" is not a Spotify track id (22 letters and digits)'],
+  ])('refuses %j with 400', async (body, message) => {
+    const response = await predict(body).expect(400);
+    expect(response.body.message).toContain(message);
+  });
+
+  it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
+    const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
+    const kaggle = 'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
+    await t.app.get(SongImportService).import([{ name: 'k.csv', stream: Readable.from([kaggle]) }]);
+    expect(await t.prisma.song.findUnique({ where: { id: known.id } })).not.toBeNull();
+    expect(await t.prisma.prediction.count({ where: { songId: known.id } })).toBe(predicted);
+  });
+});
