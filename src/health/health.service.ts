@@ -9,6 +9,8 @@ const ENDPOINTS: Record<string, string> = {
   predict_spotify: 'POST /api/predict/spotify/',
   predict_manual: 'POST /api/predict/manual/',
   predict_batch: 'POST /api/predict/batch/',
+  predictions: 'GET /api/predictions',
+  prediction_stats: 'GET /api/predictions/stats',
   active_model: 'GET /api/models/active',
   dataset_search: 'POST /api/dataset/search/',
   songs: 'GET /api/songs',

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HitModelModule } from '../hit-model/hit-model.module.js';
 import { ModelsController } from './models.controller.js';
+import { PredictionHistoryController } from './prediction-history.controller.js';
+import { PredictionHistoryService } from './prediction-history.service.js';
 import { PredictionsController } from './predictions.controller.js';
 import { PredictionsService } from './predictions.service.js';
 import { SongPredictionService } from './song-prediction.service.js';
 import { SongsModule } from '../songs/songs.module.js';
 
-@Module({ imports: [HitModelModule, SongsModule], controllers: [PredictionsController, ModelsController], providers: [PredictionsService, SongPredictionService] })
+@Module({ imports: [HitModelModule, SongsModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, SongPredictionService, PredictionHistoryService] })
 export class PredictionsModule {}

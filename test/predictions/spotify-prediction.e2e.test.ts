@@ -97,4 +97,37 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     expect(await t.prisma.song.findUnique({ where: { id: known.id } })).not.toBeNull();
     expect(await t.prisma.prediction.count({ where: { songId: known.id } })).toBe(predicted);
   });
+
+  it('lists stored predictions newest first, with filters and pages', async () => {
+    const { body } = await request(t.http).get('/api/predictions?page_size=2').expect(200);
+    const total = await t.prisma.prediction.count();
+    expect(body).toMatchObject({ count: total, page: 1, page_size: 2 });
+    expect(body.results).toHaveLength(2);
+    expect(body.results[0].id).toBeGreaterThan(body.results[1].id);
+    expect(body.results[0].song).toHaveProperty('title');
+    const adjusted = await request(t.http).get('/api/predictions?adjusted_by_dataset=false').expect(200);
+    expect(adjusted.body.count).toBe(await t.prisma.prediction.count({ where: { adjustedByDataset: false } }));
+    const future = await request(t.http).get('/api/predictions?from=2999-01-01').expect(200);
+    expect(future.body.count).toBe(0);
+    const bad = await request(t.http).get('/api/predictions?from=yesterday').expect(400);
+    expect(bad.body.message).toBe('from must be a date (YYYY-MM-DD or ISO 8601)');
+  });
+
+  it('shows one prediction, and 404 for an unknown id', async () => {
+    const { body: page } = await request(t.http).get('/api/predictions?page_size=1').expect(200);
+    const { body } = await request(t.http).get(`/api/predictions/${page.results[0].id}`).expect(200);
+    expect(body).toEqual(page.results[0]);
+    await request(t.http).get('/api/predictions/99999999').expect(404);
+  });
+
+  it('sums predictions up: totals, shares, mean confidence, per day', async () => {
+    const { body } = await request(t.http).get('/api/predictions/stats').expect(200);
+    const total = await t.prisma.prediction.count();
+    const hits = await t.prisma.prediction.count({ where: { isHit: true } });
+    expect(body).toMatchObject({ total, hits, flops: total - hits });
+    expect(body.hit_share + body.flop_share).toBeCloseTo(100, 1);
+    expect(body.mean_confidence).toBeGreaterThan(50);
+    expect(body.per_day).toHaveLength(1);
+    expect(body.per_day[0].total).toBe(total);
+  });
 });
