@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { idParam } from '../common/http/query.js';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ListPredictionsQueryDto } from './dto/list-predictions.query.dto.js';
 import { PredictionHistoryService } from './prediction-history.service.js';
@@ -22,7 +23,7 @@ export class PredictionHistoryController {
 
   @Get(':id')
   @ApiNotFoundResponse({ description: 'No prediction with this id' })
-  get(@Param('id', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') })) id: number) {
+  get(@Param('id', idParam()) id: number) {
     return this.history.get(id);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prediction, Prisma, Song } from '../generated/prisma/client.js';
 import type { ListPredictionsQueryDto } from './dto/list-predictions.query.dto.js';
@@ -57,7 +58,7 @@ export class PredictionHistoryService {
   }
 
   async get(id: number): Promise<PredictionDto> {
-    const prediction = id >= 1 && id <= 2_147_483_647 ? await this.prisma.prediction.findUnique({ where: { id }, include: { song: true } }) : null;
+    const prediction = isRowId(id) ? await this.prisma.prediction.findUnique({ where: { id }, include: { song: true } }) : null;
     if (!prediction) throw new NotFoundException(`Prediction ${id} not found`);
     return toPredictionDto(prediction);
   }

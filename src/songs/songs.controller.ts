@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { idParam } from '../common/http/query.js';
 import { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { SongDto, SongPageDto } from './dto/song.dto.js';
@@ -33,7 +34,7 @@ export class SongsController {
   @Get('songs/:id')
   @ApiOkResponse({ type: SongDto })
   @ApiNotFoundResponse({ description: 'No song with this id' })
-  get(@Param('id', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') })) id: number): Promise<SongDto> {
+  get(@Param('id', idParam()) id: number): Promise<SongDto> {
     return this.songs.get(id);
   }
 }

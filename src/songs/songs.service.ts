@@ -1,14 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
+import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
 import { typoScore } from './fuzzy-score.js';
 import { normalizeSearchText } from './search-text.js';
-
-/** Song ids are PostgreSQL integers. */
-const MAX_INT = 2_147_483_647;
 
 /** Match names by rank: the phrase, or every word, counts as "contains". */
 const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
@@ -118,7 +116,7 @@ export class SongsService {
   }
 
   async get(id: number): Promise<SongDto> {
-    const song = id >= 1 && id <= MAX_INT ? await this.prisma.song.findUnique({ where: { id } }) : null;
+    const song = isRowId(id) ? await this.prisma.song.findUnique({ where: { id } }) : null;
     if (!song) throw new NotFoundException(`Song ${id} not found`);
     return toSongDto(song);
   }

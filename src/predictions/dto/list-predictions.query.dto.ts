@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsOptional } from 'class-validator';
 
-const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListPredictionsQueryDto {
+export class ListPredictionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(booleanFromQuery)
@@ -28,19 +28,4 @@ export class ListPredictionsQueryDto {
   @Type(() => Date)
   @IsDate({ message: 'to must be a date (YYYY-MM-DD or ISO 8601)' })
   to?: Date;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  page_size = 20;
 }

@@ -1,14 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const SONG_ORDERINGS = ['id', 'track_name', 'artists', 'popularity', 'decade', 'created_at'] as const;
 const ORDERING_VALUES = SONG_ORDERINGS.flatMap((field) => [field, `-${field}`]);
 
-/** "true"/"false" from a query string; anything else stays as is and fails @IsBoolean. */
-const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListSongsQueryDto {
+export class ListSongsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words of the title or artist' })
   @IsOptional()
   @IsString()
@@ -49,19 +48,4 @@ export class ListSongsQueryDto {
   @IsOptional()
   @IsIn(ORDERING_VALUES)
   ordering: string = '-popularity';
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  page_size = 20;
 }

@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BadRequestException, ParseIntPipe } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** "true"/"false" from a query string; anything else stays as is and fails @IsBoolean. */
+export const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** `page` and `page_size` of a listing (at most 100 per page). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  page_size = 20;
+}
+
+/** Parses an `:id` path parameter, answering 400 "id must be a whole number" otherwise. */
+export const idParam = () => new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') });
+
+/** Whether an id can name a row (ids are PostgreSQL integers): anything else is simply not found. */
+export const isRowId = (id: number) => Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
