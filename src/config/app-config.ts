@@ -77,6 +77,32 @@ export class AppConfig {
   @IsString()
   MODELS_DIR = 'models';
 
+  /** Spotify app credentials (client-credentials flow); without them songs come from the dataset only. */
+  @IsOptional()
+  @IsString()
+  SPOTIFY_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  SPOTIFY_CLIENT_SECRET?: string;
+
+  /** The market (ISO 3166-1 alpha-2) Spotify answers for: availability and preview links depend on it. */
+  @Matches(/^[A-Z]{2}$/, { message: 'SPOTIFY_MARKET must be a two-letter country code such as US' })
+  SPOTIFY_MARKET = 'US';
+
+  /** How long one Spotify request may take before it counts as failed (and is retried). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SPOTIFY_TIMEOUT_MS = 5000;
+
+  /** Retries of a Spotify request after a 5xx, a network error, a timeout or a 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  SPOTIFY_MAX_RETRIES = 3;
+
   /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -91,6 +117,10 @@ export class AppConfig {
 
   get modelsDir(): string {
     return isAbsolute(this.MODELS_DIR) ? this.MODELS_DIR : join(projectRoot, this.MODELS_DIR);
+  }
+
+  get spotifyConfigured(): boolean {
+    return Boolean(this.SPOTIFY_CLIENT_ID && this.SPOTIFY_CLIENT_SECRET);
   }
 
   get corsOrigins(): string[] {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "songs" ADD COLUMN     "album_image" TEXT,
+ADD COLUMN     "preview_url" TEXT;

@@ -1,0 +1,201 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import SpotifyWebApi from 'spotify-web-api-node';
+import { AppConfig } from '../config/app-config.js';
+import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
+import { MalformedSpotifyResponseError, toAudioFeatures, toSpotifyTrack, type SpotifyAudioFeatures, type SpotifyTrack } from './spotify-track.js';
+
+/** Spotify did not give an answer: not configured, credentials rejected, down, slow or rate-limited. */
+export class SpotifyUnavailableError extends Error {}
+
+/** Spotify answered with a status that retrying will not change (400, 403, 404). */
+export class SpotifyRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A new token this long before the current one expires, so no request carries an expiring token. */
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
+/** After a 403 from audio-features, how long to believe the app still has no access to it. */
+const AUDIO_FEATURES_RECHECK_MS = 60 * 60_000;
+const RETRY_BASE_DELAY_MS = 250;
+const MAX_RETRY_AFTER_MS = 30_000;
+
+interface SpotifyErrorLike {
+  statusCode?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Spotify's Web API through spotify-web-api-node, with what the library leaves to us: the
+ * client-credentials token (cached, refreshed before it expires, one refresh at a time), a
+ * deadline per request, retries with backoff on 5xx and network errors, waiting out 429s
+ * (all requests wait while one is rate-limited), and remembering that audio features are
+ * forbidden to this app (Spotify answers 403 to apps without extended access).
+ */
+@Injectable()
+export class SpotifyClient {
+  private readonly logger = new Logger(SpotifyClient.name);
+  private readonly api: SpotifyWebApi;
+  private token: { value: string; expiresAt: number } | null = null;
+  private tokenRequest: Promise<string> | null = null;
+  private rateLimitedUntil = 0;
+  private audioFeaturesForbiddenUntil = 0;
+
+  constructor(private readonly config: AppConfig) {
+    this.api = new SpotifyWebApi({ clientId: config.SPOTIFY_CLIENT_ID, clientSecret: config.SPOTIFY_CLIENT_SECRET });
+  }
+
+  get configured(): boolean {
+    return this.config.spotifyConfigured;
+  }
+
+  /** False while Spotify's audio-features endpoint is known to answer 403 to this app. */
+  get audioFeaturesAvailable(): boolean {
+    return Date.now() >= this.audioFeaturesForbiddenUntil;
+  }
+
+  /** The track, or null when Spotify has no track with this id. */
+  async getTrack(id: string): Promise<SpotifyTrack | null> {
+    try {
+      const track = await this.call(`track ${id}`, () => this.api.getTrack(id, { market: this.config.SPOTIFY_MARKET }));
+      return readResponse(`track ${id}`, () => toSpotifyTrack(track));
+    } catch (error) {
+      if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
+      throw error;
+    }
+  }
+
+  /** Tracks for a search query (Spotify's syntax: `track:"..." artist:"..."` narrows by field). */
+  async searchTracks(query: string, limit = 10): Promise<SpotifyTrack[]> {
+    const result = await this.call(`search "${query}"`, () =>
+      this.api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }),
+    );
+    return readResponse(`search "${query}"`, () => (result.tracks?.items ?? []).map(toSpotifyTrack));
+  }
+
+  /** The track's audio features, or null when Spotify does not give them (403 for this app, or none for the track). */
+  async getAudioFeatures(id: string): Promise<SpotifyAudioFeatures | null> {
+    if (!this.audioFeaturesAvailable) return null;
+    try {
+      return toAudioFeatures(await this.call(`audio features ${id}`, () => this.api.getAudioFeaturesForTrack(id)));
+    } catch (error) {
+      if (error instanceof MalformedSpotifyResponseError) {
+        this.logger.warn(`Spotify audio features of ${id} unusable: ${error.message}`);
+        return null;
+      }
+      if (!(error instanceof SpotifyRequestError)) throw error;
+      if (error.status === 403) {
+        this.audioFeaturesForbiddenUntil = Date.now() + AUDIO_FEATURES_RECHECK_MS;
+        this.logger.warn('Spotify refuses audio features to this app (403); using the dataset only for the next hour');
+        return null;
+      }
+      if (error.status === 404 || error.status === 400) return null;
+      throw error;
+    }
+  }
+
+  /** One API request with a valid token, a deadline and the retry policy. */
+  private async call<T>(what: string, send: () => Promise<{ body: T }>): Promise<T> {
+    return this.withRetries(what, async () => {
+      const token = await this.accessToken();
+      try {
+        return await this.withDeadline(send());
+      } catch (error) {
+        // Whoever sees the 401 first drops the token; the retry gets a fresh one.
+        if ((error as SpotifyErrorLike).statusCode === 401 && this.token?.value === token) this.token = null;
+        throw error;
+      }
+    });
+  }
+
+  private async withRetries<T>(what: string, attempt: () => Promise<{ body: T }>): Promise<T> {
+    if (!this.configured) throw new SpotifyUnavailableError('Spotify is not configured (set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET)');
+    for (let attemptNumber = 0; ; attemptNumber++) {
+      const waitMs = this.rateLimitedUntil - Date.now();
+      if (waitMs > 0) await sleep(waitMs);
+      try {
+        return (await attempt()).body;
+      } catch (error) {
+        if (error instanceof SpotifyUnavailableError) throw error;
+        const failure = describeFailure(error);
+        const decision = decideRetry(failure, attemptNumber, {
+          maxRetries: this.config.SPOTIFY_MAX_RETRIES,
+          baseDelayMs: RETRY_BASE_DELAY_MS,
+          maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+        });
+        const reason = failure.status ? `HTTP ${failure.status}` : String((error as Error)?.message ?? error);
+        if (failure.status === 429 && decision.retry) this.rateLimitedUntil = Math.max(this.rateLimitedUntil, Date.now() + decision.delayMs);
+        if (!decision.retry) {
+          if (failure.status && failure.status < 500 && failure.status !== 429 && failure.status !== 401) {
+            throw new SpotifyRequestError(failure.status, `Spotify ${what}: ${reason}`);
+          }
+          throw new SpotifyUnavailableError(`Spotify ${what} failed after ${attemptNumber + 1} attempt(s): ${reason}`);
+        }
+        this.logger.warn(`Spotify ${what}: ${reason}; retry ${attemptNumber + 1} in ${decision.delayMs} ms`);
+        if (decision.delayMs > 0) await sleep(decision.delayMs);
+      }
+    }
+  }
+
+  /** The cached token, or a new one; concurrent callers share one token request. */
+  private async accessToken(): Promise<string> {
+    if (this.token && Date.now() < this.token.expiresAt - TOKEN_REFRESH_MARGIN_MS) return this.token.value;
+    this.tokenRequest ??= this.requestToken().finally(() => (this.tokenRequest = null));
+    return this.tokenRequest;
+  }
+
+  private async requestToken(): Promise<string> {
+    let grant: { access_token: string; expires_in: number };
+    try {
+      grant = await this.withRetries('token', () => this.withDeadline(this.api.clientCredentialsGrant()));
+    } catch (error) {
+      // 400/401 from the accounts service: invalid_client, the credentials are wrong.
+      if (error instanceof SpotifyRequestError) throw new SpotifyUnavailableError(`Spotify rejected the app credentials: ${error.message}`);
+      throw error;
+    }
+    if (typeof grant?.access_token !== 'string' || !Number.isFinite(grant.expires_in)) {
+      throw new SpotifyUnavailableError('Spotify token response without access_token or expires_in');
+    }
+    this.token = { value: grant.access_token, expiresAt: Date.now() + grant.expires_in * 1000 };
+    this.api.setAccessToken(grant.access_token);
+    return grant.access_token;
+  }
+
+  /** The library sets no timeout: a request that does not answer in time counts as failed. */
+  private async withDeadline<T>(request: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.config.SPOTIFY_TIMEOUT_MS} ms`)), this.config.SPOTIFY_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([request, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** A body Spotify's documented format does not describe is as good as no answer. */
+function readResponse<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MalformedSpotifyResponseError || error instanceof TypeError) {
+      throw new SpotifyUnavailableError(`Spotify ${what}: malformed response (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+/** What went wrong, from spotify-web-api-node's errors (status and headers) or a network error. */
+function describeFailure(error: unknown): CallFailure {
+  const { statusCode, headers } = (error ?? {}) as SpotifyErrorLike;
+  if (typeof statusCode !== 'number') return { noResponse: true };
+  return { status: statusCode, retryAfterSeconds: statusCode === 429 ? parseRetryAfter(headers?.['retry-after']) : undefined };
+}

@@ -1,0 +1,211 @@
+import nock from 'nock';
+
+/** What the fake answers to the next matching request instead of its normal reply. */
+export type ScriptedReply =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { networkError: string }
+  | { delayMs: number };
+
+interface Recorded {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+}
+
+const ACCOUNTS = 'https://accounts.spotify.com';
+const API = 'https://api.spotify.com';
+
+/**
+ * Spotify's accounts service and Web API as documented (client-credentials token, tracks,
+ * search, audio features, the `{"error": {"status", "message"}}` error object), served from
+ * memory behind nock, so the real client and its HTTP stack run unchanged.
+ */
+export class FakeSpotify {
+  readonly tracks = new Map<string, SpotifyApi.TrackObjectFull>();
+  readonly audioFeatures = new Map<string, SpotifyApi.AudioFeaturesObject>();
+  readonly requests: Recorded[] = [];
+  /** Spotify's answer for apps without extended quota since November 2024. */
+  audioFeaturesForbidden = false;
+  tokenLifetimeSeconds = 3600;
+  private readonly scripts: Array<{ pathPrefix: string; reply: ScriptedReply }> = [];
+  private readonly validTokens = new Set<string>();
+  private issued = 0;
+
+  constructor(
+    private readonly clientId = 'encore-test-client',
+    private readonly clientSecret = 'encore-test-secret',
+  ) {}
+
+  get env(): NodeJS.ProcessEnv {
+    return { SPOTIFY_CLIENT_ID: this.clientId, SPOTIFY_CLIENT_SECRET: this.clientSecret, SPOTIFY_MAX_RETRIES: '3' };
+  }
+
+  get tokenRequests(): number {
+    return this.requests.filter((request) => request.path === '/api/token').length;
+  }
+
+  apiRequests(pathPrefix: string): Recorded[] {
+    return this.requests.filter((request) => request.path.startsWith(pathPrefix));
+  }
+
+  /** Intercepts both hosts; everything else (the app under test, the database) goes through. */
+  start(): this {
+    nock.disableNetConnect();
+    nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
+    // nock passes the intercepted request as `this` of a function reply.
+    const handle = this.handle.bind(this);
+    for (const origin of [ACCOUNTS, API]) {
+      for (const method of ['get', 'post'] as const) {
+        const scope = nock(origin).persist();
+        scope[method](/.*/).reply(function (path, body, callback) {
+          void handle(method.toUpperCase(), path, body, this.req.headers.authorization, callback);
+        });
+      }
+    }
+    return this;
+  }
+
+  stop(): void {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  }
+
+  /** The next requests whose path starts with `pathPrefix` get these replies, in order. */
+  script(pathPrefix: string, ...replies: ScriptedReply[]): void {
+    for (const reply of replies) this.scripts.push({ pathPrefix, reply });
+  }
+
+  /** Every token issued so far stops working, as when they expire. */
+  expireTokens(): void {
+    this.validTokens.clear();
+  }
+
+  addTrack(track: Partial<SpotifyApi.TrackObjectFull> & { id: string; name: string }, features?: Partial<SpotifyApi.AudioFeaturesObject>): void {
+    this.tracks.set(track.id, spotifyTrack(track));
+    if (features) this.audioFeatures.set(track.id, audioFeaturesOf(track.id, features));
+  }
+
+  private async handle(
+    method: string,
+    path: string,
+    body: unknown,
+    authorization: string | undefined,
+    callback: (error: Error | null, reply?: [number, unknown, Record<string, string>?]) => void,
+  ): Promise<void> {
+    this.requests.push({ method, path, authorization });
+    const scripted = this.scripts.findIndex((script) => path.startsWith(script.pathPrefix));
+    if (scripted >= 0) {
+      const [{ reply }] = this.scripts.splice(scripted, 1);
+      if ('networkError' in reply!) return callback(Object.assign(new Error(reply.networkError), { code: reply.networkError }));
+      if ('delayMs' in reply!) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      else return callback(null, [reply!.status, reply!.body ?? '', reply!.headers]);
+    }
+    callback(null, path === '/api/token' ? this.token(method, body, authorization) : this.api(method, path, authorization));
+  }
+
+  private token(method: string, body: unknown, authorization: string | undefined): [number, unknown] {
+    const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
+    const grant = typeof body === 'string' ? new URLSearchParams(body).get('grant_type') : (body as { grant_type?: string })?.grant_type;
+    if (method !== 'POST' || grant !== 'client_credentials') return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' }];
+    if (authorization !== expected) return [400, { error: 'invalid_client', error_description: 'Invalid client' }];
+    const accessToken = `fake-token-${++this.issued}`;
+    this.validTokens.add(accessToken);
+    return [200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }];
+  }
+
+  private api(method: string, path: string, authorization: string | undefined): [number, unknown] {
+    const token = authorization?.replace(/^Bearer /, '');
+    if (!token) return apiError(401, 'No token provided');
+    if (!this.validTokens.has(token)) return apiError(401, 'The access token expired');
+    const url = new URL(path, API);
+    const [, version, resource, id] = url.pathname.split('/');
+    if (method !== 'GET' || version !== 'v1') return apiError(404, 'Service not found');
+    if (resource === 'tracks' && id) {
+      if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
+      const track = this.tracks.get(id);
+      return track ? [200, track] : apiError(404, 'Resource not found');
+    }
+    if (resource === 'audio-features' && id) {
+      if (this.audioFeaturesForbidden) return apiError(403, 'Forbidden');
+      const features = this.audioFeatures.get(id);
+      return features ? [200, features] : apiError(404, 'Resource not found');
+    }
+    if (resource === 'search') return [200, this.search(url.searchParams)];
+    return apiError(404, 'Service not found');
+  }
+
+  /** Free words match title, artists or album; `track:` and `artist:` filters match their field. */
+  private search(params: URLSearchParams): SpotifyApi.SearchResponse {
+    const query = (params.get('q') ?? '').toLowerCase();
+    const limit = Number(params.get('limit') ?? 20);
+    const filters = [...query.matchAll(/(track|artist):(?:"([^"]*)"|(\S+))/g)].map((match) => ({ field: match[1]!, value: (match[2] ?? match[3])! }));
+    const words = query.replace(/(track|artist):(?:"[^"]*"|\S+)/g, ' ').split(/\s+/).filter(Boolean);
+    const items = [...this.tracks.values()].filter((track) => {
+      const artists = track.artists.map((artist) => artist.name).join(' ').toLowerCase();
+      const title = track.name.toLowerCase();
+      const everything = `${title} ${artists} ${track.album.name.toLowerCase()}`;
+      return (
+        filters.every(({ field, value }) => (field === 'track' ? title : artists).includes(value)) &&
+        words.every((word) => everything.includes(word))
+      );
+    });
+    const page = items.slice(0, limit);
+    return {
+      tracks: {
+        href: `${API}/v1/search?${params}`, items: page, limit, next: null, offset: 0, previous: null, total: items.length,
+      },
+    };
+  }
+}
+
+function apiError(status: number, message: string): [number, unknown] {
+  return [status, { error: { status, message } }];
+}
+
+/** A Track object as GET /v1/tracks/{id} returns it. */
+export function spotifyTrack(track: Partial<SpotifyApi.TrackObjectFull> & { id: string; name: string }): SpotifyApi.TrackObjectFull {
+  const albumId = `${track.id.slice(0, 21)}A`;
+  return {
+    album: {
+      album_type: 'album', artists: [], available_markets: ['US'], external_urls: { spotify: `https://open.spotify.com/album/${albumId}` },
+      href: `${API}/v1/albums/${albumId}`, id: albumId, name: 'Fake Album',
+      images: [
+        { url: `https://i.scdn.co/image/${albumId}-640`, height: 640, width: 640 },
+        { url: `https://i.scdn.co/image/${albumId}-300`, height: 300, width: 300 },
+      ],
+      release_date: '2024-05-17', release_date_precision: 'day', total_tracks: 12, type: 'album', uri: `spotify:album:${albumId}`,
+    } as SpotifyApi.AlbumObjectSimplified,
+    artists: [{ external_urls: { spotify: '' }, href: '', id: 'artist0000000000000001', name: 'Fake Artist', type: 'artist', uri: 'spotify:artist:artist0000000000000001' }],
+    available_markets: ['US'],
+    disc_number: 1,
+    duration_ms: 201_000,
+    explicit: false,
+    external_ids: { isrc: 'USXXX2400001' },
+    external_urls: { spotify: `https://open.spotify.com/track/${track.id}` },
+    href: `${API}/v1/tracks/${track.id}`,
+    is_local: false,
+    popularity: 64,
+    preview_url: `https://p.scdn.co/mp3-preview/${track.id}`,
+    track_number: 1,
+    type: 'track',
+    uri: `spotify:track:${track.id}`,
+    ...track,
+  };
+}
+
+/** An Audio Features object as GET /v1/audio-features/{id} returns it. */
+export function audioFeaturesOf(id: string, features: Partial<SpotifyApi.AudioFeaturesObject> = {}): SpotifyApi.AudioFeaturesObject {
+  return {
+    danceability: 0.735, energy: 0.578, key: 5, loudness: -11.84, mode: 0, speechiness: 0.0461, acousticness: 0.514,
+    instrumentalness: 0.0902, liveness: 0.159, valence: 0.636, tempo: 98.002, type: 'audio_features', id,
+    uri: `spotify:track:${id}`, track_href: `${API}/v1/tracks/${id}`, analysis_url: `${API}/v1/audio-analysis/${id}`,
+    duration_ms: 255_349, time_signature: 4,
+    ...features,
+  };
+}
+
+export function artists(...names: string[]): SpotifyApi.ArtistObjectSimplified[] {
+  return names.map((name, index) => ({
+    external_urls: { spotify: '' }, href: '', id: `artist${String(index).padStart(16, '0')}`, name, type: 'artist', uri: '',
+  }));
+}
