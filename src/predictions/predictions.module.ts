@@ -7,6 +7,8 @@ import { PredictionsController } from './predictions.controller.js';
 import { PredictionsService } from './predictions.service.js';
 import { SongPredictionService } from './song-prediction.service.js';
 import { SongsModule } from '../songs/songs.module.js';
+import { SpotifyModule } from '../spotify/spotify.module.js';
+import { SongLookupService } from './song-lookup.service.js';
 
-@Module({ imports: [HitModelModule, SongsModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, SongPredictionService, PredictionHistoryService] })
+@Module({ imports: [HitModelModule, SongsModule, SpotifyModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, SongPredictionService, SongLookupService, PredictionHistoryService] })
 export class PredictionsModule {}

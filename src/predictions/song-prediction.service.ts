@@ -1,18 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma, Song } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { DEFAULT_HIT_FEATURES, HIT_FEATURE_FIELDS } from '../hit-model/hit-features.js';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
-import { typoScore } from '../songs/fuzzy-score.js';
-import { normalizeSearchText } from '../songs/search-text.js';
-import { SongsService } from '../songs/songs.service.js';
 import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
-import { InvalidSpotifyReferenceError, parseSpotifyTrackReference } from './spotify-reference.js';
-
-export const SONG_NOT_FOUND = 'Song not found. Please provide a valid Spotify link or song title + artist.';
-/** How close a near miss must be to count as the song asked for (typo score, 0–1). */
-const TITLE_ARTIST_MATCH = 0.85;
+import { SongLookupService } from './song-lookup.service.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
 
@@ -21,13 +14,12 @@ const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
 export class SongPredictionService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly songs: SongsService,
+    private readonly lookup: SongLookupService,
     private readonly predictor: HitPredictorService,
   ) {}
 
   async predict(request: SpotifyPredictionDto, requestId?: string): Promise<SpotifyPredictionResultDto> {
-    const song = await this.findSong(request);
-    if (!song) throw new NotFoundException(SONG_NOT_FOUND, { description: SONG_NOT_FOUND });
+    const song = await this.lookup.find(request);
 
     const features = Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, Number(song[HIT_FEATURE_FIELDS[name]])]));
     const model = await this.predictor.predict(features);
@@ -56,9 +48,9 @@ export class SongPredictionService {
           title: song.trackName,
           artist: song.artists,
           album: song.albumName,
-          album_image: null,
+          album_image: song.albumImage,
           spotify_url: song.trackId ? `https://open.spotify.com/track/${song.trackId}` : null,
-          preview_url: null,
+          preview_url: song.previewUrl,
           popularity: song.popularity,
           track_id: song.trackId,
         },
@@ -84,30 +76,5 @@ export class SongPredictionService {
       });
       return response;
     });
-  }
-
-  /** By track id (from an id, link or URI), else by title + artist: exact first, then the closest near miss. */
-  private async findSong({ track_id, url, title, artist }: SpotifyPredictionDto): Promise<Song | null> {
-    const reference = track_id?.trim() || url?.trim();
-    if (reference) {
-      let trackId: string;
-      try {
-        trackId = parseSpotifyTrackReference(reference);
-      } catch (error) {
-        if (error instanceof InvalidSpotifyReferenceError) throw new BadRequestException(`${track_id?.trim() ? 'track_id' : 'url'}: ${error.message}`);
-        throw error;
-      }
-      return this.prisma.song.findUnique({ where: { trackId } });
-    }
-    if (!title?.trim() || !artist?.trim()) {
-      throw new BadRequestException('Provide a Spotify link (url), a track_id, or both title and artist.');
-    }
-    const wanted = normalizeSearchText(`${title} ${artist}`);
-    for (const hit of await this.songs.search(`${title} ${artist}`, 5)) {
-      if (hit.match !== 'fuzzy' || typoScore(wanted, normalizeSearchText(`${hit.track_name} ${hit.artists}`)) >= TITLE_ARTIST_MATCH) {
-        return this.prisma.song.findUnique({ where: { id: hit.id } });
-      }
-    }
-    return null;
   }
 }

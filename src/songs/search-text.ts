@@ -22,3 +22,10 @@ export function normalizeSearchText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** The search columns stored with a song. */
+export function searchColumns(trackName: string, artists: string): { searchText: string; searchTitle: string; searchArtists: string } {
+  const searchTitle = normalizeSearchText(trackName);
+  const searchArtists = normalizeSearchText(artists);
+  return { searchText: `${searchTitle} ${searchArtists}`, searchTitle, searchArtists };
+}

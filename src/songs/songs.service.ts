@@ -1,5 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Prisma } from '../generated/prisma/client.js';
+import { AppConfig } from '../config/app-config.js';
+import { Prisma, type Song } from '../generated/prisma/client.js';
+import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
@@ -7,6 +9,7 @@ import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
 import { typoScore } from './fuzzy-score.js';
 import { normalizeSearchText } from './search-text.js';
+import { songFromSpotify } from './spotify-song.js';
 
 /** Match names by rank: the phrase, or every word, counts as "contains". */
 const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
@@ -39,7 +42,27 @@ const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
 
 @Injectable()
 export class SongsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Stores a track found on Spotify with its audio features (again: its popularity may have changed). */
+  async saveSpotifySong(track: SpotifyTrack, features: SpotifyAudioFeatures): Promise<Song> {
+    const known = await this.prisma.song.findUnique({ where: { trackId: track.id } });
+    // A dataset song keeps its dataset values; only Spotify's own songs follow Spotify.
+    if (known && known.source !== 'spotify') return known;
+    const data = songFromSpotify(track, features, this.config.HIT_POPULARITY_THRESHOLD);
+    return this.prisma.song.upsert({ where: { trackId: track.id }, create: data, update: data });
+  }
+
+  /** Adds Spotify's cover and preview to a song that lacks them. */
+  async addSpotifyLinks(song: Song, track: SpotifyTrack): Promise<Song> {
+    return this.prisma.song.update({
+      where: { id: song.id },
+      data: { albumImage: song.albumImage ?? track.albumImage, previewUrl: song.previewUrl ?? track.previewUrl },
+    });
+  }
 
   /**
    * Title/artist search, accent- and case-insensitive, tolerant of small typos (pg_trgm),

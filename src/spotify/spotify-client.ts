@@ -25,6 +25,12 @@ const AUDIO_FEATURES_RECHECK_MS = 60 * 60_000;
 const RETRY_BASE_DELAY_MS = 250;
 const MAX_RETRY_AFTER_MS = 30_000;
 
+/** Per-call limits, for lookups that are worth less than a quick answer. */
+export interface CallOptions {
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
 interface SpotifyErrorLike {
   statusCode?: number;
   headers?: Record<string, string>;
@@ -61,9 +67,9 @@ export class SpotifyClient {
   }
 
   /** The track, or null when Spotify has no track with this id. */
-  async getTrack(id: string): Promise<SpotifyTrack | null> {
+  async getTrack(id: string, options: CallOptions = {}): Promise<SpotifyTrack | null> {
     try {
-      const track = await this.call(`track ${id}`, () => this.api.getTrack(id, { market: this.config.SPOTIFY_MARKET }));
+      const track = await this.call(`track ${id}`, () => this.api.getTrack(id, { market: this.config.SPOTIFY_MARKET }), options);
       return readResponse(`track ${id}`, () => toSpotifyTrack(track));
     } catch (error) {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
@@ -101,11 +107,11 @@ export class SpotifyClient {
   }
 
   /** One API request with a valid token, a deadline and the retry policy. */
-  private async call<T>(what: string, send: () => Promise<{ body: T }>): Promise<T> {
-    return this.withRetries(what, async () => {
+  private async call<T>(what: string, send: () => Promise<{ body: T }>, options: CallOptions = {}): Promise<T> {
+    return this.withRetries(what, options, async () => {
       const token = await this.accessToken();
       try {
-        return await this.withDeadline(send());
+        return await this.withDeadline(send(), options.timeoutMs);
       } catch (error) {
         // Whoever sees the 401 first drops the token; the retry gets a fresh one.
         if ((error as SpotifyErrorLike).statusCode === 401 && this.token?.value === token) this.token = null;
@@ -114,7 +120,7 @@ export class SpotifyClient {
     });
   }
 
-  private async withRetries<T>(what: string, attempt: () => Promise<{ body: T }>): Promise<T> {
+  private async withRetries<T>(what: string, options: CallOptions, attempt: () => Promise<{ body: T }>): Promise<T> {
     if (!this.configured) throw new SpotifyUnavailableError('Spotify is not configured (set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET)');
     for (let attemptNumber = 0; ; attemptNumber++) {
       const waitMs = this.rateLimitedUntil - Date.now();
@@ -125,7 +131,7 @@ export class SpotifyClient {
         if (error instanceof SpotifyUnavailableError) throw error;
         const failure = describeFailure(error);
         const decision = decideRetry(failure, attemptNumber, {
-          maxRetries: this.config.SPOTIFY_MAX_RETRIES,
+          maxRetries: options.maxRetries ?? this.config.SPOTIFY_MAX_RETRIES,
           baseDelayMs: RETRY_BASE_DELAY_MS,
           maxRetryAfterMs: MAX_RETRY_AFTER_MS,
         });
@@ -153,7 +159,7 @@ export class SpotifyClient {
   private async requestToken(): Promise<string> {
     let grant: { access_token: string; expires_in: number };
     try {
-      grant = await this.withRetries('token', () => this.withDeadline(this.api.clientCredentialsGrant()));
+      grant = await this.withRetries('token', {}, () => this.withDeadline(this.api.clientCredentialsGrant()));
     } catch (error) {
       // 400/401 from the accounts service: invalid_client, the credentials are wrong.
       if (error instanceof SpotifyRequestError) throw new SpotifyUnavailableError(`Spotify rejected the app credentials: ${error.message}`);
@@ -168,10 +174,10 @@ export class SpotifyClient {
   }
 
   /** The library sets no timeout: a request that does not answer in time counts as failed. */
-  private async withDeadline<T>(request: Promise<T>): Promise<T> {
+  private async withDeadline<T>(request: Promise<T>, timeoutMs = this.config.SPOTIFY_TIMEOUT_MS): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.config.SPOTIFY_TIMEOUT_MS} ms`)), this.config.SPOTIFY_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
       return await Promise.race([request, deadline]);

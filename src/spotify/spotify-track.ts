@@ -4,7 +4,7 @@ import { FEATURE_RANGES } from '../songs/import/song-record.js';
 export interface SpotifyTrack {
   id: string;
   title: string;
-  /** The artists' names, comma-separated as in the datasets. */
+  /** The artists' names, separated by ";" as in the datasets. */
   artist: string;
   album: string | null;
   albumImage: string | null;
@@ -14,6 +14,7 @@ export interface SpotifyTrack {
   spotifyUrl: string;
   /** Spotify withholds popularity from some apps: null then. */
   popularity: number | null;
+  releaseYear: number | null;
 }
 
 /** The audio features Encore stores, from Spotify's Audio Features object. */
@@ -44,7 +45,7 @@ export function toSpotifyTrack(track: SpotifyApi.TrackObjectFull): SpotifyTrack 
   return {
     id: track.id,
     title: track.name,
-    artist: track.artists.map((artist) => artist.name).join(', '),
+    artist: track.artists.map((artist) => artist.name).join(';'),
     album: track.album?.name ?? null,
     albumImage: image?.url ?? null,
     durationMs: track.duration_ms,
@@ -52,6 +53,8 @@ export function toSpotifyTrack(track: SpotifyApi.TrackObjectFull): SpotifyTrack 
     previewUrl: track.preview_url ?? null,
     spotifyUrl: track.external_urls?.spotify ?? `https://open.spotify.com/track/${track.id}`,
     popularity: typeof track.popularity === 'number' ? track.popularity : null,
+    // release_date is "1981", "1981-12" or "1981-12-15" depending on its precision.
+    releaseYear: Number(/^(\d{4})/.exec(track.album?.release_date ?? '')?.[1]) || null,
   };
 }
 

@@ -10,7 +10,7 @@ describe('toSpotifyTrack', () => {
     expect(toSpotifyTrack(track)).toEqual({
       id: ID,
       title: 'Never Gonna Give You Up',
-      artist: 'Rick Astley, Stock Aitken Waterman',
+      artist: 'Rick Astley;Stock Aitken Waterman',
       album: 'Fake Album',
       albumImage: track.album.images[0]!.url,
       durationMs: 201_000,
@@ -18,13 +18,14 @@ describe('toSpotifyTrack', () => {
       previewUrl: `https://p.scdn.co/mp3-preview/${ID}`,
       spotifyUrl: `https://open.spotify.com/track/${ID}`,
       popularity: 64,
+      releaseYear: 2024,
     });
   });
 
   it('keeps popularity, cover and preview null when Spotify withholds them', () => {
     const track = spotifyTrack({ id: ID, name: 'Song', preview_url: null });
     const { popularity: _, ...withoutPopularity } = track;
-    const mapped = toSpotifyTrack({ ...withoutPopularity, album: { ...track.album, images: [] } } as SpotifyApi.TrackObjectFull);
+    const mapped = toSpotifyTrack({ ...withoutPopularity, album: { ...track.album, images: [] } } as unknown as SpotifyApi.TrackObjectFull);
     expect([mapped.popularity, mapped.albumImage, mapped.previewUrl]).toEqual([null, null, null]);
   });
 

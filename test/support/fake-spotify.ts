@@ -90,20 +90,20 @@ export class FakeSpotify {
     path: string,
     body: unknown,
     authorization: string | undefined,
-    callback: (error: Error | null, reply?: [number, unknown, Record<string, string>?]) => void,
+    callback: (error: Error | null, reply: nock.ReplyFnResult) => void,
   ): Promise<void> {
     this.requests.push({ method, path, authorization });
     const scripted = this.scripts.findIndex((script) => path.startsWith(script.pathPrefix));
     if (scripted >= 0) {
       const [{ reply }] = this.scripts.splice(scripted, 1);
-      if ('networkError' in reply!) return callback(Object.assign(new Error(reply.networkError), { code: reply.networkError }));
+      if ('networkError' in reply!) return callback(Object.assign(new Error(reply.networkError), { code: reply.networkError }), [0, '']);
       if ('delayMs' in reply!) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      else return callback(null, [reply!.status, reply!.body ?? '', reply!.headers]);
+      else return callback(null, [reply!.status, (reply!.body ?? '') as nock.Body, reply!.headers ?? {}]);
     }
     callback(null, path === '/api/token' ? this.token(method, body, authorization) : this.api(method, path, authorization));
   }
 
-  private token(method: string, body: unknown, authorization: string | undefined): [number, unknown] {
+  private token(method: string, body: unknown, authorization: string | undefined): [number, nock.Body] {
     const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
     const grant = typeof body === 'string' ? new URLSearchParams(body).get('grant_type') : (body as { grant_type?: string })?.grant_type;
     if (method !== 'POST' || grant !== 'client_credentials') return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' }];
@@ -113,7 +113,7 @@ export class FakeSpotify {
     return [200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }];
   }
 
-  private api(method: string, path: string, authorization: string | undefined): [number, unknown] {
+  private api(method: string, path: string, authorization: string | undefined): [number, nock.Body] {
     const token = authorization?.replace(/^Bearer /, '');
     if (!token) return apiError(401, 'No token provided');
     if (!this.validTokens.has(token)) return apiError(401, 'The access token expired');
@@ -158,7 +158,7 @@ export class FakeSpotify {
   }
 }
 
-function apiError(status: number, message: string): [number, unknown] {
+function apiError(status: number, message: string): [number, nock.Body] {
   return [status, { error: { status, message } }];
 }
 

@@ -3,11 +3,12 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from './database-errors.js';
 
-/** The one error shape of the API. */
+/** The one error shape of the API (an endpoint may add fields of its own, such as `features_available`). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  [detail: string]: unknown;
 }
 
 /** Errors Express raises before a route runs (body-parser's broken JSON, oversized bodies). */
@@ -38,10 +39,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ErrorBody {
     if (exception instanceof HttpException) {
-      const body = errorBody(exception.getStatus(), messageOf(exception.getResponse()));
-      // An endpoint may name the error itself (the original API's {"error": "..."} bodies).
-      const { error } = exception.getResponse() as { error?: unknown };
-      return typeof error === 'string' && error.length > 0 ? { ...body, error } : body;
+      const response = exception.getResponse();
+      const body = errorBody(exception.getStatus(), messageOf(response));
+      if (typeof response !== 'object') return body;
+      // An endpoint may name the error itself (the original API's {"error": "..."} bodies) and add details.
+      const { error, message: _message, statusCode: _statusCode, ...details } = response as Record<string, unknown>;
+      return { ...body, ...(typeof error === 'string' && error.length > 0 && { error }), ...details };
     }
     if (isExpressHttpError(exception)) {
       const message =

@@ -8,6 +8,8 @@ export class SongDto {
   @ApiProperty() track_name!: string;
   @ApiProperty({ description: 'Display string; several artists are separated by ";"' }) artists!: string;
   @ApiPropertyOptional({ nullable: true }) album_name!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Cover art URL (songs looked up on Spotify)' }) album_image!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '30-second preview URL, when Spotify gives one' }) preview_url!: string | null;
   @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 100 }) popularity!: number | null;
   @ApiPropertyOptional({ nullable: true }) track_genre!: string | null;
   @ApiProperty() duration_ms!: number;
@@ -43,6 +45,8 @@ export function toSongDto(song: Song): SongDto {
     track_name: song.trackName,
     artists: song.artists,
     album_name: song.albumName,
+    album_image: song.albumImage,
+    preview_url: song.previewUrl,
     popularity: song.popularity,
     track_genre: song.trackGenre,
     duration_ms: song.durationMs,

@@ -7,7 +7,7 @@ import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import { normalizeSearchText } from '../search-text.js';
+import { normalizeSearchText, searchColumns } from '../search-text.js';
 import { copyLine } from './copy-text.js';
 import { detectFormat, parseSongRow, RowError, type CsvLayout } from './csv-formats.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
@@ -271,13 +271,12 @@ export class SongImportService {
 }
 
 function columnValues(song: SongRecord): Array<string | number | boolean | null> {
-  const title = normalizeSearchText(song.trackName);
-  const artists = normalizeSearchText(song.artists);
+  const { searchText, searchTitle, searchArtists } = searchColumns(song.trackName, song.artists);
   return [
     song.trackId, song.trackName, song.artists, song.albumName, song.popularity, song.trackGenre, song.durationMs,
     song.danceability, song.energy, song.valence, song.acousticness, song.instrumentalness, song.speechiness,
     song.liveness, song.loudness, song.tempo, song.mode, song.key, song.timeSignature, song.explicit,
     song.explicitKnown, isAcoustic(song), isInstrumental(song), song.isHit, song.hitSource, song.decade, song.dataset,
-    `${title} ${artists}`, title, artists,
+    searchText, searchTitle, searchArtists,
   ];
 }
