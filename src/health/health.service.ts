@@ -13,6 +13,7 @@ const ENDPOINTS: Record<string, string> = {
   prediction_stats: 'GET /api/predictions/stats',
   active_model: 'GET /api/models/active',
   dataset_search: 'POST /api/dataset/search/',
+  spotify_search: 'POST /api/spotify/search/',
   songs: 'GET /api/songs',
   docs: 'GET /api/docs',
   openapi: 'GET /api/docs-json',

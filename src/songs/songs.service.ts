@@ -35,7 +35,8 @@ const FUZZY_CANDIDATES = 100;
 
 type Candidate = Omit<SearchHitDto, 'match'> & { rank: number };
 
-const SEARCH_COLUMNS = Prisma.sql`id, track_id, track_name, artists, album_name, popularity, is_hit, track_genre, decade,
+const SEARCH_COLUMNS = Prisma.sql`id, track_id, track_name, artists, album_name, album_image, preview_url, duration_ms, explicit,
+  popularity, is_hit, track_genre, decade,
   source::text AS source, dataset`;
 
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
@@ -54,6 +55,12 @@ export class SongsService {
     if (known && known.source !== 'spotify') return known;
     const data = songFromSpotify(track, features, this.config.HIT_POPULARITY_THRESHOLD);
     return this.prisma.song.upsert({ where: { trackId: track.id }, create: data, update: data });
+  }
+
+  /** Which of these Spotify track ids are songs of an imported dataset. */
+  async datasetTrackIds(trackIds: string[]): Promise<Set<string>> {
+    const songs = await this.prisma.song.findMany({ where: { trackId: { in: trackIds }, dataset: { not: null } }, select: { trackId: true } });
+    return new Set(songs.map((song) => song.trackId!));
   }
 
   /** Adds Spotify's cover and preview to a song that lacks them. */

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SongsModule } from '../songs/songs.module.js';
 import { SpotifyClient } from './spotify-client.js';
+import { SpotifySearchController } from './spotify-search.controller.js';
+import { SpotifySearchService } from './spotify-search.service.js';
 
-@Module({ providers: [SpotifyClient], exports: [SpotifyClient] })
+@Module({
+  imports: [SongsModule],
+  controllers: [SpotifySearchController],
+  providers: [SpotifyClient, SpotifySearchService],
+  exports: [SpotifyClient],
+})
 export class SpotifyModule {}

@@ -42,6 +42,10 @@ export class SearchHitDto {
   @ApiProperty() track_name!: string;
   @ApiProperty() artists!: string;
   @ApiPropertyOptional({ nullable: true }) album_name!: string | null;
+  @ApiPropertyOptional({ nullable: true }) album_image!: string | null;
+  @ApiPropertyOptional({ nullable: true }) preview_url!: string | null;
+  @ApiProperty() duration_ms!: number;
+  @ApiProperty() explicit!: boolean;
   @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
   @ApiProperty() is_hit!: boolean;
   @ApiPropertyOptional({ nullable: true }) track_genre!: string | null;
