@@ -1,10 +1,24 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { BatchPredictionDto, BatchPredictionResultDto } from './dto/batch-prediction.dto.js';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 import { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
 import { PredictionsService } from './predictions.service.js';
 import { SongPredictionService } from './song-prediction.service.js';
+
+/** 10,000 lines of ten features take about 1 MB; a dataset file with all its columns, a few. */
+const MAX_BATCH_CSV_BYTES = 20 * 1024 * 1024;
 
 @ApiTags('predictions')
 @ApiServiceUnavailableResponse({ description: 'No usable hit model: the message says why and how to train one' })
@@ -34,8 +48,16 @@ export class PredictionsController {
 
   @Post('batch')
   @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BATCH_CSV_BYTES, files: 1 } }))
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiExtraModels(BatchPredictionUploadDto)
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(BatchPredictionDto) }, { $ref: getSchemaPath(BatchPredictionUploadDto) }] } })
   @ApiOkResponse({ type: BatchPredictionResultDto })
-  batch(@Body() body: BatchPredictionDto): Promise<BatchPredictionResultDto> {
+  @ApiBadRequestResponse({ description: 'Neither rows nor a file, both, or a file that is not a CSV with the feature columns' })
+  batch(@Body() body: BatchPredictionDto, @UploadedFile() file?: Express.Multer.File): Promise<BatchPredictionResultDto> {
+    if (file && body.rows) throw new BadRequestException('Send either rows (JSON) or a CSV file, not both');
+    if (file) return this.predictions.batchCsv(file.buffer);
+    if (!body.rows) throw new BadRequestException('rows: provide an array of feature rows (JSON), or upload a CSV file in the field "file"');
     return this.predictions.batch(body.rows);
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { describeValidationErrors } from '../common/http/validation.js';
 import { HitPredictorService, type HitPrediction } from '../hit-model/hit-predictor.service.js';
-import type { BatchPredictionResultDto, BatchRowResultDto } from './dto/batch-prediction.dto.js';
+import { BatchCsvError, parseBatchCsv, type BatchCsv } from './batch-csv.js';
+import { MAX_BATCH_ROWS, type BatchPredictionResultDto, type BatchRowResultDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, type ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 
 const toResult = ({ prediction, confidence, probabilities }: HitPrediction) => ({ prediction, confidence, probabilities });
@@ -15,6 +16,19 @@ export class PredictionsService {
   async manual(features: ManualPredictionDto): Promise<ManualPredictionResultDto> {
     const result = await this.predictor.predict({ ...features });
     return { ...toResult(result), model_version: result.modelVersion };
+  }
+
+  /** A CSV upload: read as rows, then predicted as a batch; a file that is not such a CSV is a 400. */
+  async batchCsv(file: Buffer): Promise<BatchPredictionResultDto> {
+    let csv: BatchCsv;
+    try {
+      csv = parseBatchCsv(file, MAX_BATCH_ROWS);
+    } catch (error) {
+      if (error instanceof BatchCsvError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    const result = await this.batch(csv.rows);
+    return csv.warnings.length > 0 ? { ...result, warnings: csv.warnings } : result;
   }
 
   /** Each row validated on its own: a bad row gets an error, the others their prediction, in one model run. */

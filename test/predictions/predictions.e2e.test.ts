@@ -92,6 +92,43 @@ describe('hit prediction endpoints', () => {
     expect(response.body.message).toBe('rows must contain no more than 10000 elements');
   });
 
+  it('predicts an uploaded CSV like the same rows sent as JSON', async () => {
+    const header = 'track,TEMPO,duration_ms,danceability,energy,valence,acousticness,instrumentalness,explicit,loudness,mode,target';
+    const lines = ['Fine,120,210000,0.8,0.7,0.6,0.1,0,False,-5,1,1', 'Too fast,400,210000,0.8,0.7,0.6,0.1,0,False,-5,1,0', 'Short line,120'];
+    const { body } = await request(t.http)
+      .post('/api/predict/batch/')
+      .attach('file', Buffer.from([header, ...lines].join('\r\n')), { filename: 'songs.csv', contentType: 'text/csv' })
+      .expect(200);
+    const { body: json } = await request(t.http).post('/api/predict/batch/').send({ rows: [song] }).expect(200);
+    expect(body.results[0]).toEqual(json.results[0]);
+    expect(body.results[1]).toEqual({ error: 'tempo must not be greater than 300' });
+    expect(body.results[2].error).toContain('duration_ms is required');
+    expect(body).not.toHaveProperty('warnings');
+  });
+
+  it('reads a CSV without an explicit column as not explicit, and says so', async () => {
+    const csv = 'duration_ms,danceability,energy,valence,acousticness,instrumentalness,loudness,tempo,mode\n210000,0.8,0.7,0.6,0.1,0,-5,120,1\n';
+    const { body } = await request(t.http).post('/api/predict/batch/').attach('file', Buffer.from(csv), 'songs.csv').expect(200);
+    expect(body.warnings).toEqual(['no explicit column: every song counts as explicit = 0']);
+    expect(body.results).toHaveLength(1);
+  });
+
+  it.each([
+    ['a file without the feature columns', Buffer.from('title,artist\nYesterday,The Beatles\n'), 'file: the header lacks the column(s) duration_ms, danceability, energy'],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'file: not a'],
+    ['an empty file', Buffer.alloc(0), 'file: the CSV is empty'],
+  ])('refuses %s with 400', async (_, file, message) => {
+    const { body } = await request(t.http).post('/api/predict/batch/').attach('file', file, 'upload.csv').expect(400);
+    expect(body.message).toContain(message);
+  });
+
+  it('refuses a request with neither rows nor a file, or with both', async () => {
+    const neither = await request(t.http).post('/api/predict/batch/').send({}).expect(400);
+    expect(neither.body.message).toContain('rows: provide an array');
+    const both = await request(t.http).post('/api/predict/batch/').field('rows', '[]').attach('file', Buffer.from('a\n1'), 'x.csv').expect(400);
+    expect(both.body.message).toContain('rows must be an array');
+  });
+
   it('shows the active model card', async () => {
     const { body } = await request(t.http).get('/api/models/active').expect(200);
     expect(body).toMatchObject({ name: 'hit', classes: ['FLOP', 'HIT'], synthetic_data: true });

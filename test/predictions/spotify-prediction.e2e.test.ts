@@ -90,6 +90,27 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     expect(response.body.message).toContain(message);
   });
 
+  it('answers 200 concurrent requests, each with its prediction and audit rows', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const url = await t.app.getUrl();
+    const songs = await t.prisma.song.findMany({ take: 50, orderBy: { id: 'asc' } });
+    const bodies = Array.from({ length: 200 }, (_, i) => {
+      const song = songs[i % songs.length]!;
+      return [{ track_id: song.trackId }, { url: `spotify:track:${song.trackId}` }, { title: song.trackName, artist: song.artists }][i % 3]!;
+    });
+    const before = await t.prisma.prediction.count();
+    const responses = await Promise.all(
+      bodies.map((body, i) => request(url).post('/api/predict/spotify/').set('x-request-id', `load-${i}`).send(body)),
+    );
+    expect(responses.map((response) => response.status)).toEqual(bodies.map(() => 200));
+    expect(await t.prisma.prediction.count()).toBe(before + 200);
+    const audits = await t.prisma.predictionAuditLog.findMany({ where: { requestId: { startsWith: 'load-' } } });
+    const auditByRequest = new Map(audits.map((audit) => [audit.requestId, audit]));
+    responses.forEach((response, i) => {
+      expect(auditByRequest.get(`load-${i}`)).toMatchObject({ predictionId: response.body.prediction_id, request: bodies[i], response: response.body });
+    });
+  });
+
   it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
     const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
     const kaggle = 'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
