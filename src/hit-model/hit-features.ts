@@ -55,3 +55,8 @@ export function parseFeatureList(list: string): HitFeature[] {
 export function featureRow(song: SongFeatures, features: HitFeature[]): number[] {
   return features.map((feature) => Number(song[HIT_FEATURE_FIELDS[feature]]));
 }
+
+/** The original system's ten features of a song, by their API names (explicit as 0/1). */
+export function songFeatures(song: SongFeatures): Record<string, number> {
+  return Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, Number(song[HIT_FEATURE_FIELDS[name]])]));
+}

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prediction, Prisma, Song } from '../generated/prisma/client.js';
+import { songFeatures } from '../hit-model/hit-features.js';
 import type { ListPredictionsQueryDto } from './dto/list-predictions.query.dto.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
@@ -25,9 +26,13 @@ export function toPredictionDto(prediction: Prediction & { song: Song }) {
       title: prediction.song.trackName,
       artist: prediction.song.artists,
       album: prediction.song.albumName,
+      album_image: prediction.song.albumImage,
+      spotify_url: prediction.song.trackId ? `https://open.spotify.com/track/${prediction.song.trackId}` : null,
+      preview_url: prediction.song.previewUrl,
       track_id: prediction.song.trackId,
       popularity: prediction.song.popularity,
     },
+    features: songFeatures(prediction.song),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { DEFAULT_HIT_FEATURES, HIT_FEATURE_FIELDS } from '../hit-model/hit-features.js';
+import { songFeatures } from '../hit-model/hit-features.js';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
@@ -21,7 +21,7 @@ export class SongPredictionService {
   async predict(request: SpotifyPredictionDto, requestId?: string): Promise<SpotifyPredictionResultDto> {
     const song = await this.lookup.find(request);
 
-    const features = Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, Number(song[HIT_FEATURE_FIELDS[name]])]));
+    const features = songFeatures(song);
     const model = await this.predictor.predict(features);
     const inDataset = song.dataset !== null;
     const adjusted = adjustByDataset({ modelHitProbability: model.probabilities.HIT, datasetIsHit: inDataset ? song.isHit : null });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../common/http/query.js';
+import { FeatureAveragesDto } from './dto/feature-averages.dto.js';
 import { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { SongDto, SongPageDto } from './dto/song.dto.js';
@@ -29,6 +30,12 @@ export class SongsController {
   @ApiOkResponse({ type: SongPageDto })
   list(@Query() query: ListSongsQueryDto): Promise<SongPageDto> {
     return this.songs.list(query);
+  }
+
+  @Get('songs/averages')
+  @ApiOkResponse({ type: FeatureAveragesDto })
+  averages(): Promise<FeatureAveragesDto> {
+    return this.songs.featureAverages();
   }
 
   @Get('songs/:id')

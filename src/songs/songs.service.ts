@@ -4,6 +4,8 @@ import { Prisma, type Song } from '../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { DEFAULT_HIT_FEATURES } from '../hit-model/hit-features.js';
+import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-averages.dto.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
@@ -55,6 +57,22 @@ export class SongsService {
     if (known && known.source !== 'spotify') return known;
     const data = songFromSpotify(track, features, this.config.HIT_POPULARITY_THRESHOLD);
     return this.prisma.song.upsert({ where: { trackId: track.id }, create: data, update: data });
+  }
+
+  /** The mean of each model feature over the hits and over the flops (explicit and mode as shares, 0–1). */
+  async featureAverages(): Promise<FeatureAveragesDto> {
+    const rows = await this.prisma.$queryRaw<Array<{ is_hit: boolean; songs: number } & Record<string, number>>>`
+      SELECT is_hit, count(*)::int AS songs,
+             avg(duration_ms)::float AS duration_ms, avg(danceability)::float AS danceability, avg(energy)::float AS energy,
+             avg(valence)::float AS valence, avg(acousticness)::float AS acousticness,
+             avg(instrumentalness)::float AS instrumentalness, avg(explicit::int)::float AS explicit,
+             avg(loudness)::float AS loudness, avg(tempo)::float AS tempo, avg(mode)::float AS mode
+      FROM songs GROUP BY is_hit`;
+    const group = (isHit: boolean): FeatureAverageGroupDto => {
+      const row = rows.find((candidate) => candidate.is_hit === isHit);
+      return { songs: row?.songs ?? 0, features: row ? Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, row[name]!])) : null };
+    };
+    return { hit: group(true), flop: group(false) };
   }
 
   /** Which of these Spotify track ids are songs of an imported dataset. */

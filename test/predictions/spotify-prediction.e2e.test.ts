@@ -138,6 +138,8 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     const { body: page } = await request(t.http).get('/api/predictions?page_size=1').expect(200);
     const { body } = await request(t.http).get(`/api/predictions/${page.results[0].id}`).expect(200);
     expect(body).toEqual(page.results[0]);
+    expect(Object.keys(body.features)).toHaveLength(10);
+    expect(body.song).toHaveProperty('spotify_url');
     await request(t.http).get('/api/predictions/99999999').expect(404);
   });
 

@@ -104,4 +104,16 @@ describe('songs API over the imported shared data', () => {
     expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Song 99999999 not found' });
     await request(t.http).get('/api/songs/12abc').expect(400);
   });
+
+  it('averages the model features over the hits and over the flops', async () => {
+    const { body } = await request(t.http).get('/api/songs/averages').expect(200);
+    const [hits, flops] = await Promise.all([t.prisma.song.count({ where: { isHit: true } }), t.prisma.song.count({ where: { isHit: false } })]);
+    const energy = await t.prisma.song.aggregate({ where: { isHit: true }, _avg: { energy: true } });
+    expect(body.hit.songs).toBe(hits);
+    expect(body.flop.songs).toBe(flops);
+    expect(body.hit.features.energy).toBeCloseTo(energy._avg.energy!, 10);
+    expect(Object.keys(body.flop.features).sort()).toEqual(
+      ['acousticness', 'danceability', 'duration_ms', 'energy', 'explicit', 'instrumentalness', 'loudness', 'mode', 'tempo', 'valence'],
+    );
+  });
 });
