@@ -17,6 +17,7 @@ COPY package.json package-lock.json .npmrc ./
 # Runtime dependencies only; the Prisma client is already compiled into dist/.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY prisma ./prisma
 COPY models ./models
 USER node

@@ -13,6 +13,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // The web app runs in the browser.
+  { files: ['web/src/**'], languageOptions: { globals: { ...globals.browser } } },
   // Benchmarks print their figures.
   { files: ['bench/**'], rules: { 'no-console': 'off' } },
 );

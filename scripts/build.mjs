@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds what is out of date: the Prisma client when prisma/schema changed, then the
-// TypeScript (incremental). `npm start` and `npm run cli` call it so a fresh clone just works.
+// Builds what is out of date: the Prisma client when prisma/schema changed, the TypeScript
+// (incremental), and the web app when web/ changed. `npm start` and `npm run cli` call it so a
+// fresh clone just works.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
-function newestMtime(dir) {
+function newestMtime(dir, skip = () => false) {
   return readdirSync(dir, { recursive: true })
+    .filter((name) => !skip(name))
     .map((name) => statSync(join(dir, name)).mtimeMs)
     .reduce((a, b) => Math.max(a, b), 0);
 }
@@ -26,3 +28,10 @@ if (!existsSync(clientMarker) || statSync(clientMarker).mtimeMs < newestMtime(jo
   run([require.resolve('prisma/build/index.js'), 'generate']);
 }
 run([require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')]);
+
+const webIndex = join(root, 'web/dist/index.html');
+const webSources = newestMtime(join(root, 'web'), (name) => name.startsWith('dist'));
+if (!existsSync(webIndex) || statSync(webIndex).mtimeMs < webSources) {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+}

@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { serveWebApp } from './common/http/web-app.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseServer } from './database/database-server.js';
 
@@ -29,11 +30,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   return app;
 }
 
-/** What every HTTP app of ours has: /api prefix, request ids, validation, one error shape, OpenAPI. */
+/** What every HTTP app of ours has: /api prefix, request ids, the web app, validation, one error shape, OpenAPI. */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Batch predictions carry up to 10,000 rows of features.
   app.useBodyParser('json', { limit: '10mb' });
+  // Before the request log: it records API calls, not every page asset.
+  serveWebApp(app);
   app.use(requestLogger);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

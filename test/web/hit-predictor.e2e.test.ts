@@ -1,0 +1,196 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawnApp, waitForHealth, type AppProcess } from '../support/app-process.js';
+import { horizontalOverflow, launchChromium, screenshot } from '../support/browser.js';
+import { freePort } from '../support/free-port.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+interface SongRow {
+  track_name: string;
+  artists: string;
+}
+
+/** The SPA served by the real app (demo songs, a model trained at first start), in Chromium. */
+describe('the hit predictor in a browser', () => {
+  let database: TestDatabase;
+  let modelsDir: string;
+  let app: AppProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    modelsDir = await mkdtemp(join(tmpdir(), 'encore-web-models-'));
+    app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
+    expect((await waitForHealth(app, 120_000)).status).toBe(200);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGINT');
+      await new Promise((resolve) => app.child.once('exit', resolve));
+    }
+    await database?.drop();
+    await rm(modelsDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterEach(() => page.close());
+
+  const open = (path = '/') => page.goto(`${app.baseUrl}${path}`);
+  const songOfTheDatabase = async (query: string): Promise<SongRow> => {
+    const answer = await fetch(`${app.baseUrl}/api/songs?${query}&page_size=1`);
+    return ((await answer.json()) as { results: SongRow[] }).results[0]!;
+  };
+  const verdict = () => page.getByTestId('verdict');
+  const quickFill = (index = 0) => page.locator('.quick-fill .chip').nth(index);
+
+  it('predicts a song of the database in three clicks: open, quick fill, Predict', async () => {
+    await open();
+    const title = (await quickFill().evaluate((chip) => chip.firstChild?.textContent ?? ''))!.trim();
+    await quickFill().click();
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect.poll(() => verdict().textContent()).toMatch(/^(HIT|FLOP)$/);
+    expect(await page.getByTestId('result-title').textContent()).toBe(title);
+    expect(await page.getByTestId('confidence').textContent()).toMatch(/^\d{1,3}\.\d%$/);
+    expect(await page.getByTestId('comparison').isVisible()).toBe(true);
+    await screenshot(page, 'song-result');
+  });
+
+  it('predicts by title and artist when Enter is pressed', async () => {
+    const song = await songOfTheDatabase('is_hit=false&ordering=popularity');
+    await open();
+    await page.getByLabel('Song title').fill(song.track_name);
+    await page.getByLabel('Artist').fill(song.artists.split(';')[0]!);
+    await page.getByLabel('Artist').press('Enter');
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(song.track_name);
+    expect(await verdict().textContent()).toBe('FLOP');
+  });
+
+  it('shows a loading state on the button while it waits', async () => {
+    await open();
+    await page.route('**/api/predict/spotify/', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    await quickFill().click();
+    await page.getByRole('button', { name: 'Predict' }).click();
+    expect(await page.getByRole('button', { name: 'Predicting…' }).isDisabled()).toBe(true);
+    await verdict().waitFor();
+  });
+
+  it('explains in plain words that an unknown song was not found', async () => {
+    await open();
+    await page.getByLabel('Song title').fill('Qwxzv Plomb');
+    await page.getByLabel('Artist').fill('Zzyzx Unheard');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    const error = page.getByTestId('form-error');
+    await expect.poll(() => error.textContent()).toBe('Song not found. Please provide a valid Spotify link or song title + artist.');
+    expect(await page.getByTestId('result').count()).toBe(0);
+    await screenshot(page, 'song-not-found');
+  });
+
+  it('asks for what is missing before calling the API', async () => {
+    await open();
+    await page.getByLabel('Song title').fill('Only a title');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    expect(await page.getByTestId('form-error').textContent()).toBe('Add the artist too, or paste a Spotify link.');
+  });
+
+  it('predicts from manual features as they change', async () => {
+    await open();
+    await page.getByRole('tab', { name: 'Manual' }).click();
+    await verdict().waitFor();
+    const request = page.waitForRequest((candidate) => candidate.url().endsWith('/api/predict/manual/') && candidate.postDataJSON().energy === 0.95);
+    await page.getByLabel('Energy', { exact: true }).fill('0.95');
+    await request;
+    await expect.poll(() => verdict().textContent()).toMatch(/^(HIT|FLOP)$/);
+    expect(await page.getByTestId('result-title').textContent()).toBe('Your features');
+    await screenshot(page, 'manual');
+  });
+
+  it('names an out-of-range manual feature instead of predicting it', async () => {
+    await open();
+    await page.getByRole('tab', { name: 'Manual' }).click();
+    await page.getByLabel('Tempo', { exact: true }).fill('400');
+    expect(await page.getByText('Tempo must be between 0 and 300.').isVisible()).toBe(true);
+  });
+
+  it('searches the dataset as you type and predicts the chosen song', async () => {
+    const song = await songOfTheDatabase('ordering=-popularity');
+    await open();
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByLabel('Search the dataset').pressSequentially(song.track_name.slice(0, 12), { delay: 30 });
+    const first = page.getByTestId('search-results').locator('button').first();
+    await first.waitFor();
+    const title = (await first.locator('strong').textContent())!;
+    await screenshot(page, 'search');
+    await first.click();
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(title);
+  });
+
+  it('lists predictions in the history and shows one again when chosen; Reset clears the form and result', async () => {
+    await open();
+    await quickFill(1).click();
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await verdict().waitFor();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    expect(await page.getByTestId('result').count()).toBe(0);
+    expect(await page.getByLabel('Song title').inputValue()).toBe('');
+    const entry = page.getByTestId('history').locator('button').first();
+    const title = (await entry.locator('strong').textContent())!;
+    await entry.click();
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(title);
+    await page.getByLabel('Result').selectOption('FLOP');
+    await expect
+      .poll(async () => (await page.getByTestId('history').locator('.badge').allTextContents()).every((text) => text === 'FLOP'))
+      .toBe(true);
+  });
+
+  it('fits a 375 px phone without sideways scrolling, in every state', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await open();
+    await quickFill().waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'home');
+    await quickFill().click();
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await verdict().waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'song-result');
+    await page.getByRole('tab', { name: 'Manual' }).click();
+    await page.getByTestId('result-title').filter({ hasText: 'Your features' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'manual');
+    await open('/model');
+    await page.getByTestId('synthetic-notice').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'model');
+  });
+
+  it('shows the model card: metrics, feature importances, and that the demo data is synthetic', async () => {
+    await open('/model');
+    await page.getByTestId('synthetic-notice').waitFor();
+    expect(await page.getByRole('list', { name: 'Feature importances' }).locator('li').count()).toBe(10);
+    expect(await page.locator('.stat-label').allTextContents()).toEqual(['ROC AUC', 'Accuracy', 'Precision', 'Recall', 'F1']);
+    await screenshot(page, 'model');
+  });
+
+  it('navigates between pages from the menu, by keyboard too', async () => {
+    await open();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.getByRole('link', { name: 'About the model' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/model');
+    await expect.poll(() => page.title()).toBe('Encore · About the model');
+    await page.goBack();
+    expect(await page.getByRole('heading', { name: 'Will it be a hit?' }).isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,18 @@
+/** Horizontal bars for labelled shares (0–1), largest first: a list, so it reads well without the bars too. */
+export function BarChart({ entries, label }: { entries: Array<{ label: string; value: number }>; label: string }) {
+  const sorted = [...entries].sort((a, b) => b.value - a.value);
+  const largest = Math.max(...sorted.map((entry) => entry.value), Number.EPSILON);
+  return (
+    <ol class="bar-chart" aria-label={label}>
+      {sorted.map((entry) => (
+        <li key={entry.label}>
+          <span class="bar-label">{entry.label}</span>
+          <span class="bar-track" aria-hidden="true">
+            <span style={{ width: `${(entry.value / largest) * 100}%` }} />
+          </span>
+          <span class="bar-value">{(entry.value * 100).toFixed(1)}%</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api/client.js';
+
+/** The value, once it has stopped changing for `delayMs`. */
+export function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+export type Loadable<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; message: string };
+
+/** Loads data when the dependencies change; a newer load replaces an older one still in flight. */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, dependencies: unknown[]): Loadable<T> {
+  const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    setResult((previous) => (previous.state === 'ready' ? previous : { state: 'loading' }));
+    load(controller.signal).then(
+      (data) => !controller.signal.aborted && setResult({ state: 'ready', data }),
+      (error: unknown) => !controller.signal.aborted && setResult({ state: 'failed', message: messageOf(error) }),
+    );
+    return () => controller.abort();
+    // The caller names what the load depends on.
+  }, dependencies);
+  return result;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
+}

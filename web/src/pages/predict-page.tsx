@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type SongQuery } from '../api/client.js';
+import type { SearchHit } from '../api/types.js';
+import { HistoryPanel } from '../components/history-panel.js';
+import { ManualForm } from '../components/manual-form.js';
+import { ResultCard } from '../components/result-card.js';
+import { SearchPanel } from '../components/search-panel.js';
+import { SongForm } from '../components/song-form.js';
+import { messageOf, useDebounced, useLoad } from '../hooks.js';
+import { DEFAULT_FEATURES, invalidFeatures, type Features } from '../lib/features.js';
+import { EMPTY_SONG_FORM, type SongFormValues } from '../lib/song-query.js';
+import { fromManualPrediction, fromSongPrediction, fromStoredPrediction, type ResultView } from '../lib/result-view.js';
+
+type Mode = 'song' | 'manual' | 'search';
+const MODES: Array<{ id: Mode; label: string }> = [
+  { id: 'song', label: 'Song' },
+  { id: 'manual', label: 'Manual' },
+  { id: 'search', label: 'Search' },
+];
+
+/** Two hits and two flops of the database, the most popular first: songs that are really there. */
+async function loadExamples() {
+  const [hits, flops] = await Promise.all([
+    api.songs({ is_hit: true, ordering: '-popularity', page_size: 2 }),
+    api.songs({ is_hit: false, ordering: '-popularity', page_size: 2 }),
+  ]);
+  return [...hits.results, ...flops.results];
+}
+
+export function PredictPage() {
+  const [mode, setMode] = useState<Mode>('song');
+  const [form, setForm] = useState<SongFormValues>(EMPTY_SONG_FORM);
+  const [features, setFeatures] = useState<Features>(DEFAULT_FEATURES);
+  const [result, setResult] = useState<ResultView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [historyKey, setHistoryKey] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const examples = useLoad(() => loadExamples(), []);
+  const averages = useLoad(() => api.featureAverages(), []);
+
+  const show = (view: ResultView) => {
+    setResult(view);
+    setError(null);
+    requestAnimationFrame(() => resultRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }));
+  };
+
+  const predictSong = async (query: SongQuery) => {
+    setBusy(true);
+    setError(null);
+    try {
+      show(fromSongPrediction(await api.predictSong(query)));
+      setHistoryKey((key) => key + 1);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openStored = async (id: number) => {
+    try {
+      show(fromStoredPrediction(await api.prediction(id)));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  const pickSearchHit = (hit: SearchHit) =>
+    predictSong(hit.track_id ? { track_id: hit.track_id } : { title: hit.track_name, artist: hit.artists });
+
+  // Manual mode predicts as the features change, once they rest for a moment and are all valid.
+  const settledFeatures = useDebounced(features, 300);
+  useEffect(() => {
+    if (mode !== 'manual' || invalidFeatures(settledFeatures).length > 0) return;
+    const controller = new AbortController();
+    setBusy(true);
+    api.predictManual(settledFeatures, controller.signal).then(
+      (answer) => {
+        setResult(fromManualPrediction(answer, settledFeatures));
+        setError(null);
+        setBusy(false);
+      },
+      (failure: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(messageOf(failure));
+        setBusy(false);
+      },
+    );
+    return () => controller.abort();
+  }, [mode, settledFeatures]);
+
+  const reset = () => {
+    setForm(EMPTY_SONG_FORM);
+    setFeatures(DEFAULT_FEATURES);
+    setResult(null);
+    setError(null);
+  };
+
+  return (
+    <div class="predict-layout">
+      <section class="card input-card" aria-labelledby="predict-title">
+        <h1 id="predict-title">Will it be a hit?</h1>
+        <p class="muted">Name a song, paste its Spotify link, or set its audio features by hand.</p>
+        <div class="tabs" role="tablist" aria-label="How to choose the song">
+          {MODES.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={mode === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={mode === id ? 0 : -1}
+              class="tab"
+              onClick={() => (setMode(id), setError(null))}
+              onKeyDown={(event) => {
+                const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                if (!step) return;
+                const next = MODES[(MODES.findIndex((entry) => entry.id === mode) + step + MODES.length) % MODES.length]!;
+                setMode(next.id);
+                document.getElementById(`tab-${next.id}`)?.focus();
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${mode}`} aria-labelledby={`tab-${mode}`}>
+          {mode === 'song' && (
+            <SongForm
+              values={form}
+              onChange={setForm}
+              onSubmit={predictSong}
+              onReset={reset}
+              busy={busy}
+              error={error}
+              examples={examples.state === 'ready' ? examples.data : []}
+            />
+          )}
+          {mode === 'manual' && <ManualForm features={features} onChange={setFeatures} onReset={reset} busy={busy} error={error} />}
+          {mode === 'search' && (
+            <>
+              <SearchPanel onPick={pickSearchHit} busy={busy} />
+              {error && (
+                <p class="form-error" role="alert" data-testid="form-error">
+                  {error}
+                </p>
+              )}
+            </>
+          )}
+        </div>
+      </section>
+
+      <div class="result-slot" ref={resultRef} aria-live="polite">
+        {result ? (
+          <ResultCard view={result} averages={averages.state === 'ready' ? averages.data : null} />
+        ) : (
+          <section class="card empty-result">
+            <svg viewBox="0 0 64 64" aria-hidden="true">
+              <circle cx="32" cy="32" r="26" />
+              <circle cx="32" cy="32" r="8" />
+              <path d="M32 6a26 26 0 0 1 26 26" />
+            </svg>
+            <h2>Your prediction appears here</h2>
+            <p class="muted">HIT or FLOP, how sure the model is, and how the song compares with the hits and flops in the database.</p>
+          </section>
+        )}
+      </div>
+
+      <div class="history-slot">
+        <HistoryPanel refreshKey={historyKey} onOpen={openStored} />
+      </div>
+    </div>
+  );
+}
