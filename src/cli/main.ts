@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
+import { registerGenreCommands } from './genre-commands.js';
 import { registerModelCommands } from './model-commands.js';
 import { registerSongsCommands } from './songs-commands.js';
 
@@ -13,6 +14,7 @@ const context = new CliContext();
 registerDatabaseCommands(program, context);
 registerSongsCommands(program, context);
 registerModelCommands(program, context);
+registerGenreCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

@@ -24,7 +24,7 @@ async function describeSchema(url: string): Promise<Record<string, string[]>> {
         WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_prisma_migrations'`),
       constraints: await rows(`
         SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
-        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
+        FROM pg_constraint WHERE connamespace IN ('public'::regnamespace, 'chinook'::regnamespace) AND conrelid::regclass::text <> '_prisma_migrations'`),
     };
   } finally {
     await client.end();
@@ -40,7 +40,7 @@ describe('migrations', () => {
     fromSchema = await createTestDatabase();
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm');
+    await client.query('DROP SCHEMA public CASCADE; DROP SCHEMA chinook CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm');
     await client.query(await diffSchemas(fromSchema.url, 'empty', await readSchemaFiles()));
     await client.end();
   });

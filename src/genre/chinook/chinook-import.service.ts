@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { PrismaService } from '../../database/prisma.service.js';
+import { parseChinookScript } from './chinook-script.js';
+import { CHINOOK_SCHEMA, CHINOOK_TABLES, type ChinookCounts } from './chinook-tables.js';
+
+/** Rows of one table as column → value, in the table's column order. */
+export type ChinookRows = Partial<Record<(typeof CHINOOK_TABLES)[number], Array<Record<string, unknown>>>>;
+
+/**
+ * Fills schema `chinook`: from the standard Chinook script, or from rows (the demo store). Either
+ * way the schema's contents are replaced in one transaction, so a failure leaves the previous
+ * store as it was, and no other schema is touched.
+ */
+@Injectable()
+export class ChinookImportService {
+  private readonly logger = new Logger('Chinook');
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  async importScript(text: string): Promise<ChinookCounts> {
+    const script = parseChinookScript(text);
+    const counts = await this.replaceContents(async (client) => {
+      for (const { sql } of script.inserts) await client.query(sql);
+    });
+    this.logger.log(`Imported the Chinook script (skipped ${script.skipped.length} statements that Encore's migrations or the database own)`);
+    return counts;
+  }
+
+  async importRows(rows: ChinookRows): Promise<ChinookCounts> {
+    return this.replaceContents(async (client) => {
+      for (const table of CHINOOK_TABLES) {
+        const tableRows = rows[table] ?? [];
+        if (tableRows.length === 0) continue;
+        // One statement per table: PostgreSQL types the JSON rows by the table's own row type.
+        await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(tableRows)]);
+      }
+    });
+  }
+
+  /** How many rows each Chinook table holds. */
+  async counts(client?: PoolClient): Promise<ChinookCounts> {
+    const query = `SELECT ${CHINOOK_TABLES.map((table) => `(SELECT count(*)::int FROM ${CHINOOK_SCHEMA}.${table}) AS ${table}`).join(', ')}`;
+    const result = client ? await client.query(query) : { rows: await this.prisma.$queryRawUnsafe<ChinookCounts[]>(query) };
+    return result.rows[0] as ChinookCounts;
+  }
+
+  private async replaceContents(fill: (client: PoolClient) => Promise<void>): Promise<ChinookCounts> {
+    const client = await this.prisma.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL search_path TO ${CHINOOK_SCHEMA}`);
+      await client.query(`TRUNCATE ${CHINOOK_TABLES.join(', ')}`);
+      await fill(client);
+      const counts = await this.counts(client);
+      await client.query('COMMIT');
+      return counts;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
