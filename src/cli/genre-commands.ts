@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ChinookImportService } from '../genre/chinook/chinook-import.service.js';
 import { CHINOOK_TABLES } from '../genre/chinook/chinook-tables.js';
@@ -14,7 +15,7 @@ export function registerGenreCommands(program: Command, context: CliContext): vo
       if (!existsSync(path)) throw new Error(`File not found: ${path}`);
       const script = await readFile(path, 'utf8');
       await context.withApp(async (app) => {
-        const counts = await app.get(ChinookImportService).importScript(script);
+        const counts = await app.get(ChinookImportService).importScript(script, basename(path));
         context.out(`Imported ${path} into schema chinook:`);
         for (const table of CHINOOK_TABLES) context.out(`  ${table.padEnd(15)} ${counts[table].toLocaleString('en-US').padStart(7)} rows`);
       });

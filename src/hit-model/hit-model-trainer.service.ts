@@ -3,12 +3,11 @@ import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
 import { evaluateBinary } from '../ml/evaluation.js';
-import { predictProbabilities, type RandomForestModel } from '../ml/forest.js';
-import { OnnxForest } from '../ml/onnx-model.js';
+import { checkOnnxExport, featureRanges } from '../ml/model-checks.js';
 import { exportForestToOnnx } from '../ml/onnx-export.js';
 import { trainRandomForest } from '../ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../ml/split.js';
-import { newModelVersion, type ModelCard } from '../models/model-card.js';
+import { newModelVersion, type HitModelCard } from '../models/model-card.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { readSongRecords } from '../songs/import/csv-file.js';
 import {
@@ -43,25 +42,8 @@ interface TrainingData {
 }
 
 export interface TrainedHitModel {
-  card: ModelCard;
+  card: HitModelCard;
   row: ModelMetadata;
-}
-
-/** Largest difference between onnxruntime's and the TypeScript forest's probabilities on the test rows. */
-const ONNX_TOLERANCE = 1e-5;
-
-async function onnxDifference(model: RandomForestModel, onnx: Uint8Array, features: Float32Array, rows: number): Promise<number> {
-  const expected = predictProbabilities(model, features, rows);
-  const forest = await OnnxForest.load(onnx);
-  try {
-    const actual = await forest.run(features, rows);
-    let difference = 0;
-    for (let i = 0; i < expected.length; i++) difference = Math.max(difference, Math.abs(expected[i]! - actual[i]!));
-    if (difference >= ONNX_TOLERANCE) throw new Error(`the ONNX export differs from the forest by ${difference} on the test rows`);
-    return difference;
-  } finally {
-    await forest.release();
-  }
 }
 
 /**
@@ -119,19 +101,10 @@ export class HitModelTrainerService {
 
     const testX = takeRows(x, featureCount, split.test);
     const metrics = evaluateBinary(model, testX, Int32Array.from(split.test, (row) => y[row]!));
-    const card: ModelCard = {
+    const card: HitModelCard = {
       name: HIT_MODEL_NAME,
       version: newModelVersion(),
-      features: features.map((name, column) => {
-        let min = Infinity;
-        let max = -Infinity;
-        for (let row = 0; row < split.train.length; row++) {
-          const value = trainX[row * featureCount + column]!;
-          if (value < min) min = value;
-          if (value > max) max = value;
-        }
-        return { name, min, max };
-      }),
+      features: featureRanges(trainX, features),
       classes: HIT_CLASSES,
       hyperparameters,
       metrics: {
@@ -148,7 +121,7 @@ export class HitModelTrainerService {
       created_at: new Date().toISOString(),
     };
     const onnx = exportForestToOnnx(model, { featureNames: features, docString: `Encore hit model ${card.version}` });
-    card.metrics.onnx_max_difference = await onnxDifference(model, onnx, testX, split.test.length);
+    card.metrics.onnx_max_difference = await checkOnnxExport(model, onnx, testX, split.test.length);
     const row = await this.registry.save(card, onnx);
     if (options.activate ?? true) await this.registry.activate(card.name, card.version);
     return { card, row };

@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ModelRunner } from '../ml/model-runner.js';
-import type { ModelCard } from '../models/model-card.js';
+import { BadRequestException, Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ActiveModel } from '../models/active-model.js';
+import type { HitModelCard } from '../models/model-card.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { HIT_MODEL_NAME } from './hit-features.js';
@@ -16,11 +16,6 @@ export interface HitPrediction {
 
 export type FeatureValues = Record<string, number | boolean>;
 
-interface LoadedModel {
-  card: ModelCard;
-  runner: ModelRunner;
-}
-
 /**
  * Predicts HIT/FLOP with the active hit model: one ONNX session, loaded at start and swapped
  * without a restart when another version is activated (here or by another process). While
@@ -28,37 +23,28 @@ interface LoadedModel {
  */
 @Injectable()
 export class HitPredictorService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('HitModel');
-  private current?: LoadedModel;
-  private unavailable = 'no model has been loaded yet';
-  private reloading: Promise<void> = Promise.resolve();
+  private readonly model: ActiveModel<HitModelCard>;
 
-  constructor(
-    private readonly registry: ModelRegistryService,
-    private readonly listener: ModelActivationListener,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.listener.subscribe(HIT_MODEL_NAME, () => void this.reload());
-    await this.reload();
+  constructor(registry: ModelRegistryService, listener: ModelActivationListener) {
+    this.model = new ActiveModel(HIT_MODEL_NAME, registry, listener, 'HitModel');
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.reloading;
-    await this.current?.runner.release();
+  onApplicationBootstrap(): Promise<void> {
+    return this.model.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.model.release();
   }
 
   /** The active model's card, when one is loaded. */
-  get card(): ModelCard | undefined {
-    return this.current?.card;
+  get card(): HitModelCard | undefined {
+    return this.model.loaded?.card;
   }
 
-  /** Loads the active version if it is not the one in use; one reload at a time. */
+  /** Loads the active version if it is not the one in use. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.then(() => this.loadActive()).catch((error: unknown) => {
-      this.logger.error(`Reloading the hit model failed: ${(error as Error).message}`);
-    });
-    return this.reloading;
+    return this.model.reload();
   }
 
   async predict(features: FeatureValues): Promise<HitPrediction> {
@@ -67,9 +53,9 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
 
   /** One prediction per row, in order, in one model run. */
   async predictMany(rows: FeatureValues[]): Promise<HitPrediction[]> {
-    const model = this.current;
+    const model = this.model.loaded;
     if (!model) {
-      throw new ServiceUnavailableException(`No hit model is available: ${this.unavailable}. Train one with "npm run train".`);
+      throw new ServiceUnavailableException(`No hit model is available: ${this.model.reason}. Train one with "npm run train".`);
     }
     const names = model.card.features.map((feature) => feature.name);
     const features = new Float32Array(rows.length * names.length);
@@ -95,28 +81,5 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
         modelVersion: model.card.version,
       };
     });
-  }
-
-  private async loadActive(): Promise<void> {
-    const row = await this.registry.active(HIT_MODEL_NAME);
-    if (row && row.modelVersion === this.current?.card.version) return;
-    const previous = this.current;
-    if (!row) {
-      this.current = undefined;
-      this.unavailable = 'no hit model has been trained';
-    } else {
-      try {
-        const card = await this.registry.readCard(row);
-        const runner = await ModelRunner.load(this.registry.onnxPath(row));
-        if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
-        this.current = { card, runner }; // the swap: requests from now on use the new session
-        this.logger.log(`Using hit model ${card.version} (ROC AUC ${card.metrics.roc_auc.toFixed(3)})`);
-      } catch (error) {
-        this.current = undefined;
-        this.unavailable = `hit model ${row.modelVersion} cannot be loaded (${(error as Error).message})`;
-        this.logger.error(this.unavailable);
-      }
-    }
-    await previous?.runner.release(); // after the runs in flight on it
   }
 }

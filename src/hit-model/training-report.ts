@@ -1,9 +1,9 @@
-import type { ModelCard } from '../models/model-card.js';
+import type { HitModelCard } from '../models/model-card.js';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 /** The evaluation as people read it at the end of `train`. */
-export function formatTrainingReport(card: ModelCard): string {
+export function formatTrainingReport(card: HitModelCard): string {
   const { metrics } = card;
   const [[tn, fp], [fn, tp]] = metrics.confusion_matrix as [[number, number], [number, number]];
   const importances = Object.entries(metrics.feature_importances).sort((a, b) => b[1] - a[1]);

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
-import type { ModelCard } from '../models/model-card.js';
+import type { HitModelCard } from '../models/model-card.js';
 
 @ApiTags('models')
 @Controller('models')
@@ -11,7 +11,7 @@ export class ModelsController {
   @Get('active')
   @ApiOkResponse({ description: 'The model card of the hit model in use: version, metrics, features' })
   @ApiNotFoundResponse({ description: 'No hit model is loaded' })
-  active(): ModelCard {
+  active(): HitModelCard {
     const card = this.predictor.card;
     if (!card) throw new NotFoundException('No hit model is active. Train one with "npm run train".');
     return card;

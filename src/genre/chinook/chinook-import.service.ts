@@ -4,6 +4,12 @@ import { PrismaService } from '../../database/prisma.service.js';
 import { parseChinookScript } from './chinook-script.js';
 import { CHINOOK_SCHEMA, CHINOOK_TABLES, type ChinookCounts } from './chinook-tables.js';
 
+/** What the store holds: real data (a Chinook script) or Encore's synthetic demo store. */
+export interface StoreOrigin {
+  source: string;
+  synthetic: boolean;
+}
+
 /** Rows of one table as column → value, in the table's column order. */
 export type ChinookRows = Partial<Record<(typeof CHINOOK_TABLES)[number], Array<Record<string, unknown>>>>;
 
@@ -18,17 +24,17 @@ export class ChinookImportService {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  async importScript(text: string): Promise<ChinookCounts> {
+  async importScript(text: string, name = 'a Chinook script'): Promise<ChinookCounts> {
     const script = parseChinookScript(text);
-    const counts = await this.replaceContents(async (client) => {
+    const counts = await this.replaceContents({ source: name, synthetic: false }, async (client) => {
       for (const { sql } of script.inserts) await client.query(sql);
     });
     this.logger.log(`Imported the Chinook script (skipped ${script.skipped.length} statements that Encore's migrations or the database own)`);
     return counts;
   }
 
-  async importRows(rows: ChinookRows): Promise<ChinookCounts> {
-    return this.replaceContents(async (client) => {
+  async importRows(rows: ChinookRows, origin: StoreOrigin): Promise<ChinookCounts> {
+    return this.replaceContents(origin, async (client) => {
       for (const table of CHINOOK_TABLES) {
         const tableRows = rows[table] ?? [];
         if (tableRows.length === 0) continue;
@@ -45,13 +51,25 @@ export class ChinookImportService {
     return result.rows[0] as ChinookCounts;
   }
 
-  private async replaceContents(fill: (client: PoolClient) => Promise<void>): Promise<ChinookCounts> {
+  /** Where the store's current data came from (kept as the schema's comment, so it changes with the data). */
+  async origin(): Promise<StoreOrigin | null> {
+    const [row] = await this.prisma.$queryRaw<Array<{ comment: string | null }>>`
+      SELECT obj_description(${CHINOOK_SCHEMA}::regnamespace, 'pg_namespace') AS comment`;
+    try {
+      return row?.comment ? (JSON.parse(row.comment) as StoreOrigin) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async replaceContents(origin: StoreOrigin, fill: (client: PoolClient) => Promise<void>): Promise<ChinookCounts> {
     const client = await this.prisma.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL search_path TO ${CHINOOK_SCHEMA}`);
       await client.query(`TRUNCATE ${CHINOOK_TABLES.join(', ')}`);
       await fill(client);
+      await client.query(`COMMENT ON SCHEMA ${CHINOOK_SCHEMA} IS ${escapeLiteral(JSON.stringify(origin))}`);
       const counts = await this.counts(client);
       await client.query('COMMIT');
       return counts;
@@ -62,4 +80,9 @@ export class ChinookImportService {
       client.release();
     }
   }
+}
+
+/** A SQL string literal (COMMENT takes no parameters). */
+function escapeLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }

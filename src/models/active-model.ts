@@ -1,0 +1,83 @@
+import { Logger } from '@nestjs/common';
+import { ModelRunner } from '../ml/model-runner.js';
+import type { ModelActivationListener } from './model-activation-listener.js';
+import type { ModelCard } from './model-card.js';
+import type { ModelRegistryService } from './model-registry.service.js';
+
+export interface LoadedModel<Card extends ModelCard> {
+  card: Card;
+  runner: ModelRunner;
+}
+
+/**
+ * The active version of one model in an onnxruntime session: loaded at start, swapped without
+ * a restart when another version is activated (here or by another process), released after the
+ * runs in flight on it. While there is no usable version, `loaded` is undefined and `reason`
+ * says why.
+ */
+export class ActiveModel<Card extends ModelCard> {
+  private readonly logger: Logger;
+  private current?: LoadedModel<Card>;
+  private unavailable = 'no model has been loaded yet';
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly name: string,
+    private readonly registry: ModelRegistryService,
+    private readonly listener: ModelActivationListener,
+    /** Logger context, e.g. "HitModel". */
+    context: string,
+  ) {
+    this.logger = new Logger(context);
+  }
+
+  async start(): Promise<void> {
+    this.listener.subscribe(this.name, () => void this.reload());
+    await this.reload();
+  }
+
+  get loaded(): LoadedModel<Card> | undefined {
+    return this.current;
+  }
+
+  /** Why no version is loaded. */
+  get reason(): string {
+    return this.unavailable;
+  }
+
+  /** Loads the active version if it is not the one in use; one reload at a time. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.loadActive()).catch((error: unknown) => {
+      this.logger.error(`Reloading the ${this.name} model failed: ${(error as Error).message}`);
+    });
+    return this.reloading;
+  }
+
+  async release(): Promise<void> {
+    await this.reloading;
+    await this.current?.runner.release();
+  }
+
+  private async loadActive(): Promise<void> {
+    const row = await this.registry.active(this.name);
+    if (row && row.modelVersion === this.current?.card.version) return;
+    const previous = this.current;
+    if (!row) {
+      this.current = undefined;
+      this.unavailable = `no ${this.name} model has been trained`;
+    } else {
+      try {
+        const card = (await this.registry.readCard(row)) as Card;
+        const runner = await ModelRunner.load(this.registry.onnxPath(row));
+        if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
+        this.current = { card, runner }; // the swap: requests from now on use the new session
+        this.logger.log(`Using ${this.name} model ${card.version} (accuracy ${card.metrics.accuracy.toFixed(3)})`);
+      } catch (error) {
+        this.current = undefined;
+        this.unavailable = `${this.name} model ${row.modelVersion} cannot be loaded (${(error as Error).message})`;
+        this.logger.error(this.unavailable);
+      }
+    }
+    await previous?.runner.release(); // after the runs in flight on it
+  }
+}
