@@ -3,6 +3,8 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
+import { DemoStoreService } from './genre/demo/demo-store.service.js';
+import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
 import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 
@@ -16,6 +18,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await createApp(config, server.url, server);
     await app.get(DemoSongsService).importIfEmpty();
     await app.get(HitModelTrainerService).trainIfNoActiveModel();
+    await app.get(DemoStoreService).importIfEmpty();
+    await app.get(GenreModelTrainerService).trainIfNoActiveModel();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {

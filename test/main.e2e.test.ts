@@ -64,7 +64,18 @@ describe('the app process with its embedded PostgreSQL', () => {
 
   it('trains and activates a hit model on the demo songs when none is active', async () => {
     expect(running.at(-1)!.output()).toMatch(/Trained and activated hit model [\d-]+ on songs table \(5,000 songs\)/);
-    expect(await query(`SELECT model_name, is_active FROM model_metadata`)).toEqual([{ model_name: 'hit', is_active: true }]);
+    expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'hit'`)).toEqual([{ model_name: 'hit', is_active: true }]);
+  });
+
+  it('fills an empty store with the demo store and trains a genre model on it', async () => {
+    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 3000 }]);
+    expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'genre'`)).toEqual([{ model_name: 'genre', is_active: true }]);
+    const prediction = await fetch(`${running.at(-1)!.baseUrl}/api/predict-genre`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ total_spent: 12, country: 'Brazil' }),
+    });
+    expect(await prediction.json()).toMatchObject({ status: 'OK', prediction: { genre: expect.any(String) } });
   });
 
   it('fills an empty song table with the synthetic demo dataset, once', async () => {
@@ -85,7 +96,8 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(health.status).toBe(200);
     expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
     expect(await query('SELECT count(*)::int AS n FROM songs')).toEqual([{ n: 5000 }]); // not imported twice
-    expect(await query('SELECT count(*)::int AS n FROM model_metadata')).toEqual([{ n: 1 }]); // not trained twice
+    expect(await query('SELECT count(*)::int AS n FROM model_metadata')).toEqual([{ n: 2 }]); // hit and genre, not trained twice
+    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 3000 }]); // not filled twice
   });
 
   it('starts again after being killed while its PostgreSQL kept running', async () => {

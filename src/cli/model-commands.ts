@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { GENRE_TRAINING_DEFAULTS } from '../genre/genre-model.js';
+import { GenreModelTrainerService } from '../genre/genre-model-trainer.service.js';
+import { formatGenreTrainingReport } from '../genre/training-report.js';
 import { HitModelTrainerService } from '../hit-model/hit-model-trainer.service.js';
 import { HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, parseFeatureList } from '../hit-model/hit-features.js';
 import { formatTrainingReport } from '../hit-model/training-report.js';
@@ -10,9 +13,10 @@ interface TrainOptions {
   modelType: string;
   from: string;
   csv: string[];
-  trees: number;
+  trees?: number;
   maxDepth?: number;
-  minSamplesLeaf: number;
+  minSamplesLeaf?: number;
+  minCustomersPerGenre?: number;
   seed: number;
   features?: string;
   activate: boolean;
@@ -20,21 +24,39 @@ interface TrainOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
+  if (options.csv.length > 0 || options.features) throw new Error('--csv and --features are for the hit model; the genre model trains on schema chinook.');
+  return context.withApp(async (app) => {
+    const { card, onnxPath } = await app.get(GenreModelTrainerService).train({
+      trees: options.trees,
+      maxDepth: options.maxDepth,
+      minSamplesLeaf: options.minSamplesLeaf,
+      minCustomersPerGenre: options.minCustomersPerGenre,
+      seed: options.seed,
+      activate: options.activate,
+    });
+    context.out(formatGenreTrainingReport(card));
+    context.out(`\nSaved ${onnxPath} and its model card (.json)${options.activate ? '; now the active version.' : '.'}`);
+  });
+}
+
 export function registerModelCommands(program: Command, context: CliContext): void {
   program
     .command('train')
     .description('train a model, evaluate it on a hold-out split, save it to models/ and activate it')
-    .option('--model-type <type>', 'which model: hit', 'hit')
+    .option('--model-type <type>', 'which model: hit (songs) or genre (store customers)', 'hit')
     .option('--from <source>', 'training data: db (the songs table)', 'db')
     .option('--csv <path>', 'train on a CSV file instead of the songs table; repeat for several', collect, [])
-    .option('--trees <n>', 'number of trees', (value) => positiveInteger(value), HIT_TRAINING_DEFAULTS.trees)
+    .option('--trees <n>', `number of trees (default: hit ${HIT_TRAINING_DEFAULTS.trees}, genre ${GENRE_TRAINING_DEFAULTS.trees})`, (value) => positiveInteger(value))
     .option('--max-depth <n>', 'maximum tree depth (default: unlimited)', (value) => positiveInteger(value))
-    .option('--min-samples-leaf <n>', 'minimum rows in a leaf', (value) => positiveInteger(value), HIT_TRAINING_DEFAULTS.minSamplesLeaf)
+    .option('--min-samples-leaf <n>', `minimum rows in a leaf (default: hit ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}, genre ${GENRE_TRAINING_DEFAULTS.minSamplesLeaf})`, (value) => positiveInteger(value))
+    .option('--min-customers-per-genre <n>', `genre: group genres fewer customers prefer as "Other" (default ${GENRE_TRAINING_DEFAULTS.minCustomersPerGenre})`, (value) => positiveInteger(value))
     .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), HIT_TRAINING_DEFAULTS.seed)
     .option('--features <list>', 'comma-separated features, in order (default: the original ten)')
     .option('--no-activate', 'save the new version without activating it')
     .action(async (options: TrainOptions) => {
-      if (options.modelType !== 'hit') throw new Error(`Unknown model type "${options.modelType}": only "hit" can be trained here.`);
+      if (options.modelType === 'genre') return trainGenre(context, options);
+      if (options.modelType !== 'hit') throw new Error(`Unknown model type "${options.modelType}": use hit or genre.`);
       if (options.from !== 'db' && options.csv.length === 0) throw new Error(`Unknown --from "${options.from}": use db, or --csv <files>.`);
       const features = options.features ? parseFeatureList(options.features) : undefined;
       await context.withApp(async (app) => {

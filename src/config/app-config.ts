@@ -77,6 +77,11 @@ export class AppConfig {
   @IsString()
   MODELS_DIR = 'models';
 
+  /** The original's variable: when set, each genre training also copies its ONNX model to this path. */
+  @IsOptional()
+  @IsString()
+  MODELO_GENERO_ENTRENADO?: string;
+
   /** Spotify app credentials (client-credentials flow); without them songs come from the dataset only. */
   @IsOptional()
   @IsString()
@@ -117,6 +122,12 @@ export class AppConfig {
 
   get modelsDir(): string {
     return isAbsolute(this.MODELS_DIR) ? this.MODELS_DIR : join(projectRoot, this.MODELS_DIR);
+  }
+
+  /** MODELO_GENERO_ENTRENADO as an absolute path (relative paths are taken from the project root). */
+  get genreModelCopyPath(): string | undefined {
+    const path = this.MODELO_GENERO_ENTRENADO;
+    return path && !isAbsolute(path) ? join(projectRoot, path) : path;
   }
 
   get spotifyConfigured(): boolean {

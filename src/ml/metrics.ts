@@ -83,3 +83,31 @@ export function confusionMatrix(predicted: ArrayLike<number>, labels: ArrayLike<
   }
   return matrix;
 }
+
+/** The class with the highest probability in each row of a `rows × classCount` matrix (first wins a tie). */
+export function argmaxRows(probabilities: ArrayLike<number>, classCount: number): Int32Array {
+  const rows = probabilities.length / classCount;
+  const out = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    let best = 0;
+    for (let c = 1; c < classCount; c++) if (probabilities[row * classCount + c]! > probabilities[row * classCount + best]!) best = c;
+    out[row] = best;
+  }
+  return out;
+}
+
+/**
+ * Mean one-vs-rest ROC AUC over the classes present among `labels` (scikit-learn's
+ * roc_auc_score(multi_class="ovr", average="macro"), restricted to classes it can score).
+ */
+export function macroOvrRocAuc(probabilities: ArrayLike<number>, labels: ArrayLike<number>, classCount: number): number {
+  const rows = labels.length;
+  const aucs: number[] = [];
+  for (let c = 0; c < classCount; c++) {
+    const scores = Float64Array.from({ length: rows }, (_, row) => probabilities[row * classCount + c]!);
+    const binary = Int32Array.from({ length: rows }, (_, row) => (labels[row] === c ? 1 : 0));
+    const auc = rocAuc(scores, binary);
+    if (!Number.isNaN(auc)) aucs.push(auc);
+  }
+  return aucs.length > 0 ? aucs.reduce((sum, auc) => sum + auc, 0) / aucs.length : Number.NaN;
+}

@@ -42,3 +42,39 @@ export function takeRows(matrix: Float32Array, featureCount: number, rows: Int32
   rows.forEach((row, i) => out.set(matrix.subarray(row * featureCount, (row + 1) * featureCount), i * featureCount));
   return out;
 }
+
+/**
+ * Seeded stratified k-fold: the test rows of each of `k` folds, every class dealt round-robin
+ * over the folds after a shuffle, so each fold keeps the classes' shares (scikit-learn's
+ * StratifiedKFold(shuffle=True) in spirit). Every row is in exactly one fold.
+ */
+export function stratifiedKFold(labels: ArrayLike<number>, k: number, seed: number): Int32Array[] {
+  if (!(Number.isInteger(k) && k >= 2 && k <= labels.length)) throw new RangeError(`k must be an integer from 2 to ${labels.length}`);
+  const random = new Random(seed);
+  const folds: number[][] = Array.from({ length: k }, () => []);
+  const byClass = new Map<number, number[]>();
+  for (let row = 0; row < labels.length; row++) {
+    if (!byClass.has(labels[row]!)) byClass.set(labels[row]!, []);
+    byClass.get(labels[row]!)!.push(row);
+  }
+  let next = 0;
+  for (const label of [...byClass.keys()].sort((a, b) => a - b)) {
+    const rows = byClass.get(label)!;
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = random.nextInt(i + 1);
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    }
+    // Continue dealing where the previous class stopped, so fold sizes stay within one row.
+    for (const row of rows) folds[next++ % k]!.push(row);
+  }
+  return folds.map((fold) => Int32Array.from(fold.sort((a, b) => a - b)));
+}
+
+/** Every row index of 0..rows-1 that is not in `excluded` (sorted ascending). */
+export function complementRows(rows: number, excluded: Int32Array): Int32Array {
+  const skip = new Uint8Array(rows);
+  for (const row of excluded) skip[row] = 1;
+  const out: number[] = [];
+  for (let row = 0; row < rows; row++) if (!skip[row]) out.push(row);
+  return Int32Array.from(out);
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
 import { exitOf, spawnApp, waitForHealth } from '../support/app-process.js';
 import { freePort } from '../support/free-port.js';
+import { chinookScript } from '../support/shared-data.js';
 
 describe('npm run cli', () => {
   let root: string;
@@ -88,7 +89,8 @@ describe('npm run cli', () => {
     const train = cli('train', '--trees', '5');
     expect(train.code).toBe(1);
     expect(train.stderr).toMatch(/Training needs hits and flops: songs table \(2 songs\) has 1 hits/);
-    expect(cli('train', '--model-type', 'genre').stderr).toContain('Unknown model type "genre"');
+    expect(cli('train', '--model-type', 'mood').stderr).toContain('Unknown model type "mood": use hit or genre.');
+    expect(cli('train', '--model-type', 'genre').stderr).toContain('Training needs at least 10 customers with purchases; schema chinook has 0.');
     expect(cli('models', 'list').stdout.trim()).toBe('No trained models yet: npm run train');
   });
 
@@ -99,6 +101,26 @@ describe('npm run cli', () => {
     const { code, stdout } = cli('clear-songs', '--yes');
     expect(code).toBe(0);
     expect(stdout).toContain('Deleted 2 songs');
+  });
+
+  it('imports the real Chinook script and trains a genre model on it, printing the majority baseline', () => {
+    const imported = cli('import-chinook', chinookScript);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/customer\s+59 rows/);
+    expect(imported.stdout).toMatch(/invoice_line\s+2,240 rows/);
+    const trained = cli('train', '--model-type', 'genre', '--trees', '20');
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain('Evaluation:  stratified 3-fold cross-validation');
+    expect(trained.stdout).toMatch(/Majority baseline\s+72\.9 % \(always "Rock"\)/);
+  });
+
+  it('fills the demo store and trains a genre model on it, printing the majority baseline', () => {
+    expect(cli('import-chinook', '--demo', '--customers', '600').stdout).toMatch(/customer\s+600 rows/);
+    const trained = cli('train', '--model-type', 'genre', '--trees', '20');
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain('(trained on the synthetic demo store)');
+    expect(trained.stdout).toContain('Majority baseline');
+    expect(trained.stdout).toMatch(/Saved .*genre-[\d-]+\.onnx/);
   });
 
   it("uses the running app's server and leaves it running", async () => {

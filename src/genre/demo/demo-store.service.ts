@@ -13,6 +13,12 @@ export class DemoStoreService {
 
   constructor(private readonly chinook: ChinookImportService) {}
 
+  /** A fresh install gets the demo store, so the genre model has something to learn from. */
+  async importIfEmpty(): Promise<ChinookCounts | undefined> {
+    if ((await this.chinook.counts()).customer > 0) return undefined;
+    return this.import();
+  }
+
   async import(customers = DEMO_STORE_CUSTOMERS, seed?: number): Promise<ChinookCounts> {
     const counts = await this.chinook.importRows(generateDemoStore({ customers, seed }), {
       source: `Encore demo store (${customers.toLocaleString('en-US')} synthetic customers)`,

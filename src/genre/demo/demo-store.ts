@@ -29,6 +29,39 @@ const GLOBAL_TASTE: Record<string, number> = {
   'Sci Fi & Fantasy': 0.4, 'Science Fiction': 0.3,
 };
 
+/**
+ * How fans of a genre buy: invoices over the five years, tracks per invoice, and how much of
+ * their buying goes to the genre. Collectors of classical or jazz buy whole albums now and then;
+ * pop and hip hop fans buy single tracks often; so spending says something about taste.
+ */
+interface Habits {
+  invoices: [number, number];
+  basket: [number, number];
+  loyalty: [number, number];
+}
+const DEFAULT_HABITS: Habits = { invoices: [3, 12], basket: [2, 7], loyalty: [0.45, 0.8] };
+const HABITS: Record<string, Habits> = {
+  Classical: { invoices: [1, 5], basket: [8, 16], loyalty: [0.7, 0.95] },
+  Opera: { invoices: [1, 4], basket: [8, 14], loyalty: [0.7, 0.95] },
+  Jazz: { invoices: [2, 7], basket: [6, 12], loyalty: [0.6, 0.9] },
+  'Bossa Nova': { invoices: [2, 6], basket: [4, 10], loyalty: [0.6, 0.9] },
+  'Hip Hop/Rap': { invoices: [12, 30], basket: [1, 3], loyalty: [0.5, 0.85] },
+  Pop: { invoices: [14, 32], basket: [1, 3], loyalty: [0.4, 0.75] },
+  'R&B/Soul': { invoices: [10, 24], basket: [1, 4], loyalty: [0.45, 0.8] },
+  'Electronica/Dance': { invoices: [16, 36], basket: [1, 2], loyalty: [0.55, 0.9] },
+  Metal: { invoices: [6, 16], basket: [5, 12], loyalty: [0.7, 0.95] },
+  'Heavy Metal': { invoices: [5, 14], basket: [5, 12], loyalty: [0.7, 0.95] },
+  Rock: { invoices: [4, 14], basket: [3, 9], loyalty: [0.4, 0.75] },
+  'Alternative & Punk': { invoices: [6, 18], basket: [2, 6], loyalty: [0.5, 0.85] },
+  Latin: { invoices: [10, 26], basket: [2, 5], loyalty: [0.55, 0.9] },
+  Reggae: { invoices: [4, 12], basket: [3, 8], loyalty: [0.6, 0.9] },
+  World: { invoices: [3, 9], basket: [4, 10], loyalty: [0.5, 0.85] },
+  Soundtrack: { invoices: [2, 8], basket: [4, 10], loyalty: [0.5, 0.8] },
+  'TV Shows': { invoices: [3, 10], basket: [2, 6], loyalty: [0.6, 0.9] },
+};
+/** A country's own taste counts this much more than the world's. */
+const LOCAL_TASTE = 4;
+
 interface Country {
   name: string;
   weight: number;
@@ -147,12 +180,13 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
   for (let c = 1; c <= customerCount; c++) {
     const country = pickWeighted(random, COUNTRIES, (entry) => entry.weight);
     const [state, city] = pick(random, country.places);
-    const taste = (g: { name: string }) => (GLOBAL_TASTE[g.name] ?? 1) + (country.taste[g.name] ?? 0);
+    const taste = (g: { name: string }) => (GLOBAL_TASTE[g.name] ?? 1) + LOCAL_TASTE * (country.taste[g.name] ?? 0);
     const favourite = pickWeighted(random, genre, taste).genre_id;
-    // How much of their buying goes to the favourite genre, and how much they buy at all.
-    const loyalty = 0.35 + random.next() * 0.55;
-    const invoices = 1 + Math.floor(random.next() ** 1.6 * 24);
-    const basket = 1 + random.nextInt(CHINOOK_GENRES[favourite - 1] === 'Classical' || VIDEO_GENRES.has(CHINOOK_GENRES[favourite - 1]!) ? 4 : 10);
+    const habits = HABITS[CHINOOK_GENRES[favourite - 1]!] ?? DEFAULT_HABITS;
+    const between = ([low, high]: [number, number]) => low + random.next() * (high - low);
+    const loyalty = between(habits.loyalty);
+    const invoices = Math.round(between(habits.invoices));
+    const [basketLow, basketHigh] = habits.basket;
     const first = pick(random, FIRST);
     const last = pick(random, LAST);
     customer.push({
@@ -172,7 +206,7 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
     for (let n = 0; n < invoices; n++) {
       const invoiceId = invoice.length + 1;
       let total = 0;
-      for (let line = 0, lines = 1 + random.nextInt(basket); line < lines; line++) {
+      for (let line = 0, lines = basketLow + random.nextInt(basketHigh - basketLow + 1); line < lines; line++) {
         const genreId = random.next() < loyalty ? favourite : pickWeighted(random, genre, taste).genre_id;
         const chosen = pick(random, tracksByGenre.get(genreId)!);
         total += chosen.price;

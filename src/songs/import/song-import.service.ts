@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { normalizeSearchText, searchColumns } from '../search-text.js';
-import { copyLine } from './copy-text.js';
+import { copyLine } from '../../database/copy-text.js';
 import { detectFormat, parseSongRow, RowError, type CsvLayout } from './csv-formats.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';

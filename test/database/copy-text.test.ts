@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyLine } from '../../../src/songs/import/copy-text.js';
+import { copyLine } from '../../src/database/copy-text.js';
 
 describe('copyLine', () => {
   it('joins values with tabs and ends the line with a newline', () => {

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { idParam } from '../common/http/query.js';
+import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
+import type { GenreModelCard } from './genre-model.js';
+import { GENRE_MODEL_MISSING, GenrePredictorService } from './genre-predictor.service.js';
+import { GenreService } from './genre.service.js';
+
+@ApiTags('genre')
+@ApiServiceUnavailableResponse({ description: `{"status": "ERROR", "message": "${GENRE_MODEL_MISSING}"}` })
+@Controller()
+export class GenreController {
+  constructor(
+    private readonly genre: GenreService,
+    private readonly predictor: GenrePredictorService,
+  ) {}
+
+  @Post('predict-genre')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PredictGenreResultDto })
+  @ApiBadRequestResponse({ description: 'A negative number, a ratio outside 0–1 or a wrong type, each field named' })
+  predict(@Body() body: PredictGenreDto): Promise<PredictGenreResultDto> {
+    return this.genre.predictProfile(body);
+  }
+
+  @Get('genre/customers/:id/prediction')
+  @ApiOkResponse({ description: 'The prediction from the customer’s history, beside the genre they actually spent most on' })
+  @ApiNotFoundResponse({ description: 'No such customer' })
+  customer(@Param('id', idParam()) id: number) {
+    return this.genre.predictCustomer(id);
+  }
+
+  @Get('genre/model')
+  @ApiOkResponse({ description: 'The active genre model card: metrics, per-genre report, majority baseline, importances' })
+  @ApiNotFoundResponse({ description: 'No genre model is active' })
+  model(): GenreModelCard {
+    const card = this.predictor.card;
+    if (!card) throw new NotFoundException(GENRE_MODEL_MISSING);
+    return card;
+  }
+}
