@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module.js';
 import { HitModelModule } from './hit-model/hit-model.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { GenreModule } from './genre/genre.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { PredictionsModule } from './predictions/predictions.module.js';
 import { SpotifyModule } from './spotify/spotify.module.js';
 import { SongsModule } from './songs/songs.module.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, GenreModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule],
     };
   }
 }

@@ -6,6 +6,7 @@ import { applyMigrations } from './database/migrations.js';
 import { DemoStoreService } from './genre/demo/demo-store.service.js';
 import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
 import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
+import { JobQueueService } from './jobs/job-queue.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 
 const logger = new Logger('Encore');
@@ -20,6 +21,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     await app.get(HitModelTrainerService).trainIfNoActiveModel();
     await app.get(DemoStoreService).importIfEmpty();
     await app.get(GenreModelTrainerService).trainIfNoActiveModel();
+    await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {

@@ -77,6 +77,23 @@ export class AppConfig {
   @IsString()
   MODELS_DIR = 'models';
 
+  /** Bearer token for operator endpoints such as POST /api/genre/train; unset keeps them closed. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters' })
+  ADMIN_TOKEN?: string;
+
+  /** When the genre model is retrained (cron, UTC); "off" for never. */
+  @Matches(/^(off|\S+( \S+){4,5})$/, { message: 'GENRE_TRAIN_CRON must be a cron expression (5 or 6 fields) or "off"' })
+  GENRE_TRAIN_CRON = '0 2 * * *';
+
+  /** How often each instance checks the job schedules, in seconds (1–45). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(45)
+  JOB_CRON_CHECK_SECONDS = 30;
+
   /** The original's variable: when set, each genre training also copies its ONNX model to this path. */
   @IsOptional()
   @IsString()

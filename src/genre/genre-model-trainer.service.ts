@@ -4,13 +4,15 @@ import { dirname } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { predictProbabilities, type RandomForestModel } from '../ml/forest.js';
 import { checkOnnxExport, featureRanges } from '../ml/model-checks.js';
+import { argmaxRows } from '../ml/metrics.js';
 import { evaluateMulticlass } from '../ml/multiclass-evaluation.js';
+import { OnnxForest } from '../ml/onnx-model.js';
 import { exportForestToOnnx } from '../ml/onnx-export.js';
 import { trainRandomForest } from '../ml/random-forest.js';
 import { complementRows, stratifiedKFold, stratifiedSplit, takeRows } from '../ml/split.js';
 import { newModelVersion } from '../models/model-card.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
-import { fitLocationEncoding, GENRE_FEATURES, genreFeatureRow, groupRareGenres } from './features.js';
+import { fitLocationEncoding, GENRE_FEATURES, genreFeatureRow, groupRareGenres, type CustomerProfile } from './features.js';
 import { GENRE_MODEL_NAME, GENRE_TRAINING_DEFAULTS, type GenreMetrics, type GenreModelCard } from './genre-model.js';
 import { GenreStoreService } from './genre-store.service.js';
 
@@ -20,7 +22,16 @@ export interface TrainGenreModelOptions {
   minSamplesLeaf?: number;
   seed?: number;
   minCustomersPerGenre?: number;
-  activate?: boolean;
+  /** true: activate; false: only save; "if-not-worse": activate unless the active version scores better on the same rows. */
+  activate?: boolean | 'if-not-worse';
+}
+
+export interface TrainedGenreModel {
+  card: GenreModelCard;
+  onnxPath: string;
+  activated: boolean;
+  /** The active version scored on the rows the new one was evaluated on ("if-not-worse" only). */
+  comparison?: { active_version: string; active_accuracy: number; new_accuracy: number };
 }
 
 const MIN_LABELLED_CUSTOMERS = 10;
@@ -41,7 +52,7 @@ export class GenreModelTrainerService {
     private readonly config: AppConfig,
   ) {}
 
-  async train(options: TrainGenreModelOptions = {}): Promise<{ card: GenreModelCard; onnxPath: string }> {
+  async train(options: TrainGenreModelOptions = {}): Promise<TrainedGenreModel> {
     const seed = options.seed ?? GENRE_TRAINING_DEFAULTS.seed;
     const minCustomers = options.minCustomersPerGenre ?? GENRE_TRAINING_DEFAULTS.minCustomersPerGenre;
     const [profiles, origin] = await Promise.all([this.store.profiles(), this.store.origin()]);
@@ -84,6 +95,8 @@ export class GenreModelTrainerService {
     let evaluation: Omit<GenreMetrics, 'feature_importances' | 'oob_score' | 'onnx_max_difference'>;
     let trainRows: Int32Array;
     let checkRows: Int32Array;
+    /** The rows the metrics come from (hold-out, or every row scored out of fold). */
+    let evaluatedRows: Int32Array;
     if (labelled.length >= GENRE_TRAINING_DEFAULTS.crossValidateBelow) {
       const split = stratifiedSplit(y, GENRE_TRAINING_DEFAULTS.testFraction, seed);
       model = await fit(split.train);
@@ -94,6 +107,7 @@ export class GenreModelTrainerService {
       };
       trainRows = split.train;
       checkRows = split.test;
+      evaluatedRows = split.test;
     } else {
       // Small store: every customer is scored once by a model that did not see them.
       const smallest = Math.min(...classIndices.map((c) => y.filter((label) => label === c).length));
@@ -107,6 +121,7 @@ export class GenreModelTrainerService {
       evaluation = { ...evaluateMulticlass(outOfFold, y, grouping.classes, y), evaluation: { method: 'cross-validation', folds } };
       trainRows = Int32Array.from(labelled, (_, row) => row);
       checkRows = trainRows;
+      evaluatedRows = trainRows;
       model = await fit(trainRows);
     }
     const trainingSeconds = (performance.now() - started) / 1000;
@@ -143,9 +158,39 @@ export class GenreModelTrainerService {
       await mkdir(dirname(copyPath), { recursive: true });
       await copyFile(onnxPath, copyPath);
     }
-    if (options.activate ?? true) await this.registry.activate(card.name, card.version);
     this.logger.log(`Trained genre model ${card.version}: accuracy ${card.metrics.accuracy.toFixed(3)} (majority baseline ${card.metrics.majority_baseline.accuracy.toFixed(3)})`);
-    return { card, onnxPath };
+    const activate = options.activate ?? true;
+    if (activate !== 'if-not-worse') {
+      if (activate) await this.registry.activate(card.name, card.version);
+      return { card, onnxPath, activated: activate };
+    }
+    const evaluated = Array.from(evaluatedRows, (row) => ({ profile: labelled[row]!, label: grouping.labels[row]! }));
+    const active = await this.scoreActive(evaluated);
+    const comparison = active && { active_version: active.version, active_accuracy: active.accuracy, new_accuracy: card.metrics.accuracy };
+    const activated = !active || card.metrics.accuracy >= active.accuracy;
+    if (activated) await this.registry.activate(card.name, card.version);
+    else this.logger.warn(`Kept genre model ${active.version}: it scores ${active.accuracy.toFixed(3)} on the same customers, the new one ${card.metrics.accuracy.toFixed(3)}`);
+    return { card, onnxPath, activated, ...(comparison && { comparison }) };
+  }
+
+  /**
+   * The active version's accuracy on the given customers. For a small store (cross-validated)
+   * it may have seen them in training, so a new version has to clear a higher bar there.
+   */
+  private async scoreActive(rows: Array<{ profile: CustomerProfile; label: string }>): Promise<{ version: string; accuracy: number } | null> {
+    const row = await this.registry.active(GENRE_MODEL_NAME);
+    if (!row) return null;
+    const card = (await this.registry.readCard(row)) as GenreModelCard;
+    const forest = await OnnxForest.load(this.registry.onnxPath(row));
+    try {
+      const features = new Float32Array(rows.length * card.features.length);
+      rows.forEach(({ profile }, i) => features.set(genreFeatureRow(profile, card.location_encoding).row, i * card.features.length));
+      const predicted = argmaxRows(await forest.run(features, rows.length), card.classes.length);
+      const correct = rows.filter(({ label }, i) => card.classes[predicted[i]!] === label).length;
+      return { version: row.modelVersion, accuracy: rows.length > 0 ? correct / rows.length : 0 };
+    } finally {
+      await forest.release();
+    }
   }
 
   /** A fresh install has a genre model: trains one on the store when none is active. */

@@ -1,9 +1,21 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AdminTokenGuard } from '../auth/admin-token.guard.js';
 import { idParam } from '../common/http/query.js';
 import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
 import type { GenreModelCard } from './genre-model.js';
 import { GENRE_MODEL_MISSING, GenrePredictorService } from './genre-predictor.service.js';
+import { GenreTrainingJob } from './genre-training.job.js';
 import { GenreService } from './genre.service.js';
 
 @ApiTags('genre')
@@ -13,6 +25,7 @@ export class GenreController {
   constructor(
     private readonly genre: GenreService,
     private readonly predictor: GenrePredictorService,
+    private readonly training: GenreTrainingJob,
   ) {}
 
   @Post('predict-genre')
@@ -28,6 +41,19 @@ export class GenreController {
   @ApiNotFoundResponse({ description: 'No such customer' })
   customer(@Param('id', idParam()) id: number) {
     return this.genre.predictCustomer(id);
+  }
+
+  @Post('genre/train')
+  @HttpCode(202)
+  @UseGuards(AdminTokenGuard)
+  @ApiBearerAuth()
+  @ApiAcceptedResponse({ description: '{"job_id": "...", "status_url": "/api/jobs/<id>"}' })
+  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
+  @ApiConflictResponse({ description: 'A genre training is already waiting to run' })
+  async train(): Promise<{ job_id: string; status_url: string }> {
+    const id = await this.training.request('admin');
+    if (!id) throw new ConflictException('A genre training is already waiting to run; see GET /api/jobs/<id> of the earlier request.');
+    return { job_id: id, status_url: `/api/jobs/${id}` };
   }
 
   @Get('genre/model')

@@ -16,9 +16,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real Nest app on a database of its own, ready for supertest. */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real Nest app on a database of its own, ready for supertest; or, given `shared`, a
+ * second instance on another app's database (closing it leaves the database to its owner).
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, shared?: TestDatabase): Promise<TestApp> {
+  const database = shared ?? (await createTestDatabase());
   const modelsDir = await mkdtemp(join(tmpdir(), 'encore-models-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: modelsDir, ...env, DATABASE_URL: database.url });
   const app = await createApp(config, database.url);
@@ -30,7 +33,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     database,
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
       await rm(modelsDir, { recursive: true, force: true });
     },
   };
