@@ -1,12 +1,14 @@
 import { useEffect } from 'preact/hooks';
+import { GenrePage } from './pages/genre-page.js';
 import { ModelPage } from './pages/model-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PredictPage } from './pages/predict-page.js';
 import { onLinkClick, usePath } from './router.js';
 
-/** The app's pages; each module adds its own entry (Genre, Catalog, Analytics and Leads come next). */
+/** The app's pages; each module adds its own entry (Catalog, Analytics and Leads come next). */
 const PAGES = [
   { path: '/', label: 'Hit predictor', title: 'Hit predictor', Page: PredictPage },
+  { path: '/genre', label: 'Genre', title: 'Genre preference', Page: GenrePage },
   { path: '/model', label: 'About the model', title: 'About the model', Page: ModelPage },
 ];
 

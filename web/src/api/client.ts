@@ -1,6 +1,10 @@
 import type { Features } from '../lib/features.js';
 import type {
+  CustomerGenreAnswer,
   FeatureAverages,
+  GenreAnswer,
+  GenreModelCard,
+  GenreProfile,
   ManualPrediction,
   ModelCard,
   Page,
@@ -68,6 +72,18 @@ export class EncoreApi {
 
   prediction(id: number): Promise<StoredPrediction> {
     return this.request('GET', `/api/predictions/${id}`);
+  }
+
+  predictGenre(profile: Partial<GenreProfile>, signal?: AbortSignal): Promise<GenreAnswer> {
+    return this.request('POST', '/api/predict-genre', profile, signal);
+  }
+
+  customerGenre(id: number): Promise<CustomerGenreAnswer> {
+    return this.request('GET', `/api/genre/customers/${id}/prediction`);
+  }
+
+  genreModel(): Promise<GenreModelCard> {
+    return this.request('GET', '/api/genre/model');
   }
 
   activeModel(): Promise<ModelCard> {

@@ -126,3 +126,61 @@ export interface PredictionFilters {
   page: number;
   page_size: number;
 }
+
+/** POST /api/predict-genre */
+export interface GenreProfile {
+  total_spent: number;
+  total_tracks_bought: number;
+  genre_spending_ratio: number;
+  invoice_count: number;
+  average_invoice: number;
+  days_since_last_purchase: number;
+  country: string;
+  state: string;
+  city: string;
+}
+
+export interface GenreAnswer {
+  status: 'OK';
+  prediction: { genre: string; confidence: number; all_probabilities: Record<string, number> };
+  customer_profile: Record<string, number | string | null>;
+  unknown_places: string[];
+  model_version: string;
+}
+
+/** GET /api/genre/customers/:id/prediction */
+export interface CustomerGenreAnswer extends Omit<GenreAnswer, 'unknown_places'> {
+  customer: { id: number; name: string; city: string | null; state: string | null; country: string | null };
+  actual_top_genre: string | null;
+  correct: boolean | null;
+}
+
+export interface ClassReport {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+/** GET /api/genre/model */
+export interface GenreModelCard {
+  version: string;
+  classes: string[];
+  training_rows: number;
+  test_rows: number;
+  data_source: string;
+  synthetic_data: boolean;
+  created_at: string;
+  customers: { total: number; labelled: number };
+  other_genre: { min_customers: number; grouped: string[] };
+  location_encoding: Record<'country' | 'state' | 'city', { values: string[]; unknown: number }>;
+  metrics: {
+    accuracy: number;
+    f1: number;
+    roc_auc: number;
+    per_class: Record<string, ClassReport>;
+    majority_baseline: { class: string; accuracy: number };
+    feature_importances: Record<string, number>;
+    evaluation: { method: 'holdout'; test_fraction: number } | { method: 'cross-validation'; folds: number };
+  };
+}

@@ -1,6 +1,13 @@
+interface BarChartProps {
+  entries: Array<{ label: string; value: number }>;
+  label: string;
+  /** Keep the given order instead of largest first. */
+  keepOrder?: boolean;
+}
+
 /** Horizontal bars for labelled shares (0–1), largest first: a list, so it reads well without the bars too. */
-export function BarChart({ entries, label }: { entries: Array<{ label: string; value: number }>; label: string }) {
-  const sorted = [...entries].sort((a, b) => b.value - a.value);
+export function BarChart({ entries, label, keepOrder = false }: BarChartProps) {
+  const sorted = keepOrder ? entries : [...entries].sort((a, b) => b.value - a.value);
   const largest = Math.max(...sorted.map((entry) => entry.value), Number.EPSILON);
   return (
     <ol class="bar-chart" aria-label={label}>

@@ -193,4 +193,29 @@ describe('the hit predictor in a browser', () => {
     await page.goBack();
     expect(await page.getByRole('heading', { name: 'Will it be a hit?' }).isVisible()).toBe(true);
   });
+
+  it('predicts a store customer’s genre as the profile changes, with a probability chart and the model report', async () => {
+    await open('/genre');
+    const genre = page.getByTestId('genre');
+    await genre.waitFor();
+    const request = page.waitForRequest((candidate) => candidate.url().endsWith('/api/predict-genre') && candidate.postDataJSON().country === 'Jamaica');
+    await page.getByLabel('Country').fill('Jamaica');
+    await request;
+    await expect.poll(() => genre.textContent()).toMatch(/\S/);
+    expect(await page.getByRole('list', { name: 'Probability of each genre' }).locator('li').count()).toBeGreaterThan(1);
+    expect(await page.getByText('Majority baseline').isVisible()).toBe(true);
+    await screenshot(page, 'genre');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'genre');
+  });
+
+  it('names a bad profile field instead of predicting it, and looks up a store customer', async () => {
+    await open('/genre');
+    await page.getByLabel('Top-genre share').fill('1.5');
+    expect(await page.getByText('Top-genre share must be between 0 and 1.').isVisible()).toBe(true);
+    await page.getByLabel('Customer number').fill('7');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect.poll(() => page.getByTestId('customer-result').textContent()).toMatch(/predicted .+, actually spent most on .+/);
+  });
 });
