@@ -83,7 +83,7 @@ describe('the scheduled genre training with two app instances on one database', 
     cron = `${now.getUTCMinutes()} ${now.getUTCHours()} * * *`;
     const env = { GENRE_TRAIN_CRON: cron, JOB_CRON_CHECK_SECONDS: '1' };
     first = await createTestApp(env);
-    second = await createTestApp(env, first.database);
+    second = await createTestApp(env, first);
     await first.app.get(DemoStoreService).import(400);
     await first.app.get(GenreModelTrainerService).train({ trees: 20 });
   }, 90_000);

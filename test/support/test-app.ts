@@ -13,16 +13,18 @@ export interface TestApp {
   http: App;
   prisma: PrismaService;
   database: TestDatabase;
+  modelsDir: string;
   close(): Promise<void>;
 }
 
 /**
- * The real Nest app on a database of its own, ready for supertest; or, given `shared`, a
- * second instance on another app's database (closing it leaves the database to its owner).
+ * The real Nest app on a database of its own, ready for supertest; or, given `shareWith`, a
+ * second instance on that app's database and models folder, as instances of one deployment
+ * share them (closing it leaves both to their owner).
  */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}, shared?: TestDatabase): Promise<TestApp> {
-  const database = shared ?? (await createTestDatabase());
-  const modelsDir = await mkdtemp(join(tmpdir(), 'encore-models-'));
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: TestApp): Promise<TestApp> {
+  const database = shareWith?.database ?? (await createTestDatabase());
+  const modelsDir = shareWith?.modelsDir ?? (await mkdtemp(join(tmpdir(), 'encore-models-')));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: modelsDir, ...env, DATABASE_URL: database.url });
   const app = await createApp(config, database.url);
   await app.init();
@@ -31,9 +33,11 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, shared?: TestDa
     http: app.getHttpServer() as App,
     prisma: app.get(PrismaService),
     database,
+    modelsDir,
     async close() {
       await app.close();
-      if (!shared) await database.drop();
+      if (shareWith) return;
+      await database.drop();
       await rm(modelsDir, { recursive: true, force: true });
     },
   };
