@@ -17,6 +17,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const applied = await applyMigrations(server.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     const app = await createApp(config, server.url, server);
+    // Modules define their job queues and load their models as the app initialises.
+    await app.init();
     await app.get(DemoSongsService).importIfEmpty();
     await app.get(HitModelTrainerService).trainIfNoActiveModel();
     await app.get(DemoStoreService).importIfEmpty();

@@ -67,6 +67,10 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'hit'`)).toEqual([{ model_name: 'hit', is_active: true }]);
   });
 
+  it('runs the job queue with the daily genre training', () => {
+    expect(running.at(-1)!.output()).toContain('Job queue started (genre-train at "0 2 * * *" UTC)');
+  });
+
   it('fills an empty store with the demo store and trains a genre model on it', async () => {
     expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 3000 }]);
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'genre'`)).toEqual([{ model_name: 'genre', is_active: true }]);
