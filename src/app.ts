@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { serveWebApp } from './common/http/web-app.js';
@@ -41,6 +42,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new PageLinksInterceptor());
 
   const document = SwaggerModule.createDocument(
     app,

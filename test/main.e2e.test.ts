@@ -85,7 +85,7 @@ describe('the app process with its embedded PostgreSQL', () => {
   it('fills an empty song table with the synthetic demo dataset, once', async () => {
     const [{ n }] = await query(`SELECT count(*)::int AS n FROM songs WHERE dataset = 'demo'`);
     expect(n).toBe(5000);
-    const search = await fetch(`${running.at(-1)!.baseUrl}/api/songs?page_size=1`);
+    const search = await fetch(`${running.at(-1)!.baseUrl}/api/dataset/songs?page_size=1`);
     expect(((await search.json()) as { count: number }).count).toBe(5000);
   });
 

@@ -14,7 +14,7 @@ const ENDPOINTS: Record<string, string> = {
   active_model: 'GET /api/models/active',
   dataset_search: 'POST /api/dataset/search/',
   spotify_search: 'POST /api/spotify/search/',
-  songs: 'GET /api/songs',
+  songs: 'GET /api/dataset/songs',
   docs: 'GET /api/docs',
   openapi: 'GET /api/docs-json',
 };

@@ -7,7 +7,7 @@ import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/so
 import { SongDto, SongPageDto } from './dto/song.dto.js';
 import { SongsService } from './songs.service.js';
 
-@ApiTags('songs')
+@ApiTags('dataset')
 @Controller()
 export class SongsController {
   constructor(private readonly songs: SongsService) {}
@@ -26,19 +26,19 @@ export class SongsController {
     return { songs: await this.songs.search(query.q, query.limit) };
   }
 
-  @Get('songs')
+  @Get('dataset/songs')
   @ApiOkResponse({ type: SongPageDto })
   list(@Query() query: ListSongsQueryDto): Promise<SongPageDto> {
     return this.songs.list(query);
   }
 
-  @Get('songs/averages')
+  @Get('dataset/songs/averages')
   @ApiOkResponse({ type: FeatureAveragesDto })
   averages(): Promise<FeatureAveragesDto> {
     return this.songs.featureAverages();
   }
 
-  @Get('songs/:id')
+  @Get('dataset/songs/:id')
   @ApiOkResponse({ type: SongDto })
   @ApiNotFoundResponse({ description: 'No song with this id' })
   get(@Param('id', idParam()) id: number): Promise<SongDto> {

@@ -70,10 +70,15 @@ describe('songs API over the imported shared data', () => {
 
   it('lists songs with filters, ordering and pages', async () => {
     const { body } = await request(t.http)
-      .get('/api/songs?is_hit=true&decade=1970&ordering=track_name&page=2&page_size=5')
+      .get('/api/dataset/songs?is_hit=true&decade=1970&ordering=track_name&page=2&page_size=5')
       .expect(200);
     expect(body.count).toBeGreaterThan(3000);
-    expect(body).toMatchObject({ page: 2, page_size: 5 });
+    expect(body).toMatchObject({
+      page: 2,
+      page_size: 5,
+      next: '/api/dataset/songs?is_hit=true&decade=1970&ordering=track_name&page=3&page_size=5',
+      previous: '/api/dataset/songs?is_hit=true&decade=1970&ordering=track_name&page=1&page_size=5',
+    });
     expect(body.results).toHaveLength(5);
     expect(body.results.every((song: { is_hit: boolean; decade: number }) => song.is_hit && song.decade === 1970)).toBe(true);
     const names = body.results.map((song: { track_name: string }) => song.track_name);
@@ -81,7 +86,7 @@ describe('songs API over the imported shared data', () => {
   });
 
   it('filters by genre, source, minimum popularity and search words', async () => {
-    const { body } = await request(t.http).get('/api/songs?genre=POP&source=dataset&min_popularity=80&search=crazy').expect(200);
+    const { body } = await request(t.http).get('/api/dataset/songs?genre=POP&source=dataset&min_popularity=80&search=crazy').expect(200);
     expect(body.count).toBe(1);
     expect(body.results[0]).toMatchObject({ track_name: 'Crazy In Love (feat. Jay-Z)', explicit_known: true, dataset: 'kaggle' });
   });
@@ -92,21 +97,21 @@ describe('songs API over the imported shared data', () => {
     ['ordering=password', 'ordering must be one of'],
     ['bogus=1', 'bogus is not an allowed field'],
   ])('refuses ?%s with 400 naming the field', async (query, message) => {
-    const response = await request(t.http).get(`/api/songs?${query}`).expect(400);
+    const response = await request(t.http).get(`/api/dataset/songs?${query}`).expect(400);
     expect(response.body.message).toContain(message);
   });
 
   it('shows one song by id, and 404 for an unknown one', async () => {
-    const { body: page } = await request(t.http).get('/api/songs?page_size=1').expect(200);
-    const { body } = await request(t.http).get(`/api/songs/${page.results[0].id}`).expect(200);
+    const { body: page } = await request(t.http).get('/api/dataset/songs?page_size=1').expect(200);
+    const { body } = await request(t.http).get(`/api/dataset/songs/${page.results[0].id}`).expect(200);
     expect(body).toEqual(page.results[0]);
-    const missing = await request(t.http).get('/api/songs/99999999').expect(404);
+    const missing = await request(t.http).get('/api/dataset/songs/99999999').expect(404);
     expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Song 99999999 not found' });
-    await request(t.http).get('/api/songs/12abc').expect(400);
+    await request(t.http).get('/api/dataset/songs/12abc').expect(400);
   });
 
   it('averages the model features over the hits and over the flops', async () => {
-    const { body } = await request(t.http).get('/api/songs/averages').expect(200);
+    const { body } = await request(t.http).get('/api/dataset/songs/averages').expect(200);
     const [hits, flops] = await Promise.all([t.prisma.song.count({ where: { isHit: true } }), t.prisma.song.count({ where: { isHit: false } })]);
     const energy = await t.prisma.song.aggregate({ where: { isHit: true }, _avg: { energy: true } });
     expect(body.hit.songs).toBe(hits);

@@ -45,7 +45,7 @@ describe('the hit predictor in a browser', () => {
 
   const open = (path = '/') => page.goto(`${app.baseUrl}${path}`);
   const songOfTheDatabase = async (query: string): Promise<SongRow> => {
-    const answer = await fetch(`${app.baseUrl}/api/songs?${query}&page_size=1`);
+    const answer = await fetch(`${app.baseUrl}/api/dataset/songs?${query}&page_size=1`);
     return ((await answer.json()) as { results: SongRow[] }).results[0]!;
   };
   const verdict = () => page.getByTestId('verdict');

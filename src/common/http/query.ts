@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException, ParseIntPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -22,6 +22,15 @@ export class PageQueryDto {
   @Min(1)
   @Max(100)
   page_size = 20;
+}
+
+/** What every listing answers besides its `results` (links are added by PageLinksInterceptor). */
+export class PageDto {
+  @ApiProperty({ description: 'Items matching the filters, on all pages' }) count!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() page_size!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'This listing at the next page, or null on the last' }) next?: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'This listing at the previous page, or null on the first' }) previous?: string | null;
 }
 
 /** Parses an `:id` path parameter, answering 400 "id must be a whole number" otherwise. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Song } from '../../generated/prisma/client.js';
+import { PageDto } from '../../common/http/query.js';
 
 /** A song as the API shows it (snake_case, as the original API and the database). */
 export class SongDto {
@@ -76,9 +77,6 @@ export function toSongDto(song: Song): SongDto {
   };
 }
 
-export class SongPageDto {
-  @ApiProperty({ description: 'Songs matching the filters, on all pages' }) count!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() page_size!: number;
+export class SongPageDto extends PageDto {
   @ApiProperty({ type: [SongDto] }) results!: SongDto[];
 }

@@ -59,11 +59,11 @@ export class EncoreApi {
   }
 
   songs(params: Record<string, string | number | boolean>): Promise<Page<SongSummary>> {
-    return this.request('GET', `/api/songs?${toQuery(params)}`);
+    return this.request('GET', `/api/dataset/songs?${toQuery(params)}`);
   }
 
   featureAverages(): Promise<FeatureAverages> {
-    return this.request('GET', '/api/songs/averages');
+    return this.request('GET', '/api/dataset/songs/averages');
   }
 
   predictions(filters: PredictionFilters, signal?: AbortSignal): Promise<Page<StoredPrediction>> {

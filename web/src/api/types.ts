@@ -77,7 +77,7 @@ export interface SearchHit {
   match: 'exact' | 'prefix' | 'contains' | 'fuzzy';
 }
 
-/** GET /api/songs */
+/** GET /api/dataset/songs */
 export interface SongSummary {
   id: number;
   track_id: string | null;
