@@ -19,6 +19,12 @@ export function createLogger(level: AppConfig['LOG_LEVEL']): ConsoleLogger {
   return new ConsoleLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
 }
 
+/** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses and names such as "loopback". */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, server), {
@@ -26,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
     // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
   });
+  // Behind a reverse proxy, client IPs (login rate limits) come from X-Forwarded-For.
+  if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   configureHttp(app);
   app.enableShutdownHooks();
   return app;

@@ -12,6 +12,7 @@ import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 const logger = new Logger('Encore');
 
 async function bootstrap(config: AppConfig): Promise<void> {
+  if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: access tokens are signed with a random key of this process (clients refresh after a restart).');
   const server = await DatabaseServer.start(config, (message) => logger.log(message));
   try {
     const applied = await applyMigrations(server.url);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
+import { registerAccountCommands } from './account-commands.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenreCommands } from './genre-commands.js';
@@ -15,6 +16,7 @@ registerDatabaseCommands(program, context);
 registerSongsCommands(program, context);
 registerModelCommands(program, context);
 registerGenreCommands(program, context);
+registerAccountCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

@@ -77,11 +77,74 @@ export class AppConfig {
   @IsString()
   MODELS_DIR = 'models';
 
-  /** Bearer token for operator endpoints such as POST /api/genre/train; unset keeps them closed. */
+  /** Signs access tokens (HS256); required in production. Unset elsewhere: a random key per process. */
   @IsOptional()
   @IsString()
-  @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters' })
-  ADMIN_TOKEN?: string;
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** How long an access token lives, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** How long a refresh token lives unused, in days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Failed logins allowed per account, and per client IP, within LOGIN_WINDOW_MINUTES. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Express "trust proxy": set (e.g. 1, or loopback) behind a reverse proxy so rate limits see client IPs. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** Where uploaded audio and images live: local disk (MEDIA_DIR) or an S3-compatible bucket. */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  @IsString()
+  MEDIA_DIR = 'data/media';
+
+  @IsOptional()
+  @IsString()
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** An S3-compatible endpoint (MinIO, R2, ...); unset for AWS. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
 
   /** When the genre model is retrained (cron, UTC); "off" for never. */
   @Matches(/^(off|\S+( \S+){4,5})$/, { message: 'GENRE_TRAIN_CRON must be a cron expression (5 or 6 fields) or "off"' })
@@ -147,6 +210,11 @@ export class AppConfig {
     return path && !isAbsolute(path) ? join(projectRoot, path) : path;
   }
 
+  /** MEDIA_DIR as an absolute path (relative paths are taken from the project root). */
+  get mediaDir(): string {
+    return isAbsolute(this.MEDIA_DIR) ? this.MEDIA_DIR : join(projectRoot, this.MEDIA_DIR);
+  }
+
   get spotifyConfigured(): boolean {
     return Boolean(this.SPOTIFY_CLIENT_ID && this.SPOTIFY_CLIENT_SECRET);
   }
@@ -174,11 +242,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     known.filter((key) => env[key]?.trim()).map((key) => [key, env[key]!.trim()]),
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config);
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((error) => `${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`),
-    );
-  }
+  const problems = validateSync(config).map(
+    (error) => `${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  // Secrets are never defaulted where it matters: tokens signed by a per-process key would not survive a restart.
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

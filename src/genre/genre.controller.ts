@@ -1,16 +1,14 @@
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { AdminTokenGuard } from '../auth/admin-token.guard.js';
+import { Auth } from '../auth/auth.decorators.js';
 import { idParam } from '../common/http/query.js';
 import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
 import type { GenreModelCard } from './genre-model.js';
@@ -45,10 +43,8 @@ export class GenreController {
 
   @Post('genre/train')
   @HttpCode(202)
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @Auth('admin')
   @ApiAcceptedResponse({ description: '{"job_id": "...", "status_url": "/api/jobs/<id>"}' })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiConflictResponse({ description: 'A genre training is already waiting to run' })
   async train(): Promise<{ job_id: string; status_url: string }> {
     const id = await this.training.request('admin');

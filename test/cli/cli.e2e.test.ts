@@ -103,6 +103,17 @@ describe('npm run cli', () => {
     expect(stdout).toContain('Deleted 2 songs');
   });
 
+  it('creates an admin, then promotes instead of creating for a known email, and refuses a weak password', () => {
+    const created = cli('create-admin', '--email', 'Boss@Example.com', '--password', 'sound-Check42');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created admin boss@example\.com \(username boss, id [0-9a-f-]{36}\)\.$/m);
+    const promoted = cli('create-admin', '--email', 'boss@example.com', '--password', 'other-Pass42');
+    expect(promoted.stdout).toMatch(/^Promoted admin boss@example\.com/m);
+    const weak = cli('create-admin', '--email', 'new@example.com', '--password', 'short');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('password must be at least 8 characters');
+  });
+
   it('imports the real Chinook script and trains a genre model on it, printing the majority baseline', () => {
     const imported = cli('import-chinook', chinookScript);
     expect(imported.code).toBe(0);

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from './database-errors.js';
+import { loggedUrl } from './request-logger.middleware.js';
 
 /** The one error shape of the API (an endpoint may add fields of its own, such as `features_available`). */
 export interface ErrorBody {
@@ -34,7 +35,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const body = this.toBody(exception, request);
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    if (typeof body['retry_after'] === 'number') response.setHeader('Retry-After', String(body['retry_after']));
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {
@@ -53,10 +56,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const requestId = request.headers['x-request-id'];
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`${request.method} ${request.originalUrl} [${requestId}]: database unavailable: ${String(exception)}`);
+      this.logger.warn(`${request.method} ${loggedUrl(request.originalUrl)} [${requestId}]: database unavailable: ${String(exception)}`);
       return errorBody(503, 'The database is unavailable right now; please retry shortly.');
     }
-    this.logger.error(`${request.method} ${request.originalUrl} [${requestId}] failed`, (exception as Error)?.stack ?? String(exception));
+    this.logger.error(`${request.method} ${loggedUrl(request.originalUrl)} [${requestId}] failed`, (exception as Error)?.stack ?? String(exception));
     return errorBody(500, `Internal server error (request id ${requestId}).`);
   }
 }

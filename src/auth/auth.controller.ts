@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { AuthUser } from './auth-user.js';
+import { Auth, CurrentUser } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto.js';
+import { RegisterDto } from './dto/register.dto.js';
+import { SessionDto, UserDto } from './dto/user.dto.js';
+
+@ApiTags('accounts')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('users')
+  @ApiCreatedResponse({ type: SessionDto, description: 'The new account, signed in' })
+  @ApiConflictResponse({ description: 'email or username already taken' })
+  register(@Body() body: RegisterDto): Promise<SessionDto> {
+    return this.auth.register(body);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this IP or for this account' })
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<SessionDto> {
+    return this.auth.login(body.login, body.password, ip);
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto, description: 'New tokens; the refresh token sent is spent' })
+  refresh(@Body() body: RefreshDto): Promise<SessionDto> {
+    return this.auth.refresh(body.refresh_token);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Auth()
+  @ApiNoContentResponse({ description: 'Refresh tokens revoked; access tokens expire on their own within minutes' })
+  logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
+    return this.auth.logout(user, body.refresh_token);
+  }
+
+  @Get('auth/me')
+  @Auth()
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentUser() user: AuthUser): Promise<UserDto> {
+    return this.auth.me(user.id);
+  }
+}
