@@ -12,13 +12,15 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { PredictionsModule } from './predictions/predictions.module.js';
 import { SpotifyModule } from './spotify/spotify.module.js';
 import { SongsModule } from './songs/songs.module.js';
+import { StorageModule } from './storage/storage.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule, SubscriptionsModule],
     };
   }
 }

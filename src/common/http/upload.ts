@@ -1,0 +1,59 @@
+import {
+  BadRequestException,
+  Injectable,
+  PayloadTooLargeException,
+  UseInterceptors,
+  applyDecorators,
+  mixin,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
+import { ApiConsumes } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { rm } from 'node:fs/promises';
+import { finalize, from, switchMap, type Observable } from 'rxjs';
+
+export const MB = 1024 * 1024;
+
+/** An uploaded file, in a temporary file that is deleted when the request ends. */
+export type UploadedTempFile = Express.Multer.File;
+
+function uploadError(error: unknown, field: string, maxBytes: number): Error {
+  if (!(error instanceof MulterError)) return error as Error;
+  if (error.code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeException(`${field} is too large: at most ${maxBytes / MB} MB`);
+  if (error.code === 'LIMIT_UNEXPECTED_FILE') return new BadRequestException(`${error.field ?? 'a file'} is not an expected file field (send the file as ${field})`);
+  return new BadRequestException(`Malformed upload: ${error.message}`);
+}
+
+/**
+ * Accepts one multipart file in `field` (at most `maxBytes`) into a temporary file, with the
+ * other form fields as the body; JSON bodies pass through. The temporary file is removed after
+ * the handler, whatever happened.
+ */
+export function FileUpload(field: string, maxBytes: number): MethodDecorator {
+  @Injectable()
+  class FileUploadInterceptor implements NestInterceptor {
+    private readonly upload = multer({
+      storage: multer.diskStorage({}),
+      limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024 },
+    }).single(field);
+
+    intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+      const http = context.switchToHttp();
+      const request = http.getRequest<Request>();
+      const received = new Promise<void>((resolve, reject) =>
+        this.upload(request, http.getResponse<Response>(), (error: unknown) => (error ? reject(uploadError(error, field, maxBytes)) : resolve())),
+      );
+      return from(received).pipe(
+        switchMap(() => next.handle()),
+        finalize(() => {
+          if (request.file?.path) void rm(request.file.path, { force: true });
+        }),
+      );
+    }
+  }
+  return applyDecorators(UseInterceptors(mixin(FileUploadInterceptor) as Type<NestInterceptor>), ApiConsumes('multipart/form-data', 'application/json'));
+}

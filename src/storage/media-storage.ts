@@ -1,0 +1,32 @@
+import type { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+
+/** Bytes `start` to `end`, both inclusive (as HTTP ranges count). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export type MediaKind = 'audio' | 'images';
+
+/** Where uploaded audio and images live; one driver per deployment (STORAGE_DRIVER). */
+export abstract class MediaStorage {
+  /** Stores a local file (an upload's temporary file) under `key`. */
+  abstract save(key: string, file: string, contentType: string): Promise<void>;
+  /** The stored size in bytes, or null when nothing is stored under `key`. */
+  abstract size(key: string): Promise<number | null>;
+  /** The stored bytes, or the given range of them. */
+  abstract open(key: string, range?: ByteRange): Promise<Readable>;
+  /** Deletes `key`; nothing stored is not an error. */
+  abstract remove(key: string): Promise<void>;
+}
+
+const KEY = /^(audio|images)\/[0-9a-f-]{36}\.[a-z0-9]{2,5}$/;
+
+/** A new key for a file of `kind`: `audio/<uuid>.mp3`. Keys never come from user input. */
+export const newMediaKey = (kind: MediaKind, extension: string) => `${kind}/${randomUUID()}.${extension}`;
+
+/** Refuses anything but a key made by newMediaKey (no paths, no traversal). */
+export function assertMediaKey(key: string): void {
+  if (!KEY.test(key)) throw new Error(`Not a media key: ${JSON.stringify(key)}`);
+}
