@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseServer } from './database/database-server.js';
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule, SubscriptionsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule, SubscriptionsModule, CatalogModule],
     };
   }
 }

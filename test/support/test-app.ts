@@ -14,18 +14,20 @@ export interface TestApp {
   prisma: PrismaService;
   database: TestDatabase;
   modelsDir: string;
+  mediaDir: string;
   close(): Promise<void>;
 }
 
 /**
  * The real Nest app on a database of its own, ready for supertest; or, given `shareWith`, a
- * second instance on that app's database and models folder, as instances of one deployment
+ * second instance on that app's database, models and media folders, as instances of one deployment
  * share them (closing it leaves both to their owner).
  */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: TestApp): Promise<TestApp> {
   const database = shareWith?.database ?? (await createTestDatabase());
   const modelsDir = shareWith?.modelsDir ?? (await mkdtemp(join(tmpdir(), 'encore-models-')));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: modelsDir, ...env, DATABASE_URL: database.url });
+  const mediaDir = shareWith?.mediaDir ?? (await mkdtemp(join(tmpdir(), 'encore-media-')));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, ...env, DATABASE_URL: database.url });
   const app = await createApp(config, database.url);
   await app.init();
   return {
@@ -34,11 +36,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: Tes
     prisma: app.get(PrismaService),
     database,
     modelsDir,
+    mediaDir,
     async close() {
       await app.close();
       if (shareWith) return;
       await database.drop();
       await rm(modelsDir, { recursive: true, force: true });
+      await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BadRequestException, ParseIntPipe } from '@nestjs/common';
+import { BadRequestException, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -38,3 +38,6 @@ export const idParam = () => new ParseIntPipe({ exceptionFactory: () => new BadR
 
 /** Whether an id can name a row (ids are PostgreSQL integers): anything else is simply not found. */
 export const isRowId = (id: number) => Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
+
+/** Parses a UUID path parameter (`name` for the message), answering 400 otherwise. */
+export const uuidParam = (name = 'id') => new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} must be a UUID`) });

@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import { PageQueryDto, uuidParam } from '../../common/http/query.js';
+import { FileUpload, MB, type UploadedTempFile } from '../../common/http/upload.js';
+import { MediaStorage } from '../../storage/media-storage.js';
+import { sendImage } from '../../storage/send-image.js';
+import { AlbumDetailsDto, AlbumDto, AlbumFormDto, AlbumPageDto, ListAlbumsQueryDto, UpdateAlbumDto } from '../dto/album.dto.js';
+import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
+import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
+import { CatalogSongsService } from '../songs/catalog-songs.service.js';
+import { AlbumsService } from './albums.service.js';
+
+const MAX_COVER_BYTES = 5 * MB;
+
+@ApiTags('catalog albums')
+@Controller('albums')
+export class AlbumsController {
+  constructor(
+    private readonly albums: AlbumsService,
+    private readonly songs: CatalogSongsService,
+    private readonly storage: MediaStorage,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: AlbumPageDto })
+  list(@Query() query: ListAlbumsQueryDto, @CurrentUser() user?: AuthUser): Promise<AlbumPageDto> {
+    return this.albums.list(query, user);
+  }
+
+  @Post()
+  @Auth('artist')
+  @FileUpload('cover', MAX_COVER_BYTES)
+  @ApiBody({ type: AlbumFormDto })
+  @ApiCreatedResponse({ type: AlbumDto })
+  create(@CurrentUser() user: AuthUser, @Body() body: AlbumDetailsDto, @UploadedFile() cover?: UploadedTempFile): Promise<AlbumDto> {
+    return this.albums.create(user, body, cover);
+  }
+
+  @Get('favorites')
+  @Auth()
+  @ApiOkResponse({ type: AlbumPageDto })
+  favorites(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<AlbumPageDto> {
+    return this.albums.favorites(user, page);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AlbumDto })
+  @ApiNotFoundResponse()
+  get(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<AlbumDto> {
+    return this.albums.get(id, user);
+  }
+
+  @Put(':id')
+  @Auth('artist')
+  @FileUpload('cover', MAX_COVER_BYTES)
+  @ApiOkResponse({ type: AlbumDto })
+  update(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @Body() body: UpdateAlbumDto, @UploadedFile() cover?: UploadedTempFile): Promise<AlbumDto> {
+    return this.albums.update(id, user, body, cover);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Auth('artist')
+  remove(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.albums.remove(id, user);
+  }
+
+  @Get(':id/songs')
+  @ApiOkResponse({ type: CatalogSongPageDto })
+  async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
+    await this.albums.get(id, user);
+    return this.songs.list(query, user, { albumId: id });
+  }
+
+  @Get(':id/cover')
+  @ApiOkResponse({ description: 'The cover image' })
+  async cover(@Param('id', uuidParam()) id: string, @Res() response: Response): Promise<void> {
+    await sendImage(response, this.storage, await this.albums.coverKey(id), `Album ${id}`);
+  }
+
+  @Post(':id/favorite')
+  @HttpCode(200)
+  @Auth()
+  favorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
+    return this.albums.favorite(id, user, true);
+  }
+
+  @Delete(':id/favorite')
+  @Auth()
+  unfavorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
+    return this.albums.favorite(id, user, false);
+  }
+}

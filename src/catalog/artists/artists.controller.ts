@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import { PageQueryDto, uuidParam } from '../../common/http/query.js';
+import { ArtistDto, ArtistPageDto, ArtistProfileDto, ListArtistsQueryDto, UpdateArtistDto } from '../dto/artist.dto.js';
+import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
+import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
+import { CatalogSongsService } from '../songs/catalog-songs.service.js';
+import { ArtistsService } from './artists.service.js';
+
+@ApiTags('catalog artists')
+@Controller('artists')
+export class ArtistsController {
+  constructor(
+    private readonly artists: ArtistsService,
+    private readonly songs: CatalogSongsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ArtistPageDto })
+  list(@Query() query: ListArtistsQueryDto): Promise<ArtistPageDto> {
+    return this.artists.list(query);
+  }
+
+  @Get('following')
+  @Auth()
+  @ApiOkResponse({ type: ArtistPageDto, description: 'Artists the caller follows' })
+  following(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<ArtistPageDto> {
+    return this.artists.following(user, page);
+  }
+
+  @Get('followers')
+  @Auth('artist')
+  @ApiOkResponse({ description: 'Listeners following the caller\'s artist: {count, ..., results: [{id, username, display_name, followed_at}]}' })
+  followers(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
+    return this.artists.followers(user, page);
+  }
+
+  @Get(':id/profile')
+  @ApiOkResponse({ type: ArtistProfileDto })
+  profile(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<ArtistProfileDto> {
+    return this.artists.profile(id, user);
+  }
+
+  @Get(':id/songs')
+  @ApiOkResponse({ type: CatalogSongPageDto })
+  async artistSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
+    await this.artists.profile(id, user);
+    return this.songs.list(query, user, { artistId: id });
+  }
+
+  @Put(':id')
+  @Auth('artist')
+  @ApiOkResponse({ type: ArtistDto })
+  update(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @Body() body: UpdateArtistDto): Promise<ArtistDto> {
+    return this.artists.update(id, user, body);
+  }
+
+  @Post(':id/follow')
+  @HttpCode(200)
+  @Auth()
+  follow(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
+    return this.artists.follow(id, user, true);
+  }
+
+  @Post(':id/unfollow')
+  @HttpCode(200)
+  @Auth()
+  unfollow(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
+    return this.artists.follow(id, user, false);
+  }
+}

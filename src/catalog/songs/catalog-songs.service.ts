@@ -1,0 +1,195 @@
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { normalizeSearchText } from '../../songs/search-text.js';
+import type { UploadedTempFile } from '../../common/http/upload.js';
+import { inspectAudio } from '../../storage/media-checks.js';
+import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
+import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto, type CatalogSongPageDto, type SongWithRefs } from '../dto/catalog-song.dto.js';
+import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
+import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
+import { GenresService } from '../genres/genres.service.js';
+import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
+
+const ORDER_FIELDS: Record<string, keyof Prisma.CatalogSongOrderByWithRelationInput> = {
+  plays: 'playCount',
+  likes: 'likeCount',
+  release_date: 'releaseDate',
+  created: 'createdAt',
+  title: 'title',
+};
+
+const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+@Injectable()
+export class CatalogSongsService {
+  private readonly logger = new Logger(CatalogSongsService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly storage: MediaStorage,
+    private readonly genres: GenresService,
+  ) {}
+
+  async list(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, extra: Prisma.CatalogSongWhereInput = {}): Promise<CatalogSongPageDto> {
+    const where: Prisma.CatalogSongWhereInput = {
+      AND: [
+        visibleSongs(user),
+        extra,
+        query.genre ? { genres: { some: { genre: { searchText: normalizeSearchText(query.genre) } } } } : {},
+        query.artist ? { artistId: query.artist } : {},
+        query.album ? { albumId: query.album } : {},
+        query.released_after || query.released_before
+          ? { releaseDate: { ...(query.released_after && { gte: dateOrNull(query.released_after)! }), ...(query.released_before && { lte: dateOrNull(query.released_before)! }) } }
+          : {},
+      ],
+    };
+    const descending = query.ordering.startsWith('-');
+    const field = ORDER_FIELDS[query.ordering.replace(/^-/, '')]!;
+    const sort = descending ? 'desc' : 'asc';
+    const orderBy = [{ [field]: field === 'releaseDate' ? { sort, nulls: 'last' } : sort }, { createdAt: 'desc' }, { id: 'asc' }] as Prisma.CatalogSongOrderByWithRelationInput[];
+    const [count, songs] = await this.prisma.$transaction([
+      this.prisma.catalogSong.count({ where }),
+      this.prisma.catalogSong.findMany({ where, orderBy, include: SONG_INCLUDE, skip: (query.page - 1) * query.page_size, take: query.page_size }),
+    ]);
+    return { count, page: query.page, page_size: query.page_size, results: songs.map(toCatalogSongDto) };
+  }
+
+  async get(id: string, user: AuthUser | undefined): Promise<CatalogSongDto> {
+    return toCatalogSongDto(await this.findVisible(id, user));
+  }
+
+  /** A song the caller may see, else 404 (a private song of another artist does not exist for them). */
+  async findVisible(id: string, user: AuthUser | undefined): Promise<SongWithRefs> {
+    const song = await this.prisma.catalogSong.findFirst({ where: { AND: [{ id }, visibleSongs(user)] }, include: SONG_INCLUDE });
+    if (!song) throw new NotFoundException(`Song ${id} not found`);
+    return song;
+  }
+
+  /**
+   * Publishes an uploaded song: the file is checked by content and stored first, then the row is
+   * written in one transaction; a failed write removes the stored file again.
+   */
+  async create(user: AuthUser, details: SongDetailsDto, audio: UploadedTempFile | undefined): Promise<CatalogSongDto> {
+    if (!audio) throw new BadRequestException('audio is required: send the song file as the multipart field "audio"');
+    const artistId = publishingArtist(user, await this.callerArtistId(user), details.artist_id);
+    const artist = await this.prisma.artist.findUnique({ where: { id: artistId } });
+    if (!artist) throw new BadRequestException(`artist_id: no artist ${artistId}`);
+    await this.assertAlbumOf(details.album_id, artistId);
+    const facts = await inspectAudio(audio.path, 'audio');
+    const audioKey = newMediaKey('audio', facts.format);
+    await this.storage.save(audioKey, audio.path, facts.mimeType);
+    try {
+      const song = await this.prisma.$transaction(async (tx) => {
+        const genreIds = await this.genres.resolve(details.genres ?? [], tx);
+        const album = details.album_id ? await tx.album.findUnique({ where: { id: details.album_id }, select: { title: true } }) : null;
+        return tx.catalogSong.create({
+          data: {
+            title: details.title,
+            artistId,
+            albumId: details.album_id ?? null,
+            releaseDate: dateOrNull(details.release_date),
+            visibility: details.visibility ?? 'public',
+            audioKey,
+            audioFormat: facts.format,
+            mimeType: facts.mimeType,
+            sizeBytes: audio.size,
+            durationMs: facts.durationMs,
+            bitrateKbps: facts.bitrateKbps,
+            sampleRate: facts.sampleRate,
+            searchText: songSearchText(details.title, artist.name, album?.title),
+            genres: { create: genreIds.map((genreId) => ({ genreId })) },
+          },
+          include: SONG_INCLUDE,
+        });
+      });
+      return toCatalogSongDto(song);
+    } catch (error) {
+      await this.storage.remove(audioKey);
+      throw error;
+    }
+  }
+
+  /** Changes details and, given a new file, the audio (the old file is deleted once the row points to the new one). */
+  async update(id: string, user: AuthUser, changes: UpdateSongDto, audio: UploadedTempFile | undefined): Promise<CatalogSongDto> {
+    const existing = await this.manageable(id, user);
+    if (changes.artist_id !== undefined) throw new BadRequestException('artist_id cannot be changed: a song stays with its artist');
+    if (changes.album_id) await this.assertAlbumOf(changes.album_id, existing.artistId);
+    const facts = audio ? await inspectAudio(audio.path, 'audio') : null;
+    const audioKey = facts ? newMediaKey('audio', facts.format) : null;
+    if (audio && facts && audioKey) await this.storage.save(audioKey, audio.path, facts.mimeType);
+    try {
+      const song = await this.prisma.$transaction(async (tx) => {
+        const albumId = changes.album_id === undefined ? existing.albumId : changes.album_id;
+        const album = albumId ? await tx.album.findUnique({ where: { id: albumId }, select: { title: true } }) : null;
+        if (changes.genres) {
+          const genreIds = await this.genres.resolve(changes.genres, tx);
+          await tx.catalogSongGenre.deleteMany({ where: { songId: id } });
+          await tx.catalogSongGenre.createMany({ data: genreIds.map((genreId) => ({ songId: id, genreId })) });
+        }
+        const title = changes.title ?? existing.title;
+        return tx.catalogSong.update({
+          where: { id },
+          data: {
+            title,
+            albumId,
+            ...(changes.release_date !== undefined && { releaseDate: dateOrNull(changes.release_date) }),
+            ...(changes.visibility && { visibility: changes.visibility }),
+            ...(audio && facts && audioKey && {
+              audioKey,
+              audioFormat: facts.format,
+              mimeType: facts.mimeType,
+              sizeBytes: audio.size,
+              durationMs: facts.durationMs,
+              bitrateKbps: facts.bitrateKbps,
+              sampleRate: facts.sampleRate,
+            }),
+            searchText: songSearchText(title, existing.artist.name, album?.title),
+          },
+          include: SONG_INCLUDE,
+        });
+      });
+      if (audioKey) await this.removeQuietly(existing.audioKey);
+      return toCatalogSongDto(song);
+    } catch (error) {
+      if (audioKey) await this.removeQuietly(audioKey);
+      throw error;
+    }
+  }
+
+  async remove(id: string, user: AuthUser): Promise<void> {
+    const song = await this.manageable(id, user);
+    await this.prisma.catalogSong.delete({ where: { id } });
+    await this.removeQuietly(song.audioKey);
+  }
+
+  /** A song the caller may change: 404 when they cannot see it, 403 when it is not theirs. */
+  private async manageable(id: string, user: AuthUser) {
+    const song = await this.prisma.catalogSong.findFirst({ where: { AND: [{ id }, visibleSongs(user)] }, include: { artist: true } });
+    if (!song) throw new NotFoundException(`Song ${id} not found`);
+    assertCanManage(user, song.artist.userId, 'song');
+    return song;
+  }
+
+  private async callerArtistId(user: AuthUser): Promise<string | null> {
+    const artist = await this.prisma.artist.findUnique({ where: { userId: user.id }, select: { id: true } });
+    return artist?.id ?? null;
+  }
+
+  private async assertAlbumOf(albumId: string | null | undefined, artistId: string): Promise<void> {
+    if (!albumId) return;
+    const album = await this.prisma.album.findUnique({ where: { id: albumId }, select: { artistId: true } });
+    if (!album) throw new BadRequestException(`album_id: no album ${albumId}`);
+    if (album.artistId !== artistId) throw new BadRequestException('album_id: the album belongs to another artist');
+  }
+
+  /** A file left behind only wastes space; the row is what matters, so a failed delete is logged, not raised. */
+  private async removeQuietly(key: string): Promise<void> {
+    await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not delete ${key}: ${String(error)}`));
+  }
+}
+
+/** What a song is found by: its title, artist and album, normalized. */
+export const songSearchText = (title: string, artist: string, album?: string | null) =>
+  normalizeSearchText([title, artist, album ?? ''].join(' '));
