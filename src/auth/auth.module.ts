@@ -4,13 +4,17 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginLimiterService } from './login-limiter.service.js';
+import { ProfileController } from './profile.controller.js';
+import { ProfileService } from './profile.service.js';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { TokenService } from './token.service.js';
 
 /** Accounts and the one authentication every module uses (@Auth() on routes). */
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [TokenService, LoginLimiterService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [SubscriptionsModule],
+  controllers: [AuthController, ProfileController],
+  providers: [TokenService, LoginLimiterService, AuthService, ProfileService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService, AuthService],
 })
 export class AuthModule {}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Put, Res, UploadedFile } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { uuidParam } from '../common/http/query.js';
+import { FileUpload, MB, type UploadedTempFile } from '../common/http/upload.js';
+import { MediaStorage } from '../storage/media-storage.js';
+import { sendImage } from '../storage/send-image.js';
+import type { AuthUser } from './auth-user.js';
+import { Auth, CurrentUser } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { UpdateProfileDto, UpdateProfileFormDto } from './dto/profile.dto.js';
+import { UserDto } from './dto/user.dto.js';
+import { ProfileService } from './profile.service.js';
+
+@ApiTags('accounts')
+@Controller()
+export class ProfileController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly profiles: ProfileService,
+    private readonly storage: MediaStorage,
+  ) {}
+
+  @Get('profile')
+  @Auth()
+  @ApiOkResponse({ type: UserDto })
+  get(@CurrentUser() user: AuthUser): Promise<UserDto> {
+    return this.auth.me(user.id);
+  }
+
+  @Put('profile')
+  @Auth()
+  @FileUpload('picture', 5 * MB)
+  @ApiBody({ type: UpdateProfileFormDto })
+  @ApiOkResponse({ type: UserDto })
+  update(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto, @UploadedFile() picture?: UploadedTempFile): Promise<UserDto> {
+    return this.profiles.update(user.id, body, picture);
+  }
+
+  @Get('users/:id/picture')
+  @ApiOkResponse({ description: 'The profile picture' })
+  async picture(@Param('id', uuidParam()) id: string, @Res() response: Response): Promise<void> {
+    await sendImage(response, this.storage, await this.profiles.pictureKey(id), `User ${id}`);
+  }
+}
