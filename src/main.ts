@@ -8,6 +8,7 @@ import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js
 import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
 import { JobQueueService } from './jobs/job-queue.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
+import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
 
 const logger = new Logger('Encore');
 
@@ -24,6 +25,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     await app.get(HitModelTrainerService).trainIfNoActiveModel();
     await app.get(DemoStoreService).importIfEmpty();
     await app.get(GenreModelTrainerService).trainIfNoActiveModel();
+    await app.get(DemoCatalogService).importIfEmpty();
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { AlbumsController } from './albums/albums.controller.js';
 import { AlbumsService } from './albums/albums.service.js';
+import { DemoCatalogService } from './demo/demo-catalog.service.js';
 import { ArtistsController } from './artists/artists.controller.js';
 import { ArtistsService } from './artists/artists.service.js';
 import { GenresController } from './genres/genres.controller.js';
@@ -16,7 +17,7 @@ import { SongStreamService } from './songs/song-stream.service.js';
 @Module({
   imports: [SubscriptionsModule],
   controllers: [CatalogSongsController, AlbumsController, ArtistsController, GenresController],
-  providers: [CatalogSongsService, DiscoveryService, ListeningService, SongStreamService, AlbumsService, ArtistsService, GenresService],
-  exports: [CatalogSongsService],
+  providers: [CatalogSongsService, DiscoveryService, ListeningService, SongStreamService, AlbumsService, ArtistsService, GenresService, DemoCatalogService],
+  exports: [CatalogSongsService, DemoCatalogService],
 })
 export class CatalogModule {}

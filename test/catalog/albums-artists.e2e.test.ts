@@ -4,14 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { onePixelPng, toneWav } from '../support/audio-files.js';
-import { addPlays, uploadSong } from '../support/catalog.js';
+import { addPlays, binaryBody, uploadSong } from '../support/catalog.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('albums, artists, genres and profiles', () => {
   let t: TestApp;
@@ -33,7 +27,7 @@ describe('albums, artists, genres and profiles', () => {
       .attach('cover', onePixelPng, 'cover.png')
       .expect(201);
     expect(body).toMatchObject({ title: 'Harbour Lights', artist: { id: artist.artistId }, release_date: '2025-02-14', cover_url: `/api/albums/${body.id}/cover`, song_count: 0 });
-    const cover = await request(t.http).get(body.cover_url).buffer(true).parse(binary).expect(200);
+    const cover = await request(t.http).get(body.cover_url).buffer(true).parse(binaryBody).expect(200);
     expect(cover.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(cover.body as Buffer, onePixelPng)).toBe(0);
   });
@@ -119,7 +113,7 @@ describe('albums, artists, genres and profiles', () => {
     const before = (await images()).length;
     await request(t.http).put('/api/profile').set('authorization', fan.bearer).attach('picture', onePixelPng, 'me-again.png').expect(200);
     expect((await images()).length).toBe(before);
-    const picture = await request(t.http).get(`/api/users/${fan.id}/picture`).buffer(true).parse(binary).expect(200);
+    const picture = await request(t.http).get(`/api/users/${fan.id}/picture`).buffer(true).parse(binaryBody).expect(200);
     expect(picture.headers['content-type']).toBe('image/png');
     expect((await request(t.http).get('/api/profile').set('authorization', fan.bearer).expect(200)).body.display_name).toBe('Night Owl');
   });

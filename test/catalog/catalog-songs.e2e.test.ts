@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { onePixelPng, silentMp3, toneWav } from '../support/audio-files.js';
-import { uploadSong } from '../support/catalog.js';
+import { binaryBody, uploadSong } from '../support/catalog.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Every stored audio file, to prove uploads leave nothing behind when refused or deleted. */
@@ -52,11 +52,7 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
       .get(`/api/songs/${song.id}/stream`)
       .set('range', 'bytes=1000-1999')
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(206);
     expect(response.headers['content-range']).toBe(`bytes 1000-1999/${mp3.length}`);
     expect(response.headers['accept-ranges']).toBe('bytes');
@@ -67,11 +63,7 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
 
   it('streams the whole file without a range, and refuses a range past the end with 416', async () => {
     const song = await uploadSong(t, artist, { title: 'Whole File' }, { data: mp3, name: 'whole.mp3' });
-    const whole = await request(t.http).get(`/api/songs/${song.id}/stream`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const whole = await request(t.http).get(`/api/songs/${song.id}/stream`).buffer(true).parse(binaryBody).expect(200);
     expect((whole.body as Buffer).length).toBe(mp3.length);
     const past = await request(t.http).get(`/api/songs/${song.id}/stream`).set('range', `bytes=${mp3.length}-`).expect(416);
     expect(past.headers['content-range']).toBe(`bytes */${mp3.length}`);

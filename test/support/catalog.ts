@@ -11,6 +11,14 @@ export interface SongFields {
   visibility?: 'public' | 'private';
 }
 
+/** Reads a binary answer (audio, images) into a Buffer: `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 /** Publishes a song as `artist` through POST /api/songs (a one-second WAV unless a file is given) and answers its JSON. */
 export async function uploadSong(
   t: TestApp,

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PrismaService } from '../../database/prisma.service.js';
+import { Random } from '../../ml/random.js';
+import { normalizeSearchText } from '../../songs/search-text.js';
+import { inspectAudio } from '../../storage/media-checks.js';
+import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
+import { GenresService } from '../genres/genres.service.js';
+import { songSearchText } from '../songs/catalog-songs.service.js';
+import { synthesizeTune } from './demo-audio.js';
+import { DEMO_ARTISTS } from './demo-catalog.js';
+import { gradientCover } from './demo-cover.js';
+
+const SONG_SECONDS = 15;
+/** Anonymous listens spread over the last 45 days, so trending has something to rank. */
+const MAX_DEMO_PLAYS = 60;
+
+/** Fills an empty catalog with the demo label: artists, albums with covers, and playable songs. */
+@Injectable()
+export class DemoCatalogService {
+  private readonly logger = new Logger('DemoCatalog');
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly storage: MediaStorage,
+    private readonly genres: GenresService,
+  ) {}
+
+  async importIfEmpty(): Promise<number | undefined> {
+    if ((await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
+    const songs = await this.import();
+    this.logger.log(`The catalog was empty: added ${songs} demo songs by ${DEMO_ARTISTS.length} invented artists.`);
+    return songs;
+  }
+
+  async import(seed = 7): Promise<number> {
+    const random = new Random(seed);
+    const folder = await mkdtemp(join(tmpdir(), 'encore-demo-catalog-'));
+    let count = 0;
+    try {
+      for (const [artistIndex, demo] of DEMO_ARTISTS.entries()) {
+        const artist = await this.prisma.artist.create({ data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name) } });
+        for (const [albumIndex, demoAlbum] of demo.albums.entries()) {
+          const coverKey = await this.store(folder, newMediaKey('images', 'png'), gradientCover(...demoAlbum.colors), 'image/png');
+          const releaseDate = new Date(`${demoAlbum.releaseDate}T00:00:00Z`);
+          const album = await this.prisma.album.create({
+            data: { title: demoAlbum.title, artistId: artist.id, releaseDate, coverKey, searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`) },
+          });
+          for (const [songIndex, title] of demoAlbum.songs.entries()) {
+            const wav = synthesizeTune(demo.style, SONG_SECONDS, seed * 1000 + artistIndex * 100 + albumIndex * 10 + songIndex);
+            const file = join(folder, `${count}.wav`);
+            await writeFile(file, wav);
+            const facts = await inspectAudio(file, 'audio');
+            const audioKey = newMediaKey('audio', facts.format);
+            await this.storage.save(audioKey, file, facts.mimeType);
+            const plays = random.nextInt(MAX_DEMO_PLAYS);
+            await this.prisma.$transaction(async (tx) => {
+              const genreIds = await this.genres.resolve(demo.genres, tx);
+              const song = await tx.catalogSong.create({
+                data: {
+                  title,
+                  artistId: artist.id,
+                  albumId: album.id,
+                  releaseDate,
+                  audioKey,
+                  audioFormat: facts.format,
+                  mimeType: facts.mimeType,
+                  sizeBytes: wav.length,
+                  durationMs: facts.durationMs,
+                  bitrateKbps: facts.bitrateKbps,
+                  sampleRate: facts.sampleRate,
+                  playCount: plays,
+                  searchText: songSearchText(title, demo.name, demoAlbum.title),
+                  genres: { create: genreIds.map((genreId) => ({ genreId })) },
+                },
+              });
+              await tx.songPlay.createMany({
+                data: Array.from({ length: plays }, () => ({ songId: song.id, playedAt: new Date(Date.now() - random.next() * 45 * 86_400_000) })),
+              });
+            });
+            count++;
+          }
+        }
+      }
+      return count;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  private async store(folder: string, key: string, data: Buffer, contentType: string): Promise<string> {
+    const file = join(folder, key.replace('/', '-'));
+    await writeFile(file, data);
+    await this.storage.save(key, file, contentType);
+    return key;
+  }
+}
