@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuthCleanupJob } from './auth-cleanup.job.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -14,7 +15,7 @@ import { TokenService } from './token.service.js';
 @Module({
   imports: [SubscriptionsModule],
   controllers: [AuthController, ProfileController],
-  providers: [TokenService, LoginLimiterService, AuthService, ProfileService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, LoginLimiterService, AuthService, ProfileService, AuthCleanupJob, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService, AuthService],
 })
 export class AuthModule {}
