@@ -61,7 +61,7 @@ describe('songs API over the imported shared data', () => {
 
   it.each([
     [{ query: '   ' }, 'query must not be empty'],
-    [{}, 'query must not be empty'],
+    [{}, 'query is required'],
     [{ query: 'x', limit: 500 }, 'limit must not be greater than 100'],
   ])('refuses %j with 400', async (body, message) => {
     const response = await request(t.http).post('/api/dataset/search/').send(body).expect(400);
