@@ -29,6 +29,8 @@ export function trustProxySetting(value: string): boolean | number | string {
 export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, server), {
     logger: createLogger(config.LOG_LEVEL),
+    // Keeps each JSON body's bytes as request.rawBody: Stripe signs the exact bytes it sent.
+    rawBody: true,
     // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
   });

@@ -188,6 +188,38 @@ export class AppConfig {
   @Max(10)
   SPOTIFY_MAX_RETRIES = 3;
 
+  /** Stripe secret key (sk_...): when set, paid plans go through Stripe; unset, through the built-in manual provider. */
+  @IsOptional()
+  @IsString()
+  STRIPE_SECRET_KEY?: string;
+
+  /** Signing secret of the Stripe webhook endpoint (whsec_...): POST /api/payments/webhook verifies every event with it. */
+  @IsOptional()
+  @IsString()
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Another Stripe API address (stripe-mock, a test fake); unset for Stripe itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+\/?$/, { message: 'STRIPE_API_BASE must be an http(s) URL without a path, such as http://localhost:12111' })
+  STRIPE_API_BASE?: string;
+
+  /** Stripe price ids (price_...) of the paid plans; a plan without one cannot be bought through Stripe. */
+  @IsOptional()
+  @IsString()
+  STRIPE_PRICE_PREMIUM?: string;
+
+  @IsOptional()
+  @IsString()
+  STRIPE_PRICE_DUO?: string;
+
+  @IsOptional()
+  @IsString()
+  STRIPE_PRICE_FAMILY?: string;
+
+  @IsOptional()
+  @IsString()
+  STRIPE_PRICE_STUDENT?: string;
+
   /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Subscription } from '../generated/prisma/client.js';
 import { PLANS, type Plan } from './plans.js';
 
 /** A subscription gives its plan while trialing, active or past due, until its period ends. */
-const LIVE_STATUSES = ['trialing', 'active', 'past_due'] as const;
+export const LIVE_STATUSES = ['trialing', 'active', 'past_due'] as const;
+
+/** Whether a subscription gives its plan at `now` (the same rule as planFor's query). */
+export function isLive(subscription: Pick<Subscription, 'status' | 'currentPeriodEnd'>, now = new Date()): boolean {
+  return (LIVE_STATUSES as readonly string[]).includes(subscription.status) && subscription.currentPeriodEnd > now;
+}
 
 @Injectable()
 export class ListenerPlanService {

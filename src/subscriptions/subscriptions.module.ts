@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { ListenerPlanService } from './listener-plan.service.js';
+import { PlayerController } from './player.controller.js';
+import { PlayerSkipsService } from './player-skips.service.js';
+import { SubscriptionsController } from './subscriptions.controller.js';
+import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
-  providers: [ListenerPlanService],
+  imports: [PaymentsModule],
+  controllers: [SubscriptionsController, PlayerController],
+  providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService],
   exports: [ListenerPlanService],
 })
 export class SubscriptionsModule {}

@@ -1,0 +1,20 @@
+import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { StripeWebhookService, type WebhookAnswer } from './stripe-webhook.service.js';
+
+@ApiTags('payments')
+@Controller('payments')
+export class PaymentsController {
+  constructor(private readonly webhooks: StripeWebhookService) {}
+
+  /** Stripe's events (signed with STRIPE_WEBHOOK_SECRET); redeliveries answer `duplicate: true`. */
+  @Post('webhook')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'For Stripe only: {received: true}, plus duplicate: true when the event was applied before' })
+  @ApiBadRequestResponse({ description: 'Missing or wrong Stripe-Signature' })
+  @ApiServiceUnavailableResponse({ description: 'STRIPE_WEBHOOK_SECRET is not set' })
+  webhook(@Req() request: RawBodyRequest<Request>, @Headers('stripe-signature') signature?: string): Promise<WebhookAnswer> {
+    return this.webhooks.receive(request.rawBody, signature);
+  }
+}

@@ -1,0 +1,112 @@
+import { BadRequestException, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import Stripe from 'stripe';
+import { AppConfig } from '../config/app-config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { PlanCode, Prisma, SubscriptionStatus } from '../generated/prisma/client.js';
+import { isLive } from '../subscriptions/listener-plan.service.js';
+import { PLANS } from '../subscriptions/plans.js';
+import { lockUser } from '../subscriptions/row-locks.js';
+import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, subscriptionIdOfInvoice } from './stripe-billing.js';
+import { stripePrices } from './stripe-payment.provider.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface WebhookAnswer {
+  received: true;
+  /** The event was applied before: this delivery changed nothing. */
+  duplicate?: true;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Applies Stripe's events to subscriptions: each event once, however often Stripe delivers it. */
+@Injectable()
+export class StripeWebhookService {
+  private readonly logger = new Logger('StripeWebhook');
+  private readonly prices: Partial<Record<PlanCode, string>>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {
+    this.prices = stripePrices(config);
+  }
+
+  async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookAnswer> {
+    const event = this.verify(rawBody, signature);
+    // The event id is stored in the transaction that applies it: a redelivery (even a concurrent
+    // one, which waits on the id's unique index) finds it and changes nothing.
+    const applied = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.paymentEvent.createMany({
+        data: [{ id: event.id, provider: 'stripe', type: event.type, payload: event as unknown as Prisma.InputJsonObject }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return false;
+      await this.apply(tx, event);
+      return true;
+    });
+    return applied ? { received: true } : { received: true, duplicate: true };
+  }
+
+  private verify(rawBody: Buffer | undefined, signature: string | undefined): Stripe.Event {
+    const secret = this.config.STRIPE_WEBHOOK_SECRET;
+    if (!secret) throw new ServiceUnavailableException('Stripe webhooks are off: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_...) of this endpoint.');
+    if (!signature) throw new BadRequestException('The Stripe-Signature header is missing: only Stripe may call this endpoint.');
+    if (!rawBody) throw new BadRequestException('The body must be the event exactly as Stripe sent it, as application/json.');
+    try {
+      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+    } catch (error) {
+      throw new BadRequestException(`The Stripe-Signature header does not match the body: ${(error as Error).message}`);
+    }
+  }
+
+  private async apply(tx: Tx, event: Stripe.Event): Promise<void> {
+    switch (event.type) {
+      case 'customer.subscription.created':
+      case 'customer.subscription.updated':
+      case 'customer.subscription.deleted':
+        return this.syncSubscription(tx, event.data.object);
+      case 'invoice.payment_failed':
+        return this.setStatus(tx, subscriptionIdOfInvoice(event.data.object), 'past_due', ['trialing', 'active']);
+      case 'invoice.paid':
+        // Only a failed payment made good changes the status: trial and renewal invoices come with subscription updates.
+        return this.setStatus(tx, subscriptionIdOfInvoice(event.data.object), 'active', ['past_due']);
+      default:
+        this.logger.debug(`Ignored Stripe event ${event.type} (${event.id})`);
+    }
+  }
+
+  /** Copies a Stripe subscription onto ours: found by its id, else by the account in its metadata. */
+  private async syncSubscription(tx: Tx, subscription: Stripe.Subscription): Promise<void> {
+    const metadataOwner = subscription.metadata?.[OWNER_KEY];
+    const ownerId = metadataOwner && UUID.test(metadataOwner) ? metadataOwner : undefined;
+    if (ownerId && !(await lockUser(tx, ownerId))) return this.ignore(subscription, 'its account no longer exists');
+    const state = billingStateFromStripe(subscription);
+    const plan = planOfPrice(this.prices, priceIdOf(subscription)) ?? this.planOfMetadata(subscription);
+    const row =
+      (await tx.subscription.findUnique({ where: { providerSubscriptionId: subscription.id } })) ??
+      (ownerId ? await tx.subscription.findUnique({ where: { ownerId } }) : null);
+    if (!row) {
+      if (!ownerId || !plan) return this.ignore(subscription, 'it names no Encore account and plan');
+      await tx.subscription.create({ data: { ownerId, plan, ...state } });
+      return;
+    }
+    // The owner has moved on to another live subscription: news of an old one must not replace it.
+    if (row.providerSubscriptionId !== subscription.id && isLive(row)) return this.ignore(subscription, 'its owner has another live subscription');
+    await tx.subscription.update({ where: { id: row.id }, data: { ...state, ...(plan && { plan }) } });
+  }
+
+  private async setStatus(tx: Tx, subscriptionId: string | undefined, status: SubscriptionStatus, from: SubscriptionStatus[]): Promise<void> {
+    if (!subscriptionId) return;
+    await tx.subscription.updateMany({ where: { providerSubscriptionId: subscriptionId, status: { in: from } }, data: { status } });
+  }
+
+  private planOfMetadata(subscription: Stripe.Subscription): PlanCode | undefined {
+    const plan = subscription.metadata?.[PLAN_KEY];
+    return plan && plan !== 'free' && Object.hasOwn(PLANS, plan) ? (plan as PlanCode) : undefined;
+  }
+
+  private ignore(subscription: Stripe.Subscription, why: string): void {
+    this.logger.warn(`Ignored Stripe subscription ${subscription.id}: ${why}`);
+  }
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { SkipDto, SkipResultDto } from './dto/subscription.dto.js';
+import { PlayerSkipsService } from './player-skips.service.js';
+
+@ApiTags('player')
+@Controller('player')
+export class PlayerController {
+  constructor(private readonly skips: PlayerSkipsService) {}
+
+  @Post('skip')
+  @HttpCode(200)
+  @Auth()
+  @ApiOkResponse({ type: SkipResultDto })
+  @ApiTooManyRequestsResponse({ description: 'Free listeners: the 7th skip within an hour (retry_after seconds, and Retry-After)' })
+  skip(@CurrentUser() user: AuthUser, @Body() body: SkipDto): Promise<SkipResultDto> {
+    return this.skips.skip(user.id, body.song_id);
+  }
+}

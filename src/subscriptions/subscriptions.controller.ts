@@ -1,0 +1,73 @@
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import { AddMemberDto, MySubscriptionDto, PlansDto, SubscribeDto } from './dto/subscription.dto.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+@ApiTags('subscriptions')
+@Controller('subscriptions')
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PlansDto, description: 'The plans with their features and monthly prices' })
+  plans(): PlansDto {
+    return this.subscriptions.plans();
+  }
+
+  @Get('me')
+  @Auth()
+  @ApiOkResponse({ type: MySubscriptionDto })
+  me(@CurrentUser() user: AuthUser): Promise<MySubscriptionDto> {
+    return this.subscriptions.me(user.id);
+  }
+
+  @Post('subscribe')
+  @HttpCode(200)
+  @Auth()
+  @ApiOkResponse({ type: MySubscriptionDto, description: 'The first paid subscription of an account starts with a 30-day trial' })
+  @ApiBadRequestResponse({ description: 'Unknown plan, or free (cancel instead)' })
+  @ApiConflictResponse({ description: 'Already on the plan, a member of another plan, or too many members for the new plan' })
+  subscribe(@CurrentUser() user: AuthUser, @Body() body: SubscribeDto): Promise<MySubscriptionDto> {
+    return this.subscriptions.subscribe(user, body.plan);
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @Auth()
+  @ApiOkResponse({ type: MySubscriptionDto, description: 'cancel_at_period_end is true: the plan stays until current_period_end' })
+  @ApiNotFoundResponse({ description: 'No paid subscription' })
+  cancel(@CurrentUser() user: AuthUser): Promise<MySubscriptionDto> {
+    return this.subscriptions.cancel(user);
+  }
+
+  @Post('members')
+  @Auth()
+  @ApiCreatedResponse({ type: MySubscriptionDto, description: 'The owner\'s subscription with the new member' })
+  @ApiNotFoundResponse({ description: 'No live plan of the caller, or no such account' })
+  @ApiConflictResponse({ description: 'Plan full or not shareable, or the listener is on another plan or pays for their own' })
+  addMember(@CurrentUser() user: AuthUser, @Body() body: AddMemberDto): Promise<MySubscriptionDto> {
+    return this.subscriptions.addMember(user, body);
+  }
+
+  @Delete('members/:userId')
+  @HttpCode(204)
+  @Auth()
+  @ApiNoContentResponse({ description: 'Removed by the plan\'s owner, or left by the member' })
+  @ApiNotFoundResponse({ description: 'Not a member of the caller\'s plan' })
+  removeMember(
+    @CurrentUser() user: AuthUser,
+    @Param('userId', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('userId must be a UUID') })) userId: string,
+  ): Promise<void> {
+    return this.subscriptions.removeMember(user, userId);
+  }
+}
