@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -14,6 +15,8 @@ import { PredictionsModule } from './predictions/predictions.module.js';
 import { SpotifyModule } from './spotify/spotify.module.js';
 import { SongsModule } from './songs/songs.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
+import { PlaylistsModule } from './playlists/playlists.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 
 @Module({})
@@ -21,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule, SubscriptionsModule, CatalogModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule],
     };
   }
 }

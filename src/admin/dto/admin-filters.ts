@@ -1,0 +1,50 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
+import { orderingValues } from '../admin-query.js';
+
+/** A `?name=true|false` filter. */
+export const BooleanFilter = (name: string, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    IsOptional(),
+    Transform(booleanFromQuery),
+    IsBoolean({ message: `${name} must be true or false` }),
+  );
+
+/** `?ordering=field` or `-field`, one of `fields`. */
+export const Ordering = (fields: readonly string[], defaultValue: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: orderingValues(fields), default: defaultValue, description: 'A field; "-" first for descending' }),
+    IsOptional(),
+    IsIn(orderingValues(fields)),
+  );
+
+/** A JSON body field that may be left out but not sent as null. */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Trims strings, leaves other values to fail their type check. */
+export const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** `search`, `created_after` and `created_before`, with the page, of an admin listing. */
+export class AdminListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  search?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Created at or after this date or time (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'created_after must be a date (YYYY-MM-DD or ISO 8601)' })
+  created_after?: Date;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Created before this date or time (exclusive)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'created_before must be a date (YYYY-MM-DD or ISO 8601)' })
+  created_before?: Date;
+}

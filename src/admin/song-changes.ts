@@ -1,0 +1,35 @@
+import type { Prisma, Song } from '../generated/prisma/client.js';
+import { searchColumns } from '../songs/search-text.js';
+import type { UpdateAdminSongDto } from './dto/admin-song.dto.js';
+
+/** An optional text cleared by null or an empty string. */
+const optionalText = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
+
+/** The columns an admin's edit sets directly. A hit label set by hand makes hit_source 'label'. */
+export function songChanges(dto: UpdateAdminSongDto): Prisma.SongUpdateInput {
+  const changes: Prisma.SongUpdateInput = {
+    trackName: dto.track_name,
+    artists: dto.artists,
+    albumName: optionalText(dto.album_name),
+    popularity: dto.popularity,
+    trackGenre: optionalText(dto.track_genre),
+    isAcoustic: dto.is_acoustic,
+    isInstrumental: dto.is_instrumental,
+    ...(dto.explicit !== undefined && { explicit: dto.explicit, explicitKnown: true }),
+    ...(dto.is_hit !== undefined && { isHit: dto.is_hit, hitSource: 'label' as const }),
+  };
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * What follows from an edit, given the song as edited: search columns for a new title or
+ * artists, and is_hit again for a new popularity when popularity decided it. Empty when nothing.
+ */
+export function derivedSongChanges(song: Song, dto: UpdateAdminSongDto, hitPopularityThreshold: number): Prisma.SongUpdateInput {
+  const renamed = dto.track_name !== undefined || dto.artists !== undefined;
+  const rescored = dto.is_hit === undefined && dto.popularity != null && song.hitSource === 'popularity';
+  return {
+    ...(renamed && searchColumns(song.trackName, song.artists)),
+    ...(rescored && { isHit: dto.popularity! >= hitPopularityThreshold }),
+  };
+}
