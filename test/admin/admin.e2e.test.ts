@@ -2,8 +2,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/generated/prisma/client.js';
 import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
-import { searchColumns } from '../../src/songs/search-text.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { createDatasetSong, createPrediction as createPredictionRow } from '../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const DEMO_SONGS = 60;
@@ -32,25 +32,8 @@ describe('admin API', () => {
   let listener: TestAccount;
   let artist: TestAccount;
 
-  /** A song of our own, with flags and created_at chosen by the test. */
-  const createSong = (trackName: string, artists: string, fields: Partial<Prisma.SongCreateInput> = {}) =>
-    t.prisma.song.create({
-      data: {
-        trackName, artists, durationMs: 200_000, danceability: 0.5, energy: 0.5, valence: 0.5, acousticness: 0.5,
-        instrumentalness: 0, speechiness: 0.05, liveness: 0.1, loudness: -8, tempo: 120, mode: 1, key: 5, timeSignature: 4,
-        isAcoustic: false, isInstrumental: false, isHit: false, hitSource: 'popularity', source: 'user',
-        ...searchColumns(trackName, artists), ...fields,
-      },
-    });
-
-  const createPrediction = (songId: number, fields: Partial<Prisma.PredictionUncheckedCreateInput> = {}) =>
-    t.prisma.prediction.create({
-      data: {
-        songId, isHit: true, confidence: 80, modelPrediction: true, modelConfidence: 80, modelVersion: 'v1', inDataset: false,
-        adjustedByDataset: false, ...fields,
-        auditLogs: { create: { endpoint: 'POST /api/predict/spotify/', request: { q: 1 }, response: { ok: true } } },
-      },
-    });
+  const createSong = (trackName: string, artists: string, fields: Partial<Prisma.SongCreateInput> = {}) => createDatasetSong(t, trackName, artists, fields);
+  const createPrediction = (songId: number, fields: Partial<Prisma.PredictionUncheckedCreateInput> = {}) => createPredictionRow(t, songId, fields);
 
   const as = (account: TestAccount) => ({
     get: (path: string) => request(t.http).get(path).set('authorization', account.bearer),

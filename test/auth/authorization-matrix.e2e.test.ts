@@ -4,16 +4,22 @@ import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { onePixelPng, toneWav } from '../support/audio-files.js';
 import { uploadSong } from '../support/catalog.js';
+import { createDatasetSong, createPrediction } from '../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const CALLERS = ['anonymous', 'user', 'other artist', 'owner', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
-/** What a row's request may use: a fresh song and album of the owner, made for each cell. */
+/** What a row's request may use, made fresh for each cell: the owner's song, album and public playlist, and admin-only rows. */
 interface Fixture {
   songId: string;
   albumId: string;
   artistId: string;
+  playlistId: string;
+  playlistItemId: number;
+  datasetSongId: number;
+  predictionId: number;
+  victimUserId: string;
   unique: string;
 }
 
@@ -21,8 +27,12 @@ interface Row {
   endpoint: string;
   /** Expected status per caller, in CALLERS order. */
   expected: [number, number, number, number, number];
+  /** Puts the calling account in the state the row needs (e.g. with or without a subscription). */
+  prepare?(t: TestApp, account: TestAccount): Promise<unknown>;
   send(http: TestApp['http'], fixture: Fixture): request.Test;
 }
+
+const month = () => ({ currentPeriodStart: new Date(), currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) });
 
 let cell = 0;
 
@@ -49,8 +59,40 @@ const ROWS: Row[] = [
   { endpoint: 'POST /api/artists/:id/follow', expected: [401, 200, 200, 403, 200], send: (http, f) => request(http).post(`/api/artists/${f.artistId}/follow`) },
   { endpoint: 'POST /api/artists/:id/unfollow', expected: [401, 200, 200, 200, 200], send: (http, f) => request(http).post(`/api/artists/${f.artistId}/unfollow`) },
   { endpoint: 'POST /api/genres', expected: [401, 403, 201, 201, 201], send: (http, f) => request(http).post('/api/genres').send({ name: `Genre ${f.unique}` }) },
+  { endpoint: 'POST /api/playlists', expected: [401, 201, 201, 201, 201], send: (http) => request(http).post('/api/playlists').send({ name: 'Mine' }) },
+  { endpoint: 'PUT /api/playlists/:id', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).put(`/api/playlists/${f.playlistId}`).send({ name: 'Renamed' }) },
+  { endpoint: 'DELETE /api/playlists/:id', expected: [401, 403, 403, 204, 204], send: (http, f) => request(http).delete(`/api/playlists/${f.playlistId}`) },
+  { endpoint: 'POST /api/playlists/:id/songs', expected: [401, 403, 403, 201, 201], send: (http, f) => request(http).post(`/api/playlists/${f.playlistId}/songs`).send({ song_id: f.songId }) },
+  { endpoint: 'DELETE /api/playlists/:id/songs/:itemId', expected: [401, 403, 403, 204, 204], send: (http, f) => request(http).delete(`/api/playlists/${f.playlistId}/songs/${f.playlistItemId}`) },
+  { endpoint: 'POST /api/playlists/:id/reorder', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/playlists/${f.playlistId}/reorder`).send({ item_id: f.playlistItemId, position: 0 }) },
+  { endpoint: 'POST /api/playlists/:id/share/reset', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/playlists/${f.playlistId}/share/reset`) },
+  {
+    endpoint: 'POST /api/subscriptions/subscribe',
+    expected: [401, 200, 200, 200, 200],
+    prepare: (t, account) => t.prisma.subscription.deleteMany({ where: { ownerId: account.id } }),
+    send: (http) => request(http).post('/api/subscriptions/subscribe').send({ plan: 'premium' }),
+  },
+  {
+    endpoint: 'POST /api/subscriptions/cancel',
+    expected: [401, 200, 200, 200, 200],
+    prepare: (t, account) =>
+      t.prisma.subscription.upsert({
+        where: { ownerId: account.id },
+        create: { ownerId: account.id, plan: 'premium', status: 'active', provider: 'manual', ...month() },
+        update: { status: 'active', cancelAtPeriodEnd: false, ...month() },
+      }),
+    send: (http) => request(http).post('/api/subscriptions/cancel'),
+  },
+  { endpoint: 'POST /api/player/skip', expected: [401, 200, 200, 200, 200], send: (http, f) => request(http).post('/api/player/skip').send({ song_id: f.songId }) },
+  { endpoint: 'PATCH /api/admin/songs/:id', expected: [401, 403, 403, 403, 200], send: (http, f) => request(http).patch(`/api/admin/songs/${f.datasetSongId}`).send({ popularity: 70 }) },
+  { endpoint: 'DELETE /api/admin/songs/:id', expected: [401, 403, 403, 403, 204], send: (http, f) => request(http).delete(`/api/admin/songs/${f.datasetSongId}`) },
+  { endpoint: 'PATCH /api/admin/predictions/:id', expected: [401, 403, 403, 403, 200], send: (http, f) => request(http).patch(`/api/admin/predictions/${f.predictionId}`).send({ is_hit: false }) },
+  { endpoint: 'DELETE /api/admin/predictions/:id', expected: [401, 403, 403, 403, 204], send: (http, f) => request(http).delete(`/api/admin/predictions/${f.predictionId}`) },
+  { endpoint: 'PATCH /api/admin/users/:id', expected: [401, 403, 403, 403, 200], send: (http, f) => request(http).patch(`/api/admin/users/${f.victimUserId}`).send({ display_name: 'Renamed' }) },
+  { endpoint: 'DELETE /api/admin/users/:id', expected: [401, 403, 403, 403, 204], send: (http, f) => request(http).delete(`/api/admin/users/${f.victimUserId}`) },
   { endpoint: 'PUT /api/profile', expected: [401, 200, 200, 200, 200], send: (http) => request(http).put('/api/profile').send({ audio_quality: 'low' }) },
   { endpoint: 'POST /api/genre/train', expected: [401, 403, 403, 403, 202], send: (http) => request(http).post('/api/genre/train') },
+  { endpoint: 'POST /api/logout', expected: [401, 204, 204, 204, 204], send: (http) => request(http).post('/api/logout').send({}) },
 ];
 
 describe('authorization matrix of the write endpoints', () => {
@@ -69,13 +111,30 @@ describe('authorization matrix of the write endpoints', () => {
     const owner = accounts.owner;
     const song = await uploadSong(t, owner, { title: `Song ${++cell}` });
     const album = await request(t.http).post('/api/albums').set('authorization', owner.bearer).send({ title: `Album ${cell}` }).expect(201);
-    return { songId: song.id, albumId: album.body.id, artistId: owner.artistId!, unique: `${cell}-${Date.now()}` };
+    const playlist = await request(t.http).post('/api/playlists').set('authorization', owner.bearer).send({ name: `Playlist ${cell}`, visibility: 'public' }).expect(201);
+    const item = await request(t.http).post(`/api/playlists/${playlist.body.id}/songs`).set('authorization', owner.bearer).send({ song_id: song.id }).expect(201);
+    const datasetSong = await createDatasetSong(t, `Dataset Song ${cell}`, 'Someone');
+    const prediction = await createPrediction(t, datasetSong.id);
+    const victim = await t.prisma.user.create({ data: { email: `victim${cell}@example.com`, username: `victim${cell}`, passwordHash: 'not-a-login', displayName: 'Victim' } });
+    return {
+      songId: song.id,
+      albumId: album.body.id,
+      artistId: owner.artistId!,
+      playlistId: playlist.body.id,
+      playlistItemId: item.body.id,
+      datasetSongId: datasetSong.id,
+      predictionId: prediction.id,
+      victimUserId: victim.id,
+      unique: `${cell}-${Date.now()}`,
+    };
   };
 
   it.each(ROWS)('$endpoint', async (row) => {
     const statuses: Record<string, number> = {};
     for (const caller of CALLERS) {
-      const call = row.send(t.http, await fixture());
+      const made = await fixture();
+      if (caller !== 'anonymous') await row.prepare?.(t, accounts[caller]);
+      const call = row.send(t.http, made);
       if (caller !== 'anonymous') call.set('authorization', accounts[caller].bearer);
       statuses[caller] = (await call).status;
     }
