@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { TokenService } from '../auth/token.service.js';
@@ -15,8 +15,6 @@ const withArtist = { artist: { select: { id: true } } } as const;
 /** Accounts for admins: list, change role or display name, delete. */
 @Injectable()
 export class AdminUsersService {
-  private readonly logger = new Logger(AdminUsersService.name);
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly tokens: TokenService,
@@ -87,7 +85,7 @@ export class AdminUsersService {
     }
     await this.prisma.user.deleteMany({ where: { id } });
     if (user.pictureKey) {
-      await this.storage.remove(user.pictureKey).catch((error: unknown) => this.logger.warn(`Could not delete ${user.pictureKey}: ${String(error)}`));
+      await this.storage.discard(user.pictureKey);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UploadedTempFile } from '../common/http/upload.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { inspectImage } from '../storage/media-checks.js';
@@ -9,8 +9,6 @@ import { toUserDto, type UserDto } from './dto/user.dto.js';
 
 @Injectable()
 export class ProfileService {
-  private readonly logger = new Logger(ProfileService.name);
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
@@ -40,10 +38,10 @@ export class ProfileService {
         },
         include: { artist: { select: { id: true } } },
       });
-      if (pictureKey && existing.pictureKey) await this.removeQuietly(existing.pictureKey);
+      if (pictureKey && existing.pictureKey) await this.storage.discard(existing.pictureKey);
       return toUserDto(user);
     } catch (error) {
-      if (pictureKey) await this.removeQuietly(pictureKey);
+      if (pictureKey) await this.storage.discard(pictureKey);
       throw error;
     }
   }
@@ -54,7 +52,4 @@ export class ProfileService {
     return user.pictureKey;
   }
 
-  private async removeQuietly(key: string): Promise<void> {
-    await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not delete ${key}: ${String(error)}`));
-  }
 }

@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 /** Bytes `start` to `end`, both inclusive (as HTTP ranges count). */
 export interface ByteRange {
@@ -19,6 +20,14 @@ export abstract class MediaStorage {
   abstract open(key: string, range?: ByteRange): Promise<Readable>;
   /** Deletes `key`; nothing stored is not an error. */
   abstract remove(key: string): Promise<void>;
+
+  /**
+   * Deletes a file no row points to any more. A leftover file only wastes space, so a failure is
+   * logged rather than failing a request whose database change already happened.
+   */
+  async discard(key: string): Promise<void> {
+    await this.remove(key).catch((error: unknown) => new Logger('MediaStorage').warn(`Could not delete ${key}: ${String(error)}`));
+  }
 }
 
 const KEY = /^(audio|images)\/[0-9a-f-]{36}\.[a-z0-9]{2,5}$/;

@@ -1,3 +1,5 @@
+import { monoWav } from '../../src/catalog/demo/demo-audio.js';
+
 /** Real audio files made in code for upload tests (no binary fixtures in the repo). */
 
 const MP3_FRAME_BYTES = 417; // MPEG-1 Layer III, 128 kbps, 44.1 kHz, no padding: 144 × 128000 / 44100
@@ -14,24 +16,8 @@ export function silentMp3(seconds: number): Buffer {
 
 /** A 16-bit mono PCM WAV of a sine tone. */
 export function toneWav(seconds: number, frequency = 440, sampleRate = 8000): Buffer {
-  const samples = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000));
+  return monoWav(samples, sampleRate);
 }
 
 /** The smallest valid PNG: one transparent pixel. */

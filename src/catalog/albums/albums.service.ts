@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import type { PageQueryDto } from '../../common/http/query.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
@@ -14,8 +14,6 @@ const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${va
 
 @Injectable()
 export class AlbumsService {
-  private readonly logger = new Logger(AlbumsService.name);
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
@@ -76,7 +74,7 @@ export class AlbumsService {
       });
       return toAlbumDto(album, album._count.songs);
     } catch (error) {
-      if (coverKey) await this.removeQuietly(coverKey);
+      if (coverKey) await this.storage.discard(coverKey);
       throw error;
     }
   }
@@ -98,10 +96,10 @@ export class AlbumsService {
         },
         include: this.include(user),
       });
-      if (coverKey && existing.coverKey) await this.removeQuietly(existing.coverKey);
+      if (coverKey && existing.coverKey) await this.storage.discard(existing.coverKey);
       return toAlbumDto(album, album._count.songs);
     } catch (error) {
-      if (coverKey) await this.removeQuietly(coverKey);
+      if (coverKey) await this.storage.discard(coverKey);
       throw error;
     }
   }
@@ -110,7 +108,7 @@ export class AlbumsService {
   async remove(id: string, user: AuthUser): Promise<void> {
     const album = await this.manageable(id, user);
     await this.prisma.album.delete({ where: { id } });
-    if (album.coverKey) await this.removeQuietly(album.coverKey);
+    if (album.coverKey) await this.storage.discard(album.coverKey);
   }
 
   async favorite(id: string, user: AuthUser, favorite: boolean): Promise<{ album_id: string; favorite: boolean }> {
@@ -144,7 +142,4 @@ export class AlbumsService {
     return key;
   }
 
-  private async removeQuietly(key: string): Promise<void> {
-    await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not delete ${key}: ${String(error)}`));
-  }
 }

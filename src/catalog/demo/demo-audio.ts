@@ -56,8 +56,12 @@ export function synthesizeTune(style: TuneStyle, seconds: number, seed: number):
 
 function pcmToWav(pcm: Float32Array): Buffer {
   const peak = pcm.reduce((max, value) => Math.max(max, Math.abs(value)), 1e-9);
-  const data = Buffer.alloc(pcm.length * 2);
-  pcm.forEach((value, i) => data.writeInt16LE(Math.round((value / peak) * 0.8 * 32_767), i * 2));
+  return monoWav(Int16Array.from(pcm, (value) => Math.round((value / peak) * 0.8 * 32_767)), SAMPLE_RATE);
+}
+
+/** 16-bit mono PCM samples as a WAV file. */
+export function monoWav(samples: Int16Array, sampleRate: number): Buffer {
+  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -65,8 +69,8 @@ function pcmToWav(pcm: Float32Array): Buffer {
   header.writeUInt32LE(16, 16);
   header.writeUInt16LE(1, 20); // PCM
   header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
   header.writeUInt16LE(2, 32);
   header.writeUInt16LE(16, 34);
   header.write('data', 36);

@@ -8,7 +8,7 @@ import { normalizeSearchText } from '../../songs/search-text.js';
 import { inspectAudio } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
 import { GenresService } from '../genres/genres.service.js';
-import { songSearchText } from '../songs/catalog-songs.service.js';
+import { audioColumns, songSearchText } from '../songs/catalog-songs.service.js';
 import { synthesizeTune } from './demo-audio.js';
 import { DEMO_ARTISTS } from './demo-catalog.js';
 import { gradientCover } from './demo-cover.js';
@@ -64,13 +64,7 @@ export class DemoCatalogService {
                   artistId: artist.id,
                   albumId: album.id,
                   releaseDate,
-                  audioKey,
-                  audioFormat: facts.format,
-                  mimeType: facts.mimeType,
-                  sizeBytes: wav.length,
-                  durationMs: facts.durationMs,
-                  bitrateKbps: facts.bitrateKbps,
-                  sampleRate: facts.sampleRate,
+                  ...audioColumns(audioKey, facts, wav.length),
                   playCount: plays,
                   searchText: songSearchText(title, demo.name, demoAlbum.title),
                   genres: { create: genreIds.map((genreId) => ({ genreId })) },

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
 import type { Album, Artist } from '../../generated/prisma/client.js';
 import { ArtistRefDto, isoDate } from './catalog-song.dto.js';
-import { emptyAsNull } from './song-input.dto.js';
+import { PublishingArtistField, ReleaseDateField } from './song-input.dto.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -22,15 +22,10 @@ export class AlbumDetailsDto {
   @MaxLength(2000)
   description?: string;
 
-  @ApiPropertyOptional({ example: '2024-05-17', nullable: true })
-  @IsOptional()
-  @Transform(emptyAsNull)
-  @IsDateString({ strict: true }, { message: 'release_date must be a date such as 2024-05-17' })
+  @ReleaseDateField()
   release_date?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only: the artist of the album' })
-  @IsOptional()
-  @IsUUID('all', { message: 'artist_id must be a UUID' })
+  @PublishingArtistField()
   artist_id?: string;
 }
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
@@ -8,6 +9,23 @@ export const genreList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value;
 /** An empty form field means "none" (e.g. no album). */
 export const emptyAsNull = ({ value }: { value: unknown }) => (value === '' ? null : value);
+
+/** An optional release date (YYYY-MM-DD; empty clears it), shared by songs and albums. */
+export const ReleaseDateField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ example: '2024-05-17', nullable: true }),
+    IsOptional(),
+    Transform(emptyAsNull),
+    IsDateString({ strict: true }, { message: 'release_date must be a date such as 2024-05-17' }),
+  );
+
+/** Admins publish on behalf of an artist; others publish as themselves. */
+export const PublishingArtistField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description: 'Admins only: the artist to publish as' }),
+    IsOptional(),
+    IsUUID('all', { message: 'artist_id must be a UUID' }),
+  );
 
 /** A song's details, as JSON or as multipart form fields beside the `audio` file. */
 export class SongDetailsDto {
@@ -33,10 +51,7 @@ export class SongDetailsDto {
   @MaxLength(50, { each: true })
   genres?: string[];
 
-  @ApiPropertyOptional({ example: '2024-05-17', nullable: true })
-  @IsOptional()
-  @Transform(emptyAsNull)
-  @IsDateString({ strict: true }, { message: 'release_date must be a date such as 2024-05-17' })
+  @ReleaseDateField()
   release_date?: string | null;
 
   @ApiPropertyOptional({ enum: ['public', 'private'], default: 'public' })
@@ -44,9 +59,7 @@ export class SongDetailsDto {
   @IsIn(['public', 'private'], { message: 'visibility must be public or private' })
   visibility?: 'public' | 'private';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only: the artist to publish as' })
-  @IsOptional()
-  @IsUUID('all', { message: 'artist_id must be a UUID' })
+  @PublishingArtistField()
   artist_id?: string;
 }
 

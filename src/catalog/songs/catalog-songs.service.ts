@@ -1,10 +1,10 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
-import { inspectAudio } from '../../storage/media-checks.js';
+import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
 import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto, type CatalogSongPageDto, type SongWithRefs } from '../dto/catalog-song.dto.js';
 import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
@@ -24,8 +24,6 @@ const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${va
 
 @Injectable()
 export class CatalogSongsService {
-  private readonly logger = new Logger(CatalogSongsService.name);
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
@@ -91,13 +89,7 @@ export class CatalogSongsService {
             albumId: details.album_id ?? null,
             releaseDate: dateOrNull(details.release_date),
             visibility: details.visibility ?? 'public',
-            audioKey,
-            audioFormat: facts.format,
-            mimeType: facts.mimeType,
-            sizeBytes: audio.size,
-            durationMs: facts.durationMs,
-            bitrateKbps: facts.bitrateKbps,
-            sampleRate: facts.sampleRate,
+            ...audioColumns(audioKey, facts, audio.size),
             searchText: songSearchText(details.title, artist.name, album?.title),
             genres: { create: genreIds.map((genreId) => ({ genreId })) },
           },
@@ -136,24 +128,16 @@ export class CatalogSongsService {
             albumId,
             ...(changes.release_date !== undefined && { releaseDate: dateOrNull(changes.release_date) }),
             ...(changes.visibility && { visibility: changes.visibility }),
-            ...(audio && facts && audioKey && {
-              audioKey,
-              audioFormat: facts.format,
-              mimeType: facts.mimeType,
-              sizeBytes: audio.size,
-              durationMs: facts.durationMs,
-              bitrateKbps: facts.bitrateKbps,
-              sampleRate: facts.sampleRate,
-            }),
+            ...(audio && facts && audioKey && audioColumns(audioKey, facts, audio.size)),
             searchText: songSearchText(title, existing.artist.name, album?.title),
           },
           include: SONG_INCLUDE,
         });
       });
-      if (audioKey) await this.removeQuietly(existing.audioKey);
+      if (audioKey) await this.storage.discard(existing.audioKey);
       return toCatalogSongDto(song);
     } catch (error) {
-      if (audioKey) await this.removeQuietly(audioKey);
+      if (audioKey) await this.storage.discard(audioKey);
       throw error;
     }
   }
@@ -161,7 +145,7 @@ export class CatalogSongsService {
   async remove(id: string, user: AuthUser): Promise<void> {
     const song = await this.manageable(id, user);
     await this.prisma.catalogSong.delete({ where: { id } });
-    await this.removeQuietly(song.audioKey);
+    await this.storage.discard(song.audioKey);
   }
 
   /** A song the caller may change: 404 when they cannot see it, 403 when it is not theirs. */
@@ -184,11 +168,18 @@ export class CatalogSongsService {
     if (album.artistId !== artistId) throw new BadRequestException('album_id: the album belongs to another artist');
   }
 
-  /** A file left behind only wastes space; the row is what matters, so a failed delete is logged, not raised. */
-  private async removeQuietly(key: string): Promise<void> {
-    await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not delete ${key}: ${String(error)}`));
-  }
 }
+
+/** The columns describing a song's stored audio file. */
+export const audioColumns = (audioKey: string, facts: AudioFacts, sizeBytes: number) => ({
+  audioKey,
+  audioFormat: facts.format,
+  mimeType: facts.mimeType,
+  sizeBytes,
+  durationMs: facts.durationMs,
+  bitrateKbps: facts.bitrateKbps,
+  sampleRate: facts.sampleRate,
+});
 
 /** What a song is found by: its title, artist and album, normalized. */
 export const songSearchText = (title: string, artist: string, album?: string | null) =>
