@@ -92,7 +92,7 @@ describe('npm run cli', () => {
     expect(cli('train', '--model-type', 'mood').stderr).toContain('Unknown model type "mood": use hit or genre.');
     expect(cli('train', '--model-type', 'genre').stderr).toContain('Training needs at least 10 customers with purchases; schema chinook has 0.');
     expect(cli('models', 'list').stdout.trim()).toBe('No trained models yet: npm run train');
-  });
+  }, 120_000);
 
   it('clears songs only with --yes', () => {
     const refused = cli('clear-songs');
