@@ -1,24 +1,83 @@
-import { useEffect } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
+import { AccountMenu } from './components/account-menu.js';
+import { AddToPlaylistDialog } from './components/add-to-playlist.js';
+import { PlayerBar } from './components/player-bar.js';
+import { inSection, matchPath, type RouteParams } from './lib/routes.js';
+import type { Role } from './lib/session.js';
+import { AdminPredictionsPage } from './pages/admin/admin-predictions-page.js';
+import { AdminSongsPage } from './pages/admin/admin-songs-page.js';
+import { AdminUsersPage } from './pages/admin/admin-users-page.js';
+import { AlbumPage } from './pages/catalog/album-page.js';
+import { ArtistPage } from './pages/catalog/artist-page.js';
+import { CatalogHomePage } from './pages/catalog/catalog-home-page.js';
+import { GenreSongsPage } from './pages/catalog/genre-songs-page.js';
+import { LibraryPage } from './pages/catalog/library-page.js';
+import { PlaylistPage, SharedPlaylistPage } from './pages/catalog/playlist-page.js';
+import { PlaylistsPage } from './pages/catalog/playlists-page.js';
+import { SearchPage } from './pages/catalog/search-page.js';
+import { UploadPage } from './pages/catalog/upload-page.js';
 import { GenrePage } from './pages/genre-page.js';
 import { ModelPage } from './pages/model-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PredictPage } from './pages/predict-page.js';
+import { RegisterPage } from './pages/register-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { onLinkClick, usePath } from './router.js';
+import { useSession } from './session.js';
 
-/** The app's pages; each module adds its own entry (Catalog, Analytics and Leads come next). */
-const PAGES = [
-  { path: '/', label: 'Hit predictor', title: 'Hit predictor', Page: PredictPage },
-  { path: '/genre', label: 'Genre', title: 'Genre preference', Page: GenrePage },
-  { path: '/model', label: 'About the model', title: 'About the model', Page: ModelPage },
+type Page = ComponentType<{ params: RouteParams }>;
+
+/** The app's pages by path pattern; a page with its own name sets the title itself. */
+const ROUTES: Array<{ pattern: string; title: string; Page: Page }> = [
+  { pattern: '/', title: 'Hit predictor', Page: PredictPage },
+  { pattern: '/genre', title: 'Genre preference', Page: GenrePage },
+  { pattern: '/model', title: 'About the model', Page: ModelPage },
+  { pattern: '/signin', title: 'Sign in', Page: SignInPage },
+  { pattern: '/register', title: 'Create an account', Page: RegisterPage },
+  { pattern: '/catalog', title: 'Catalog', Page: CatalogHomePage },
+  { pattern: '/catalog/search', title: 'Search', Page: SearchPage },
+  { pattern: '/catalog/library', title: 'Your library', Page: LibraryPage },
+  { pattern: '/catalog/upload', title: 'Upload a song', Page: UploadPage },
+  { pattern: '/catalog/albums/:id', title: 'Album', Page: AlbumPage },
+  { pattern: '/catalog/artists/:id', title: 'Artist', Page: ArtistPage },
+  { pattern: '/catalog/genres/:name', title: 'Genre', Page: GenreSongsPage },
+  { pattern: '/catalog/playlists', title: 'Playlists', Page: PlaylistsPage },
+  { pattern: '/catalog/playlists/:id', title: 'Playlist', Page: PlaylistPage },
+  { pattern: '/catalog/playlists/shared/:token', title: 'Shared playlist', Page: SharedPlaylistPage },
+  { pattern: '/admin', title: 'Admin · Songs', Page: AdminSongsPage },
+  { pattern: '/admin/songs', title: 'Admin · Songs', Page: AdminSongsPage },
+  { pattern: '/admin/predictions', title: 'Admin · Predictions', Page: AdminPredictionsPage },
+  { pattern: '/admin/users', title: 'Admin · Users', Page: AdminUsersPage },
 ];
+
+/** The main menu; a section's entry stays current on every page under it. */
+const NAV: Array<{ path: string; label: string; section?: string; role?: Role }> = [
+  { path: '/', label: 'Hit predictor' },
+  { path: '/genre', label: 'Genre' },
+  { path: '/model', label: 'About the model' },
+  { path: '/catalog', label: 'Catalog', section: '/catalog' },
+  { path: '/admin/songs', label: 'Admin', section: '/admin', role: 'admin' },
+];
+
+function route(path: string): { title: string; Page: Page; params: RouteParams } | null {
+  for (const entry of ROUTES) {
+    const params = matchPath(entry.pattern, path);
+    if (params) return { ...entry, params };
+  }
+  return null;
+}
 
 export function App() {
   const path = usePath();
-  const page = PAGES.find((candidate) => candidate.path === path);
-  useEffect(() => {
+  const current = useSession();
+  const page = route(path);
+  // Before the page's own effects, which may name it better (an album's title, say).
+  useLayoutEffect(() => {
     document.title = `Encore · ${page?.title ?? 'Page not found'}`;
-  }, [page]);
+  }, [path]);
   const Page = page?.Page ?? NotFoundPage;
+  const role = current?.user.role;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -34,12 +93,12 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul class="nav-list">
-            {PAGES.map((entry) => (
+            {NAV.filter((entry) => !entry.role || entry.role === role).map((entry) => (
               <li key={entry.path}>
                 <a
                   href={entry.path}
                   class="nav-link"
-                  aria-current={entry.path === path ? 'page' : undefined}
+                  aria-current={(entry.section ? inSection(entry.section, path) : entry.path === path) ? 'page' : undefined}
                   onClick={(event) => onLinkClick(event, entry.path)}
                 >
                   {entry.label}
@@ -53,11 +112,14 @@ export function App() {
             </li>
           </ul>
         </nav>
+        <AccountMenu />
       </header>
       <main id="main" tabIndex={-1}>
-        <Page />
+        <Page key={path} params={page?.params ?? {}} />
       </main>
       <footer class="footer">Encore · music intelligence for labels, artists and A&amp;R teams</footer>
+      <PlayerBar />
+      <AddToPlaylistDialog />
     </>
   );
 }

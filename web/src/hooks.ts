@@ -32,3 +32,30 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, dependenci
 export function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';
 }
+
+/** Sets the tab's title ("Encore · …") while the page shows. */
+export function useTitle(title: string | null): void {
+  useEffect(() => {
+    if (title) document.title = `Encore · ${title}`;
+  }, [title]);
+}
+
+/** Runs an action, keeping its busy state and error sentence for the form that started it. */
+export function useAction<A extends unknown[]>(action: (...args: A) => Promise<unknown>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (...args: A): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action(...args);
+      return true;
+    } catch (failure) {
+      setError(messageOf(failure));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error, setError };
+}

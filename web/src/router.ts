@@ -1,20 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
 
-/** Goes to a page of the app without reloading it. */
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, '', path);
-  listeners.forEach((listener) => listener());
-  window.scrollTo(0, 0);
+/** Goes to a page of the app (a path, with a query string or not) without reloading it. */
+export function navigate(path: string, { replace = false } = {}): void {
+  if (path === location.pathname + location.search) return;
+  const samePage = path.split('?')[0] === location.pathname;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  notify();
+  if (!samePage) window.scrollTo(0, 0);
 }
 
-/** The current path, updated on navigation and on the browser's back and forward buttons. */
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+function useLocationPart(read: () => string): string {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setValue(read());
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {
@@ -22,7 +24,18 @@ export function usePath(): string {
       window.removeEventListener('popstate', update);
     };
   }, []);
-  return path;
+  return value;
+}
+
+/** The current path, updated on navigation and on the browser's back and forward buttons. */
+export function usePath(): string {
+  return useLocationPart(() => location.pathname);
+}
+
+/** A parameter of the current query string ("" when absent), updated on navigation. */
+export function useQueryParam(name: string): string {
+  const search = useLocationPart(() => location.search);
+  return new URLSearchParams(search).get(name) ?? '';
 }
 
 /** A link that navigates inside the app (a new tab or window still works as usual). */

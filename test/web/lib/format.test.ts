@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatArtists, formatAverage, formatDateTime, formatDuration, formatFeature, formatPercent } from '../../../web/src/lib/format.js';
+import {
+  formatArtists,
+  formatAverage,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatFeature,
+  formatPercent,
+  formatPlaybackTime,
+  formatSkipsLeft,
+  plural,
+} from '../../../web/src/lib/format.js';
 
 describe('SPA formatting', () => {
   it('shows a confidence with one decimal and a percent sign', () => {
@@ -31,5 +42,20 @@ describe('SPA formatting', () => {
 
   it('shows a date and time in the given time zone', () => {
     expect(formatDateTime('2026-11-23T08:35:12.000Z', 'UTC')).toBe('23 Nov 2026, 08:35');
+  });
+});
+
+describe('player and catalog formatting', () => {
+  it('shows a player position rounded down, and 0:00 before the length is known', () => {
+    expect([formatPlaybackTime(75.9), formatPlaybackTime(3725), formatPlaybackTime(Number.NaN), formatPlaybackTime(Infinity)]).toEqual(['1:15', '1:02:05', '0:00', '0:00']);
+  });
+
+  it('says how many skips are left, or that they are unlimited', () => {
+    expect([formatSkipsLeft(6), formatSkipsLeft(1), formatSkipsLeft(0), formatSkipsLeft(null)]).toEqual(['6 skips left this hour', '1 skip left this hour', '0 skips left this hour', 'Unlimited skips']);
+  });
+
+  it('shows a release date without shifting it by the time zone, and counts with the right noun', () => {
+    expect(formatDate('2024-05-17')).toBe('17 May 2024');
+    expect([plural(1, 'song'), plural(1200, 'play')]).toEqual(['1 song', '1,200 plays']);
   });
 });

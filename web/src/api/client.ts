@@ -20,6 +20,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The error body's other fields, such as `retry_after`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,6 +33,8 @@ export const UNREACHABLE = 'Encore’s server cannot be reached. Check your conn
 /** The sentence to show for an error answer: the API's own message when it has one (it names each bad field). */
 export function errorMessage(status: number, body: unknown): string {
   const message = (body as { message?: unknown } | null)?.message;
+  // The API tells programs how to send a token; a person just needs to sign in.
+  if (status === 401 && typeof message === 'string' && message.startsWith('Sign in first')) return 'Sign in first.';
   if (typeof message === 'string' && message.trim()) return message.trim();
   if (status === 404) return 'Not found.';
   if (status >= 500) return 'Something went wrong on the server. Please try again in a moment.';
@@ -39,12 +43,35 @@ export function errorMessage(status: number, body: unknown): string {
 
 export type SongQuery = { track_id: string } | { url: string } | { title: string; artist: string };
 
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where the client gets the signed-in account's access token (see session.ts). */
+export interface AuthProvider {
+  /** The token to send, refreshed first when about to expire; null when signed out. */
+  token(): Promise<string | null>;
+  /** A new token after `rejected` was answered 401; null once signed out. */
+  renew(rejected: string): Promise<string | null>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Send no token (signing in, refreshing: a stale token would be refused). */
+  anonymous?: boolean;
+}
+
 /** The Encore REST API, as the web app uses it. */
 export class EncoreApi {
+  private auth: AuthProvider | null = null;
+
   constructor(
     private readonly baseUrl = '',
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
+
+  /** Signs the client's requests with the session's token (null: anonymous). */
+  setAuth(auth: AuthProvider | null): void {
+    this.auth = auth;
+  }
 
   predictSong(query: SongQuery): Promise<SongPrediction> {
     return this.request('POST', '/api/predict/spotify/', query);
@@ -90,19 +117,50 @@ export class EncoreApi {
     return this.request('GET', '/api/models/active');
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    let response: Response;
+  /**
+   * Any call of the API: a JSON or FormData body; answers the parsed JSON (undefined for 204).
+   * Signed in, it sends the access token, and after a 401 renews it once and tries again.
+   */
+  async send<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const token = this.auth && !options.anonymous ? await this.auth.token() : null;
+    let response = await this.fetchOnce(method, path, body, options.signal, token);
+    if (response.status === 401 && token && this.auth) {
+      let renewed: string | null;
+      try {
+        renewed = await this.auth.renew(token);
+      } catch {
+        return this.read<T>(response);
+      }
+      // Signed out by now: public endpoints still answer without a token.
+      response = await this.fetchOnce(method, path, body, options.signal, renewed);
+    }
+    return this.read<T>(response);
+  }
+
+  private request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.send<T>(method, path, body, { signal });
+  }
+
+  private async fetchOnce(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, token: string | null): Promise<Response> {
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
     try {
-      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+      return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
-        headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined && !form && { 'content-type': 'application/json' }),
+          ...(token && { authorization: `Bearer ${token}` }),
+        },
+        body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
         signal,
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw new ApiError(0, UNREACHABLE);
     }
+  }
+
+  private async read<T>(response: Response): Promise<T> {
     const text = await response.text();
     let parsed: unknown = null;
     try {
@@ -110,7 +168,11 @@ export class EncoreApi {
     } catch {
       // A proxy's HTML error page, say: the status tells what happened.
     }
-    if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, parsed));
+    if (!response.ok) {
+      const { message: _message, statusCode: _statusCode, error: _error, ...details } = (parsed ?? {}) as Record<string, unknown>;
+      throw new ApiError(response.status, errorMessage(response.status, parsed), typeof parsed === 'object' && parsed !== null ? details : {});
+    }
+    if (response.status === 204) return undefined as T;
     if (parsed === null) throw new ApiError(response.status, 'The server sent an answer Encore could not read. Please try again.');
     return parsed as T;
   }

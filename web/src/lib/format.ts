@@ -59,3 +59,25 @@ export function formatArtists(artists: string): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** A player position in seconds, rounded down: 75.9 → "1:15"; not yet known (NaN, Infinity) → "0:00". */
+export function formatPlaybackTime(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '0:00';
+  return formatDuration(Math.floor(seconds) * 1000);
+}
+
+/** What the player says about skips: null is unlimited (paid plans). */
+export function formatSkipsLeft(skipsLeft: number | null): string {
+  if (skipsLeft === null) return 'Unlimited skips';
+  return `${skipsLeft} skip${skipsLeft === 1 ? '' : 's'} left this hour`;
+}
+
+/** "2024-05-17" → "17 May 2024" (a calendar date: no time zone shift). */
+export function formatDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+/** 1 → "1 song", 3 → "3 songs", 1200 → "1,200 plays". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,154 @@
+/** The catalog, accounts-adjacent and player shapes of the API (see src/catalog/dto and src/subscriptions/dto). */
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+/** A page of a listing, with links to its neighbours. */
+export interface Listing<T> {
+  count: number;
+  page: number;
+  page_size: number;
+  next?: string | null;
+  previous?: string | null;
+  results: T[];
+}
+
+/** GET /api/songs/:id and every song list. */
+export interface CatalogSong {
+  id: string;
+  title: string;
+  artist: Ref;
+  album: { id: string; title: string } | null;
+  genres: string[];
+  release_date: string | null;
+  visibility: 'public' | 'private';
+  duration_ms: number;
+  format: string;
+  mime_type: string;
+  size_bytes: number;
+  bitrate_kbps: number | null;
+  play_count: number;
+  like_count: number;
+  stream_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TrendingRange = 'week' | 'month' | 'all';
+
+export interface TrendingSong extends CatalogSong {
+  trending: { score: number; plays: number; likes: number };
+}
+
+export interface AlbumRef {
+  id: string;
+  title: string;
+  artist: Ref;
+  release_date: string | null;
+  cover_url: string | null;
+}
+
+/** GET /api/albums/:id */
+export interface Album extends AlbumRef {
+  description: string;
+  song_count: number;
+  created_at: string;
+}
+
+/** GET /api/artists */
+export interface Artist extends Ref {
+  bio: string;
+  follower_count: number;
+}
+
+/** GET /api/artists/:id/profile */
+export interface ArtistProfile extends Artist {
+  song_count: number;
+  album_count: number;
+  total_plays: number;
+  total_likes: number;
+  following: boolean | null;
+}
+
+export interface Genre {
+  id: number;
+  name: string;
+  song_count: number;
+}
+
+/** GET /api/songs/search */
+export interface CatalogSearch {
+  query: string;
+  songs: CatalogSong[];
+  albums: AlbumRef[];
+  artists: Ref[];
+  genres: Array<{ id: number; name: string }>;
+}
+
+export interface LikeState {
+  song_id: string;
+  liked: boolean;
+  like_count: number;
+}
+
+/** POST /api/player/skip */
+export interface SkipResult {
+  skips_left: number | null;
+  plan: string;
+}
+
+/** GET /api/subscriptions/me (the parts the player shows). */
+export interface MySubscription {
+  plan: { code: string; name: string; skips_per_hour: number | null };
+  skips_left: number | null;
+}
+
+/** Fields of POST /api/songs besides the audio file. */
+export interface SongUpload {
+  title: string;
+  album_id?: string;
+  genres?: string;
+  release_date?: string;
+  visibility: 'public' | 'private';
+}
+
+export interface UserRef {
+  id: string;
+  username: string;
+  display_name: string;
+}
+
+/** GET /api/playlists/:id */
+export interface Playlist {
+  id: string;
+  name: string;
+  description: string;
+  visibility: 'public' | 'private';
+  collaborative: boolean;
+  owner: UserRef;
+  collaborators: UserRef[];
+  song_count: number;
+  duration_ms: number;
+  /** The owner's, collaborators' and admins' link: /api/playlists/shared/<token>. */
+  share_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An entry of a playlist: the same song may be there more than once. */
+export interface PlaylistItem {
+  id: number;
+  position: number;
+  added_at: string;
+  added_by: UserRef | null;
+  song: CatalogSong;
+}
+
+export interface PlaylistFields {
+  name: string;
+  description?: string;
+  visibility?: 'public' | 'private';
+  collaborative?: boolean;
+}

@@ -1,0 +1,148 @@
+import { useState } from 'preact/hooks';
+import { adminApi, type AdminPrediction } from '../../api/admin.js';
+import { AdminNav, FilterBar, SortHeader, useAdminFilters, YesNo, type FlagFilter } from '../../components/admin-kit.js';
+import { ConfirmDialog } from '../../components/dialog.js';
+import { FormError } from '../../components/form-error.js';
+import { Loaded } from '../../components/loaded.js';
+import { Pager } from '../../components/pager.js';
+import { RequireSignIn } from '../../components/require-sign-in.js';
+import { VerdictBadge } from '../../components/verdict.js';
+import { messageOf, useAction, useLoad, useTitle } from '../../hooks.js';
+import { formatArtists, formatDateTime, formatPercent, plural } from '../../lib/format.js';
+
+const FLAGS: FlagFilter[] = [
+  { name: 'is_hit', label: 'Result', yes: 'HIT', no: 'FLOP' },
+  { name: 'model_prediction', label: 'Model said', yes: 'HIT', no: 'FLOP' },
+  { name: 'adjusted_by_dataset', label: 'Adjusted by dataset', yes: 'Yes', no: 'No' },
+];
+
+const verdict = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
+
+/** Admins: stored predictions with filters and sorting; correct an answer or delete one. */
+export function AdminPredictionsPage() {
+  useTitle('Admin · Predictions');
+  return (
+    <RequireSignIn role="admin" what="manage predictions">
+      <AdminPredictions />
+    </RequireSignIn>
+  );
+}
+
+function AdminPredictions() {
+  const filters = useAdminFilters(FLAGS, '-created_at');
+  const [version, setVersion] = useState(0);
+  const [deleting, setDeleting] = useState<AdminPrediction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const predictions = useLoad((signal) => adminApi.predictions(filters.query, signal), [JSON.stringify(filters.query), version]);
+  const changed = () => setVersion((value) => value + 1);
+  const correct = async (prediction: AdminPrediction) => {
+    setError(null);
+    try {
+      await adminApi.correctPrediction(prediction.id, !prediction.is_hit);
+      changed();
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  return (
+    <div class="admin-page">
+      <AdminNav refreshKey={version} />
+      <section class="card" aria-labelledby="admin-predictions-title">
+        <div class="card-head">
+          <h1 id="admin-predictions-title">Predictions</h1>
+          {predictions.state === 'ready' && <span class="muted small">{plural(predictions.data.count, 'prediction')} match</span>}
+        </div>
+        <FilterBar filters={filters} flags={FLAGS} searchLabel="Search song or artists" />
+        <FormError message={error} />
+        <Loaded value={predictions}>
+          {(listing) =>
+            listing.results.length === 0 ? (
+              <p class="muted">No predictions match these filters.</p>
+            ) : (
+              <>
+                <div class="table-scroll">
+                  <table class="data-table" data-testid="admin-predictions">
+                    <caption class="sr-only">Predictions, sorted by the column marked</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Song</th>
+                        <th scope="col">Result</th>
+                        <SortHeader filters={filters} field="confidence" label="Confidence" descendingFirst numeric />
+                        <th scope="col">Model said</th>
+                        <th scope="col">Adjusted by dataset</th>
+                        <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />
+                        <th scope="col">
+                          <span class="sr-only">Actions</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {listing.results.map((prediction) => (
+                        <tr key={prediction.id}>
+                          <th scope="row" class="cell-title">
+                            {prediction.song.track_name}
+                            <span class="muted small cell-sub">{formatArtists(prediction.song.artists)}</span>
+                          </th>
+                          <td>
+                            <VerdictBadge verdict={verdict(prediction.is_hit)} size="small" />
+                          </td>
+                          <td class="numeric">{formatPercent(prediction.confidence)}</td>
+                          <td>
+                            <VerdictBadge verdict={verdict(prediction.model_prediction)} size="small" />
+                            <span class="muted small"> {formatPercent(prediction.model_confidence)}</span>
+                          </td>
+                          <td>
+                            <YesNo value={prediction.adjusted_by_dataset} />
+                          </td>
+                          <td class="nowrap">{formatDateTime(prediction.created_at)}</td>
+                          <td class="row-actions">
+                            <button
+                              type="button"
+                              class="button ghost small-button"
+                              aria-label={`Mark the prediction of ${prediction.song.track_name} ${verdict(!prediction.is_hit)}`}
+                              onClick={() => void correct(prediction)}
+                            >
+                              Mark {verdict(!prediction.is_hit)}
+                            </button>
+                            <button
+                              type="button"
+                              class="button ghost small-button"
+                              aria-label={`Delete the prediction of ${prediction.song.track_name}`}
+                              onClick={() => setDeleting(prediction)}
+                            >
+                              Delete
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pager label="Prediction pages" page={filters.page} pageSize={filters.pageSize} count={listing.count} onPage={filters.setPage} />
+              </>
+            )
+          }
+        </Loaded>
+      </section>
+      {deleting && <DeletePrediction prediction={deleting} onClose={() => setDeleting(null)} onDeleted={() => (setDeleting(null), changed())} />}
+    </div>
+  );
+}
+
+function DeletePrediction({ prediction, onClose, onDeleted }: { prediction: AdminPrediction; onClose(): void; onDeleted(): void }) {
+  const remove = useAction(async () => {
+    await adminApi.deletePrediction(prediction.id);
+    onDeleted();
+  });
+  return (
+    <ConfirmDialog
+      title="Delete this prediction?"
+      message={`The ${verdict(prediction.is_hit)} prediction of “${prediction.song.track_name}” (${formatDateTime(prediction.created_at)}) and its audit log go for good; the song stays.`}
+      action="Delete prediction"
+      busy={remove.busy}
+      error={remove.error}
+      onConfirm={() => void remove.run()}
+      onClose={onClose}
+    />
+  );
+}

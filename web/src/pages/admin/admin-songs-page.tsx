@@ -1,0 +1,241 @@
+import { useState } from 'preact/hooks';
+import { adminApi, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
+import { AdminNav, FilterBar, SortHeader, useAdminFilters, type FlagFilter } from '../../components/admin-kit.js';
+import { ConfirmDialog, Dialog } from '../../components/dialog.js';
+import { FormError } from '../../components/form-error.js';
+import { Loaded } from '../../components/loaded.js';
+import { Pager } from '../../components/pager.js';
+import { RequireSignIn } from '../../components/require-sign-in.js';
+import { VerdictBadge } from '../../components/verdict.js';
+import { useAction, useLoad, useTitle } from '../../hooks.js';
+import { changedFields, optionalInteger } from '../../lib/admin.js';
+import { formatArtists, formatCount, formatDateTime, plural } from '../../lib/format.js';
+
+const FLAGS: FlagFilter[] = [
+  { name: 'is_hit', label: 'Result', yes: 'HIT', no: 'FLOP' },
+  { name: 'is_acoustic', label: 'Acoustic', yes: 'Yes', no: 'No' },
+  { name: 'is_instrumental', label: 'Instrumental', yes: 'Yes', no: 'No' },
+  { name: 'explicit', label: 'Explicit', yes: 'Yes', no: 'No' },
+];
+
+/** Admins: the songs table of the hit predictor, with filters, sorting, edit and delete. */
+export function AdminSongsPage() {
+  useTitle('Admin · Songs');
+  return (
+    <RequireSignIn role="admin" what="manage songs">
+      <AdminSongs />
+    </RequireSignIn>
+  );
+}
+
+function AdminSongs() {
+  const filters = useAdminFilters(FLAGS, '-created_at');
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<AdminSong | null>(null);
+  const [deleting, setDeleting] = useState<AdminSong | null>(null);
+  const songs = useLoad((signal) => adminApi.songs(filters.query, signal), [JSON.stringify(filters.query), version]);
+  const changed = () => setVersion((value) => value + 1);
+  return (
+    <div class="admin-page">
+      <AdminNav refreshKey={version} />
+      <section class="card" aria-labelledby="admin-songs-title">
+        <div class="card-head">
+          <h1 id="admin-songs-title">Songs</h1>
+          {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')} match</span>}
+        </div>
+        <FilterBar filters={filters} flags={FLAGS} searchLabel="Search title or artists" />
+        <Loaded value={songs}>
+          {(listing) =>
+            listing.results.length === 0 ? (
+              <p class="muted">No songs match these filters.</p>
+            ) : (
+              <>
+                <div class="table-scroll">
+                  <table class="data-table" data-testid="admin-songs">
+                    <caption class="sr-only">Songs, sorted by the column marked</caption>
+                    <thead>
+                      <tr>
+                        <SortHeader filters={filters} field="track_name" label="Track" />
+                        <SortHeader filters={filters} field="artists" label="Artists" />
+                        <SortHeader filters={filters} field="popularity" label="Popularity" descendingFirst numeric />
+                        <SortHeader filters={filters} field="is_hit" label="Result" descendingFirst />
+                        <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />
+                        <th scope="col">
+                          <span class="sr-only">Actions</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {listing.results.map((song) => (
+                        <tr key={song.id}>
+                          <th scope="row" class="cell-title">
+                            {song.track_name}
+                          </th>
+                          <td>{formatArtists(song.artists)}</td>
+                          <td class="numeric">{song.popularity ?? '—'}</td>
+                          <td>
+                            <VerdictBadge verdict={song.is_hit ? 'HIT' : 'FLOP'} size="small" />
+                          </td>
+                          <td class="nowrap">{formatDateTime(song.created_at)}</td>
+                          <td class="row-actions">
+                            <button type="button" class="button ghost small-button" aria-label={`Edit ${song.track_name}`} onClick={() => setEditing(song)}>
+                              Edit
+                            </button>
+                            <button type="button" class="button ghost small-button" aria-label={`Delete ${song.track_name}`} onClick={() => setDeleting(song)}>
+                              Delete
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pager label="Song pages" page={filters.page} pageSize={filters.pageSize} count={listing.count} onPage={filters.setPage} />
+              </>
+            )
+          }
+        </Loaded>
+      </section>
+      {editing && <EditSong song={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), changed())} />}
+      {deleting && <DeleteSong song={deleting} onClose={() => setDeleting(null)} onDeleted={() => (setDeleting(null), changed())} />}
+    </div>
+  );
+}
+
+interface SongForm {
+  track_name: string;
+  artists: string;
+  album_name: string;
+  popularity: string;
+  track_genre: string;
+  is_hit: boolean;
+  explicit: boolean;
+  is_acoustic: boolean;
+  is_instrumental: boolean;
+}
+
+const CHECKS: Array<{ name: 'is_hit' | 'explicit' | 'is_acoustic' | 'is_instrumental'; label: string }> = [
+  { name: 'is_hit', label: 'Hit (a label: no longer follows popularity)' },
+  { name: 'explicit', label: 'Explicit' },
+  { name: 'is_acoustic', label: 'Acoustic' },
+  { name: 'is_instrumental', label: 'Instrumental' },
+];
+
+/** Edits a song; only the changed fields are sent, and the API names any bad one. */
+function EditSong({ song, onClose, onSaved }: { song: AdminSong; onClose(): void; onSaved(): void }) {
+  const [form, setForm] = useState<SongForm>({
+    track_name: song.track_name,
+    artists: song.artists,
+    album_name: song.album_name ?? '',
+    popularity: song.popularity === null ? '' : String(song.popularity),
+    track_genre: song.track_genre ?? '',
+    is_hit: song.is_hit,
+    explicit: song.explicit,
+    is_acoustic: song.is_acoustic,
+    is_instrumental: song.is_instrumental,
+  });
+  const save = useAction(async () => {
+    const edited: AdminSongChanges = {
+      track_name: form.track_name,
+      artists: form.artists,
+      album_name: form.album_name.trim() || null,
+      popularity: optionalInteger(form.popularity),
+      track_genre: form.track_genre.trim() || null,
+      is_hit: form.is_hit,
+      explicit: form.explicit,
+      is_acoustic: form.is_acoustic,
+      is_instrumental: form.is_instrumental,
+    };
+    const changes = changedFields<AdminSongChanges>(song, edited);
+    if (Object.keys(changes).length > 0) await adminApi.updateSong(song.id, changes);
+    onSaved();
+  });
+  const text = (name: 'track_name' | 'artists' | 'album_name' | 'popularity' | 'track_genre') => ({
+    value: form[name],
+    onInput: (event: Event) => setForm({ ...form, [name]: (event.target as HTMLInputElement).value }),
+  });
+  return (
+    <Dialog title={`Edit “${song.track_name}”`} onClose={onClose} wide>
+      <form
+        class="stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save.run();
+        }}
+      >
+        <div class="field-row">
+          <label class="field">
+            <span>Track</span>
+            <input name="track_name" maxLength={300} {...text('track_name')} />
+          </label>
+          <label class="field">
+            <span>Artists</span>
+            <input name="artists" maxLength={300} {...text('artists')} aria-describedby="artists-hint" />
+            <small class="muted" id="artists-hint">
+              Several separated by “;”.
+            </small>
+          </label>
+        </div>
+        <div class="field-row">
+          <label class="field">
+            <span>Album</span>
+            <input name="album_name" maxLength={300} {...text('album_name')} />
+          </label>
+          <label class="field">
+            <span>Popularity (0–100)</span>
+            <input name="popularity" inputMode="numeric" {...text('popularity')} />
+          </label>
+          <label class="field">
+            <span>Genre</span>
+            <input name="track_genre" maxLength={100} {...text('track_genre')} />
+          </label>
+        </div>
+        <fieldset class="choice-field check-grid">
+          <legend>Flags</legend>
+          {CHECKS.map((check) => (
+            <label class="check" key={check.name}>
+              <input type="checkbox" checked={form[check.name]} onChange={(event) => setForm({ ...form, [check.name]: (event.target as HTMLInputElement).checked })} />
+              <span>{check.label}</span>
+            </label>
+          ))}
+        </fieldset>
+        <p class="muted small">
+          Hit decided by {song.hit_source === 'label' ? 'a label' : 'popularity'} · {plural(song.prediction_count, 'prediction')} · id {formatCount(song.id)}
+        </p>
+        <FormError message={save.error} />
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={save.busy} aria-busy={save.busy}>
+            {save.busy ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" class="button ghost" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteSong({ song, onClose, onDeleted }: { song: AdminSong; onClose(): void; onDeleted(): void }) {
+  const remove = useAction(async () => {
+    await adminApi.deleteSong(song.id);
+    onDeleted();
+  });
+  return (
+    <ConfirmDialog
+      title="Delete this song?"
+      message={
+        <>
+          “{song.track_name}” by {formatArtists(song.artists)} goes for good
+          {song.prediction_count > 0 ? `, with its ${plural(song.prediction_count, 'prediction')} and their audit logs` : ''}.
+        </>
+      }
+      action="Delete song"
+      busy={remove.busy}
+      error={remove.error}
+      onConfirm={() => void remove.run()}
+      onClose={onClose}
+    />
+  );
+}
