@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spawnApp, waitForHealth, type AppProcess } from '../support/app-process.js';
+import type { AppProcess } from '../support/app-process.js';
 import { toneWav } from '../support/audio-files.js';
-import { horizontalOverflow, launchChromium, screenshot } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { horizontalOverflow, screenshot } from '../support/browser.js';
+import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
+import type { TestDatabase } from '../support/test-database.js';
 
 interface SessionAnswer {
   token: string;
@@ -32,27 +29,17 @@ const newAccount = (prefix: string): Account => {
 /** The catalog, accounts, player, playlists and admin pages of the SPA, against the real app in Chromium. */
 describe('the catalog in a browser', () => {
   let database: TestDatabase;
-  let dirs: string[];
   let app: AppProcess;
   let browser: Browser;
   let page: Page;
 
+  let running: BrowserApp;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dirs = await Promise.all(['encore-web-models-', 'encore-web-media-'].map((prefix) => mkdtemp(join(tmpdir(), prefix))));
-    app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: dirs[0], MEDIA_DIR: dirs[1], PORT: String(await freePort()), LOG_LEVEL: 'warn' });
-    expect((await waitForHealth(app, 120_000)).status).toBe(200);
-    browser = await launchChromium();
+    running = await startBrowserApp();
+    ({ app, browser, database } = running);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGINT');
-      await new Promise((resolve) => app.child.once('exit', resolve));
-    }
-    await database?.drop();
-    await Promise.all((dirs ?? []).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  afterAll(() => running?.stop());
 
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

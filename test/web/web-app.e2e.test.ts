@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spawnApp, waitForHealth, type AppProcess } from '../support/app-process.js';
-import { horizontalOverflow, launchChromium, screenshot } from '../support/browser.js';
-import { freePort } from '../support/free-port.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import type { AppProcess } from '../support/app-process.js';
+import { horizontalOverflow, screenshot } from '../support/browser.js';
+import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 
 interface SongRow {
   track_name: string;
@@ -15,28 +11,17 @@ interface SongRow {
 
 /** The SPA served by the real app (demo songs, a model trained at first start), in Chromium. */
 describe('the hit predictor in a browser', () => {
-  let database: TestDatabase;
-  let modelsDir: string;
   let app: AppProcess;
   let browser: Browser;
   let page: Page;
 
+  let running: BrowserApp;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    modelsDir = await mkdtemp(join(tmpdir(), 'encore-web-models-'));
-    app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
-    expect((await waitForHealth(app, 120_000)).status).toBe(200);
-    browser = await launchChromium();
+    running = await startBrowserApp();
+    ({ app, browser } = running);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGINT');
-      await new Promise((resolve) => app.child.once('exit', resolve));
-    }
-    await database?.drop();
-    await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.stop());
 
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

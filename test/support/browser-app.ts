@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { spawnApp, waitForHealth, type AppProcess } from './app-process.js';
+import { launchChromium } from './browser.js';
+import { freePort } from './free-port.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface BrowserApp {
+  app: AppProcess;
+  browser: Browser;
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/** The built app on a database and models/media folders of its own (never the repo's), with Chromium. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const database = await createTestDatabase();
+  const [modelsDir, mediaDir] = await Promise.all(['encore-web-models-', 'encore-web-media-'].map((prefix) => mkdtemp(join(tmpdir(), prefix))));
+  const app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
+  const health = await waitForHealth(app, 120_000);
+  if (health.status !== 200) throw new Error(`the app answered health with ${health.status}`);
+  const browser = await launchChromium();
+  return {
+    app,
+    browser,
+    database,
+    async stop() {
+      await browser.close();
+      if (app.child.exitCode === null) {
+        app.child.kill('SIGINT');
+        await new Promise((resolve) => app.child.once('exit', resolve));
+      }
+      await database.drop();
+      await Promise.all([modelsDir, mediaDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
+}
