@@ -1,0 +1,35 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/**
+ * Who may see and change an artist's analytics: admins every artist; otherwise the account the
+ * artist belongs to and the accounts on the artist's team.
+ */
+@Injectable()
+export class ArtistAccessService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The artists `user` may see, as a Prisma filter. */
+  visibleArtists(user: AuthUser): Prisma.ArtistWhereInput {
+    if (user.role === 'admin') return {};
+    return { OR: [{ userId: user.id }, { team: { some: { userId: user.id } } }] };
+  }
+
+  /**
+   * Throws 404 when the artist does not exist and 403 when `user` is not on its team; returns the
+   * artist's name. Seeing and changing need the same membership: the team is who works on the data.
+   */
+  async assertOnTeam(user: AuthUser, artistId: string): Promise<{ id: string; name: string }> {
+    const artist = await this.prisma.artist.findUnique({
+      where: { id: artistId },
+      select: { id: true, name: true, userId: true, team: { where: { userId: user.id }, select: { userId: true } } },
+    });
+    if (!artist) throw new NotFoundException(`Artist ${artistId} not found`);
+    if (user.role !== 'admin' && artist.userId !== user.id && artist.team.length === 0) {
+      throw new ForbiddenException("Only the artist's team (or an admin) may use this artist's analytics.");
+    }
+    return { id: artist.id, name: artist.name };
+  }
+}
