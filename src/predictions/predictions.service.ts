@@ -1,9 +1,10 @@
+import { CsvUploadError } from '../common/csv-upload.js';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { describeValidationErrors } from '../common/http/validation.js';
 import { HitPredictorService, type HitPrediction } from '../hit-model/hit-predictor.service.js';
-import { BatchCsvError, parseBatchCsv, type BatchCsv } from './batch-csv.js';
+import { parseBatchCsv, type BatchCsv } from './batch-csv.js';
 import { MAX_BATCH_ROWS, type BatchPredictionResultDto, type BatchRowResultDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, type ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 
@@ -24,7 +25,7 @@ export class PredictionsService {
     try {
       csv = parseBatchCsv(file, MAX_BATCH_ROWS);
     } catch (error) {
-      if (error instanceof BatchCsvError) throw new BadRequestException(error.message);
+      if (error instanceof CsvUploadError) throw new BadRequestException(error.message);
       throw error;
     }
     const result = await this.batch(csv.rows);

@@ -1,5 +1,6 @@
+import { CsvUploadError } from '../../src/common/csv-upload.js';
 import { describe, expect, it } from 'vitest';
-import { BatchCsvError, parseBatchCsv } from '../../src/predictions/batch-csv.js';
+import { parseBatchCsv } from '../../src/predictions/batch-csv.js';
 
 const HEADER = 'duration_ms,danceability,energy,valence,acousticness,instrumentalness,explicit,loudness,tempo,mode';
 const csv = (...lines: string[]) => Buffer.from(lines.join('\n'));
@@ -34,7 +35,7 @@ describe('parseBatchCsv', () => {
   });
 
   it('refuses invalid UTF-8', () => {
-    expect(() => parseBatchCsv(Buffer.from([0xff, 0xfe, 0x41]), 10)).toThrow(BatchCsvError);
+    expect(() => parseBatchCsv(Buffer.from([0xff, 0xfe, 0x41]), 10)).toThrow(CsvUploadError);
   });
 
   it('refuses a header without songs', () => {

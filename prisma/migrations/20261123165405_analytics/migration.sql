@@ -157,6 +157,7 @@ CREATE TABLE "email_outbox" (
     "transport" TEXT NOT NULL,
     "sent_at" TIMESTAMPTZ(3),
     "error" TEXT,
+    "dedupe_key" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "email_outbox_pkey" PRIMARY KEY ("id")
@@ -200,6 +201,9 @@ CREATE INDEX "artist_team_members_user_id_idx" ON "artist_team_members"("user_id
 
 -- CreateIndex
 CREATE INDEX "release_scores_artist_id_idx" ON "release_scores"("artist_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "email_outbox_dedupe_key_key" ON "email_outbox"("dedupe_key");
 
 -- CreateIndex
 CREATE INDEX "email_outbox_created_at_idx" ON "email_outbox"("created_at");
