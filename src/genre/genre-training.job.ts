@@ -23,6 +23,10 @@ export class GenreTrainingJob implements OnModuleInit {
       queue: GENRE_TRAINING_QUEUE,
       schedule: this.config.GENRE_TRAIN_CRON === 'off' ? null : this.config.GENRE_TRAIN_CRON,
       expireInSeconds: 3600,
+      // No automatic retries: a training that failed (too few customers, a bad store, an hour's
+      // timeout) would fail the same way on the same data, after another long run on the CPU.
+      // An admin can run it again with POST /api/jobs/:id/retry; the schedule tries tomorrow.
+      retryLimit: 0,
       handler: async (data) => {
         const { card, activated, comparison } = await this.trainer.train({ activate: 'if-not-worse' });
         return {

@@ -1,18 +1,65 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { JobQueueService, type JobView } from './job-queue.service.js';
+import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Auth } from '../auth/auth.decorators.js';
+import { JobDto, JobPageDto, JobSchedulesDto, JobsQueryDto } from './dto/job.dto.js';
+import { JobQueueService } from './job-queue.service.js';
+
+/** Job ids are UUIDs: anything else names no job. */
+const jobId = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Job ids are UUIDs') });
 
 @ApiTags('jobs')
+@ApiServiceUnavailableResponse({ description: 'The job queue does not run in this process' })
 @Controller('jobs')
 export class JobsController {
   constructor(private readonly jobs: JobQueueService) {}
 
+  @Get()
+  @Auth('admin')
+  @ApiOperation({ summary: 'List jobs, newest first', description: 'Every queue, archived jobs included; filter by state and queue.' })
+  @ApiOkResponse({ type: JobPageDto })
+  @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
+  list(@Query() query: JobsQueryDto): Promise<JobPageDto> {
+    return this.jobs.list(query);
+  }
+
+  @Get('schedules')
+  @Auth('admin')
+  @ApiOperation({
+    summary: 'The defined queues',
+    description: 'Each with its cron (UTC, after JOB_SCHEDULES), next run, retry settings, last run and jobs by state.',
+  })
+  @ApiOkResponse({ type: JobSchedulesDto })
+  async schedules(): Promise<JobSchedulesDto> {
+    return { results: await this.jobs.schedules() };
+  }
+
   @Get(':id')
-  @ApiOkResponse({ description: 'The job: queue, state (created, active, completed, failed...), data, output, times' })
+  @ApiOperation({ summary: 'A job: its state, and its output once completed or its error once failed', description: 'Public: the ids are handed out by the endpoints that queue jobs.' })
+  @ApiOkResponse({ type: JobDto })
   @ApiNotFoundResponse({ description: 'No job with this id' })
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Job ids are UUIDs') })) id: string): Promise<JobView> {
+  async get(@Param('id', jobId()) id: string): Promise<JobDto> {
     const job = await this.jobs.find(id);
     if (!job) throw new NotFoundException(`Job ${id} not found`);
     return job;
+  }
+
+  @Post(':id/retry')
+  @Auth('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run a failed or cancelled job again', description: 'A failed job gets one more attempt; a cancelled one waits to run again.' })
+  @ApiAcceptedResponse({ type: JobDto, description: 'The job, queued again' })
+  @ApiNotFoundResponse({ description: 'No job with this id' })
+  @ApiConflictResponse({ description: 'The job is not failed or cancelled, is archived, or another job of its queue already waits' })
+  retry(@Param('id', jobId()) id: string): Promise<JobDto> {
+    return this.jobs.retry(id);
   }
 }
