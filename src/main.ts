@@ -9,6 +9,8 @@ import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js
 import { JobQueueService } from './jobs/job-queue.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
+import { DemoAnalyticsService } from './analytics/demo/demo-analytics.service.js';
+import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js';
 
 const logger = new Logger('Encore');
 
@@ -26,6 +28,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
     await app.get(DemoStoreService).importIfEmpty();
     await app.get(GenreModelTrainerService).trainIfNoActiveModel();
     await app.get(DemoCatalogService).importIfEmpty();
+    // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
+    if (await app.get(DemoAnalyticsService).importIfEmpty()) await app.get(AnalyticsScoringJobs).scoreEverything();
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);

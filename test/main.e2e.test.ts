@@ -14,10 +14,11 @@ describe('the app process with its embedded PostgreSQL', () => {
   const running: AppProcess[] = [];
   const dataDir = () => join(root, 'pg');
 
-  const start = async () => {
+  // A first start trains both models and writes every demo dataset: give it time on a loaded machine.
+  const start = async (timeoutMs?: number) => {
     const app = spawnApp(env);
     running.push(app);
-    const health = await waitForHealth(app);
+    const health = await waitForHealth(app, timeoutMs);
     return { app, health };
   };
 
@@ -37,7 +38,7 @@ describe('the app process with its embedded PostgreSQL', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-main-'));
     await chmod(root, 0o755);
-    env = { MODELS_DIR: join(root, 'models'), EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
+    env = { MODELS_DIR: join(root, 'models'), MEDIA_DIR: join(root, 'media'), EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
   });
 
   afterAll(async () => {
@@ -53,13 +54,19 @@ describe('the app process with its embedded PostgreSQL', () => {
   });
 
   it('starts with zero setup, logs a masked connection string, and serves health', async () => {
-    const { app, health } = await start();
+    const { app, health } = await start(170_000);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok' });
     const password = (await readFile(`${dataDir()}.password`, 'utf8')).trim();
     expect(app.output()).toContain(`postgresql://postgres:****@127.0.0.1:${env.EMBEDDED_PG_PORT}/encore`);
     expect(app.output()).not.toContain(password);
     expect(await query(`SELECT to_regclass('public.songs') AS t`)).toEqual([{ t: 'songs' }]);
+  }, 180_000);
+
+  it('writes the demo analytics at first start and scores them, so the dashboards are not empty', async () => {
+    const [row] = await query(`SELECT (SELECT count(DISTINCT artist_id) FROM artist_metrics_daily)::int AS artists, (SELECT count(*) FROM artist_scores WHERE momentum IS NOT NULL)::int AS scored, (SELECT count(*) FROM analytics_alerts WHERE type = 'viral_spike')::int AS spikes`);
+    expect(row).toEqual({ artists: 5, scored: 5, spikes: expect.any(Number) });
+    expect(row!.spikes).toBeGreaterThan(0);
   });
 
   it('trains and activates a hit model on the demo songs when none is active', async () => {

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 
 /**
  * Who may see and change an artist's analytics: admins every artist; otherwise the account the
@@ -15,6 +15,12 @@ export class ArtistAccessService {
   visibleArtists(user: AuthUser): Prisma.ArtistWhereInput {
     if (user.role === 'admin') return {};
     return { OR: [{ userId: user.id }, { team: { some: { userId: user.id } } }] };
+  }
+
+  /** The same rule in SQL, for the raw analytics queries; `a` is the artists table. */
+  visibleArtistsSql(user: AuthUser): Prisma.Sql {
+    if (user.role === 'admin') return Prisma.sql`TRUE`;
+    return Prisma.sql`(a.user_id = ${user.id}::uuid OR EXISTS (SELECT 1 FROM artist_team_members t WHERE t.artist_id = a.id AND t.user_id = ${user.id}::uuid))`;
   }
 
   /**

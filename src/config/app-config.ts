@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
+import cronParser from 'cron-parser';
 import {
   IsIn,
   IsInt,
@@ -157,6 +158,13 @@ export class AppConfig {
   @Max(45)
   JOB_CRON_CHECK_SECONDS = 30;
 
+  /**
+   * Overrides of job schedules: `queue=cron` pairs separated by ";" (5-field cron, UTC, or
+   * "off"), e.g. `analytics-fvs=0 4 * * *;analytics-sync=off`. Checked by loadConfig.
+   */
+  @IsString()
+  JOB_SCHEDULES = '';
+
   /** The original's variable: when set, each genre training also copies its ONNX model to this path. */
   @IsOptional()
   @IsString()
@@ -187,6 +195,21 @@ export class AppConfig {
   @Min(0)
   @Max(10)
   SPOTIFY_MAX_RETRIES = 3;
+
+  /**
+   * Where Spotify sends the browser back after an artist connects a Spotify account (OAuth
+   * authorization code); must be registered, exactly, as a Redirect URI of the Spotify app.
+   */
+  @Matches(/^https?:\/\/[^\s#]+$/, { message: 'SPOTIFY_REDIRECT_URI must be an http(s) URL without a fragment' })
+  SPOTIFY_REDIRECT_URI = 'http://localhost:3000/api/analytics/spotify/callback';
+
+  /**
+   * Encrypts connected platforms' OAuth tokens at rest (AES-256-GCM): 32 bytes as 64 hex digits or
+   * base64. Required in production; unset elsewhere, a random key of this process.
+   */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'ANALYTICS_TOKEN_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)' })
+  ANALYTICS_TOKEN_KEY?: string;
 
   /** Stripe secret key (sk_...): when set, paid plans go through Stripe; unset, through the built-in manual provider. */
   @IsOptional()
@@ -220,6 +243,15 @@ export class AppConfig {
   @IsString()
   STRIPE_PRICE_STUDENT?: string;
 
+  /** SMTP server mail is delivered through (smtp://user:pass@host:587, smtps:// for TLS from the start); unset, mail is kept in the email_outbox table. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/?#]+(\/[^\s]*)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587' })
+  SMTP_URL?: string;
+
+  /** The sender of Encore's mail, "Name <address>" or an address. */
+  @IsString()
+  MAIL_FROM = 'Encore <no-reply@localhost>';
+
   /** Comma-separated origins allowed to call the API from a browser; empty means same origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -247,6 +279,11 @@ export class AppConfig {
     return isAbsolute(this.MEDIA_DIR) ? this.MEDIA_DIR : join(projectRoot, this.MEDIA_DIR);
   }
 
+  /** JOB_SCHEDULES by queue: a cron expression, or null for "off". */
+  get jobSchedules(): Map<string, string | null> {
+    return parseJobSchedules(this.JOB_SCHEDULES).schedules;
+  }
+
   get spotifyConfigured(): boolean {
     return Boolean(this.SPOTIFY_CLIENT_ID && this.SPOTIFY_CLIENT_SECRET);
   }
@@ -258,11 +295,51 @@ export class AppConfig {
   }
 }
 
+const JOB_SCHEDULES_FORMAT = 'queue=cron pairs separated by ";", e.g. analytics-fvs=0 4 * * *;analytics-sync=off';
+
+/**
+ * Reads JOB_SCHEDULES: `queue=cron` pairs separated by ";", where cron has 5 fields (UTC) or is
+ * "off". Seconds are refused: pg-boss looks at schedules at most once a minute per queue.
+ */
+export function parseJobSchedules(text: string): { schedules: Map<string, string | null>; problems: string[] } {
+  const schedules = new Map<string, string | null>();
+  const problems: string[] = [];
+  for (const entry of text.split(';').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([\w-]+)\s*=\s*(.+)$/.exec(entry);
+    if (!match) {
+      problems.push(`JOB_SCHEDULES: "${entry}" is not queue=cron (${JOB_SCHEDULES_FORMAT})`);
+      continue;
+    }
+    const queue = match[1];
+    const cron = match[2].trim().split(/\s+/).join(' ');
+    if (schedules.has(queue)) problems.push(`JOB_SCHEDULES: queue "${queue}" is named twice`);
+    if (cron === 'off') {
+      schedules.set(queue, null);
+      continue;
+    }
+    const fields = cron.split(' ').length;
+    if (fields !== 5) {
+      problems.push(`JOB_SCHEDULES: the cron of "${queue}" ("${cron}") must have 5 fields (minute hour day month weekday) or be "off"${fields === 6 ? '; jobs run at most once a minute, so there is no seconds field' : ''}`);
+      continue;
+    }
+    try {
+      cronParser.parseExpression(cron, { tz: 'UTC' });
+      schedules.set(queue, cron);
+    } catch (error) {
+      problems.push(`JOB_SCHEDULES: the cron of "${queue}" ("${cron}") is not valid: ${(error as Error).message}`);
+    }
+  }
+  return { schedules, problems };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** A URL's password must not reach logs through a configuration error (DATABASE_URL, SMTP_URL). */
+const withoutPassword = (value: string | undefined) => value?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1****@');
 
 /** Reads `.env` (when present) under the real environment, then validates. Throws ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -275,12 +352,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const problems = validateSync(config).map(
-    (error) => `${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+    (error) => `${error.property}=${JSON.stringify(withoutPassword(raw[error.property]))}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
   // Secrets are never defaulted where it matters: tokens signed by a per-process key would not survive a restart.
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (config.NODE_ENV === 'production' && !config.ANALYTICS_TOKEN_KEY) problems.push('ANALYTICS_TOKEN_KEY is required when NODE_ENV=production');
   if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  problems.push(...parseJobSchedules(config.JOB_SCHEDULES).problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

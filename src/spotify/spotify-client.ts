@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../config/app-config.js';
 import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
+import { toSpotifyArtist, type SpotifyArtist } from './spotify-artist.js';
 import { MalformedSpotifyResponseError, toAudioFeatures, toSpotifyTrack, type SpotifyAudioFeatures, type SpotifyTrack } from './spotify-track.js';
 
 /** Spotify did not give an answer: not configured, credentials rejected, down, slow or rate-limited. */
@@ -71,6 +72,17 @@ export class SpotifyClient {
     try {
       const track = await this.call(`track ${id}`, () => this.api.getTrack(id, { market: this.config.SPOTIFY_MARKET }), options);
       return readResponse(`track ${id}`, () => toSpotifyTrack(track));
+    } catch (error) {
+      if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
+      throw error;
+    }
+  }
+
+  /** The artist (followers, popularity, genres, images), or null when Spotify has no artist with this id. */
+  async getArtist(id: string, options: CallOptions = {}): Promise<SpotifyArtist | null> {
+    try {
+      const artist = await this.call(`artist ${id}`, () => this.api.getArtist(id), options);
+      return readResponse(`artist ${id}`, () => toSpotifyArtist(artist));
     } catch (error) {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
       throw error;
@@ -173,17 +185,21 @@ export class SpotifyClient {
     return grant.access_token;
   }
 
-  /** The library sets no timeout: a request that does not answer in time counts as failed. */
-  private async withDeadline<T>(request: Promise<T>, timeoutMs = this.config.SPOTIFY_TIMEOUT_MS): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([request, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private withDeadline<T>(request: Promise<T>, timeoutMs = this.config.SPOTIFY_TIMEOUT_MS): Promise<T> {
+    return withDeadline(request, timeoutMs);
+  }
+}
+
+/** spotify-web-api-node sets no timeout: a request that does not answer in time counts as failed. */
+export async function withDeadline<T>(request: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([request, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

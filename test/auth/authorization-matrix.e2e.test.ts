@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueueService } from '../../src/jobs/job-queue.service.js';
+import { AUTH_CLEANUP_QUEUE } from '../../src/auth/auth-cleanup.job.js';
+import { JOBS_SCHEMA, JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { onePixelPng, toneWav } from '../support/audio-files.js';
 import { uploadSong } from '../support/catalog.js';
 import { createDatasetSong, createPrediction } from '../support/dataset-rows.js';
+import { FakeSpotify } from '../support/fake-spotify.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const CALLERS = ['anonymous', 'user', 'other artist', 'owner', 'admin'] as const;
@@ -20,6 +23,11 @@ interface Fixture {
   datasetSongId: number;
   predictionId: number;
   victimUserId: string;
+  victimUsername: string;
+  /** An alert on the owner's artist. */
+  alertId: string;
+  /** A failed job of a real queue (retrying it runs that queue's job). */
+  failedJobId: string;
   unique: string;
 }
 
@@ -35,6 +43,9 @@ interface Row {
 const month = () => ({ currentPeriodStart: new Date(), currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) });
 
 let cell = 0;
+/** Spotify for import-spotify: each cell imports an artist of its own (a fresh 22-character id). */
+const spotify = new FakeSpotify();
+const spotifyArtistFor = (unique: string) => spotify.addArtist({ id: createHash('sha256').update(unique).digest('hex').slice(0, 22), name: `Spotify ${unique}` }).id;
 
 /**
  * Every write endpoint × (anonymous, a listener, another artist, the owner, an admin). "Owner" is
@@ -92,6 +103,15 @@ const ROWS: Row[] = [
   { endpoint: 'DELETE /api/admin/users/:id', expected: [401, 403, 403, 403, 204], send: (http, f) => request(http).delete(`/api/admin/users/${f.victimUserId}`) },
   { endpoint: 'PUT /api/profile', expected: [401, 200, 200, 200, 200], send: (http) => request(http).put('/api/profile').send({ audio_quality: 'low' }) },
   { endpoint: 'POST /api/genre/train', expected: [401, 403, 403, 403, 202], send: (http) => request(http).post('/api/genre/train') },
+  { endpoint: 'POST /api/jobs/:id/retry', expected: [401, 403, 403, 403, 202], send: (http, f) => request(http).post(`/api/jobs/${f.failedJobId}/retry`) },
+  { endpoint: 'POST /api/analytics/artists/import-spotify', expected: [401, 403, 201, 201, 201], send: (http, f) => request(http).post('/api/analytics/artists/import-spotify').send({ spotify: spotifyArtistFor(f.unique) }) },
+  { endpoint: 'POST /api/analytics/spotify/disconnect', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post('/api/analytics/spotify/disconnect').send({ artist_id: f.artistId }) },
+  { endpoint: 'POST /api/analytics/artists/:id/metrics', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/metrics`).send({ metrics: [{ platform: 'spotify', date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), followers: 10 }] }) },
+  { endpoint: 'POST /api/analytics/artists/:id/metrics/csv', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/metrics/csv`).attach('file', Buffer.from(`platform,date,views\ntiktok,${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)},3\n`), 'm.csv') },
+  { endpoint: 'POST /api/analytics/artists/:id/posts', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/posts`).send({ posts: [{ platform: 'instagram', external_id: f.unique, posted_at: '2026-01-01T10:00:00Z' }] }) },
+  { endpoint: 'POST /api/analytics/artists/:id/fan-events', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/fan-events`).send({ events: [{ fan_id: f.unique, occurred_at: '2026-01-01T10:00:00Z' }] }) },
+  { endpoint: 'POST /api/analytics/artists/:id/team', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/team`).send({ login: f.victimUsername }) },
+  { endpoint: 'POST /api/analytics/alerts/:id/acknowledge', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/alerts/${f.alertId}/acknowledge`) },
   { endpoint: 'POST /api/logout', expected: [401, 204, 204, 204, 204], send: (http) => request(http).post('/api/logout').send({}) },
 ];
 
@@ -100,12 +120,16 @@ describe('authorization matrix of the write endpoints', () => {
   let accounts: Record<Exclude<Caller, 'anonymous'>, TestAccount>;
 
   beforeAll(async () => {
-    t = await createTestApp({ GENRE_TRAIN_CRON: 'off' });
+    spotify.start();
+    t = await createTestApp({ GENRE_TRAIN_CRON: 'off', ...spotify.env });
     await t.app.get(JobQueueService).start();
     const [user, otherArtist, owner, admin] = await Promise.all([createAccount(t, 'user'), createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'admin')]);
     accounts = { user, 'other artist': otherArtist, owner, admin };
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    spotify.stop();
+  });
 
   const fixture = async (): Promise<Fixture> => {
     const owner = accounts.owner;
@@ -116,6 +140,12 @@ describe('authorization matrix of the write endpoints', () => {
     const datasetSong = await createDatasetSong(t, `Dataset Song ${cell}`, 'Someone');
     const prediction = await createPrediction(t, datasetSong.id);
     const victim = await t.prisma.user.create({ data: { email: `victim${cell}@example.com`, username: `victim${cell}`, passwordHash: 'not-a-login', displayName: 'Victim' } });
+    const [failedJob] = await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `INSERT INTO ${JOBS_SCHEMA}.job (name, state, data, output, started_on, completed_on, retry_limit, policy)
+       VALUES ($1, 'failed', '{}', '{"message": "failed for the matrix"}', now(), now(), 0, 'stately') RETURNING id::text`,
+      AUTH_CLEANUP_QUEUE,
+    );
+    const alert = await t.prisma.analyticsAlert.create({ data: { artistId: owner.artistId!, type: 'viral_spike', dedupeKey: `matrix-${cell}`, severity: 'medium', message: 'A spike' } });
     return {
       songId: song.id,
       albumId: album.body.id,
@@ -125,6 +155,9 @@ describe('authorization matrix of the write endpoints', () => {
       datasetSongId: datasetSong.id,
       predictionId: prediction.id,
       victimUserId: victim.id,
+      victimUsername: victim.username,
+      alertId: alert.id,
+      failedJobId: failedJob!.id,
       unique: `${cell}-${Date.now()}`,
     };
   };

@@ -30,6 +30,10 @@ describe('loadConfig', () => {
     expect(problems.map((problem) => problem.split('=')[0]).sort()).toEqual(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'LOG_LEVEL']);
     expect(problems.join('\n')).toContain('EMBEDDED_PG_PORT="70000"');
   });
+
+  it('hides the password of a bad URL in the message', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:s3cret@mail.example.com' })).toThrow(/SMTP_URL="http:\/\/mailer:\*\*\*\*@mail\.example\.com"/);
+  });
 });
 
 describe('loadConfig rules across variables', () => {
@@ -44,7 +48,13 @@ describe('loadConfig rules across variables', () => {
 
   it('demands JWT_SECRET in production, where a per-process key would sign everyone out on restart', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required when NODE_ENV=production');
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ANALYTICS_TOKEN_KEY: 'ab'.repeat(32) })).toEqual([]);
+  });
+
+  it('demands ANALYTICS_TOKEN_KEY (32 bytes, hex or base64) in production, where a per-process key would lose every stored OAuth token on restart', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual(['ANALYTICS_TOKEN_KEY is required when NODE_ENV=production']);
+    expect(problemsOf({ ANALYTICS_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') })).toEqual([]);
+    expect(problemsOf({ ANALYTICS_TOKEN_KEY: 'ab'.repeat(31) })[0]).toMatch(/^ANALYTICS_TOKEN_KEY=.*must be 32 bytes/);
   });
 
   it('demands a bucket for S3 storage and both halves of an S3 key', () => {

@@ -15,20 +15,47 @@ interface Recorded {
 const ACCOUNTS = 'https://accounts.spotify.com';
 const API = 'https://api.spotify.com';
 
+/** A code Spotify's authorize page handed out (authorization-code flow), good once. */
+interface AuthorizationCode {
+  userId: string;
+  redirectUri: string;
+  scope: string;
+  used: boolean;
+}
+
+/** A token issued to a user's grant: what it may see and when it stops working. */
+interface UserToken {
+  userId: string;
+  scope: string;
+  expiresAt: number;
+}
+
 /**
- * Spotify's accounts service and Web API as documented (client-credentials token, tracks,
- * search, audio features, the `{"error": {"status", "message"}}` error object), served from
- * memory behind nock, so the real client and its HTTP stack run unchanged.
+ * Spotify's accounts service and Web API as documented (client-credentials token, the
+ * authorization-code flow with refresh tokens, tracks, artists, search, audio features, the
+ * current user, the `{"error": {"status", "message"}}` and `{"error", "error_description"}`
+ * error objects), served from memory behind nock, so the real client and its HTTP stack run
+ * unchanged. The authorize page is a browser's business: `authorize()` plays the user there.
  */
 export class FakeSpotify {
   readonly tracks = new Map<string, SpotifyApi.TrackObjectFull>();
   readonly audioFeatures = new Map<string, SpotifyApi.AudioFeaturesObject>();
+  readonly artists = new Map<string, SpotifyApi.ArtistObjectFull>();
+  readonly users = new Map<string, SpotifyApi.UserObjectPrivate>();
   readonly requests: Recorded[] = [];
   /** Spotify's answer for apps without extended quota since November 2024. */
   audioFeaturesForbidden = false;
   tokenLifetimeSeconds = 3600;
+  /** expires_in of tokens issued to users (authorization code and refresh). */
+  userTokenLifetimeSeconds = 3600;
+  /** Whether a refresh answers a new refresh_token (Spotify may or may not; the old one then stops working). */
+  rotateRefreshTokens = false;
   private readonly scripts: Array<{ pathPrefix: string; reply: ScriptedReply }> = [];
   private readonly validTokens = new Set<string>();
+  private readonly codes = new Map<string, AuthorizationCode>();
+  private readonly userTokens = new Map<string, UserToken>();
+  /** Refresh token → the grant it renews. */
+  private readonly refreshTokens = new Map<string, { userId: string; scope: string }>();
   private issued = 0;
 
   constructor(
@@ -78,11 +105,61 @@ export class FakeSpotify {
   /** Every token issued so far stops working, as when they expire. */
   expireTokens(): void {
     this.validTokens.clear();
+    this.userTokens.clear();
   }
 
   addTrack(track: Partial<SpotifyApi.TrackObjectFull> & { id: string; name: string }, features?: Partial<SpotifyApi.AudioFeaturesObject>): void {
     this.tracks.set(track.id, spotifyTrack(track));
     if (features) this.audioFeatures.set(track.id, audioFeaturesOf(track.id, features));
+  }
+
+  addArtist(artist: Partial<SpotifyApi.ArtistObjectFull> & { id: string; name: string }): SpotifyApi.ArtistObjectFull {
+    const full = spotifyArtist(artist);
+    this.artists.set(artist.id, full);
+    return full;
+  }
+
+  addUser(user: Partial<SpotifyApi.UserObjectPrivate> & { id: string }): SpotifyApi.UserObjectPrivate {
+    const full = spotifyUser(user);
+    this.users.set(user.id, full);
+    return full;
+  }
+
+  /**
+   * What Spotify's authorize page does when user `userId` approves (or, with `deny`, declines)
+   * the app: checks the authorize URL as Spotify would and answers the redirect back to the
+   * app's redirect_uri, with `code` and `state` (or `error=access_denied` and `state`).
+   */
+  authorize(authorizeUrl: string, userId: string, { deny = false } = {}): URL {
+    const url = new URL(authorizeUrl);
+    const params = url.searchParams;
+    if (url.origin !== ACCOUNTS || url.pathname !== '/authorize') throw new Error(`not Spotify's authorize URL: ${authorizeUrl}`);
+    if (params.get('client_id') !== this.clientId) throw new Error(`INVALID_CLIENT: Invalid client (client_id=${params.get('client_id')})`);
+    if (params.get('response_type') !== 'code') throw new Error('response_type must be code');
+    const redirectUri = params.get('redirect_uri');
+    if (!redirectUri || !/^https?:\/\//.test(redirectUri)) throw new Error('INVALID_CLIENT: Invalid redirect URI');
+    if (!this.users.has(userId)) throw new Error(`no Spotify user ${userId} to sign in as`);
+    const back = new URL(redirectUri);
+    if (deny) back.searchParams.set('error', 'access_denied');
+    else {
+      const code = `fake-code-${++this.issued}`;
+      this.codes.set(code, { userId, redirectUri, scope: params.get('scope') ?? '', used: false });
+      back.searchParams.set('code', code);
+    }
+    if (params.has('state')) back.searchParams.set('state', params.get('state')!);
+    return back;
+  }
+
+  /** The user removes the app at spotify.com/account/apps: their refresh tokens get invalid_grant, access tokens 401. */
+  revokeUserGrants(userId: string): void {
+    for (const [token, grant] of this.refreshTokens) if (grant.userId === userId) this.refreshTokens.delete(token);
+    for (const [token, grant] of this.userTokens) if (grant.userId === userId) this.userTokens.delete(token);
+  }
+
+  /** Whether Spotify would accept this access token now. */
+  accepts(accessToken: string): boolean {
+    const user = this.userTokens.get(accessToken);
+    return this.validTokens.has(accessToken) || (user !== undefined && user.expiresAt > Date.now());
   }
 
   private async handle(
@@ -105,21 +182,69 @@ export class FakeSpotify {
 
   private token(method: string, body: unknown, authorization: string | undefined): [number, nock.Body] {
     const expected = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
-    const grant = typeof body === 'string' ? new URLSearchParams(body).get('grant_type') : (body as { grant_type?: string })?.grant_type;
-    if (method !== 'POST' || grant !== 'client_credentials') return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' }];
+    const form: Record<string, string | undefined> =
+      typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : ((body ?? {}) as Record<string, string>);
+    const grant = form['grant_type'];
+    if (method === 'POST' && (grant === 'authorization_code' || grant === 'refresh_token')) {
+      // These grants take the client's credentials in the Authorization header or in the body.
+      const clientOk = authorization === expected || (!authorization && form['client_id'] === this.clientId && form['client_secret'] === this.clientSecret);
+      if (!clientOk) return [400, { error: 'invalid_client', error_description: 'Invalid client' }];
+      return grant === 'authorization_code' ? this.codeGrant(form) : this.refreshGrant(form);
+    }
+    if (method !== 'POST' || grant !== 'client_credentials') return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials, authorization_code or refresh_token' }];
     if (authorization !== expected) return [400, { error: 'invalid_client', error_description: 'Invalid client' }];
     const accessToken = `fake-token-${++this.issued}`;
     this.validTokens.add(accessToken);
     return [200, { access_token: accessToken, token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds }];
   }
 
+  private codeGrant(form: Record<string, string | undefined>): [number, nock.Body] {
+    const code = this.codes.get(form['code'] ?? '');
+    if (!code || code.used) return [400, { error: 'invalid_grant', error_description: 'Invalid authorization code' }];
+    if (form['redirect_uri'] !== code.redirectUri) return [400, { error: 'invalid_grant', error_description: 'Invalid redirect URI' }];
+    code.used = true;
+    const refreshToken = `fake-refresh-${++this.issued}`;
+    this.refreshTokens.set(refreshToken, { userId: code.userId, scope: code.scope });
+    return [200, { ...this.userAccessToken(code.userId, code.scope), refresh_token: refreshToken }];
+  }
+
+  private refreshGrant(form: Record<string, string | undefined>): [number, nock.Body] {
+    const refreshToken = form['refresh_token'] ?? '';
+    const grant = this.refreshTokens.get(refreshToken);
+    if (!grant) return [400, { error: 'invalid_grant', error_description: 'Refresh token revoked' }];
+    const answer: Record<string, unknown> = this.userAccessToken(grant.userId, grant.scope);
+    if (this.rotateRefreshTokens) {
+      this.refreshTokens.delete(refreshToken);
+      answer['refresh_token'] = `fake-refresh-${++this.issued}`;
+      this.refreshTokens.set(answer['refresh_token'] as string, grant);
+    }
+    return [200, answer];
+  }
+
+  private userAccessToken(userId: string, scope: string) {
+    const accessToken = `fake-user-token-${++this.issued}`;
+    this.userTokens.set(accessToken, { userId, scope, expiresAt: Date.now() + this.userTokenLifetimeSeconds * 1000 });
+    return { access_token: accessToken, token_type: 'Bearer', scope, expires_in: this.userTokenLifetimeSeconds };
+  }
+
   private api(method: string, path: string, authorization: string | undefined): [number, nock.Body] {
     const token = authorization?.replace(/^Bearer /, '');
     if (!token) return apiError(401, 'No token provided');
-    if (!this.validTokens.has(token)) return apiError(401, 'The access token expired');
+    if (!this.accepts(token)) return apiError(401, 'The access token expired');
     const url = new URL(path, API);
     const [, version, resource, id] = url.pathname.split('/');
     if (method !== 'GET' || version !== 'v1') return apiError(404, 'Service not found');
+    if (resource === 'me' && !id) {
+      const user = this.userTokens.get(token);
+      // A client-credentials token belongs to no user.
+      if (!user) return apiError(401, 'Unauthorized');
+      return [200, this.users.get(user.userId)!];
+    }
+    if (resource === 'artists' && id) {
+      if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
+      const artist = this.artists.get(id);
+      return artist ? [200, artist] : apiError(404, 'Resource not found');
+    }
     if (resource === 'tracks' && id) {
       if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
       const track = this.tracks.get(id);
@@ -191,6 +316,42 @@ export function spotifyTrack(track: Partial<SpotifyApi.TrackObjectFull> & { id: 
     uri: `spotify:track:${track.id}`,
     ...track,
   };
+}
+
+/** An Artist object as GET /v1/artists/{id} returns it. */
+export function spotifyArtist(artist: Partial<SpotifyApi.ArtistObjectFull> & { id: string; name: string }): SpotifyApi.ArtistObjectFull {
+  return {
+    external_urls: { spotify: `https://open.spotify.com/artist/${artist.id}` },
+    followers: { href: null, total: 125_000 },
+    genres: ['indie pop'],
+    href: `${API}/v1/artists/${artist.id}`,
+    images: [
+      { url: `https://i.scdn.co/image/${artist.id}-640`, height: 640, width: 640 },
+      { url: `https://i.scdn.co/image/${artist.id}-320`, height: 320, width: 320 },
+    ],
+    popularity: 57,
+    type: 'artist',
+    uri: `spotify:artist:${artist.id}`,
+    ...artist,
+  };
+}
+
+/** A User object as GET /v1/me returns it (with the user-read-email and user-read-private scopes). */
+export function spotifyUser(user: Partial<SpotifyApi.UserObjectPrivate> & { id: string }): SpotifyApi.UserObjectPrivate {
+  return {
+    country: 'US',
+    display_name: `Spotify user ${user.id}`,
+    email: `${user.id}@example.com`,
+    explicit_content: { filter_enabled: false, filter_locked: false },
+    external_urls: { spotify: `https://open.spotify.com/user/${user.id}` },
+    followers: { href: null, total: 12 },
+    href: `${API}/v1/users/${user.id}`,
+    images: [],
+    product: 'premium',
+    type: 'user',
+    uri: `spotify:user:${user.id}`,
+    ...user,
+  } as SpotifyApi.UserObjectPrivate;
 }
 
 /** An Audio Features object as GET /v1/audio-features/{id} returns it. */

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../auth/auth.decorators.js';
+import { ConnectorRegistry, ConnectorStatusDto } from './platform-connector.js';
+
+@ApiTags('analytics')
+@Controller('analytics/connectors')
+export class ConnectorsController {
+  constructor(private readonly connectors: ConnectorRegistry) {}
+
+  @Get()
+  @Auth()
+  @ApiOkResponse({ type: [ConnectorStatusDto], description: 'Each platform: synced by a connector, or ingestion-only (JSON/CSV) and why' })
+  status(): ConnectorStatusDto[] {
+    return this.connectors.status();
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import {
+  AuthorizeQueryDto,
+  AuthorizeUrlDto,
+  CallbackQueryDto,
+  ConnectedDto,
+  DisconnectDto,
+  DisconnectedDto,
+  SpotifyStatusDto,
+  StatusQueryDto,
+} from './spotify.dto.js';
+import { SpotifyConnectionsService } from './spotify-connections.service.js';
+
+/** A client that asks for JSON (fetch with Accept: application/json) rather than a page. */
+const wantsJson = (request: Request) => request.accepts(['html', 'json']) === 'json';
+
+@ApiTags('analytics')
+@Controller('analytics/spotify')
+export class SpotifyOAuthController {
+  constructor(private readonly connections: SpotifyConnectionsService) {}
+
+  @Get('authorize')
+  @Auth()
+  @ApiOperation({ summary: "Start connecting the artist's Spotify account: 302 to Spotify's authorize page (or {authorize_url} with redirect=false or Accept: application/json)" })
+  @ApiFoundResponse({ description: "Location: Spotify's authorize page" })
+  @ApiOkResponse({ type: AuthorizeUrlDto })
+  @ApiForbiddenResponse({ description: "Not on the artist's team" })
+  @ApiNotFoundResponse({ description: 'No artist with this id' })
+  @ApiServiceUnavailableResponse({ description: 'Spotify is not configured' })
+  async authorize(@Query() query: AuthorizeQueryDto, @CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const url = await this.connections.authorizeUrl(user, query.artist_id);
+    if (query.redirect === false || wantsJson(request)) response.json({ authorize_url: url } satisfies AuthorizeUrlDto);
+    else response.redirect(302, url);
+  }
+
+  @Get('callback')
+  @ApiOperation({ summary: "Spotify's redirect back (public: the signed state proves who started); stores the connection and sends the browser to the web app" })
+  @ApiFoundResponse({ description: 'Location: /analytics/<artist id>?spotify=connected' })
+  @ApiOkResponse({ type: ConnectedDto, description: 'With Accept: application/json' })
+  @ApiBadRequestResponse({ description: 'Bad or expired state, access_denied, or a code Spotify refuses' })
+  @ApiServiceUnavailableResponse({ description: 'Spotify is not configured or not answering' })
+  async callback(@Query() query: CallbackQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const connected = await this.connections.completeAuthorization(query);
+    if (wantsJson(request)) response.json(connected);
+    else response.redirect(302, connected.redirect_to);
+  }
+
+  @Get('status')
+  @Auth()
+  @ApiOkResponse({ type: SpotifyStatusDto })
+  @ApiForbiddenResponse({ description: "Not on the artist's team" })
+  @ApiNotFoundResponse({ description: 'No artist with this id' })
+  status(@Query() query: StatusQueryDto, @CurrentUser() user: AuthUser): Promise<SpotifyStatusDto> {
+    return this.connections.status(user, query.artist_id, query.verify === true);
+  }
+
+  @Post('disconnect')
+  @HttpCode(200)
+  @Auth()
+  @ApiOperation({ summary: 'Delete the connection and its tokens (Spotify has no revocation endpoint: the account owner removes the app at spotify.com/account/apps)' })
+  @ApiOkResponse({ type: DisconnectedDto })
+  @ApiForbiddenResponse({ description: "Not on the artist's team" })
+  @ApiNotFoundResponse({ description: 'No artist with this id' })
+  disconnect(@Body() body: DisconnectDto, @CurrentUser() user: AuthUser): Promise<DisconnectedDto> {
+    return this.connections.disconnect(user, body.artist_id);
+  }
+}
