@@ -25,6 +25,10 @@ const ENDPOINTS: Record<string, string> = {
   artists: 'GET /api/artists',
   playlists: 'GET /api/playlists',
   plans: 'GET /api/subscriptions',
+  analytics_artists: 'GET /api/analytics/artists',
+  analytics_dashboard: 'GET /api/analytics/dashboard/stats',
+  analytics_alerts: 'GET /api/analytics/alerts',
+  jobs: 'GET /api/jobs',
   docs: 'GET /api/docs',
   openapi: 'GET /api/docs-json',
 };

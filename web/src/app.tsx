@@ -5,9 +5,13 @@ import { AddToPlaylistDialog } from './components/add-to-playlist.js';
 import { PlayerBar } from './components/player-bar.js';
 import { inSection, matchPath, type RouteParams } from './lib/routes.js';
 import type { Role } from './lib/session.js';
+import { AdminJobsPage } from './pages/admin/admin-jobs-page.js';
 import { AdminPredictionsPage } from './pages/admin/admin-predictions-page.js';
 import { AdminSongsPage } from './pages/admin/admin-songs-page.js';
 import { AdminUsersPage } from './pages/admin/admin-users-page.js';
+import { AnalyticsAlertsPage } from './pages/analytics/analytics-alerts-page.js';
+import { AnalyticsArtistPage, AnalyticsArtistRedirect } from './pages/analytics/analytics-artist-page.js';
+import { AnalyticsOverviewPage } from './pages/analytics/analytics-overview-page.js';
 import { AlbumPage } from './pages/catalog/album-page.js';
 import { ArtistPage } from './pages/catalog/artist-page.js';
 import { CatalogHomePage } from './pages/catalog/catalog-home-page.js';
@@ -45,18 +49,25 @@ const ROUTES: Array<{ pattern: string; title: string; Page: Page }> = [
   { pattern: '/catalog/playlists', title: 'Playlists', Page: PlaylistsPage },
   { pattern: '/catalog/playlists/:id', title: 'Playlist', Page: PlaylistPage },
   { pattern: '/catalog/playlists/shared/:token', title: 'Shared playlist', Page: SharedPlaylistPage },
+  { pattern: '/analytics', title: 'Analytics', Page: AnalyticsOverviewPage },
+  { pattern: '/analytics/alerts', title: 'Analytics · Alerts', Page: AnalyticsAlertsPage },
+  { pattern: '/analytics/artists/:id', title: 'Analytics · Artist', Page: AnalyticsArtistPage },
+  // Where connecting Spotify comes back to (after /analytics/alerts, which it would also match).
+  { pattern: '/analytics/:id', title: 'Analytics · Artist', Page: AnalyticsArtistRedirect },
   { pattern: '/admin', title: 'Admin · Songs', Page: AdminSongsPage },
   { pattern: '/admin/songs', title: 'Admin · Songs', Page: AdminSongsPage },
   { pattern: '/admin/predictions', title: 'Admin · Predictions', Page: AdminPredictionsPage },
   { pattern: '/admin/users', title: 'Admin · Users', Page: AdminUsersPage },
+  { pattern: '/admin/jobs', title: 'Admin · Jobs', Page: AdminJobsPage },
 ];
 
 /** The main menu; a section's entry stays current on every page under it. */
-const NAV: Array<{ path: string; label: string; section?: string; role?: Role }> = [
+const NAV: Array<{ path: string; label: string; section?: string; role?: Role; signedIn?: boolean }> = [
   { path: '/', label: 'Hit predictor' },
   { path: '/genre', label: 'Genre' },
   { path: '/model', label: 'About the model' },
   { path: '/catalog', label: 'Catalog', section: '/catalog' },
+  { path: '/analytics', label: 'Analytics', section: '/analytics', signedIn: true },
   { path: '/admin/songs', label: 'Admin', section: '/admin', role: 'admin' },
 ];
 
@@ -93,7 +104,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul class="nav-list">
-            {NAV.filter((entry) => !entry.role || entry.role === role).map((entry) => (
+            {NAV.filter((entry) => (!entry.role || entry.role === role) && (!entry.signedIn || current)).map((entry) => (
               <li key={entry.path}>
                 <a
                   href={entry.path}

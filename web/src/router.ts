@@ -19,6 +19,8 @@ function useLocationPart(read: () => string): string {
     const update = () => setValue(read());
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A page may have navigated in its own first effects, which run before this one.
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

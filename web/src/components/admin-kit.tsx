@@ -1,16 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { adminApi } from '../api/admin.js';
+import { adminApi, type AdminStats } from '../api/admin.js';
 import { useDebounced, useLoad } from '../hooks.js';
 import { adminQuery, nextOrdering, sortState, type AdminFilterValues, type TriState } from '../lib/admin.js';
 import { formatCount } from '../lib/format.js';
 import { usePath } from '../router.js';
 import { AppLink } from './app-link.js';
 
-const SECTIONS = [
-  { path: '/admin/songs', label: 'Songs', count: (stats: { songs: number }) => stats.songs },
-  { path: '/admin/predictions', label: 'Predictions', count: (stats: { predictions: number }) => stats.predictions },
-  { path: '/admin/users', label: 'Users', count: (stats: { users: { total: number } }) => stats.users.total },
+const SECTIONS: Array<{ path: string; label: string; count?: (stats: AdminStats) => number }> = [
+  { path: '/admin/songs', label: 'Songs', count: (stats) => stats.songs },
+  { path: '/admin/predictions', label: 'Predictions', count: (stats) => stats.predictions },
+  { path: '/admin/users', label: 'Users', count: (stats) => stats.users.total },
+  { path: '/admin/jobs', label: 'Jobs' },
 ];
 
 /** The admin pages' menu, each with its count. */
@@ -25,7 +26,7 @@ export function AdminNav({ refreshKey }: { refreshKey: number }) {
             <li key={section.path}>
               <AppLink href={section.path} class="sub-link" aria-current={path === section.path ? 'page' : undefined}>
                 {section.label}
-                {stats.state === 'ready' && <span class="sub-count"> {formatCount(section.count(stats.data))}</span>}
+                {stats.state === 'ready' && section.count && <span class="sub-count"> {formatCount(section.count(stats.data))}</span>}
               </AppLink>
             </li>
           ))}

@@ -1,0 +1,227 @@
+import { useState } from 'preact/hooks';
+import { analyticsApi, type AnalyticsArtist, type DashboardStats } from '../../api/analytics.js';
+import { AnalyticsNav, MomentumBadge, NoArtists } from '../../components/analytics-kit.js';
+import { AppLink } from '../../components/app-link.js';
+import { Loaded } from '../../components/loaded.js';
+import { Pager } from '../../components/pager.js';
+import { RequireSignIn } from '../../components/require-sign-in.js';
+import { TabPanel, Tabs } from '../../components/tabs.js';
+import { useDebounced, useLoad, useTitle } from '../../hooks.js';
+import { formatCompact, formatProbability, formatScore, MOMENTUM_STATUSES, platformName, type MomentumStatus } from '../../lib/analytics.js';
+import { formatCount, formatDate, plural } from '../../lib/format.js';
+import { useSession } from '../../session.js';
+import './analytics.css';
+
+const PAGE_SIZE = 20;
+const TOP_LIMIT = 5;
+
+/** Analytics: totals over the account's artists, the top performers, and the artists with their latest scores. */
+export function AnalyticsOverviewPage() {
+  useTitle('Analytics');
+  return (
+    <RequireSignIn what="see your artists’ fan analytics">
+      <Overview />
+    </RequireSignIn>
+  );
+}
+
+function Overview() {
+  const role = useSession()?.user.role ?? 'user';
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const settled = useDebounced(search.trim(), 250);
+  const artists = useLoad((signal) => analyticsApi.artists({ search: settled, page, page_size: PAGE_SIZE }, signal), [settled, page]);
+  const stats = useLoad((signal) => analyticsApi.stats(signal), []);
+  if (artists.state === 'ready' && artists.data.count === 0 && !settled && page === 1) return <NoArtists role={role} />;
+  return (
+    <div class="catalog-page analytics-page">
+      <AnalyticsNav />
+      <section class="card" aria-labelledby="analytics-title">
+        <p class="eyebrow">Fan analytics</p>
+        <h1 id="analytics-title">Analytics</h1>
+        <Loaded value={stats}>{(data) => <DashboardFigures stats={data} />}</Loaded>
+      </section>
+      <div class="catalog-columns">
+        <section class="card catalog-main" aria-labelledby="analytics-artists-title">
+          <div class="card-head">
+            <h2 id="analytics-artists-title">Artists</h2>
+            {artists.state === 'ready' && <span class="muted small">{plural(artists.data.count, 'artist')}</span>}
+          </div>
+          <div class="field compact analytics-search">
+            <label for="analytics-search">Search artists</label>
+            <input
+              id="analytics-search"
+              type="search"
+              value={search}
+              maxLength={200}
+              autoComplete="off"
+              onInput={(event) => {
+                setSearch((event.target as HTMLInputElement).value);
+                setPage(1);
+              }}
+            />
+          </div>
+          <Loaded value={artists}>
+            {(listing) =>
+              listing.results.length === 0 ? (
+                <p class="muted">No artist matches “{settled}”.</p>
+              ) : (
+                <>
+                  <ArtistTable artists={listing.results} />
+                  <Pager label="Artist pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
+                </>
+              )
+            }
+          </Loaded>
+        </section>
+        <TopPerformers />
+      </div>
+    </div>
+  );
+}
+
+function DashboardFigures({ stats }: { stats: DashboardStats }) {
+  const openAlerts = stats.alerts.reduce((sum, entry) => sum + entry.open, 0);
+  const statuses = (Object.keys(MOMENTUM_STATUSES) as MomentumStatus[]).filter((status) => stats.momentum_statuses[status]).reverse();
+  return (
+    <>
+      <ul class="stat-grid" aria-label="Totals over your artists" data-testid="analytics-stats">
+        <Figure value={formatCount(stats.artists)} label="Artists" hint="with metrics" />
+        <Figure value={formatCompact(stats.total_followers)} label="Followers" hint={`${formatCount(stats.total_followers)} on all platforms`} />
+        <Figure value={formatCompact(stats.streams_30d)} label="Streams" hint="last 30 days" />
+        <Figure value={formatScore(stats.average_fan_value_score)} label="Average FVS" hint="Fan Value Score, 0–100" />
+        <Figure value={formatScore(stats.average_momentum)} label="Average momentum" hint="Momentum Index, 0–10" />
+        <Figure value={formatCount(openAlerts)} label="Open alerts" hint={`${formatCount(stats.alerts.reduce((sum, entry) => sum + entry.last_7_days, 0))} in the last 7 days`} />
+      </ul>
+      {statuses.length > 0 && (
+        <p class="status-summary">
+          <span class="muted small">Momentum: </span>
+          {statuses.map((status) => (
+            <span key={status} class="status-count">
+              <MomentumBadge status={status} /> {formatCount(stats.momentum_statuses[status] ?? 0)}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Figure({ value, label, hint }: { value: string; label: string; hint: string }) {
+  return (
+    <li class="stat">
+      <span class="stat-value">{value}</span>
+      <span class="stat-label">{label}</span>
+      <span class="muted small">{hint}</span>
+    </li>
+  );
+}
+
+function ArtistTable({ artists }: { artists: AnalyticsArtist[] }) {
+  return (
+    <div class="table-scroll">
+      <table class="data-table" data-testid="analytics-artists">
+        <caption class="sr-only">Artists with their latest scores</caption>
+        <thead>
+          <tr>
+            <th scope="col">Artist</th>
+            <th scope="col" class="numeric">
+              Followers
+            </th>
+            <th scope="col" class="numeric">
+              <abbr title="Fan Value Score, 0–100">FVS</abbr>
+            </th>
+            <th scope="col">Momentum</th>
+            <th scope="col" class="numeric">
+              Breakout
+            </th>
+            <th scope="col" class="numeric">
+              Open alerts
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {artists.map((artist) => (
+            <tr key={artist.id} data-testid="analytics-artist-row">
+              <th scope="row" class="cell-title">
+                <AppLink href={`/analytics/artists/${artist.id}`}>{artist.name}</AppLink>
+                <span class="muted small cell-sub" title={artist.platforms.map(platformName).join(', ')}>
+                  {artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}
+                  {artist.last_metrics_date && ` · to ${formatDate(artist.last_metrics_date)}`}
+                </span>
+              </th>
+              <td class="numeric" title={formatCount(artist.followers)}>
+                {formatCompact(artist.followers)}
+              </td>
+              <td class="numeric" data-testid="artist-fvs">
+                {formatScore(artist.scores.fan_value_score)}
+              </td>
+              <td class="nowrap">
+                <span class="momentum-cell">
+                  <span class="numeric-figure">{formatScore(artist.scores.momentum)}</span>
+                  <MomentumBadge status={artist.scores.momentum_status} testId="artist-momentum-status" />
+                </span>
+              </td>
+              <td class="numeric">{formatProbability(artist.scores.breakout_probability)}</td>
+              <td class="numeric">
+                {artist.open_alerts > 0 ? (
+                  <AppLink href={`/analytics/alerts?artist_id=${artist.id}`} aria-label={`${plural(artist.open_alerts, 'open alert')} of ${artist.name}`}>
+                    {formatCount(artist.open_alerts)}
+                  </AppLink>
+                ) : (
+                  <span class="muted">0</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const RANKINGS = [
+  { id: 'fvs', label: 'By FVS' },
+  { id: 'momentum', label: 'By momentum' },
+] as const;
+
+function TopPerformers() {
+  const [by, setBy] = useState<'fvs' | 'momentum'>('fvs');
+  const top = useLoad((signal) => analyticsApi.topPerformers(by, TOP_LIMIT, signal), [by]);
+  return (
+    <section class="card catalog-side" aria-labelledby="top-performers-title">
+      <h2 id="top-performers-title">Top performers</h2>
+      <Tabs id="top-performers" label="Rank the artists" tabs={RANKINGS} value={by} onChange={(value) => setBy(value)} />
+      <TabPanel id="top-performers" value={by}>
+        <Loaded value={top}>
+          {(data) =>
+            data.results.length === 0 ? (
+              <p class="muted">No scores yet: they are computed from the daily metrics every few hours.</p>
+            ) : (
+              <ol class="rank-list" data-testid="top-performers" aria-label={by === 'fvs' ? 'Highest Fan Value Score first' : 'Highest momentum first'}>
+                {data.results.map((artist) => (
+                  <li key={artist.id}>
+                    <AppLink href={`/analytics/artists/${artist.id}`} class="rank-name">
+                      {artist.name}
+                    </AppLink>
+                    {by === 'fvs' ? (
+                      <span class="rank-value">
+                        {formatScore(artist.scores.fan_value_score)}
+                        <span class="muted small"> FVS</span>
+                      </span>
+                    ) : (
+                      <span class="rank-value">
+                        {formatScore(artist.scores.momentum)}
+                        <MomentumBadge status={artist.scores.momentum_status} />
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </Loaded>
+      </TabPanel>
+    </section>
+  );
+}
