@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { registerAccountCommands } from './account-commands.js';
+import { registerAnalyticsCommands } from './analytics-commands.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenreCommands } from './genre-commands.js';
@@ -17,6 +18,7 @@ registerSongsCommands(program, context);
 registerModelCommands(program, context);
 registerGenreCommands(program, context);
 registerAccountCommands(program, context);
+registerAnalyticsCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

@@ -114,6 +114,19 @@ describe('npm run cli', () => {
     expect(weak.stderr).toContain('password must be at least 8 characters');
   });
 
+  it("imports an artist's metrics from CSV, creating the artist by name, and scores them", async () => {
+    const csv = join(root, 'metrics.csv');
+    const days = Array.from({ length: 40 }, (_, i) => new Date(Date.now() - (40 - i) * 86_400_000).toISOString().slice(0, 10));
+    await writeFile(csv, ['platform,date,followers,streams,likes', ...days.map((day, i) => `spotify,${day},${1000 + i * 10},${500 + i},${20 + i}`)].join('\n'));
+    expect(cli('import-metrics', csv, '--artist', 'Night Ferry').stderr).toContain('No artist is named "Night Ferry"; add --create to create it.');
+    const imported = cli('import-metrics', csv, '--artist', 'Night Ferry', '--create');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(new RegExp(`^Imported .*metrics\\.csv for artist [0-9a-f-]{36}: 40 new and 0 updated platform-days, ${days[0]} to ${days.at(-1)}\\.$`, 'm'));
+    const scored = cli('score-analytics');
+    expect(scored.code).toBe(0);
+    expect(scored.stdout).toMatch(/^Scored 1 of 1 artists \(FVS 1\); alerts created: \d+\.$/m);
+  }, 120_000);
+
   it('imports the real Chinook script and trains a genre model on it, printing the majority baseline', () => {
     const imported = cli('import-chinook', chinookScript);
     expect(imported.code).toBe(0);

@@ -1,0 +1,56 @@
+import { BadRequestException } from '@nestjs/common';
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { MetricsIngestionService } from '../analytics/ingestion/metrics-ingestion.service.js';
+import { AnalyticsScoringJobs } from '../analytics/jobs/analytics-scoring.jobs.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { normalizeSearchText } from '../songs/search-text.js';
+import type { CliContext } from './context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function registerAnalyticsCommands(program: Command, context: CliContext): void {
+  program
+    .command('import-metrics')
+    .description("import an artist's daily platform metrics from a CSV (the format of POST /api/analytics/artists/:id/metrics/csv)")
+    .argument('<file>', 'CSV with platform, date and metric columns')
+    .requiredOption('--artist <id or name>', "the artist's id, or its exact name")
+    .option('--create', 'create the artist when no artist has this name')
+    .action((file: string, options: { artist: string; create?: boolean }) =>
+      context.withApp(async (app) => {
+        const artistId = await resolveArtist(app.get(PrismaService), options.artist, options.create ?? false);
+        try {
+          const result = await app.get(MetricsIngestionService).upsertDailyCsv(artistId, await readFile(file));
+          context.out(`Imported ${file} for artist ${artistId}: ${result.inserted} new and ${result.updated} updated platform-days, ${result.first_date} to ${result.last_date}.`);
+        } catch (error) {
+          // The service speaks HTTP; on the command line its 400 is just the message.
+          if (error instanceof BadRequestException) throw new Error(`${file}: ${error.message}`, { cause: error });
+          throw error;
+        }
+      }),
+    );
+
+  program
+    .command('score-analytics')
+    .description('compute every artist\'s FVS, momentum and breakout now and raise their alerts (the scheduled jobs do this too)')
+    .action(() =>
+      context.withApp(async (app) => {
+        const { fvs, momentum, spikes } = await app.get(AnalyticsScoringJobs).scoreEverything();
+        context.out(`Scored ${momentum.scored} of ${momentum.artists} artists (FVS ${fvs.scored}); alerts created: ${momentum.alerts_created + spikes.created}.`);
+      }),
+    );
+}
+
+async function resolveArtist(prisma: PrismaService, artist: string, create: boolean): Promise<string> {
+  if (UUID.test(artist)) {
+    const found = await prisma.artist.findUnique({ where: { id: artist }, select: { id: true } });
+    if (!found) throw new Error(`No artist with id ${artist}.`);
+    return found.id;
+  }
+  const named = await prisma.artist.findMany({ where: { name: artist }, select: { id: true } });
+  if (named.length > 1) throw new Error(`${named.length} artists are named "${artist}": give the id (${named.map((a) => a.id).join(', ')}).`);
+  if (named[0]) return named[0].id;
+  if (!create) throw new Error(`No artist is named "${artist}"; add --create to create it.`);
+  const created = await prisma.artist.create({ data: { name: artist, searchText: normalizeSearchText(artist) }, select: { id: true } });
+  return created.id;
+}
