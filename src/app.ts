@@ -16,7 +16,12 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 
 /** A logger printing `level` and everything more severe. */
 export function createLogger(level: AppConfig['LOG_LEVEL']): ConsoleLogger {
-  return new ConsoleLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
+  return new ConsoleLogger({ logLevels: logLevelsFrom(level) });
+}
+
+/** `level` and every level more severe. */
+export function logLevelsFrom(level: LogLevel): LogLevel[] {
+  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
 }
 
 /** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses and names such as "loopback". */
