@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { spawnApp, waitForHealth, type AppProcess } from './app-process.js';
 import { launchChromium } from './browser.js';
 import { freePort } from './free-port.js';
@@ -11,6 +11,8 @@ export interface BrowserApp {
   app: AppProcess;
   browser: Browser;
   database: TestDatabase;
+  /** A new 1280×900 page in which each action waits 10 s at most (Playwright's own limit is 30 s). */
+  newPage(): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     app,
     browser,
     database,
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.setDefaultTimeout(10_000);
+      return page;
+    },
     async stop() {
       await browser.close();
       if (app.child.exitCode === null) {

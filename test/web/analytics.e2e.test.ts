@@ -1,21 +1,8 @@
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
-
-interface SessionAnswer {
-  token: string;
-  refresh_token: string;
-  expires_in: number;
-  user: { id: string; username: string; role: string };
-}
-
-interface Account {
-  username: string;
-  password: string;
-  id: string;
-}
+import { browserSession, type RegisteredAccount } from '../support/browser-session.js';
 
 const DEMO_ARTISTS = ['Harbour Lights', 'Kōwhai', 'Marama Bay', 'Southern Static', 'The Dust Riders'];
 
@@ -27,28 +14,14 @@ const DEMO_ARTISTS = ['Harbour Lights', 'Kōwhai', 'Marama Bay', 'Southern Stati
 describe('the Analytics pages in a browser', () => {
   let running: BrowserApp;
   let page: Page;
-  let admin: Account;
-  let listener: Account;
+  let admin: RegisteredAccount;
+  let listener: RegisteredAccount;
 
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${running.app.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  let counter = 0;
-  const register = async (prefix: string): Promise<Account> => {
-    const username = `${prefix}${++counter}x${process.pid}`;
-    const account = { username, password: `Chorus-line-${counter}7` };
-    const session = await call<SessionAnswer>('POST', '/api/users', { email: `${username}@example.com`, ...account, role: 'user' });
-    return { ...account, id: session.user.id };
-  };
   const open = (path: string) => page.goto(`${running.app.baseUrl}${path}`);
-  const signInAs = async (account: Account) => {
-    const answer = await call<SessionAnswer>('POST', '/api/login', { login: account.username, password: account.password });
-    await open('/favicon.svg');
-    const session = { token: answer.token, refreshToken: answer.refresh_token, expiresAt: Date.now() + answer.expires_in * 1000, user: answer.user };
-    await page.evaluate(`localStorage.setItem('encore.session', ${JSON.stringify(JSON.stringify(session))})`);
-  };
+  const { register, registerAdmin, signInAs } = browserSession(
+    () => running,
+    () => page,
+  );
   const artistRows = () => page.getByTestId('analytics-artists').getByTestId('analytics-artist-row');
   const openArtist = async (name: string) => {
     await open('/analytics');
@@ -59,21 +32,13 @@ describe('the Analytics pages in a browser', () => {
 
   beforeAll(async () => {
     running = await startBrowserApp();
-    admin = await register('analyticsadmin');
-    const client = new pg.Client({ connectionString: running.database.url });
-    await client.connect();
-    try {
-      await client.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    } finally {
-      await client.end();
-    }
-    listener = await register('listener');
+    admin = await registerAdmin('analyticsadmin');
+    listener = await register('user', 'listener');
   }, 180_000);
   afterAll(() => running?.stop());
 
   beforeEach(async () => {
-    page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page = await running.newPage();
   });
   afterEach(() => page.close());
 

@@ -1,81 +1,36 @@
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppProcess } from '../support/app-process.js';
 import { toneWav } from '../support/audio-files.js';
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
-import type { TestDatabase } from '../support/test-database.js';
-
-interface SessionAnswer {
-  token: string;
-  refresh_token: string;
-  expires_in: number;
-  user: { id: string; username: string; display_name: string; role: string; artist_id: string | null };
-}
-
-interface Account {
-  email: string;
-  username: string;
-  password: string;
-}
-
-let counter = 0;
-const newAccount = (prefix: string): Account => {
-  const username = `${prefix}${++counter}x${process.pid}`;
-  return { email: `${username}@example.com`, username, password: `Melody-${counter}-tune7` };
-};
+import { browserSession, newAccount, type RegisteredAccount, type SessionAnswer } from '../support/browser-session.js';
 
 /** The catalog, accounts, player, playlists and admin pages of the SPA, against the real app in Chromium. */
 describe('the catalog in a browser', () => {
-  let database: TestDatabase;
-  let app: AppProcess;
-  let browser: Browser;
-  let page: Page;
-
   let running: BrowserApp;
+  let page: Page;
 
   beforeAll(async () => {
     running = await startBrowserApp();
-    ({ app, browser, database } = running);
   }, 180_000);
   afterAll(() => running?.stop());
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page = await running.newPage();
   });
   afterEach(() => page.close());
 
-  const open = (path: string) => page.goto(`${app.baseUrl}${path}`);
-  const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
-    const response = await fetch(`${app.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
-  const register = async (role: 'user' | 'artist', prefix: string = role): Promise<Account & { session: SessionAnswer }> => {
-    const account = newAccount(prefix);
-    const session = await call<SessionAnswer>('POST', '/api/users', { ...account, role });
-    return { ...account, session };
-  };
-  /** Signs the page in as the account (its tokens in localStorage, as the sign-in form leaves them). */
-  const signInAs = async (account: Account): Promise<SessionAnswer> => {
-    const answer = await call<SessionAnswer>('POST', '/api/login', { login: account.username, password: account.password });
-    await open('/favicon.svg');
-    const session = { token: answer.token, refreshToken: answer.refresh_token, expiresAt: Date.now() + answer.expires_in * 1000, user: answer.user };
-    await page.evaluate(`localStorage.setItem('encore.session', ${JSON.stringify(JSON.stringify(session))})`);
-    return answer;
-  };
+  const open = (path: string) => page.goto(`${running.app.baseUrl}${path}`);
+  const { call, register, registerAdmin, signInAs } = browserSession(
+    () => running,
+    () => page,
+  );
   const uploadSong = async (artist: SessionAnswer, title: string, seconds = 2): Promise<{ id: string }> => {
     const form = new FormData();
     form.set('title', title);
     form.set('genres', 'Test Tones');
     form.set('audio', new Blob([toneWav(seconds)], { type: 'audio/wav' }), 'tone.wav');
-    const response = await fetch(`${app.baseUrl}/api/songs`, { method: 'POST', headers: { authorization: `Bearer ${artist.token}` }, body: form });
+    const response = await fetch(`${running.app.baseUrl}/api/songs`, { method: 'POST', headers: { authorization: `Bearer ${artist.token}` }, body: form });
     if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`);
     return (await response.json()) as { id: string };
   };
@@ -314,7 +269,7 @@ describe('the catalog in a browser', () => {
     await expect.poll(() => songs.allTextContents()).toEqual(['Mixtape Closer', 'Mixtape Opener']);
     await screenshot(page, 'playlist');
     const link = (await page.getByTestId('share-link').inputValue())!;
-    expect(link).toMatch(new RegExp(`^${app.baseUrl}/catalog/playlists/shared/[\\w-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${running.app.baseUrl}/catalog/playlists/shared/[\\w-]{20,}$`));
 
     await signInAs(await register('user'));
     await page.goto(link);
@@ -324,7 +279,7 @@ describe('the catalog in a browser', () => {
   });
 
   describe('admin pages', () => {
-    let admin: Account;
+    let admin: RegisteredAccount;
     const predictionsOf = async (count: number) => {
       const songs = await call<{ results: Array<{ track_name: string; artists: string }> }>('GET', `/api/dataset/songs?ordering=-popularity&page_size=${count}`);
       for (const song of songs.results) await call('POST', '/api/predict/spotify/', { title: song.track_name, artist: song.artists.split(';')[0] });
@@ -332,12 +287,7 @@ describe('the catalog in a browser', () => {
     };
 
     beforeAll(async () => {
-      const account = await register('user', 'admin');
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      await client.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [account.session.user.id]);
-      await client.end();
-      admin = account;
+      admin = await registerAdmin('admin');
       await predictionsOf(3);
     });
 

@@ -1,58 +1,27 @@
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH_CLEANUP_QUEUE } from '../../src/auth/auth-cleanup.job.js';
 import { JOBS_SCHEMA } from '../../src/jobs/job-queue.service.js';
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
-
-interface SessionAnswer {
-  token: string;
-  refresh_token: string;
-  expires_in: number;
-  user: { id: string; username: string; role: string };
-}
+import { browserSession, type Credentials } from '../support/browser-session.js';
 
 /** The admin Jobs page of the SPA against the real app (its real queues) in Chromium. */
 describe('the Jobs admin page in a browser', () => {
   let running: BrowserApp;
   let page: Page;
-  let admin: { username: string; password: string };
+  let admin: Credentials;
   let failedJobId: string;
 
-  const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: running.database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${running.app.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const register = async (prefix: string) => {
-    const username = `${prefix}${process.pid}x${Date.now() % 100_000}`;
-    const account = { username, password: `Queue-tune-${Date.now() % 1000}7` };
-    const session = await call<SessionAnswer>('POST', '/api/users', { email: `${username}@example.com`, ...account, role: 'user' });
-    return { ...account, id: session.user.id };
-  };
   const open = (path: string) => page.goto(`${running.app.baseUrl}${path}`);
-  const signInAs = async (account: { username: string; password: string }) => {
-    const answer = await call<SessionAnswer>('POST', '/api/login', { login: account.username, password: account.password });
-    await open('/favicon.svg');
-    const session = { token: answer.token, refreshToken: answer.refresh_token, expiresAt: Date.now() + answer.expires_in * 1000, user: answer.user };
-    await page.evaluate(`localStorage.setItem('encore.session', ${JSON.stringify(JSON.stringify(session))})`);
-  };
+  const { sql, register, registerAdmin, signInAs } = browserSession(
+    () => running,
+    () => page,
+  );
 
   beforeAll(async () => {
     running = await startBrowserApp();
-    const account = await register('jobsadmin');
-    await sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [account.id]);
-    admin = account;
+    admin = await registerAdmin('jobsadmin');
     // A run of a real queue that failed (as a crash would leave it): retrying it runs the real job.
     const [failed] = await sql<{ id: string }>(
       `INSERT INTO ${JOBS_SCHEMA}.job (name, state, data, output, created_on, started_on, completed_on, retry_limit, retry_count, policy)
@@ -65,8 +34,7 @@ describe('the Jobs admin page in a browser', () => {
   afterAll(() => running?.stop());
 
   beforeEach(async () => {
-    page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page = await running.newPage();
   });
   afterEach(() => page.close());
 
@@ -115,7 +83,7 @@ describe('the Jobs admin page in a browser', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'admin-jobs');
 
-    await signInAs(await register('listener'));
+    await signInAs(await register('user', 'listener'));
     await open('/admin/jobs');
     await page.getByTestId('role-required').waitFor();
   });

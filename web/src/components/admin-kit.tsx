@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { adminApi, type AdminStats } from '../api/admin.js';
-import { useDebounced, useLoad } from '../hooks.js';
+import type { Listing } from '../api/catalog-types.js';
+import { useDebounced, useLoad, type Loadable } from '../hooks.js';
 import { adminQuery, nextOrdering, sortState, type AdminFilterValues, type TriState } from '../lib/admin.js';
-import { formatCount } from '../lib/format.js';
+import { plural } from '../lib/format.js';
 import { usePath } from '../router.js';
-import { AppLink } from './app-link.js';
+import { SubNav } from './sub-nav.js';
 
 const SECTIONS: Array<{ path: string; label: string; count?: (stats: AdminStats) => number }> = [
   { path: '/admin/songs', label: 'Songs', count: (stats) => stats.songs },
@@ -18,22 +19,13 @@ const SECTIONS: Array<{ path: string; label: string; count?: (stats: AdminStats)
 export function AdminNav({ refreshKey }: { refreshKey: number }) {
   const path = usePath();
   const stats = useLoad((signal) => adminApi.stats(signal), [refreshKey]);
-  return (
-    <div class="catalog-bar">
-      <nav aria-label="Admin">
-        <ul class="sub-nav">
-          {SECTIONS.map((section) => (
-            <li key={section.path}>
-              <AppLink href={section.path} class="sub-link" aria-current={path === section.path ? 'page' : undefined}>
-                {section.label}
-                {stats.state === 'ready' && section.count && <span class="sub-count"> {formatCount(section.count(stats.data))}</span>}
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </div>
-  );
+  const links = SECTIONS.map((section) => ({
+    path: section.path,
+    label: section.label,
+    current: path === section.path,
+    count: stats.state === 'ready' && section.count ? section.count(stats.data) : undefined,
+  }));
+  return <SubNav label="Admin" links={links} />;
 }
 
 export interface FlagFilter {
@@ -67,6 +59,8 @@ export function useAdminFilters(flags: FlagFilter[], defaultOrdering: string, pa
     page,
     pageSize,
     setPage,
+    /** The pager's page, size and turn, for LoadedListing and ListingTable. */
+    paging: { page, pageSize, onPage: setPage },
     setSearch: reset(setSearch),
     setFrom: reset(setFrom),
     setTo: reset(setTo),
@@ -85,6 +79,28 @@ export function useAdminFilters(flags: FlagFilter[], defaultOrdering: string, pa
 }
 
 export type AdminFilters = ReturnType<typeof useAdminFilters>;
+
+/** An admin listing, newest first: its filters, the page they select, and `changed` to load it (and the menu's counts) again after an edit. */
+export function useAdminListing<T>(flags: FlagFilter[], load: (query: AdminFilters['query'], signal: AbortSignal) => Promise<Listing<T>>) {
+  const filters = useAdminFilters(flags, '-created_at');
+  const [version, setVersion] = useState(0);
+  const listing = useLoad((signal) => load(filters.query, signal), [JSON.stringify(filters.query), version]);
+  return { filters, listing, version, changed: () => setVersion((value) => value + 1) };
+}
+
+/** An admin listing's card: its heading with how many rows match, then the filters, table and pager. */
+export function ListingCard({ id, title, level = 1, listing, noun, children }: { id: string; title: string; level?: 1 | 2; listing: Loadable<{ count: number }>; noun: string; children: ComponentChildren }) {
+  const Heading = level === 1 ? 'h1' : 'h2';
+  return (
+    <section class="card" aria-labelledby={id}>
+      <div class="card-head">
+        <Heading id={id}>{title}</Heading>
+        {listing.state === 'ready' && <span class="muted small">{plural(listing.data.count, noun)} match</span>}
+      </div>
+      {children}
+    </section>
+  );
+}
 
 /** Search, yes/no filters, a created-at range and what else a page adds. */
 export function FilterBar({ filters, flags, searchLabel, children }: { filters: AdminFilters; flags: FlagFilter[]; searchLabel: string; children?: ComponentChildren }) {

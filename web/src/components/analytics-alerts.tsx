@@ -5,6 +5,7 @@ import { alertTypeLabel, type Tone } from '../lib/analytics.js';
 import { formatDateTime } from '../lib/format.js';
 import { AppLink } from './app-link.js';
 import { ToneBadge } from './analytics-kit.js';
+import { DataTable } from './data-table.js';
 import { FormError } from './form-error.js';
 
 const TYPE_TONES: Record<string, Tone> = { viral_spike: 'strong', viral_momentum: 'hot', breakout: 'up' };
@@ -21,58 +22,50 @@ export function AlertTable({ alerts, showArtist = true, onChanged }: { alerts: A
   return (
     <>
       <FormError message={acknowledge.error} />
-      <div class="table-scroll">
-        <table class="data-table alert-table" data-testid="analytics-alerts">
-          <caption class="sr-only">Alerts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Alert</th>
-              {showArtist && <th scope="col">Artist</th>}
-              <th scope="col">What happened</th>
-              <th scope="col">Raised</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alerts.map((alert) => (
-              <tr key={alert.id} data-testid="alert-row" data-alert-id={alert.id}>
-                <td class="nowrap">
-                  <ToneBadge tone={TYPE_TONES[alert.type] ?? 'none'} value={alert.type}>
-                    {alertTypeLabel(alert.type)}
-                  </ToneBadge>
-                  <span class={`muted small cell-sub severity-${alert.severity}`}>{alert.severity === 'high' ? 'High severity' : 'Medium severity'}</span>
-                </td>
-                {showArtist && (
-                  <th scope="row" class="cell-title">
-                    <AppLink href={`/analytics/artists/${alert.artist_id}`}>{alert.artist_name}</AppLink>
-                  </th>
-                )}
-                <td class="alert-message">{alert.message}</td>
-                <td class="nowrap">{formatDateTime(alert.created_at)}</td>
-                <td class="nowrap">
-                  {alert.acknowledged_at ? (
-                    <span class="muted small">Acknowledged {formatDateTime(alert.acknowledged_at)}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      class="button ghost small-button"
-                      disabled={busy === alert.id}
-                      aria-busy={busy === alert.id}
-                      aria-label={`Acknowledge the ${alertTypeLabel(alert.type).toLowerCase()} alert of ${alert.artist_name} raised ${formatDateTime(alert.created_at)}`}
-                      onClick={() => {
-                        setPending(alert.id);
-                        void acknowledge.run(alert);
-                      }}
-                    >
-                      Acknowledge
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="analytics-alerts"
+        class="alert-table"
+        caption="Alerts, newest first"
+        rows={alerts}
+        columns={['Alert', showArtist && 'Artist', 'What happened', 'Raised', 'Status']}
+      >
+        {(alert) => (
+          <tr key={alert.id} data-testid="alert-row" data-alert-id={alert.id}>
+            <td class="nowrap">
+              <ToneBadge tone={TYPE_TONES[alert.type] ?? 'none'} value={alert.type}>
+                {alertTypeLabel(alert.type)}
+              </ToneBadge>
+              <span class={`muted small cell-sub severity-${alert.severity}`}>{alert.severity === 'high' ? 'High severity' : 'Medium severity'}</span>
+            </td>
+            {showArtist && (
+              <th scope="row" class="cell-title">
+                <AppLink href={`/analytics/artists/${alert.artist_id}`}>{alert.artist_name}</AppLink>
+              </th>
+            )}
+            <td class="alert-message">{alert.message}</td>
+            <td class="nowrap">{formatDateTime(alert.created_at)}</td>
+            <td class="nowrap">
+              {alert.acknowledged_at ? (
+                <span class="muted small">Acknowledged {formatDateTime(alert.acknowledged_at)}</span>
+              ) : (
+                <button
+                  type="button"
+                  class="button ghost small-button"
+                  disabled={busy === alert.id}
+                  aria-busy={busy === alert.id}
+                  aria-label={`Acknowledge the ${alertTypeLabel(alert.type).toLowerCase()} alert of ${alert.artist_name} raised ${formatDateTime(alert.created_at)}`}
+                  onClick={() => {
+                    setPending(alert.id);
+                    void acknowledge.run(alert);
+                  }}
+                >
+                  Acknowledge
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      </DataTable>
     </>
   );
 }

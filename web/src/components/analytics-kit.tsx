@@ -13,10 +13,10 @@ import {
   type BreakoutLabel,
   type Tone,
 } from '../lib/analytics.js';
-import { formatCount } from '../lib/format.js';
 import type { Role } from '../lib/session.js';
 import { usePath } from '../router.js';
 import { AppLink } from './app-link.js';
+import { SubNav } from './sub-nav.js';
 
 const SECTIONS = [
   { path: '/analytics', label: 'Overview' },
@@ -27,22 +27,9 @@ const SECTIONS = [
 export function AnalyticsNav({ refreshKey = 0 }: { refreshKey?: number }) {
   const path = usePath();
   const open = useLoad((signal) => analyticsApi.alerts({ acknowledged: 'false', page_size: 1 }, signal), [refreshKey]);
-  return (
-    <div class="catalog-bar">
-      <nav aria-label="Analytics">
-        <ul class="sub-nav">
-          {SECTIONS.map((section) => (
-            <li key={section.path}>
-              <AppLink href={section.path} class="sub-link" aria-current={path === section.path ? 'page' : undefined}>
-                {section.label}
-                {section.openAlerts && open.state === 'ready' && open.data.count > 0 && <span class="sub-count"> {formatCount(open.data.count)}</span>}
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </div>
-  );
+  const openCount = open.state === 'ready' && open.data.count > 0 ? open.data.count : undefined;
+  const links = SECTIONS.map((section) => ({ path: section.path, label: section.label, current: path === section.path, count: section.openAlerts ? openCount : undefined }));
+  return <SubNav label="Analytics" links={links} />;
 }
 
 /** A small coloured label: momentum statuses, breakout labels, alert types. */

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { inSection, withQuery } from '../lib/routes.js';
 import { navigate, usePath } from '../router.js';
 import { useSession } from '../session.js';
-import { AppLink } from './app-link.js';
 import { Icon } from './icons.js';
+import { SubNav } from './sub-nav.js';
 
 const LINKS: Array<{ path: string; label: string; artistsOnly?: boolean }> = [
   { path: '/catalog', label: 'Home' },
@@ -19,48 +19,40 @@ export function CatalogNav({ search = true }: { search?: boolean }) {
   const [text, setText] = useState('');
   const canUpload = current?.user.role === 'artist' || current?.user.role === 'admin';
   return (
-    <div class="catalog-bar">
-      <nav aria-label="Catalog">
-        <ul class="sub-nav">
-          {LINKS.filter((link) => !link.artistsOnly || canUpload).map((link) => (
-            <li key={link.path}>
-              <AppLink
-                href={link.path}
-                class="sub-link"
-                aria-current={(link.path === '/catalog' ? path === link.path : inSection(link.path, path)) ? 'page' : undefined}
-              >
-                {link.label}
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <SubNav
+      label="Catalog"
+      links={LINKS.filter((link) => !link.artistsOnly || canUpload).map((link) => ({
+        path: link.path,
+        label: link.label,
+        current: link.path === '/catalog' ? path === link.path : inSection(link.path, path),
+      }))}
+    >
       {search && (
-      <form
-        class="catalog-search"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          navigate(withQuery('/catalog/search', { q: text.trim() }));
-        }}
-      >
-        <label class="sr-only" for="catalog-search-input">
-          Search the catalog
-        </label>
-        <input
-          id="catalog-search-input"
-          type="search"
-          value={text}
-          onInput={(event) => setText((event.target as HTMLInputElement).value)}
-          placeholder="Songs, albums, artists, genres"
-          autoComplete="off"
-          maxLength={200}
-        />
-        <button type="submit" class="icon-button" aria-label="Search">
-          <Icon name="search" />
-        </button>
-      </form>
+        <form
+          class="catalog-search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            navigate(withQuery('/catalog/search', { q: text.trim() }));
+          }}
+        >
+          <label class="sr-only" for="catalog-search-input">
+            Search the catalog
+          </label>
+          <input
+            id="catalog-search-input"
+            type="search"
+            value={text}
+            onInput={(event) => setText((event.target as HTMLInputElement).value)}
+            placeholder="Songs, albums, artists, genres"
+            autoComplete="off"
+            maxLength={200}
+          />
+          <button type="submit" class="icon-button" aria-label="Search">
+            <Icon name="search" />
+          </button>
+        </form>
       )}
-    </div>
+    </SubNav>
   );
 }

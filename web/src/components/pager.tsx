@@ -1,7 +1,15 @@
 import { formatCount } from '../lib/format.js';
 
+export interface PagerProps {
+  label: string;
+  page: number;
+  pageSize: number;
+  count: number;
+  onPage(page: number): void;
+}
+
 /** Previous / Next for a paginated listing. */
-export function Pager({ label, page, pageSize, count, onPage }: { label: string; page: number; pageSize: number; count: number; onPage(page: number): void }) {
+export function Pager({ label, page, pageSize, count, onPage }: PagerProps) {
   const pages = Math.max(1, Math.ceil(count / pageSize));
   if (pages <= 1) return null;
   return (

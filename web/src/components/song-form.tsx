@@ -3,6 +3,7 @@ import type { SongQuery } from '../api/client.js';
 import type { SongSummary } from '../api/types.js';
 import { formatArtists } from '../lib/format.js';
 import { songQueryOf, type SongFormValues } from '../lib/song-query.js';
+import { SubmitButton } from './submit-button.js';
 
 interface SongFormProps {
   values: SongFormValues;
@@ -81,10 +82,7 @@ export function SongForm({ values, onChange, onSubmit, onReset, busy, error, exa
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="button primary" disabled={busy} aria-busy={busy}>
-          {busy && <span class="spinner" aria-hidden="true" />}
-          {busy ? 'Predicting…' : 'Predict'}
-        </button>
+        <SubmitButton busy={busy} label="Predict" busyLabel="Predicting…" />
         <button type="button" class="button ghost" onClick={() => (setHint(null), onReset())}>
           Reset
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { buildTrendChart, dateTickIndexes, describeTrend, formatCompact, linePath, nearestIndex, niceRange, shortDate, xOf, yOf, type TrendDay } from '../lib/analytics.js';
 import { formatCount, formatDate } from '../lib/format.js';
+import { DataTable } from './data-table.js';
 
 interface TrendChartProps {
   series: ReadonlyArray<{ date: string; followers: number; streams: number; engagement: number }>;
@@ -99,28 +100,8 @@ export function TrendChart({ series, spikes, label }: TrendChartProps) {
           onPointerDown={onPointer}
           onPointerLeave={() => setActive(null)}
         >
-          {followersRange.ticks.map((tick) => {
-            const y = yOf(tick, followersRange.min, followersRange.max, followersBox.top, followersBox.bottom);
-            return (
-              <g key={`f${tick}`} class="trend-grid">
-                <line x1={left} x2={right} y1={y} y2={y} />
-                <text x={left - 6} y={y} dy="0.32em" text-anchor="end">
-                  {formatCompact(tick)}
-                </text>
-              </g>
-            );
-          })}
-          {streamsRange.ticks.map((tick) => {
-            const y = yOf(tick, streamsRange.min, streamsRange.max, streamsBox.top, streamsBox.bottom);
-            return (
-              <g key={`s${tick}`} class="trend-grid">
-                <line x1={left} x2={right} y1={y} y2={y} />
-                <text x={left - 6} y={y} dy="0.32em" text-anchor="end">
-                  {formatCompact(tick)}
-                </text>
-              </g>
-            );
-          })}
+          <GridLines range={followersRange} box={followersBox} />
+          <GridLines range={streamsRange} box={streamsBox} />
           <text class="trend-panel-label" x={left + 4} y={followersBox.top + 10}>
             Followers
           </text>
@@ -174,41 +155,45 @@ export function TrendChart({ series, spikes, label }: TrendChartProps) {
       </p>
       <details class="trend-table">
         <summary>Daily numbers</summary>
-        <div class="table-scroll">
-          <table class="data-table" data-testid="trend-table">
-            <caption class="sr-only">{label}, day by day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" class="numeric">
-                  Followers
-                </th>
-                <th scope="col" class="numeric">
-                  Streams
-                </th>
-                <th scope="col" class="numeric">
-                  Engagement
-                </th>
-                <th scope="col">Spike</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chart.days.map((day) => (
-                <tr key={day.date} data-spike={day.spike ? 'true' : undefined}>
-                  <th scope="row" class="nowrap">
-                    {formatDate(day.date)}
-                  </th>
-                  <td class="numeric">{formatCount(day.followers)}</td>
-                  <td class="numeric">{formatCount(day.streams)}</td>
-                  <td class="numeric">{formatCount(day.engagement)}</td>
-                  <td>{day.spike ? `z ${day.spike.z_score.toFixed(1)}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="trend-table"
+          caption={`${label}, day by day`}
+          rows={chart.days}
+          columns={['Day', { label: 'Followers', numeric: true }, { label: 'Streams', numeric: true }, { label: 'Engagement', numeric: true }, 'Spike']}
+        >
+          {(day) => (
+            <tr key={day.date} data-spike={day.spike ? 'true' : undefined}>
+              <th scope="row" class="nowrap">
+                {formatDate(day.date)}
+              </th>
+              <td class="numeric">{formatCount(day.followers)}</td>
+              <td class="numeric">{formatCount(day.streams)}</td>
+              <td class="numeric">{formatCount(day.engagement)}</td>
+              <td>{day.spike ? `z ${day.spike.z_score.toFixed(1)}` : ''}</td>
+            </tr>
+          )}
+        </DataTable>
       </details>
     </figure>
+  );
+}
+
+/** A panel's horizontal grid lines, each labelled with its value on the left. */
+function GridLines({ range, box }: { range: { min: number; max: number; ticks: number[] }; box: { left: number; right: number; top: number; bottom: number } }) {
+  return (
+    <>
+      {range.ticks.map((tick) => {
+        const y = yOf(tick, range.min, range.max, box.top, box.bottom);
+        return (
+          <g key={tick} class="trend-grid">
+            <line x1={box.left} x2={box.right} y1={y} y2={y} />
+            <text x={box.left - 6} y={y} dy="0.32em" text-anchor="end">
+              {formatCompact(tick)}
+            </text>
+          </g>
+        );
+      })}
+    </>
   );
 }
 

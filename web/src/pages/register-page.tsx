@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { catalogApi } from '../api/catalog.js';
 import { AppLink } from '../components/app-link.js';
 import { FormError } from '../components/form-error.js';
+import { SubmitButton } from '../components/submit-button.js';
 import { useAction } from '../hooks.js';
 import { safeNextPath, withQuery } from '../lib/routes.js';
 import { navigate, useQueryParam } from '../router.js';
@@ -116,10 +117,7 @@ export function RegisterPage() {
         </label>
         <FormError message={action.error} id="register-error" />
         <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy} aria-busy={action.busy}>
-            {action.busy && <span class="spinner" aria-hidden="true" />}
-            {action.busy ? 'Creating…' : 'Create account'}
-          </button>
+          <SubmitButton busy={action.busy} label="Create account" busyLabel="Creating…" />
           <span class="muted small">
             Have an account? <AppLink href={withQuery('/signin', { next: next === '/catalog' ? undefined : next })}>Sign in</AppLink>
           </span>

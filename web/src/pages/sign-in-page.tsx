@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { catalogApi } from '../api/catalog.js';
 import { AppLink } from '../components/app-link.js';
 import { FormError } from '../components/form-error.js';
+import { SubmitButton } from '../components/submit-button.js';
 import { useAction } from '../hooks.js';
 import { safeNextPath, withQuery } from '../lib/routes.js';
 import { roleLabel } from '../lib/session.js';
@@ -58,10 +59,7 @@ export function SignInPage() {
         </label>
         <FormError message={action.error} id="signin-error" />
         <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy} aria-busy={action.busy}>
-            {action.busy && <span class="spinner" aria-hidden="true" />}
-            {action.busy ? 'Signing in…' : 'Sign in'}
-          </button>
+          <SubmitButton busy={action.busy} label="Sign in" busyLabel="Signing in…" />
           <span class="muted small">
             New here? <AppLink href={withQuery('/register', { next: next === '/catalog' ? undefined : next })}>Create an account</AppLink>
           </span>

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { jobsApi, type Job, type JobSchedule } from '../../api/jobs.js';
-import { AdminNav, Filter } from '../../components/admin-kit.js';
+import { AdminNav, Filter, ListingCard } from '../../components/admin-kit.js';
+import { ACTIONS_COLUMN, DataTable, ListingTable } from '../../components/data-table.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { messageOf, useLoad, useTitle } from '../../hooks.js';
-import { formatDateTime, plural } from '../../lib/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { canRetry, formatAttempts, formatCron, formatJobDuration, JOB_STATE_LABELS, type JobStateName } from '../../lib/jobs.js';
 
 const PAGE_SIZE = 25;
@@ -62,11 +62,7 @@ function AdminJobs() {
         <h2 class="section-title">Schedules</h2>
         <Loaded value={schedules}>{(queues) => <ScheduleTable queues={queues} />}</Loaded>
       </section>
-      <section class="card" aria-labelledby="admin-jobs-title">
-        <div class="card-head">
-          <h2 id="admin-jobs-title">Runs</h2>
-          {jobs.state === 'ready' && <span class="muted small">{plural(jobs.data.count, 'job')} match</span>}
-        </div>
+      <ListingCard id="admin-jobs-title" title="Runs" level={2} listing={jobs} noun="job">
         <div class="filters admin-filters" role="group" aria-label="Filters">
           <Filter label="State">
             {(id) => (
@@ -94,125 +90,85 @@ function AdminJobs() {
           </Filter>
         </div>
         <FormError message={error} />
-        <Loaded value={jobs}>
-          {(listing) =>
-            listing.results.length === 0 ? (
-              <p class="muted">No jobs match these filters.</p>
-            ) : (
-              <>
-                <div class="table-scroll">
-                  <table class="data-table" data-testid="admin-jobs">
-                    <caption class="sr-only">Jobs, newest first</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Queue</th>
-                        <th scope="col">State</th>
-                        <th scope="col">Created</th>
-                        <th scope="col" class="numeric">
-                          Duration
-                        </th>
-                        <th scope="col" class="numeric">
-                          Attempts
-                        </th>
-                        <th scope="col">Error</th>
-                        <th scope="col">
-                          <span class="sr-only">Actions</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {listing.results.map((job) => (
-                        <tr key={job.id} data-testid="job-row">
-                          <th scope="row" class="cell-title">
-                            {job.queue}
-                            <span class="muted small cell-sub" title={job.id}>
-                              {job.id.slice(0, 8)}
-                            </span>
-                          </th>
-                          <td>
-                            <JobState state={job.state} />
-                          </td>
-                          <td class="nowrap">{formatDateTime(job.created_on)}</td>
-                          <td class="numeric nowrap">{job.duration_ms === null ? '—' : formatJobDuration(job.duration_ms)}</td>
-                          <td class="numeric">{formatAttempts(job.retry_count, job.retry_limit)}</td>
-                          <td class="job-error">{job.error ?? ''}</td>
-                          <td class="row-actions">
-                            {canRetry(job.state) && (
-                              <button
-                                type="button"
-                                class="button ghost small-button"
-                                aria-label={`Retry the ${job.queue} job ${job.id.slice(0, 8)}`}
-                                disabled={retrying === job.id}
-                                onClick={() => void retry(job)}
-                              >
-                                Retry
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager label="Job pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-              </>
-            )
-          }
-        </Loaded>
-      </section>
+        <ListingTable
+          value={jobs}
+          empty="No jobs match these filters."
+          pager={{ label: 'Job pages', page, pageSize: PAGE_SIZE, onPage: setPage }}
+          testId="admin-jobs"
+          caption="Jobs, newest first"
+          columns={['Queue', 'State', 'Created', { label: 'Duration', numeric: true }, { label: 'Attempts', numeric: true }, 'Error', ACTIONS_COLUMN]}
+        >
+          {(job) => (
+            <tr key={job.id} data-testid="job-row">
+              <th scope="row" class="cell-title">
+                {job.queue}
+                <span class="muted small cell-sub" title={job.id}>
+                  {job.id.slice(0, 8)}
+                </span>
+              </th>
+              <td>
+                <JobState state={job.state} />
+              </td>
+              <td class="nowrap">{formatDateTime(job.created_on)}</td>
+              <td class="numeric nowrap">{job.duration_ms === null ? '—' : formatJobDuration(job.duration_ms)}</td>
+              <td class="numeric">{formatAttempts(job.retry_count, job.retry_limit)}</td>
+              <td class="job-error">{job.error ?? ''}</td>
+              <td class="row-actions">
+                {canRetry(job.state) && (
+                  <button
+                    type="button"
+                    class="button ghost small-button"
+                    aria-label={`Retry the ${job.queue} job ${job.id.slice(0, 8)}`}
+                    disabled={retrying === job.id}
+                    onClick={() => void retry(job)}
+                  >
+                    Retry
+                  </button>
+                )}
+              </td>
+            </tr>
+          )}
+        </ListingTable>
+      </ListingCard>
     </div>
   );
 }
 
 function ScheduleTable({ queues }: { queues: JobSchedule[] }) {
   return (
-    <div class="table-scroll">
-      <table class="data-table" data-testid="admin-schedules">
-        <caption class="sr-only">The job queues and when they run (UTC)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Queue</th>
-            <th scope="col">Schedule (UTC)</th>
-            <th scope="col">Next run</th>
-            <th scope="col">Last run</th>
-            <th scope="col" class="numeric">
-              Retries
-            </th>
-            <th scope="col" class="numeric">
-              Failed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {queues.map((entry) => (
-            <tr key={entry.queue} data-testid="schedule-row">
-              <th scope="row" class="cell-title">
-                {entry.queue}
-              </th>
-              <td class="nowrap">
-                <code>{formatCron(entry.cron)}</code>
-                {entry.overridden && <span class="muted small cell-sub">set by JOB_SCHEDULES</span>}
-              </td>
-              <td class="nowrap">{entry.next_run ? formatDateTime(entry.next_run) : '—'}</td>
-              <td class="nowrap">
-                {entry.last_run ? (
-                  <>
-                    <JobState state={entry.last_run.state} />
-                    <span class="muted small cell-sub">
-                      {formatDateTime(entry.last_run.started_on)}
-                      {entry.last_run.duration_ms !== null && ` · ${formatJobDuration(entry.last_run.duration_ms)}`}
-                    </span>
-                  </>
-                ) : (
-                  <span class="muted">Never</span>
-                )}
-              </td>
-              <td class="numeric">{entry.retry_limit}</td>
-              <td class="numeric">{entry.counts.failed}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="admin-schedules"
+      caption="The job queues and when they run (UTC)"
+      rows={queues}
+      columns={['Queue', 'Schedule (UTC)', 'Next run', 'Last run', { label: 'Retries', numeric: true }, { label: 'Failed', numeric: true }]}
+    >
+      {(entry) => (
+        <tr key={entry.queue} data-testid="schedule-row">
+          <th scope="row" class="cell-title">
+            {entry.queue}
+          </th>
+          <td class="nowrap">
+            <code>{formatCron(entry.cron)}</code>
+            {entry.overridden && <span class="muted small cell-sub">set by JOB_SCHEDULES</span>}
+          </td>
+          <td class="nowrap">{entry.next_run ? formatDateTime(entry.next_run) : '—'}</td>
+          <td class="nowrap">
+            {entry.last_run ? (
+              <>
+                <JobState state={entry.last_run.state} />
+                <span class="muted small cell-sub">
+                  {formatDateTime(entry.last_run.started_on)}
+                  {entry.last_run.duration_ms !== null && ` · ${formatJobDuration(entry.last_run.duration_ms)}`}
+                </span>
+              </>
+            ) : (
+              <span class="muted">Never</span>
+            )}
+          </td>
+          <td class="numeric">{entry.retry_limit}</td>
+          <td class="numeric">{entry.counts.failed}</td>
+        </tr>
+      )}
+    </DataTable>
   );
 }

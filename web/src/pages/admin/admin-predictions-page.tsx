@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
 import { adminApi, type AdminPrediction } from '../../api/admin.js';
-import { AdminNav, FilterBar, SortHeader, useAdminFilters, YesNo, type FlagFilter } from '../../components/admin-kit.js';
+import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, YesNo, type FlagFilter } from '../../components/admin-kit.js';
+import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { ConfirmDialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { VerdictBadge } from '../../components/verdict.js';
-import { messageOf, useAction, useLoad, useTitle } from '../../hooks.js';
-import { formatArtists, formatDateTime, formatPercent, plural } from '../../lib/format.js';
+import { messageOf, useAction, useTitle } from '../../hooks.js';
+import { formatArtists, formatDateTime, formatPercent } from '../../lib/format.js';
 
 const FLAGS: FlagFilter[] = [
   { name: 'is_hit', label: 'Result', yes: 'HIT', no: 'FLOP' },
@@ -29,12 +28,9 @@ export function AdminPredictionsPage() {
 }
 
 function AdminPredictions() {
-  const filters = useAdminFilters(FLAGS, '-created_at');
-  const [version, setVersion] = useState(0);
+  const { filters, listing, version, changed } = useAdminListing(FLAGS, (query, signal) => adminApi.predictions(query, signal));
   const [deleting, setDeleting] = useState<AdminPrediction | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const predictions = useLoad((signal) => adminApi.predictions(filters.query, signal), [JSON.stringify(filters.query), version]);
-  const changed = () => setVersion((value) => value + 1);
   const correct = async (prediction: AdminPrediction) => {
     setError(null);
     try {
@@ -47,83 +43,65 @@ function AdminPredictions() {
   return (
     <div class="admin-page">
       <AdminNav refreshKey={version} />
-      <section class="card" aria-labelledby="admin-predictions-title">
-        <div class="card-head">
-          <h1 id="admin-predictions-title">Predictions</h1>
-          {predictions.state === 'ready' && <span class="muted small">{plural(predictions.data.count, 'prediction')} match</span>}
-        </div>
+      <ListingCard id="admin-predictions-title" title="Predictions" listing={listing} noun="prediction">
         <FilterBar filters={filters} flags={FLAGS} searchLabel="Search song or artists" />
         <FormError message={error} />
-        <Loaded value={predictions}>
-          {(listing) =>
-            listing.results.length === 0 ? (
-              <p class="muted">No predictions match these filters.</p>
-            ) : (
-              <>
-                <div class="table-scroll">
-                  <table class="data-table" data-testid="admin-predictions">
-                    <caption class="sr-only">Predictions, sorted by the column marked</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Song</th>
-                        <th scope="col">Result</th>
-                        <SortHeader filters={filters} field="confidence" label="Confidence" descendingFirst numeric />
-                        <th scope="col">Model said</th>
-                        <th scope="col">Adjusted by dataset</th>
-                        <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />
-                        <th scope="col">
-                          <span class="sr-only">Actions</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {listing.results.map((prediction) => (
-                        <tr key={prediction.id}>
-                          <th scope="row" class="cell-title">
-                            {prediction.song.track_name}
-                            <span class="muted small cell-sub">{formatArtists(prediction.song.artists)}</span>
-                          </th>
-                          <td>
-                            <VerdictBadge verdict={verdict(prediction.is_hit)} size="small" />
-                          </td>
-                          <td class="numeric">{formatPercent(prediction.confidence)}</td>
-                          <td>
-                            <VerdictBadge verdict={verdict(prediction.model_prediction)} size="small" />
-                            <span class="muted small"> {formatPercent(prediction.model_confidence)}</span>
-                          </td>
-                          <td>
-                            <YesNo value={prediction.adjusted_by_dataset} />
-                          </td>
-                          <td class="nowrap">{formatDateTime(prediction.created_at)}</td>
-                          <td class="row-actions">
-                            <button
-                              type="button"
-                              class="button ghost small-button"
-                              aria-label={`Mark the prediction of ${prediction.song.track_name} ${verdict(!prediction.is_hit)}`}
-                              onClick={() => void correct(prediction)}
-                            >
-                              Mark {verdict(!prediction.is_hit)}
-                            </button>
-                            <button
-                              type="button"
-                              class="button ghost small-button"
-                              aria-label={`Delete the prediction of ${prediction.song.track_name}`}
-                              onClick={() => setDeleting(prediction)}
-                            >
-                              Delete
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager label="Prediction pages" page={filters.page} pageSize={filters.pageSize} count={listing.count} onPage={filters.setPage} />
-              </>
-            )
-          }
-        </Loaded>
-      </section>
+        <ListingTable
+          value={listing}
+          empty="No predictions match these filters."
+          pager={{ label: 'Prediction pages', ...filters.paging }}
+          testId="admin-predictions"
+          caption="Predictions, sorted by the column marked"
+          columns={[
+            'Song',
+            'Result',
+            <SortHeader filters={filters} field="confidence" label="Confidence" descendingFirst numeric />,
+            'Model said',
+            'Adjusted by dataset',
+            <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />,
+            ACTIONS_COLUMN,
+          ]}
+        >
+          {(prediction) => (
+            <tr key={prediction.id}>
+              <th scope="row" class="cell-title">
+                {prediction.song.track_name}
+                <span class="muted small cell-sub">{formatArtists(prediction.song.artists)}</span>
+              </th>
+              <td>
+                <VerdictBadge verdict={verdict(prediction.is_hit)} size="small" />
+              </td>
+              <td class="numeric">{formatPercent(prediction.confidence)}</td>
+              <td>
+                <VerdictBadge verdict={verdict(prediction.model_prediction)} size="small" />
+                <span class="muted small"> {formatPercent(prediction.model_confidence)}</span>
+              </td>
+              <td>
+                <YesNo value={prediction.adjusted_by_dataset} />
+              </td>
+              <td class="nowrap">{formatDateTime(prediction.created_at)}</td>
+              <td class="row-actions">
+                <button
+                  type="button"
+                  class="button ghost small-button"
+                  aria-label={`Mark the prediction of ${prediction.song.track_name} ${verdict(!prediction.is_hit)}`}
+                  onClick={() => void correct(prediction)}
+                >
+                  Mark {verdict(!prediction.is_hit)}
+                </button>
+                <button
+                  type="button"
+                  class="button ghost small-button"
+                  aria-label={`Delete the prediction of ${prediction.song.track_name}`}
+                  onClick={() => setDeleting(prediction)}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          )}
+        </ListingTable>
+      </ListingCard>
       {deleting && <DeletePrediction prediction={deleting} onClose={() => setDeleting(null)} onDeleted={() => (setDeleting(null), changed())} />}
     </div>
   );

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { adminApi, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
-import { AdminNav, FilterBar, SortHeader, useAdminFilters, type FlagFilter } from '../../components/admin-kit.js';
+import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, type FlagFilter } from '../../components/admin-kit.js';
+import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { ConfirmDialog, Dialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { VerdictBadge } from '../../components/verdict.js';
-import { useAction, useLoad, useTitle } from '../../hooks.js';
+import { useAction, useTitle } from '../../hooks.js';
 import { changedFields, optionalInteger } from '../../lib/admin.js';
 import { formatArtists, formatCount, formatDateTime, plural } from '../../lib/format.js';
 
@@ -29,73 +28,52 @@ export function AdminSongsPage() {
 }
 
 function AdminSongs() {
-  const filters = useAdminFilters(FLAGS, '-created_at');
-  const [version, setVersion] = useState(0);
+  const { filters, listing, version, changed } = useAdminListing(FLAGS, (query, signal) => adminApi.songs(query, signal));
   const [editing, setEditing] = useState<AdminSong | null>(null);
   const [deleting, setDeleting] = useState<AdminSong | null>(null);
-  const songs = useLoad((signal) => adminApi.songs(filters.query, signal), [JSON.stringify(filters.query), version]);
-  const changed = () => setVersion((value) => value + 1);
   return (
     <div class="admin-page">
       <AdminNav refreshKey={version} />
-      <section class="card" aria-labelledby="admin-songs-title">
-        <div class="card-head">
-          <h1 id="admin-songs-title">Songs</h1>
-          {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')} match</span>}
-        </div>
+      <ListingCard id="admin-songs-title" title="Songs" listing={listing} noun="song">
         <FilterBar filters={filters} flags={FLAGS} searchLabel="Search title or artists" />
-        <Loaded value={songs}>
-          {(listing) =>
-            listing.results.length === 0 ? (
-              <p class="muted">No songs match these filters.</p>
-            ) : (
-              <>
-                <div class="table-scroll">
-                  <table class="data-table" data-testid="admin-songs">
-                    <caption class="sr-only">Songs, sorted by the column marked</caption>
-                    <thead>
-                      <tr>
-                        <SortHeader filters={filters} field="track_name" label="Track" />
-                        <SortHeader filters={filters} field="artists" label="Artists" />
-                        <SortHeader filters={filters} field="popularity" label="Popularity" descendingFirst numeric />
-                        <SortHeader filters={filters} field="is_hit" label="Result" descendingFirst />
-                        <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />
-                        <th scope="col">
-                          <span class="sr-only">Actions</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {listing.results.map((song) => (
-                        <tr key={song.id}>
-                          <th scope="row" class="cell-title">
-                            {song.track_name}
-                          </th>
-                          <td>{formatArtists(song.artists)}</td>
-                          <td class="numeric">{song.popularity ?? '—'}</td>
-                          <td>
-                            <VerdictBadge verdict={song.is_hit ? 'HIT' : 'FLOP'} size="small" />
-                          </td>
-                          <td class="nowrap">{formatDateTime(song.created_at)}</td>
-                          <td class="row-actions">
-                            <button type="button" class="button ghost small-button" aria-label={`Edit ${song.track_name}`} onClick={() => setEditing(song)}>
-                              Edit
-                            </button>
-                            <button type="button" class="button ghost small-button" aria-label={`Delete ${song.track_name}`} onClick={() => setDeleting(song)}>
-                              Delete
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager label="Song pages" page={filters.page} pageSize={filters.pageSize} count={listing.count} onPage={filters.setPage} />
-              </>
-            )
-          }
-        </Loaded>
-      </section>
+        <ListingTable
+          value={listing}
+          empty="No songs match these filters."
+          pager={{ label: 'Song pages', ...filters.paging }}
+          testId="admin-songs"
+          caption="Songs, sorted by the column marked"
+          columns={[
+            <SortHeader filters={filters} field="track_name" label="Track" />,
+            <SortHeader filters={filters} field="artists" label="Artists" />,
+            <SortHeader filters={filters} field="popularity" label="Popularity" descendingFirst numeric />,
+            <SortHeader filters={filters} field="is_hit" label="Result" descendingFirst />,
+            <SortHeader filters={filters} field="created_at" label="Created" descendingFirst />,
+            ACTIONS_COLUMN,
+          ]}
+        >
+          {(song) => (
+            <tr key={song.id}>
+              <th scope="row" class="cell-title">
+                {song.track_name}
+              </th>
+              <td>{formatArtists(song.artists)}</td>
+              <td class="numeric">{song.popularity ?? '—'}</td>
+              <td>
+                <VerdictBadge verdict={song.is_hit ? 'HIT' : 'FLOP'} size="small" />
+              </td>
+              <td class="nowrap">{formatDateTime(song.created_at)}</td>
+              <td class="row-actions">
+                <button type="button" class="button ghost small-button" aria-label={`Edit ${song.track_name}`} onClick={() => setEditing(song)}>
+                  Edit
+                </button>
+                <button type="button" class="button ghost small-button" aria-label={`Delete ${song.track_name}`} onClick={() => setDeleting(song)}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          )}
+        </ListingTable>
+      </ListingCard>
       {editing && <EditSong song={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), changed())} />}
       {deleting && <DeleteSong song={deleting} onClose={() => setDeleting(null)} onDeleted={() => (setDeleting(null), changed())} />}
     </div>

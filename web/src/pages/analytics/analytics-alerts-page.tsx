@@ -3,8 +3,7 @@ import { analyticsApi, type AlertFilters } from '../../api/analytics.js';
 import { Filter } from '../../components/admin-kit.js';
 import { AlertTable } from '../../components/analytics-alerts.js';
 import { AnalyticsNav } from '../../components/analytics-kit.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { useLoad, useTitle } from '../../hooks.js';
 import { ALERT_STATUSES, ALERT_TYPES, alertStatusFromQuery, alertStatusQuery } from '../../lib/analytics.js';
@@ -90,20 +89,14 @@ function Alerts() {
             )}
           </Filter>
         </div>
-        <Loaded value={alerts}>
-          {(listing) =>
-            listing.results.length === 0 ? (
-              <p class="muted" data-testid="no-alerts">
-                {status === 'open' ? 'No open alerts: nothing needs your attention.' : 'No alerts match these filters.'}
-              </p>
-            ) : (
-              <>
-                <AlertTable alerts={listing.results} onChanged={() => setVersion((value) => value + 1)} />
-                <Pager label="Alert pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={(next) => go({ page: next > 1 ? String(next) : '' })} />
-              </>
-            )
-          }
-        </Loaded>
+        <LoadedListing
+          value={alerts}
+          empty={status === 'open' ? 'No open alerts: nothing needs your attention.' : 'No alerts match these filters.'}
+          emptyTestId="no-alerts"
+          pager={{ label: 'Alert pages', page, pageSize: PAGE_SIZE, onPage: (next) => go({ page: next > 1 ? String(next) : '' }) }}
+        >
+          {({ results }) => <AlertTable alerts={results} onChanged={() => setVersion((value) => value + 1)} />}
+        </LoadedListing>
       </section>
     </div>
   );

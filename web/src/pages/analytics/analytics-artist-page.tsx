@@ -1,13 +1,15 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { analyticsApi, type AnalyticsArtistDetail, type BreakoutPrediction, type FanValueScore, type Momentum, type Superfans } from '../../api/analytics.js';
 import { AlertTable } from '../../components/analytics-alerts.js';
 import { AnalyticsNav, BreakoutBadge, MomentumBadge, MomentumGauge, ScoreParts } from '../../components/analytics-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { BarChart } from '../../components/bar-chart.js';
-import { Loaded } from '../../components/loaded.js';
+import { DataTable } from '../../components/data-table.js';
+import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { TrendChart } from '../../components/trend-chart.js';
-import { useLoad, useTitle } from '../../hooks.js';
+import { useLoad, useTitle, type Loadable } from '../../hooks.js';
 import {
   describeDriver,
   FAN_SEGMENTS,
@@ -101,18 +103,18 @@ function ArtistDashboard({ id }: { id: string }) {
       {detail.state === 'ready' && (
         <>
           <div class="analytics-grid">
-            <section class="card" aria-labelledby="fvs-title" data-testid="fvs-card">
-              <Loaded value={fvs}>{(data) => <FvsPanel fvs={data} />}</Loaded>
-            </section>
-            <section class="card" aria-labelledby="momentum-title" data-testid="momentum-card">
-              <Loaded value={momentum}>{(data) => <MomentumPanel momentum={data} />}</Loaded>
-            </section>
-            <section class="card" aria-labelledby="breakout-title" data-testid="breakout-card">
-              <Loaded value={breakout}>{(data) => <BreakoutPanel breakout={data} />}</Loaded>
-            </section>
-            <section class="card" aria-labelledby="superfans-title" data-testid="superfans-card">
-              <Loaded value={superfans}>{(data) => <SuperfansPanel superfans={data} />}</Loaded>
-            </section>
+            <PanelCard name="fvs" value={fvs}>
+              {(data) => <FvsPanel fvs={data} />}
+            </PanelCard>
+            <PanelCard name="momentum" value={momentum}>
+              {(data) => <MomentumPanel momentum={data} />}
+            </PanelCard>
+            <PanelCard name="breakout" value={breakout}>
+              {(data) => <BreakoutPanel breakout={data} />}
+            </PanelCard>
+            <PanelCard name="superfans" value={superfans}>
+              {(data) => <SuperfansPanel superfans={data} />}
+            </PanelCard>
           </div>
           <section class="card" aria-labelledby="artist-alerts-title">
             <div class="card-head">
@@ -121,28 +123,33 @@ function ArtistDashboard({ id }: { id: string }) {
                 All alerts of {detail.data.name}
               </AppLink>
             </div>
-            <Loaded value={alerts}>
-              {(listing) =>
-                listing.results.length === 0 ? (
-                  <p class="muted">No open alerts for this artist.</p>
-                ) : (
-                  <>
-                    <AlertTable alerts={listing.results} showArtist={false} onChanged={changed} />
-                    {listing.count > listing.results.length && (
-                      <p class="muted small">
-                        Showing the newest {listing.results.length} of {plural(listing.count, 'open alert')}.
-                      </p>
-                    )}
-                  </>
-                )
-              }
-            </Loaded>
+            <LoadedListing value={alerts} empty="No open alerts for this artist.">
+              {(listing) => (
+                <>
+                  <AlertTable alerts={listing.results} showArtist={false} onChanged={changed} />
+                  {listing.count > listing.results.length && (
+                    <p class="muted small">
+                      Showing the newest {listing.results.length} of {plural(listing.count, 'open alert')}.
+                    </p>
+                  )}
+                </>
+              )}
+            </LoadedListing>
           </section>
           <PlatformsCard artist={detail.data} />
           <DataInCard artistId={id} artistName={detail.data.name} onImported={changed} />
         </>
       )}
     </div>
+  );
+}
+
+/** One of the dashboard's score panels, in a card named by the panel's heading (`${name}-title`). */
+function PanelCard<T>({ name, value, children }: { name: string; value: Loadable<T>; children: (data: T) => ComponentChildren }) {
+  return (
+    <section class="card" aria-labelledby={`${name}-title`} data-testid={`${name}-card`}>
+      <Loaded value={value}>{children}</Loaded>
+    </section>
   );
 }
 
@@ -314,41 +321,30 @@ function SuperfansPanel({ superfans }: { superfans: Superfans }) {
           {superfans.top_superfans.length > 0 && (
             <>
               <h3 class="section-title">Top superfans</h3>
-              <div class="table-scroll">
-                <table class="data-table" data-testid="top-superfans">
-                  <caption class="sr-only">The superfans with the most depth</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Fan</th>
-                      <th scope="col" class="numeric">
-                        <abbr title="Recency, frequency and depth, each 1–5">RFM</abbr>
-                      </th>
-                      <th scope="col" class="numeric">
-                        Active days
-                      </th>
-                      <th scope="col" class="numeric">
-                        <abbr title="streams + 3 × saves + 5 × shares + 20 × purchases">Depth</abbr>
-                      </th>
-                      <th scope="col" class="numeric">
-                        Last seen
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {superfans.top_superfans.map((fan) => (
-                      <tr key={fan.fan_id}>
-                        <th scope="row" class="cell-title">
-                          {fan.fan_id}
-                        </th>
-                        <td class="numeric">{fan.rfm}</td>
-                        <td class="numeric">{formatCount(fan.active_days)}</td>
-                        <td class="numeric">{formatCount(fan.depth)}</td>
-                        <td class="numeric nowrap">{fan.recency_days === 0 ? 'today' : `${plural(fan.recency_days, 'day')} ago`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="top-superfans"
+                caption="The superfans with the most depth"
+                rows={superfans.top_superfans}
+                columns={[
+                  'Fan',
+                  { label: <abbr title="Recency, frequency and depth, each 1–5">RFM</abbr>, numeric: true },
+                  { label: 'Active days', numeric: true },
+                  { label: <abbr title="streams + 3 × saves + 5 × shares + 20 × purchases">Depth</abbr>, numeric: true },
+                  { label: 'Last seen', numeric: true },
+                ]}
+              >
+                {(fan) => (
+                  <tr key={fan.fan_id}>
+                    <th scope="row" class="cell-title">
+                      {fan.fan_id}
+                    </th>
+                    <td class="numeric">{fan.rfm}</td>
+                    <td class="numeric">{formatCount(fan.active_days)}</td>
+                    <td class="numeric">{formatCount(fan.depth)}</td>
+                    <td class="numeric nowrap">{fan.recency_days === 0 ? 'today' : `${plural(fan.recency_days, 'day')} ago`}</td>
+                  </tr>
+                )}
+              </DataTable>
             </>
           )}
         </>
@@ -364,47 +360,31 @@ function PlatformsCard({ artist }: { artist: AnalyticsArtistDetail }) {
       {artist.platform_details.length === 0 ? (
         <p class="muted">No platform metrics yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table" data-testid="platform-details">
-            <caption class="sr-only">The latest numbers on each platform</caption>
-            <thead>
-              <tr>
-                <th scope="col">Platform</th>
-                <th scope="col" class="numeric">
-                  Followers
-                </th>
-                <th scope="col" class="numeric">
-                  Monthly listeners
-                </th>
-                <th scope="col" class="numeric">
-                  Popularity
-                </th>
-                <th scope="col">As of</th>
-                <th scope="col">Synced</th>
-              </tr>
-            </thead>
-            <tbody>
-              {artist.platform_details.map((platform) => (
-                <tr key={platform.platform}>
-                  <th scope="row" class="cell-title">
-                    {platform.url ? (
-                      <a href={platform.url} target="_blank" rel="noopener noreferrer">
-                        {platformName(platform.platform)}
-                      </a>
-                    ) : (
-                      platformName(platform.platform)
-                    )}
-                  </th>
-                  <td class="numeric">{platform.followers === null ? '—' : formatCount(platform.followers)}</td>
-                  <td class="numeric">{platform.monthly_listeners === null ? '—' : formatCount(platform.monthly_listeners)}</td>
-                  <td class="numeric">{platform.popularity ?? '—'}</td>
-                  <td class="nowrap">{formatDate(platform.date)}</td>
-                  <td class="nowrap">{platform.last_sync_at ? formatDateTime(platform.last_sync_at) : <span class="muted">imported</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="platform-details"
+          caption="The latest numbers on each platform"
+          rows={artist.platform_details}
+          columns={['Platform', { label: 'Followers', numeric: true }, { label: 'Monthly listeners', numeric: true }, { label: 'Popularity', numeric: true }, 'As of', 'Synced']}
+        >
+          {(platform) => (
+            <tr key={platform.platform}>
+              <th scope="row" class="cell-title">
+                {platform.url ? (
+                  <a href={platform.url} target="_blank" rel="noopener noreferrer">
+                    {platformName(platform.platform)}
+                  </a>
+                ) : (
+                  platformName(platform.platform)
+                )}
+              </th>
+              <td class="numeric">{platform.followers === null ? '—' : formatCount(platform.followers)}</td>
+              <td class="numeric">{platform.monthly_listeners === null ? '—' : formatCount(platform.monthly_listeners)}</td>
+              <td class="numeric">{platform.popularity ?? '—'}</td>
+              <td class="nowrap">{formatDate(platform.date)}</td>
+              <td class="nowrap">{platform.last_sync_at ? formatDateTime(platform.last_sync_at) : <span class="muted">imported</span>}</td>
+            </tr>
+          )}
+        </DataTable>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { analyticsApi, type MetricsUploadResult, type SpotifyStatus } from '../../api/analytics.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
+import { SubmitButton } from '../../components/submit-button.js';
 import { useAction, useLoad } from '../../hooks.js';
 import { formatDate, formatDateTime, plural } from '../../lib/format.js';
 
@@ -112,10 +113,7 @@ function MetricsCsvForm({ artistId, onImported }: { artistId: string; onImported
           </small>
         </label>
         <div class="actions">
-          <button type="submit" class="button primary" disabled={upload.busy} aria-busy={upload.busy}>
-            {upload.busy && <span class="spinner" aria-hidden="true" />}
-            Import CSV
-          </button>
+          <SubmitButton busy={upload.busy} label="Import CSV" />
         </div>
       </form>
       <FormError message={missing ? 'Choose a CSV file first.' : upload.error} />

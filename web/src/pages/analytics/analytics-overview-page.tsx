@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { analyticsApi, type AnalyticsArtist, type DashboardStats } from '../../api/analytics.js';
 import { AnalyticsNav, MomentumBadge, NoArtists } from '../../components/analytics-kit.js';
 import { AppLink } from '../../components/app-link.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { DataTable } from '../../components/data-table.js';
+import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { TabPanel, Tabs } from '../../components/tabs.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
@@ -61,18 +61,9 @@ function Overview() {
               }}
             />
           </div>
-          <Loaded value={artists}>
-            {(listing) =>
-              listing.results.length === 0 ? (
-                <p class="muted">No artist matches “{settled}”.</p>
-              ) : (
-                <>
-                  <ArtistTable artists={listing.results} />
-                  <Pager label="Artist pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-                </>
-              )
-            }
-          </Loaded>
+          <LoadedListing value={artists} empty={`No artist matches “${settled}”.`} pager={{ label: 'Artist pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+            {({ results }) => <ArtistTable artists={results} />}
+          </LoadedListing>
         </section>
         <TopPerformers />
       </div>
@@ -119,64 +110,53 @@ function Figure({ value, label, hint }: { value: string; label: string; hint: st
 
 function ArtistTable({ artists }: { artists: AnalyticsArtist[] }) {
   return (
-    <div class="table-scroll">
-      <table class="data-table" data-testid="analytics-artists">
-        <caption class="sr-only">Artists with their latest scores</caption>
-        <thead>
-          <tr>
-            <th scope="col">Artist</th>
-            <th scope="col" class="numeric">
-              Followers
-            </th>
-            <th scope="col" class="numeric">
-              <abbr title="Fan Value Score, 0–100">FVS</abbr>
-            </th>
-            <th scope="col">Momentum</th>
-            <th scope="col" class="numeric">
-              Breakout
-            </th>
-            <th scope="col" class="numeric">
-              Open alerts
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {artists.map((artist) => (
-            <tr key={artist.id} data-testid="analytics-artist-row">
-              <th scope="row" class="cell-title">
-                <AppLink href={`/analytics/artists/${artist.id}`}>{artist.name}</AppLink>
-                <span class="muted small cell-sub" title={artist.platforms.map(platformName).join(', ')}>
-                  {artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}
-                  {artist.last_metrics_date && ` · to ${formatDate(artist.last_metrics_date)}`}
-                </span>
-              </th>
-              <td class="numeric" title={formatCount(artist.followers)}>
-                {formatCompact(artist.followers)}
-              </td>
-              <td class="numeric" data-testid="artist-fvs">
-                {formatScore(artist.scores.fan_value_score)}
-              </td>
-              <td class="nowrap">
-                <span class="momentum-cell">
-                  <span class="numeric-figure">{formatScore(artist.scores.momentum)}</span>
-                  <MomentumBadge status={artist.scores.momentum_status} testId="artist-momentum-status" />
-                </span>
-              </td>
-              <td class="numeric">{formatProbability(artist.scores.breakout_probability)}</td>
-              <td class="numeric">
-                {artist.open_alerts > 0 ? (
-                  <AppLink href={`/analytics/alerts?artist_id=${artist.id}`} aria-label={`${plural(artist.open_alerts, 'open alert')} of ${artist.name}`}>
-                    {formatCount(artist.open_alerts)}
-                  </AppLink>
-                ) : (
-                  <span class="muted">0</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="analytics-artists"
+      caption="Artists with their latest scores"
+      rows={artists}
+      columns={[
+        'Artist',
+        { label: 'Followers', numeric: true },
+        { label: <abbr title="Fan Value Score, 0–100">FVS</abbr>, numeric: true },
+        'Momentum',
+        { label: 'Breakout', numeric: true },
+        { label: 'Open alerts', numeric: true },
+      ]}
+    >
+      {(artist) => (
+        <tr key={artist.id} data-testid="analytics-artist-row">
+          <th scope="row" class="cell-title">
+            <AppLink href={`/analytics/artists/${artist.id}`}>{artist.name}</AppLink>
+            <span class="muted small cell-sub" title={artist.platforms.map(platformName).join(', ')}>
+              {artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}
+              {artist.last_metrics_date && ` · to ${formatDate(artist.last_metrics_date)}`}
+            </span>
+          </th>
+          <td class="numeric" title={formatCount(artist.followers)}>
+            {formatCompact(artist.followers)}
+          </td>
+          <td class="numeric" data-testid="artist-fvs">
+            {formatScore(artist.scores.fan_value_score)}
+          </td>
+          <td class="nowrap">
+            <span class="momentum-cell">
+              <span class="numeric-figure">{formatScore(artist.scores.momentum)}</span>
+              <MomentumBadge status={artist.scores.momentum_status} testId="artist-momentum-status" />
+            </span>
+          </td>
+          <td class="numeric">{formatProbability(artist.scores.breakout_probability)}</td>
+          <td class="numeric">
+            {artist.open_alerts > 0 ? (
+              <AppLink href={`/analytics/alerts?artist_id=${artist.id}`} aria-label={`${plural(artist.open_alerts, 'open alert')} of ${artist.name}`}>
+                {formatCount(artist.open_alerts)}
+              </AppLink>
+            ) : (
+              <span class="muted">0</span>
+            )}
+          </td>
+        </tr>
+      )}
+    </DataTable>
   );
 }
 
@@ -193,34 +173,30 @@ function TopPerformers() {
       <h2 id="top-performers-title">Top performers</h2>
       <Tabs id="top-performers" label="Rank the artists" tabs={RANKINGS} value={by} onChange={(value) => setBy(value)} />
       <TabPanel id="top-performers" value={by}>
-        <Loaded value={top}>
-          {(data) =>
-            data.results.length === 0 ? (
-              <p class="muted">No scores yet: they are computed from the daily metrics every few hours.</p>
-            ) : (
-              <ol class="rank-list" data-testid="top-performers" aria-label={by === 'fvs' ? 'Highest Fan Value Score first' : 'Highest momentum first'}>
-                {data.results.map((artist) => (
-                  <li key={artist.id}>
-                    <AppLink href={`/analytics/artists/${artist.id}`} class="rank-name">
-                      {artist.name}
-                    </AppLink>
-                    {by === 'fvs' ? (
-                      <span class="rank-value">
-                        {formatScore(artist.scores.fan_value_score)}
-                        <span class="muted small"> FVS</span>
-                      </span>
-                    ) : (
-                      <span class="rank-value">
-                        {formatScore(artist.scores.momentum)}
-                        <MomentumBadge status={artist.scores.momentum_status} />
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )
-          }
-        </Loaded>
+        <LoadedListing value={top} empty="No scores yet: they are computed from the daily metrics every few hours.">
+          {(data) => (
+            <ol class="rank-list" data-testid="top-performers" aria-label={by === 'fvs' ? 'Highest Fan Value Score first' : 'Highest momentum first'}>
+              {data.results.map((artist) => (
+                <li key={artist.id}>
+                  <AppLink href={`/analytics/artists/${artist.id}`} class="rank-name">
+                    {artist.name}
+                  </AppLink>
+                  {by === 'fvs' ? (
+                    <span class="rank-value">
+                      {formatScore(artist.scores.fan_value_score)}
+                      <span class="muted small"> FVS</span>
+                    </span>
+                  ) : (
+                    <span class="rank-value">
+                      {formatScore(artist.scores.momentum)}
+                      <MomentumBadge status={artist.scores.momentum_status} />
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </LoadedListing>
       </TabPanel>
     </section>
   );

@@ -4,8 +4,7 @@ import { AlbumArt } from '../../components/album-art.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
 import { Icon } from '../../components/icons.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
 import { useLoad, useTitle } from '../../hooks.js';
 import { library, toggleFavoriteAlbum } from '../../library.js';
@@ -66,18 +65,9 @@ export function AlbumPage({ params }: { params: RouteParams }) {
       {album.state === 'ready' && (
         <section class="card" aria-labelledby="album-songs">
           <h2 id="album-songs">Songs</h2>
-          <Loaded value={songs}>
-            {(listing) =>
-              listing.results.length === 0 ? (
-                <p class="muted">No songs on this album yet.</p>
-              ) : (
-                <>
-                  <SongList songs={listing.results} label={`Songs of ${album.data.title}`} />
-                  <Pager label="Album pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-                </>
-              )
-            }
-          </Loaded>
+          <LoadedListing value={songs} empty="No songs on this album yet." pager={{ label: 'Album pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+            {({ results }) => <SongList songs={results} label={`Songs of ${album.data.title}`} />}
+          </LoadedListing>
         </section>
       )}
     </div>

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import type { ArtistProfile } from '../../api/catalog-types.js';
-import { AlbumArt } from '../../components/album-art.js';
-import { AppLink } from '../../components/app-link.js';
+import { AlbumTiles } from '../../components/album-tiles.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
 import { FormError } from '../../components/form-error.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
 import { useAction, useLoad, useTitle } from '../../hooks.js';
 import { formatCount, plural } from '../../lib/format.js';
@@ -52,42 +50,15 @@ export function ArtistPage({ params }: { params: RouteParams }) {
         <div class="catalog-columns">
           <section class="card catalog-main" aria-labelledby="artist-songs">
             <h2 id="artist-songs">Songs</h2>
-            <Loaded value={songs}>
-              {(listing) =>
-                listing.results.length === 0 ? (
-                  <p class="muted">No songs yet.</p>
-                ) : (
-                  <>
-                    <SongList songs={listing.results} label={`Songs by ${profile.data.name}`} />
-                    <Pager label="Song pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-                  </>
-                )
-              }
-            </Loaded>
+            <LoadedListing value={songs} empty="No songs yet." pager={{ label: 'Song pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+              {({ results }) => <SongList songs={results} label={`Songs by ${profile.data.name}`} />}
+            </LoadedListing>
           </section>
           <section class="card catalog-side" aria-labelledby="artist-albums">
             <h2 id="artist-albums">Albums</h2>
-            <Loaded value={albums}>
-              {(listing) =>
-                listing.results.length === 0 ? (
-                  <p class="muted">No albums yet.</p>
-                ) : (
-                  <ul class="tile-list" aria-labelledby="artist-albums">
-                    {listing.results.map((album) => (
-                      <li key={album.id}>
-                        <AppLink class="tile" href={`/catalog/albums/${album.id}`}>
-                          <AlbumArt src={album.cover_url} title={album.title} />
-                          <span class="tile-text">
-                            <strong>{album.title}</strong>
-                            <span class="muted small">{plural(album.song_count, 'song')}</span>
-                          </span>
-                        </AppLink>
-                      </li>
-                    ))}
-                  </ul>
-                )
-              }
-            </Loaded>
+            <LoadedListing value={albums} empty="No albums yet.">
+              {({ results }) => <AlbumTiles albums={results} labelledBy="artist-albums" note={(album) => plural(album.song_count, 'song')} />}
+            </LoadedListing>
           </section>
         </div>
       )}

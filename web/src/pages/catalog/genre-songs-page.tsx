@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { LoadedListing } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
 import { useLoad, useTitle } from '../../hooks.js';
 import { plural } from '../../lib/format.js';
@@ -25,18 +24,9 @@ export function GenreSongsPage({ params }: { params: RouteParams }) {
           <h1 id="genre-title">{name}</h1>
           {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')}, most played first</span>}
         </div>
-        <Loaded value={songs}>
-          {(listing) =>
-            listing.results.length === 0 ? (
-              <p class="muted">No songs in this genre.</p>
-            ) : (
-              <>
-                <SongList songs={listing.results} label={`${name} songs`} />
-                <Pager label="Genre pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-              </>
-            )
-          }
-        </Loaded>
+        <LoadedListing value={songs} empty="No songs in this genre." pager={{ label: 'Genre pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+          {({ results }) => <SongList songs={results} label={`${name} songs`} />}
+        </LoadedListing>
       </section>
     </div>
   );

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
-import { AlbumArt } from '../../components/album-art.js';
+import { AlbumTiles } from '../../components/album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
-import { Loaded } from '../../components/loaded.js';
-import { Pager } from '../../components/pager.js';
+import { LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { SongList } from '../../components/song-list.js';
 import { useLoad, useTitle } from '../../hooks.js';
@@ -48,18 +47,9 @@ function FavoriteSongs() {
         <h2 id="favorite-songs">Favourite songs</h2>
         {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')}</span>}
       </div>
-      <Loaded value={songs}>
-        {(listing) =>
-          listing.results.length === 0 ? (
-            <p class="muted">No favourites yet: press the star of a song.</p>
-          ) : (
-            <>
-              <SongList songs={listing.results} label="Favourite songs" />
-              <Pager label="Favourite pages" page={page} pageSize={PAGE_SIZE} count={listing.count} onPage={setPage} />
-            </>
-          )
-        }
-      </Loaded>
+      <LoadedListing value={songs} empty="No favourites yet: press the star of a song." pager={{ label: 'Favourite pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+        {({ results }) => <SongList songs={results} label="Favourite songs" />}
+      </LoadedListing>
     </section>
   );
 }
@@ -69,15 +59,9 @@ function RecentlyPlayed() {
   return (
     <section class="card" aria-labelledby="recently-played">
       <h2 id="recently-played">Recently played</h2>
-      <Loaded value={songs}>
-        {({ results }) =>
-          results.length === 0 ? (
-            <p class="muted">Nothing played yet.</p>
-          ) : (
-            <SongList songs={results} label="Recently played songs" note={(song) => formatDateTime(song.played_at)} />
-          )
-        }
-      </Loaded>
+      <LoadedListing value={songs} empty="Nothing played yet.">
+        {({ results }) => <SongList songs={results} label="Recently played songs" note={(song) => formatDateTime(song.played_at)} />}
+      </LoadedListing>
     </section>
   );
 }
@@ -88,27 +72,9 @@ function FavoriteAlbums() {
   return (
     <section class="card" aria-labelledby="favorite-albums">
       <h2 id="favorite-albums">Favourite albums</h2>
-      <Loaded value={albums}>
-        {({ results }) =>
-          results.length === 0 ? (
-            <p class="muted">No favourite albums yet.</p>
-          ) : (
-            <ul class="tile-list" aria-labelledby="favorite-albums">
-              {results.map((album) => (
-                <li key={album.id}>
-                  <AppLink class="tile" href={`/catalog/albums/${album.id}`}>
-                    <AlbumArt src={album.cover_url} title={album.title} />
-                    <span class="tile-text">
-                      <strong>{album.title}</strong>
-                      <span class="muted small">{album.artist.name}</span>
-                    </span>
-                  </AppLink>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
+      <LoadedListing value={albums} empty="No favourite albums yet.">
+        {({ results }) => <AlbumTiles albums={results} labelledBy="favorite-albums" note={(album) => album.artist.name} />}
+      </LoadedListing>
     </section>
   );
 }
@@ -118,21 +84,17 @@ function FollowedArtists() {
   return (
     <section class="card" aria-labelledby="followed-artists">
       <h2 id="followed-artists">Artists you follow</h2>
-      <Loaded value={artists}>
-        {({ results }) =>
-          results.length === 0 ? (
-            <p class="muted">You follow no artists yet.</p>
-          ) : (
-            <ul class="link-list" aria-labelledby="followed-artists">
-              {results.map((artist) => (
-                <li key={artist.id}>
-                  <AppLink href={`/catalog/artists/${artist.id}`}>{artist.name}</AppLink> <span class="muted small">· {plural(artist.follower_count, 'follower')}</span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
+      <LoadedListing value={artists} empty="You follow no artists yet.">
+        {({ results }) => (
+          <ul class="link-list" aria-labelledby="followed-artists">
+            {results.map((artist) => (
+              <li key={artist.id}>
+                <AppLink href={`/catalog/artists/${artist.id}`}>{artist.name}</AppLink> <span class="muted small">· {plural(artist.follower_count, 'follower')}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadedListing>
     </section>
   );
 }

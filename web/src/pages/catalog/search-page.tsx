@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
-import { AlbumArt } from '../../components/album-art.js';
+import { AlbumTiles } from '../../components/album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
 import { Loaded } from '../../components/loaded.js';
@@ -61,19 +61,7 @@ export function SearchPage() {
                     {answer.albums.length > 0 && (
                       <section class="card" aria-labelledby="found-albums">
                         <h2 id="found-albums">Albums</h2>
-                        <ul class="tile-list" aria-labelledby="found-albums">
-                          {answer.albums.map((album) => (
-                            <li key={album.id}>
-                              <AppLink class="tile" href={`/catalog/albums/${album.id}`}>
-                                <AlbumArt src={album.cover_url} title={album.title} />
-                                <span class="tile-text">
-                                  <strong>{album.title}</strong>
-                                  <span class="muted small">{album.artist.name}</span>
-                                </span>
-                              </AppLink>
-                            </li>
-                          ))}
-                        </ul>
+                        <AlbumTiles albums={answer.albums} labelledBy="found-albums" note={(album) => album.artist.name} />
                       </section>
                     )}
                     {answer.artists.length > 0 && (

@@ -7,6 +7,7 @@ import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { SongList } from '../../components/song-list.js';
+import { SubmitButton } from '../../components/submit-button.js';
 import { useAction, useLoad, useTitle } from '../../hooks.js';
 import { plural } from '../../lib/format.js';
 import { useSession } from '../../session.js';
@@ -138,10 +139,7 @@ function Upload() {
             </p>
           )}
           <div class="actions">
-            <button type="submit" class="button primary" disabled={upload.busy} aria-busy={upload.busy}>
-              {upload.busy && <span class="spinner" aria-hidden="true" />}
-              {upload.busy ? 'Uploading…' : 'Upload'}
-            </button>
+            <SubmitButton busy={upload.busy} label="Upload" busyLabel="Uploading…" />
           </div>
         </form>
       </section>
