@@ -12,6 +12,7 @@ import { HitModelModule } from './hit-model/hit-model.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { GenreModule } from './genre/genre.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LeadsModule } from './leads/leads.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PredictionsModule } from './predictions/predictions.module.js';
 import { SpotifyModule } from './spotify/spotify.module.js';
@@ -26,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, MailModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule, AnalyticsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, MailModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule, AnalyticsModule, LeadsModule],
     };
   }
 }

@@ -15,6 +15,8 @@ import {
   validateSync,
 } from 'class-validator';
 import { projectRoot } from './paths.js';
+import { parseGeographyTargets } from '../leads/scoring/geography-targets.js';
+import type { GeographyTargets } from '../leads/scoring/geography.js';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -203,6 +205,128 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s#]+$/, { message: 'SPOTIFY_REDIRECT_URI must be an http(s) URL without a fragment' })
   SPOTIFY_REDIRECT_URI = 'http://localhost:3000/api/analytics/spotify/callback';
 
+  /** MusicBrainz's web service (ws/2), for Leads; another address for a mirror or a test fake. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'MUSICBRAINZ_BASE_URL must be an http(s) URL without query or fragment, such as https://musicbrainz.org/ws/2' })
+  MUSICBRAINZ_BASE_URL = 'https://musicbrainz.org/ws/2';
+
+  /** Who to contact about this app's MusicBrainz traffic (a URL or an e-mail address), sent in the User-Agent as MusicBrainz asks. */
+  @IsOptional()
+  @IsString()
+  MUSICBRAINZ_CONTACT?: string;
+
+  /** The whole User-Agent sent to MusicBrainz, instead of Encore/<version> ( MUSICBRAINZ_CONTACT ). */
+  @IsOptional()
+  @IsString()
+  MUSICBRAINZ_USER_AGENT?: string;
+
+  /** At least this long between two MusicBrainz requests, across every worker of every instance (MusicBrainz allows 1 per second). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUSICBRAINZ_MIN_INTERVAL_MS = 1000;
+
+  /** How long one MusicBrainz request may take before it counts as failed (and is retried). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  MUSICBRAINZ_TIMEOUT_MS = 10_000;
+
+  /** Retries of a MusicBrainz request after a 502/503/504, a network error, a timeout or a 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  MUSICBRAINZ_MAX_RETRIES = 4;
+
+  /** How long a MusicBrainz answer is kept in the source_cache table, in hours; a "not found" answer, MUSICBRAINZ_NOT_FOUND_TTL_HOURS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUSICBRAINZ_CACHE_TTL_HOURS = 168;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MUSICBRAINZ_NOT_FOUND_TTL_HOURS = 24;
+
+  /** A YouTube Data API v3 key (Google Cloud console); without it Leads does not ask YouTube. */
+  @IsOptional()
+  @IsString()
+  YOUTUBE_API_KEY?: string;
+
+  /** The YouTube Data API v3; another address for a test fake. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'YOUTUBE_BASE_URL must be an http(s) URL without query or fragment, such as https://www.googleapis.com/youtube/v3' })
+  YOUTUBE_BASE_URL = 'https://www.googleapis.com/youtube/v3';
+
+  /** Quota units the key may spend per day (Google's default: 10,000; search.list costs 100, channels.list and playlistItems.list 1). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  YOUTUBE_DAILY_QUOTA = 10_000;
+
+  /** How long YouTube answers are kept in the source_cache table, in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  YOUTUBE_CACHE_TTL_HOURS = 24;
+
+  /** How long one YouTube request may take before it counts as failed (and is retried). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  YOUTUBE_TIMEOUT_MS = 10_000;
+
+  /** Retries of a YouTube request after a 5xx, a network error, a timeout or a 429 (each retry spends quota again). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  YOUTUBE_MAX_RETRIES = 2;
+
+  /** A Last.fm API key (https://www.last.fm/api/account/create); without it Leads does not ask Last.fm. */
+  @IsOptional()
+  @IsString()
+  LASTFM_API_KEY?: string;
+
+  /** Last.fm's API 2.0 endpoint; another address for a test fake. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'LASTFM_BASE_URL must be an http(s) URL without query or fragment, such as https://ws.audioscrobbler.com/2.0/' })
+  LASTFM_BASE_URL = 'https://ws.audioscrobbler.com/2.0/';
+
+  /** At least this long between two Last.fm requests, across every worker of every instance (shared through the database). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LASTFM_MIN_INTERVAL_MS = 200;
+
+  /** How long one Last.fm request may take before it counts as failed (and is retried). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  LASTFM_TIMEOUT_MS = 10_000;
+
+  /** Retries of a Last.fm request after a 5xx, a network error, a timeout, a 429 or a "try again" error (8, 11, 16, 29). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  LASTFM_MAX_RETRIES = 3;
+
+  /** How long Last.fm answers are kept in the source_cache table, in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LASTFM_CACHE_TTL_HOURS = 24;
+
+  /** How long Spotify's answers for Leads (an ISRC's track, album and artist) are kept in the source_cache table, in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SPOTIFY_LEADS_CACHE_TTL_HOURS = 24;
+
+  /** Leads' geography targets: region=COUNTRIES:points entries and other=points (see src/leads/scoring/geography-targets.ts); empty: NZ 30, AU 25, Pacific 20, other 5. */
+  @IsString()
+  LEADS_GEOGRAPHY_TARGETS = '';
+
   /**
    * Encrypts connected platforms' OAuth tokens at rest (AES-256-GCM): 32 bytes as 64 hex digits or
    * base64. Required in production; unset elsewhere, a random key of this process.
@@ -284,6 +408,11 @@ export class AppConfig {
     return parseJobSchedules(this.JOB_SCHEDULES).schedules;
   }
 
+  /** LEADS_GEOGRAPHY_TARGETS, read. */
+  get leadsGeographyTargets(): GeographyTargets {
+    return parseGeographyTargets(this.LEADS_GEOGRAPHY_TARGETS).targets;
+  }
+
   get spotifyConfigured(): boolean {
     return Boolean(this.SPOTIFY_CLIENT_ID && this.SPOTIFY_CLIENT_SECRET);
   }
@@ -360,6 +489,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   problems.push(...parseJobSchedules(config.JOB_SCHEDULES).problems);
+  problems.push(...parseGeographyTargets(config.LEADS_GEOGRAPHY_TARGETS).problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -9,7 +9,14 @@ import { durationMs, nextCronTime, toJobDto, type JobRow } from './job-views.js'
 export interface JobDefinition {
   queue: string;
   /** Runs one job; what it returns is kept as the job's output. */
-  handler: (data: Record<string, unknown>) => Promise<object | void>;
+  handler: (data: Record<string, unknown>, job: { id: string }) => Promise<object | void>;
+  /**
+   * stately (default): at most one job waits and one runs, across instances (scheduled work);
+   * standard: any number wait (work people queue, such as bulk analyses).
+   */
+  policy?: 'stately' | 'standard';
+  /** How far a job has got, shown as `progress` by GET /api/jobs/:id. */
+  progress?: (jobId: string) => Promise<object>;
   /** A cron expression (UTC) to run the job on, or null for none. JOB_SCHEDULES may override it. */
   schedule: string | null;
   /** How long one run may take before it counts as failed. */
@@ -123,7 +130,7 @@ export class JobQueueService implements OnApplicationShutdown {
     await boss.start();
     for (const definition of this.definitions.values()) {
       const { retryLimit, retryDelaySeconds, retryBackoff } = retrySettings(definition);
-      const options = { name: definition.queue, policy: 'stately' as const, expireInSeconds: definition.expireInSeconds, retryLimit, retryDelay: retryDelaySeconds, retryBackoff };
+      const options = { name: definition.queue, policy: definition.policy ?? 'stately', expireInSeconds: definition.expireInSeconds, retryLimit, retryDelay: retryDelaySeconds, retryBackoff };
       // createQueue leaves an existing queue as it is: updateQueue brings its options up to date.
       await boss.createQueue(definition.queue, options);
       await boss.updateQueue(definition.queue, options);
@@ -132,7 +139,7 @@ export class JobQueueService implements OnApplicationShutdown {
       else await boss.unschedule(definition.queue);
       const worker = await boss.work(definition.queue, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
         this.logger.log(`Running ${definition.queue} job ${job!.id}`);
-        return (await definition.handler((job!.data ?? {}) as Record<string, unknown>)) ?? undefined;
+        return (await definition.handler((job!.data ?? {}) as Record<string, unknown>, { id: job!.id })) ?? undefined;
       });
       this.workers.set(definition.queue, worker);
     }
@@ -147,15 +154,17 @@ export class JobQueueService implements OnApplicationShutdown {
     return (await this.running().getDb().executeSql(sql, values)).rows as T[];
   }
 
-  /** Queues a job; null when one is already waiting in that queue. */
-  async send(queue: string, data: object): Promise<string | null> {
-    return this.running().send(queue, data);
+  /** Queues a job (with the id given, if any); null when a stately queue already has one waiting. */
+  async send(queue: string, data: object, options: { id?: string } = {}): Promise<string | null> {
+    return this.running().send(queue, data, options);
   }
 
-  /** A job of any queue, from the queue table or its archive. */
+  /** A job of any queue, from the queue table or its archive, with its progress when its queue reports one. */
   async find(id: string): Promise<JobDto | null> {
     const row = await this.findRow(id);
-    return row && toJobDto(row);
+    if (!row) return null;
+    const progress = this.definitions.get(row.name)?.progress;
+    return { ...toJobDto(row), ...(progress && { progress: await progress(row.id) }) };
   }
 
   private async findRow(id: string): Promise<(JobRow & { archived: boolean }) | null> {

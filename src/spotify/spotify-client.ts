@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../config/app-config.js';
 import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
+import { toSpotifyAlbum, type SpotifyAlbum } from './spotify-album.js';
 import { toSpotifyArtist, type SpotifyArtist } from './spotify-artist.js';
 import { MalformedSpotifyResponseError, toAudioFeatures, toSpotifyTrack, type SpotifyAudioFeatures, type SpotifyTrack } from './spotify-track.js';
 
@@ -87,6 +88,29 @@ export class SpotifyClient {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
       throw error;
     }
+  }
+
+  /** The album (label, copyrights, release date), or null when Spotify has no album with this id. */
+  async getAlbum(id: string, options: CallOptions = {}): Promise<SpotifyAlbum | null> {
+    try {
+      const album = await this.call(`album ${id}`, () => this.api.getAlbum(id, { market: this.config.SPOTIFY_MARKET }), options);
+      return readResponse(`album ${id}`, () => toSpotifyAlbum(album));
+    } catch (error) {
+      if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Spotify's Track objects for a search query, as Spotify sent them (unchecked): for callers that
+   * need what SpotifyTrack leaves out, such as album and artist ids (Leads: `isrc:<code>`).
+   */
+  async searchTrackObjects(query: string, limit = 10): Promise<unknown[]> {
+    const result = await this.call(`search "${query}"`, () => this.api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }));
+    const items: unknown = (result as { tracks?: { items?: unknown } } | undefined)?.tracks?.items;
+    if (items === undefined || items === null) return [];
+    if (!Array.isArray(items)) throw new SpotifyUnavailableError(`Spotify search "${query}": malformed response (tracks.items is not an array)`);
+    return items;
   }
 
   /** Tracks for a search query (Spotify's syntax: `track:"..." artist:"..."` narrows by field). */

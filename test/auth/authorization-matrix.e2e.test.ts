@@ -112,6 +112,9 @@ const ROWS: Row[] = [
   { endpoint: 'POST /api/analytics/artists/:id/fan-events', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/fan-events`).send({ events: [{ fan_id: f.unique, occurred_at: '2026-01-01T10:00:00Z' }] }) },
   { endpoint: 'POST /api/analytics/artists/:id/team', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/artists/${f.artistId}/team`).send({ login: f.victimUsername }) },
   { endpoint: 'POST /api/analytics/alerts/:id/acknowledge', expected: [401, 403, 403, 200, 200], send: (http, f) => request(http).post(`/api/analytics/alerts/${f.alertId}/acknowledge`) },
+  { endpoint: 'PUT /api/leads/artists/:id/outreach', expected: [401, 403, 403, 403, 200], send: (http, f) => request(http).put(`/api/leads/artists/${f.artistId}/outreach`).send({ status: 'contacted', notes: 'Matrix' }) },
+  { endpoint: 'POST /api/leads/export', expected: [401, 403, 403, 403, 200], send: (http) => request(http).post('/api/leads/export').send({ format: 'json' }) },
+  { endpoint: 'POST /api/leads/analyze-isrc', expected: [401, 403, 403, 403, 400], send: (http) => request(http).post('/api/leads/analyze-isrc').send({ isrc: 'not-an-isrc' }) },
   { endpoint: 'POST /api/logout', expected: [401, 204, 204, 204, 204], send: (http) => request(http).post('/api/logout').send({}) },
 ];
 
@@ -146,6 +149,8 @@ describe('authorization matrix of the write endpoints', () => {
       AUTH_CLEANUP_QUEUE,
     );
     const alert = await t.prisma.analyticsAlert.create({ data: { artistId: owner.artistId!, type: 'viral_spike', dedupeKey: `matrix-${cell}`, severity: 'medium', message: 'A spike' } });
+    // The owner's artist as an A&R lead: leads are label staff's, not the artist's.
+    await t.prisma.leadProfile.upsert({ where: { artistId: owner.artistId! }, create: { artistId: owner.artistId! }, update: {} });
     return {
       songId: song.id,
       albumId: album.body.id,

@@ -80,6 +80,37 @@ describe('SpotifyClient against a fake Spotify', () => {
     expect(tracks.map((track) => track.id)).toEqual([OTHER]);
   });
 
+  it('gets an album with its label, copyrights and release date; null for one Spotify does not have', async () => {
+    spotify.addAlbum({
+      id: '2noRn2Aes5aoNVsU6iWThc',
+      name: 'Glass Skyline',
+      label: 'Brightline',
+      copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }],
+      release_date: '2025-02',
+      release_date_precision: 'month',
+      total_tracks: 11,
+      album_type: 'album',
+    });
+    expect(await clientWith().getAlbum('2noRn2Aes5aoNVsU6iWThc')).toEqual({
+      id: '2noRn2Aes5aoNVsU6iWThc',
+      name: 'Glass Skyline',
+      albumType: 'album',
+      label: 'Brightline',
+      copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }],
+      releaseDate: '2025-02',
+      releaseDatePrecision: 'month',
+      totalTracks: 11,
+      spotifyUrl: 'https://open.spotify.com/album/2noRn2Aes5aoNVsU6iWThc',
+    });
+    expect(await clientWith().getAlbum('0000000000000000000000')).toBeNull();
+  });
+
+  it('reads an album whose label Spotify withholds (Development Mode) as having none', async () => {
+    const album = spotify.addAlbum({ id: '4aawyAB9vmqN3uQ7FjRGTy', name: 'Island Time' });
+    delete (album as Partial<SpotifyApi.AlbumObjectFull>).label;
+    expect(await clientWith().getAlbum('4aawyAB9vmqN3uQ7FjRGTy')).toMatchObject({ label: null, copyrights: [{ type: 'C' }, { type: 'P' }] });
+  });
+
   it('returns audio features', async () => {
     expect(await clientWith().getAudioFeatures(ID)).toMatchObject({ energy: 0.9, durationMs: 255_349, timeSignature: 4 });
   });

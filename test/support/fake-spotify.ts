@@ -41,6 +41,7 @@ export class FakeSpotify {
   readonly tracks = new Map<string, SpotifyApi.TrackObjectFull>();
   readonly audioFeatures = new Map<string, SpotifyApi.AudioFeaturesObject>();
   readonly artists = new Map<string, SpotifyApi.ArtistObjectFull>();
+  readonly albums = new Map<string, SpotifyApi.AlbumObjectFull>();
   readonly users = new Map<string, SpotifyApi.UserObjectPrivate>();
   readonly requests: Recorded[] = [];
   /** Spotify's answer for apps without extended quota since November 2024. */
@@ -116,6 +117,12 @@ export class FakeSpotify {
   addArtist(artist: Partial<SpotifyApi.ArtistObjectFull> & { id: string; name: string }): SpotifyApi.ArtistObjectFull {
     const full = spotifyArtist(artist);
     this.artists.set(artist.id, full);
+    return full;
+  }
+
+  addAlbum(album: Partial<SpotifyApi.AlbumObjectFull> & { id: string; name: string }): SpotifyApi.AlbumObjectFull {
+    const full = spotifyAlbum(album);
+    this.albums.set(album.id, full);
     return full;
   }
 
@@ -245,6 +252,11 @@ export class FakeSpotify {
       const artist = this.artists.get(id);
       return artist ? [200, artist] : apiError(404, 'Resource not found');
     }
+    if (resource === 'albums' && id) {
+      if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
+      const album = this.albums.get(id);
+      return album ? [200, album] : apiError(404, 'Resource not found');
+    }
     if (resource === 'tracks' && id) {
       if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
       const track = this.tracks.get(id);
@@ -259,18 +271,18 @@ export class FakeSpotify {
     return apiError(404, 'Service not found');
   }
 
-  /** Free words match title, artists or album; `track:` and `artist:` filters match their field. */
+  /** Free words match title, artists or album; `track:` and `artist:` filters match their field, `isrc:` the track's ISRC exactly. */
   private search(params: URLSearchParams): SpotifyApi.SearchResponse {
     const query = (params.get('q') ?? '').toLowerCase();
     const limit = Number(params.get('limit') ?? 20);
-    const filters = [...query.matchAll(/(track|artist):(?:"([^"]*)"|(\S+))/g)].map((match) => ({ field: match[1]!, value: (match[2] ?? match[3])! }));
-    const words = query.replace(/(track|artist):(?:"[^"]*"|\S+)/g, ' ').split(/\s+/).filter(Boolean);
+    const filters = [...query.matchAll(/(track|artist|isrc):(?:"([^"]*)"|(\S+))/g)].map((match) => ({ field: match[1]!, value: (match[2] ?? match[3])! }));
+    const words = query.replace(/(track|artist|isrc):(?:"[^"]*"|\S+)/g, ' ').split(/\s+/).filter(Boolean);
     const items = [...this.tracks.values()].filter((track) => {
       const artists = track.artists.map((artist) => artist.name).join(' ').toLowerCase();
       const title = track.name.toLowerCase();
       const everything = `${title} ${artists} ${track.album.name.toLowerCase()}`;
       return (
-        filters.every(({ field, value }) => (field === 'track' ? title : artists).includes(value)) &&
+        filters.every(({ field, value }) => (field === 'isrc' ? (track.external_ids?.isrc ?? '').toLowerCase() === value : (field === 'track' ? title : artists).includes(value))) &&
         words.every((word) => everything.includes(word))
       );
     });
@@ -334,6 +346,33 @@ export function spotifyArtist(artist: Partial<SpotifyApi.ArtistObjectFull> & { i
     uri: `spotify:artist:${artist.id}`,
     ...artist,
   };
+}
+
+/** An Album object as GET /v1/albums/{id} returns it (label and copyrights included). */
+export function spotifyAlbum(album: Partial<SpotifyApi.AlbumObjectFull> & { id: string; name: string }): SpotifyApi.AlbumObjectFull {
+  return {
+    album_type: 'single',
+    artists: [],
+    available_markets: ['US'],
+    copyrights: [
+      { text: `© 2024 ${album.label ?? 'Fake Records'}`, type: 'C' },
+      { text: `℗ 2024 ${album.label ?? 'Fake Records'}`, type: 'P' },
+    ],
+    external_ids: { upc: '00602455512345' },
+    external_urls: { spotify: `https://open.spotify.com/album/${album.id}` },
+    genres: [],
+    href: `${API}/v1/albums/${album.id}`,
+    images: [{ url: `https://i.scdn.co/image/${album.id}-640`, height: 640, width: 640 }],
+    label: 'Fake Records',
+    popularity: 51,
+    release_date: '2024-05-17',
+    release_date_precision: 'day',
+    total_tracks: 1,
+    tracks: { href: `${API}/v1/albums/${album.id}/tracks`, items: [], limit: 50, next: null, offset: 0, previous: null, total: 1 },
+    type: 'album',
+    uri: `spotify:album:${album.id}`,
+    ...album,
+  } as SpotifyApi.AlbumObjectFull;
 }
 
 /** A User object as GET /v1/me returns it (with the user-read-email and user-read-private scopes). */

@@ -34,6 +34,7 @@ export class JobDto {
   @ApiProperty({ type: Number, nullable: true, description: 'How long the last attempt took, once the job completed or failed' }) duration_ms!: number | null;
   @ApiProperty({ description: 'Retries so far (attempts - 1)' }) retry_count!: number;
   @ApiProperty({ description: 'Retries allowed after a failure' }) retry_limit!: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'How far the job has got, for queues that report it (e.g. leads-bulk: total, done, failed, failures)' }) progress?: object;
 }
 
 export class JobPageDto extends PageDto {

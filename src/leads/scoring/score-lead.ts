@@ -23,7 +23,9 @@ import { DEFAULT_GEOGRAPHY_TARGETS, type GeographyScore, type GeographyTargets, 
 import { type IndependenceScore, scoreIndependence } from './independence.js';
 import { type OpportunityScore, scoreOpportunity } from './opportunity.js';
 
-export type LeadTier = 'A' | 'B' | 'C' | 'D';
+/** Best first. */
+export const LEAD_TIERS = ['A', 'B', 'C', 'D'] as const;
+export type LeadTier = (typeof LEAD_TIERS)[number];
 
 /** The lowest total of each tier (D is everything below C). */
 export const TIER_THRESHOLDS = { A: 70, B: 50, C: 30 } as const;

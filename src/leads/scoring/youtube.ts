@@ -22,7 +22,8 @@
  */
 import { daysBefore, factDate, formatCount, formatPercent, growth, isoDay, known, type LeadFacts, streamingFollowing } from './facts.js';
 
-export type YoutubeOpportunityKind = 'no_presence' | 'underperforming' | 'inconsistent_uploads' | 'high_growth_emerging';
+export const YOUTUBE_OPPORTUNITY_KINDS = ['no_presence', 'underperforming', 'inconsistent_uploads', 'high_growth_emerging'] as const;
+export type YoutubeOpportunityKind = (typeof YOUTUBE_OPPORTUNITY_KINDS)[number];
 
 export interface YoutubeOpportunity {
   kind: YoutubeOpportunityKind;

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../auth/auth.decorators.js';
+import { uuidParam } from '../../common/http/query.js';
+import { LeadAnalysisService } from '../analysis/lead-analysis.service.js';
+import { ExportLeadsDto, LeadDashboardDto, LeadSourcesStatusDto, YoutubeOpportunitiesQueryDto, YoutubeOpportunityPageDto, YoutubeStatsDto } from '../dto/insights.dto.js';
+import { LeadDetailDto, type LeadFiltersDto } from '../dto/leads.dto.js';
+import { exportFileName, renderExport } from '../export/export-formats.js';
+import { summarize } from '../export/export-lead.js';
+import { LeadsService } from '../leads.service.js';
+import { LeadInsightsService } from './lead-insights.service.js';
+
+/** The filters as the export's summary shows them: lists joined. */
+function filtersShown(filters: LeadFiltersDto = {}): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value as string | number)]),
+  );
+}
+
+/** The leads dashboard, sources' status, YouTube opportunities and exports. Label staff (admins). */
+@ApiTags('leads')
+@Controller('leads')
+@Auth('admin')
+export class LeadInsightsController {
+  constructor(
+    private readonly insights: LeadInsightsService,
+    private readonly leads: LeadsService,
+    private readonly analysis: LeadAnalysisService,
+  ) {}
+
+  @Get('dashboard/stats')
+  @ApiOperation({ summary: 'Leads by tier, region, independence and outreach; YouTube coverage; source usage and limits; processing speed' })
+  @ApiOkResponse({ type: LeadDashboardDto })
+  dashboard(): Promise<LeadDashboardDto> {
+    return this.insights.dashboard();
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'Each source: configured, healthy, rate-limit state, usage today and quota' })
+  @ApiOkResponse({ type: LeadSourcesStatusDto })
+  status(): Promise<LeadSourcesStatusDto> {
+    return this.insights.status();
+  }
+
+  @Get('youtube/opportunities')
+  @ApiOperation({ summary: 'Leads with YouTube opportunities, each with its evidence', description: 'no_presence, underperforming, inconsistent_uploads, high_growth_emerging' })
+  @ApiOkResponse({ type: YoutubeOpportunityPageDto })
+  youtubeOpportunities(@Query() query: YoutubeOpportunitiesQueryDto): Promise<YoutubeOpportunityPageDto> {
+    return this.insights.youtubeOpportunities(query);
+  }
+
+  @Get('youtube/stats')
+  @ApiOperation({ summary: 'YouTube coverage of the leads, opportunities by kind, and today’s quota' })
+  @ApiOkResponse({ type: YoutubeStatsDto })
+  youtubeStats(): Promise<YoutubeStatsDto> {
+    return this.insights.youtubeStats();
+  }
+
+  @Post('artists/:id/youtube/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask YouTube again about a lead and rescore it' })
+  @ApiOkResponse({ type: LeadDetailDto })
+  @ApiNotFoundResponse({ description: 'No lead for this artist' })
+  @ApiConflictResponse({ description: 'YouTube is not configured' })
+  async refreshYoutube(@Param('id', uuidParam()) id: string): Promise<LeadDetailDto> {
+    await this.analysis.refreshYoutube(id);
+    return this.leads.detail(id);
+  }
+
+  @Post('export')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The lead list as a download: CSV, Excel (.xlsx: leads and summary sheets), JSON or a PDF report', description: 'Best first, filtered as GET /api/leads.' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/pdf')
+  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiBadRequestResponse({ description: 'A bad format or filter, named' })
+  async export(@Body() body: ExportLeadsDto): Promise<StreamableFile> {
+    const now = new Date();
+    const leads = await this.leads.all(body.filters ?? {});
+    const file = await renderExport(body.format, leads, summarize(leads, filtersShown(body.filters), now), { includeYoutube: body.include_youtube ?? true });
+    return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${exportFileName(body.format, now)}"`, length: file.body.length });
+  }
+}

@@ -1,0 +1,120 @@
+import type { SpotifyCopyright } from '../../spotify/spotify-album.js';
+
+/**
+ * What Leads reads of Spotify's Track objects (search results: https://developer.spotify.com/documentation/web-api/reference/search),
+ * the combined answer SpotifyLeadsClient keeps per ISRC, and the rule that picks a track among
+ * the results. Strict about ids and names; a body of another shape throws SpotifyLeadsFormatError.
+ */
+
+export interface SpotifyLeadsTrack {
+  id: string;
+  name: string;
+  /** 0–100; null when Spotify withholds it (Development Mode apps since February 2026). */
+  popularity: number | null;
+  /** external_ids.isrc; null when withheld. */
+  isrc: string | null;
+  album: { id: string; name: string; releaseDate: string | null };
+  /** In credit order: the first is the primary artist. */
+  artists: Array<{ id: string; name: string }>;
+}
+
+/** An ISRC's track on Spotify, its album's label and copyrights, and its primary artist. */
+export interface SpotifyIsrcLookup {
+  isrc: string;
+  track: SpotifyLeadsTrack;
+  /** How many tracks the search found for the ISRC (re-releases, compilations, regional copies). */
+  candidates: number;
+  /** Null when Spotify would not give the album. */
+  album: {
+    id: string;
+    name: string;
+    /** As the distributor delivered it; null when withheld or blank. */
+    label: string | null;
+    /** The ℗ (type P) line often names the distributor or the label behind a self-release. */
+    copyrights: SpotifyCopyright[];
+    releaseDate: string | null;
+  } | null;
+  /** The primary artist; null when Spotify would not give it. */
+  artist: {
+    id: string;
+    name: string;
+    followers: number | null;
+    popularity: number | null;
+    genres: string[];
+  } | null;
+}
+
+/** A body that is not Spotify's documented format (or, read back from the cache, not SpotifyIsrcLookup's). */
+export class SpotifyLeadsFormatError extends Error {}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, where: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpotifyLeadsFormatError(`${where} is not an object`);
+  return value as Json;
+}
+
+function text(parent: Json, key: string, where: string): string {
+  const value = parent[key];
+  if (typeof value !== 'string' || value === '') throw new SpotifyLeadsFormatError(`${where}.${key} is ${value === undefined ? 'missing' : 'not a non-empty string'}`);
+  return value;
+}
+
+function optionalText(parent: Json, key: string, where: string): string | null {
+  const value = parent[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new SpotifyLeadsFormatError(`${where}.${key} is not a string`);
+  return value;
+}
+
+/** One Track object of a search answer. */
+export function readTrackObject(value: unknown, where = 'track'): SpotifyLeadsTrack {
+  const track = object(value, where);
+  const id = text(track, 'id', where);
+  const name = text(track, 'name', where);
+  const album = object(track.album, `${where}.album`);
+  const artists = track.artists;
+  if (!Array.isArray(artists) || artists.length === 0) throw new SpotifyLeadsFormatError(`${where}.artists is not a non-empty array`);
+  const popularity = track.popularity;
+  const externalIds = track.external_ids === undefined || track.external_ids === null ? null : object(track.external_ids, `${where}.external_ids`);
+  return {
+    id,
+    name,
+    popularity: typeof popularity === 'number' && Number.isInteger(popularity) && popularity >= 0 && popularity <= 100 ? popularity : null,
+    isrc: externalIds ? optionalText(externalIds, 'isrc', `${where}.external_ids`)?.toUpperCase() ?? null : null,
+    album: { id: text(album, 'id', `${where}.album`), name: text(album, 'name', `${where}.album`), releaseDate: optionalText(album, 'release_date', `${where}.album`) },
+    artists: artists.map((item, i) => {
+      const artist = object(item, `${where}.artists[${i}]`);
+      return { id: text(artist, 'id', `${where}.artists[${i}]`), name: text(artist, 'name', `${where}.artists[${i}]`) };
+    }),
+  };
+}
+
+/**
+ * The track for an ISRC among search results: results whose external_ids.isrc is another code
+ * are dropped (when Spotify withholds it, a result is taken at its word), then the most popular
+ * wins (withheld popularity counts as lowest), the first in Spotify's order on a tie. Null when
+ * nothing is left.
+ */
+export function chooseIsrcTrack(tracks: SpotifyLeadsTrack[], isrc: string): SpotifyLeadsTrack | null {
+  let best: SpotifyLeadsTrack | null = null;
+  for (const track of tracks) {
+    if (track.isrc !== null && track.isrc !== isrc) continue;
+    if (!best || (track.popularity ?? -1) > (best.popularity ?? -1)) best = track;
+  }
+  return best;
+}
+
+/** A SpotifyIsrcLookup read back from the cache; throws SpotifyLeadsFormatError when it was kept in another shape. */
+export function readCachedIsrcLookup(value: unknown): SpotifyIsrcLookup {
+  const lookup = object(value, 'lookup');
+  text(lookup, 'isrc', 'lookup');
+  const track = object(lookup.track, 'lookup.track');
+  text(track, 'id', 'lookup.track');
+  object(track.album, 'lookup.track.album');
+  if (!Array.isArray(track.artists)) throw new SpotifyLeadsFormatError('lookup.track.artists is not an array');
+  if (typeof lookup.candidates !== 'number') throw new SpotifyLeadsFormatError('lookup.candidates is not a number');
+  if (lookup.album !== null) object(lookup.album, 'lookup.album');
+  if (lookup.artist !== null) object(lookup.artist, 'lookup.artist');
+  return lookup as unknown as SpotifyIsrcLookup;
+}

@@ -1,0 +1,59 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger } from '../../../src/app.js';
+import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
+import { ConfigModule } from '../../../src/config/config.module.js';
+import { DatabaseModule } from '../../../src/database/database.module.js';
+import { PrismaService } from '../../../src/database/prisma.service.js';
+import { MusicBrainzClient } from '../../../src/leads/sources/musicbrainz.client.js';
+import { SourceRateLimiter } from '../../../src/leads/sources/rate-limiter.js';
+import { SourceCache } from '../../../src/leads/sources/source-cache.js';
+import { SourcesModule } from '../../../src/leads/sources/sources.module.js';
+import { SourceUsage } from '../../../src/leads/sources/source-usage.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+/** SourcesModule wired as the app wires it (config, database, its providers), without HTTP. */
+export interface SourcesContext {
+  context: INestApplicationContext;
+  config: AppConfig;
+  database: TestDatabase;
+  prisma: PrismaService;
+  musicBrainz: MusicBrainzClient;
+  limiter: SourceRateLimiter;
+  cache: SourceCache;
+  usage: SourceUsage;
+  close(): Promise<void>;
+}
+
+/**
+ * A Nest application context of SourcesModule on a database of its own; or, given `shareWith`,
+ * a second one on that database, with its own pool and providers, as another instance of the app
+ * (closing it leaves the database to its owner).
+ */
+export async function createSourcesContext(env: NodeJS.ProcessEnv = {}, shareWith?: SourcesContext): Promise<SourcesContext> {
+  const database = shareWith?.database ?? (await createTestDatabase());
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, DATABASE_URL: database.url });
+  const context = await NestFactory.createApplicationContext(
+    { module: class SourcesTestModule {}, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database.url), SourcesModule] },
+    { logger: createLogger(config.LOG_LEVEL) },
+  );
+  return {
+    context,
+    config,
+    database,
+    prisma: context.get(PrismaService),
+    musicBrainz: context.get(MusicBrainzClient),
+    limiter: context.get(SourceRateLimiter),
+    cache: context.get(SourceCache),
+    usage: context.get(SourceUsage),
+    async close() {
+      await context.close();
+      if (!shareWith) await database.drop();
+    },
+  };
+}
+
+/** Empties the cache, the rate-limit schedule and the usage counts. */
+export async function resetSources(prisma: PrismaService): Promise<void> {
+  await prisma.$executeRaw`TRUNCATE source_cache, source_rate_limits, source_usage`;
+}
