@@ -6,6 +6,7 @@ import { applyMigrations } from './database/migrations.js';
 import { DemoStoreService } from './genre/demo/demo-store.service.js';
 import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
 import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
+import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
 import { JobQueueService } from './jobs/job-queue.service.js';
 import { DemoSongsService } from './songs/demo/demo-songs.service.js';
 import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
@@ -30,6 +31,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     await app.get(DemoCatalogService).importIfEmpty();
     // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
     if (await app.get(DemoAnalyticsService).importIfEmpty()) await app.get(AnalyticsScoringJobs).scoreEverything();
+    await app.get(DemoLeadsService).importIfEmpty();
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);

@@ -69,6 +69,10 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(row!.spikes).toBeGreaterThan(0);
   });
 
+  it('writes the demo lead list at first start', async () => {
+    expect(await query(`SELECT count(*)::int AS leads, count(DISTINCT tier)::int AS tiers FROM lead_profiles`)).toEqual([{ leads: 9, tiers: 4 }]);
+  });
+
   it('trains and activates a hit model on the demo songs when none is active', async () => {
     expect(running.at(-1)!.output()).toMatch(/Trained and activated hit model [\d-]+ on songs table \(5,000 songs\)/);
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'hit'`)).toEqual([{ model_name: 'hit', is_active: true }]);

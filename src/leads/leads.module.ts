@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LeadAnalysisService } from './analysis/lead-analysis.service.js';
 import { LeadStoreService } from './analysis/lead-store.service.js';
 import { LeadBulkService } from './bulk/lead-bulk.service.js';
+import { DemoLeadsService } from './demo/demo-leads.service.js';
 import { LeadInsightsController } from './insights/lead-insights.controller.js';
 import { LeadInsightsService } from './insights/lead-insights.service.js';
 import { LeadsController } from './leads.controller.js';
@@ -12,6 +13,7 @@ import { SourcesModule } from './sources/sources.module.js';
 @Module({
   imports: [SourcesModule],
   controllers: [LeadsController, LeadInsightsController],
-  providers: [LeadAnalysisService, LeadStoreService, LeadBulkService, LeadsService, LeadInsightsService],
+  providers: [LeadAnalysisService, LeadStoreService, LeadBulkService, LeadsService, LeadInsightsService, DemoLeadsService],
+  exports: [DemoLeadsService],
 })
 export class LeadsModule {}
