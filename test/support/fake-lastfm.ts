@@ -1,33 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { IncomingMessage } from 'node:http';
+import { FakeHttpServer, type CommonFault, type LoggedArrival, type Reply } from './fake-http-server.js';
 
 /**
- * What the fake answers to the next matching request instead of its normal reply:
+ * Last.fm's own faults:
  * - `{lastfmError, status?}`: Last.fm's error body for that code, with `status` (by default the
  *   status Last.fm sends it with; 200 when `errorsWithHttp200` is set);
- * - `{status, body?, headers?}`: that status and body (an HTML error page unless given);
- * - `{raw, status?, contentType?}`: this text as the body, 200 by default;
- * - `{truncate: true}`: the normal answer cut in half;
- * - `{delayMs}`: the normal answer, this much later;
- * - `{neverAnswer: true}`: no answer at all, until the client gives up (a timeout);
- * - `{hangUp: true}`: the connection closed without an answer.
+ * - `{status, body?, headers?}`: that status and body (an HTML error page unless given).
  */
-export type LastfmFault =
-  | { lastfmError: number; status?: number; headers?: Record<string, string> }
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { raw: string; status?: number; contentType?: string }
-  | { truncate: true }
-  | { delayMs: number }
-  | { neverAnswer: true }
-  | { hangUp: true };
+type LastfmErrorFault = { lastfmError: number; status?: number; headers?: Record<string, string> } | { status: number; body?: unknown; headers?: Record<string, string> };
 
-export interface LastfmLoggedRequest {
+/** What the fake answers to the next request instead of its normal reply: one of Last.fm's errors, or one of the CommonFaults. */
+export type LastfmFault = LastfmErrorFault | CommonFault;
+
+export interface LastfmLoggedRequest extends LoggedArrival {
   method: string | undefined;
   query: Record<string, string>;
   url: string;
-  at: number;
-  status?: number;
 }
 
 export interface LastfmArtistFixture {
@@ -65,19 +53,16 @@ export function lastfmErrorBody(code: number): { error: number; message: string;
  * fixtures in memory, with Last.fm's JSON quirks: numbers as strings, a list of one as the object
  * itself. Every request is logged with its arrival time; faults can be scripted. Made-up data.
  */
-export class FakeLastfm {
+export class FakeLastfm extends FakeHttpServer<LastfmErrorFault, LastfmLoggedRequest> {
   readonly apiKey = 'fakelastfmkey0123456789abcdef012';
-  readonly requests: LastfmLoggedRequest[] = [];
   readonly artists: LastfmArtistFixture[] = [];
   /** Send every error body with HTTP 200, as Last.fm does for some errors (and some of its hosts for all). */
   errorsWithHttp200 = false;
-  private readonly scripts: LastfmFault[] = [];
-  private server?: Server;
-  private port = 0;
+  protected override extraHeaders = { 'Access-Control-Allow-Origin': '*' };
 
   /** The base URL clients are given (LASTFM_BASE_URL). */
   get url(): string {
-    return `http://127.0.0.1:${this.port}/2.0/`;
+    return `${this.origin}/2.0/`;
   }
 
   /** Configuration for a client of this fake: its URL and key, a short interval, quick timeouts. */
@@ -85,41 +70,15 @@ export class FakeLastfm {
     return { LASTFM_API_KEY: this.apiKey, LASTFM_BASE_URL: this.url, LASTFM_MIN_INTERVAL_MS: '20', LASTFM_TIMEOUT_MS: '2000', LASTFM_MAX_RETRIES: '3', ...overrides };
   }
 
-  async start(): Promise<this> {
-    const server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
   /** The next requests get these faults, in order. */
   script(...faults: LastfmFault[]): void {
-    this.scripts.push(...faults);
+    this.addFaults('', faults);
   }
 
   /** Forgets scripted faults and the request log; errors go with their own status again. */
-  reset(): void {
-    this.scripts.length = 0;
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.errorsWithHttp200 = false;
-  }
-
-  /** Time between consecutive arrivals, in arrival order. */
-  gaps(): number[] {
-    const times = this.requests.map((request) => request.at).sort((a, b) => a - b);
-    return times.slice(1).map((time, i) => time - times[i]!);
   }
 
   addArtist(artist: LastfmArtistFixture): LastfmArtistFixture {
@@ -132,40 +91,25 @@ export class FakeLastfm {
     return LASTFM_REALISTIC;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://fake');
+  protected pathOf(url: URL): string {
+    return url.pathname;
+  }
+
+  protected describe(request: IncomingMessage, url: URL): Omit<LastfmLoggedRequest, 'at' | 'status'> {
     const query = Object.fromEntries(url.searchParams);
-    const logged: LastfmLoggedRequest = { method: query.method, query, url: request.url ?? '', at: performance.timeOrigin + performance.now() };
-    this.requests.push(logged);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json') => {
-      logged.status = status;
-      if (response.destroyed) return;
-      response.writeHead(status, { 'Content-Type': contentType, 'Access-Control-Allow-Origin': '*', ...headers });
-      response.end(typeof body === 'string' ? body : JSON.stringify(body));
-    };
+    return { method: query.method, query, url: request.url ?? '' };
+  }
 
-    const fault = this.scripts.shift();
-    if (fault && 'hangUp' in fault) {
-      logged.status = 0;
-      request.socket.destroy();
-      return;
-    }
-    if (fault && 'neverAnswer' in fault) return;
-    if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
-    if (fault && 'lastfmError' in fault) return send(fault.status ?? this.errorStatus(fault.lastfmError), lastfmErrorBody(fault.lastfmError), fault.headers);
-    if (fault && 'status' in fault && !('raw' in fault)) {
-      const body = fault.body ?? `<html><head><title>${fault.status}</title></head><body><h1>${fault.status}</h1></body></html>`;
-      return send(fault.status, body, fault.headers, typeof body === 'string' ? 'text/html' : 'application/json');
-    }
-    if (fault && 'raw' in fault) return send(fault.status ?? 200, fault.raw, {}, fault.contentType ?? 'application/json');
+  protected faultReply(fault: LastfmErrorFault): Reply {
+    if ('lastfmError' in fault) return { status: fault.status ?? this.errorStatus(fault.lastfmError), body: lastfmErrorBody(fault.lastfmError), headers: fault.headers };
+    const body = fault.body ?? `<html><head><title>${fault.status}</title></head><body><h1>${fault.status}</h1></body></html>`;
+    return { status: fault.status, body, headers: fault.headers, contentType: typeof body === 'string' ? 'text/html' : undefined };
+  }
 
-    if (url.pathname.replace(/\/+$/, '') !== '/2.0') return send(404, '<html><body>Not found</body></html>', {}, 'text/html');
-    const [code, body] = this.answer(query);
-    if (fault && 'truncate' in fault) {
-      const text = JSON.stringify(body);
-      return send(code, text.slice(0, Math.floor(text.length / 2)));
-    }
-    send(code, body);
+  protected answer(logged: LastfmLoggedRequest, path: string): Reply {
+    if (path.replace(/\/+$/, '') !== '/2.0') return { status: 404, body: '<html><body>Not found</body></html>', contentType: 'text/html' };
+    const [status, body] = this.respond(logged.query);
+    return { status, body };
   }
 
   private errorStatus(code: number): number {
@@ -176,7 +120,7 @@ export class FakeLastfm {
     return [this.errorStatus(code), lastfmErrorBody(code)];
   }
 
-  private answer(query: Record<string, string>): [number, unknown] {
+  private respond(query: Record<string, string>): [number, unknown] {
     if (query.api_key !== this.apiKey) return this.error(10);
     if (query.method?.toLowerCase() !== 'artist.getinfo') return this.error(3);
     if (query.format !== 'json') return [200, '<?xml version="1.0" encoding="UTF-8"?><lfm status="ok">This fake serves JSON only: ask with format=json.</lfm>'];

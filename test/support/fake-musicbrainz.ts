@@ -1,33 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { IncomingMessage } from 'node:http';
+import { FakeHttpServer, type CommonFault, type LoggedArrival, type Reply } from './fake-http-server.js';
 
-/**
- * What the fake answers to the next matching request instead of its normal reply:
- * - `{status, body?, headers?}`: that status, with MusicBrainz's error body for it unless `body` is given;
- * - `{raw, status?, contentType?}`: this text as the body (malformed JSON, an HTML page), 200 by default;
- * - `{truncate: true}`: the normal answer cut in half (a connection that dropped mid-body);
- * - `{delayMs}`: the normal answer, this much later (a slow server; longer than the client's timeout, a timeout);
- * - `{hangUp: true}`: the connection closed without an answer (a network error).
- */
-export type MbFault =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { raw: string; status?: number; contentType?: string }
-  | { truncate: true }
-  | { delayMs: number }
-  | { hangUp: true };
+/** An error status, with MusicBrainz's error body for it unless `body` is given. */
+type MbStatusFault = { status: number; body?: unknown; headers?: Record<string, string> };
 
-export interface LoggedRequest {
+/** What the fake answers to the next matching request instead of its normal reply: an error status, or one of the CommonFaults. */
+export type MbFault = MbStatusFault | CommonFault;
+
+export interface LoggedRequest extends LoggedArrival {
   method: string;
   /** The path under /ws/2/, e.g. `isrc/NZTH12400031`. */
   path: string;
   query: Record<string, string>;
   inc: string[];
   userAgent: string | undefined;
-  /** Arrival time in ms (performance.timeOrigin + performance.now(): sub-millisecond, comparable across requests). */
-  at: number;
-  /** What was answered (undefined while pending, 0 for a hang-up). */
-  status?: number;
 }
 
 export interface AreaFixture {
@@ -127,24 +113,22 @@ const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
  * faults (503 with or without Retry-After, 429, slow answers, malformed bodies, hang-ups) can be
  * scripted per path. Its data is made up: plausible, in the documented format, not MusicBrainz's.
  */
-export class FakeMusicBrainz {
-  readonly requests: LoggedRequest[] = [];
+export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest> {
   readonly artists = new Map<string, ArtistFixture>();
   readonly labels = new Map<string, LabelFixture>();
   readonly releases = new Map<string, ReleaseFixture>();
   readonly recordings = new Map<string, RecordingFixture>();
-  private readonly scripts: Array<{ pathPrefix: string; fault: MbFault }> = [];
+  protected override jsonContentType = 'application/json; charset=utf-8';
   private readonly periodic: Array<{ every: number; pathPrefix: string; fault: MbFault; seen: number }> = [];
-  private server?: Server;
-  private port = 0;
 
   constructor() {
+    super();
     this.addLabel({ id: MB_NO_LABEL, name: '[no label]', type: null, disambiguation: 'Special purpose label for releases without a label' });
   }
 
   /** The base URL clients are given (MUSICBRAINZ_BASE_URL). */
   get url(): string {
-    return `http://127.0.0.1:${this.port}/ws/2`;
+    return `${this.origin}/ws/2`;
   }
 
   /** Configuration for a client of this fake: its URL, a contact, a short interval, quick retries. */
@@ -152,28 +136,9 @@ export class FakeMusicBrainz {
     return { MUSICBRAINZ_BASE_URL: this.url, MUSICBRAINZ_CONTACT: 'tests@encore.invalid', MUSICBRAINZ_MIN_INTERVAL_MS: '20', MUSICBRAINZ_TIMEOUT_MS: '2000', ...overrides };
   }
 
-  async start(): Promise<this> {
-    const server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
   /** The next requests whose path (under /ws/2/) starts with `pathPrefix` get these faults, in order. */
   script(pathPrefix: string, ...faults: MbFault[]): void {
-    for (const fault of faults) this.scripts.push({ pathPrefix, fault });
+    this.addFaults(pathPrefix, faults);
   }
 
   /** Every `every`-th request under `pathPrefix` (the `every`-th, the 2×`every`-th, ...) gets `fault`, until clearFaults(). */
@@ -182,29 +147,18 @@ export class FakeMusicBrainz {
   }
 
   clearFaults(): void {
-    this.scripts.length = 0;
+    this.clearScripts();
+    this.periodic.length = 0;
+  }
+
+  /** Forgets every fault and the request log. */
+  override reset(): void {
+    super.reset();
     this.periodic.length = 0;
   }
 
   requestsTo(pathPrefix: string): LoggedRequest[] {
     return this.requests.filter((request) => request.path.startsWith(pathPrefix));
-  }
-
-  /** Time between consecutive arrivals (of the requests given, all by default), in arrival order. */
-  gaps(requests: LoggedRequest[] = this.requests): number[] {
-    const times = requests.map((request) => request.at).sort((a, b) => a - b);
-    return times.slice(1).map((time, i) => time - times[i]!);
-  }
-
-  /** The most requests (of those given, all by default) that arrived within any `windowMs` (a window starting at a request). */
-  busiestWindow(windowMs: number, requests: LoggedRequest[] = this.requests): number {
-    const times = requests.map((request) => request.at).sort((a, b) => a - b);
-    let most = 0;
-    for (let start = 0, end = 0; start < times.length; start++) {
-      while (end < times.length && times[end]! < times[start]! + windowMs) end++;
-      most = Math.max(most, end - start);
-    }
-    return most;
   }
 
   addArtist(artist: ArtistFixture): ArtistFixture {
@@ -271,55 +225,27 @@ export class FakeMusicBrainz {
     return isrcs;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/ws\/2\/?/, '');
-    const query = Object.fromEntries(url.searchParams);
-    const logged: LoggedRequest = {
-      method: request.method ?? 'GET',
-      path,
-      query,
-      inc: (query.inc ?? '').split(/[+ ]/).filter(Boolean),
-      userAgent: request.headers['user-agent'],
-      at: performance.timeOrigin + performance.now(),
-    };
-    this.requests.push(logged);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      logged.status = status;
-      if (response.destroyed) return;
-      const text = typeof body === 'string' ? body : JSON.stringify(body);
-      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-      response.end(text);
-    };
-
-    const fault = this.takeFault(path);
-    if (fault && 'hangUp' in fault) {
-      logged.status = 0;
-      request.socket.destroy();
-      return;
-    }
-    if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
-    if (fault && 'status' in fault && !('raw' in fault)) {
-      return send(fault.status, fault.body ?? errorBody(fault.status), fault.headers);
-    }
-    if (fault && 'raw' in fault) {
-      logged.status = fault.status ?? 200;
-      response.writeHead(fault.status ?? 200, { 'Content-Type': fault.contentType ?? 'application/json; charset=utf-8' });
-      response.end(fault.raw);
-      return;
-    }
-
-    const [status, body] = this.answer(request.method ?? 'GET', path, query, logged.inc);
-    if (fault && 'truncate' in fault) {
-      const text = JSON.stringify(body);
-      return send(status, text.slice(0, Math.floor(text.length / 2)));
-    }
-    send(status, body);
+  protected pathOf(url: URL): string {
+    return url.pathname.replace(/^\/ws\/2\/?/, '');
   }
 
-  private takeFault(path: string): MbFault | undefined {
-    const index = this.scripts.findIndex((script) => path.startsWith(script.pathPrefix));
-    if (index >= 0) return this.scripts.splice(index, 1)[0]!.fault;
+  protected describe(request: IncomingMessage, url: URL, path: string): Omit<LoggedRequest, 'at' | 'status'> {
+    const query = Object.fromEntries(url.searchParams);
+    return { method: request.method ?? 'GET', path, query, inc: (query.inc ?? '').split(/[+ ]/).filter(Boolean), userAgent: request.headers['user-agent'] };
+  }
+
+  protected faultReply(fault: MbStatusFault): Reply {
+    return { status: fault.status, body: fault.body ?? errorBody(fault.status), headers: fault.headers };
+  }
+
+  protected answer(logged: LoggedRequest): Reply {
+    const [status, body] = this.respond(logged.method, logged.path, logged.query, logged.inc);
+    return { status, body };
+  }
+
+  protected override takeFault(path: string): MbFault | undefined {
+    const scripted = super.takeFault(path);
+    if (scripted) return scripted;
     for (const rule of this.periodic) {
       if (!path.startsWith(rule.pathPrefix)) continue;
       rule.seen++;
@@ -328,7 +254,7 @@ export class FakeMusicBrainz {
     return undefined;
   }
 
-  private answer(method: string, path: string, query: Record<string, string>, inc: string[]): [number, unknown] {
+  private respond(method: string, path: string, query: Record<string, string>, inc: string[]): [number, unknown] {
     if (method !== 'GET') return [405, { error: 'Method not allowed' }];
     const [entity, id, ...rest] = path.split('/');
     if (!entity || !INCS[entity] || !id || rest.length > 0) return [404, NOT_FOUND_BODY];

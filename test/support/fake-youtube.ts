@@ -1,37 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { IncomingMessage } from 'node:http';
+import { FakeHttpServer, type CommonFault, type LoggedArrival, type Reply } from './fake-http-server.js';
 
 /**
- * What the fake answers to the next matching request instead of its normal reply:
+ * YouTube's own faults:
  * - `{status, body?, headers?}`: that status, with Google's error body for it unless `body` is given;
- * - `{reason}`: Google's error body for that reason with its status (quotaExceeded → 403, ...);
- * - `{raw, status?, contentType?}`: this text as the body (malformed JSON, an HTML page), 200 by default;
- * - `{truncate: true}`: the normal answer cut in half;
- * - `{delayMs}`: the normal answer, this much later;
- * - `{neverAnswer: true}`: no answer at all, until the client gives up (a timeout);
- * - `{hangUp: true}`: the connection closed without an answer (a network error).
+ * - `{reason}`: Google's error body for that reason with its status (quotaExceeded → 403, ...).
  */
-export type YtFault =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { reason: YtErrorReason; headers?: Record<string, string> }
-  | { raw: string; status?: number; contentType?: string }
-  | { truncate: true }
-  | { delayMs: number }
-  | { neverAnswer: true }
-  | { hangUp: true };
+type YtErrorFault = { status: number; body?: unknown; headers?: Record<string, string> } | { reason: YtErrorReason; headers?: Record<string, string> };
+
+/** What the fake answers to the next matching request instead of its normal reply: one of YouTube's errors, or one of the CommonFaults. */
+export type YtFault = YtErrorFault | CommonFault;
 
 export type YtErrorReason = 'quotaExceeded' | 'rateLimitExceeded' | 'forbidden' | 'badRequest' | 'keyInvalid' | 'backendError' | 'channelNotFound' | 'playlistNotFound';
 
-export interface YtLoggedRequest {
+export interface YtLoggedRequest extends LoggedArrival {
   /** search, channels or playlistItems. */
   path: string;
   query: Record<string, string>;
   /** The raw URL asked for (with the key: for tests that check what was sent). */
   url: string;
-  at: number;
-  /** What was answered (undefined while pending or never answered, 0 for a hang-up). */
-  status?: number;
 }
 
 export interface YtChannelFixture {
@@ -91,21 +78,19 @@ export function youtubeErrorBody(reason: YtErrorReason): { code: number; body: u
  * faults can be scripted per endpoint; `quotaLimit` makes it answer 403 quotaExceeded as Google
  * does once the key's units are spent. Its data is made up, in the documented format.
  */
-export class FakeYoutube {
+export class FakeYoutube extends FakeHttpServer<YtErrorFault, YtLoggedRequest> {
   readonly apiKey = 'fake-yt-key-9f3b2c71d4e8a6055';
-  readonly requests: YtLoggedRequest[] = [];
   readonly channels = new Map<string, YtChannelFixture>();
   /** Units charged so far (every answered request), as Google counts them. */
   unitsCharged = 0;
   /** Units the key may spend before the fake answers quotaExceeded; unlimited by default. */
   quotaLimit = Number.POSITIVE_INFINITY;
-  private readonly scripts: Array<{ pathPrefix: string; fault: YtFault }> = [];
-  private server?: Server;
-  private port = 0;
+  protected override jsonContentType = 'application/json; charset=UTF-8';
+  protected override jsonIndent = 2;
 
   /** The base URL clients are given (YOUTUBE_BASE_URL). */
   get url(): string {
-    return `http://127.0.0.1:${this.port}/youtube/v3`;
+    return `${this.origin}/youtube/v3`;
   }
 
   /** Configuration for a client of this fake: its URL and key, quick timeouts. */
@@ -113,34 +98,14 @@ export class FakeYoutube {
     return { YOUTUBE_API_KEY: this.apiKey, YOUTUBE_BASE_URL: this.url, YOUTUBE_TIMEOUT_MS: '2000', YOUTUBE_MAX_RETRIES: '2', ...overrides };
   }
 
-  async start(): Promise<this> {
-    const server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
   /** The next requests whose path (search, channels, playlistItems) starts with `pathPrefix` get these faults, in order. */
   script(pathPrefix: string, ...faults: YtFault[]): void {
-    for (const fault of faults) this.scripts.push({ pathPrefix, fault });
+    this.addFaults(pathPrefix, faults);
   }
 
   /** Forgets scripted faults, the request log and the units charged. */
-  reset(): void {
-    this.scripts.length = 0;
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.unitsCharged = 0;
     this.quotaLimit = Number.POSITIVE_INFINITY;
   }
@@ -161,53 +126,28 @@ export class FakeYoutube {
     return YOUTUBE_REALISTIC;
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/youtube\/v3\/?/, '');
-    const query = Object.fromEntries(url.searchParams);
-    const logged: YtLoggedRequest = { path, query, url: request.url ?? '', at: performance.timeOrigin + performance.now() };
-    this.requests.push(logged);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      logged.status = status;
-      if (response.destroyed) return;
-      response.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', ...headers });
-      response.end(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
-    };
+  protected pathOf(url: URL): string {
+    return url.pathname.replace(/^\/youtube\/v3\/?/, '');
+  }
 
-    const fault = this.takeFault(path);
-    if (fault && 'hangUp' in fault) {
-      logged.status = 0;
-      request.socket.destroy();
-      return;
-    }
-    if (fault && 'neverAnswer' in fault) return; // the socket stays open until the client aborts or the fake stops
-    if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
-    if (fault && 'reason' in fault) {
+  protected describe(request: IncomingMessage, url: URL, path: string): Omit<YtLoggedRequest, 'at' | 'status'> {
+    return { path, query: Object.fromEntries(url.searchParams), url: request.url ?? '' };
+  }
+
+  protected faultReply(fault: YtErrorFault): Reply {
+    if ('reason' in fault) {
       const { code, body } = youtubeErrorBody(fault.reason);
-      return send(code, body, fault.headers);
+      return { status: code, body, headers: fault.headers };
     }
-    if (fault && 'status' in fault && !('raw' in fault)) return send(fault.status, fault.body ?? genericError(fault.status), fault.headers);
-    if (fault && 'raw' in fault) {
-      logged.status = fault.status ?? 200;
-      response.writeHead(fault.status ?? 200, { 'Content-Type': fault.contentType ?? 'application/json; charset=UTF-8' });
-      response.end(fault.raw);
-      return;
-    }
-
-    const [status, body] = this.answer(path, query);
-    if (fault && 'truncate' in fault) {
-      const text = JSON.stringify(body);
-      return send(status, text.slice(0, Math.floor(text.length / 2)));
-    }
-    send(status, body);
+    return { status: fault.status, body: fault.body ?? genericError(fault.status), headers: fault.headers };
   }
 
-  private takeFault(path: string): YtFault | undefined {
-    const index = this.scripts.findIndex((script) => path.startsWith(script.pathPrefix));
-    return index >= 0 ? this.scripts.splice(index, 1)[0]!.fault : undefined;
+  protected answer(logged: YtLoggedRequest): Reply {
+    const [status, body] = this.respond(logged.path, logged.query);
+    return { status, body };
   }
 
-  private answer(path: string, query: Record<string, string>): [number, unknown] {
+  private respond(path: string, query: Record<string, string>): [number, unknown] {
     if (!query.key) return error('forbidden');
     if (query.key !== this.apiKey) return error('keyInvalid');
     const units = YT_UNITS[path];

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { HttpJsonSource, SourceResponseError, SourceUnavailableError, type AnswerVerdict } from './http-source.js';
-import { InflightLookups, SourceConfigurationError, type LeadSource } from './lead-source.js';
+import { HttpJsonSource, SourceResponseError, type AnswerVerdict } from './http-source.js';
+import { SourceConfigurationError, type LeadSource } from './lead-source.js';
 import { LastfmFormatError, readArtistInfo, readLastfmError, type LastfmArtistInfo } from './lastfm.format.js';
 import { SourceRateLimiter } from './rate-limiter.js';
 import { SourceCache } from './source-cache.js';
-import { appVersion, SourceHealth, type SourceStatus } from './source-status.js';
+import { SourceClientKit } from './source-client-kit.js';
+import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 
 export type { LastfmArtistInfo } from './lastfm.format.js';
@@ -34,7 +35,6 @@ const BAD_KEY = new Set([10, 26]);
 
 const MAX_RETRY_AFTER_MS = 60_000;
 const MIN_BACKOFF_MS = 250;
-const HOUR_MS = 3_600_000;
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -52,17 +52,26 @@ export class LastfmClient implements LeadSource {
   static readonly SOURCE = 'lastfm';
   readonly source = LastfmClient.SOURCE;
   private readonly logger = new Logger(LastfmClient.name);
-  private readonly health = new SourceHealth();
-  private readonly inflight = new InflightLookups();
+  private readonly kit: SourceClientKit;
   private readonly http: HttpJsonSource;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly limiter: SourceRateLimiter,
-    private readonly cache: SourceCache,
-    private readonly usage: SourceUsage,
+    limiter: SourceRateLimiter,
+    cache: SourceCache,
+    usage: SourceUsage,
   ) {
     const minIntervalMs = config.LASTFM_MIN_INTERVAL_MS;
+    this.kit = new SourceClientKit({
+      source: this.source,
+      displayName: 'Last.fm',
+      logger: this.logger,
+      cache,
+      usage,
+      formatError: LastfmFormatError,
+      rateLimit: { limiter, minIntervalMs },
+      redact: (text) => this.redact(text),
+    });
     this.http = new HttpJsonSource({
       source: this.source,
       displayName: 'Last.fm',
@@ -72,15 +81,9 @@ export class LastfmClient implements LeadSource {
       maxRetries: config.LASTFM_MAX_RETRIES,
       baseDelayMs: Math.max(MIN_BACKOFF_MS, minIntervalMs),
       maxRetryAfterMs: MAX_RETRY_AFTER_MS,
-      beforeAttempt: async () => {
-        try {
-          await this.limiter.acquire(this.source, minIntervalMs);
-        } catch (error) {
-          throw new SourceUnavailableError(this.source, `Last.fm: no rate-limit slot (database: ${(error as Error).message})`);
-        }
-      },
-      afterAttempt: (report) => this.count(report.failed ? 1 : 0),
-      onRetryAfter: (delayMs) => this.limiter.defer(this.source, delayMs).catch(() => undefined),
+      beforeAttempt: () => this.kit.waitForSlot(),
+      afterAttempt: (report) => this.kit.count({ requests: 1, errors: report.failed ? 1 : 0 }),
+      onRetryAfter: (delayMs) => this.kit.deferSlots(delayMs),
       onRetry: (message) => this.logger.warn(this.redact(message)),
       readVerdict: (status, body, what) => this.verdict(status, body, what),
     });
@@ -110,67 +113,19 @@ export class LastfmClient implements LeadSource {
 
   /** For GET /api/leads/status: configured, healthy (this instance), last error, the shared rate-limit state and today's usage. */
   async sourceStatus(): Promise<SourceStatus> {
-    const [rateLimit, usageToday] = await Promise.all([this.limiter.state(this.source), this.usage.today(this.source)]);
-    return {
-      source: this.source,
-      configured: this.configured,
-      healthy: this.health.healthy,
-      baseUrl: this.config.LASTFM_BASE_URL,
-      lastError: this.health.lastError,
-      lastSuccessAt: this.health.lastSuccessAt,
-      rateLimit: { ...rateLimit, minIntervalMs: this.config.LASTFM_MIN_INTERVAL_MS },
-      usageToday,
-    };
+    return this.kit.status({ configured: this.configured, baseUrl: this.config.LASTFM_BASE_URL });
   }
 
   private lookup(what: string, key: string, query: Record<string, string>, options: LastfmLookupOptions): Promise<LastfmArtistInfo | null> {
     if (!this.configured) return Promise.reject(new SourceConfigurationError(this.source, 'Last.fm is not configured: set LASTFM_API_KEY'));
-    return this.inflight.run(`${options.forceRefresh ? 'refresh:' : ''}${key}`, () => this.cachedOrFetched(what, key, query, options));
-  }
-
-  private async cachedOrFetched(what: string, key: string, query: Record<string, string>, options: LastfmLookupOptions): Promise<LastfmArtistInfo | null> {
-    if (!options.forceRefresh) {
-      const cached = await this.cache.get(this.source, key).catch((error: Error) => {
-        this.logger.warn(`Last.fm cache unreadable (${key}): ${error.message}`);
-        return null;
-      });
-      if (cached?.status === 404) return null;
-      if (cached) {
-        try {
-          return readArtistInfo(cached.body);
-        } catch (error) {
-          if (!(error instanceof LastfmFormatError)) throw error;
-          // Kept by an older version in a shape this one does not read: ask again.
-        }
-      }
-    }
-
-    let answer;
-    try {
-      answer = await this.http.getJson(what, '', { ...query, api_key: this.config.LASTFM_API_KEY! });
-    } catch (error) {
-      if (error instanceof Error) error.message = this.redact(error.message);
-      this.health.failed(error);
-      throw error;
-    }
-    if (!answer) {
-      this.health.succeeded();
-      await this.remember(key, { status: 404, body: null });
-      return null;
-    }
-    let value: LastfmArtistInfo;
-    try {
-      value = readArtistInfo(answer.body);
-    } catch (error) {
-      if (!(error instanceof LastfmFormatError)) throw error;
-      const unusable = new SourceResponseError(this.source, this.redact(`Last.fm ${what}: unexpected response (${error.message})`), answer.status);
-      this.health.failed(unusable);
-      await this.count(1, 0);
-      throw unusable;
-    }
-    this.health.succeeded();
-    await this.remember(key, answer);
-    return value;
+    return this.kit.lookup({
+      what,
+      key,
+      forceRefresh: options.forceRefresh,
+      read: readArtistInfo,
+      fetch: () => this.http.getJson(what, '', { ...query, api_key: this.config.LASTFM_API_KEY! }),
+      ttlHours: this.config.LASTFM_CACHE_TTL_HOURS,
+    });
   }
 
   /** Last.fm's error body, whatever the HTTP status it came with. */
@@ -183,14 +138,6 @@ export class LastfmClient implements LeadSource {
     if (TRY_AGAIN.has(error.code)) return { kind: 'retry', like: 503, reason: detail };
     if (BAD_KEY.has(error.code)) return { kind: 'fail', error: new SourceConfigurationError(this.source, `Last.fm ${what}: LASTFM_API_KEY was refused (${detail})`, status) };
     return { kind: 'fail', error: new SourceResponseError(this.source, `Last.fm ${what}: ${detail}`, status) };
-  }
-
-  private async remember(key: string, answer: { status: number; body: unknown }): Promise<void> {
-    await this.cache.put(this.source, key, answer, this.config.LASTFM_CACHE_TTL_HOURS * HOUR_MS).catch((error: Error) => this.logger.warn(`Last.fm answer not cached (${key}): ${error.message}`));
-  }
-
-  private async count(errors: number, requests = 1): Promise<void> {
-    await this.usage.record(this.source, { requests, errors }).catch((error: Error) => this.logger.warn(`Last.fm usage not counted: ${error.message}`));
   }
 
   /** `text` without the API key, wherever it might have been echoed. */

@@ -1,3 +1,5 @@
+import { isJsonObject, jsonReader, type Json } from './json-reader.js';
+
 /**
  * Last.fm API 2.0 JSON (https://www.last.fm/api/show/artist.getInfo, format=json), read into plain
  * typed objects. Last.fm's JSON is a conversion of its XML and shows it: numbers come as strings
@@ -30,35 +32,7 @@ export interface LastfmError {
 /** A body that is not Last.fm's documented format. */
 export class LastfmFormatError extends Error {}
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LastfmFormatError(`${where} is not an object`);
-  return value as Json;
-}
-
-function text(parent: Json, key: string, where: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string') throw new LastfmFormatError(`${where}.${key} is ${value === undefined ? 'missing' : 'not a string'}`);
-  return value;
-}
-
-function optionalText(parent: Json, key: string, where: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new LastfmFormatError(`${where}.${key} is not a string`);
-  return value;
-}
-
-/** A count as Last.fm writes it: a string of digits (a plain number is accepted too). */
-function count(parent: Json, key: string, where: string): number {
-  const value = parent[key];
-  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-    throw new LastfmFormatError(`${where}.${key} is ${value === undefined ? 'missing' : `not a count (${JSON.stringify(value).slice(0, 40)})`}`);
-  }
-  return number;
-}
+const { object, text, optionalText, count } = jsonReader(LastfmFormatError);
 
 /** The items of a wrapped list ({"tag": [...]}), however Last.fm wrote it: [] for "", null, a missing list. */
 function wrappedList(parent: Json, key: string, itemKey: string, where: string): Json[] {
@@ -88,8 +62,8 @@ export function readArtistInfo(value: unknown): LastfmArtistInfo {
 
 /** Last.fm's error body, or null when the body is not one. Never throws. */
 export function readLastfmError(value: unknown): LastfmError | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { error, message } = value as Json;
+  if (!isJsonObject(value)) return null;
+  const { error, message } = value;
   const code = typeof error === 'string' && /^\d+$/.test(error) ? Number(error) : error;
   if (typeof code !== 'number' || !Number.isInteger(code)) return null;
   return { code, message: typeof message === 'string' ? message : '' };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { HttpJsonSource, SourceResponseError, SourceUnavailableError } from './http-source.js';
+import { HttpJsonSource } from './http-source.js';
 import type { LeadSource } from './lead-source.js';
 import {
   MusicBrainzFormatError,
@@ -15,7 +15,8 @@ import {
 } from './musicbrainz.format.js';
 import { SourceRateLimiter } from './rate-limiter.js';
 import { SourceCache } from './source-cache.js';
-import { appVersion, SourceHealth, type SourceStatus } from './source-status.js';
+import { SourceClientKit } from './source-client-kit.js';
+import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 
 export * from './musicbrainz.format.js';
@@ -29,7 +30,6 @@ export interface LookupOptions {
 const MAX_RETRY_AFTER_MS = 60_000;
 /** The shortest first backoff, whatever MUSICBRAINZ_MIN_INTERVAL_MS says. */
 const MIN_BACKOFF_MS = 100;
-const HOUR_MS = 3_600_000;
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -50,18 +50,25 @@ export class MusicBrainzClient implements LeadSource {
   readonly source = MusicBrainzClient.SOURCE;
   private readonly logger = new Logger(MusicBrainzClient.name);
   private readonly http: HttpJsonSource;
-  private readonly health = new SourceHealth();
-  /** Lookups under way in this process, so concurrent callers asking for the same key share one request. */
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly kit: SourceClientKit;
   private warnedAboutContact = false;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly limiter: SourceRateLimiter,
-    private readonly cache: SourceCache,
-    private readonly usage: SourceUsage,
+    limiter: SourceRateLimiter,
+    cache: SourceCache,
+    usage: SourceUsage,
   ) {
     const minIntervalMs = config.MUSICBRAINZ_MIN_INTERVAL_MS;
+    this.kit = new SourceClientKit({
+      source: this.source,
+      displayName: 'MusicBrainz',
+      logger: this.logger,
+      cache,
+      usage,
+      formatError: MusicBrainzFormatError,
+      rateLimit: { limiter, minIntervalMs },
+    });
     this.http = new HttpJsonSource({
       source: this.source,
       displayName: 'MusicBrainz',
@@ -73,14 +80,10 @@ export class MusicBrainzClient implements LeadSource {
       maxRetryAfterMs: MAX_RETRY_AFTER_MS,
       beforeAttempt: async () => {
         this.warnAboutContact();
-        try {
-          await this.limiter.acquire(this.source, minIntervalMs);
-        } catch (error) {
-          throw new SourceUnavailableError(this.source, `MusicBrainz: no rate-limit slot (database: ${(error as Error).message})`);
-        }
+        await this.kit.waitForSlot();
       },
-      afterAttempt: (report) => this.count(report.failed ? 1 : 0),
-      onRetryAfter: (delayMs) => this.limiter.defer(this.source, delayMs).catch(() => undefined),
+      afterAttempt: (report) => this.kit.count({ requests: 1, errors: report.failed ? 1 : 0 }),
+      onRetryAfter: (delayMs) => this.kit.deferSlots(delayMs),
       onRetry: (message) => this.logger.warn(message),
     });
   }
@@ -124,80 +127,21 @@ export class MusicBrainzClient implements LeadSource {
 
   /** For GET /api/leads/status: configured, healthy (this instance), last error, the shared rate-limit state and today's usage. */
   async sourceStatus(): Promise<SourceStatus> {
-    const [rateLimit, usageToday] = await Promise.all([this.limiter.state(this.source), this.usage.today(this.source)]);
-    return {
-      source: this.source,
-      configured: this.configured,
-      healthy: this.health.healthy,
-      baseUrl: this.config.MUSICBRAINZ_BASE_URL,
-      lastError: this.health.lastError,
-      lastSuccessAt: this.health.lastSuccessAt,
-      rateLimit: { ...rateLimit, minIntervalMs: this.config.MUSICBRAINZ_MIN_INTERVAL_MS },
-      usageToday,
-    };
+    return this.kit.status({ configured: this.configured, baseUrl: this.config.MUSICBRAINZ_BASE_URL });
   }
 
   /** One lookup: `key` is both the path under the base URL and the cache key (isrc/<code>, artist/<mbid>). */
   private lookup<T>(what: string, key: string, inc: string[], read: (body: unknown) => T, options: LookupOptions): Promise<T | null> {
-    const flightKey = `${options.forceRefresh ? 'refresh:' : ''}${key}`;
-    const pending = this.inflight.get(flightKey) as Promise<T | null> | undefined;
-    if (pending) return pending;
-    const lookup = this.cachedOrFetched(what, key, inc, read, options).finally(() => this.inflight.delete(flightKey));
-    this.inflight.set(flightKey, lookup);
-    return lookup;
-  }
-
-  private async cachedOrFetched<T>(what: string, key: string, inc: string[], read: (body: unknown) => T, options: LookupOptions): Promise<T | null> {
-    if (!options.forceRefresh) {
-      const cached = await this.cache.get(this.source, key).catch((error: Error) => {
-        this.logger.warn(`MusicBrainz cache unreadable (${key}): ${error.message}`);
-        return null;
-      });
-      if (cached?.status === 404) return null;
-      if (cached) {
-        try {
-          return read(cached.body);
-        } catch (error) {
-          if (!(error instanceof MusicBrainzFormatError)) throw error;
-          // Kept by an older version in a shape this one does not read: ask again.
-        }
-      }
-    }
-
-    let answer;
-    try {
+    return this.kit.lookup({
+      what,
+      key,
+      forceRefresh: options.forceRefresh,
+      read,
       // MusicBrainz separates inc values with "+"; URLSearchParams writes a space as "+".
-      answer = await this.http.getJson(what, key, { fmt: 'json', inc: inc.join(' ') });
-    } catch (error) {
-      this.health.failed(error);
-      throw error;
-    }
-    if (!answer) {
-      this.health.succeeded();
-      await this.remember(key, { status: 404, body: null }, this.config.MUSICBRAINZ_NOT_FOUND_TTL_HOURS);
-      return null;
-    }
-    let value: T;
-    try {
-      value = read(answer.body);
-    } catch (error) {
-      if (!(error instanceof MusicBrainzFormatError)) throw error;
-      const unusable = new SourceResponseError(this.source, `MusicBrainz ${what}: unexpected response (${error.message})`, answer.status);
-      this.health.failed(unusable);
-      await this.count(1, 0);
-      throw unusable;
-    }
-    this.health.succeeded();
-    await this.remember(key, answer, this.config.MUSICBRAINZ_CACHE_TTL_HOURS);
-    return value;
-  }
-
-  private async remember(key: string, answer: { status: number; body: unknown }, ttlHours: number): Promise<void> {
-    await this.cache.put(this.source, key, answer, ttlHours * HOUR_MS).catch((error: Error) => this.logger.warn(`MusicBrainz answer not cached (${key}): ${error.message}`));
-  }
-
-  private async count(errors: number, requests = 1): Promise<void> {
-    await this.usage.record(this.source, { requests, errors }).catch((error: Error) => this.logger.warn(`MusicBrainz usage not counted: ${error.message}`));
+      fetch: () => this.http.getJson(what, key, { fmt: 'json', inc: inc.join(' ') }),
+      ttlHours: this.config.MUSICBRAINZ_CACHE_TTL_HOURS,
+      notFoundTtlHours: this.config.MUSICBRAINZ_NOT_FOUND_TTL_HOURS,
+    });
   }
 
   private warnAboutContact(): void {

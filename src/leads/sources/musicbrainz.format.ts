@@ -1,3 +1,5 @@
+import { jsonReader, type Json } from './json-reader.js';
+
 /**
  * MusicBrainz ws/2 JSON (https://musicbrainz.org/doc/MusicBrainz_API), read into plain typed
  * objects. Tolerant of what MusicBrainz leaves out or sends as null or "" (optional fields become
@@ -214,60 +216,7 @@ const PARENT_RELATIONS = new Map<string, MbParentKind>([
 
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MusicBrainzFormatError(`${where} is not an object`);
-  return value as Json;
-}
-
-function optionalObject(parent: Json, key: string, where: string): Json | null {
-  const value = parent[key];
-  return value === undefined || value === null ? null : object(value, `${where}.${key}`);
-}
-
-function text(parent: Json, key: string, where: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string') throw new MusicBrainzFormatError(`${where}.${key} is ${value === undefined ? 'missing' : 'not a string'}`);
-  return value;
-}
-
-function optionalText(parent: Json, key: string, where: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new MusicBrainzFormatError(`${where}.${key} is not a string`);
-  return value;
-}
-
-function optionalNumber(parent: Json, key: string, where: string): number | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  // label-code has been seen as a string in old data: a string of digits is read as its number.
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number)) throw new MusicBrainzFormatError(`${where}.${key} is not a number`);
-  return number;
-}
-
-function flag(parent: Json, key: string, where: string): boolean {
-  const value = parent[key];
-  if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw new MusicBrainzFormatError(`${where}.${key} is not a boolean`);
-  return value;
-}
-
-function list(parent: Json, key: string, where: string): unknown[] {
-  const value = parent[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new MusicBrainzFormatError(`${where}.${key} is not an array`);
-  return value;
-}
-
-function texts(parent: Json, key: string, where: string): string[] {
-  return list(parent, key, where).map((value, i) => {
-    if (typeof value !== 'string') throw new MusicBrainzFormatError(`${where}.${key}[${i}] is not a string`);
-    return value;
-  });
-}
+const { object, optionalObject, text, optionalText, optionalNumber, flag, list, texts } = jsonReader(MusicBrainzFormatError);
 
 function mbid(parent: Json, key: string, where: string): string {
   const id = text(parent, key, where);

@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { SpotifyClient, SpotifyRequestError, SpotifyUnavailableError } from '../../spotify/spotify-client.js';
 import { SourceResponseError, SourceUnavailableError } from './http-source.js';
-import { InflightLookups, SourceConfigurationError, type LeadSource } from './lead-source.js';
+import { SourceConfigurationError, type LeadSource } from './lead-source.js';
 import { SourceCache } from './source-cache.js';
-import { SourceHealth, type SourceStatus } from './source-status.js';
+import { SourceClientKit } from './source-client-kit.js';
+import type { SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 import { chooseIsrcTrack, readCachedIsrcLookup, readTrackObject, SpotifyLeadsFormatError, type SpotifyIsrcLookup } from './spotify-leads.format.js';
 
@@ -17,7 +18,6 @@ export interface SpotifyLeadsLookupOptions {
 
 /** Results asked of the ISRC search: re-releases and regional copies share an ISRC. */
 const SEARCH_LIMIT = 5;
-const HOUR_MS = 3_600_000;
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 /** SpotifyClient's API (it has no base URL setting), for the status page. */
 const SPOTIFY_API = 'https://api.spotify.com/v1';
@@ -35,15 +35,16 @@ export class SpotifyLeadsClient implements LeadSource {
   static readonly SOURCE = 'spotify';
   readonly source = SpotifyLeadsClient.SOURCE;
   private readonly logger = new Logger(SpotifyLeadsClient.name);
-  private readonly health = new SourceHealth();
-  private readonly inflight = new InflightLookups();
+  private readonly kit: SourceClientKit;
 
   constructor(
     private readonly config: AppConfig,
     private readonly spotify: SpotifyClient,
-    private readonly cache: SourceCache,
-    private readonly usage: SourceUsage,
-  ) {}
+    cache: SourceCache,
+    usage: SourceUsage,
+  ) {
+    this.kit = new SourceClientKit({ source: this.source, displayName: 'Spotify', logger: this.logger, cache, usage, formatError: SpotifyLeadsFormatError });
+  }
 
   /** With SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET, as SpotifyClient. */
   get configured(): boolean {
@@ -59,48 +60,27 @@ export class SpotifyLeadsClient implements LeadSource {
     if (!ISRC.test(code)) throw new RangeError(`"${isrc}" is not an ISRC (CC-XXX-YY-NNNNN)`);
     if (!this.configured) throw new SourceConfigurationError(this.source, 'Spotify is not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET');
     const key = `isrc/${code}`;
-    return this.inflight.run(`${options.forceRefresh ? 'refresh:' : ''}${key}`, () => this.cachedOrFetched(code, key, options));
+    return this.kit.shared(key, options.forceRefresh, () => this.cachedOrFetched(code, key, options));
   }
 
   /** For GET /api/leads/status: configured, healthy (this instance), last error and today's usage. */
   async sourceStatus(): Promise<SourceStatus> {
-    return {
-      source: this.source,
-      configured: this.configured,
-      healthy: this.health.healthy,
-      baseUrl: SPOTIFY_API,
-      lastError: this.health.lastError,
-      lastSuccessAt: this.health.lastSuccessAt,
-      rateLimit: null,
-      usageToday: await this.usage.today(this.source),
-    };
+    return this.kit.status({ configured: this.configured, baseUrl: SPOTIFY_API });
   }
 
   private async cachedOrFetched(isrc: string, key: string, options: SpotifyLeadsLookupOptions): Promise<SpotifyIsrcLookup | null> {
     if (!options.forceRefresh) {
-      const cached = await this.cache.get(this.source, key).catch((error: Error) => {
-        this.logger.warn(`Spotify cache unreadable (${key}): ${error.message}`);
-        return null;
-      });
-      if (cached?.status === 404) return null;
-      if (cached) {
-        try {
-          return readCachedIsrcLookup(cached.body);
-        } catch (error) {
-          if (!(error instanceof SpotifyLeadsFormatError)) throw error;
-          // Kept by an older version in a shape this one does not read: ask again.
-        }
-      }
+      const cached = await this.kit.fromCache(key, readCachedIsrcLookup);
+      if (cached !== undefined) return cached;
     }
     let lookup: SpotifyIsrcLookup | null;
     try {
       lookup = await this.fetch(isrc);
     } catch (error) {
-      this.health.failed(error);
-      throw error;
+      throw this.kit.failed(error);
     }
-    this.health.succeeded();
-    await this.remember(key, lookup ? { status: 200, body: lookup } : { status: 404, body: null });
+    this.kit.health.succeeded();
+    await this.kit.remember(key, lookup ? { status: 200, body: lookup } : { status: 404, body: null }, this.config.SPOTIFY_LEADS_CACHE_TTL_HOURS);
     return lookup;
   }
 
@@ -111,8 +91,8 @@ export class SpotifyLeadsClient implements LeadSource {
       tracks = items.map((item, i) => readTrackObject(item, `tracks.items[${i}]`));
     } catch (error) {
       if (!(error instanceof SpotifyLeadsFormatError)) throw error;
-      await this.count(1, 0);
-      throw new SourceResponseError(this.source, `Spotify search isrc:${isrc}: unexpected response (${error.message})`);
+      await this.kit.count({ errors: 1 });
+      throw this.kit.unusable(`search isrc:${isrc}`, error);
     }
     const track = chooseIsrcTrack(tracks, isrc);
     if (!track) return null;
@@ -134,21 +114,13 @@ export class SpotifyLeadsClient implements LeadSource {
   private async call<T>(what: string, send: () => Promise<T>): Promise<T> {
     try {
       const result = await send();
-      await this.count(0);
+      await this.kit.count({ requests: 1, errors: 0 });
       return result;
     } catch (error) {
-      await this.count(1);
+      await this.kit.count({ requests: 1, errors: 1 });
       if (error instanceof SpotifyRequestError) throw new SourceResponseError(this.source, error.message, error.status);
       if (error instanceof SpotifyUnavailableError) throw new SourceUnavailableError(this.source, error.message);
       throw new SourceUnavailableError(this.source, `Spotify ${what}: ${(error as Error)?.message ?? String(error)}`);
     }
-  }
-
-  private async remember(key: string, answer: { status: number; body: unknown }): Promise<void> {
-    await this.cache.put(this.source, key, answer, this.config.SPOTIFY_LEADS_CACHE_TTL_HOURS * HOUR_MS).catch((error: Error) => this.logger.warn(`Spotify answer not cached (${key}): ${error.message}`));
-  }
-
-  private async count(errors: number, requests = 1): Promise<void> {
-    await this.usage.record(this.source, { requests, errors }).catch((error: Error) => this.logger.warn(`Spotify usage not counted: ${error.message}`));
   }
 }

@@ -1,4 +1,5 @@
 import type { SpotifyCopyright } from '../../spotify/spotify-album.js';
+import { jsonReader } from './json-reader.js';
 
 /**
  * What Leads reads of Spotify's Track objects (search results: https://developer.spotify.com/documentation/web-api/reference/search),
@@ -47,31 +48,13 @@ export interface SpotifyIsrcLookup {
 /** A body that is not Spotify's documented format (or, read back from the cache, not SpotifyIsrcLookup's). */
 export class SpotifyLeadsFormatError extends Error {}
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SpotifyLeadsFormatError(`${where} is not an object`);
-  return value as Json;
-}
-
-function text(parent: Json, key: string, where: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string' || value === '') throw new SpotifyLeadsFormatError(`${where}.${key} is ${value === undefined ? 'missing' : 'not a non-empty string'}`);
-  return value;
-}
-
-function optionalText(parent: Json, key: string, where: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new SpotifyLeadsFormatError(`${where}.${key} is not a string`);
-  return value;
-}
+const { object, nonEmptyText, optionalText } = jsonReader(SpotifyLeadsFormatError);
 
 /** One Track object of a search answer. */
 export function readTrackObject(value: unknown, where = 'track'): SpotifyLeadsTrack {
   const track = object(value, where);
-  const id = text(track, 'id', where);
-  const name = text(track, 'name', where);
+  const id = nonEmptyText(track, 'id', where);
+  const name = nonEmptyText(track, 'name', where);
   const album = object(track.album, `${where}.album`);
   const artists = track.artists;
   if (!Array.isArray(artists) || artists.length === 0) throw new SpotifyLeadsFormatError(`${where}.artists is not a non-empty array`);
@@ -82,10 +65,10 @@ export function readTrackObject(value: unknown, where = 'track'): SpotifyLeadsTr
     name,
     popularity: typeof popularity === 'number' && Number.isInteger(popularity) && popularity >= 0 && popularity <= 100 ? popularity : null,
     isrc: externalIds ? optionalText(externalIds, 'isrc', `${where}.external_ids`)?.toUpperCase() ?? null : null,
-    album: { id: text(album, 'id', `${where}.album`), name: text(album, 'name', `${where}.album`), releaseDate: optionalText(album, 'release_date', `${where}.album`) },
+    album: { id: nonEmptyText(album, 'id', `${where}.album`), name: nonEmptyText(album, 'name', `${where}.album`), releaseDate: optionalText(album, 'release_date', `${where}.album`) },
     artists: artists.map((item, i) => {
       const artist = object(item, `${where}.artists[${i}]`);
-      return { id: text(artist, 'id', `${where}.artists[${i}]`), name: text(artist, 'name', `${where}.artists[${i}]`) };
+      return { id: nonEmptyText(artist, 'id', `${where}.artists[${i}]`), name: nonEmptyText(artist, 'name', `${where}.artists[${i}]`) };
     }),
   };
 }
@@ -108,9 +91,9 @@ export function chooseIsrcTrack(tracks: SpotifyLeadsTrack[], isrc: string): Spot
 /** A SpotifyIsrcLookup read back from the cache; throws SpotifyLeadsFormatError when it was kept in another shape. */
 export function readCachedIsrcLookup(value: unknown): SpotifyIsrcLookup {
   const lookup = object(value, 'lookup');
-  text(lookup, 'isrc', 'lookup');
+  nonEmptyText(lookup, 'isrc', 'lookup');
   const track = object(lookup.track, 'lookup.track');
-  text(track, 'id', 'lookup.track');
+  nonEmptyText(track, 'id', 'lookup.track');
   object(track.album, 'lookup.track.album');
   if (!Array.isArray(track.artists)) throw new SpotifyLeadsFormatError('lookup.track.artists is not an array');
   if (typeof lookup.candidates !== 'number') throw new SpotifyLeadsFormatError('lookup.candidates is not a number');

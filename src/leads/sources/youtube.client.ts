@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { HttpJsonSource, SourceResponseError, type AnswerVerdict, type AttemptReport } from './http-source.js';
-import { SourceConfigurationError, SourceQuotaExceededError, InflightLookups, type LeadSource } from './lead-source.js';
+import { HttpJsonSource, SourceResponseError, type AnswerVerdict } from './http-source.js';
+import { SourceConfigurationError, SourceQuotaExceededError, type LeadSource } from './lead-source.js';
 import { SourceCache } from './source-cache.js';
-import { appVersion, SourceHealth, type SourceStatus } from './source-status.js';
+import { SourceClientKit } from './source-client-kit.js';
+import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 import { channelRefKey, channelRefQuery, parseYoutubeChannelUrl, YOUTUBE_CHANNEL_ID, type YoutubeChannelRef } from './youtube.channel-url.js';
 import { readApiError, readChannelList, readPlaylistItemList, readSearchList, YoutubeFormatError } from './youtube.format.js';
@@ -33,7 +34,6 @@ const UNITS: Record<Endpoint, number> = { search: 100, channels: 1, playlistItem
 /** A Retry-After longer than this fails the call rather than hold a worker. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const BASE_BACKOFF_MS = 250;
-const HOUR_MS = 3_600_000;
 /** Error reasons (errors[].reason or details[].reason) that mean the key itself is not usable. */
 const KEY_REASONS = new Set(['keyInvalid', 'keyExpired', 'accessNotConfigured', 'ipRefererBlocked', 'API_KEY_INVALID', 'API_KEY_SERVICE_BLOCKED', 'API_KEY_IP_ADDRESS_BLOCKED', 'SERVICE_DISABLED']);
 /** Per-minute limits (not the daily quota): worth a retry. */
@@ -55,16 +55,26 @@ export class YoutubeClient implements LeadSource {
   static readonly SOURCE = 'youtube';
   readonly source = YoutubeClient.SOURCE;
   private readonly logger = new Logger(YoutubeClient.name);
-  private readonly health = new SourceHealth();
-  private readonly inflight = new InflightLookups();
+  private readonly kit: SourceClientKit;
   private readonly quota: YoutubeQuota;
   private readonly endpoints: Record<Endpoint, HttpJsonSource>;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly cache: SourceCache,
-    private readonly usage: SourceUsage,
+    cache: SourceCache,
+    usage: SourceUsage,
   ) {
+    this.kit = new SourceClientKit({
+      source: this.source,
+      displayName: 'YouTube',
+      logger: this.logger,
+      cache,
+      usage,
+      formatError: YoutubeFormatError,
+      redact: (text) => this.redact(text),
+      // A call refused before sending (our own quota check) says nothing about YouTube's health.
+      refusedBeforeSending: (error) => error instanceof SourceQuotaExceededError && error.status === undefined,
+    });
     this.quota = new YoutubeQuota(usage, this.source, config.YOUTUBE_DAILY_QUOTA);
     const endpoint = (name: Endpoint) =>
       new HttpJsonSource({
@@ -77,7 +87,8 @@ export class YoutubeClient implements LeadSource {
         baseDelayMs: BASE_BACKOFF_MS,
         maxRetryAfterMs: MAX_RETRY_AFTER_MS,
         beforeAttempt: () => this.quota.ensureRoom(`${name}.list`, UNITS[name]),
-        afterAttempt: (report) => this.count(report, UNITS[name]),
+        // Google charges a request whatever it answered; one that never got there is charged too, to err on the safe side.
+        afterAttempt: (report) => this.kit.count({ requests: 1, errors: report.failed ? 1 : 0, units: UNITS[name] }),
         readVerdict: (status, body, what) => this.verdict(status, body, what),
         onRetry: (message) => this.logger.warn(this.redact(message)),
       });
@@ -118,18 +129,7 @@ export class YoutubeClient implements LeadSource {
 
   /** For GET /api/leads/status: configured, healthy (this instance), last error, today's usage and quota. */
   async sourceStatus(): Promise<SourceStatus> {
-    const usageToday = await this.usage.today(this.source);
-    return {
-      source: this.source,
-      configured: this.configured,
-      healthy: this.health.healthy,
-      baseUrl: this.config.YOUTUBE_BASE_URL,
-      lastError: this.health.lastError,
-      lastSuccessAt: this.health.lastSuccessAt,
-      rateLimit: null,
-      usageToday,
-      quota: { used: usageToday.units, limit: this.quota.limit },
-    };
+    return this.kit.status({ configured: this.configured, baseUrl: this.config.YOUTUBE_BASE_URL, quotaLimit: this.quota.limit });
   }
 
   private async summaryOf(ref: YoutubeChannelRef, options: ChannelSummaryOptions): Promise<YoutubeChannelSummary | null> {
@@ -147,63 +147,27 @@ export class YoutubeClient implements LeadSource {
   /** One request, cached under `key`; concurrent callers asking for the same key share it (and its quota). */
   private lookup<T>(what: string, endpoint: Endpoint, key: string, query: Record<string, string>, read: (body: unknown) => T, options: YoutubeLookupOptions): Promise<T | null> {
     if (!this.configured) return Promise.reject(new SourceConfigurationError(this.source, 'YouTube is not configured: set YOUTUBE_API_KEY'));
-    return this.inflight.run(`${options.forceRefresh ? 'refresh:' : ''}${key}`, () => this.cachedOrFetched(what, endpoint, key, query, read, options));
-  }
-
-  private async cachedOrFetched<T>(what: string, endpoint: Endpoint, key: string, query: Record<string, string>, read: (body: unknown) => T, options: YoutubeLookupOptions): Promise<T | null> {
-    if (!options.forceRefresh) {
-      const cached = await this.cache.get(this.source, key).catch((error: Error) => {
-        this.logger.warn(`YouTube cache unreadable (${key}): ${error.message}`);
-        return null;
-      });
-      if (cached?.status === 404) return null;
-      if (cached) {
+    return this.kit.lookup({
+      what,
+      key,
+      forceRefresh: options.forceRefresh,
+      read,
+      fetch: async () => {
         try {
-          return read(cached.body);
+          return await this.endpoints[endpoint].getJson(what, endpoint, { ...query, key: this.config.YOUTUBE_API_KEY! });
         } catch (error) {
-          if (!(error instanceof YoutubeFormatError)) throw error;
-          // Kept by an older version in a shape this one does not read: ask again.
+          throw await this.withQuotaCounts(error);
         }
-      }
-    }
-
-    let answer;
-    try {
-      answer = await this.endpoints[endpoint].getJson(what, endpoint, { ...query, key: this.config.YOUTUBE_API_KEY! });
-    } catch (error) {
-      throw await this.failed(error);
-    }
-    if (!answer) {
-      this.health.succeeded();
-      await this.remember(key, { status: 404, body: null });
-      return null;
-    }
-    let value: T;
-    try {
-      value = read(answer.body);
-    } catch (error) {
-      if (!(error instanceof YoutubeFormatError)) throw error;
-      const unusable = new SourceResponseError(this.source, this.redact(`YouTube ${what}: unexpected response (${error.message})`), answer.status);
-      this.health.failed(unusable);
-      await this.usage.record(this.source, { errors: 1 }).catch(() => undefined);
-      throw unusable;
-    }
-    this.health.succeeded();
-    await this.remember(key, answer);
-    return value;
+      },
+      ttlHours: this.config.YOUTUBE_CACHE_TTL_HOURS,
+    });
   }
 
-  /** The error to throw for a failed request: the key removed from its message; YouTube's quotaExceeded with today's counts. */
-  private async failed(error: unknown): Promise<unknown> {
-    if (error instanceof SourceQuotaExceededError && error.status !== undefined) {
-      // YouTube's own 403: its count is the one that matters.
-      const { used, limit } = await this.quota.markSpent();
-      error = new SourceQuotaExceededError(this.source, `${error.message}; Encore had counted ${used} of the ${limit} units of YOUTUBE_DAILY_QUOTA today (UTC) and stops asking until tomorrow`, used, limit, error.status);
-    }
-    if (error instanceof Error) error.message = this.redact(error.message);
-    // A call refused before sending says nothing about YouTube's health.
-    if (!(error instanceof SourceQuotaExceededError && error.status === undefined)) this.health.failed(error);
-    return error;
+  /** YouTube's own quotaExceeded (a 403) with today's counts: its count is the one that matters. Other errors as they are. */
+  private async withQuotaCounts(error: unknown): Promise<unknown> {
+    if (!(error instanceof SourceQuotaExceededError && error.status !== undefined)) return error;
+    const { used, limit } = await this.quota.markSpent();
+    return new SourceQuotaExceededError(this.source, `${error.message}; Encore had counted ${used} of the ${limit} units of YOUTUBE_DAILY_QUOTA today (UTC) and stops asking until tomorrow`, used, limit, error.status);
   }
 
   /** What YouTube's error body says: quota spent, key unusable, per-minute limit, or another refusal with its message. */
@@ -223,15 +187,6 @@ export class YoutubeClient implements LeadSource {
     if (status >= 500 || status === 429 || status === 404) return undefined;
     // 400 badRequest, 403 forbidden, ...: retrying will not change them.
     return { kind: 'fail', error: new SourceResponseError(this.source, `YouTube ${what}: ${detail}`, status) };
-  }
-
-  private async count(report: AttemptReport, units: number): Promise<void> {
-    // Google charges a request whatever it answered; one that never got there is charged too, to err on the safe side.
-    await this.usage.record(this.source, { requests: 1, errors: report.failed ? 1 : 0, units }).catch((error: Error) => this.logger.warn(`YouTube usage not counted: ${error.message}`));
-  }
-
-  private async remember(key: string, answer: { status: number; body: unknown }): Promise<void> {
-    await this.cache.put(this.source, key, answer, this.config.YOUTUBE_CACHE_TTL_HOURS * HOUR_MS).catch((error: Error) => this.logger.warn(`YouTube answer not cached (${key}): ${error.message}`));
   }
 
   /** `text` without the API key, wherever it might have been echoed. */

@@ -1,3 +1,5 @@
+import { isJsonObject, jsonReader, type Json } from './json-reader.js';
+
 /**
  * YouTube Data API v3 JSON (https://developers.google.com/youtube/v3/docs), read into plain typed
  * objects: search.list, channels.list and playlistItems.list responses, and the error body
@@ -65,46 +67,7 @@ export interface YtApiError {
 /** A body that is not the YouTube Data API's documented format. */
 export class YoutubeFormatError extends Error {}
 
-type Json = Record<string, unknown>;
-
-function object(value: unknown, where: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new YoutubeFormatError(`${where} is not an object`);
-  return value as Json;
-}
-
-function optionalObject(parent: Json, key: string, where: string): Json | null {
-  const value = parent[key];
-  return value === undefined || value === null ? null : object(value, `${where}.${key}`);
-}
-
-function text(parent: Json, key: string, where: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string') throw new YoutubeFormatError(`${where}.${key} is ${value === undefined ? 'missing' : 'not a string'}`);
-  return value;
-}
-
-function optionalText(parent: Json, key: string, where: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new YoutubeFormatError(`${where}.${key} is not a string`);
-  return value;
-}
-
-/** A count: YouTube sends uint64 values as strings of digits ("123456"); a plain number is accepted too. */
-function optionalCount(parent: Json, key: string, where: string): number | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw new YoutubeFormatError(`${where}.${key} is not a count`);
-  return count;
-}
-
-function list(parent: Json, key: string, where: string): unknown[] {
-  const value = parent[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new YoutubeFormatError(`${where}.${key} is not an array`);
-  return value;
-}
+const { object, optionalObject, text, optionalText, optionalCount, list } = jsonReader(YoutubeFormatError);
 
 function response(value: unknown, kind: string): Json {
   const body = object(value, kind);
@@ -181,10 +144,10 @@ export function readPlaylistItemList(value: unknown): YtPlaylistItemList {
 
 /** Google's error body, or null when the body is not one (any JSON without an `error` object). Never throws. */
 export function readApiError(value: unknown): YtApiError | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const error = (value as Json).error;
-  if (typeof error !== 'object' || error === null || Array.isArray(error)) return null;
-  const { code, message, errors, details } = error as Json;
+  if (!isJsonObject(value)) return null;
+  const error = value.error;
+  if (!isJsonObject(error)) return null;
+  const { code, message, errors, details } = error;
   const reasonsOf = (entries: unknown) =>
     Array.isArray(entries) ? entries.map((entry) => (entry as Json | null)?.reason).filter((reason): reason is string => typeof reason === 'string') : [];
   const reasons = [...reasonsOf(errors), ...reasonsOf(details)];

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SourceResponseError, SourceUnavailableError } from '../../../src/leads/sources/http-source.js';
 import { LastfmClient } from '../../../src/leads/sources/lastfm.client.js';
 import { SourceConfigurationError } from '../../../src/leads/sources/lead-source.js';
 import { FakeLastfm, LASTFM_REALISTIC } from '../../support/fake-lastfm.js';
-import { createSourcesContext, resetSources, type SourcesContext } from './sources-context.js';
+import { useFakeSourceClient, type SourcesContext } from './sources-context.js';
 
 const { mbids } = LASTFM_REALISTIC;
 const UNKNOWN_MBID = '11111111-2222-4333-8444-555555555555';
@@ -13,28 +13,7 @@ describe('LastfmClient against a fake Last.fm', () => {
   const fake = new FakeLastfm();
   let sources: SourcesContext;
   let client: LastfmClient;
-  const extra: SourcesContext[] = [];
-  const clientWith = async (env: NodeJS.ProcessEnv) => {
-    const context = await createSourcesContext(env, sources);
-    extra.push(context);
-    return context.context.get(LastfmClient);
-  };
-
-  beforeAll(async () => {
-    await fake.start();
-    fake.addRealisticFixtures();
-    sources = await createSourcesContext(fake.env());
-    client = sources.context.get(LastfmClient);
-  });
-  afterAll(async () => {
-    for (const context of extra) await context.close();
-    await sources?.close();
-    await fake.stop();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await resetSources(sources.prisma);
-  });
+  const clientWith = useFakeSourceClient(fake, LastfmClient, (started) => ({ sources, client } = started));
 
   describe('lookups', () => {
     it('gets an artist by MusicBrainz id: listeners, scrobbles, tags, similar artists', async () => {
@@ -99,7 +78,8 @@ describe('LastfmClient against a fake Last.fm', () => {
       const started = Date.now();
       expect(await client.artistInfo({ name: 'Tui Harbour' })).not.toBeNull();
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-      expect(fake.gaps()[0]).toBeGreaterThanOrEqual(1000 - 5);
+      // The fake logs arrivals in this same process: a busy event loop may log one late (see rate-limiter.test.ts).
+      expect(fake.gaps()[0]).toBeGreaterThanOrEqual(1000 - 50);
     });
 
     it('gives up with SourceUnavailableError when "try again" outlasts the retries', async () => {
@@ -187,7 +167,9 @@ describe('LastfmClient against a fake Last.fm', () => {
         mine.artistInfo({ name: 'Lagi Faatasi' }),
       ]);
       expect(fake.requests).toHaveLength(4);
-      for (const gap of fake.gaps()) expect(gap).toBeGreaterThanOrEqual(150 - 5);
+      // Checked per window and in all, as a server counts (see rate-limiter.test.ts).
+      expect(fake.busiestWindow(300)).toBeLessThanOrEqual(3);
+      expect(fake.gaps().reduce((sum, gap) => sum + gap, 0)).toBeGreaterThanOrEqual(2 * 150);
     });
 
     it('serves answers and "not found" from the cache for LASTFM_CACHE_TTL_HOURS, and asks again with forceRefresh', async () => {

@@ -1,5 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createLogger } from '../../../src/app.js';
 import { loadConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { ConfigModule } from '../../../src/config/config.module.js';
@@ -56,4 +57,48 @@ export async function createSourcesContext(env: NodeJS.ProcessEnv = {}, shareWit
 /** Empties the cache, the rate-limit schedule and the usage counts. */
 export async function resetSources(prisma: PrismaService): Promise<void> {
   await prisma.$executeRaw`TRUNCATE source_cache, source_rate_limits, source_usage`;
+}
+
+/** What a client test needs of a fake source (FakeLastfm, FakeYoutube). */
+export interface FakeSource {
+  start(): Promise<unknown>;
+  stop(): Promise<void>;
+  /** Forgets scripted faults and the request log. */
+  reset(): void;
+  addRealisticFixtures(): unknown;
+  /** Configuration for a client of the fake. */
+  env(overrides?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+}
+
+/**
+ * The hooks of a test of one source client against its fake: before all, the fake started with
+ * its realistic fixtures and a SourcesContext on it, handed to `ready` with its `Client`; before
+ * each, the fake reset and the source tables emptied; after all, everything closed. Returns
+ * `clientWith(env)`: another client on the same database with other settings (closed after all).
+ */
+export function useFakeSourceClient<T>(fake: FakeSource, Client: Type<T>, ready: (started: { sources: SourcesContext; client: T }) => void): (env: NodeJS.ProcessEnv) => Promise<T> {
+  let sources: SourcesContext | undefined;
+  const extra: SourcesContext[] = [];
+
+  beforeAll(async () => {
+    await fake.start();
+    fake.addRealisticFixtures();
+    sources = await createSourcesContext(fake.env());
+    ready({ sources, client: sources.context.get(Client) });
+  });
+  afterAll(async () => {
+    for (const context of extra) await context.close();
+    await sources?.close();
+    await fake.stop();
+  });
+  beforeEach(async () => {
+    fake.reset();
+    await resetSources(sources!.prisma);
+  });
+
+  return async (env) => {
+    const context = await createSourcesContext(env, sources);
+    extra.push(context);
+    return context.context.get(Client);
+  };
 }

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SourceResponseError, SourceUnavailableError } from '../../../src/leads/sources/http-source.js';
 import { SourceConfigurationError, SourceQuotaExceededError } from '../../../src/leads/sources/lead-source.js';
 import { YoutubeClient } from '../../../src/leads/sources/youtube.client.js';
 import { FakeYoutube, uploadsPlaylistId, YOUTUBE_REALISTIC } from '../../support/fake-youtube.js';
-import { createSourcesContext, resetSources, type SourcesContext } from './sources-context.js';
+import { useFakeSourceClient, type SourcesContext } from './sources-context.js';
 
 const { ids } = YOUTUBE_REALISTIC;
 const now = new Date(YOUTUBE_REALISTIC.now);
@@ -14,30 +14,9 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
   const fake = new FakeYoutube();
   let sources: SourcesContext;
   let client: YoutubeClient;
-  const extra: SourcesContext[] = [];
   /** Another client on the same database with other settings. */
-  const clientWith = async (env: NodeJS.ProcessEnv) => {
-    const context = await createSourcesContext(env, sources);
-    extra.push(context);
-    return context.context.get(YoutubeClient);
-  };
+  const clientWith = useFakeSourceClient(fake, YoutubeClient, (started) => ({ sources, client } = started));
   const unitsToday = async () => (await sources.usage.today('youtube')).units;
-
-  beforeAll(async () => {
-    await fake.start();
-    fake.addRealisticFixtures();
-    sources = await createSourcesContext(fake.env());
-    client = sources.context.get(YoutubeClient);
-  });
-  afterAll(async () => {
-    for (const context of extra) await context.close();
-    await sources?.close();
-    await fake.stop();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await resetSources(sources.prisma);
-  });
 
   describe('lookups', () => {
     it('finds an artist\'s own channel with search.list, spending 100 units', async () => {
