@@ -16,11 +16,11 @@ export interface BrowserApp {
   stop(): Promise<void>;
 }
 
-/** The built app on a database and models/media folders of its own (never the repo's), with Chromium. */
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** The built app on a database and models/media folders of its own (never the repo's), with Chromium; `env` adds settings (a fake source's URL, say). */
+export async function startBrowserApp(env: NodeJS.ProcessEnv = {}): Promise<BrowserApp> {
   const database = await createTestDatabase();
   const [modelsDir, mediaDir] = await Promise.all(['encore-web-models-', 'encore-web-media-'].map((prefix) => mkdtemp(join(tmpdir(), prefix))));
-  const app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
+  const app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env });
   const health = await waitForHealth(app, 120_000);
   if (health.status !== 200) throw new Error(`the app answered health with ${health.status}`);
   const browser = await launchChromium();

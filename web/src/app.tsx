@@ -22,6 +22,11 @@ import { PlaylistsPage } from './pages/catalog/playlists-page.js';
 import { SearchPage } from './pages/catalog/search-page.js';
 import { UploadPage } from './pages/catalog/upload-page.js';
 import { GenrePage } from './pages/genre-page.js';
+import { LeadPage } from './pages/leads/lead-page.js';
+import { LeadsAnalyzePage } from './pages/leads/leads-analyze-page.js';
+import { LeadsDashboardPage } from './pages/leads/leads-dashboard-page.js';
+import { LeadsListPage } from './pages/leads/leads-list-page.js';
+import { LeadsYoutubePage } from './pages/leads/leads-youtube-page.js';
 import { ModelPage } from './pages/model-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PredictPage } from './pages/predict-page.js';
@@ -54,6 +59,11 @@ const ROUTES: Array<{ pattern: string; title: string; Page: Page }> = [
   { pattern: '/analytics/artists/:id', title: 'Analytics · Artist', Page: AnalyticsArtistPage },
   // Where connecting Spotify comes back to (after /analytics/alerts, which it would also match).
   { pattern: '/analytics/:id', title: 'Analytics · Artist', Page: AnalyticsArtistRedirect },
+  { pattern: '/leads', title: 'Leads', Page: LeadsListPage },
+  { pattern: '/leads/analyze', title: 'Leads · Analyse', Page: LeadsAnalyzePage },
+  { pattern: '/leads/dashboard', title: 'Leads · Dashboard', Page: LeadsDashboardPage },
+  { pattern: '/leads/youtube', title: 'Leads · YouTube', Page: LeadsYoutubePage },
+  { pattern: '/leads/artists/:id', title: 'Leads · Lead', Page: LeadPage },
   { pattern: '/admin', title: 'Admin · Songs', Page: AdminSongsPage },
   { pattern: '/admin/songs', title: 'Admin · Songs', Page: AdminSongsPage },
   { pattern: '/admin/predictions', title: 'Admin · Predictions', Page: AdminPredictionsPage },
@@ -68,6 +78,7 @@ const NAV: Array<{ path: string; label: string; section?: string; role?: Role; s
   { path: '/model', label: 'About the model' },
   { path: '/catalog', label: 'Catalog', section: '/catalog' },
   { path: '/analytics', label: 'Analytics', section: '/analytics', signedIn: true },
+  { path: '/leads', label: 'Leads', section: '/leads', role: 'admin' },
   { path: '/admin/songs', label: 'Admin', section: '/admin', role: 'admin' },
 ];
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api/client.js';
 
 /** The value, once it has stopped changing for `delayMs`. */
@@ -58,4 +58,21 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<u
     }
   };
   return { run, busy, error, setError };
+}
+
+/** The width of an element, following it as the layout changes (charts draw in real pixels, so their text stays legible on phones). */
+export function useWidth<T extends HTMLElement>(initial: number, shown: boolean) {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(initial);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.max(240, Math.round(element.clientWidth)));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
+  return { ref, width };
 }

@@ -34,10 +34,14 @@ export function usePath(): string {
   return useLocationPart(() => location.pathname);
 }
 
+/** The current query string's parameters, updated on navigation. */
+export function useQuery(): URLSearchParams {
+  return new URLSearchParams(useLocationPart(() => location.search));
+}
+
 /** A parameter of the current query string ("" when absent), updated on navigation. */
 export function useQueryParam(name: string): string {
-  const search = useLocationPart(() => location.search);
-  return new URLSearchParams(search).get(name) ?? '';
+  return useQuery().get(name) ?? '';
 }
 
 /** A link that navigates inside the app (a new tab or window still works as usual). */

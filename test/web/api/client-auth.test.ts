@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, EncoreApi, type AuthProvider } from '../../../web/src/api/client.js';
+import { ApiError, EncoreApi, filenameFromDisposition, type AuthProvider } from '../../../web/src/api/client.js';
 
 interface Seen {
   method: string;
@@ -89,5 +89,44 @@ describe('the SPA’s API client, signed in', () => {
     const { impl } = fakeFetch(() => json(429, { statusCode: 429, error: 'Too Many Requests', message: 'Free listeners can skip 6 songs an hour', retry_after: 1200 }));
     const error = await new EncoreApi('', impl).send('POST', '/api/player/skip', {}).catch((failure: unknown) => failure);
     expect(error).toMatchObject({ status: 429, message: 'Free listeners can skip 6 songs an hour', details: { retry_after: 1200 } });
+  });
+
+  it('downloads a file with the token (renewed after a 401), named as its Content-Disposition offers', async () => {
+    const csv = (request: Seen) =>
+      request.authorization === 'Bearer t2'
+        ? new Response('Rank,Artist\r\n1,Tui Harbour\r\n', { status: 200, headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="encore-leads-2026-11-23.csv"' } })
+        : json(401, { message: 'jwt expired' });
+    const { seen, impl } = fakeFetch(csv);
+    const api = new EncoreApi('', impl);
+    api.setAuth(auth('t1', 't2'));
+    const file = await api.download('POST', '/api/leads/export', { format: 'csv' }, 'encore-leads.csv');
+    expect(file.filename).toBe('encore-leads-2026-11-23.csv');
+    expect(await file.blob.text()).toBe('Rank,Artist\r\n1,Tui Harbour\r\n');
+    expect(seen.map((request) => [request.method, request.authorization, request.body])).toEqual([
+      ['POST', 'Bearer t1', '{"format":"csv"}'],
+      ['POST', 'Bearer t2', '{"format":"csv"}'],
+    ]);
+  });
+
+  it('names a download without Content-Disposition by the fallback, and throws the API’s message for a refused one', async () => {
+    const { impl } = fakeFetch((_, index) => (index === 0 ? new Response('{}', { status: 200 }) : json(400, { statusCode: 400, message: 'format must be one of csv, excel, json, pdf' })));
+    const api = new EncoreApi('', impl);
+    expect((await api.download('POST', '/api/leads/export', {}, 'encore-leads.csv')).filename).toBe('encore-leads.csv');
+    await expect(api.download('POST', '/api/leads/export', {}, 'encore-leads.csv')).rejects.toEqual(new ApiError(400, 'format must be one of csv, excel, json, pdf'));
+  });
+});
+
+describe('the file name of a Content-Disposition header', () => {
+  it('reads a quoted or bare filename, preferring an encoded filename*', () => {
+    expect(filenameFromDisposition('attachment; filename="encore-leads-2026-11-23.xlsx"')).toBe('encore-leads-2026-11-23.xlsx');
+    expect(filenameFromDisposition('attachment; filename=report.pdf')).toBe('report.pdf');
+    expect(filenameFromDisposition(`attachment; filename="leads.csv"; filename*=UTF-8''K%C5%8Dwhai%20leads.csv`)).toBe('Kōwhai leads.csv');
+  });
+
+  it('keeps only the last path segment, and has no name for none or a malformed one', () => {
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(filenameFromDisposition('attachment; filename="C:\\temp\\leads.json"')).toBe('leads.json');
+    expect(filenameFromDisposition(`attachment; filename*=UTF-8''%E0%A4%A`)).toBeNull();
+    expect([filenameFromDisposition(null), filenameFromDisposition('inline'), filenameFromDisposition('attachment; filename=""')]).toEqual([null, null, null]);
   });
 });

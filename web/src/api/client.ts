@@ -122,19 +122,32 @@ export class EncoreApi {
    * Signed in, it sends the access token, and after a 401 renews it once and tries again.
    */
   async send<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.read<T>(await this.respond(method, path, body, options));
+  }
+
+  /**
+   * A file the API answers (an export): its bytes and the name its Content-Disposition offers
+   * (`fallbackName` without one). Fetched with the token, which a plain link could not send.
+   */
+  async download(method: Method, path: string, body: unknown, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
+    const response = await this.respond(method, path, body, {});
+    if (!response.ok) return this.read<never>(response);
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')) ?? fallbackName };
+  }
+
+  /** The answer to a call, signed in when there is a session: after a 401 the token is renewed once and the call tried again. */
+  private async respond(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const token = this.auth && !options.anonymous ? await this.auth.token() : null;
-    let response = await this.fetchOnce(method, path, body, options.signal, token);
-    if (response.status === 401 && token && this.auth) {
-      let renewed: string | null;
-      try {
-        renewed = await this.auth.renew(token);
-      } catch {
-        return this.read<T>(response);
-      }
-      // Signed out by now: public endpoints still answer without a token.
-      response = await this.fetchOnce(method, path, body, options.signal, renewed);
+    const response = await this.fetchOnce(method, path, body, options.signal, token);
+    if (response.status !== 401 || !token || !this.auth) return response;
+    let renewed: string | null;
+    try {
+      renewed = await this.auth.renew(token);
+    } catch {
+      return response;
     }
-    return this.read<T>(response);
+    // Signed out by now: public endpoints still answer without a token.
+    return this.fetchOnce(method, path, body, options.signal, renewed);
   }
 
   private request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
@@ -176,6 +189,22 @@ export class EncoreApi {
     if (parsed === null) throw new ApiError(response.status, 'The server sent an answer Encore could not read. Please try again.');
     return parsed as T;
   }
+}
+
+/** The file name a Content-Disposition header offers (`filename*=UTF-8''…` before `filename=`), or null; only its last path segment. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(header);
+  let name = plain ? (plain[1] ?? plain[2]) : undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      name = decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding: the plain name, if any.
+    }
+  }
+  return name?.split(/[\\/]/).pop()?.trim() || null;
 }
 
 /** Query string of the defined parameters. */

@@ -17,6 +17,8 @@ export interface Job {
   duration_ms: number | null;
   retry_count: number;
   retry_limit: number;
+  /** How far the job has got, for queues that report it (leads-bulk: see BulkProgress in leads.ts). */
+  progress?: unknown;
 }
 
 /** GET /api/jobs/schedules: a defined queue, when it runs and how it went last. */
@@ -38,6 +40,10 @@ export class JobsApi {
 
   list(query: { state?: string; queue?: string; page: number; page_size: number }, signal?: AbortSignal): Promise<Listing<Job>> {
     return this.client.send('GET', `/api/jobs?${toQuery(query)}`, undefined, { signal });
+  }
+
+  job(id: string, signal?: AbortSignal): Promise<Job> {
+    return this.client.send('GET', `/api/jobs/${encodeURIComponent(id)}`, undefined, { signal });
   }
 
   async schedules(signal?: AbortSignal): Promise<JobSchedule[]> {

@@ -143,8 +143,11 @@ export function Filter({ label, wide = false, children }: { label: string; wide?
   );
 }
 
+/** How a listing is sorted and how to sort it by a column: an admin listing's filters, or a page's own (the lead list's, kept in the address). */
+export type Sorting = Pick<AdminFilters, 'ordering' | 'sortBy'>;
+
 /** A column heading that sorts the listing (aria-sort says how it is sorted now). */
-export function SortHeader({ filters, field, label, descendingFirst = false, numeric = false }: { filters: AdminFilters; field: string; label: string; descendingFirst?: boolean; numeric?: boolean }) {
+export function SortHeader({ filters, field, label, descendingFirst = false, numeric = false }: { filters: Sorting; field: string; label: string; descendingFirst?: boolean; numeric?: boolean }) {
   const state = sortState(filters.ordering, field);
   return (
     <th scope="col" aria-sort={state} class={numeric ? 'numeric' : undefined}>

@@ -4,8 +4,11 @@ import { withQuery } from '../lib/routes.js';
 import { useSession } from '../session.js';
 import { AppLink } from './app-link.js';
 
-/** Shows its children to signed-in accounts (of `role`, when given); others are told what to do. */
-export function RequireSignIn({ role, what, children }: { role?: Role; what: string; children: ComponentChildren }) {
+/**
+ * Shows its children to signed-in accounts (of `role`, when given); others are told what to do.
+ * `who` names the accounts of that role as the section knows them ("label staff").
+ */
+export function RequireSignIn({ role, who, what, children }: { role?: Role; who?: string; what: string; children: ComponentChildren }) {
   const current = useSession();
   const here = location.pathname + location.search;
   if (!current) {
@@ -29,7 +32,7 @@ export function RequireSignIn({ role, what, children }: { role?: Role; what: str
       <section class="card narrow" data-testid="role-required">
         <h1>Not for this account</h1>
         <p class="muted">
-          Only {role === 'artist' ? 'artist' : 'admin'} accounts can {what}. You are signed in as {current.user.display_name}.
+          Only {who ?? `${role === 'artist' ? 'artist' : 'admin'} accounts`} can {what}. You are signed in as {current.user.display_name}.
         </p>
       </section>
     );

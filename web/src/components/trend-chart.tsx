@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { useWidth } from '../hooks.js';
 import { buildTrendChart, dateTickIndexes, describeTrend, formatCompact, linePath, nearestIndex, niceRange, shortDate, xOf, yOf, type TrendDay } from '../lib/analytics.js';
 import { formatCount, formatDate } from '../lib/format.js';
 import { DataTable } from './data-table.js';
@@ -12,23 +13,6 @@ interface TrendChartProps {
 const HEIGHT = { top: 12, followers: 150, gap: 30, streams: 96, axis: 22 };
 const LEFT = 48;
 const RIGHT = 12;
-
-/** The width of an element, following it as the layout changes (the chart draws in real pixels, so its text stays legible on phones). */
-function useWidth<T extends HTMLElement>(initial: number, shown: boolean) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(initial);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setWidth(Math.max(240, Math.round(element.clientWidth)));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [shown]);
-  return { ref, width };
-}
 
 /**
  * Followers (a line) over daily streams (bars), with the engagement spike days marked across

@@ -3,6 +3,7 @@ import { jobsApi, type Job, type JobSchedule } from '../../api/jobs.js';
 import { AdminNav, Filter, ListingCard } from '../../components/admin-kit.js';
 import { ACTIONS_COLUMN, DataTable, ListingTable } from '../../components/data-table.js';
 import { FormError } from '../../components/form-error.js';
+import { JobStateBadge } from '../../components/job-state.js';
 import { Loaded } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { messageOf, useLoad, useTitle } from '../../hooks.js';
@@ -20,10 +21,6 @@ export function AdminJobsPage() {
       <AdminJobs />
     </RequireSignIn>
   );
-}
-
-function JobState({ state }: { state: JobStateName }) {
-  return <span class={`job-state job-state-${state}`}>{JOB_STATE_LABELS[state]}</span>;
 }
 
 function AdminJobs() {
@@ -107,7 +104,7 @@ function AdminJobs() {
                 </span>
               </th>
               <td>
-                <JobState state={job.state} />
+                <JobStateBadge state={job.state} />
               </td>
               <td class="nowrap">{formatDateTime(job.created_on)}</td>
               <td class="numeric nowrap">{job.duration_ms === null ? '—' : formatJobDuration(job.duration_ms)}</td>
@@ -155,7 +152,7 @@ function ScheduleTable({ queues }: { queues: JobSchedule[] }) {
           <td class="nowrap">
             {entry.last_run ? (
               <>
-                <JobState state={entry.last_run.state} />
+                <JobStateBadge state={entry.last_run.state} />
                 <span class="muted small cell-sub">
                   {formatDateTime(entry.last_run.started_on)}
                   {entry.last_run.duration_ms !== null && ` · ${formatJobDuration(entry.last_run.duration_ms)}`}

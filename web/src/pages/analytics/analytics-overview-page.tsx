@@ -5,6 +5,7 @@ import { AppLink } from '../../components/app-link.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
+import { StatTile } from '../../components/stat-tile.js';
 import { TabPanel, Tabs } from '../../components/tabs.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
 import { formatCompact, formatProbability, formatScore, MOMENTUM_STATUSES, platformName, type MomentumStatus } from '../../lib/analytics.js';
@@ -77,12 +78,12 @@ function DashboardFigures({ stats }: { stats: DashboardStats }) {
   return (
     <>
       <ul class="stat-grid" aria-label="Totals over your artists" data-testid="analytics-stats">
-        <Figure value={formatCount(stats.artists)} label="Artists" hint="with metrics" />
-        <Figure value={formatCompact(stats.total_followers)} label="Followers" hint={`${formatCount(stats.total_followers)} on all platforms`} />
-        <Figure value={formatCompact(stats.streams_30d)} label="Streams" hint="last 30 days" />
-        <Figure value={formatScore(stats.average_fan_value_score)} label="Average FVS" hint="Fan Value Score, 0–100" />
-        <Figure value={formatScore(stats.average_momentum)} label="Average momentum" hint="Momentum Index, 0–10" />
-        <Figure value={formatCount(openAlerts)} label="Open alerts" hint={`${formatCount(stats.alerts.reduce((sum, entry) => sum + entry.last_7_days, 0))} in the last 7 days`} />
+        <StatTile value={formatCount(stats.artists)} label="Artists" hint="with metrics" />
+        <StatTile value={formatCompact(stats.total_followers)} label="Followers" hint={`${formatCount(stats.total_followers)} on all platforms`} />
+        <StatTile value={formatCompact(stats.streams_30d)} label="Streams" hint="last 30 days" />
+        <StatTile value={formatScore(stats.average_fan_value_score)} label="Average FVS" hint="Fan Value Score, 0–100" />
+        <StatTile value={formatScore(stats.average_momentum)} label="Average momentum" hint="Momentum Index, 0–10" />
+        <StatTile value={formatCount(openAlerts)} label="Open alerts" hint={`${formatCount(stats.alerts.reduce((sum, entry) => sum + entry.last_7_days, 0))} in the last 7 days`} />
       </ul>
       {statuses.length > 0 && (
         <p class="status-summary">
@@ -95,16 +96,6 @@ function DashboardFigures({ stats }: { stats: DashboardStats }) {
         </p>
       )}
     </>
-  );
-}
-
-function Figure({ value, label, hint }: { value: string; label: string; hint: string }) {
-  return (
-    <li class="stat">
-      <span class="stat-value">{value}</span>
-      <span class="stat-label">{label}</span>
-      <span class="muted small">{hint}</span>
-    </li>
   );
 }
 
