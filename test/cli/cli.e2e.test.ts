@@ -9,7 +9,9 @@ import { exitOf, spawnApp, waitForHealth } from '../support/app-process.js';
 import { freePort } from '../support/free-port.js';
 import { chinookScript } from '../support/shared-data.js';
 
-describe('npm run cli', () => {
+// Each command is a fresh Node process that starts the embedded database and the app's modules:
+// seconds each, many more on a loaded machine.
+describe('npm run cli', { timeout: 180_000 }, () => {
   let root: string;
   let env: NodeJS.ProcessEnv;
   const pidFile = () => join(root, 'pg', 'postmaster.pid');
@@ -39,6 +41,8 @@ describe('npm run cli', () => {
     expect(stdout).toMatch(/clear-songs/);
     expect(stdout).toMatch(/train/);
     expect(stdout).toMatch(/models/);
+    expect(stdout).toMatch(/refresh-reporting/);
+    expect(stdout).toMatch(/create-bi-user/);
   });
 
   it('refuses an unknown command with a non-zero exit', () => {
@@ -54,6 +58,24 @@ describe('npm run cli', () => {
     expect(existsSync(pidFile())).toBe(false);
 
     expect(cli('migrate').stdout.trim()).toBe('The database is up to date.');
+  });
+
+  it('refreshes the reporting views, and makes a BI user of the embedded server printing where to connect', () => {
+    const refreshed = cli('refresh-reporting');
+    expect(refreshed.code).toBe(0);
+    for (const view of ['catalog_plays', 'genre_predictions', 'prediction_daily']) expect(refreshed.stdout).toMatch(new RegExp(`^reporting\\.${view} +0 rows +[\\d.]+ ms$`, 'm'));
+    expect(refreshed.stdout).toMatch(/^Refreshed 3 materialized views in [\d.]+ ms\.$/m);
+
+    const created = cli('create-bi-user', '--name', 'powerbi');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created BI user powerbi: reads schema reporting only\.$/m);
+    expect(created.stdout).toMatch(/^ {2}Host: +127\.0\.0\.1$/m);
+    expect(created.stdout).toMatch(new RegExp(`^  Port: +${env.EMBEDDED_PG_PORT}$`, 'm'));
+    expect(created.stdout).toMatch(/^ {2}Database: +encore$/m);
+    expect(created.stdout).toMatch(/^ {2}User: +powerbi$/m);
+    expect(created.stdout).toMatch(/^ {2}Password: +[A-Za-z0-9_-]{32} +\(generated: shown only this once/m);
+    expect(created.stdout).toContain('takes connections from this machine only');
+    expect(existsSync(pidFile())).toBe(false);
   });
 
   it('imports songs from CSV files and prints the report', async () => {
@@ -92,7 +114,7 @@ describe('npm run cli', () => {
     expect(cli('train', '--model-type', 'mood').stderr).toContain('Unknown model type "mood": use hit or genre.');
     expect(cli('train', '--model-type', 'genre').stderr).toContain('Training needs at least 10 customers with purchases; schema chinook has 0.');
     expect(cli('models', 'list').stdout.trim()).toBe('No trained models yet: npm run train');
-  }, 120_000);
+  });
 
   it('clears songs only with --yes', () => {
     const refused = cli('clear-songs');
@@ -125,7 +147,7 @@ describe('npm run cli', () => {
     const scored = cli('score-analytics');
     expect(scored.code).toBe(0);
     expect(scored.stdout).toMatch(/^Scored 1 of 1 artists \(FVS 1\); alerts created: \d+\.$/m);
-  }, 120_000);
+  });
 
   it('imports the real Chinook script and trains a genre model on it, printing the majority baseline', () => {
     const imported = cli('import-chinook', chinookScript);
