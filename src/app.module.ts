@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { LeadsModule } from './leads/leads.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { PredictionsModule } from './predictions/predictions.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { SpotifyModule } from './spotify/spotify.module.js';
 import { SongsModule } from './songs/songs.module.js';
 import { StorageModule } from './storage/storage.module.js';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, MailModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule, AnalyticsModule, LeadsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, server), AuthModule, StorageModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, JobsModule, MailModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule, AnalyticsModule, LeadsModule, ReportingModule],
     };
   }
 }

@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 /** Expression indexes Prisma cannot describe, written by hand in migrations (full-text search). */
 const HAND_WRITTEN_INDEX = /_fts_idx$/;
+/** The BI views (test/reporting), written by hand: not in Prisma's datamodel. */
+const HAND_WRITTEN_SCHEMA = 'reporting';
 
 /** Everything about a database's structure that Prisma's schema describes, as comparable text. */
 async function describeSchema(url: string): Promise<Record<string, string[]>> {
@@ -21,10 +23,10 @@ async function describeSchema(url: string): Promise<Record<string, string[]>> {
         SELECT table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' ||
                coalesce(character_maximum_length::text, '') || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line
         FROM information_schema.columns
-        WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_name <> '_prisma_migrations'`),
+        WHERE table_schema NOT IN ('pg_catalog', 'information_schema', '${HAND_WRITTEN_SCHEMA}') AND table_name <> '_prisma_migrations'`),
       indexes: await rows(`
         SELECT indexdef AS line FROM pg_indexes
-        WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_prisma_migrations'
+        WHERE schemaname NOT IN ('pg_catalog', 'information_schema', '${HAND_WRITTEN_SCHEMA}') AND tablename <> '_prisma_migrations'
           AND indexname !~ '${HAND_WRITTEN_INDEX.source}'`),
       constraints: await rows(`
         SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
