@@ -1,27 +1,32 @@
-# Encore API + web app. Build: docker build -t encore . (docker compose up does it for you)
+# Encore (API and web app) in one image:  docker build -t encore .   (docker compose up --build does it for you)
+# Stage "build" compiles with the dev dependencies; stage "runtime" runs with production dependencies only.
+
 FROM node:20-bookworm-slim AS build
 ENV SCARF_ANALYTICS=false
 WORKDIR /app
+# Dependencies first, so that a code change does not reinstall them. No install scripts: this
+# image's npm 10 does not read package.json's allowScripts, and the build generates the Prisma
+# client itself (.npmrc keeps onnxruntime-node from downloading GPU libraries).
 COPY package.json package-lock.json .npmrc ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-COPY prisma.config.ts ./
-RUN npm ci
+RUN npm ci --ignore-scripts
 COPY . .
+# The Prisma client and the TypeScript into dist/, the web app into web/dist/.
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-# Runtime dependencies only; the Prisma client is already compiled into dist/.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-COPY prisma ./prisma
-COPY models ./models
+# Applied at every start; the schema is what the migration engine and backups read.
+COPY prisma/migrations ./prisma/migrations
+COPY prisma/schema ./prisma/schema
+# What the app writes: uploads and backups (data/), trained models (models/). Compose mounts volumes here.
+RUN mkdir -p data/media data/backups models && chown -R node:node data models
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:3000/api/health/').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "--enable-source-maps", "dist/main.js"]

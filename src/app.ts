@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,17 +11,15 @@ import { createValidationPipe } from './common/http/validation.js';
 import { serveWebApp } from './common/http/web-app.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseServer } from './database/database-server.js';
+import { createLogger as createLoggerOf, logLevelsFrom } from './logging/create-logger.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+export { logLevelsFrom };
 
-/** A logger printing `level` and everything more severe. */
-export function createLogger(level: AppConfig['LOG_LEVEL']): ConsoleLogger {
-  return new ConsoleLogger({ logLevels: logLevelsFrom(level) });
-}
-
-/** `level` and every level more severe. */
-export function logLevelsFrom(level: LogLevel): LogLevel[] {
-  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+/** A logger printing `level` and everything more severe: Nest's console format unless `format` is json (LOG_FORMAT). */
+export function createLogger(level: AppConfig['LOG_LEVEL'], format: AppConfig['logFormat'] = 'pretty'): LoggerService {
+  return createLoggerOf(level, { format });
 }
 
 /** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses and names such as "loopback". */
@@ -30,10 +28,21 @@ export function trustProxySetting(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests. */
-export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, server), {
-    logger: createLogger(config.LOG_LEVEL),
+/** The HTTP app's root: every module, and what only a server has (GET /api/metrics). */
+@Module({})
+class HttpAppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
+    return { module: HttpAppModule, imports: [AppModule.forRoot(config, databaseUrl, server), MetricsModule] };
+  }
+}
+
+/**
+ * Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests. It logs through
+ * `logger`, by default one for LOG_LEVEL and LOG_FORMAT.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, server?: DatabaseServer, logger?: LoggerService): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(HttpAppModule.forRoot(config, databaseUrl, server), {
+    logger: logger ?? createLogger(config.LOG_LEVEL, config.logFormat),
     // Keeps each JSON body's bytes as request.rawBody: Stripe signs the exact bytes it sent.
     rawBody: true,
     // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
@@ -46,7 +55,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   return app;
 }
 
-/** What every HTTP app of ours has: /api prefix, request ids, the web app, validation, one error shape, OpenAPI. */
+/** What every HTTP app of ours has: /api prefix, request ids and logs, request metrics, the web app, validation, one error shape, OpenAPI. */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Batch predictions carry up to 10,000 rows of features.
@@ -54,6 +63,7 @@ export function configureHttp(app: NestExpressApplication): void {
   // Before the request log: it records API calls, not every page asset.
   serveWebApp(app);
   app.use(requestLogger);
+  app.use(httpMetrics);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

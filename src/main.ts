@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.js';
+import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
@@ -16,12 +16,15 @@ import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js
 const logger = new Logger('Encore');
 
 async function bootstrap(config: AppConfig): Promise<void> {
+  // One logger from the first line on (LOG_FORMAT): the database server starts before the app exists.
+  const appLogger = createLogger(config.LOG_LEVEL, config.logFormat);
+  Logger.overrideLogger(appLogger);
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: access tokens are signed with a random key of this process (clients refresh after a restart).');
   const server = await DatabaseServer.start(config, (message) => logger.log(message));
   try {
     const applied = await applyMigrations(server.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
-    const app = await createApp(config, server.url, server);
+    const app = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
     await app.get(DemoSongsService).importIfEmpty();

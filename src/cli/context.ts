@@ -1,10 +1,10 @@
-import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
-import { logLevelsFrom } from '../app.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseServer } from '../database/database-server.js';
 import { applyMigrations } from '../database/migrations.js';
+import { createLogger } from '../logging/create-logger.js';
 
 /** What every CLI command shares: config, output, and the app's database for the command's duration. */
 export class CliContext {
@@ -43,8 +43,9 @@ export class CliContext {
     return this.withDatabase(async (server) => {
       const applied = await applyMigrations(server.url);
       if (applied.length > 0) this.log(`Applied migrations: ${applied.join(', ')}`);
-      // Commands report on stdout themselves; the app's own logs show only problems unless asked for.
-      const logger = new StderrLogger({ logLevels: logLevelsFrom(['debug', 'verbose'].includes(this.config.LOG_LEVEL) ? this.config.LOG_LEVEL : 'warn') });
+      // Commands report on stdout themselves; the app's own logs (on stderr, in LOG_FORMAT) show only problems unless asked for.
+      const level = ['debug', 'verbose'].includes(this.config.LOG_LEVEL) ? this.config.LOG_LEVEL : 'warn';
+      const logger = createLogger(level, { format: this.config.logFormat, stream: 'stderr' });
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(this.config, server.url), { logger });
       try {
         return await work(app);
@@ -52,18 +53,5 @@ export class CliContext {
         await app.close();
       }
     });
-  }
-}
-
-/** Nest's console logger, but on stderr: a command's stdout is its output, which scripts read. */
-class StderrLogger extends ConsoleLogger {
-  protected override printMessages(
-    messages: unknown[],
-    context?: string,
-    logLevel?: LogLevel,
-    _stream?: 'stdout' | 'stderr',
-    errorStack?: unknown,
-  ): void {
-    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }

@@ -3,10 +3,12 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { registerAccountCommands } from './account-commands.js';
 import { registerAnalyticsCommands } from './analytics-commands.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenreCommands } from './genre-commands.js';
 import { registerModelCommands } from './model-commands.js';
+import { registerReportingCommands } from './reporting-commands.js';
 import { registerSongsCommands } from './songs-commands.js';
 
 const program = new Command('encore')
@@ -19,6 +21,8 @@ registerModelCommands(program, context);
 registerGenreCommands(program, context);
 registerAccountCommands(program, context);
 registerAnalyticsCommands(program, context);
+registerBackupCommands(program, context);
+registerReportingCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

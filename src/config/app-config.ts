@@ -20,6 +20,8 @@ import type { GeographyTargets } from '../leads/scoring/geography.js';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * Every environment variable the app reads, with its default.
@@ -382,6 +384,22 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
+
+  /** json: one JSON object per line (pino), for log collectors; pretty: Nest's coloured console lines. Unset: json in production, else pretty. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT?: LogFormat;
+
+  /** When set, GET /api/metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)' })
+  METRICS_TOKEN?: string;
+
+  /** LOG_FORMAT, or its default for NODE_ENV. */
+  get logFormat(): LogFormat {
+    return this.LOG_FORMAT ?? (this.NODE_ENV === 'production' ? 'json' : 'pretty');
+  }
 
   /** EMBEDDED_PG_DIR as an absolute path (relative paths are taken from the project root). */
   get embeddedPgDir(): string {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { observePrediction } from '../metrics/prediction-metrics.js';
 import { ActiveModel } from '../models/active-model.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
@@ -47,7 +48,11 @@ export class GenrePredictorService implements OnApplicationBootstrap, OnModuleDe
     return this.model.reload();
   }
 
-  async predict(input: GenreInput): Promise<GenrePrediction> {
+  predict(input: GenreInput): Promise<GenrePrediction> {
+    return observePrediction(GENRE_MODEL_NAME, 1, () => this.run(input), (result) => [result.genre]);
+  }
+
+  private async run(input: GenreInput): Promise<GenrePrediction> {
     const model = this.model.loaded;
     if (!model) {
       this.logger.debug(`No genre model: ${this.model.reason}`);

@@ -3,6 +3,7 @@ import { ActiveModel } from '../models/active-model.js';
 import type { HitModelCard } from '../models/model-card.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
+import { observePrediction } from '../metrics/prediction-metrics.js';
 import { HIT_MODEL_NAME } from './hit-features.js';
 
 export interface HitPrediction {
@@ -52,7 +53,11 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
   }
 
   /** One prediction per row, in order, in one model run. */
-  async predictMany(rows: FeatureValues[]): Promise<HitPrediction[]> {
+  predictMany(rows: FeatureValues[]): Promise<HitPrediction[]> {
+    return observePrediction(HIT_MODEL_NAME, rows.length, () => this.run(rows), (results) => results.map((result) => result.prediction));
+  }
+
+  private async run(rows: FeatureValues[]): Promise<HitPrediction[]> {
     const model = this.model.loaded;
     if (!model) {
       throw new ServiceUnavailableException(`No hit model is available: ${this.model.reason}. Train one with "npm run train".`);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
+import { observeJobRun } from '../metrics/job-metrics.js';
 import { type JobDto, type JobPageDto, type JobScheduleDto, type JobsQueryDto, type JobState } from './dto/job.dto.js';
 import { durationMs, nextCronTime, toJobDto, type JobRow } from './job-views.js';
 
@@ -139,7 +140,7 @@ export class JobQueueService implements OnApplicationShutdown {
       else await boss.unschedule(definition.queue);
       const worker = await boss.work(definition.queue, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
         this.logger.log(`Running ${definition.queue} job ${job!.id}`);
-        return (await definition.handler((job!.data ?? {}) as Record<string, unknown>, { id: job!.id })) ?? undefined;
+        return observeJobRun(definition.queue, async () => (await definition.handler((job!.data ?? {}) as Record<string, unknown>, { id: job!.id })) ?? undefined);
       });
       this.workers.set(definition.queue, worker);
     }
@@ -214,6 +215,17 @@ export class JobQueueService implements OnApplicationShutdown {
         counts: countsByState(counts.filter((row) => row.name === definition.queue)),
       };
     });
+  }
+
+  /** Jobs kept per defined queue and state (queue table and archive), for the metrics; undefined while the queue does not run here. */
+  async stateCounts(): Promise<Array<{ queue: string; counts: Record<JobState, number> }> | undefined> {
+    if (!this.boss) return undefined;
+    const queues = [...this.definitions.keys()];
+    const rows = await this.query<{ name: string; state: JobState; count: number }>(
+      `SELECT name, state, count(*)::int AS count FROM ${ALL_JOBS} WHERE name = ANY($1) GROUP BY name, state`,
+      [queues],
+    );
+    return queues.map((queue) => ({ queue, counts: countsByState(rows.filter((row) => row.name === queue)) }));
   }
 
   /**

@@ -1,15 +1,22 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { routePattern } from './route-pattern.js';
 
 const logger = new Logger('HTTP');
 /** A caller's own request id is kept when it is a sane token, so logs can be joined across services. */
 const CALLER_ID = /^[\w.:-]{1,128}$/;
+/** Prometheus scrapes every few seconds: its requests are logged at debug level only. */
+const SCRAPE = /^\/api\/metrics\/?(\?|$)/;
 
 /** The URL as logged: an access token passed in the query (audio streams) is never written out. */
 export const loggedUrl = (url: string) => url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
 
-/** Gives every request an id (X-Request-Id, echoed back) and logs one line when it finishes. */
+/**
+ * Gives every request an id (X-Request-Id, echoed back) and logs one line when it finishes:
+ * `GET /api/songs/7 200 3.1ms [id]`, and in JSON logs the fields req_id, method, url, route
+ * (the route pattern, e.g. /api/songs/:id), status and duration_ms. Headers are never logged.
+ */
 export function requestLogger(request: Request, response: Response, next: NextFunction): void {
   const given = request.headers['x-request-id'];
   const id = typeof given === 'string' && CALLER_ID.test(given) ? given : randomUUID();
@@ -18,9 +25,12 @@ export function requestLogger(request: Request, response: Response, next: NextFu
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const line = `${request.method} ${loggedUrl(request.originalUrl)} ${response.statusCode} ${ms.toFixed(1)}ms [${id}]`;
-    if (response.statusCode >= 500) logger.warn(line);
-    else logger.log(line);
+    const url = loggedUrl(request.originalUrl);
+    const line = `${request.method} ${url} ${response.statusCode} ${ms.toFixed(1)}ms [${id}]`;
+    const fields = { req_id: id, method: request.method, url, route: routePattern(request), status: response.statusCode, duration_ms: Math.round(ms * 10) / 10 };
+    if (response.statusCode >= 500) logger.warn(line, fields);
+    else if (SCRAPE.test(request.originalUrl)) logger.debug(line, fields);
+    else logger.log(line, fields);
   });
   next();
 }

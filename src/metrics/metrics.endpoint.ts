@@ -1,0 +1,40 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../config/app-config.js';
+import { MetricsService } from './metrics.service.js';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * GET /api/metrics for Prometheus. A middleware rather than a controller: the app's auth guard
+ * would read METRICS_TOKEN, sent as a bearer token, as an access token and refuse it.
+ * Public unless METRICS_TOKEN is set, then only `Authorization: Bearer <METRICS_TOKEN>`.
+ */
+@Injectable()
+export class MetricsEndpoint implements NestMiddleware {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async use(request: Request, response: Response): Promise<void> {
+    response.setHeader('Cache-Control', 'no-store');
+    if (!this.authorized(request.headers.authorization)) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      response.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' });
+      return;
+    }
+    const { contentType, body } = await this.metrics.scrape();
+    response.setHeader('Content-Type', contentType);
+    response.status(200).send(body);
+  }
+
+  private authorized(header: string | undefined): boolean {
+    const token = this.config.METRICS_TOKEN;
+    if (!token) return true;
+    const given = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    // Compared as digests: constant time whatever the lengths.
+    return given !== undefined && timingSafeEqual(digest(given), digest(token));
+  }
+}
