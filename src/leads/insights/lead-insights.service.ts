@@ -14,7 +14,7 @@ import { YoutubeClient } from '../sources/youtube.client.js';
 
 const INDEPENDENCE_CLASSES = ['self_released', 'small_distributor', 'indie_label', 'major', 'unknown'] as const;
 /** The JSON path where an analysis keeps a lead's YouTube opportunities. */
-const OPPORTUNITIES = `breakdown->'opportunity'->'youtube'`;
+const OPPORTUNITIES = `lead.breakdown->'opportunity'->'youtube'`;
 
 /** Counts of `keys` (zero included) from grouped rows. */
 function countsOf(keys: readonly string[], rows: Array<{ key: string; count: number }>): Record<string, number> {
@@ -52,7 +52,11 @@ export class LeadInsightsService {
   }
 
   async status(): Promise<LeadSourcesStatusDto> {
-    return { sources: (await Promise.all(this.sources.map((source) => source.sourceStatus()))).map(statusView) };
+    return { sources: (await this.sourceStatuses()).map(statusView) };
+  }
+
+  private sourceStatuses(): Promise<SourceStatus[]> {
+    return Promise.all(this.sources.map((source) => source.sourceStatus()));
   }
 
   async dashboard(): Promise<LeadDashboardDto> {
@@ -66,7 +70,7 @@ export class LeadInsightsService {
       this.grouped('outreach_status::text'),
       this.youtubeCoverage(),
       this.processing(),
-      this.status(),
+      this.sourceStatuses(),
     ]);
     const regionName = (region: string) => this.config.leadsGeographyTargets.regions.find((target) => target.id === region)?.name ?? { other: 'Other countries', unknown: 'Country unknown' }[region] ?? region;
     return {
@@ -76,14 +80,14 @@ export class LeadInsightsService {
       by_independence: countsOf(INDEPENDENCE_CLASSES, independence),
       by_outreach: countsOf(OUTREACH_STATUSES, outreach),
       youtube,
-      sources: statuses.sources.map((status) => ({
+      sources: statuses.map((status) => ({
         source: status.source,
         configured: status.configured,
-        requests_today: (status.usage_today as { requests: number }).requests,
-        errors_today: (status.usage_today as { errors: number }).errors,
-        units_today: (status.usage_today as { units: number }).units,
-        quota: status.quota,
-        min_interval_ms: (status.rate_limit as { min_interval_ms?: number } | null)?.min_interval_ms ?? null,
+        requests_today: status.usageToday.requests,
+        errors_today: status.usageToday.errors,
+        units_today: status.usageToday.units,
+        quota: status.quota ?? null,
+        min_interval_ms: status.rateLimit?.minIntervalMs ?? null,
       })),
       processing,
     };
@@ -96,7 +100,7 @@ export class LeadInsightsService {
         SELECT (SELECT coalesce(sum(youtube_subscribers), 0)::float8 FROM lead_profiles WHERE youtube_channel_id IS NOT NULL) AS subscribers,
                (SELECT jsonb_object_agg(kind, n) FROM (
                   SELECT opportunity->>'kind' AS kind, count(*)::int AS n
-                  FROM lead_profiles, jsonb_array_elements(coalesce(${OPPORTUNITIES}, '[]'::jsonb)) opportunity GROUP BY 1) kinds) AS by_kind`),
+                  FROM lead_profiles lead, jsonb_array_elements(coalesce(${OPPORTUNITIES}, '[]'::jsonb)) opportunity GROUP BY 1) kinds) AS by_kind`),
       this.sources.find((source) => source.source === YoutubeClient.SOURCE)!.sourceStatus(),
     ]);
     return {
@@ -117,13 +121,13 @@ export class LeadInsightsService {
       youtube_checked_at: Date | null; youtube_channel_id: string | null; youtube_subscribers: number | null; youtube_views: number | null; youtube_recent_uploads: number | null; opportunities: YoutubeOpportunity[];
     };
     const [[counted], rows] = await Promise.all([
-      this.prisma.$queryRawUnsafe<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM lead_profiles WHERE ${where}`, kind),
+      this.prisma.$queryRawUnsafe<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM lead_profiles lead WHERE ${where}`, kind),
       this.prisma.$queryRawUnsafe<Row[]>(
         `SELECT lead.artist_id, artist.name AS artist_name, lead.tier::text AS tier, lead.total_score, lead.region, lead.spotify_followers, lead.lastfm_listeners,
                 lead.youtube_checked_at, lead.youtube_channel_id, lead.youtube_subscribers, lead.youtube_views::float8 AS youtube_views, lead.youtube_recent_uploads,
-                ${OPPORTUNITIES.replace('breakdown', 'lead.breakdown')} AS opportunities
+                ${OPPORTUNITIES} AS opportunities
          FROM lead_profiles lead JOIN artists artist ON artist.id = lead.artist_id
-         WHERE ${where.replaceAll('breakdown', 'lead.breakdown')}
+         WHERE ${where}
          ORDER BY lead.total_score DESC, lead.artist_id LIMIT $2 OFFSET $3`,
         kind,
         query.page_size,
