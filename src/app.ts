@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { serveWebApp } from './common/http/web-app.js';
 import type { AppConfig } from './config/app-config.js';
@@ -55,9 +56,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   return app;
 }
 
-/** What every HTTP app of ours has: /api prefix, request ids and logs, request metrics, the web app, validation, one error shape, OpenAPI. */
+/** What every HTTP app of ours has: security headers, /api prefix, request ids and logs, request metrics, the web app, validation, one error shape, OpenAPI. */
 export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Batch predictions carry up to 10,000 rows of features.
   app.useBodyParser('json', { limit: '10mb' });
   // Before the request log: it records API calls, not every page asset.
