@@ -109,11 +109,15 @@ export class EmbeddedPostgres {
     await this.ensureDatabase();
   }
 
-  /** Stops the server if this process owns it; otherwise leaves it to its owner. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the server if this process owns it; otherwise leaves it to its owner. `fast` rolls
+   * back open transactions and shuts down cleanly; `immediate` quits at once, as a crash would
+   * (the next start recovers from the write-ahead log).
+   */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     if (!this.owned) return;
     this.owned = false;
-    if (await this.runningServer()) await this.pgCtl(['stop', '-w', '-m', 'fast', '-t', '60']);
+    if (await this.runningServer()) await this.pgCtl(['stop', '-w', '-m', mode, '-t', '60']);
     await rm(this.ownerFile, { force: true });
     this.log('Stopped PostgreSQL');
   }
