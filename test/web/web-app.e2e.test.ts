@@ -48,6 +48,22 @@ describe('the hit predictor in a browser', () => {
     await screenshot(page, 'song-result');
   });
 
+  it('runs under its Content-Security-Policy without a single violation', async () => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await open();
+    await quickFill().click();
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect.poll(() => verdict().textContent()).toMatch(/^(HIT|FLOP)$/);
+    for (const path of ['/catalog', '/genre', '/model', '/api/docs']) {
+      await open(path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(violations).toEqual([]);
+  });
+
   it('predicts by title and artist when Enter is pressed', async () => {
     const song = await songOfTheDatabase('is_hit=false&ordering=popularity');
     await open();
