@@ -5,40 +5,10 @@ import pg from 'pg';
 import { DemoSongsService } from '../dist/songs/demo/demo-songs.service.js';
 import { normalizeSearchText } from '../dist/songs/search-text.js';
 import { SongsService } from '../dist/songs/songs.service.js';
-import { appContext, percentile, printTable, startBenchDatabase } from './support.mjs';
+import { appContext, percentile, printTable, SEARCH_KINDS, searchQueries, startBenchDatabase } from './support.mjs';
 
 const SONGS = Number(process.env.BENCH_SONGS ?? 100_000);
 const QUERIES = 1000;
-const KINDS = ['artist', 'title', 'prefix', 'typo', 'title + artist'];
-
-/** Deterministic queries of the kinds people type: artists, titles, prefixes, typos, title + artist. */
-function queriesFrom(songs) {
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const swap = (word) => {
-    if (word.length < 4) return word;
-    const i = 1 + Math.floor(random() * (word.length - 2));
-    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  };
-  return Array.from({ length: QUERIES }, (_, i) => {
-    const song = songs[Math.floor(random() * songs.length)];
-    const artist = song.artists.split(';')[0];
-    const kind = KINDS[i % KINDS.length];
-    switch (kind) {
-      case 'artist': return { kind, text: artist };
-      case 'title': return { kind, text: song.track_name };
-      case 'prefix': return { kind, text: song.track_name.slice(0, 5) };
-      case 'typo': {
-        // One slip, as people make them: two neighbouring letters swapped in the longest word.
-        const words = song.track_name.split(' ');
-        const longest = words.reduce((best, word, at) => (word.length > words[best].length ? at : best), 0);
-        words[longest] = swap(words[longest]);
-        return { kind, text: words.join(' ') };
-      }
-      default: return { kind, text: `${song.track_name} ${artist}` };
-    }
-  });
-}
 
 const database = await startBenchDatabase();
 try {
@@ -52,7 +22,7 @@ try {
   await client.connect();
   await client.query('ANALYZE songs');
   const { rows: sample } = await client.query('SELECT track_name, artists FROM songs ORDER BY id');
-  const queries = queriesFrom(sample);
+  const queries = searchQueries(sample, QUERIES);
   const service = app.get(SongsService);
 
   for (const query of queries.slice(0, 50)) await service.search(query.text, 20); // warm up
@@ -78,7 +48,7 @@ try {
     ['', 'p50 ms', 'p95 ms', 'p99 ms', 'found'],
     row('bare trigram LIKE query (reference floor)', floor, ''),
     row('SongsService.search (POST /api/dataset/search/)', ours.map((q) => q.ms), ours.filter((q) => q.found).length),
-    ...KINDS.map((kind) => {
+    ...SEARCH_KINDS.map((kind) => {
       const ofKind = ours.filter((q) => q.kind === kind);
       return row(`  ${kind} queries`, ofKind.map((q) => q.ms), `${ofKind.filter((q) => q.found).length}/${ofKind.length}`);
     }),

@@ -2,9 +2,9 @@
 // Benchmarks run the built app (dist/), which `npm run bench:*` builds first.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { AppModule } from '../dist/app.module.js';
@@ -15,7 +15,7 @@ import { applyMigrations } from '../dist/database/migrations.js';
 
 export const sharedDataDir = new URL('../../shared/data/', import.meta.url).pathname;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
@@ -76,4 +76,61 @@ export function percentile(values, p) {
 export function printTable(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   for (const row of rows) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  '));
+}
+
+/** The machine and load a run measured on, for the top of every benchmark's output. */
+export function describeMachine(postgresVersion) {
+  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}, ` +
+    `Node ${process.version}, PostgreSQL ${postgresVersion}; load average ${load} at start (shared machines are noisy: compare figures of one run)`;
+}
+
+export async function postgresVersion(url) {
+  const { rows } = await admin(url, 'SHOW server_version');
+  return rows[0].server_version;
+}
+
+/** A process's peak resident memory (VmHWM) in MB: since it started, or since resetPeakRss. Linux only. */
+export async function peakRssMb(pid = 'self') {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)[1]) / 1024;
+}
+
+/** Starts a new peak: writing 5 to clear_refs sets VmHWM to the current RSS (Linux 4.0+, own processes). */
+export function resetPeakRss(pid = 'self') {
+  return writeFile(`/proc/${pid}/clear_refs`, '5');
+}
+
+export const SEARCH_KINDS = ['artist', 'title', 'prefix', 'typo', 'title + artist'];
+
+/**
+ * Deterministic search queries of the kinds people type, from songs ({track_name, artists}):
+ * artists, titles, prefixes, typos, title + artist, in turn.
+ */
+export function searchQueries(songs, count) {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const swap = (word) => {
+    if (word.length < 4) return word;
+    const i = 1 + Math.floor(random() * (word.length - 2));
+    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const song = songs[Math.floor(random() * songs.length)];
+    const artist = song.artists.split(';')[0];
+    const kind = SEARCH_KINDS[i % SEARCH_KINDS.length];
+    switch (kind) {
+      case 'artist': return { kind, text: artist };
+      case 'title': return { kind, text: song.track_name };
+      case 'prefix': return { kind, text: song.track_name.slice(0, 5) };
+      case 'typo': {
+        // One slip, as people make them: two neighbouring letters swapped in the longest word.
+        const words = song.track_name.split(' ');
+        const longest = words.reduce((best, word, at) => (word.length > words[best].length ? at : best), 0);
+        words[longest] = swap(words[longest]);
+        return { kind, text: words.join(' ') };
+      }
+      default: return { kind, text: `${song.track_name} ${artist}` };
+    }
+  });
 }

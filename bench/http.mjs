@@ -1,0 +1,181 @@
+// npm run bench:http — HTTP load with autocannon against the production build (dist/main.js,
+// NODE_ENV=production) on its own embedded PostgreSQL in a temporary folder, first start included
+// (demo data, model training). Each scenario: a warm-up, then a fixed duration at N connections.
+// Reference: bench/reference-predict-server.mjs, a bare node:http server running the same ONNX
+// file with the same session options, measured with the same settings in the same run.
+// Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { openSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectionString } from '../dist/database/connection-string.js';
+import { EMBEDDED_PG_DATABASE, EMBEDDED_PG_USER } from '../dist/database/embedded-postgres.js';
+import { modelFileName } from '../dist/models/model-card.js';
+import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, searchQueries } from './support.mjs';
+
+const { values: options } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' } } });
+const DURATION = Number(options.duration);
+const WARMUP = Number(options.warmup);
+const CONNECTIONS = Number(options.connections);
+/** How long the first start (demo data, two models trained) may take on a busy machine. */
+const START_TIMEOUT_MS = 15 * 60_000;
+/** The bytes one Range request asks for: a player's typical read-ahead chunk. */
+const RANGE_BYTES = 64 * 1024;
+const SAMPLE_SONGS = 500;
+const MANUAL_FEATURES = ['duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode'];
+
+const root = await mkdtemp(join(tmpdir(), 'encore-bench-http-'));
+// The embedded PostgreSQL may run as another user (when we are root): it must reach its folder.
+await chmod(root, 0o755);
+const folders = { pg: join(root, 'pg'), models: join(root, 'models'), media: join(root, 'media') };
+const children = [];
+
+/** A node process with its output in a log file of the temporary folder. */
+function startNode(name, args, env) {
+  const log = join(root, `${name}.log`);
+  const output = openSync(log, 'w');
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', output, output] });
+  children.push(child);
+  return { child, log };
+}
+
+/** Polls `url` until it answers below 500, or the server exits, or time runs out. */
+async function waitForAnswer(server, url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`${url}: the process exited (${server.child.exitCode}); its log:\n${(await readFile(server.log, 'utf8')).slice(-4000)}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function getJson(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both. */
+async function measure(name, pid, settings) {
+  await resetPeakRss(pid);
+  await autocannon({ ...settings, connections: CONNECTIONS, duration: WARMUP });
+  const result = await autocannon({ ...settings, connections: CONNECTIONS, duration: DURATION });
+  const statuses = Object.entries(result.statusCodeStats).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}× ${code}`);
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    problems: [...statuses, ...(result.errors ? [`${result.errors} socket errors (${result.timeouts} timeouts)`] : [])],
+    peakRss: await peakRssMb(pid),
+  };
+}
+
+/** autocannon settings sending `bodies` in turn as JSON POSTs. */
+function postEach(url, bodies) {
+  let next = 0;
+  return {
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(bodies[next++ % bodies.length]) }) }],
+  };
+}
+
+try {
+  const [pgPort, appPort, referencePort] = [await freePort(), await freePort(), await freePort()];
+  const app = startNode('app', ['dist/main.js'], {
+    NODE_ENV: 'production',
+    PORT: String(appPort),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ANALYTICS_TOKEN_KEY: randomBytes(32).toString('hex'),
+    EMBEDDED_PG_DIR: folders.pg,
+    EMBEDDED_PG_PORT: String(pgPort),
+    MODELS_DIR: folders.models,
+    MEDIA_DIR: folders.media,
+    // Empty means "default": a developer's .env must not point the benchmark at another database or at Spotify.
+    DATABASE_URL: '',
+    SPOTIFY_CLIENT_ID: '',
+    SPOTIFY_CLIENT_SECRET: '',
+  });
+  const base = `http://127.0.0.1:${appPort}/api`;
+  const started = performance.now();
+  await waitForAnswer(app, `${base}/health/`, START_TIMEOUT_MS);
+  const startSeconds = (performance.now() - started) / 1000;
+  const startPeakRss = await peakRssMb(app.child.pid);
+
+  const password = (await readFile(`${folders.pg}.password`, 'utf8')).trim();
+  const databaseUrl = connectionString({ user: EMBEDDED_PG_USER, password, host: '127.0.0.1', port: pgPort, database: EMBEDDED_PG_DATABASE });
+  console.log(describeMachine(await postgresVersion(databaseUrl)));
+  console.log(
+    `First start of the production build (embedded PostgreSQL, demo data, both models trained): ${startSeconds.toFixed(0)} s, ` +
+      `peak RSS ${startPeakRss.toFixed(0)} MB\n`,
+  );
+
+  // What the scenarios send: real rows of the dataset the app imported, and its demo catalog.
+  const songs = [];
+  for (let page = 1; songs.length < SAMPLE_SONGS; page++) songs.push(...(await getJson(`${base}/dataset/songs?page_size=100&page=${page}`)).results);
+  const featureBodies = songs.map((song) => Object.fromEntries(MANUAL_FEATURES.map((name) => [name, Number(song[name])])));
+  const catalog = (await getJson(`${base}/songs?page_size=100`)).results;
+  const card = await getJson(`${base}/models/active`);
+
+  const reference = startNode('reference', ['bench/reference-predict-server.mjs', join(folders.models, modelFileName('hit', card.version, 'onnx')), join(folders.models, modelFileName('hit', card.version, 'json')), String(referencePort)], {});
+  await waitForAnswer(reference, `http://127.0.0.1:${referencePort}/`, 60_000);
+
+  const results = [];
+  results.push(await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)));
+  reference.child.kill();
+  results.push(await measure('POST /api/predict/manual/', app.child.pid, postEach(`${base}/predict/manual/`, featureBodies)));
+  results.push(await measure('POST /api/predict/spotify/ (dataset hits)', app.child.pid, postEach(`${base}/predict/spotify/`, songs.map((song) => ({ track_id: song.track_id })))));
+  const queries = searchQueries(songs, SAMPLE_SONGS).map((query) => ({ query: query.text, limit: 20 }));
+  results.push(await measure('POST /api/dataset/search/', app.child.pid, postEach(`${base}/dataset/search/`, queries)));
+  results.push(await measure('GET /api/songs (page of 20)', app.child.pid, { url: `${base}/songs` }));
+  let nextRange = 0;
+  results.push(
+    await measure(`GET /api/songs/:id/stream, Range of ${RANGE_BYTES / 1024} KiB`, app.child.pid, {
+      url: base,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const song = catalog[nextRange++ % catalog.length];
+            const start = Math.floor(Math.random() * Math.max(0, song.size_bytes - RANGE_BYTES));
+            return { ...request, path: song.stream_url, headers: { range: `bytes=${start}-${start + RANGE_BYTES - 1}` } };
+          },
+        },
+      ],
+    }),
+  );
+
+  console.log(
+    `${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per scenario; autocannon runs in this process and shares the cores ` +
+      `with the server and PostgreSQL. Errors: non-2xx answers + socket errors + timeouts. Peak RSS: the server process's VmHWM ` +
+      `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included).\n`,
+  );
+  const fixed = (value, digits) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  printTable([
+    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
+    ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0)]),
+  ]);
+  const [floor, manual] = results;
+  console.log(`\nPOST /api/predict/manual/ serves ${(manual.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x the reference's requests/s`);
+  for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
+} finally {
+  // SIGTERM: the app stops its embedded PostgreSQL before exiting.
+  for (const child of children) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+  await rm(root, { recursive: true, force: true });
+}

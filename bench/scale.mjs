@@ -1,0 +1,83 @@
+// npm run bench:scale — how import, search and the prediction history grow with the song table:
+// for each size (--sizes 100000,1000000 by default), generated songs in the Kaggle CSV format
+// (the demo generator: invented names, realistic audio features) are imported into an empty
+// database by import-songs' code, then searched and their prediction history listed, in a child
+// process per size (bench/scale-size.mjs) so each size's peak memory is its own.
+import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { parseArgs, promisify } from 'node:util';
+import { demoSongCsvLines } from '../dist/songs/demo/demo-songs.js';
+import { describeMachine, postgresVersion, printTable, startBenchDatabase } from './support.mjs';
+
+const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' } } });
+const sizes = options.sizes.split(',').map(Number);
+const execFileAsync = promisify(execFile);
+
+async function writeCsv(path, count) {
+  await pipeline(Readable.from((function* () {
+    for (const line of demoSongCsvLines({ count })) yield `${line}\n`;
+  })()), createWriteStream(path));
+  return (await stat(path)).size / 2 ** 20;
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'encore-bench-scale-'));
+const database = await startBenchDatabase();
+try {
+  console.log(describeMachine(await postgresVersion(database.server.url)));
+  const results = [];
+  for (const size of sizes) {
+    const csv = join(folder, `songs-${size}.csv`);
+    const csvMb = await writeCsv(csv, size);
+    const { stdout } = await execFileAsync(process.execPath, [new URL('scale-size.mjs', import.meta.url).pathname, await database.freshDatabase(), csv], { maxBuffer: 1 << 20 });
+    results.push({ size, csvMb, ...JSON.parse(stdout.trim().split('\n').at(-1)) });
+    await rm(csv);
+  }
+
+  const count = (value) => Math.round(value).toLocaleString('en-US');
+  const ms = (value) => value.toFixed(1);
+  const [first, last] = [results[0], results.at(-1)];
+  const growth = (pick) => `${(pick(last) / pick(first)).toFixed(1)}x`;
+  const growthLabel = `growth ${count(first.size)} → ${count(last.size)}`;
+  const showGrowth = results.length > 1;
+
+  const importColumns = [
+    ['import s', (r) => r.importSeconds, (v) => v.toFixed(1)],
+    ['rows/s', (r) => r.rows / r.importSeconds, count],
+    ['peak RSS MB', (r) => r.importPeakRss, count],
+    ['database MB', (r) => r.songsDatabaseMb, count],
+  ];
+  console.log(`\nImport (import-songs' SongImportService: parse, validate, merge, COPY + upsert, indexes) of a generated CSV into an empty database; peak RSS of the importing process (its RSS before: ${count(first.baselineRss)} MB)\n`);
+  printTable([
+    ['songs', 'CSV MB', ...importColumns.map(([name]) => name)],
+    ...results.map((r) => [count(r.songs), count(r.csvMb), ...importColumns.map(([, pick, format]) => format(pick(r)))]),
+    ...(showGrowth ? [[growthLabel, growth((r) => r.csvMb), ...importColumns.map(([, pick]) => growth(pick))]] : []),
+  ]);
+
+  const queryColumns = [
+    ['search p50', (r) => r.search.p50],
+    ['search p99', (r) => r.search.p99],
+    ['newest p50', (r) => r.history.newest.p50],
+    ['hits p50', (r) => r.history.hits.p50],
+    ['30 days p50', (r) => r.history.lastMonth.p50],
+    ['last page p50', (r) => r.history.lastPage.p50],
+  ];
+  console.log(
+    `\nQueries, sequential, in ms: 50 searches (artists, titles, prefixes, typos, title + artist) through SongsService.search ` +
+      `(POST /api/dataset/search/), limit 20; the prediction history (GET /api/predictions) through PredictionHistoryService.list, ` +
+      `20 runs each, 20 per page: newest first, is_hit=true, from 30 days ago, and the last page. Predictions: ` +
+      `${Math.round((100 * first.predictions) / first.songs)}% of the songs, once each, at random times of the last year. Peak RSS: this phase's, in the same process\n`,
+  );
+  printTable([
+    ['songs', 'predictions', ...queryColumns.map(([name]) => name), 'peak RSS MB'],
+    ...results.map((r) => [count(r.songs), count(r.predictions), ...queryColumns.map(([, pick]) => ms(pick(r))), count(r.queryPeakRss)]),
+    ...(showGrowth ? [[growthLabel, growth((r) => r.predictions), ...queryColumns.map(([, pick]) => growth(pick)), growth((r) => r.queryPeakRss)]] : []),
+  ]);
+} finally {
+  await database.stop();
+  await rm(folder, { recursive: true, force: true });
+}
