@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { GenreModule } from '../genre/genre.module.js';
+import { HitModelModule } from '../hit-model/hit-model.module.js';
+import { ModelsModule } from '../models/models.module.js';
+import { AdminModelsController } from './admin-models.controller.js';
+import { AdminModelsService } from './admin-models.service.js';
 import { AdminPredictionsController } from './admin-predictions.controller.js';
 import { AdminPredictionsService } from './admin-predictions.service.js';
 import { AdminSongsController } from './admin-songs.controller.js';
@@ -10,7 +15,8 @@ import { AdminUsersService } from './admin-users.service.js';
 
 /** The admin API (/api/admin/...): every route needs an admin. */
 @Module({
-  controllers: [AdminSongsController, AdminPredictionsController, AdminUsersController, AdminStatsController],
-  providers: [AdminSongsService, AdminPredictionsService, AdminUsersService, AdminStatsService],
+  imports: [ModelsModule, HitModelModule, GenreModule],
+  controllers: [AdminSongsController, AdminPredictionsController, AdminUsersController, AdminStatsController, AdminModelsController],
+  providers: [AdminSongsService, AdminPredictionsService, AdminUsersService, AdminStatsService, AdminModelsService],
 })
 export class AdminModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { observePrediction } from '../metrics/prediction-metrics.js';
-import { ActiveModel } from '../models/active-model.js';
+import { ActiveModel, type ModelStatus } from '../models/active-model.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { genreFeatureRow, type CustomerProfile, type LocationField, type NUMERIC_GENRE_FEATURES } from './features.js';
@@ -42,6 +42,11 @@ export class GenrePredictorService implements OnApplicationBootstrap, OnModuleDe
 
   get card(): GenreModelCard | undefined {
     return this.model.loaded?.card;
+  }
+
+  /** The version in use, or why none is. */
+  get status(): ModelStatus {
+    return this.model.status;
   }
 
   reload(): Promise<void> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { GenrePredictorService } from '../genre/genre-predictor.service.js';
+import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import type { HealthDto } from './dto/health.dto.js';
 
 /** The main endpoints, for people and tools discovering the API. */
@@ -38,6 +40,8 @@ export class HealthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly hitModel: HitPredictorService,
+    private readonly genreModel: GenrePredictorService,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -46,6 +50,7 @@ export class HealthService {
       status: databaseUp ? 'ok' : 'degraded',
       service: 'encore',
       database: databaseUp ? 'ok' : 'down',
+      models: { hit: this.hitModel.status, genre: this.genreModel.status },
       endpoints: ENDPOINTS,
     };
   }

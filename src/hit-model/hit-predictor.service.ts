@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ActiveModel } from '../models/active-model.js';
+import { ActiveModel, type ModelStatus } from '../models/active-model.js';
 import type { HitModelCard } from '../models/model-card.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
@@ -41,6 +41,11 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
   /** The active model's card, when one is loaded. */
   get card(): HitModelCard | undefined {
     return this.model.loaded?.card;
+  }
+
+  /** The version in use, or why none is. */
+  get status(): ModelStatus {
+    return this.model.status;
   }
 
   /** Loads the active version if it is not the one in use. */

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { dirname } from 'node:path';
 import { ModelRunner } from '../ml/model-runner.js';
 import type { ModelActivationListener } from './model-activation-listener.js';
 import type { ModelCard } from './model-card.js';
@@ -8,6 +9,9 @@ export interface LoadedModel<Card extends ModelCard> {
   card: Card;
   runner: ModelRunner;
 }
+
+/** Whether a model can answer, as health and the admin API report it. */
+export type ModelStatus = { status: 'ok'; version: string } | { status: 'unavailable'; reason: string };
 
 /**
  * The active version of one model in an onnxruntime session: loaded at start, swapped without
@@ -45,6 +49,10 @@ export class ActiveModel<Card extends ModelCard> {
     return this.unavailable;
   }
 
+  get status(): ModelStatus {
+    return this.current ? { status: 'ok', version: this.current.card.version } : { status: 'unavailable', reason: this.unavailable };
+  }
+
   /** Loads the active version if it is not the one in use; one reload at a time. */
   reload(): Promise<void> {
     this.reloading = this.reloading.then(() => this.loadActive()).catch((error: unknown) => {
@@ -66,16 +74,19 @@ export class ActiveModel<Card extends ModelCard> {
       this.current = undefined;
       this.unavailable = `no ${this.name} model has been trained`;
     } else {
+      const onnxPath = this.registry.onnxPath(row);
       try {
         const card = (await this.registry.readCard(row)) as Card;
-        const runner = await ModelRunner.load(this.registry.onnxPath(row));
+        const runner = await ModelRunner.load(onnxPath);
         if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
         this.current = { card, runner }; // the swap: requests from now on use the new session
         this.logger.log(`Using ${this.name} model ${card.version} (accuracy ${card.metrics.accuracy.toFixed(3)})`);
       } catch (error) {
+        const { message } = error as Error;
         this.current = undefined;
-        this.unavailable = `${this.name} model ${row.modelVersion} cannot be loaded (${(error as Error).message})`;
-        this.logger.error(this.unavailable);
+        // The reason goes into API answers: file names, not the server's folders.
+        this.unavailable = `${this.name} model ${row.modelVersion} cannot be loaded (${message.replaceAll(`${dirname(onnxPath)}/`, '')})`;
+        this.logger.error(`${this.name} model ${row.modelVersion} cannot be loaded (${message})`);
       }
     }
     await previous?.runner.release(); // after the runs in flight on it

@@ -10,7 +10,7 @@ const DEMO_SONGS = 60;
 const SOME_UUID = '00000000-0000-4000-8000-000000000000';
 
 /** Every admin route, with a body where one is needed; ids need not exist (auth comes first). */
-const ROUTES: Array<[method: 'get' | 'patch' | 'delete', path: string, body?: object]> = [
+const ROUTES: Array<[method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: object]> = [
   ['get', '/api/admin/stats'],
   ['get', '/api/admin/songs'],
   ['get', '/api/admin/songs/1'],
@@ -24,6 +24,7 @@ const ROUTES: Array<[method: 'get' | 'patch' | 'delete', path: string, body?: ob
   ['get', `/api/admin/users/${SOME_UUID}`],
   ['patch', `/api/admin/users/${SOME_UUID}`, { role: 'admin' }],
   ['delete', `/api/admin/users/${SOME_UUID}`],
+  ['post', '/api/admin/models/hit/20261123-072401-349/activate'],
 ];
 
 describe('admin API', () => {
@@ -62,7 +63,7 @@ describe('admin API', () => {
 
     it('is documented in OpenAPI under the admin tag', async () => {
       const { body } = await request(t.http).get('/api/docs-json').expect(200);
-      for (const path of ['/api/admin/songs', '/api/admin/songs/{id}', '/api/admin/predictions', '/api/admin/predictions/{id}', '/api/admin/users', '/api/admin/users/{id}', '/api/admin/stats']) {
+      for (const path of ['/api/admin/songs', '/api/admin/songs/{id}', '/api/admin/predictions', '/api/admin/predictions/{id}', '/api/admin/users', '/api/admin/users/{id}', '/api/admin/stats', '/api/admin/models/{name}/{version}/activate']) {
         const operations = Object.values(body.paths[path] as Record<string, { tags: string[]; security: unknown[] }>);
         expect(operations.length, path).toBeGreaterThan(0);
         for (const operation of operations) expect(operation).toMatchObject({ tags: ['admin'], security: [{ bearer: [] }] });
@@ -376,5 +377,10 @@ describe('admin API', () => {
       users: { total: users, admin: admins, artist: expect.any(Number), user: expect.any(Number) },
     });
     expect(body.users.user + body.users.artist + body.users.admin).toBe(users);
+  });
+
+  it('refuses to activate a model version that does not exist, naming it', async () => {
+    const { body } = await request(t.http).post('/api/admin/models/hit/20000101-000000-000/activate').set('authorization', admin.bearer).expect(404);
+    expect(body.message).toBe('No hit model version 20000101-000000-000; see "models list".');
   });
 });

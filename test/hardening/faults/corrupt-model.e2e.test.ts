@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HitModelTrainerService } from '../../../src/hit-model/hit-model-trainer.service.js';
+import { modelFileName } from '../../../src/models/model-card.js';
+import { ModelRegistryService } from '../../../src/models/model-registry.service.js';
+import { DemoSongsService } from '../../../src/songs/demo/demo-songs.service.js';
+import { createAccount, type TestAccount } from '../../support/accounts.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+
+const FEATURES = {
+  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
+  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+};
+
+/** Ways the active version's ONNX file can be found at start: cut short, overwritten, gone. */
+const DAMAGES: Array<[string, (path: string, original: Buffer) => Promise<void>]> = [
+  ['truncated', (path, original) => writeFile(path, original.subarray(0, Math.floor(original.length / 2)))],
+  ['garbage', (path, original) => writeFile(path, randomBytes(original.length))],
+  ['deleted', (path) => rm(path)],
+];
+
+describe('an unusable hit model file', () => {
+  let trainer: TestApp;
+  let brokenVersion: string;
+  let goodVersion: string;
+  let brokenPath: string;
+  let original: Buffer;
+
+  beforeAll(async () => {
+    trainer = await createTestApp();
+    await trainer.app.get(DemoSongsService).import(1000);
+    const train = trainer.app.get(HitModelTrainerService);
+    goodVersion = (await train.train({ trees: 5, seed: 1, activate: false })).card.version;
+    brokenVersion = (await train.train({ trees: 5, seed: 2 })).card.version;
+    brokenPath = join(trainer.modelsDir, modelFileName('hit', brokenVersion, 'onnx'));
+    original = await readFile(brokenPath);
+  }, 60_000);
+
+  afterAll(() => trainer?.close());
+
+  describe.each(DAMAGES)('%s', (_damage, damage) => {
+    let t: TestApp;
+    let admin: TestAccount;
+
+    // An instance that starts with the damaged file active (as after a crash or a bad copy).
+    beforeAll(async () => {
+      await trainer.app.get(ModelRegistryService).activate('hit', brokenVersion);
+      await writeFile(brokenPath, original);
+      await damage(brokenPath, original);
+      t = await createTestApp({}, trainer);
+      admin = await createAccount(t, 'admin');
+    });
+
+    afterAll(() => t?.close());
+
+    it('answers 503 on the prediction endpoints, naming the version that cannot be loaded', async () => {
+      const { body: song } = await request(t.http).get('/api/dataset/songs?page_size=1').expect(200);
+      const answers = await Promise.all([
+        request(t.http).post('/api/predict/manual/').send(FEATURES),
+        request(t.http).post('/api/predict/batch/').send({ rows: [FEATURES] }),
+        request(t.http).post('/api/predict/spotify/').send({ track_id: song.results[0].track_id }),
+      ]);
+      for (const answer of answers) {
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+        expect(answer.body.message).toContain(`No hit model is available: hit model ${brokenVersion} cannot be loaded (`);
+      }
+    });
+
+    it("names the file in the reason, not the server's folders", async () => {
+      const { body } = await request(t.http).post('/api/predict/manual/').send(FEATURES).expect(503);
+      expect(body.message).toContain(`hit-${brokenVersion}.onnx`);
+      expect(body.message).not.toContain(trainer.modelsDir);
+    });
+
+    it('keeps the rest of the API working', async () => {
+      await request(t.http).get('/api/songs').expect(200);
+      const { body } = await request(t.http).get('/api/dataset/songs?page_size=1').expect(200);
+      expect(body.count).toBe(1000);
+    });
+
+    it('reports the model problem in health, which stays 200 with the database up', async () => {
+      const { body } = await request(t.http).get('/api/health/').expect(200);
+      expect(body).toMatchObject({ status: 'ok', database: 'ok', models: { hit: { status: 'unavailable' } } });
+      expect(body.models.hit.reason).toContain(`hit model ${brokenVersion} cannot be loaded (`);
+    });
+
+    it('predicts again, without a restart, once an admin activates a good version', async () => {
+      const activated = await request(t.http).post(`/api/admin/models/hit/${goodVersion}/activate`).set('authorization', admin.bearer).expect(200);
+      expect(activated.body).toMatchObject({ model_name: 'hit', model_version: goodVersion, is_active: true, loaded: { status: 'ok', version: goodVersion } });
+
+      const { body } = await request(t.http).post('/api/predict/manual/').send(FEATURES).expect(200);
+      expect(body.model_version).toBe(goodVersion);
+      const health = await request(t.http).get('/api/health/').expect(200);
+      expect(health.body.models.hit).toEqual({ status: 'ok', version: goodVersion });
+    });
+  });
+});
