@@ -1,0 +1,86 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSongCsvLines } from '../../../src/songs/demo/demo-songs.js';
+import { spawnCli } from '../../support/cli-process.js';
+import { eventually } from '../../support/eventually.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+/** Enough rows that the import takes seconds, so it is killed mid-way. */
+const ROWS = 50_000;
+const BATCH_SIZE = 2000;
+
+describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () => {
+  let database: TestDatabase;
+  let root: string;
+  let csv: string;
+  /** The file's track ids in file order (its first column). */
+  let fileTrackIds: string[];
+  let songsAfterKill: string[];
+
+  const query = async <Row extends object>(sql: string): Promise<Row[]> => {
+    const client = new pg.Client({ connectionString: database.url, application_name: 'encore-test' });
+    await client.connect();
+    try {
+      return (await client.query<Row>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const songCount = async () => (await query<{ n: number }>('SELECT count(*)::int AS n FROM songs'))[0]!.n;
+  /** Sessions of the CLI (the app's pool names itself "encore"). */
+  const importSessions = async () => (await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'encore'`))[0]!.n;
+  const importSongs = () => spawnCli(['import-songs', '--csv', csv, '--batch-size', String(BATCH_SIZE)], { DATABASE_URL: database.url, MODELS_DIR: join(root, 'models') });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    root = await mkdtemp(join(tmpdir(), 'encore-killed-import-'));
+    csv = join(root, 'songs.csv');
+    const lines = [...demoSongCsvLines({ count: ROWS, seed: 12 })];
+    fileTrackIds = lines.slice(1).map((line) => line.slice(0, line.indexOf(',')));
+    // One row per track, so every committed batch adds exactly BATCH_SIZE songs.
+    if (new Set(fileTrackIds).size !== ROWS) throw new Error('The generated file repeats track ids');
+    await pipeline(Readable.from(lines.map((line) => `${line}\n`)), createWriteStream(csv));
+
+    const killed = importSongs();
+    // Visibly in progress: a few batches committed, more to come.
+    await eventually('the import to commit some batches', async () => {
+      if (killed.child.exitCode !== null) throw new Error(`The import ended before it was killed:\n${killed.output()}`);
+      return (await songCount()) >= 3 * BATCH_SIZE;
+    }, 90_000);
+    killed.child.kill('SIGKILL');
+    expect(await killed.exit()).toMatchObject({ signal: 'SIGKILL' });
+    // The server ends the dead client's session (rolling back its open batch) once it notices.
+    await eventually('the killed import session to end', async () => (await importSessions()) === 0);
+    songsAfterKill = (await query<{ track_id: string }>('SELECT track_id FROM songs')).map((row) => row.track_id);
+  }, 110_000);
+
+  afterAll(async () => {
+    await database?.drop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('leaves whole batches only: the songs are the file\'s first batches, a multiple of the batch size', () => {
+    expect(songsAfterKill.length).toBeGreaterThan(0);
+    expect(songsAfterKill.length).toBeLessThan(ROWS);
+    expect(songsAfterKill.length % BATCH_SIZE).toBe(0);
+    expect(new Set(songsAfterKill)).toEqual(new Set(fileTrackIds.slice(0, songsAfterKill.length)));
+  });
+
+  it('leaves no import tables behind once its session is gone', async () => {
+    const tables = await query(`SELECT relname FROM pg_class WHERE relname IN ('song_import_seen', 'song_import_staging')`);
+    expect(tables).toEqual([]);
+  });
+
+  it('imports every song exactly once when the same import runs again', async () => {
+    const rerun = importSongs();
+    const { code } = await rerun.exit();
+    expect(code, rerun.output()).toBe(0);
+    expect(await query(`SELECT count(*)::int AS songs, count(DISTINCT track_id)::int AS tracks FROM songs`)).toEqual([{ songs: ROWS, tracks: ROWS }]);
+  }, 90_000);
+});

@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/config/paths.js';
+import { exitOf } from './app-process.js';
+
+export interface CliProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the command exits. */
+  exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs a command of the built CLI (dist/cli/main.js, as `npm run cli` does) in a child process. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output, exit: () => exitOf(child) };
+}
