@@ -1,5 +1,5 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -26,6 +26,7 @@ export class ModelRegistryService {
   async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {
     const dir = this.config.modelsDir;
     await mkdir(dir, { recursive: true });
+    await removeAbandonedTemporaryFiles(dir);
     const onnxName = modelFileName(card.name, card.version, 'onnx');
     await writeAtomically(join(dir, onnxName), onnx);
     await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
@@ -79,8 +80,33 @@ export class ModelRegistryService {
   }
 }
 
+/** Written, flushed to disk, then renamed: neither a killed process nor a power cut leaves half a model under its name. */
 async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
   await rename(temporary, path);
+}
+
+/** Temporary files of trainings whose process died before renaming them (`<name>.<pid>.tmp`). */
+async function removeAbandonedTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) await rm(join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

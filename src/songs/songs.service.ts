@@ -176,7 +176,7 @@ export class SongsService {
     return count;
   }
 
-  async count(): Promise<number> {
-    return this.prisma.song.count();
+  async count(where: Prisma.SongWhereInput = {}): Promise<number> {
+    return this.prisma.song.count({ where });
   }
 }

@@ -19,11 +19,17 @@ export class DemoSongsService {
     private readonly importer: SongImportService,
   ) {}
 
+  /**
+   * Imports the demo songs into an empty table, or completes them when a start was killed during
+   * the import (the table then holds only some of them: the importer commits batch by batch and
+   * upserts, so running it again adds exactly the missing ones).
+   */
   async importIfEmpty(): Promise<ImportReport | undefined> {
-    if ((await this.songs.count()) > 0) return undefined;
+    const [total, demo] = await Promise.all([this.songs.count(), this.songs.count({ dataset: DEMO_DATASET })]);
+    if (total > 0 && (demo !== total || demo >= DEMO_SONG_COUNT)) return undefined;
     const report = await this.import(DEMO_SONG_COUNT);
     this.logger.log(
-      `The song table was empty: imported ${report.inserted} synthetic demo songs (${report.hits} hits). ` +
+      `Imported ${report.inserted} synthetic demo songs (${report.hits} hits) into a song table without other songs. ` +
         'See the README to import a real dataset.',
     );
     return report;

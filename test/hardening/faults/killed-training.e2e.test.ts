@@ -144,4 +144,10 @@ describe('train killed with SIGKILL', { timeout: 150_000 }, () => {
       }
     });
   });
+
+  it('removes the temporary file a killed training left when the next training saves its model', async () => {
+    expect((await readdir(t.modelsDir)).filter((name) => name.endsWith('.tmp'))).not.toEqual([]);
+    await t.app.get(HitModelTrainerService).train({ trees: 3, activate: false });
+    expect((await readdir(t.modelsDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
 });
