@@ -11,6 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ApiUploadLimit } from '../common/http/upload.js';
 import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 import { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
@@ -50,7 +51,8 @@ export class PredictionsController {
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BATCH_CSV_BYTES, files: 1 } }))
   @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiExtraModels(BatchPredictionUploadDto)
+  @ApiUploadLimit(MAX_BATCH_CSV_BYTES)
+  @ApiExtraModels(BatchPredictionDto, BatchPredictionUploadDto)
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(BatchPredictionDto) }, { $ref: getSchemaPath(BatchPredictionUploadDto) }] } })
   @ApiOkResponse({ type: BatchPredictionResultDto })
   @ApiBadRequestResponse({ description: 'Neither rows nor a file, both, or a file that is not a CSV with the feature columns' })

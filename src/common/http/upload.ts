@@ -10,13 +10,19 @@ import {
   type NestInterceptor,
   type Type,
 } from '@nestjs/common';
-import { ApiConsumes } from '@nestjs/swagger';
+import { ApiConsumes, ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { finalize, from, switchMap, type Observable } from 'rxjs';
 
 export const MB = 1024 * 1024;
+
+/** The OpenAPI extension of an upload operation saying how many bytes its file may have. */
+export const UPLOAD_LIMIT_EXTENSION = 'x-upload-max-bytes';
+
+/** Documents an operation's upload limit (UPLOAD_LIMIT_EXTENSION), for clients and the fuzz suite. */
+export const ApiUploadLimit = (maxBytes: number): MethodDecorator => ApiExtension(UPLOAD_LIMIT_EXTENSION, maxBytes);
 
 /** An uploaded file, in a temporary file that is deleted when the request ends. */
 export type UploadedTempFile = Express.Multer.File;
@@ -55,5 +61,9 @@ export function FileUpload(field: string, maxBytes: number): MethodDecorator {
       );
     }
   }
-  return applyDecorators(UseInterceptors(mixin(FileUploadInterceptor) as Type<NestInterceptor>), ApiConsumes('multipart/form-data', 'application/json'));
+  return applyDecorators(
+    UseInterceptors(mixin(FileUploadInterceptor) as Type<NestInterceptor>),
+    ApiConsumes('multipart/form-data', 'application/json'),
+    ApiUploadLimit(maxBytes),
+  );
 }
