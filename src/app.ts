@@ -8,7 +8,8 @@ import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
-import { createValidationPipe } from './common/http/validation.js';
+import { refuseDeepBodies } from './common/http/json-depth.js';
+import { createValidationPipe, RefuseNulCharactersPipe } from './common/http/validation.js';
 import { serveWebApp } from './common/http/web-app.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseServer } from './database/database-server.js';
@@ -62,12 +63,13 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(securityHeaders());
   // Batch predictions carry up to 10,000 rows of features.
   app.useBodyParser('json', { limit: '10mb' });
+  app.use(refuseDeepBodies);
   // Before the request log: it records API calls, not every page asset.
   serveWebApp(app);
   app.use(requestLogger);
   app.use(httpMetrics);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RefuseNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new PageLinksInterceptor());
 

@@ -6,13 +6,17 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** "true"/"false" from a query string; anything else stays as is and fails @IsBoolean. */
 export const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** The last page a listing may be asked for: its offset, at most 10^11, stays a safe integer for every database query. */
+export const MAX_PAGE = 1_000_000_000;
+
 /** `page` and `page_size` of a listing (at most 100 per page). */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

@@ -11,10 +11,12 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ApiConsumes, ApiExtension } from '@nestjs/swagger';
+import { transformException } from '@nestjs/platform-express/multer/multer/multer.utils.js';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { finalize, from, switchMap, type Observable } from 'rxjs';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 
 export const MB = 1024 * 1024;
 
@@ -28,7 +30,8 @@ export const ApiUploadLimit = (maxBytes: number): MethodDecorator => ApiExtensio
 export type UploadedTempFile = Express.Multer.File;
 
 function uploadError(error: unknown, field: string, maxBytes: number): Error {
-  if (!(error instanceof MulterError)) return error as Error;
+  // A body busboy cannot read (no boundary, cut off, a broken part header) is the client's: 400 as Nest's own FileInterceptor answers it.
+  if (!(error instanceof MulterError)) return transformException(error as Error) as Error;
   if (error.code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeException(`${field} is too large: at most ${maxBytes / MB} MB`);
   if (error.code === 'LIMIT_UNEXPECTED_FILE') return new BadRequestException(`${error.field ?? 'a file'} is not an expected file field (send the file as ${field})`);
   return new BadRequestException(`Malformed upload: ${error.message}`);
@@ -44,7 +47,8 @@ export function FileUpload(field: string, maxBytes: number): MethodDecorator {
   class FileUploadInterceptor implements NestInterceptor {
     private readonly upload = multer({
       storage: multer.diskStorage({}),
-      limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024 },
+      // Form field names such as a[b][c] build nested bodies: as shallow as JSON bodies, and no huge sparse arrays.
+      limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024, fieldNestingDepth: MAX_JSON_DEPTH, fieldArrayIndexLimit: 1000 },
     }).single(field);
 
     intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
 
 /**
  * Which broken rule explains a field best: presence and type before format, format before
@@ -39,4 +39,31 @@ export function createValidationPipe(): ValidationPipe {
     // Every rule is checked; describeValidationErrors names the one that explains each field best.
     exceptionFactory: (errors) => new BadRequestException(describeValidationErrors(errors).join('; ')),
   });
+}
+
+/** The path of the first string (or key) holding a NUL character within `value`, `parent` itself for a string; undefined when none does. */
+export function nulCharacterPath(value: unknown, parent = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? parent : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const path = parent ? `${parent}.${key}` : key;
+    if (key.includes('\u0000')) return path;
+    const found = nulCharacterPath(item, path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses text with a NUL character in a body, query or path parameter, naming where: PostgreSQL
+ * text cannot hold one, and no name, search or note of ours needs it. (Bodies are at most
+ * MAX_JSON_DEPTH deep by then, so the walk is shallow.)
+ */
+export class RefuseNulCharactersPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const path = nulCharacterPath(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (path !== undefined) throw new BadRequestException(`${path || metadata.type} must not contain NUL (\\u0000) characters`);
+    return value;
+  }
 }
