@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
 import { orderingValues } from '../admin-query.js';
 
@@ -21,9 +21,6 @@ export const Ordering = (fields: readonly string[], defaultValue: string) =>
     IsOptional(),
     IsIn(orderingValues(fields)),
   );
-
-/** A JSON body field that may be left out but not sent as null. */
-export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Trims strings, leaves other values to fail their type check. */
 export const Trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

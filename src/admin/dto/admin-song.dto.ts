@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageDto } from '../../common/http/query.js';
+import { Omittable } from '../../common/http/validation.js';
 import type { Song } from '../../generated/prisma/client.js';
 import { SongDto, toSongDto } from '../../songs/dto/song.dto.js';
-import { AdminListQueryDto, BooleanFilter, Omittable, Ordering, Trimmed } from './admin-filters.js';
+import { AdminListQueryDto, BooleanFilter, Ordering, Trimmed } from './admin-filters.js';
 
 export const ADMIN_SONG_ORDERINGS = ['track_name', 'artists', 'popularity', 'is_hit', 'created_at'] as const;
 

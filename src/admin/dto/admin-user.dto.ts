@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { UserDto } from '../../auth/dto/user.dto.js';
 import { PageDto } from '../../common/http/query.js';
-import { AdminListQueryDto, Omittable, Ordering, Trimmed } from './admin-filters.js';
+import { Omittable } from '../../common/http/validation.js';
+import { AdminListQueryDto, Ordering, Trimmed } from './admin-filters.js';
 
 export const ROLES = ['user', 'artist', 'admin'] as const;
 export type RoleName = (typeof ROLES)[number];

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Omittable } from '../../common/http/validation.js';
 
 export class LoginDto {
   @ApiProperty({ description: 'Email or username' })
@@ -25,7 +26,7 @@ export class RefreshDto {
 
 export class LogoutDto {
   @ApiProperty({ required: false, description: 'Sign out this login only; without it, every login of the account' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(256)
   refresh_token?: string;

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { booleanFromQuery } from '../../common/http/query.js';
+import { Omittable } from '../../common/http/validation.js';
 
 /** PUT /api/profile, as JSON or as multipart fields beside a `picture` file. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty({ message: 'display_name must not be empty' })
@@ -14,12 +15,12 @@ export class UpdateProfileDto {
   display_name?: string;
 
   @ApiPropertyOptional({ enum: ['low', 'normal', 'high'], description: '96, 160 or 320 kbps; high needs a premium plan to take effect' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['low', 'normal', 'high'], { message: 'audio_quality must be low, normal or high' })
   audio_quality?: 'low' | 'normal' | 'high';
 
   @ApiPropertyOptional({ description: 'Download for offline listening (premium plans)' })
-  @IsOptional()
+  @Omittable()
   @Transform(booleanFromQuery)
   @IsBoolean({ message: 'offline_mode must be true or false' })
   offline_mode?: boolean;

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 
 export interface GenreDto {
@@ -24,9 +24,16 @@ export class GenresService {
 
   async create(name: string): Promise<GenreDto> {
     const searchText = this.key(name, 'name');
-    if (await this.prisma.genre.findUnique({ where: { searchText } })) throw new ConflictException(`name: the genre "${name}" already exists`);
-    const genre = await this.prisma.genre.create({ data: { name: name.trim(), searchText } });
-    return { id: genre.id, name: genre.name, song_count: 0 };
+    const exists = () => new ConflictException(`name: the genre "${name}" already exists`);
+    if (await this.prisma.genre.findUnique({ where: { searchText } })) throw exists();
+    try {
+      const genre = await this.prisma.genre.create({ data: { name: name.trim(), searchText } });
+      return { id: genre.id, name: genre.name, song_count: 0 };
+    } catch (error) {
+      // Created by a concurrent request since the look-up.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw exists();
+      throw error;
+    }
   }
 
   /** The ids of genres named `names`, creating the new ones ("Hip-Hop" and "hip hop" are one genre). */

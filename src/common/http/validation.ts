@@ -1,4 +1,8 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
+
+/** A JSON body field that may be left out but not sent as null (@IsOptional lets null through to the service). */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /**
  * Which broken rule explains a field best: presence and type before format, format before

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
+import { Omittable } from '../../common/http/validation.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/export-formats.js';
 import { YOUTUBE_OPPORTUNITY_KINDS, type YoutubeOpportunityKind } from '../scoring/youtube.js';
 import { YoutubeOpportunityDto } from './analyze.dto.js';
@@ -9,7 +10,7 @@ import { LeadFiltersDto, LeadYoutubeDto } from './leads.dto.js';
 
 export class ExportLeadsDto {
   @ApiPropertyOptional({ type: LeadFiltersDto, description: 'As GET /api/leads takes them; none: every lead' })
-  @IsOptional()
+  @Omittable()
   @IsObject({ message: 'filters must be an object' })
   @ValidateNested()
   @Type(() => LeadFiltersDto)

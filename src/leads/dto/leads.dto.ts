@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Ordering, Trimmed } from '../../admin/dto/admin-filters.js';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
+import { Omittable } from '../../common/http/validation.js';
 import { LEAD_TIERS, type LeadTier } from '../scoring/score-lead.js';
 import { ContactDto, YoutubeOpportunityDto } from './analyze.dto.js';
 
@@ -30,7 +31,7 @@ export class LeadFiltersDto {
   region?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'min_score must be a number' })
   @Min(0, { message: 'min_score must be at least 0' })
@@ -136,7 +137,7 @@ export class UpdateOutreachDto {
   status!: OutreachStatusName;
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Replaces the lead’s notes when given' })
-  @IsOptional()
+  @Omittable()
   @IsString({ message: 'notes must be a string' })
   @MaxLength(5000, { message: 'notes must be at most 5000 characters' })
   notes?: string;

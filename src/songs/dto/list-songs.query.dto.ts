@@ -30,10 +30,13 @@ export class ListSongsQueryDto extends PageQueryDto {
   @IsIn(['dataset', 'user', 'spotify'])
   source?: 'dataset' | 'user' | 'spotify';
 
-  @ApiPropertyOptional({ example: 1980 })
+  // The years a song's decade may have (the import's range).
+  @ApiPropertyOptional({ example: 1980, minimum: 1900, maximum: 2100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1900)
+  @Max(2100)
   decade?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
