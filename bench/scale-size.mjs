@@ -3,12 +3,11 @@
 // predictions for a share of the songs, times the prediction history, and prints the figures as
 // one JSON line. Usage: node bench/scale-size.mjs <database url> <csv file>
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { PredictionHistoryService } from '../dist/predictions/prediction-history.service.js';
 import { SongImportService } from '../dist/songs/import/song-import.service.js';
 import { SongsService } from '../dist/songs/songs.service.js';
-import { appContext, peakRssMb, percentile, resetPeakRss, searchQueries } from './support.mjs';
+import { appContext, peakRssMb, percentile, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
 const [url, csv] = process.argv.slice(2);
 const SEARCHES = 50;
@@ -19,7 +18,6 @@ const SAMPLE_SONGS = 5000;
 const PREDICTED_ONE_IN = 5;
 const PAGE_SIZE = 20;
 
-const rssMb = async () => Number(/^VmRSS:\s+(\d+) kB$/m.exec(await readFile('/proc/self/status', 'utf8'))[1]) / 1024;
 const seconds = (started) => (performance.now() - started) / 1000;
 
 /** p50 and p99 milliseconds of `runs` calls of `call(i)`, after a few unmeasured ones. */

@@ -90,11 +90,13 @@ export async function postgresVersion(url) {
   return rows[0].server_version;
 }
 
+const statusMb = async (pid, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+/** A process's resident memory (VmRSS) in MB. Linux only. */
+export const rssMb = (pid = 'self') => statusMb(pid, 'VmRSS');
+
 /** A process's peak resident memory (VmHWM) in MB: since it started, or since resetPeakRss. Linux only. */
-export async function peakRssMb(pid = 'self') {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)[1]) / 1024;
-}
+export const peakRssMb = (pid = 'self') => statusMb(pid, 'VmHWM');
 
 /** Starts a new peak: writing 5 to clear_refs sets VmHWM to the current RSS (Linux 4.0+, own processes). */
 export function resetPeakRss(pid = 'self') {
