@@ -136,6 +136,7 @@ describe('admin API', () => {
       ['is_hit=maybe', 'is_hit must be true or false'],
       ['explicit=1', 'explicit must be true or false'],
       ['created_after=soon', 'created_after must be a date'],
+      ['created_before=0', 'created_before must be a date'],
       ['ordering=decade', 'ordering must be one of'],
       ['page_size=500', 'page_size must not be greater than 100'],
       ['bogus=1', 'bogus is not an allowed field'],

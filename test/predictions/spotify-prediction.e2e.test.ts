@@ -130,8 +130,11 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     expect(adjusted.body.count).toBe(await t.prisma.prediction.count({ where: { adjustedByDataset: false } }));
     const future = await request(t.http).get('/api/predictions?from=2999-01-01').expect(200);
     expect(future.body.count).toBe(0);
-    const bad = await request(t.http).get('/api/predictions?from=yesterday').expect(400);
-    expect(bad.body.message).toBe('from must be a date (YYYY-MM-DD or ISO 8601)');
+    for (const notADate of ['yesterday', '0', '-1', '1.5', '2026-13-45']) {
+      const bad = await request(t.http).get(`/api/predictions?from=${notADate}`).expect(400);
+      expect(bad.body.message).toBe('from must be a date (YYYY-MM-DD or ISO 8601)');
+    }
+    await request(t.http).get('/api/predictions?from=2026-11-01T08:30:00%2B01:00').expect(200);
   });
 
   it('shows one prediction, and 404 for an unknown id', async () => {

@@ -6,6 +6,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 /** "true"/"false" from a query string; anything else stays as is and fails @IsBoolean. */
 export const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** A date (YYYY-MM-DD) or an ISO 8601 date-time from a query string; anything else (`0`, `-1`, `1.5`) stays as is and fails @IsDate. */
+export const dateFromQuery = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : value;
+
 /** The last page a listing may be asked for: its offset, at most 10^11, stays a safe integer for every database query. */
 export const MAX_PAGE = 1_000_000_000;
 

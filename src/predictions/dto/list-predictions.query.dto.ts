@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
-import { Transform, Type } from 'class-transformer';
+import { booleanFromQuery, dateFromQuery, PageQueryDto } from '../../common/http/query.js';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsOptional } from 'class-validator';
 
 
@@ -19,13 +19,13 @@ export class ListPredictionsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'From this date or time (inclusive)' })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(dateFromQuery)
   @IsDate({ message: 'from must be a date (YYYY-MM-DD or ISO 8601)' })
   from?: Date;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Up to this date or time (exclusive)' })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(dateFromQuery)
   @IsDate({ message: 'to must be a date (YYYY-MM-DD or ISO 8601)' })
   to?: Date;
 }
