@@ -10,7 +10,7 @@ import { SongsService } from '../dist/songs/songs.service.js';
 import { appContext, peakRssMb, percentile, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
 const [url, csv] = process.argv.slice(2);
-const SEARCHES = 50;
+const SEARCHES = 200;
 const HISTORY_RUNS = 20;
 const WARMUP_RUNS = 3;
 const SAMPLE_SONGS = 5000;
