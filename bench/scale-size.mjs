@@ -78,6 +78,7 @@ try {
 
   console.log(
     JSON.stringify({
+      settings: { searches: SEARCHES, historyRuns: HISTORY_RUNS, pageSize: PAGE_SIZE },
       rows: report.rowsRead,
       songs: report.inserted,
       importSeconds,

@@ -67,9 +67,9 @@ try {
     ['last page p50', (r) => r.history.lastPage.p50],
   ];
   console.log(
-    `\nQueries, sequential, in ms: 200 searches (artists, titles, prefixes, typos, title + artist) through SongsService.search ` +
+    `\nQueries, sequential, in ms: ${first.settings.searches} searches (artists, titles, prefixes, typos, title + artist) through SongsService.search ` +
       `(POST /api/dataset/search/), limit 20; the prediction history (GET /api/predictions) through PredictionHistoryService.list, ` +
-      `20 runs each, 20 per page: newest first, is_hit=true, from 30 days ago, and the last page. Predictions: ` +
+      `${first.settings.historyRuns} runs each, ${first.settings.pageSize} per page: newest first, is_hit=true, from 30 days ago, and the last page. Predictions: ` +
       `${Math.round((100 * first.predictions) / first.songs)}% of the songs, once each, at random times of the last year. Peak RSS: this phase's, in the same process\n`,
   );
   printTable([
