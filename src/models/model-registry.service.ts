@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
 import { modelFileName, type ModelCard } from './model-card.js';
+import { isProcessAlive } from '../common/process-alive.js';
 
 /** The PostgreSQL channel told which model version became active ("<name>:<version>"). */
 export const MODEL_ACTIVATED_CHANNEL = 'model_activated';
@@ -97,16 +98,7 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
 async function removeAbandonedTemporaryFiles(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
     const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isRunning(pid)) await rm(join(dir, name), { force: true });
+    if (pid && pid !== process.pid && !isProcessAlive(pid)) await rm(join(dir, name), { force: true });
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,12 +1,9 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureHttp } from '../../../src/app.js';
+import { createProbeApp, type ProbeApp } from '../../support/probe-app.js';
 
 class TagDto {
   @IsString()
@@ -45,13 +42,10 @@ class ProbeController {
 class ProbeModule {}
 
 describe('HTTP errors', () => {
-  let app: NestExpressApplication;
-  let http: App;
+  let app: ProbeApp['app'];
+  let http: ProbeApp['http'];
   beforeAll(async () => {
-    app = await NestFactory.create<NestExpressApplication>(ProbeModule, { logger: false });
-    configureHttp(app);
-    await app.init();
-    http = app.getHttpServer() as App;
+    ({ app, http } = await createProbeApp(ProbeModule));
   });
   afterAll(() => app.close());
 

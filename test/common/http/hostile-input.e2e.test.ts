@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Module, Param, Post, Query, UploadedFile } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IsOptional, IsString } from 'class-validator';
 import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureHttp } from '../../../src/app.js';
 import { PageQueryDto } from '../../../src/common/http/query.js';
 import { FileUpload, UPLOAD_LIMIT_EXTENSION, type UploadedTempFile } from '../../../src/common/http/upload.js';
+import { createProbeApp, type ProbeApp } from '../../support/probe-app.js';
 
 class NoteDto {
   @IsString()
@@ -50,13 +47,10 @@ class ProbeModule {}
 const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 
 describe('hostile input', () => {
-  let app: NestExpressApplication;
-  let http: App;
+  let app: ProbeApp['app'];
+  let http: ProbeApp['http'];
   beforeAll(async () => {
-    app = await NestFactory.create<NestExpressApplication>(ProbeModule, { logger: false });
-    configureHttp(app);
-    await app.init();
-    http = app.getHttpServer() as App;
+    ({ app, http } = await createProbeApp(ProbeModule));
   });
   afterAll(() => app.close());
 
