@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { booleanFromQuery, PageQueryDto } from '../../common/http/query.js';
+import { DECADE_RANGE } from '../import/song-record.js';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -30,13 +31,12 @@ export class ListSongsQueryDto extends PageQueryDto {
   @IsIn(['dataset', 'user', 'spotify'])
   source?: 'dataset' | 'user' | 'spotify';
 
-  // The years a song's decade may have (the import's range).
-  @ApiPropertyOptional({ example: 1980, minimum: 1900, maximum: 2100 })
+  @ApiPropertyOptional({ example: 1980, minimum: DECADE_RANGE[0], maximum: DECADE_RANGE[1] })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1900)
-  @Max(2100)
+  @Min(DECADE_RANGE[0])
+  @Max(DECADE_RANGE[1])
   decade?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })

@@ -1,4 +1,4 @@
-import { FEATURE_RANGES, type SongRecord } from './song-record.js';
+import { DECADE_RANGE, FEATURE_RANGES, type SongRecord } from './song-record.js';
 
 /** A CSV layout we can import, recognised by its header. */
 export interface SongCsvFormat {
@@ -124,7 +124,7 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
   const trackId = uri.startsWith('spotify:track:') ? uri.slice('spotify:track:'.length) : '';
   if (!SPOTIFY_ID.test(trackId)) throw new RowError(`uri is not a spotify:track: URI: "${uri}"`);
   const target = number('target', [0, 1], true);
-  const decade = cell('decade') ? number('decade', [1900, 2100], true) : null;
+  const decade = cell('decade') ? number('decade', DECADE_RANGE, true) : null;
   return {
     trackId,
     trackName: text('track'),

@@ -29,6 +29,9 @@ export interface SongRecord {
   dataset: string;
 }
 
+/** The years a song's decade may be (the hit-predictor files' `decade` column). */
+export const DECADE_RANGE = [1900, 2100] as const;
+
 /** The audio features every song has, with their valid ranges (inclusive). */
 export const FEATURE_RANGES = {
   danceability: [0, 1],
