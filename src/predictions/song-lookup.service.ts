@@ -38,7 +38,7 @@ export class SongLookupService {
     }
     const known = trackId ? await this.prisma.song.findUnique({ where: { trackId } }) : await this.findByTitleAndArtist(title!, artist!);
     if (known) return this.withSpotifyLinks(known);
-    if (!this.spotify.configured) throw songNotFound();
+    if (!this.spotify.configured) throw trackId ? spotifyNotConfigured(trackId) : songNotFound();
 
     const track = await this.askSpotify(() =>
       trackId ? this.spotify.getTrack(trackId) : this.spotify.searchTracks(`track:"${unquote(title!)}" artist:"${unquote(artist!)}"`, 1).then(([first]) => first ?? null),
@@ -110,6 +110,17 @@ function trackIdOf({ track_id, url }: SpotifyPredictionDto): string | null {
     if (error instanceof InvalidSpotifyReferenceError) throw new BadRequestException(`${field}: ${error.message}`);
     throw error;
   }
+}
+
+/** A link names a real track, but only Spotify could give its features: "not found" would send the user hunting for another link. */
+function spotifyNotConfigured(trackId: string): ServiceUnavailableException {
+  return new ServiceUnavailableException({
+    error: 'Spotify not configured',
+    message:
+      `Track ${trackId} is not in the songs table, and Spotify is not configured on this server, so it cannot be looked up there. ` +
+      'Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (an app from the Spotify developer dashboard) and restart, ' +
+      'or predict a song of the dataset, or enter its features in manual mode.',
+  });
 }
 
 function songNotFound(): NotFoundException {

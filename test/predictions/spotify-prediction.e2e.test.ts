@@ -77,7 +77,14 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
   it('answers 404 in the original shape for a song it cannot find', async () => {
     const { body } = await predict({ title: 'Qwxzv Plomb', artist: 'Zzyzx Unheard' }).expect(404);
     expect(body).toEqual({ statusCode: 404, error: NOT_FOUND, message: NOT_FOUND });
-    await predict({ track_id: '7777777777777777777777' }).expect(404);
+  });
+
+  it('says that Spotify is not configured, and what to set, for a valid link to a track it does not hold', async () => {
+    const { body } = await predict({ url: 'https://open.spotify.com/track/7777777777777777777777?si=0123abcd' }).expect(503);
+    expect(body.error).toBe('Spotify not configured');
+    expect(body.message).toMatch(/^Track 7777777777777777777777 is not in the songs table, and Spotify is not configured on this server/);
+    expect(body.message).toContain('Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET');
+    expect(await t.prisma.prediction.count({ where: { song: { trackId: '7777777777777777777777' } } })).toBe(0);
   });
 
   it.each([
