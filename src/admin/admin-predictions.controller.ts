@@ -21,6 +21,7 @@ export class AdminPredictionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One stored prediction with its song' })
   @ApiOkResponse({ type: AdminPredictionDto })
   @ApiNotFoundResponse({ description: 'No prediction with this id' })
   get(@Param('id', idParam()) id: number): Promise<AdminPredictionDto> {

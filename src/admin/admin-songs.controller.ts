@@ -20,6 +20,7 @@ export class AdminSongsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One song of the dataset table' })
   @ApiOkResponse({ type: AdminSongDto })
   @ApiNotFoundResponse({ description: 'No song with this id' })
   get(@Param('id', idParam()) id: number): Promise<AdminSongDto> {

@@ -11,7 +11,7 @@ export class AdminStatsController {
   constructor(private readonly stats: AdminStatsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Counts for the admin dashboard: songs, predictions, users by role, artists, catalog songs' })
+  @ApiOperation({ summary: 'Counts for the admin dashboard', description: 'Songs, predictions, users by role, artists, catalog songs.' })
   @ApiOkResponse({ type: AdminStatsDto })
   get(): Promise<AdminStatsDto> {
     return this.stats.stats();

@@ -22,6 +22,7 @@ export class AdminUsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One account' })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'No account with this id' })
   get(@Param('id', uuidParam()) id: string): Promise<UserDto> {

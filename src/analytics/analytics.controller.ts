@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/http/query.js';
@@ -27,12 +27,14 @@ export class AnalyticsController {
   ) {}
 
   @Get('artists')
+  @ApiOperation({ summary: 'List the artists the caller can see analytics of' })
   @ApiOkResponse({ type: AnalyticsArtistPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListAnalyticsArtistsQueryDto): Promise<AnalyticsArtistPageDto> {
     return this.artists.list(user, query);
   }
 
   @Get('artists/:id')
+  @ApiOperation({ summary: "An artist's daily series, spikes and latest scores" })
   @ApiOkResponse({ description: 'The artist with platform details, the daily series (`?days=`, default 90) with its spikes, and the latest scores' })
   @ApiNotFoundResponse({ description: 'No artist with this id' })
   detail(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Query() query: DaysQueryDto) {
@@ -40,24 +42,28 @@ export class AnalyticsController {
   }
 
   @Get('dashboard/stats')
+  @ApiOperation({ summary: "Totals over the caller's artists" })
   @ApiOkResponse({ description: "Totals over the caller's artists: followers, streams, average scores, momentum statuses, alerts" })
   stats(@CurrentUser() user: AuthUser) {
     return this.artists.dashboardStats(user);
   }
 
   @Get('dashboard/top-performers')
+  @ApiOperation({ summary: "The caller's artists ranked by FVS or momentum" })
   @ApiOkResponse({ description: "The caller's artists ranked by their latest FVS or momentum" })
   topPerformers(@CurrentUser() user: AuthUser, @Query() query: TopPerformersQueryDto) {
     return this.artists.topPerformers(user, query.by, query.limit);
   }
 
   @Get('alerts')
+  @ApiOperation({ summary: "List alerts on the caller's artists" })
   @ApiOkResponse({ type: AlertPageDto })
   listAlerts(@CurrentUser() user: AuthUser, @Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
     return this.alerts.list(user, query);
   }
 
   @Post('alerts/:id/acknowledge')
+  @ApiOperation({ summary: 'Acknowledge an alert' })
   @HttpCode(200)
   @ApiOkResponse({ type: AlertDto })
   @ApiNotFoundResponse({ description: 'No alert with this id' })
@@ -66,6 +72,7 @@ export class AnalyticsController {
   }
 
   @Get(':artistId/fvs')
+  @ApiOperation({ summary: "An artist's Fan Value Score and its breakdown" })
   @ApiOkResponse({ description: 'Fan Value Score 0-100 over `days` (default 30) with its breakdown' })
   async fvs(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: DaysQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
@@ -73,6 +80,7 @@ export class AnalyticsController {
   }
 
   @Get(':artistId/momentum')
+  @ApiOperation({ summary: "An artist's Momentum Index and its components" })
   @ApiOkResponse({ description: 'Momentum Index 0-10 over `days` (default 28), its status and components' })
   async momentum(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: DaysQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
@@ -80,6 +88,7 @@ export class AnalyticsController {
   }
 
   @Get(':artistId/superfans')
+  @ApiOperation({ summary: "An artist's fans by segment, and the top superfans" })
   @ApiOkResponse({ description: 'Fans in segments (superfan, engaged, casual, dormant) over `days` (default 90), and the top superfans' })
   async superfanSegments(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: SuperfansQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
@@ -87,6 +96,7 @@ export class AnalyticsController {
   }
 
   @Get(':artistId/breakout-prediction')
+  @ApiOperation({ summary: "The chance an artist's audience breaks out" })
   @ApiOkResponse({ description: 'Probability that the audience grows `factor`× (default 2) within `days` (default 90), its label, the model used and the drivers' })
   async breakoutPrediction(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: BreakoutQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
@@ -13,6 +13,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('users')
+  @ApiOperation({ summary: 'Register an account and sign in' })
   @ApiCreatedResponse({ type: SessionDto, description: 'The new account, signed in' })
   @ApiConflictResponse({ description: 'email or username already taken' })
   register(@Body() body: RegisterDto): Promise<SessionDto> {
@@ -20,6 +21,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with email or username and password' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this IP or for this account' })
@@ -28,6 +30,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto, description: 'New tokens; the refresh token sent is spent' })
   refresh(@Body() body: RefreshDto): Promise<SessionDto> {
@@ -35,6 +38,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: "Sign out: revoke the refresh token given, or all of the account's" })
   @HttpCode(204)
   @Auth()
   @ApiNoContentResponse({ description: 'Refresh tokens revoked; access tokens expire on their own within minutes' })
@@ -43,6 +47,7 @@ export class AuthController {
   }
 
   @Get('auth/me')
+  @ApiOperation({ summary: 'The signed-in account' })
   @Auth()
   @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Res, UploadedFile } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { uuidParam } from '../common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../common/http/upload.js';
@@ -22,6 +22,7 @@ export class ProfileController {
   ) {}
 
   @Get('profile')
+  @ApiOperation({ summary: "The signed-in account's profile" })
   @Auth()
   @ApiOkResponse({ type: UserDto })
   get(@CurrentUser() user: AuthUser): Promise<UserDto> {
@@ -29,6 +30,7 @@ export class ProfileController {
   }
 
   @Put('profile')
+  @ApiOperation({ summary: 'Update the profile, optionally with a new picture' })
   @Auth()
   @FileUpload('picture', 5 * MB)
   @ApiBody({ type: UpdateProfileFormDto })
@@ -38,6 +40,7 @@ export class ProfileController {
   }
 
   @Get('users/:id/picture')
+  @ApiOperation({ summary: "An account's profile picture" })
   @ApiOkResponse({ description: 'The profile picture' })
   async picture(@Param('id', uuidParam()) id: string, @Res() response: Response): Promise<void> {
     await sendImage(response, this.storage, await this.profiles.pictureKey(id), `User ${id}`);

@@ -1,13 +1,5 @@
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorators.js';
 import { idParam } from '../common/http/query.js';
 import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
@@ -27,6 +19,7 @@ export class GenreController {
   ) {}
 
   @Post('predict-genre')
+  @ApiOperation({ summary: "Predict a customer's favourite genre from a described profile" })
   @HttpCode(200)
   @ApiOkResponse({ type: PredictGenreResultDto })
   @ApiBadRequestResponse({ description: 'A negative number, a ratio outside 0–1 or a wrong type, each field named' })
@@ -35,6 +28,7 @@ export class GenreController {
   }
 
   @Get('genre/customers/:id/prediction')
+  @ApiOperation({ summary: "Predict a store customer's favourite genre from their purchases" })
   @ApiOkResponse({ description: 'The prediction from the customer’s history, beside the genre they actually spent most on' })
   @ApiNotFoundResponse({ description: 'No such customer' })
   customer(@Param('id', idParam()) id: number) {
@@ -42,6 +36,7 @@ export class GenreController {
   }
 
   @Post('genre/train')
+  @ApiOperation({ summary: 'Queue a genre model training' })
   @HttpCode(202)
   @Auth('admin')
   @ApiAcceptedResponse({ description: '{"job_id": "...", "status_url": "/api/jobs/<id>"}' })
@@ -53,6 +48,7 @@ export class GenreController {
   }
 
   @Get('genre/model')
+  @ApiOperation({ summary: "The active genre model's card" })
   @ApiOkResponse({ description: 'The active genre model card: metrics, per-genre report, majority baseline, importances' })
   @ApiNotFoundResponse({ description: 'No genre model is active' })
   model(): GenreModelCard {

@@ -100,7 +100,7 @@ export class LeadsController {
   }
 
   @Get('artists/:id')
-  @ApiOperation({ summary: 'Everything known about a lead: recordings, labels, scores, contacts, YouTube, outreach history' })
+  @ApiOperation({ summary: 'Everything known about a lead', description: 'Recordings, labels, scores, contacts, YouTube, outreach history.' })
   @ApiOkResponse({ type: LeadDetailDto })
   @ApiNotFoundResponse({ description: 'No lead for this artist' })
   detail(@Param('id', uuidParam()) id: string): Promise<LeadDetailDto> {

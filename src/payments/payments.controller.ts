@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { StripeWebhookService, type WebhookAnswer } from './stripe-webhook.service.js';
 
@@ -10,6 +10,7 @@ export class PaymentsController {
 
   /** Stripe's events (signed with STRIPE_WEBHOOK_SECRET); redeliveries answer `duplicate: true`. */
   @Post('webhook')
+  @ApiOperation({ summary: "Receive Stripe's signed events" })
   @HttpCode(200)
   @ApiOkResponse({ description: 'For Stripe only: {received: true}, plus duplicate: true when the event was applied before' })
   @ApiBadRequestResponse({ description: 'Missing or wrong Stripe-Signature' })

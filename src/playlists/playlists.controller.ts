@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../common/http/query.js';
@@ -22,6 +22,7 @@ export class PlaylistsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a playlist' })
   @Auth()
   @ApiCreatedResponse({ type: PlaylistDto, description: 'A new playlist of the caller (private unless said otherwise)' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreatePlaylistDto): Promise<PlaylistDto> {
@@ -29,6 +30,7 @@ export class PlaylistsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "The caller's playlists and those they joined" })
   @Auth()
   @ApiOkResponse({ type: PlaylistPageDto, description: 'The caller\'s own playlists and those they joined, latest change first' })
   mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<PlaylistPageDto> {
@@ -36,12 +38,14 @@ export class PlaylistsController {
   }
 
   @Get('public')
+  @ApiOperation({ summary: 'List public playlists' })
   @ApiOkResponse({ type: PlaylistPageDto, description: 'Public playlists, optionally matching `search` in name or description' })
   publicPlaylists(@Query() query: ListPublicPlaylistsQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistPageDto> {
     return this.playlists.publicPlaylists(query, user);
   }
 
   @Get('shared/:token')
+  @ApiOperation({ summary: 'The playlist behind a share link' })
   @ApiOkResponse({ type: PlaylistDto, description: 'The playlist behind a share link, even a private one (read-only)' })
   @ApiNotFoundResponse({ description: 'Unknown link, or one that was reset' })
   shared(@Param('token') token: string, @CurrentUser() user?: AuthUser): Promise<PlaylistDto> {
@@ -49,12 +53,14 @@ export class PlaylistsController {
   }
 
   @Get('shared/:token/songs')
+  @ApiOperation({ summary: 'The songs of the playlist behind a share link' })
   @ApiOkResponse({ type: PlaylistItemPageDto, description: 'The songs of a shared playlist, in order' })
   async sharedSongs(@Param('token') token: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistItemPageDto> {
     return this.songs.page((await this.playlists.byToken(token)).id, page, user);
   }
 
   @Post('shared/:token/join')
+  @ApiOperation({ summary: 'Join a collaborative playlist by its share link' })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: PlaylistDto, description: 'The caller is now a collaborator (joining again changes nothing)' })
@@ -64,6 +70,7 @@ export class PlaylistsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One playlist' })
   @ApiOkResponse({ type: PlaylistDto })
   @ApiNotFoundResponse({ description: HIDDEN })
   get(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<PlaylistDto> {
@@ -71,6 +78,7 @@ export class PlaylistsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: "Rename, describe or change a playlist's visibility" })
   @Auth()
   @ApiOkResponse({ type: PlaylistDto, description: 'Renamed, described, made public/private or (non-)collaborative' })
   @ApiForbiddenResponse({ description: MANAGE_FORBIDDEN })
@@ -80,6 +88,7 @@ export class PlaylistsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a playlist with its entries' })
   @HttpCode(204)
   @Auth()
   @ApiNoContentResponse({ description: 'Deleted with its entries' })
@@ -89,6 +98,7 @@ export class PlaylistsController {
   }
 
   @Get(':id/songs')
+  @ApiOperation({ summary: "A playlist's entries, in order" })
   @ApiOkResponse({ type: PlaylistItemPageDto, description: 'Entries in position order; songs the caller cannot see are left out' })
   @ApiNotFoundResponse({ description: HIDDEN })
   async listSongs(@Param('id', uuidParam()) id: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistItemPageDto> {
@@ -97,6 +107,7 @@ export class PlaylistsController {
   }
 
   @Post(':id/songs')
+  @ApiOperation({ summary: 'Add a song to a playlist' })
   @Auth()
   @ApiCreatedResponse({ type: PlaylistItemDto, description: 'The new entry, appended or inserted at `position`' })
   @ApiForbiddenResponse({ description: SONGS_FORBIDDEN })
@@ -106,6 +117,7 @@ export class PlaylistsController {
   }
 
   @Delete(':id/songs/:itemId')
+  @ApiOperation({ summary: 'Remove an entry from a playlist' })
   @HttpCode(204)
   @Auth()
   @ApiNoContentResponse({ description: 'The entry is gone; the ones after it moved up' })
@@ -115,6 +127,7 @@ export class PlaylistsController {
   }
 
   @Post(':id/reorder')
+  @ApiOperation({ summary: 'Move an entry to another position' })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: PlaylistItemDto, description: 'The moved entry at its new position' })
@@ -124,6 +137,7 @@ export class PlaylistsController {
   }
 
   @Post(':id/share/reset')
+  @ApiOperation({ summary: "Replace a playlist's share link" })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: PlaylistDto, description: 'The playlist with a new share_url; the old link stops working' })
@@ -133,6 +147,7 @@ export class PlaylistsController {
   }
 
   @Delete(':id/collaborators/:userId')
+  @ApiOperation({ summary: 'Remove a collaborator, or leave a playlist' })
   @HttpCode(204)
   @Auth()
   @ApiNoContentResponse({ description: 'The owner removed a collaborator, or a collaborator left' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../common/http/query.js';
@@ -13,6 +13,7 @@ export class UserPlaylistsController {
   constructor(private readonly playlists: PlaylistsService) {}
 
   @Get(':id/playlists')
+  @ApiOperation({ summary: "A user's playlists" })
   @ApiOkResponse({ type: PlaylistPageDto, description: 'The user\'s public playlists; all of them for that user and admins' })
   @ApiNotFoundResponse({ description: 'No such user' })
   list(@Param('id', uuidParam()) id: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistPageDto> {

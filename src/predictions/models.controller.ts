@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import type { HitModelCard } from '../models/model-card.js';
 
@@ -9,6 +9,7 @@ export class ModelsController {
   constructor(private readonly predictor: HitPredictorService) {}
 
   @Get('active')
+  @ApiOperation({ summary: "The active hit model's card" })
   @ApiOkResponse({ description: 'The model card of the hit model in use: version, metrics, features' })
   @ApiNotFoundResponse({ description: 'No hit model is loaded' })
   active(): HitModelCard {

@@ -1,16 +1,6 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiUploadLimit } from '../common/http/upload.js';
 import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
@@ -31,6 +21,7 @@ export class PredictionsController {
   ) {}
 
   @Post('manual')
+  @ApiOperation({ summary: 'Predict hit or flop from audio features entered by hand' })
   @HttpCode(200)
   @ApiOkResponse({ type: ManualPredictionResultDto })
   @ApiBadRequestResponse({ description: 'Names each missing or out-of-range feature' })
@@ -39,6 +30,7 @@ export class PredictionsController {
   }
 
   @Post('spotify')
+  @ApiOperation({ summary: 'Predict hit or flop for a Spotify song, by link, id or title + artist' })
   @HttpCode(200)
   @ApiOkResponse({ type: SpotifyPredictionResultDto })
   @ApiBadRequestResponse({ description: 'No link, id or title + artist; or a malformed link or id' })
@@ -48,6 +40,7 @@ export class PredictionsController {
   }
 
   @Post('batch')
+  @ApiOperation({ summary: 'Predict hit or flop for many rows: JSON or a CSV file' })
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BATCH_CSV_BYTES, files: 1 } }))
   @ApiConsumes('application/json', 'multipart/form-data')

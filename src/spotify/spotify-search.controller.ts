@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SongSearchDto, SongSearchQueryDto } from '../songs/dto/song-search.dto.js';
 import { SpotifySearchResultDto } from './dto/spotify-search.dto.js';
 import { SpotifySearchService } from './spotify-search.service.js';
@@ -10,6 +10,7 @@ export class SpotifySearchController {
   constructor(private readonly searchService: SpotifySearchService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Search Spotify tracks (JSON body)' })
   @HttpCode(200)
   @ApiOkResponse({ type: SpotifySearchResultDto, description: 'Spotify returns at most 50 tracks' })
   @ApiBadRequestResponse({ description: 'Empty query' })
@@ -18,6 +19,7 @@ export class SpotifySearchController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Search Spotify tracks (?q=)' })
   @ApiOkResponse({ type: SpotifySearchResultDto })
   searchByQuery(@Query() query: SongSearchQueryDto): Promise<SpotifySearchResultDto> {
     return this.searchService.search(query.q, query.limit);

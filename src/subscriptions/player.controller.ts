@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { SkipDto, SkipResultDto } from './dto/subscription.dto.js';
@@ -11,6 +11,7 @@ export class PlayerController {
   constructor(private readonly skips: PlayerSkipsService) {}
 
   @Post('skip')
+  @ApiOperation({ summary: "Record a skip, within the Free plan's hourly limit" })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: SkipResultDto })

@@ -1,13 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { AddMemberDto, MySubscriptionDto, PlansDto, SubscribeDto } from './dto/subscription.dto.js';
@@ -19,12 +11,14 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The plans with their features and prices' })
   @ApiOkResponse({ type: PlansDto, description: 'The plans with their features and monthly prices' })
   plans(): PlansDto {
     return this.subscriptions.plans();
   }
 
   @Get('me')
+  @ApiOperation({ summary: "The caller's plan and membership" })
   @Auth()
   @ApiOkResponse({ type: MySubscriptionDto })
   me(@CurrentUser() user: AuthUser): Promise<MySubscriptionDto> {
@@ -32,6 +26,7 @@ export class SubscriptionsController {
   }
 
   @Post('subscribe')
+  @ApiOperation({ summary: 'Subscribe to a paid plan or switch plans' })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: MySubscriptionDto, description: 'The first paid subscription of an account starts with a 30-day trial' })
@@ -42,6 +37,7 @@ export class SubscriptionsController {
   }
 
   @Post('cancel')
+  @ApiOperation({ summary: 'Cancel the paid plan at the end of its period' })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: MySubscriptionDto, description: 'cancel_at_period_end is true: the plan stays until current_period_end' })
@@ -51,6 +47,7 @@ export class SubscriptionsController {
   }
 
   @Post('members')
+  @ApiOperation({ summary: "Add a listener to the caller's shared plan" })
   @Auth()
   @ApiCreatedResponse({ type: MySubscriptionDto, description: 'The owner\'s subscription with the new member' })
   @ApiNotFoundResponse({ description: 'No live plan of the caller, or no such account' })
@@ -60,6 +57,7 @@ export class SubscriptionsController {
   }
 
   @Delete('members/:userId')
+  @ApiOperation({ summary: 'Remove a member from the plan, or leave it' })
   @HttpCode(204)
   @Auth()
   @ApiNoContentResponse({ description: 'Removed by the plan\'s owner, or left by the member' })

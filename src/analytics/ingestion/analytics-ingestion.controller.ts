@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Post, UploadedFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { readFile } from 'node:fs/promises';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -28,6 +28,7 @@ export class AnalyticsIngestionController {
   ) {}
 
   @Post('metrics')
+  @ApiOperation({ summary: "Store an artist's daily platform metrics (JSON)" })
   @HttpCode(200)
   @ApiOkResponse({ type: MetricsIngestionResultDto, description: 'Idempotent per platform and day: sending a batch again changes nothing' })
   @ApiBadRequestResponse({ description: 'Each bad row and field named, e.g. metrics[2].date' })
@@ -37,6 +38,7 @@ export class AnalyticsIngestionController {
   }
 
   @Post('metrics/csv')
+  @ApiOperation({ summary: "Store an artist's daily platform metrics from a CSV file" })
   @HttpCode(200)
   @FileUpload('file', MAX_CSV_BYTES)
   @ApiBody({ type: MetricsCsvFormDto })
@@ -50,6 +52,7 @@ export class AnalyticsIngestionController {
   }
 
   @Post('posts')
+  @ApiOperation({ summary: "Store an artist's social posts" })
   @HttpCode(200)
   @ApiOkResponse({ type: BatchCountsDto, description: 'A post sent again (same platform and external_id) updates its numbers' })
   async posts(@Param('id', uuidParam()) id: string, @Body() body: PostsBatchDto, @CurrentUser() user: AuthUser): Promise<BatchCountsDto> {
@@ -58,6 +61,7 @@ export class AnalyticsIngestionController {
   }
 
   @Post('fan-events')
+  @ApiOperation({ summary: "Store an artist's fan events" })
   @HttpCode(200)
   @ApiOkResponse({ type: BatchCountsDto, description: 'An event sent again (same fan and moment) is stored once' })
   async fanEvents(@Param('id', uuidParam()) id: string, @Body() body: FanEventsBatchDto, @CurrentUser() user: AuthUser): Promise<BatchCountsDto> {

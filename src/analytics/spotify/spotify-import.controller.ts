@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -12,6 +12,7 @@ export class SpotifyImportController {
   constructor(private readonly imports: SpotifyImportService) {}
 
   @Post()
+  @ApiOperation({ summary: "Link a Spotify artist and store today's Spotify numbers" })
   @Auth('artist')
   @ApiCreatedResponse({ type: ImportSpotifyResultDto, description: "Linked now: the artist (an artist account's own; for an admin a new one) and today's Spotify numbers stored" })
   @ApiOkResponse({ type: ImportSpotifyResultDto, description: 'Linked already: its numbers of today refreshed' })

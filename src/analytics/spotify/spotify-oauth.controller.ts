@@ -34,7 +34,7 @@ export class SpotifyOAuthController {
 
   @Get('authorize')
   @Auth()
-  @ApiOperation({ summary: "Start connecting the artist's Spotify account: 302 to Spotify's authorize page (or {authorize_url} with redirect=false or Accept: application/json)" })
+  @ApiOperation({ summary: "Start connecting an artist's Spotify account", description: "302 to Spotify's authorize page, or {authorize_url} with redirect=false or Accept: application/json." })
   @ApiFoundResponse({ description: "Location: Spotify's authorize page" })
   @ApiOkResponse({ type: AuthorizeUrlDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
@@ -47,7 +47,7 @@ export class SpotifyOAuthController {
   }
 
   @Get('callback')
-  @ApiOperation({ summary: "Spotify's redirect back (public: the signed state proves who started); stores the connection and sends the browser to the web app" })
+  @ApiOperation({ summary: "Spotify's redirect back: store the connection", description: 'Public: the signed state proves who started. Sends the browser on to the web app.' })
   @ApiFoundResponse({ description: 'Location: /analytics/<artist id>?spotify=connected' })
   @ApiOkResponse({ type: ConnectedDto, description: 'With Accept: application/json' })
   @ApiBadRequestResponse({ description: 'Bad or expired state, access_denied, or a code Spotify refuses' })
@@ -59,6 +59,7 @@ export class SpotifyOAuthController {
   }
 
   @Get('status')
+  @ApiOperation({ summary: "Whether an artist's Spotify account is connected" })
   @Auth()
   @ApiOkResponse({ type: SpotifyStatusDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
@@ -70,7 +71,7 @@ export class SpotifyOAuthController {
   @Post('disconnect')
   @HttpCode(200)
   @Auth()
-  @ApiOperation({ summary: 'Delete the connection and its tokens (Spotify has no revocation endpoint: the account owner removes the app at spotify.com/account/apps)' })
+  @ApiOperation({ summary: "Disconnect an artist's Spotify account: delete its tokens", description: 'Spotify has no revocation endpoint: the account owner removes the app at spotify.com/account/apps.' })
   @ApiOkResponse({ type: DisconnectedDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
   @ApiNotFoundResponse({ description: 'No artist with this id' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { uuidParam } from '../../common/http/query.js';
@@ -14,12 +14,14 @@ export class ArtistTeamController {
   constructor(private readonly team: ArtistTeamService) {}
 
   @Get()
+  @ApiOperation({ summary: "An artist's team" })
   @ApiOkResponse({ type: [TeamMemberDto], description: "The artist's own account (owner) and its team members" })
   list(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<TeamMemberDto[]> {
     return this.team.list(user, id);
   }
 
   @Post()
+  @ApiOperation({ summary: "Add an account to an artist's team" })
   @HttpCode(200)
   @ApiOkResponse({ type: [TeamMemberDto], description: 'The team after adding the account (adding a member twice changes nothing)' })
   add(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: AddTeamMemberDto): Promise<TeamMemberDto[]> {
@@ -27,6 +29,7 @@ export class ArtistTeamController {
   }
 
   @Delete(':userId')
+  @ApiOperation({ summary: "Remove a member from an artist's team" })
   @HttpCode(204)
   @ApiNoContentResponse()
   async remove(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('userId', uuidParam('userId')) userId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -25,12 +25,14 @@ export class AlbumsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List albums, filtered and paged' })
   @ApiOkResponse({ type: AlbumPageDto })
   list(@Query() query: ListAlbumsQueryDto, @CurrentUser() user?: AuthUser): Promise<AlbumPageDto> {
     return this.albums.list(query, user);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create an album, optionally with a cover (artists)' })
   @Auth('artist')
   @FileUpload('cover', MAX_COVER_BYTES)
   @ApiBody({ type: AlbumFormDto })
@@ -40,6 +42,7 @@ export class AlbumsController {
   }
 
   @Get('favorites')
+  @ApiOperation({ summary: "The caller's favourite albums" })
   @Auth()
   @ApiOkResponse({ type: AlbumPageDto })
   favorites(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<AlbumPageDto> {
@@ -47,6 +50,7 @@ export class AlbumsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One album' })
   @ApiOkResponse({ type: AlbumDto })
   @ApiNotFoundResponse()
   get(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<AlbumDto> {
@@ -54,6 +58,7 @@ export class AlbumsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: "Update one of the caller's albums, optionally its cover" })
   @Auth('artist')
   @FileUpload('cover', MAX_COVER_BYTES)
   @ApiOkResponse({ type: AlbumDto })
@@ -62,6 +67,7 @@ export class AlbumsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: "Delete one of the caller's albums" })
   @HttpCode(204)
   @Auth('artist')
   remove(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
@@ -69,6 +75,7 @@ export class AlbumsController {
   }
 
   @Get(':id/songs')
+  @ApiOperation({ summary: 'The songs of an album' })
   @ApiOkResponse({ type: CatalogSongPageDto })
   async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     await this.albums.get(id, user);
@@ -76,12 +83,14 @@ export class AlbumsController {
   }
 
   @Get(':id/cover')
+  @ApiOperation({ summary: "An album's cover image" })
   @ApiOkResponse({ description: 'The cover image' })
   async cover(@Param('id', uuidParam()) id: string, @Res() response: Response): Promise<void> {
     await sendImage(response, this.storage, await this.albums.coverKey(id), `Album ${id}`);
   }
 
   @Post(':id/favorite')
+  @ApiOperation({ summary: "Add an album to the caller's favourites" })
   @HttpCode(200)
   @Auth()
   favorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -89,6 +98,7 @@ export class AlbumsController {
   }
 
   @Delete(':id/favorite')
+  @ApiOperation({ summary: "Remove an album from the caller's favourites" })
   @Auth()
   unfavorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
     return this.albums.favorite(id, user, false);

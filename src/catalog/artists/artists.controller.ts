@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../common/http/query.js';
@@ -18,12 +18,14 @@ export class ArtistsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List artists, filtered and paged' })
   @ApiOkResponse({ type: ArtistPageDto })
   list(@Query() query: ListArtistsQueryDto): Promise<ArtistPageDto> {
     return this.artists.list(query);
   }
 
   @Get('following')
+  @ApiOperation({ summary: 'Artists the caller follows' })
   @Auth()
   @ApiOkResponse({ type: ArtistPageDto, description: 'Artists the caller follows' })
   following(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<ArtistPageDto> {
@@ -31,6 +33,7 @@ export class ArtistsController {
   }
 
   @Get('followers')
+  @ApiOperation({ summary: "Listeners following the caller's artist" })
   @Auth('artist')
   @ApiOkResponse({ description: 'Listeners following the caller\'s artist: {count, ..., results: [{id, username, display_name, followed_at}]}' })
   followers(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
@@ -38,12 +41,14 @@ export class ArtistsController {
   }
 
   @Get(':id/profile')
+  @ApiOperation({ summary: "An artist's profile" })
   @ApiOkResponse({ type: ArtistProfileDto })
   profile(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<ArtistProfileDto> {
     return this.artists.profile(id, user);
   }
 
   @Get(':id/songs')
+  @ApiOperation({ summary: 'The songs of an artist' })
   @ApiOkResponse({ type: CatalogSongPageDto })
   async artistSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     await this.artists.profile(id, user);
@@ -51,6 +56,7 @@ export class ArtistsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: "Update the caller's artist profile" })
   @Auth('artist')
   @ApiOkResponse({ type: ArtistDto })
   update(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @Body() body: UpdateArtistDto): Promise<ArtistDto> {
@@ -58,6 +64,7 @@ export class ArtistsController {
   }
 
   @Post(':id/follow')
+  @ApiOperation({ summary: 'Follow an artist' })
   @HttpCode(200)
   @Auth()
   follow(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -65,6 +72,7 @@ export class ArtistsController {
   }
 
   @Post(':id/unfollow')
+  @ApiOperation({ summary: 'Stop following an artist' })
   @HttpCode(200)
   @Auth()
   unfollow(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {

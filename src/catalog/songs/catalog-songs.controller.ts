@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AllowQueryToken, Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -28,12 +28,14 @@ export class CatalogSongsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List catalog songs, filtered and paged' })
   @ApiOkResponse({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
   list(@Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     return this.songs.list(query, user);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Publish a song with its audio file (artists)' })
   @Auth('artist')
   @FileUpload('audio', MAX_AUDIO_BYTES)
   @ApiBody({ type: CreateSongFormDto })
@@ -45,18 +47,21 @@ export class CatalogSongsController {
   }
 
   @Get('trending')
+  @ApiOperation({ summary: 'Songs trending over a time range' })
   @ApiOkResponse({ description: '{time_range, count, page, page_size, next, previous, results: [song + trending {score, plays, likes}]}' })
   trending(@Query() query: TrendingQueryDto, @CurrentUser() user?: AuthUser) {
     return this.discovery.trending(query.time_range, user, query.page, query.page_size);
   }
 
   @Get('search')
+  @ApiOperation({ summary: 'Search songs, albums, artists and genres' })
   @ApiOkResponse({ description: '{query, songs, albums, artists, genres}, each ranked' })
   search(@Query() query: CatalogSearchQueryDto, @CurrentUser() user?: AuthUser) {
     return this.discovery.search(query.q, user, query.limit);
   }
 
   @Get('favorites')
+  @ApiOperation({ summary: "The caller's favourite songs" })
   @Auth()
   @ApiOkResponse({ type: CatalogSongPageDto })
   favorites(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<CatalogSongPageDto> {
@@ -64,6 +69,7 @@ export class CatalogSongsController {
   }
 
   @Get('recently_played')
+  @ApiOperation({ summary: 'Songs the caller played lately' })
   @Auth()
   @ApiOkResponse({ description: '{results: [song + played_at]}, latest first, each song once' })
   recentlyPlayed(@CurrentUser() user: AuthUser, @Query() query: LimitQueryDto) {
@@ -71,12 +77,14 @@ export class CatalogSongsController {
   }
 
   @Get('random')
+  @ApiOperation({ summary: 'Songs picked at random' })
   @ApiOkResponse({ description: '{results}: songs picked at random' })
   random(@Query() query: LimitQueryDto, @CurrentUser() user?: AuthUser) {
     return this.discovery.random(user, query.limit);
   }
 
   @Get('recommendations')
+  @ApiOperation({ summary: 'Songs recommended to the caller' })
   @Auth()
   @ApiOkResponse({ description: '{source: history|trending, results}: unheard songs by the listener\'s genres and artists' })
   recommendations(@CurrentUser() user: AuthUser, @Query() query: LimitQueryDto) {
@@ -84,6 +92,7 @@ export class CatalogSongsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One catalog song' })
   @ApiOkResponse({ type: CatalogSongDto })
   @ApiNotFoundResponse({ description: 'No such song, or a private song of another artist' })
   get(@Param('id', uuidParam()) id: string, @CurrentUser() user?: AuthUser): Promise<CatalogSongDto> {
@@ -91,6 +100,7 @@ export class CatalogSongsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: "Update one of the caller's songs, optionally its audio" })
   @Auth('artist')
   @FileUpload('audio', MAX_AUDIO_BYTES)
   @ApiOkResponse({ type: CatalogSongDto })
@@ -99,6 +109,7 @@ export class CatalogSongsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: "Delete one of the caller's songs" })
   @HttpCode(204)
   @Auth('artist')
   remove(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
@@ -106,6 +117,7 @@ export class CatalogSongsController {
   }
 
   @Get(':id/stream')
+  @ApiOperation({ summary: "Stream a song's audio (Range supported)" })
   @AllowQueryToken()
   @ApiOkResponse({ description: 'The audio; with Range: 206 and Content-Range. X-Audio-Quality names the plan\'s tier' })
   async stream(@Param('id', uuidParam()) id: string, @Headers('range') range: string | undefined, @Res() response: Response, @CurrentUser() user?: AuthUser): Promise<void> {
@@ -138,6 +150,7 @@ export class CatalogSongsController {
   }
 
   @Post(':id/like')
+  @ApiOperation({ summary: 'Like a song' })
   @HttpCode(200)
   @Auth()
   like(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -145,6 +158,7 @@ export class CatalogSongsController {
   }
 
   @Post(':id/unlike')
+  @ApiOperation({ summary: 'Take back a like' })
   @HttpCode(200)
   @Auth()
   unlike(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -152,6 +166,7 @@ export class CatalogSongsController {
   }
 
   @Post(':id/play')
+  @ApiOperation({ summary: 'Record a play of a song' })
   @HttpCode(200)
   @Auth()
   play(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -159,6 +174,7 @@ export class CatalogSongsController {
   }
 
   @Post(':id/favorite')
+  @ApiOperation({ summary: "Add a song to the caller's favourites" })
   @HttpCode(200)
   @Auth()
   favorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
@@ -166,6 +182,7 @@ export class CatalogSongsController {
   }
 
   @Delete(':id/favorite')
+  @ApiOperation({ summary: "Remove a song from the caller's favourites" })
   @Auth()
   unfavorite(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
     return this.listening.unfavorite(id, user);

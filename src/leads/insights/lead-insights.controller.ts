@@ -31,7 +31,7 @@ export class LeadInsightsController {
   ) {}
 
   @Get('dashboard/stats')
-  @ApiOperation({ summary: 'Leads by tier, region, independence and outreach; YouTube coverage; source usage and limits; processing speed' })
+  @ApiOperation({ summary: 'Lead dashboard figures', description: 'Leads by tier, region, independence and outreach; YouTube coverage; source usage and limits; processing speed.' })
   @ApiOkResponse({ type: LeadDashboardDto })
   dashboard(): Promise<LeadDashboardDto> {
     return this.insights.dashboard();
@@ -71,7 +71,7 @@ export class LeadInsightsController {
 
   @Post('export')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The lead list as a download: CSV, Excel (.xlsx: leads and summary sheets), JSON or a PDF report', description: 'Best first, filtered as GET /api/leads.' })
+  @ApiOperation({ summary: 'The lead list as a download: CSV, Excel, JSON or PDF', description: 'Best first, filtered as GET /api/leads. Excel has leads and summary sheets.' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/pdf')
   @ApiOkResponse({ description: 'The file, as an attachment' })
   @ApiBadRequestResponse({ description: 'A bad format or filter, named' })
