@@ -18,6 +18,9 @@ function newestMtime(dir, skip = () => false) {
     .reduce((a, b) => Math.max(a, b), 0);
 }
 
+// On stderr: `npm run cli -- backup --out -` writes the backup itself to stdout.
+const say = (message) => process.stderr.write(`${message}\n`);
+
 function run(args) {
   const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
@@ -25,13 +28,18 @@ function run(args) {
 
 const clientMarker = join(root, 'src/generated/prisma/client.ts');
 if (!existsSync(clientMarker) || statSync(clientMarker).mtimeMs < newestMtime(join(root, 'prisma/schema'))) {
+  say('Generating the Prisma client...');
   run([require.resolve('prisma/build/index.js'), 'generate']);
 }
+// tsc is incremental; a fresh clone or changed sources take a while, so say so.
+const buildInfo = join(root, 'dist/.tsbuildinfo');
+if (!existsSync(buildInfo) || statSync(buildInfo).mtimeMs < newestMtime(join(root, 'src'))) say('Compiling the server (TypeScript)...');
 run([require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')]);
 
 const webIndex = join(root, 'web/dist/index.html');
 const webSources = newestMtime(join(root, 'web'), (name) => name.startsWith('dist'));
 if (!existsSync(webIndex) || statSync(webIndex).mtimeMs < webSources) {
+  say('Building the web app...');
   const { build } = await import('vite');
   await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
 }

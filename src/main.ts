@@ -3,7 +3,7 @@ import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
-import { DemoStoreService } from './genre/demo/demo-store.service.js';
+import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
 import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
 import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
 import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
@@ -27,9 +27,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
+    // A first start fills what is empty: each step says what it does, a restart skips them.
     await app.get(DemoSongsService).importIfEmpty();
-    await app.get(HitModelTrainerService).trainIfNoActiveModel();
-    await app.get(DemoStoreService).importIfEmpty();
+    await app.get(HitModelTrainerService).activateShippedOrTrain();
+    await app.get(ChinookImportService).importSampleIfEmpty();
     await app.get(GenreModelTrainerService).trainIfNoActiveModel();
     await app.get(DemoCatalogService).importIfEmpty();
     // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.

@@ -14,7 +14,7 @@ describe('the app process with its embedded PostgreSQL', () => {
   const running: AppProcess[] = [];
   const dataDir = () => join(root, 'pg');
 
-  // A first start trains both models and writes every demo dataset: give it time on a loaded machine.
+  // A first start trains the genre model and writes every demo dataset: give it time on a loaded machine.
   const start = async (timeoutMs?: number) => {
     const app = spawnApp(env);
     running.push(app);
@@ -73,18 +73,31 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(await query(`SELECT count(*)::int AS leads, count(DISTINCT tier)::int AS tiers FROM lead_profiles`)).toEqual([{ leads: 9, tiers: 4 }]);
   });
 
-  it('trains and activates a hit model on the demo songs when none is active', async () => {
-    expect(running.at(-1)!.output()).toMatch(/Trained and activated hit model [\d-]+ on songs table \(5,000 songs\)/);
+  it('activates the pre-trained hit model, trained on the real hit-predictor files, when none is active', async () => {
+    expect(running.at(-1)!.output()).toMatch(/Activated the pre-trained hit model [\d-]+ \(CSV dataset-of-60s\.csv/);
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'hit'`)).toEqual([{ model_name: 'hit', is_active: true }]);
+    const active = await fetch(`${running.at(-1)!.baseUrl}/api/models/active`);
+    expect(await active.json()).toMatchObject({
+      synthetic_data: false,
+      data_source: expect.stringContaining('dataset-of-60s.csv, dataset-of-70s.csv, dataset-of-80s.csv, dataset-of-90s.csv'),
+      training_command: expect.stringMatching(/^npm run train -- --csv dataset-of-60s\.csv/),
+    });
   });
 
   it('runs the job queue with the daily genre training', () => {
     expect(running.at(-1)!.output()).toMatch(/Job queue started \(.*genre-train at "0 2 \* \* \*" UTC/);
   });
 
-  it('fills an empty store with the demo store and trains a genre model on it', async () => {
-    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 3000 }]);
+  it('fills an empty store with the real Chinook sample and trains the genre model on its 59 customers', async () => {
+    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 59 }]);
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'genre'`)).toEqual([{ model_name: 'genre', is_active: true }]);
+    const card = await fetch(`${running.at(-1)!.baseUrl}/api/genre/model`);
+    expect(await card.json()).toMatchObject({
+      synthetic_data: false,
+      data_source: expect.stringContaining('Chinook sample store'),
+      customers: { total: 59 },
+      metrics: { accuracy: expect.any(Number), majority_baseline: { accuracy: expect.any(Number) } },
+    });
     const prediction = await fetch(`${running.at(-1)!.baseUrl}/api/predict-genre`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -112,7 +125,7 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before restart' }]);
     expect(await query('SELECT count(*)::int AS n FROM songs')).toEqual([{ n: 5000 }]); // not imported twice
     expect(await query('SELECT count(*)::int AS n FROM model_metadata')).toEqual([{ n: 2 }]); // hit and genre, not trained twice
-    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 3000 }]); // not filled twice
+    expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 59 }]); // not filled twice
   });
 
   it('starts again after being killed while its PostgreSQL kept running', async () => {

@@ -19,7 +19,8 @@ interface TrainOptions {
   minCustomersPerGenre?: number;
   seed: number;
   features?: string;
-  activate: boolean;
+  /** --activate: true, --no-activate: false, neither: undefined. */
+  activate?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -27,17 +28,37 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
   if (options.csv.length > 0 || options.features) throw new Error('--csv and --features are for the hit model; the genre model trains on schema chinook.');
   return context.withApp(async (app) => {
-    const { card, onnxPath } = await app.get(GenreModelTrainerService).train({
+    const { card, onnxPath, activated, comparison } = await app.get(GenreModelTrainerService).train({
       trees: options.trees,
       maxDepth: options.maxDepth,
       minSamplesLeaf: options.minSamplesLeaf,
       minCustomersPerGenre: options.minCustomersPerGenre,
       seed: options.seed,
-      activate: options.activate,
+      activate: options.activate ?? 'if-not-worse',
     });
     context.out(formatGenreTrainingReport(card));
-    context.out(`\nSaved ${onnxPath} and its model card (.json)${options.activate ? '; now the active version.' : '.'}`);
+    context.out(`\nSaved ${onnxPath} and its model card (.json).`);
+    const compared = comparison && { metric: 'accuracy', active_version: comparison.active_version, active: comparison.active_accuracy, new: comparison.new_accuracy };
+    context.out(activationOutcome(card.version, activated, options.activate, compared));
   });
+}
+
+interface Comparison {
+  metric: string;
+  active_version: string;
+  active: number;
+  new: number;
+}
+
+/** Says which version predicts now, and why. */
+function activationOutcome(version: string, activated: boolean, forced: boolean | undefined, comparison?: Comparison): string {
+  if (forced === false) return 'Not activated (--no-activate): "npm run cli -- models activate <version>" makes it the active version.';
+  if (!comparison) return `${version} is now the active version.`;
+  const scores = `${comparison.metric} ${comparison.new.toFixed(4)} against ${comparison.active_version}'s ${comparison.active.toFixed(4)} on the same rows`;
+  if (forced) return `${version} is now the active version (--activate; ${scores}).`;
+  return activated
+    ? `${version} is now the active version: ${scores}.`
+    : `Kept ${comparison.active_version} active: the new version is worse (${scores}). --activate makes the new one active anyway.`;
 }
 
 export function registerModelCommands(program: Command, context: CliContext): void {
@@ -53,6 +74,7 @@ export function registerModelCommands(program: Command, context: CliContext): vo
     .option('--min-customers-per-genre <n>', `genre: group genres fewer customers prefer as "Other" (default ${GENRE_TRAINING_DEFAULTS.minCustomersPerGenre})`, (value) => positiveInteger(value))
     .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), HIT_TRAINING_DEFAULTS.seed)
     .option('--features <list>', 'comma-separated features, in order (default: the original ten)')
+    .option('--activate', 'activate the new version even when the active one scores better on the same rows (by default it is activated only when not worse)')
     .option('--no-activate', 'save the new version without activating it')
     .action(async (options: TrainOptions) => {
       if (options.modelType === 'genre') return trainGenre(context, options);
@@ -60,18 +82,20 @@ export function registerModelCommands(program: Command, context: CliContext): vo
       if (options.from !== 'db' && options.csv.length === 0) throw new Error(`Unknown --from "${options.from}": use db, or --csv <files>.`);
       const features = options.features ? parseFeatureList(options.features) : undefined;
       await context.withApp(async (app) => {
-        const { card, row } = await app.get(HitModelTrainerService).train({
+        const { card, row, activated, comparison } = await app.get(HitModelTrainerService).train({
           csv: options.csv.length > 0 ? options.csv : undefined,
           trees: options.trees,
           maxDepth: options.maxDepth,
           minSamplesLeaf: options.minSamplesLeaf,
           seed: options.seed,
           features,
-          activate: options.activate,
+          activate: options.activate ?? 'if-not-worse',
         });
         context.out(formatTrainingReport(card));
         const onnxPath = app.get(ModelRegistryService).onnxPath(row);
-        context.out(`\nSaved ${onnxPath} and its model card (.json)${options.activate ? '; now the active version.' : '.'}`);
+        context.out(`\nSaved ${onnxPath} and its model card (.json).`);
+        const compared = comparison && { metric: 'ROC AUC', active_version: comparison.active_version, active: comparison.active_roc_auc, new: comparison.new_roc_auc };
+        context.out(activationOutcome(card.version, activated, options.activate, compared));
       });
     });
 

@@ -196,6 +196,7 @@ export class GenreModelTrainerService {
   /** A fresh install has a genre model: trains one on the store when none is active. */
   async trainIfNoActiveModel(): Promise<GenreModelCard | undefined> {
     if (await this.registry.active(GENRE_MODEL_NAME)) return undefined;
+    this.logger.log('No active genre model: training one on the store in schema chinook...');
     return (await this.train()).card;
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { basename } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
-import { evaluateBinary } from '../ml/evaluation.js';
+import { evaluateBinary, evaluateBinaryProbabilities } from '../ml/evaluation.js';
 import { checkOnnxExport, featureRanges } from '../ml/model-checks.js';
+import { OnnxForest } from '../ml/onnx-model.js';
 import { exportForestToOnnx } from '../ml/onnx-export.js';
 import { trainRandomForest } from '../ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../ml/split.js';
@@ -30,8 +32,8 @@ export interface TrainHitModelOptions {
   seed?: number;
   features?: HitFeature[];
   testFraction?: number;
-  /** Make the new version the active one (default true). */
-  activate?: boolean;
+  /** true (default): activate; false: only save; "if-not-worse": activate unless the active version ranks the same test rows better. */
+  activate?: boolean | 'if-not-worse';
   workers?: number;
 }
 
@@ -44,6 +46,9 @@ interface TrainingData {
 export interface TrainedHitModel {
   card: HitModelCard;
   row: ModelMetadata;
+  activated: boolean;
+  /** The active version scored on the new version's test rows ("if-not-worse" only, when one was active). */
+  comparison?: { active_version: string; active_roc_auc: number; new_roc_auc: number };
 }
 
 /**
@@ -118,26 +123,64 @@ export class HitModelTrainerService {
       test_rows: split.test.length,
       data_source: data.source,
       synthetic_data: data.synthetic,
+      training_command: trainingCommand(options, hyperparameters),
       created_at: new Date().toISOString(),
     };
     const onnx = exportForestToOnnx(model, { featureNames: features, docString: `Encore hit model ${card.version}` });
     card.metrics.onnx_max_difference = await checkOnnxExport(model, onnx, testX, split.test.length);
     const row = await this.registry.save(card, onnx);
-    if (options.activate ?? true) await this.registry.activate(card.name, card.version);
-    return { card, row };
+    const activate = options.activate ?? true;
+    if (activate !== 'if-not-worse') {
+      if (activate) await this.registry.activate(card.name, card.version);
+      return { card, row, activated: activate };
+    }
+    const testSongs = Array.from(split.test, (row) => data.songs[row]!);
+    const active = await this.scoreActive(testSongs, Int32Array.from(split.test, (row) => y[row]!));
+    const comparison = active && { active_version: active.version, active_roc_auc: active.rocAuc, new_roc_auc: card.metrics.roc_auc };
+    const activated = !active || card.metrics.roc_auc >= active.rocAuc;
+    if (activated) await this.registry.activate(card.name, card.version);
+    else this.logger.warn(`Kept hit model ${active.version}: it ranks the same test songs at ROC AUC ${active.rocAuc.toFixed(3)}, the new one at ${card.metrics.roc_auc.toFixed(3)}`);
+    return { card, row, activated, ...(comparison && { comparison }) };
   }
 
-  /** A fresh install has a model: trains one on the songs table when no hit model is active. */
-  async trainIfNoActiveModel(): Promise<TrainedHitModel | undefined> {
+  /**
+   * The active version's ROC AUC on the given songs, through its own features. It may have seen
+   * some of them in training, so a new version has to clear a bar that is, if anything, higher.
+   */
+  private async scoreActive(songs: TrainingData['songs'], labels: Int32Array): Promise<{ version: string; rocAuc: number } | null> {
+    const row = await this.registry.active(HIT_MODEL_NAME);
+    if (!row) return null;
+    const card = await this.registry.readCard(row);
+    const features = card.features.map((feature) => feature.name as HitFeature);
+    const forest = await OnnxForest.load(this.registry.onnxPath(row));
+    try {
+      const x = new Float32Array(songs.length * features.length);
+      songs.forEach((song, i) => x.set(featureRow(song, features), i * features.length));
+      const probabilities = await forest.run(x, songs.length);
+      return { version: row.modelVersion, rocAuc: evaluateBinaryProbabilities(probabilities, labels).roc_auc };
+    } finally {
+      await forest.release();
+    }
+  }
+
+  /**
+   * A fresh install predicts from the start: with the model that ships with Encore (trained on real
+   * songs), or, if none ships, one trained on the songs table. Nothing when a hit model is active.
+   */
+  async activateShippedOrTrain(): Promise<HitModelCard | undefined> {
     if (await this.registry.active(HIT_MODEL_NAME)) return undefined;
-    this.logger.log('No active hit model: training one on the songs table...');
-    const trained = await this.train();
-    const { card } = trained;
+    const shipped = (await this.registry.activateShipped(HIT_MODEL_NAME)) as HitModelCard | null;
+    if (shipped) {
+      this.logger.log(`Activated the pre-trained hit model ${shipped.version} (${shipped.data_source}; ROC AUC ${shipped.metrics.roc_auc.toFixed(3)} on held-out songs)`);
+      return shipped;
+    }
+    this.logger.warn('No active hit model and none ships in models/pretrained: training one on the songs table...');
+    const { card } = await this.train();
     this.logger.log(
       `Trained and activated hit model ${card.version} on ${card.data_source}: ROC AUC ${card.metrics.roc_auc.toFixed(3)}, ` +
-        `accuracy ${card.metrics.accuracy.toFixed(3)}, ${card.training_seconds.toFixed(1)} s. See the README to retrain on real data.`,
+        `accuracy ${card.metrics.accuracy.toFixed(3)}, ${card.training_seconds.toFixed(1)} s.`,
     );
-    return trained;
+    return card;
   }
 
   private async fromSongsTable(): Promise<TrainingData> {
@@ -152,6 +195,23 @@ export class HitModelTrainerService {
 
   private async fromCsv(paths: string[]): Promise<TrainingData> {
     const songs = await readSongRecords(paths, this.config.HIT_POPULARITY_THRESHOLD);
-    return { songs, source: `CSV ${paths.join(', ')} (${songs.length.toLocaleString('en-US')} tracks)`, synthetic: false };
+    // File names only: a model card ships to other machines, where this one's folders mean nothing.
+    return { songs, source: `CSV ${paths.map((path) => basename(path)).join(', ')} (${songs.length.toLocaleString('en-US')} tracks)`, synthetic: false };
   }
+}
+
+/** The command that trains this model again: the same data (CSV file names, or the songs table) and settings give the same forest. */
+function trainingCommand(options: TrainHitModelOptions, hyperparameters: { n_estimators: number; max_depth: number | null; min_samples_leaf: number; seed: number }): string {
+  const data = options.csv ? options.csv.map((path) => `--csv ${basename(path)}`) : ['--from db'];
+  const features = options.features ? [`--features ${options.features.join(',')}`] : [];
+  const depth = hyperparameters.max_depth === null ? [] : [`--max-depth ${hyperparameters.max_depth}`];
+  return [
+    'npm run train --',
+    ...data,
+    `--trees ${hyperparameters.n_estimators}`,
+    ...depth,
+    `--min-samples-leaf ${hyperparameters.min_samples_leaf}`,
+    `--seed ${hyperparameters.seed}`,
+    ...features,
+  ].join(' ');
 }

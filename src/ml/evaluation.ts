@@ -13,7 +13,11 @@ export interface BinaryEvaluation {
 }
 
 export function evaluateBinary(model: RandomForestModel, features: Float32Array, labels: Int32Array): BinaryEvaluation {
-  const probabilities = predictProbabilities(model, features, labels.length);
+  return evaluateBinaryProbabilities(predictProbabilities(model, features, labels.length), labels);
+}
+
+/** The same from two-column probabilities (row-major, [FLOP, HIT]), e.g. an ONNX model's output. */
+export function evaluateBinaryProbabilities(probabilities: ArrayLike<number>, labels: Int32Array): BinaryEvaluation {
   const positive = Float64Array.from({ length: labels.length }, (_, row) => probabilities[row * 2 + 1]!);
   // The winning class, ties to the first class, as argmax over probabilities.
   const predicted = Int32Array.from(positive, (p) => (p > 0.5 ? 1 : 0));

@@ -31,6 +31,8 @@ export interface ModelCard<Metrics extends ModelMetrics = ModelMetrics> {
   data_source: string;
   /** True when trained on Encore's generated demo data rather than real data. */
   synthetic_data: boolean;
+  /** The command that trains the same model again from the same data. */
+  training_command?: string;
   created_at: string;
 }
 

@@ -2,10 +2,14 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
+import { projectRoot } from '../config/paths.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
 import { modelFileName, type ModelCard } from './model-card.js';
 import { isProcessAlive } from '../common/process-alive.js';
+
+/** Models that ship with Encore, tracked in git: trained by its own trainer on real data (see each card's training_command). */
+export const SHIPPED_MODELS_DIR = join(projectRoot, 'models', 'pretrained');
 
 /** The PostgreSQL channel told which model version became active ("<name>:<version>"). */
 export const MODEL_ACTIVATED_CHANNEL = 'model_activated';
@@ -25,12 +29,7 @@ export class ModelRegistryService {
 
   /** Writes the files (each to a temporary name first, so no half file is ever read) and records the version. */
   async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {
-    const dir = this.config.modelsDir;
-    await mkdir(dir, { recursive: true });
-    await removeAbandonedTemporaryFiles(dir);
-    const onnxName = modelFileName(card.name, card.version, 'onnx');
-    await writeAtomically(join(dir, onnxName), onnx);
-    await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
+    const onnxName = await this.writeFiles(card, onnx);
     return this.prisma.modelMetadata.create({
       data: {
         modelName: card.name,
@@ -45,6 +44,23 @@ export class ModelRegistryService {
         path: onnxName,
       },
     });
+  }
+
+  /**
+   * Registers and activates the newest version of `name` that ships with Encore (SHIPPED_MODELS_DIR),
+   * copying its files into the models folder. Null when none ships.
+   */
+  async activateShipped(name: string): Promise<ModelCard | null> {
+    const cards = (await readdir(SHIPPED_MODELS_DIR).catch(() => [])).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.json')).sort();
+    const newest = cards.at(-1);
+    if (!newest) return null;
+    const card = JSON.parse(await readFile(join(SHIPPED_MODELS_DIR, newest), 'utf8')) as ModelCard;
+    const onnx = await readFile(join(SHIPPED_MODELS_DIR, modelFileName(card.name, card.version, 'onnx')));
+    const known = await this.prisma.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: card.version } } });
+    if (known) await this.writeFiles(card, onnx);
+    else await this.save(card, onnx);
+    await this.activate(name, card.version);
+    return card;
   }
 
   /** Makes `version` the one active version of `name`, and tells every running app. */
@@ -73,6 +89,17 @@ export class ModelRegistryService {
 
   onnxPath(row: ModelMetadata): string {
     return join(this.config.modelsDir, row.path);
+  }
+
+  /** The ONNX file's name in the models folder. */
+  private async writeFiles(card: ModelCard, onnx: Uint8Array): Promise<string> {
+    const dir = this.config.modelsDir;
+    await mkdir(dir, { recursive: true });
+    await removeAbandonedTemporaryFiles(dir);
+    const onnxName = modelFileName(card.name, card.version, 'onnx');
+    await writeAtomically(join(dir, onnxName), onnx);
+    await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
+    return onnxName;
   }
 
   async readCard(row: ModelMetadata): Promise<ModelCard> {

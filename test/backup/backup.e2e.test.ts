@@ -13,7 +13,7 @@ import { DemoAnalyticsService } from '../../src/analytics/demo/demo-analytics.se
 import { DemoCatalogService } from '../../src/catalog/demo/demo-catalog.service.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { withDatabase } from '../../src/database/connection-string.js';
-import { DemoStoreService } from '../../src/genre/demo/demo-store.service.js';
+import { ChinookImportService } from '../../src/genre/chinook/chinook-import.service.js';
 import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { DemoLeadsService } from '../../src/leads/demo/demo-leads.service.js';
@@ -65,7 +65,7 @@ describe('backup and restore (built-in format)', () => {
     // Every module's data, as a running install has it.
     await t.app.get(DemoSongsService).import(800);
     await t.app.get(HitModelTrainerService).train({ trees: 3 });
-    await t.app.get(DemoStoreService).importIfEmpty();
+    await t.app.get(ChinookImportService).importSampleIfEmpty();
     await t.app.get(DemoCatalogService).importIfEmpty();
     await t.app.get(DemoAnalyticsService).importIfEmpty();
     await t.app.get(DemoLeadsService).importIfEmpty();

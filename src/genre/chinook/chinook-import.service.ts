@@ -1,12 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { projectRoot } from '../../config/paths.js';
 import { copyLine } from '../../database/copy-text.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { parseChinookScript } from './chinook-script.js';
 import { CHINOOK_SCHEMA, CHINOOK_TABLES, type ChinookCounts } from './chinook-tables.js';
+
+/** The Chinook sample store that ships with Encore (version 1.4.5; its MIT licence is beside it). */
+export const CHINOOK_SAMPLE_SCRIPT = join(projectRoot, 'data', 'samples', 'chinook', 'Chinook_PostgreSql.sql');
 
 /** What the store holds: real data (a Chinook script) or Encore's synthetic demo store. */
 export interface StoreOrigin {
@@ -34,6 +40,14 @@ export class ChinookImportService {
       for (const { sql } of script.inserts) await client.query(sql);
     });
     this.logger.log(`Imported the Chinook script (skipped ${script.skipped.length} statements that Encore's migrations or the database own)`);
+    return counts;
+  }
+
+  /** A fresh install gets the real Chinook store, so the genre model learns from real purchases. */
+  async importSampleIfEmpty(): Promise<ChinookCounts | undefined> {
+    if ((await this.counts()).customer > 0) return undefined;
+    const counts = await this.importScript(await readFile(CHINOOK_SAMPLE_SCRIPT, 'utf8'), 'the Chinook sample store 1.4.5 (data/samples/chinook)');
+    this.logger.log(`Filled schema chinook with the Chinook sample store: ${counts.customer} customers, ${counts.invoice.toLocaleString('en-US')} invoices`);
     return counts;
   }
 

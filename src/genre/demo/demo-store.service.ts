@@ -3,21 +3,15 @@ import { ChinookImportService } from '../chinook/chinook-import.service.js';
 import type { ChinookCounts } from '../chinook/chinook-tables.js';
 import { generateDemoStore } from './demo-store.js';
 
-/** Customers of the demo store filled in at the first start. */
+/** Customers of the demo store `import-chinook --demo` generates unless told otherwise. */
 export const DEMO_STORE_CUSTOMERS = 3000;
 
-/** Fills schema chinook with Encore's synthetic demo store. */
+/** Fills schema chinook with Encore's synthetic demo store, only when asked (the first start imports the real Chinook sample). */
 @Injectable()
 export class DemoStoreService {
   private readonly logger = new Logger('Chinook');
 
   constructor(private readonly chinook: ChinookImportService) {}
-
-  /** A fresh install gets the demo store, so the genre model has something to learn from. */
-  async importIfEmpty(): Promise<ChinookCounts | undefined> {
-    if ((await this.chinook.counts()).customer > 0) return undefined;
-    return this.import();
-  }
 
   async import(customers = DEMO_STORE_CUSTOMERS, seed?: number): Promise<ChinookCounts> {
     const counts = await this.chinook.importRows(generateDemoStore({ customers, seed }), {
