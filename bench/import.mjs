@@ -8,10 +8,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { SongImportService } from '../dist/songs/import/song-import.service.js';
-import { admin, appContext, median, printTable, sharedDataDir, startBenchDatabase } from './support.mjs';
+import { admin, appContext, median, printTable, sharedDataFolder, startBenchDatabase } from './support.mjs';
 
 const RUNS = 3;
-const files = ['60s', '70s', '80s', '90s'].map((decade) => join(sharedDataDir, 'hit-predictor', `dataset-of-${decade}.csv`));
+const dataDir = sharedDataFolder('hit-predictor');
+const files = ['60s', '70s', '80s', '90s'].map((decade) => join(dataDir, `dataset-of-${decade}.csv`));
 const PLAIN_TABLE = `CREATE TABLE plain_copy (track text, artist text, uri text, danceability float8, energy float8, key int,
   loudness float8, mode int, speechiness float8, acousticness float8, instrumentalness float8, liveness float8,
   valence float8, tempo float8, duration_ms int, time_signature int, chorus_hit float8, sections int, target int, decade int)`;

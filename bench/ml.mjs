@@ -19,7 +19,7 @@ import { OnnxForest } from '../dist/ml/onnx-model.js';
 import { trainRandomForest } from '../dist/ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../dist/ml/split.js';
 import { readSongRecords } from '../dist/songs/import/csv-file.js';
-import { median, percentile, printTable, sharedDataDir } from './support.mjs';
+import { median, percentile, printTable, sharedDataFolder } from './support.mjs';
 
 const TREES = 100;
 const WORKERS = 2;
@@ -34,7 +34,7 @@ const THREAD_SETTINGS = [1, 2];
 const MAX_PROBABILITY_DIFFERENCE = 1e-5;
 
 const PYTHON = '/usr/bin/python3';
-const dataDir = join(sharedDataDir, 'hit-predictor');
+const dataDir = sharedDataFolder('hit-predictor');
 const referenceScript = new URL('../../shared/benchmarks/sklearn_rf_reference.py', import.meta.url).pathname;
 /** ../shared/benchmarks/README.md, measured on this kind of machine (2 cores) on 2026-11-22. */
 const PUBLISHED = {

@@ -2,10 +2,12 @@
 // Benchmarks run the built app (dist/), which `npm run bench:*` builds first.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { AppModule } from '../dist/app.module.js';
 import { loadConfig } from '../dist/config/app-config.js';
@@ -13,7 +15,18 @@ import { withDatabase } from '../dist/database/connection-string.js';
 import { EmbeddedPostgres } from '../dist/database/embedded-postgres.js';
 import { applyMigrations } from '../dist/database/migrations.js';
 
-export const sharedDataDir = new URL('../../shared/data/', import.meta.url).pathname;
+/** The real datasets kept beside the repository: ENCORE_SHARED_DATA, else ../shared/data. */
+export const sharedDataDir = resolve(process.env.ENCORE_SHARED_DATA || fileURLToPath(new URL('../../shared/data/', import.meta.url)));
+
+/** A folder of the shared data; stops the benchmark with a one-line reason when it is absent. */
+export function sharedDataFolder(name) {
+  const dir = join(sharedDataDir, name);
+  if (!existsSync(dir)) {
+    console.error(`${dir} not found: this benchmark reads the real ${name} data (ENCORE_SHARED_DATA names the data folder).`);
+    process.exit(1);
+  }
+  return dir;
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
 import { exitOf, spawnApp, waitForHealth } from '../support/app-process.js';
 import { freePort } from '../support/free-port.js';
-import { chinookScript } from '../support/shared-data.js';
+import { chinookScript } from '../support/sample-data.js';
 
 // Each command is a fresh Node process that starts the embedded database and the app's modules:
 // seconds each, many more on a loaded machine.

@@ -6,7 +6,7 @@ import { DemoStoreService } from '../../src/genre/demo/demo-store.service.js';
 import { GenreModelTrainerService } from '../../src/genre/genre-model-trainer.service.js';
 import { GenrePredictorService } from '../../src/genre/genre-predictor.service.js';
 import { formatGenreTrainingReport } from '../../src/genre/training-report.js';
-import { chinookScript } from '../support/shared-data.js';
+import { chinookScript } from '../support/sample-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('genre preference', () => {

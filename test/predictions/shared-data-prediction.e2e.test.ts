@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
 import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
 import { SongImportService } from '../../src/songs/import/song-import.service.js';
-import { hitPredictorFiles } from '../support/shared-data.js';
+import { describeWithHitPredictorData, hitPredictorFiles } from '../support/shared-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** "Can't Buy Me Love" by The Beatles, a Billboard hit in the 1960s file (target = 1). */
 const TRACK_ID = '3EQBI1Fiv7z3QfqTeb9Tqk';
 
-describe('predicting real songs of the shared hit-predictor data', () => {
+describeWithHitPredictorData('predicting songs of the real hit-predictor files', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

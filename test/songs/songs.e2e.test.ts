@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SongImportService } from '../../src/songs/import/song-import.service.js';
-import { hitPredictorFiles } from '../support/shared-data.js';
+import { describeWithHitPredictorData, hitPredictorFiles } from '../support/shared-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const KAGGLE = [
@@ -12,7 +12,7 @@ const KAGGLE = [
   '0fbSADeQVjNNbeOBOdCXLm,Sigur Rós,Ágætis byrjun,Svefn-g-englar,45,604000,False,0.2,0.3,5,-15,1,0.03,0.8,0.9,0.1,0.05,70,4,ambient',
 ].join('\n');
 
-describe('songs API over the imported shared data', () => {
+describeWithHitPredictorData('songs API over the imported real hit-predictor files', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

@@ -8,26 +8,26 @@ import {
   UnknownCsvHeaderError,
 } from '../../../src/songs/import/csv-formats.js';
 
-/** One row of /work/shared/data/hit-predictor/dataset-of-60s.csv, by column. */
+/** A row in the layout of the hit-predictor decade files (invented, as in test/fixtures/hit-predictor/), by column. */
 const HIT_PREDICTOR_ROW: Record<string, string> = {
-  track: 'Jealous Kind Of Fella',
-  artist: 'Garland Green',
-  uri: 'spotify:track:1dtKN6wwlolkM8XZy2y9C1',
-  danceability: '0.417',
-  energy: '0.62',
-  key: '3',
-  loudness: '-7.727',
+  track: 'Harbour River',
+  artist: 'Mara Lintel',
+  uri: 'spotify:track:EncoreFixtureTrack0001',
+  danceability: '0.734',
+  energy: '0.564',
+  key: '10',
+  loudness: '-7.867',
   mode: '1',
-  speechiness: '0.0403',
-  acousticness: '0.49',
+  speechiness: '0.0308',
+  acousticness: '0.9191',
   instrumentalness: '0',
-  liveness: '0.0779',
-  valence: '0.845',
-  tempo: '185.655',
-  duration_ms: '173533',
+  liveness: '0.1618',
+  valence: '0.577',
+  tempo: '99.511',
+  duration_ms: '158308',
   time_signature: '3',
-  chorus_hit: '32.94975',
-  sections: '9',
+  chorus_hit: '51.602',
+  sections: '12',
   target: '1',
   decade: '1960',
 };
@@ -155,25 +155,25 @@ describe('detectFormat', () => {
 });
 
 describe('parseSongRow (hit-predictor)', () => {
-  it('parses a row of the 60s decade file', () => {
+  it('parses a row of a decade file', () => {
     expect(parseHitPredictor()).toEqual({
-      trackId: '1dtKN6wwlolkM8XZy2y9C1',
-      trackName: 'Jealous Kind Of Fella',
-      artists: 'Garland Green',
+      trackId: 'EncoreFixtureTrack0001',
+      trackName: 'Harbour River',
+      artists: 'Mara Lintel',
       albumName: null,
       popularity: null,
       trackGenre: null,
-      danceability: 0.417,
-      energy: 0.62,
-      valence: 0.845,
-      acousticness: 0.49,
+      danceability: 0.734,
+      energy: 0.564,
+      valence: 0.577,
+      acousticness: 0.9191,
       instrumentalness: 0,
-      speechiness: 0.0403,
-      liveness: 0.0779,
-      loudness: -7.727,
-      tempo: 185.655,
-      durationMs: 173533,
-      key: 3,
+      speechiness: 0.0308,
+      liveness: 0.1618,
+      loudness: -7.867,
+      tempo: 99.511,
+      durationMs: 158308,
+      key: 10,
       mode: 1,
       timeSignature: 3,
       explicit: false,
@@ -223,7 +223,7 @@ describe('parseSongRow (hit-predictor)', () => {
     const columns = HIT_PREDICTOR_FORMAT.columns.filter((column) => column !== 'decade');
     const song = parseSongRow(detectFormat(columns), cells(columns, HIT_PREDICTOR_ROW), THRESHOLD);
     expect(song.decade).toBeNull();
-    expect(song.trackId).toBe('1dtKN6wwlolkM8XZy2y9C1');
+    expect(song.trackId).toBe('EncoreFixtureTrack0001');
   });
 
   it('reads cells by header position, whatever the column order', () => {
@@ -237,25 +237,25 @@ describe('parseSongRow (hit-predictor)', () => {
   });
 
   it('trims whitespace around cells', () => {
-    const song = parseHitPredictor({ track: '  Jealous Kind Of Fella ', tempo: ' 185.655 ' });
-    expect(song.trackName).toBe('Jealous Kind Of Fella');
-    expect(song.tempo).toBe(185.655);
+    const song = parseHitPredictor({ track: '  Harbour River ', tempo: ' 99.511 ' });
+    expect(song.trackName).toBe('Harbour River');
+    expect(song.tempo).toBe(99.511);
   });
 
   it('rounds duration_ms to a whole number of milliseconds', () => {
-    expect(parseHitPredictor({ duration_ms: '173533.6' }).durationMs).toBe(173534);
+    expect(parseHitPredictor({ duration_ms: '158308.6' }).durationMs).toBe(158309);
   });
 
   it('rejects a URI that is not a spotify:track: URI', () => {
-    expect(rowError(() => parseHitPredictor({ uri: 'spotify:album:1dtKN6wwlolkM8XZy2y9C1' })).message).toBe(
-      'uri is not a spotify:track: URI: "spotify:album:1dtKN6wwlolkM8XZy2y9C1"',
+    expect(rowError(() => parseHitPredictor({ uri: 'spotify:album:EncoreFixtureTrack0001' })).message).toBe(
+      'uri is not a spotify:track: URI: "spotify:album:EncoreFixtureTrack0001"',
     );
-    expect(rowError(() => parseHitPredictor({ uri: '1dtKN6wwlolkM8XZy2y9C1' })).message).toMatch(/^uri is not a spotify:track: URI/);
+    expect(rowError(() => parseHitPredictor({ uri: 'EncoreFixtureTrack0001' })).message).toMatch(/^uri is not a spotify:track: URI/);
   });
 
   it('rejects a spotify:track: URI whose id is not a Spotify id', () => {
-    expect(rowError(() => parseHitPredictor({ uri: 'spotify:track:1dtKN6ww' })).message).toMatch(/^uri /);
-    expect(rowError(() => parseHitPredictor({ uri: 'spotify:track:1dtKN6wwlolkM8XZy2y9C-' })).message).toMatch(/^uri /);
+    expect(rowError(() => parseHitPredictor({ uri: 'spotify:track:EncoreFixture' })).message).toMatch(/^uri /);
+    expect(rowError(() => parseHitPredictor({ uri: 'spotify:track:EncoreFixtureTrack000-' })).message).toMatch(/^uri /);
   });
 
   it('rejects a missing title, artist or URI', () => {

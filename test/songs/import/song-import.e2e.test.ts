@@ -2,38 +2,84 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SongImportService, type ImportSource } from '../../../src/songs/import/song-import.service.js';
-import { hitPredictorFiles } from '../../support/shared-data.js';
+import { hitPredictorFixtures } from '../../support/sample-data.js';
+import { describeWithHitPredictorData, hitPredictorFiles } from '../../support/shared-data.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
-const fileSources = (): ImportSource[] => hitPredictorFiles.map((path) => ({ name: path, stream: createReadStream(path) }));
+const fileSources = (paths: string[]): ImportSource[] => paths.map((path) => ({ name: path, stream: createReadStream(path) }));
 const textSource = (name: string, text: string): ImportSource => ({ name, stream: Readable.from([text]) });
+
+/** A test app for the describe block it is called in, with its song importer. */
+function useImportApp(): { t: TestApp; importer: SongImportService } {
+  const app = {} as { t: TestApp; importer: SongImportService };
+  beforeAll(async () => {
+    app.t = await createTestApp();
+    app.importer = app.t.app.get(SongImportService);
+  });
+  afterAll(() => app.t.close());
+  return app;
+}
 
 const KAGGLE_HEADER =
   ',track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre';
 
-describe('importing the shared hit-predictor files', () => {
-  let t: TestApp;
-  let importer: SongImportService;
-  beforeAll(async () => {
-    t = await createTestApp();
-    importer = t.app.get(SongImportService);
-  });
-  afterAll(() => t.close());
+describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
+  const app = useImportApp();
 
   it('stores one song per track id, a hit if any of its rows says so, and counts the repeats', async () => {
-    const report = await importer.import(fileSources());
-    expect(report.rowsRead).toBe(28_836);
-    expect(report.inserted).toBe(28_530);
-    expect(report.duplicates).toBe(306);
-    expect(report.labelConflicts).toBe(9);
-    expect(report.skipped).toBe(0);
-    expect(await t.prisma.song.count()).toBe(28_530);
-    expect(await t.prisma.song.count({ where: { isHit: true } })).toBe(14_121);
-    expect(report.hits).toBe(14_121);
+    const report = await app.importer.import(fileSources(hitPredictorFixtures));
+    expect(report).toMatchObject({ rowsRead: 41, inserted: 38, duplicates: 3, labelConflicts: 2, titleConflicts: 1, skipped: 0, hits: 19, flops: 19 });
+    expect(await app.t.prisma.song.count()).toBe(38);
+    expect(await app.t.prisma.song.count({ where: { isHit: true } })).toBe(19);
+    const relabelled = await app.t.prisma.song.findMany({ where: { trackId: { in: ['EncoreFixtureTrack0003', 'EncoreFixtureTrack0005'] } } });
+    expect(relabelled.map((song) => song.isHit)).toEqual([true, true]);
+  });
+
+  it('reads quoted titles and artists with commas and doubled quotes, E-notation numbers and both line ends', async () => {
+    const song = (trackId: string) => app.t.prisma.song.findUniqueOrThrow({ where: { trackId } });
+    expect(await song('EncoreFixtureTrack0007')).toMatchObject({ trackName: 'Rain, Again, Tomorrow', artists: 'Northgate Choir', decade: 1970 });
+    expect(await song('EncoreFixtureTrack0011')).toMatchObject({ trackName: 'Marble Island', artists: 'Lumen, Vale & Co' });
+    expect(await song('EncoreFixtureTrack0025')).toMatchObject({ trackName: 'Say "When", Darling', decade: 1980 });
+    expect(await song('EncoreFixtureTrack0009')).toMatchObject({ instrumentalness: 1.74e-6, isInstrumental: false, hitSource: 'label' });
+    expect(await song('EncoreFixtureTrack0027')).toMatchObject({ acousticness: 3.2e-5, isAcoustic: false });
+    // The later row of a repeated track gives its values; the title change is kept.
+    expect(await song('EncoreFixtureTrack0006')).toMatchObject({ trackName: 'Copper Parade (Remastered)', decade: 1980, isHit: false });
+  });
+
+  it('changes nothing when the same files are imported again with --no-clear', async () => {
+    const report = await app.importer.import(fileSources(hitPredictorFixtures), { clear: false });
+    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 38, duplicates: 3 });
+    expect(await app.t.prisma.song.count()).toBe(38);
+    expect(await app.t.prisma.song.count({ where: { isHit: true } })).toBe(19);
+  });
+
+  it('never deletes user songs when it clears the dataset', async () => {
+    await app.t.prisma.song.create({
+      data: {
+        trackName: 'Asked About By A User', artists: 'Someone', durationMs: 200_000, danceability: 0.5, energy: 0.5,
+        valence: 0.5, acousticness: 0.5, instrumentalness: 0, speechiness: 0.05, liveness: 0.1, loudness: -8, tempo: 120,
+        mode: 1, key: 5, timeSignature: 4, isAcoustic: false, isInstrumental: false, isHit: false, hitSource: 'popularity',
+        source: 'user', searchText: 'asked about by a user someone', searchTitle: 'asked about by a user', searchArtists: 'someone',
+      },
+    });
+    const report = await app.importer.import([textSource('one.csv', `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`)]);
+    expect(report.cleared).toBe(38);
+    expect(await app.t.prisma.song.count({ where: { source: 'user' } })).toBe(1);
+    expect(await app.t.prisma.song.count()).toBe(2);
+  });
+});
+
+describeWithHitPredictorData('importing the real hit-predictor files', () => {
+  const app = useImportApp();
+
+  it('reads all 28,836 rows into 28,530 songs, 14,121 of them hits, 9 tracks labelled both ways', async () => {
+    const report = await app.importer.import(fileSources(hitPredictorFiles));
+    expect(report).toMatchObject({ rowsRead: 28_836, inserted: 28_530, duplicates: 306, labelConflicts: 9, skipped: 0, hits: 14_121 });
+    expect(await app.t.prisma.song.count({ where: { isHit: true } })).toBe(14_121);
   });
 
   it('records the label, the decade, and that the explicit flag was absent', async () => {
-    const song = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '3EQBI1Fiv7z3QfqTeb9Tqk' } });
+    const song = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '3EQBI1Fiv7z3QfqTeb9Tqk' } });
     expect(song).toMatchObject({
       trackName: "Can't Buy Me Love",
       artists: 'The Beatles',
@@ -50,36 +96,12 @@ describe('importing the shared hit-predictor files', () => {
   });
 
   it('changes nothing when the same files are imported again with --no-clear', async () => {
-    const report = await importer.import(fileSources(), { clear: false });
-    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 28_530, duplicates: 306 });
-    expect(await t.prisma.song.count()).toBe(28_530);
-    expect(await t.prisma.song.count({ where: { isHit: true } })).toBe(14_121);
-  });
-
-  it('never deletes user songs when it clears the dataset', async () => {
-    await t.prisma.song.create({
-      data: {
-        trackName: 'Asked About By A User', artists: 'Someone', durationMs: 200_000, danceability: 0.5, energy: 0.5,
-        valence: 0.5, acousticness: 0.5, instrumentalness: 0, speechiness: 0.05, liveness: 0.1, loudness: -8, tempo: 120,
-        mode: 1, key: 5, timeSignature: 4, isAcoustic: false, isInstrumental: false, isHit: false, hitSource: 'popularity',
-        source: 'user', searchText: 'asked about by a user someone', searchTitle: 'asked about by a user', searchArtists: 'someone',
-      },
-    });
-    const report = await importer.import([textSource('one.csv', `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`)]);
-    expect(report.cleared).toBe(28_530);
-    expect(await t.prisma.song.count({ where: { source: 'user' } })).toBe(1);
-    expect(await t.prisma.song.count()).toBe(2);
+    expect(await app.importer.import(fileSources(hitPredictorFiles), { clear: false })).toMatchObject({ inserted: 0, updated: 0, unchanged: 28_530 });
   });
 });
 
 describe('importing a Kaggle-format file and a file with broken rows', () => {
-  let t: TestApp;
-  let importer: SongImportService;
-  beforeAll(async () => {
-    t = await createTestApp();
-    importer = t.app.get(SongImportService);
-  });
-  afterAll(() => t.close());
+  const app = useImportApp();
 
   it('keeps artists, album, popularity, genre and explicit of the Kaggle format', async () => {
     const csv = [
@@ -88,14 +110,14 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
       '1,4qPNDBW1i3p13qLCt0Ki3A,Ben Woodward,Ghost (Acoustic),Ghost - Acoustic,55,149610,True,0.42,0.166,1,-17.235,1,0.0763,0.924,5.56e-06,0.101,0.267,77.489,4,acoustic',
       '2,1iJBSr7s7jYXzM8EGcbK5b,Ingrid Michaelson;ZAYN,To Begin Again,To Begin Again,49,210826,False,0.438,0.359,0,-9.734,1,0.0557,0.21,0,0.117,0.12,76.332,4,acoustic',
     ].join('\n');
-    const report = await importer.import([textSource('kaggle.csv', csv)]);
+    const report = await app.importer.import([textSource('kaggle.csv', csv)]);
     expect(report).toMatchObject({ inserted: 3, skipped: 0, hits: 2, flops: 1 });
-    const duet = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '1iJBSr7s7jYXzM8EGcbK5b' } });
+    const duet = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '1iJBSr7s7jYXzM8EGcbK5b' } });
     expect(duet).toMatchObject({
       artists: 'Ingrid Michaelson;ZAYN', albumName: 'To Begin Again', popularity: 49, trackGenre: 'acoustic',
       explicit: false, explicitKnown: true, isHit: false, hitSource: 'popularity', dataset: 'kaggle',
     });
-    const explicitSong = await t.prisma.song.findUniqueOrThrow({ where: { trackId: '4qPNDBW1i3p13qLCt0Ki3A' } });
+    const explicitSong = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '4qPNDBW1i3p13qLCt0Ki3A' } });
     expect(explicitSong).toMatchObject({ explicit: true, popularity: 55, isHit: true, albumName: 'Ghost (Acoustic)' });
   });
 
@@ -109,7 +131,7 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
       'Words,Band,spotify:track:6nEkxYIEnrbYH7h1hJ8Xn6,0.377,loud,4,-3.199,0,0.0481,0.26,0,0.074,0.912,75.533,140920,4,33.9,7,1,1960',
       'Good Two,Band,spotify:track:3EQBI1Fiv7z3QfqTeb9Tqk,0.844,0.299,0,-12.645,1,0.0621,0.848,0.844,0.102,0.566,102.088,131176,4,20,6,0,1960',
     ].join('\n');
-    const report = await importer.import([textSource('broken.csv', csv)], { clear: false });
+    const report = await app.importer.import([textSource('broken.csv', csv)], { clear: false });
     expect(report).toMatchObject({ rowsRead: 6, inserted: 2, skipped: 4 });
     expect(report.errors).toEqual([
       { file: 'broken.csv', line: 3, reason: 'missing energy' },
@@ -120,42 +142,37 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
   });
 
   it('writes nothing on a dry run but reports what it would do', async () => {
-    const before = await t.prisma.song.count();
+    const before = await app.t.prisma.song.count();
     const csv = `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`;
-    const report = await importer.import([textSource('dry.csv', csv)], { dryRun: true });
+    const report = await app.importer.import([textSource('dry.csv', csv)], { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, inserted: 1 });
-    expect(await t.prisma.song.count()).toBe(before);
+    expect(await app.t.prisma.song.count()).toBe(before);
   });
 
   it('stops after the batch in flight when aborted, keeping what was committed', async () => {
-    const before = await t.prisma.song.count();
+    const before = await app.t.prisma.song.count();
     const abort = new AbortController();
-    const report = await importer.import(
-      hitPredictorFiles.slice(0, 1).map((path) => ({ name: path, stream: createReadStream(path) })),
-      { clear: false, batchSize: 1000, onProgress: () => abort.abort(), signal: abort.signal },
-    );
+    const report = await app.importer.import(fileSources(hitPredictorFixtures), {
+      clear: false, batchSize: 10, onProgress: () => abort.abort(), signal: abort.signal,
+    });
     expect(report.aborted).toBe(true);
-    expect(report.committedRows).toBeGreaterThanOrEqual(1000);
-    expect(report.committedRows).toBeLessThan(8_000);
-    expect(await t.prisma.song.count()).toBe(before + report.inserted);
+    expect(report.committedRows).toBeGreaterThanOrEqual(10);
+    expect(report.committedRows).toBeLessThan(41);
+    expect(await app.t.prisma.song.count()).toBe(before + report.inserted);
   });
 
   it('refuses a file with an unknown header, naming the expected columns', async () => {
-    await expect(importer.import([textSource('odd.csv', 'name,band,year\nx,y,1999\n')])).rejects.toThrow(
+    await expect(app.importer.import([textSource('odd.csv', 'name,band,year\nx,y,1999\n')])).rejects.toThrow(
       /Unrecognised CSV header: name,band,year[\s\S]*track_id,artists,album_name[\s\S]*track,artist,uri/,
     );
   });
 });
 
 describe('a source that cannot be read', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const app = useImportApp();
 
   it('fails the import with the read error instead of hanging', async () => {
     const missing = createReadStream('/nonexistent/songs.csv');
-    await expect(t.app.get(SongImportService).import([{ name: 'missing.csv', stream: missing }])).rejects.toThrow(/ENOENT/);
+    await expect(app.importer.import([{ name: 'missing.csv', stream: missing }])).rejects.toThrow(/ENOENT/);
   });
 });
