@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { normalizeSearchText } from '../songs/search-text.js';
+import { accountEmailMessage, isAccountEmail } from './account-email.js';
 import type { AuthUser } from './auth-user.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { toUserDto, type SessionDto, type UserDto } from './dto/user.dto.js';
@@ -11,6 +12,22 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js'
 import { TokenService } from './token.service.js';
 
 const withArtist = { artist: { select: { id: true } } } as const;
+
+/** What create-admin did: created the account, or found it and promoted it and/or set its password. */
+export interface AdminAccountOutcome {
+  user: UserDto;
+  created: boolean;
+  /** An existing account that was not an admin before. */
+  promoted: boolean;
+  passwordSet: boolean;
+}
+
+/** The hash of a new password, or a 400 naming what is wrong with it. */
+async function acceptablePasswordHash(password: string, account: { username: string; email: string }): Promise<string> {
+  const problems = passwordProblems(password, account);
+  if (problems.length > 0) throw new BadRequestException(`password ${problems.join(', ')}`);
+  return hashPassword(password);
+}
 
 @Injectable()
 export class AuthService {
@@ -24,10 +41,8 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<SessionDto> {
     const email = dto.email.toLowerCase();
     const username = dto.username.toLowerCase();
-    const problems = passwordProblems(dto.password, { username, email });
-    if (problems.length > 0) throw new BadRequestException(`password ${problems.join(', ')}`);
+    const passwordHash = await acceptablePasswordHash(dto.password, { username, email });
     const displayName = dto.display_name ?? dto.username;
-    const passwordHash = await hashPassword(dto.password);
     try {
       const user = await this.prisma.user.create({
         data: {
@@ -78,24 +93,28 @@ export class AuthService {
   }
 
   /**
-   * Makes `email` an admin: promotes the account when it exists (its password unchanged),
-   * else creates it with `password`. Used by the create-admin command.
+   * Makes `email` an admin (the create-admin command): creates the account with `password`, or
+   * promotes the existing one, setting its password only when one is given (which signs out its
+   * sessions). Says which of these happened.
    */
-  async createAdmin(email: string, password: string): Promise<{ user: UserDto; created: boolean }> {
+  async createAdmin(email: string, password?: string): Promise<AdminAccountOutcome> {
     const address = email.trim().toLowerCase();
+    if (!isAccountEmail(address)) throw new BadRequestException(accountEmailMessage('email'));
     const existing = await this.prisma.user.findUnique({ where: { email: address } });
-    if (existing) {
-      const user = await this.prisma.user.update({ where: { id: existing.id }, data: { role: 'admin' }, include: withArtist });
-      return { user: toUserDto(user), created: false };
+    if (!existing) {
+      if (password === undefined) throw new BadRequestException(`password is required: no account has the email ${address} yet, and a new one needs a password`);
+      const username = await this.freeUsername(address.split('@')[0] ?? 'admin');
+      const passwordHash = await acceptablePasswordHash(password, { username, email: address });
+      const user = await this.prisma.user.create({
+        data: { email: address, username, passwordHash, role: 'admin', displayName: username },
+        include: withArtist,
+      });
+      return { user: toUserDto(user), created: true, promoted: false, passwordSet: true };
     }
-    const username = await this.freeUsername(address.split('@')[0] ?? 'admin');
-    const problems = passwordProblems(password, { username, email: address });
-    if (problems.length > 0) throw new BadRequestException(`password ${problems.join(', ')}`);
-    const user = await this.prisma.user.create({
-      data: { email: address, username, passwordHash: await hashPassword(password), role: 'admin', displayName: username },
-      include: withArtist,
-    });
-    return { user: toUserDto(user), created: true };
+    const passwordHash = password === undefined ? undefined : await acceptablePasswordHash(password, { username: existing.username, email: address });
+    const user = await this.prisma.user.update({ where: { id: existing.id }, data: { role: 'admin', passwordHash }, include: withArtist });
+    if (passwordHash) await this.tokens.revokeAll(existing.id);
+    return { user: toUserDto(user), created: false, promoted: existing.role !== 'admin', passwordSet: passwordHash !== undefined };
   }
 
   private async session(user: Parameters<typeof toUserDto>[0]): Promise<SessionDto> {

@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthService } from '../../src/auth/auth.service.js';
 import { createAccount } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -163,16 +162,6 @@ describe('accounts and sessions', () => {
     await login(account.username, account.password).expect(200);
     for (let i = 0; i < 2; i++) await login(account.username, 'wrong-Password1').expect(401);
     await login(account.username, account.password).expect(200);
-  });
-
-  it('makes admins as the create-admin command does, promoting an existing account', async () => {
-    const account = await createAccount(t);
-    await request(t.http).post('/api/genre/train').set('authorization', account.bearer).expect(403);
-    const promoted = await t.app.get(AuthService).createAdmin(account.email, 'ignored-Password1');
-    expect(promoted).toMatchObject({ created: false, user: { id: account.id, role: 'admin' } });
-    // The new role is in the next token.
-    const { body } = await login(account.username, account.password).expect(200);
-    expect(body.user.role).toBe('admin');
   });
 });
 

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
 import { exitOf, spawnApp, waitForHealth } from '../support/app-process.js';
+import { runCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 import { chinookScript } from '../support/sample-data.js';
 
@@ -16,14 +15,7 @@ describe('npm run cli', { timeout: 180_000 }, () => {
   let env: NodeJS.ProcessEnv;
   const pidFile = () => join(root, 'pg', 'postmaster.pid');
 
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, ...env },
-      encoding: 'utf8',
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) => runCli(args, env);
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-cli-'));
@@ -123,17 +115,6 @@ describe('npm run cli', { timeout: 180_000 }, () => {
     const { code, stdout } = cli('clear-songs', '--yes');
     expect(code).toBe(0);
     expect(stdout).toContain('Deleted 2 songs');
-  });
-
-  it('creates an admin, then promotes instead of creating for a known email, and refuses a weak password', () => {
-    const created = cli('create-admin', '--email', 'Boss@Example.com', '--password', 'sound-Check42');
-    expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/^Created admin boss@example\.com \(username boss, id [0-9a-f-]{36}\)\.$/m);
-    const promoted = cli('create-admin', '--email', 'boss@example.com', '--password', 'other-Pass42');
-    expect(promoted.stdout).toMatch(/^Promoted admin boss@example\.com/m);
-    const weak = cli('create-admin', '--email', 'new@example.com', '--password', 'short');
-    expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain('password must be at least 8 characters');
   });
 
   it("imports an artist's metrics from CSV, creating the artist by name, and scores them", async () => {

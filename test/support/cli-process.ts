@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/paths.js';
 import { exitOf } from './app-process.js';
@@ -22,4 +22,14 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output, exit: () => exitOf(child) };
+}
+
+/** Runs a command of the built CLI to its end: its exit code, stdout and stderr. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

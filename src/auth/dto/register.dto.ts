@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsAccountEmail } from '../account-email.js';
 import { PASSWORD_MAX_LENGTH } from '../password-rules.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -8,8 +9,7 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 export class RegisterDto {
   @ApiProperty({ example: 'ana@example.com' })
   @Transform(trimmed)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsAccountEmail()
   email!: string;
 
   @ApiProperty({ example: 'ana.music', description: '3–30 letters, digits, "_", "." or "-"; case does not matter' })
