@@ -51,11 +51,10 @@ interface Comparison {
 }
 
 /** Says which version predicts now, and why. */
-function activationOutcome(version: string, activated: boolean, forced: boolean | undefined, comparison?: Comparison): string {
-  if (forced === false) return 'Not activated (--no-activate): "npm run cli -- models activate <version>" makes it the active version.';
+function activationOutcome(version: string, activated: boolean, choice: boolean | undefined, comparison?: Comparison): string {
+  if (choice === false) return 'Not activated (--no-activate): "npm run cli -- models activate <version>" makes it the active version.';
   if (!comparison) return `${version} is now the active version.`;
   const scores = `${comparison.metric} ${comparison.new.toFixed(4)} against ${comparison.active_version}'s ${comparison.active.toFixed(4)} on the same rows`;
-  if (forced) return `${version} is now the active version (--activate; ${scores}).`;
   return activated
     ? `${version} is now the active version: ${scores}.`
     : `Kept ${comparison.active_version} active: the new version is worse (${scores}). --activate makes the new one active anyway.`;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ function songsCsv(rows: number, seed: number, hit: (danceability: number, coin: 
     const danceability = random();
     const id = `${seed}x${i}`.padEnd(22, 'q');
     const features = [danceability, random(), 5, -8 - random() * 10, 1, 0.05, random(), random() * 0.2, 0.1, random(), 90 + random() * 60, 180_000 + Math.round(random() * 60_000), 4, 30, 9];
-    return [`Invented ${seed}-${i}`, 'Nobody Real', `spotify:track:${id}`, ...features.map((value) => Number(value.toFixed(4))), hit(danceability, random()) ? 1 : 0, '90s'].join(',');
+    return [`Invented ${seed}-${i}`, 'Nobody Real', `spotify:track:${id}`, ...features.map((value) => Number(value.toFixed(4))), hit(danceability, random()) ? 1 : 0, 1990].join(',');
   });
   return [HEADER, ...lines].join('\n');
 }
@@ -46,12 +46,14 @@ describe('npm run cli -- train: which version predicts afterwards', { timeout: 1
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('activates the first version, says so, and names the command that trains it again', () => {
+  it('activates the first version, says so, and names the command that trains it again', async () => {
     const trained = cli('train', '--csv', learnable, '--trees', '20');
     expect(trained.code).toBe(0);
     const version = versionOf(trained.stdout);
     expect(trained.stdout).toContain(`${version} is now the active version.`);
     expect(activeVersion()).toBe(version);
+    const card = JSON.parse(await readFile(join(root, 'models', `hit-${version}.json`), 'utf8')) as { training_command: string; data_source: string };
+    expect(card).toMatchObject({ data_source: 'CSV learnable.csv (600 tracks)', training_command: 'npm run train -- --csv learnable.csv --trees 20 --min-samples-leaf 20 --seed 42' });
   });
 
   it('keeps the active version when the new one ranks the same test rows worse, and says which happened', () => {
@@ -66,7 +68,7 @@ describe('npm run cli -- train: which version predicts afterwards', { timeout: 1
   it('activates a worse version when --activate forces it', () => {
     const trained = cli('train', '--csv', learnable, '--trees', '20', '--features', 'tempo,energy', '--activate');
     const version = versionOf(trained.stdout);
-    expect(trained.stdout).toContain(`${version} is now the active version (--activate;`);
+    expect(trained.stdout).toContain(`${version} is now the active version.`);
     expect(activeVersion()).toBe(version);
   });
 
