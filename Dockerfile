@@ -14,7 +14,7 @@ COPY . .
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SCARF_ANALYTICS=false
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SCARF_ANALYTICS=false MODELS_DIR=models/trained
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
@@ -23,8 +23,12 @@ COPY --from=build /app/web/dist ./web/dist
 # Applied at every start; the schema is what the migration engine and backups read.
 COPY prisma/migrations ./prisma/migrations
 COPY prisma/schema ./prisma/schema
-# What the app writes: uploads and backups (data/), trained models (models/). Compose mounts volumes here.
-RUN mkdir -p data/media data/backups models && chown -R node:node data models
+# What ships and the first start reads: the pre-trained hit model and the Chinook sample store.
+COPY models/pretrained ./models/pretrained
+COPY data/samples ./data/samples
+# What the app writes: uploads, backups and trained models (MODELS_DIR). Compose mounts volumes here,
+# beside what ships rather than over it.
+RUN mkdir -p data/media data/backups models/trained && chown -R node:node data/media data/backups models/trained
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \

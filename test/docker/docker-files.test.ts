@@ -68,6 +68,9 @@ describe('Dockerfile', () => {
     expect(copies).toContain('--from=build /app/dist ./dist');
     expect(copies).toContain('--from=build /app/web/dist ./web/dist');
     expect(copies).toContain('prisma/migrations ./prisma/migrations');
+    // What the first start reads, outside the folders compose mounts volumes over.
+    expect(copies).toContain('models/pretrained ./models/pretrained');
+    expect(copies).toContain('data/samples ./data/samples');
     expect(copies.some((args) => args.split(/\s+/).includes('.npmrc'))).toBe(true);
     expect(read('.npmrc')).toMatch(/^onnxruntime-node-install=skip$/m);
   });
@@ -97,7 +100,7 @@ describe('Dockerfile', () => {
       expect(ignored(source), `${source} is not in .dockerignore`).toBe(false);
     }
     // What the build needs is in the context...
-    for (const needed of ['package.json', 'package-lock.json', '.npmrc', 'src/main.ts', 'scripts/build.mjs', 'web/index.html', 'prisma/schema', 'prisma/migrations', 'tsconfig.build.json']) {
+    for (const needed of ['package.json', 'package-lock.json', '.npmrc', 'src/main.ts', 'scripts/build.mjs', 'web/index.html', 'prisma/schema', 'prisma/migrations', 'tsconfig.build.json', 'data/samples/chinook/Chinook_PostgreSql.sql']) {
       expect(ignored(needed), needed).toBe(false);
     }
     // ...and what must stay out of it is not.
@@ -147,7 +150,7 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(env)) expect(known, name).toContain(name);
     expect(app!.ports).toEqual(['${APP_PORT:-3000}:3000']);
     // What the app writes outlives the container.
-    expect(app!.volumes).toEqual(expect.arrayContaining(['appdata:/app/data', 'models:/app/models']));
+    expect(app!.volumes).toEqual(expect.arrayContaining(['media:/app/data/media', 'backups:/app/data/backups', 'models:/app/models/trained']));
   });
 
   it('has Prometheus scrape the app at app:3000/api/metrics with the scrape config in ops/', () => {
