@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { FEATURE_RANGES } from '../../songs/import/song-record.js';
 
 /** explicit as the original accepted it: 0/1, true/false (also as strings). */
 const toExplicit = ({ value }: { value: unknown }) => {
@@ -11,6 +12,9 @@ const toExplicit = ({ value }: { value: unknown }) => {
 
 /** Goes last (bottom-most) on a property: class-validator checks the decorators applied first first. */
 const required = (name: string) => IsDefined({ message: `${name} is required` });
+
+/** The ranges an import accepts: a song the dataset can hold can be predicted. */
+const { durationMs, loudness, tempo } = FEATURE_RANGES;
 
 const ratio = (name: string, description: string) => {
   // Applied in this order, and class-validator checks in the order applied: "is required" first.
@@ -26,10 +30,10 @@ const ratio = (name: string, description: string) => {
 
 /** The ten audio features of the hit model, each required and range-checked. */
 export class ManualPredictionDto {
-  @ApiProperty({ minimum: 1, maximum: 3_600_000, example: 210_000, description: 'Track length in milliseconds' })
+  @ApiProperty({ minimum: durationMs[0], maximum: durationMs[1], example: 210_000, description: 'Track length in milliseconds' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'duration_ms must be a number' })
-  @Min(1)
-  @Max(3_600_000)
+  @Min(durationMs[0])
+  @Max(durationMs[1])
   @required('duration_ms')
   duration_ms!: number;
 
@@ -54,17 +58,17 @@ export class ManualPredictionDto {
   @required('explicit')
   explicit!: number;
 
-  @ApiProperty({ minimum: -60, maximum: 5, example: -6.5, description: 'Overall loudness in dB' })
+  @ApiProperty({ minimum: loudness[0], maximum: loudness[1], example: -6.5, description: 'Overall loudness in dB' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'loudness must be a number' })
-  @Min(-60)
-  @Max(5)
+  @Min(loudness[0])
+  @Max(loudness[1])
   @required('loudness')
   loudness!: number;
 
-  @ApiProperty({ minimum: 0, maximum: 300, example: 120, description: 'Beats per minute' })
+  @ApiProperty({ minimum: tempo[0], maximum: tempo[1], example: 120, description: 'Beats per minute' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'tempo must be a number' })
-  @Min(0)
-  @Max(300)
+  @Min(tempo[0])
+  @Max(tempo[1])
   @required('tempo')
   tempo!: number;
 

@@ -43,7 +43,8 @@ export const FEATURE_RANGES = {
   liveness: [0, 1],
   loudness: [-60, 5],
   tempo: [0, 300],
-  durationMs: [1, 3_600_000],
+  // Six hours: real tracks run past an hour (the Kaggle hit-predictor files hold one of 68 minutes).
+  durationMs: [1, 21_600_000],
   key: [-1, 11],
   mode: [0, 1],
   timeSignature: [0, 7],

@@ -404,7 +404,7 @@ describe('parseSongRow audio feature validation', () => {
       });
 
       it('rejects a duration of 0 ms', () => {
-        expect(rowError(() => parse({ duration_ms: '0' })).message).toBe('duration_ms out of range 1…3600000: 0');
+        expect(rowError(() => parse({ duration_ms: '0' })).message).toBe('duration_ms out of range 1…21600000: 0');
       });
 
       it('rejects a key that is not a whole number', () => {
@@ -420,7 +420,7 @@ describe('parseSongRow audio feature validation', () => {
         expect(() =>
           parse({ danceability: '1', energy: '0', loudness: '-60', tempo: '300', duration_ms: '1', key: '-1', time_signature: '7' }),
         ).not.toThrow();
-        expect(() => parse({ loudness: '5', key: '11', tempo: '0', duration_ms: '3600000', time_signature: '0' })).not.toThrow();
+        expect(() => parse({ loudness: '5', key: '11', tempo: '0', duration_ms: '21600000', time_signature: '0' })).not.toThrow();
       });
     });
   }

@@ -45,7 +45,7 @@ describe('FEATURE_RANGES', () => {
   it('bounds loudness, tempo, duration, key and time signature', () => {
     expect(FEATURE_RANGES.loudness).toEqual([-60, 5]);
     expect(FEATURE_RANGES.tempo).toEqual([0, 300]);
-    expect(FEATURE_RANGES.durationMs).toEqual([1, 3_600_000]);
+    expect(FEATURE_RANGES.durationMs).toEqual([1, 21_600_000]);
     expect(FEATURE_RANGES.key).toEqual([-1, 11]);
     expect(FEATURE_RANGES.timeSignature).toEqual([0, 7]);
   });
