@@ -1,6 +1,7 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { pino, stdTimeFunctions, type DestinationStream, type Level, type Logger as Pino } from 'pino';
 import { REDACTED, REDACTED_PATHS, redactText } from './redact.js';
+import { levelOfLogCall } from './startup-chatter.js';
 
 /** Nest's levels as pino names them. */
 const PINO_LEVEL: Record<LogLevel, Level> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
@@ -32,7 +33,7 @@ export class JsonLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('log', message, params);
+    this.write(levelOfLogCall(params), message, params);
   }
 
   error(message: unknown, ...params: unknown[]): void {

@@ -1,5 +1,6 @@
 import { ConsoleLogger, type ConsoleLoggerOptions, type LogLevel } from '@nestjs/common';
 import { redactText } from './redact.js';
+import { levelOfLogCall } from './startup-chatter.js';
 
 /**
  * Nest's console format for people at a terminal. Structured fields passed after a message are
@@ -13,6 +14,11 @@ export class PrettyLogger extends ConsoleLogger {
     private readonly stream?: 'stdout' | 'stderr',
   ) {
     super(options);
+  }
+
+  override log(message: unknown, ...params: unknown[]): void {
+    if (levelOfLogCall(params) === 'debug') this.debug(message, ...params);
+    else super.log(message, ...params);
   }
 
   protected override printMessages(

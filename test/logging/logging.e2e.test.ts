@@ -55,9 +55,9 @@ describe('logs of the HTTP app', () => {
     await database?.drop();
   });
 
-  const start = async (format: 'json' | 'pretty', destination?: { write(line: string): void }) => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'log', LOG_FORMAT: format, GENRE_TRAIN_CRON: 'off', DATABASE_URL: database.url });
-    const app = await createApp(config, database.url, undefined, createLogger('log', { format, destination }));
+  const start = async (format: 'json' | 'pretty', destination?: { write(line: string): void }, level: 'log' | 'debug' = 'log') => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: level, LOG_FORMAT: format, GENRE_TRAIN_CRON: 'off', DATABASE_URL: database.url });
+    const app = await createApp(config, database.url, undefined, createLogger(level, { format, destination }));
     await app.init();
     apps.push(app);
     return app.getHttpServer() as App;
@@ -113,10 +113,25 @@ describe('logs of the HTTP app', () => {
       expect(entries.find((entry) => entry.level === 'warn' && entry.context === 'Probe').msg).toBe('connecting to postgresql://encore:[redacted]@db:5432/encore with Bearer [redacted]');
     });
 
+    it("leaves Nest's line per module and per route out of the default level", () => {
+      const contexts = output.lines().map((line) => JSON.parse(line).context);
+      expect(contexts).toContain('NestApplication');
+      for (const chatty of ['InstanceLoader', 'RoutesResolver', 'RouterExplorer']) expect(contexts).not.toContain(chatty);
+    });
+
     it('keeps the stack of an error as a field', () => {
       const entry = output.lines().map((line) => JSON.parse(line)).find((line) => line.msg === 'it broke');
       expect(entry).toMatchObject({ level: 'error', context: 'Probe', stack: expect.stringContaining('Error: boom') });
     });
+  });
+
+  it("writes Nest's line per module and per route at debug level", async () => {
+    const debug = capture();
+    await start('json', debug.destination, 'debug');
+    const entries = debug.lines().map((line) => JSON.parse(line));
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'debug', context: 'RouterExplorer', msg: 'Mapped {/api/health, GET} route' }));
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'debug', context: 'InstanceLoader' }));
+    expect(entries.filter((entry) => ['InstanceLoader', 'RoutesResolver', 'RouterExplorer'].includes(entry.context) && entry.level !== 'debug')).toEqual([]);
   });
 
   describe('pretty', () => {
@@ -141,6 +156,7 @@ describe('logs of the HTTP app', () => {
       // The structured fields belong to JSON logs: the line is not followed by an object dump.
       expect(line).not.toMatch(/req_id|duration_ms/);
       expect(written.join('')).not.toContain(SECRETS[1]);
+      expect(written.join('')).not.toMatch(/\[(InstanceLoader|RoutesResolver|RouterExplorer)\]/);
     });
   });
 });
