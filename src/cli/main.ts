@@ -6,6 +6,7 @@ import { registerAnalyticsCommands } from './analytics-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { CliContext } from './context.js';
 import { registerDatabaseCommands } from './database-commands.js';
+import { registerDemoCommands } from './demo-commands.js';
 import { registerGenreCommands } from './genre-commands.js';
 import { registerModelCommands } from './model-commands.js';
 import { registerReportingCommands } from './reporting-commands.js';
@@ -23,6 +24,7 @@ registerAccountCommands(program, context);
 registerAnalyticsCommands(program, context);
 registerBackupCommands(program, context);
 registerReportingCommands(program, context);
+registerDemoCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

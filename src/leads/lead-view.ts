@@ -4,7 +4,7 @@ import type { YoutubeOpportunity } from './scoring/youtube.js';
 
 /** What a listed lead is read with. */
 export const LEAD_INCLUDE = {
-  artist: { select: { name: true, leadRecordings: { select: { isrc: true }, orderBy: { analyzedAt: 'desc' } } } },
+  artist: { select: { name: true, demo: true, leadRecordings: { select: { isrc: true }, orderBy: { analyzedAt: 'desc' } } } },
   contacts: { orderBy: [{ kind: 'asc' }, { value: 'asc' }] },
 } satisfies Prisma.LeadProfileInclude;
 
@@ -53,11 +53,12 @@ export function leadView(lead: ListedLead): LeadDto {
     isrcs: lead.artist.leadRecordings.map((recording) => recording.isrc),
     reasons: breakdown.reasons ?? [],
     scored_at: lead.scoredAt,
+    demo: lead.artist.demo,
   };
 }
 
 type DetailedLead = Omit<ListedLead, 'artist'> & {
-  artist: { name: string; leadRecordings: Prisma.LeadRecordingGetPayload<object>[] };
+  artist: { name: string; demo: boolean; leadRecordings: Prisma.LeadRecordingGetPayload<object>[] };
   outreach: Array<Prisma.LeadOutreachEventGetPayload<object> & { user: { username: string } | null }>;
 };
 

@@ -62,7 +62,7 @@ export class LeadsService {
       where: { artistId },
       include: {
         ...LEAD_INCLUDE,
-        artist: { select: { name: true, leadRecordings: { orderBy: { analyzedAt: 'desc' } } } },
+        artist: { select: { name: true, demo: true, leadRecordings: { orderBy: { analyzedAt: 'desc' } } } },
         outreach: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: { user: { select: { username: true } } } },
       },
     });

@@ -3,6 +3,7 @@ import { isRowId } from '../common/http/query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prediction, Prisma, Song } from '../generated/prisma/client.js';
 import { songFeatures } from '../hit-model/hit-features.js';
+import { isDemoDataset, spotifyTrackUrl } from '../songs/demo/demo-mark.js';
 import type { ListPredictionsQueryDto } from './dto/list-predictions.query.dto.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
@@ -27,10 +28,11 @@ export function toPredictionDto(prediction: Prediction & { song: Song }) {
       artist: prediction.song.artists,
       album: prediction.song.albumName,
       album_image: prediction.song.albumImage,
-      spotify_url: prediction.song.trackId ? `https://open.spotify.com/track/${prediction.song.trackId}` : null,
+      spotify_url: spotifyTrackUrl(prediction.song.trackId, prediction.song.dataset),
       preview_url: prediction.song.previewUrl,
       track_id: prediction.song.trackId,
       popularity: prediction.song.popularity,
+      demo: isDemoDataset(prediction.song.dataset),
     },
     features: songFeatures(prediction.song),
   };

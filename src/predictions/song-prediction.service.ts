@@ -3,6 +3,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { songFeatures } from '../hit-model/hit-features.js';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
+import { isDemoDataset, spotifyTrackUrl } from '../songs/demo/demo-mark.js';
 import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
 import { SongLookupService } from './song-lookup.service.js';
@@ -49,10 +50,11 @@ export class SongPredictionService {
           artist: song.artists,
           album: song.albumName,
           album_image: song.albumImage,
-          spotify_url: song.trackId ? `https://open.spotify.com/track/${song.trackId}` : null,
+          spotify_url: spotifyTrackUrl(song.trackId, song.dataset),
           preview_url: song.previewUrl,
           popularity: song.popularity,
           track_id: song.trackId,
+          demo: isDemoDataset(song.dataset),
         },
         features,
         prediction_id: prediction.id,

@@ -9,6 +9,7 @@ import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-a
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
+import { DEMO_DATASET } from './demo/demo-mark.js';
 import { typoScore } from './fuzzy-score.js';
 import { normalizeSearchText } from './search-text.js';
 import { songFromSpotify } from './spotify-song.js';
@@ -39,7 +40,7 @@ type Candidate = Omit<SearchHitDto, 'match'> & { rank: number };
 
 const SEARCH_COLUMNS = Prisma.sql`id, track_id, track_name, artists, album_name, album_image, preview_url, duration_ms, explicit,
   popularity, is_hit, track_genre, decade,
-  source::text AS source, dataset`;
+  source::text AS source, dataset, dataset IS NOT DISTINCT FROM ${DEMO_DATASET} AS demo`;
 
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
 
@@ -178,5 +179,10 @@ export class SongsService {
 
   async count(where: Prisma.SongWhereInput = {}): Promise<number> {
     return this.prisma.song.count({ where });
+  }
+
+  /** Deletes these songs; their predictions and audit logs go with them (ON DELETE CASCADE). */
+  deleteWhere(where: Prisma.SongWhereInput): Promise<{ count: number }> {
+    return this.prisma.song.deleteMany({ where });
   }
 }

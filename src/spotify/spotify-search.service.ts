@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { spotifyTrackUrl } from '../songs/demo/demo-mark.js';
 import type { SearchHitDto } from '../songs/dto/song-search.dto.js';
 import { SongsService } from '../songs/songs.service.js';
 import type { SpotifySearchResultDto, SpotifySearchTrackDto } from './dto/spotify-search.dto.js';
@@ -49,6 +50,7 @@ function fromSpotify(track: SpotifyTrack, inDataset: boolean): SpotifySearchTrac
     spotify_url: track.spotifyUrl,
     popularity: track.popularity,
     in_dataset: inDataset,
+    demo: false,
   };
 }
 
@@ -62,8 +64,9 @@ function fromSongsTable(song: SearchHitDto): SpotifySearchTrackDto {
     duration_ms: song.duration_ms,
     explicit: song.explicit,
     preview_url: song.preview_url,
-    spotify_url: song.track_id ? `https://open.spotify.com/track/${song.track_id}` : null,
+    spotify_url: spotifyTrackUrl(song.track_id, song.dataset),
     popularity: song.popularity,
     in_dataset: song.dataset !== null,
+    demo: song.demo,
   };
 }

@@ -33,7 +33,8 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
       dataset_label: known.isHit ? 'HIT' : 'FLOP',
       dataset_popularity: known.popularity,
       song_id: known.id,
-      song: { title: known.trackName, artist: known.artists, track_id: known.trackId, spotify_url: `https://open.spotify.com/track/${known.trackId}` },
+      // A demo song: its track id is invented, so no Spotify link.
+      song: { title: known.trackName, artist: known.artists, track_id: known.trackId, spotify_url: null, demo: true },
       features: { duration_ms: known.durationMs, energy: known.energy, explicit: known.explicit ? 1 : 0 },
     });
     expect(body.model_prediction).toMatch(/^(HIT|FLOP)$/);

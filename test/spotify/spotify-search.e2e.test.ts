@@ -35,7 +35,7 @@ describe('GET|POST /api/spotify/search/', () => {
     expect(body.tracks[0]).toEqual({
       id: TRACK, title: 'Blinding Lights', artist: 'The Weeknd', album: 'Fake Album', album_image: expect.stringContaining('https://i.scdn.co/'),
       duration_ms: 200_040, explicit: false, preview_url: `https://p.scdn.co/mp3-preview/${TRACK}`,
-      spotify_url: `https://open.spotify.com/track/${TRACK}`, popularity: 91, in_dataset: false,
+      spotify_url: `https://open.spotify.com/track/${TRACK}`, popularity: 91, in_dataset: false, demo: false,
     });
     expect(body.tracks[1]).toMatchObject({ id: datasetSong.trackId, in_dataset: true });
   });

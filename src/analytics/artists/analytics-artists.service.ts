@@ -14,6 +14,7 @@ export const DEFAULT_DETAIL_DAYS = 90;
 interface SummaryRow {
   id: string;
   name: string;
+  demo: boolean;
   platforms: string[] | null;
   followers: number;
   last_metrics_date: string | null;
@@ -40,6 +41,7 @@ const toArtist = (row: SummaryRow): AnalyticsArtistDto => ({
   last_metrics_date: row.last_metrics_date,
   scores: toScores(row),
   open_alerts: row.open_alerts,
+  demo: row.demo,
 });
 
 /** Artists as analytics sees them: latest followers, latest stored scores, open alerts; and the dashboards over them. */
@@ -134,7 +136,7 @@ export class AnalyticsArtistsService {
   /** Artists with their summary columns; `s` is their latest scores. */
   private summaries(where: Prisma.Sql, tail: Prisma.Sql): Promise<SummaryRow[]> {
     return this.prisma.$queryRaw<SummaryRow[]>`
-      SELECT a.id, a.name, m.platforms, COALESCE(m.followers, 0)::float8 AS followers, m.last_metrics_date,
+      SELECT a.id, a.name, a.demo, m.platforms, COALESCE(m.followers, 0)::float8 AS followers, m.last_metrics_date,
              s.score_date, s.fan_value_score, s.momentum, s.momentum_status, s.breakout_probability,
              (SELECT count(*) FROM analytics_alerts al WHERE al.artist_id = a.id AND al.acknowledged_at IS NULL)::int AS open_alerts
       FROM artists a

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 
 export class ListAnalyticsArtistsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the artist name' })
@@ -72,6 +73,7 @@ export class AnalyticsArtistDto {
   @ApiProperty({ type: String, nullable: true }) last_metrics_date!: string | null;
   @ApiProperty({ type: ArtistScoresDto }) scores!: ArtistScoresDto;
   @ApiProperty({ description: 'Alerts not yet acknowledged' }) open_alerts!: number;
+  @ApiProperty({ description: `${DEMO_DESCRIPTION}; its metrics and scores are invented too` }) demo!: boolean;
 }
 
 export class AnalyticsArtistPageDto extends PageDto {

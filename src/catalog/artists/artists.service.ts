@@ -9,7 +9,7 @@ import { assertCanManage, visibleSongs } from '../visibility.js';
 
 const withFollowerCount = { _count: { select: { followers: true } } } as const;
 type ArtistRow = Prisma.ArtistGetPayload<{ include: typeof withFollowerCount }>;
-const toArtistDto = (artist: ArtistRow): ArtistDto => ({ id: artist.id, name: artist.name, bio: artist.bio, follower_count: artist._count.followers });
+const toArtistDto = (artist: ArtistRow): ArtistDto => ({ id: artist.id, name: artist.name, bio: artist.bio, follower_count: artist._count.followers, demo: artist.demo });
 
 @Injectable()
 export class ArtistsService {
@@ -51,6 +51,7 @@ export class ArtistsService {
       name: artist.name,
       bio: artist.bio,
       follower_count: artist._count.followers,
+      demo: artist.demo,
       song_count: artist._count.songs,
       album_count: artist._count.albums,
       total_plays: totals._sum.playCount ?? 0,

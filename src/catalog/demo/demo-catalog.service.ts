@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Random } from '../../ml/random.js';
+import { SETTING_KEYS, SettingsService } from '../../settings/settings.service.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import { inspectAudio } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
@@ -17,7 +18,15 @@ const SONG_SECONDS = 15;
 /** Anonymous listens spread over the last 45 days, so trending has something to rank. */
 const MAX_DEMO_PLAYS = 60;
 
-/** Fills an empty catalog with the demo label: artists, albums with covers, and playable songs. */
+/** What `demo remove` deleted of the catalog. */
+export interface RemovedDemoCatalog {
+  songs: number;
+  albums: number;
+  /** Every demo artist: the demo label's, and those analytics and leads invented (with what is left of their data). */
+  artists: number;
+}
+
+/** Fills an empty catalog with the demo label: artists, albums with covers, and playable songs, all marked demo. */
 @Injectable()
 export class DemoCatalogService {
   private readonly logger = new Logger('DemoCatalog');
@@ -26,13 +35,38 @@ export class DemoCatalogService {
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
     private readonly genres: GenresService,
+    private readonly settings: SettingsService,
   ) {}
 
   async importIfEmpty(): Promise<number | undefined> {
-    if ((await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
+    if ((await this.settings.get(SETTING_KEYS.demoDataRemovedAt)) || (await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
     const songs = await this.import();
     this.logger.log(`The catalog was empty: added ${songs} demo songs by ${DEMO_ARTISTS.length} invented artists.`);
     return songs;
+  }
+
+  /** Adds the demo label beside whatever the catalog holds (`demo add`), unless it is there; returns how many songs. */
+  async addDemo(): Promise<number> {
+    return (await this.prisma.catalogSong.count({ where: { demo: true } })) > 0 ? 0 : this.import();
+  }
+
+  /**
+   * Deletes the demo songs, albums and artists with everything that depends on them (plays, likes,
+   * playlist entries, follows, ... by ON DELETE CASCADE), then their audio and cover files.
+   */
+  async removeDemo(): Promise<RemovedDemoCatalog> {
+    const demo = { where: { demo: true } };
+    const [songFiles, albumFiles] = await Promise.all([
+      this.prisma.catalogSong.findMany({ ...demo, select: { audioKey: true } }),
+      this.prisma.album.findMany({ ...demo, select: { coverKey: true } }),
+    ]);
+    const [songs, albums, artists] = await this.prisma.$transaction([
+      this.prisma.catalogSong.deleteMany(demo),
+      this.prisma.album.deleteMany(demo),
+      this.prisma.artist.deleteMany(demo),
+    ]);
+    for (const key of [...songFiles.map((song) => song.audioKey), ...albumFiles.map((album) => album.coverKey)]) if (key) await this.storage.discard(key);
+    return { songs: songs.count, albums: albums.count, artists: artists.count };
   }
 
   async import(seed = 7): Promise<number> {
@@ -41,12 +75,12 @@ export class DemoCatalogService {
     let count = 0;
     try {
       for (const [artistIndex, demo] of DEMO_ARTISTS.entries()) {
-        const artist = await this.prisma.artist.create({ data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name) } });
+        const artist = await this.prisma.artist.create({ data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name), demo: true } });
         for (const [albumIndex, demoAlbum] of demo.albums.entries()) {
           const coverKey = await this.store(folder, newMediaKey('images', 'png'), gradientCover(...demoAlbum.colors), 'image/png');
           const releaseDate = new Date(`${demoAlbum.releaseDate}T00:00:00Z`);
           const album = await this.prisma.album.create({
-            data: { title: demoAlbum.title, artistId: artist.id, releaseDate, coverKey, searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`) },
+            data: { title: demoAlbum.title, artistId: artist.id, releaseDate, coverKey, searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`), demo: true },
           });
           for (const [songIndex, title] of demoAlbum.songs.entries()) {
             const wav = synthesizeTune(demo.style, SONG_SECONDS, seed * 1000 + artistIndex * 100 + albumIndex * 10 + songIndex);
@@ -67,6 +101,7 @@ export class DemoCatalogService {
                   ...audioColumns(audioKey, facts, wav.length),
                   playCount: plays,
                   searchText: songSearchText(title, demo.name, demoAlbum.title),
+                  demo: true,
                   genres: { create: genreIds.map((genreId) => ({ genreId })) },
                 },
               });

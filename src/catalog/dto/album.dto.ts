@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 import type { Album, Artist } from '../../generated/prisma/client.js';
 import { ArtistRefDto, isoDate } from './catalog-song.dto.js';
 import { PublishingArtistField, ReleaseDateField } from './song-input.dto.js';
@@ -57,6 +58,7 @@ export class AlbumDto {
   @ApiProperty({ type: String, nullable: true }) release_date!: string | null;
   @ApiProperty({ type: String, nullable: true }) cover_url!: string | null;
   @ApiProperty({ description: 'Songs the caller can see' }) song_count!: number;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty() created_at!: Date;
 }
 
@@ -72,5 +74,6 @@ export const toAlbumDto = (album: Album & { artist: Pick<Artist, 'id' | 'name'> 
   release_date: isoDate(album.releaseDate),
   cover_url: album.coverKey ? `/api/albums/${album.id}/cover` : null,
   song_count: songCount,
+  demo: album.demo,
   created_at: album.createdAt,
 });

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageDto } from '../../common/http/query.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 import type { Album, Artist, CatalogSong, Genre } from '../../generated/prisma/client.js';
 
 export class ArtistRefDto {
@@ -29,6 +30,7 @@ export class CatalogSongDto {
   @ApiProperty() play_count!: number;
   @ApiProperty() like_count!: number;
   @ApiProperty({ example: '/api/songs/<id>/stream' }) stream_url!: string;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty() created_at!: Date;
   @ApiProperty() updated_at!: Date;
 }
@@ -69,6 +71,7 @@ export const toCatalogSongDto = (song: SongWithRefs): CatalogSongDto => ({
   play_count: song.playCount,
   like_count: song.likeCount,
   stream_url: `/api/songs/${song.id}/stream`,
+  demo: song.demo,
   created_at: song.createdAt,
   updated_at: song.updatedAt,
 });

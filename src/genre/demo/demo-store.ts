@@ -171,7 +171,7 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
     city: 'Calgary',
     state: 'AB',
     country: 'Canada',
-    email: `staff${i + 1}@encore-demo-store.example`,
+    email: `staff${i + 1}@store.example.com`,
   }));
 
   const customer: Array<Record<string, unknown>> = [];

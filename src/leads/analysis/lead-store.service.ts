@@ -13,6 +13,8 @@ export interface AnalyzedLead {
   score: LeadScore;
   /** The sources that answered. */
   sources: string[];
+  /** An invented lead (the demo pipeline): its artist is marked demo. */
+  demo?: boolean;
 }
 
 /** Who an analysis found: the MusicBrainz artist, else the Spotify artist. */
@@ -82,7 +84,7 @@ export class LeadStoreService {
       (mbid ? await tx.leadProfile.findUnique({ where: { musicbrainzId: mbid }, select: { artistId: true } }) : null) ??
       (spotifyId ? await tx.leadProfile.findFirst({ where: { spotifyArtistId: spotifyId }, select: { artistId: true } }) : null);
     const name = lead.draft.artistName!;
-    const artistId = existing?.artistId ?? (await tx.artist.create({ data: { name, searchText: normalizeSearchText(name) }, select: { id: true } })).id;
+    const artistId = existing?.artistId ?? (await tx.artist.create({ data: { name, searchText: normalizeSearchText(name), demo: lead.demo ?? false }, select: { id: true } })).id;
     const data = this.profileData(lead, mbid, spotifyId);
     await tx.leadProfile.upsert({ where: { artistId }, create: { artistId, ...data }, update: data });
     if (lead.draft.contacts.length > 0) {

@@ -4,6 +4,7 @@ import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class
 import { Ordering, Trimmed } from '../../admin/dto/admin-filters.js';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 import { LEAD_TIERS, type LeadTier } from '../scoring/score-lead.js';
 import { ContactDto, YoutubeOpportunityDto } from './analyze.dto.js';
 
@@ -92,6 +93,7 @@ export class LeadDto {
   @ApiProperty({ type: [String] }) isrcs!: string[];
   @ApiProperty({ type: [String] }) reasons!: string[];
   @ApiProperty() scored_at!: Date;
+  @ApiProperty({ description: `${DEMO_DESCRIPTION}; its contacts are on reserved domains (example.com, .invalid)` }) demo!: boolean;
 }
 
 export class LeadPageDto extends PageDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 
 /** A song named by a Spotify link, URI or track id, or by title and artist. */
 export class SpotifyPredictionDto {
@@ -37,6 +38,7 @@ export class PredictedSongDto {
   @ApiPropertyOptional({ nullable: true }) preview_url!: string | null;
   @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
   @ApiPropertyOptional({ nullable: true }) track_id!: string | null;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
 }
 
 export class SpotifyPredictionResultDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DEMO_DESCRIPTION } from './song.dto.js';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -52,6 +53,7 @@ export class SearchHitDto {
   @ApiPropertyOptional({ nullable: true }) decade!: number | null;
   @ApiProperty() source!: string;
   @ApiPropertyOptional({ nullable: true }) dataset!: string | null;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty({ enum: ['exact', 'prefix', 'contains', 'fuzzy'] }) match!: string;
 }
 

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Song } from '../../generated/prisma/client.js';
 import { PageDto } from '../../common/http/query.js';
+import { isDemoDataset } from '../demo/demo-mark.js';
+
+export const DEMO_DESCRIPTION = 'Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it';
 
 /** A song as the API shows it (snake_case, as the original API and the database). */
 export class SongDto {
@@ -35,6 +38,7 @@ export class SongDto {
   @ApiProperty({ enum: ['dataset', 'user', 'spotify'] }) source!: string;
   @ApiPropertyOptional({ nullable: true, example: 1970 }) decade!: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'kaggle, hit-predictor, or demo (synthetic data)' }) dataset!: string | null;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty() created_at!: Date;
   @ApiProperty() updated_at!: Date;
 }
@@ -72,6 +76,7 @@ export function toSongDto(song: Song): SongDto {
     source: song.source,
     decade: song.decade,
     dataset: song.dataset,
+    demo: isDemoDataset(song.dataset),
     created_at: song.createdAt,
     updated_at: song.updatedAt,
   };

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 
 export class SpotifySearchTrackDto {
   @ApiPropertyOptional({ nullable: true, description: 'Spotify track id' }) id!: string | null;
@@ -12,6 +13,7 @@ export class SpotifySearchTrackDto {
   @ApiPropertyOptional({ nullable: true }) spotify_url!: string | null;
   @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
   @ApiProperty({ description: 'The song is in an imported dataset, so its prediction follows the dataset label' }) in_dataset!: boolean;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
 }
 
 export class SpotifySearchResultDto {
