@@ -31,10 +31,14 @@ export class TokenCipher {
     this.key = Buffer.from(key);
   }
 
-  /** The configured key, or (outside production, where loadConfig demands one) a random key of this process. */
+  /**
+   * The configured key, or (outside production, where loadConfig demands one) a random key of this
+   * process. Only Spotify connections are sealed, so without Spotify credentials there is nothing
+   * to warn about.
+   */
   static fromConfig(config: AppConfig, logger = new Logger(TokenCipher.name)): TokenCipher {
     if (config.ANALYTICS_TOKEN_KEY) return new TokenCipher(parseTokenKey(config.ANALYTICS_TOKEN_KEY));
-    if (config.NODE_ENV !== 'test') {
+    if (config.NODE_ENV !== 'test' && config.spotifyConfigured) {
       logger.warn('ANALYTICS_TOKEN_KEY is not set: connected Spotify accounts are encrypted with a random key of this process (they must reconnect after a restart).');
     }
     return new TokenCipher(randomBytes(32));

@@ -1,3 +1,4 @@
+import { ConsoleLogger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/app-config.js';
@@ -69,5 +70,18 @@ describe('TokenCipher (AES-256-GCM)', () => {
     // Without a key, each process picks its own: tokens from another process do not open.
     const unset = loadConfig({ NODE_ENV: 'test' });
     expect(() => TokenCipher.fromConfig(unset).decrypt(TokenCipher.fromConfig(unset).encrypt(TOKEN, 'ctx'), 'ctx')).toThrow(TokenDecryptionError);
+  });
+
+  it('warns about a key of this process only when Spotify accounts can be connected', () => {
+    const warnings: string[] = [];
+    const logger = new (class extends ConsoleLogger {
+      override warn(message: string) {
+        warnings.push(message);
+      }
+    })();
+    TokenCipher.fromConfig(loadConfig({ NODE_ENV: 'development' }), logger);
+    expect(warnings).toEqual([]);
+    TokenCipher.fromConfig(loadConfig({ NODE_ENV: 'development', SPOTIFY_CLIENT_ID: 'id', SPOTIFY_CLIENT_SECRET: 'secret' }), logger);
+    expect(warnings).toEqual([expect.stringContaining('ANALYTICS_TOKEN_KEY is not set')]);
   });
 });
