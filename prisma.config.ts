@@ -12,6 +12,8 @@ export default defineConfig({
   schema: 'prisma/schema',
   migrations: {
     path: 'prisma/migrations',
-    seed: 'node scripts/build.mjs && node --enable-source-maps dist/cli/main.js import-songs',
+    // Prisma runs this without a shell (`&&` would reach the first program as an argument) and
+    // appends the words after `db seed --`.
+    seed: 'npm run cli --silent -- import-songs',
   },
 });

@@ -6,6 +6,7 @@ import { HitModelTrainerService } from '../hit-model/hit-model-trainer.service.j
 import { HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, parseFeatureList } from '../hit-model/hit-features.js';
 import { formatTrainingReport } from '../hit-model/training-report.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
+import { checkSongCsvFiles } from '../songs/import/csv-file.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 
@@ -80,6 +81,7 @@ export function registerModelCommands(program: Command, context: CliContext): vo
       if (options.modelType !== 'hit') throw new Error(`Unknown model type "${options.modelType}": use hit or genre.`);
       if (options.from !== 'db' && options.csv.length === 0) throw new Error(`Unknown --from "${options.from}": use db, or --csv <files>.`);
       const features = options.features ? parseFeatureList(options.features) : undefined;
+      await checkSongCsvFiles(options.csv); // a missing or unknown file fails before the database starts
       await context.withApp(async (app) => {
         const { card, row, activated, comparison } = await app.get(HitModelTrainerService).train({
           csv: options.csv.length > 0 ? options.csv : undefined,

@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { detectFileFormat } from '../songs/import/csv-file.js';
+import { DEMO_DATASET } from '../songs/demo/demo-songs.service.js';
+import { checkSongCsvFiles } from '../songs/import/csv-file.js';
 import { formatImportReport } from '../songs/import/import-report.js';
 import { SongImportService } from '../songs/import/song-import.service.js';
 import { SongsService } from '../songs/songs.service.js';
@@ -10,6 +11,15 @@ import { Progress } from './progress.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** What an import with clearing is about to delete, said before it does. */
+function clearingNotice(cleared: Map<string | null, number>, dryRun: boolean): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const total = [...cleared.values()].reduce((sum, n) => sum + n, 0);
+  const what = `dataset songs: ${count(total)}, of which demo: ${count(cleared.get(DEMO_DATASET) ?? 0)}`;
+  return dryRun
+    ? `The import would clear first (dry run: nothing is deleted): ${what}.`
+    : `Clearing before the import (--no-clear keeps them; songs with predictions stay): ${what}.`;
+}
 
 interface ImportSongsOptions {
   csv: string[];
@@ -28,12 +38,11 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
     .option('--dry-run', 'read and check everything, write nothing', false)
     .action(async (options: ImportSongsOptions) => {
       // Every file must exist and have a known header before anything is written.
-      for (const path of options.csv) {
-        if (!existsSync(path)) throw new Error(`File not found: ${path}`);
-        await detectFileFormat(path);
-      }
+      await checkSongCsvFiles(options.csv);
       const files = options.csv.map((path) => ({ path, size: statSync(path).size }));
       await context.withApp(async (app) => {
+        const importer = app.get(SongImportService);
+        if (options.clear) context.out(clearingNotice(await importer.clearedByDataset(), options.dryRun));
         const streams = files.map((file) => createReadStream(file.path));
         const totalBytes = files.reduce((sum, file) => sum + file.size, 0) || 1;
         const progress = new Progress();
@@ -43,7 +52,7 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
           abort.abort();
           process.once('SIGINT', () => process.exit(130));
         });
-        const report = await app.get(SongImportService).import(
+        const report = await importer.import(
           files.map((file, i) => ({ name: file.path, stream: streams[i]! })),
           {
             batchSize: options.batchSize,

@@ -1,22 +1,23 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
-import { detectFormat, parseSongRow, RowError, type CsvLayout, type SongCsvFormat } from './csv-formats.js';
+import { createReadStream, statSync } from 'node:fs';
+import { openSongCsv } from './song-csv-reader.js';
 import { mergeSongRows, type SongRecord } from './song-record.js';
 
-/** Reads only a file's header and names its format, so a bad file fails before anything is imported. */
-export async function detectFileFormat(path: string): Promise<SongCsvFormat> {
-  const parser = createReadStream(path).pipe(parse({ bom: true, to_line: 1, relax_column_count: true }));
-  for await (const header of parser as AsyncIterable<string[]>) {
+/**
+ * Checks that each file exists and has a header of a known format, reading only its header,
+ * so a bad file fails with a one-line reason before anything is imported or trained.
+ */
+export async function checkSongCsvFiles(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`File not found: ${path}`);
+    if (!stat.isFile()) throw new Error(`Not a file: ${path}`);
+    const stream = createReadStream(path);
     try {
-      return detectFormat(header).format;
-    } catch (error) {
-      (error as Error).message = `${path}: ${(error as Error).message}`;
-      throw error;
+      await openSongCsv(path, stream, 0);
     } finally {
-      parser.destroy();
+      stream.destroy();
     }
   }
-  throw new Error(`${path} is empty: no header row`);
 }
 
 /**
@@ -24,21 +25,12 @@ export async function detectFileFormat(path: string): Promise<SongCsvFormat> {
  * does), for work that needs them in memory, such as training. Bad rows are left out.
  */
 export async function readSongRecords(paths: string[], hitPopularityThreshold: number): Promise<SongRecord[]> {
+  await checkSongCsvFiles(paths);
   const songs = new Map<string, SongRecord>();
   for (const path of paths) {
-    let layout: CsvLayout | undefined;
-    for await (const record of createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true })) as AsyncIterable<string[]>) {
-      if (!layout) {
-        layout = detectFormat(record);
-        continue;
-      }
-      let song: SongRecord;
-      try {
-        song = parseSongRow(layout, record, hitPopularityThreshold);
-      } catch (error) {
-        if (error instanceof RowError) continue;
-        throw error;
-      }
+    const { rows } = await openSongCsv(path, createReadStream(path), hitPopularityThreshold);
+    for await (const { song } of rows) {
+      if (!song) continue;
       const earlier = songs.get(song.trackId);
       songs.set(song.trackId, earlier ? mergeSongRows(earlier, song).merged : song);
     }

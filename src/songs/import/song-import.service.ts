@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { parse, type Options } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
-import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { normalizeSearchText, searchColumns } from '../search-text.js';
 import { copyLine } from '../../database/copy-text.js';
-import { detectFormat, parseSongRow, RowError, type CsvLayout } from './csv-formats.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
+import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
 import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
 
 export interface ImportSource {
@@ -34,19 +32,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-/** A CSV record with the line it ends on. */
-interface NumberedRecord {
-  record: string[];
-  line: number;
-}
-
-const CSV_OPTIONS: Options<NumberedRecord, string[]> = {
-  bom: true,
-  skip_empty_lines: true,
-  relax_column_count: true,
-  // Cheaper than the `info` option, which copies the parser state for every record.
-  on_record: (record, context) => ({ record, line: context.lines }),
-};
+/** The songs an import with clearing deletes first: dataset songs, except those someone asked for a prediction about. */
+const CLEARED_SONGS = `source = 'dataset' AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.song_id = songs.id)`;
 
 /** Columns written by an import, in COPY order. */
 const COLUMNS = [
@@ -127,12 +114,7 @@ export class SongImportService {
       try {
         if (pendingClear) {
           // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
-          report.cleared =
-            (
-              await client.query(
-                `DELETE FROM songs WHERE source = 'dataset' AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.song_id = songs.id)`,
-              )
-            ).rowCount ?? 0;
+          report.cleared = (await client.query(`DELETE FROM songs WHERE ${CLEARED_SONGS}`)).rowCount ?? 0;
           pendingClear = false;
         }
         await this.writeBatch(client, rows, report);
@@ -166,29 +148,20 @@ export class SongImportService {
         if (signal?.aborted) break;
         const file = { name: source.name, format: '', rows: 0 };
         report.files.push(file);
-        let layout: CsvLayout | undefined;
-        // csv-parse types on_record as returning a record of the same shape; ours wraps it.
-        const parser = parse(CSV_OPTIONS as unknown as Options);
-        // A source that cannot be read fails the import (pipe() alone would leave the parser waiting).
-        pipelineCallback(source.stream, parser, () => undefined);
         try {
-          for await (const { record, line } of parser as AsyncIterable<NumberedRecord>) {
-            if (!layout) {
-              layout = detectFormat(record);
-              file.format = layout.format.name;
-              continue;
-            }
+          // Reading the stream itself: a source that cannot be read fails the import.
+          const csv = await openSongCsv(source.name, source.stream, this.config.HIT_POPULARITY_THRESHOLD);
+          file.format = csv.layout.format.name;
+          for await (const row of csv.rows) {
             if (signal?.aborted) break;
             file.rows++;
             report.rowsRead++;
-            this.addRow(layout, record, line, source, batch, report);
+            this.addRow(row, source, batch, report);
             if (batch.size >= batchSize) await flush();
           }
         } finally {
-          parser.destroy();
           source.stream.destroy();
         }
-        if (!layout) throw new RowError(`${source.name} is empty: no header row`);
       }
       if (signal?.aborted) report.aborted = true;
       else await flush(true);
@@ -206,17 +179,22 @@ export class SongImportService {
     return report;
   }
 
-  /** Validates one row into the batch, merging it with an earlier row of the same track. */
-  private addRow(layout: CsvLayout, record: string[], line: number, source: ImportSource, batch: Map<string, SongRecord>, report: ImportReport): void {
-    let song: SongRecord;
-    try {
-      song = parseSongRow(layout, record, this.config.HIT_POPULARITY_THRESHOLD);
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
+  /** The songs an import with clearing would delete now, counted by dataset name. */
+  async clearedByDataset(): Promise<Map<string | null, number>> {
+    const { rows } = await this.prisma.pool.query<{ dataset: string | null; songs: number }>(
+      `SELECT dataset, count(*)::int AS songs FROM songs WHERE ${CLEARED_SONGS} GROUP BY dataset`,
+    );
+    return new Map(rows.map((row) => [row.dataset, row.songs]));
+  }
+
+  /** Adds a good row to the batch, merging it with an earlier row of the same track; counts a bad one. */
+  private addRow(row: SongCsvRow, source: ImportSource, batch: Map<string, SongRecord>, report: ImportReport): void {
+    if (row.error) {
       report.skipped++;
-      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file: source.name, line, reason: error.message });
+      if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file: source.name, line: row.line, reason: row.error.message });
       return;
     }
+    let song = row.song;
     if (source.dataset) song.dataset = source.dataset;
     const earlier = batch.get(song.trackId);
     if (earlier) {

@@ -4,9 +4,9 @@ import {
   HIT_PREDICTOR_FORMAT,
   KAGGLE_FORMAT,
   parseSongRow,
-  RowError,
   UnknownCsvHeaderError,
 } from '../../../src/songs/import/csv-formats.js';
+import { rowError } from '../../support/row-error.js';
 
 /** A row in the layout of the hit-predictor decade files (invented, as in test/fixtures/hit-predictor/), by column. */
 const HIT_PREDICTOR_ROW: Record<string, string> = {
@@ -70,17 +70,6 @@ const parseKaggle = (overrides: Record<string, string> = {}, threshold = THRESHO
   parseSongRow(kaggleLayout, cells(KAGGLE_FORMAT.columns, KAGGLE_ROW, overrides), threshold);
 const parseHitPredictor = (overrides: Record<string, string> = {}) =>
   parseSongRow(hitPredictorLayout, cells(HIT_PREDICTOR_FORMAT.columns, HIT_PREDICTOR_ROW, overrides), THRESHOLD);
-
-/** The RowError a parse throws (fails the test if it does not throw one). */
-function rowError(parse: () => unknown): RowError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RowError);
-    return error as RowError;
-  }
-  throw new Error('expected a RowError, but the row parsed');
-}
 
 describe('detectFormat', () => {
   it('recognises the Kaggle header', () => {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SongImportService, type ImportSource } from '../../../src/songs/import/song-import.service.js';
@@ -163,8 +164,21 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
 
   it('refuses a file with an unknown header, naming the expected columns', async () => {
     await expect(app.importer.import([textSource('odd.csv', 'name,band,year\nx,y,1999\n')])).rejects.toThrow(
-      /Unrecognised CSV header: name,band,year[\s\S]*track_id,artists,album_name[\s\S]*track,artist,uri/,
+      /^odd\.csv: Unrecognised CSV header: name,band,year[\s\S]*track_id,artists,album_name[\s\S]*track,artist,uri/,
     );
+  });
+
+  it('imports the rest of a file with an open quote, mixed line ends and rows of the wrong width, naming each bad row', async () => {
+    const [header, ...rows] = (await readFile(hitPredictorFixtures[1]!, 'utf8')).trimEnd().split('\n');
+    const csv = `${header}\r\n${rows[0]}\r\n"Never Closed, ${rows[1]}\n${rows[2]}\r\n${rows[3]},extra\n${rows[4]}\n`;
+    const report = await app.importer.import([{ ...textSource('rough.csv', csv), dataset: 'rough' }], { clear: false });
+    expect(report).toMatchObject({ rowsRead: 5, skipped: 2 });
+    expect(report.errors).toEqual([
+      { file: 'rough.csv', line: 3, reason: 'field 1 opens a quote that the line never closes' },
+      { file: 'rough.csv', line: 5, reason: '21 fields where the header has 20' },
+    ]);
+    const imported = await app.t.prisma.song.findMany({ where: { dataset: 'rough' }, select: { trackId: true }, orderBy: { trackId: 'asc' } });
+    expect(imported.map((song) => song.trackId)).toEqual(['EncoreFixtureTrack0023', 'EncoreFixtureTrack0025', 'EncoreFixtureTrack0027']);
   });
 });
 
