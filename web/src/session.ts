@@ -3,7 +3,8 @@ import { catalogApi } from './api/catalog.js';
 import { api } from './api/client.js';
 import { SessionKeeper, toSession, type KeyValueStore, type Session, type SessionAnswer } from './lib/session.js';
 
-function browserStorage(): KeyValueStore | null {
+/** This browser's localStorage, or null where storage is disabled. */
+export function browserStorage(): KeyValueStore | null {
   try {
     return window.localStorage;
   } catch {

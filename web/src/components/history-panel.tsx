@@ -1,29 +1,38 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
-import type { PredictionFilters } from '../api/types.js';
+import type { PredictionFilters, Verdict } from '../api/types.js';
 import { useLoad } from '../hooks.js';
 import { formatArtists, formatCount, formatDateTime, formatPercent } from '../lib/format.js';
+import { filterManualHistory, type HistoryFilters, type ManualHistoryEntry } from '../lib/manual-history.js';
 import { VerdictBadge } from './verdict.js';
 
 const PAGE_SIZE = 8;
 type TriState = '' | 'true' | 'false';
 
-/** Recent predictions with filters and pages; choosing one shows it again. */
-export function HistoryPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen(id: number): void }) {
+interface HistoryPanelProps {
+  refreshKey: number;
+  onOpen(id: number): void;
+  /** Manual predictions saved in this browser (the API stores only songs' predictions). */
+  manual: ManualHistoryEntry[];
+  onOpenManual(entry: ManualHistoryEntry): void;
+}
+
+/** Recent predictions with filters and pages, this browser's manual ones first; choosing one shows it again. */
+export function HistoryPanel({ refreshKey, onOpen, manual, onOpenManual }: HistoryPanelProps) {
   const [isHit, setIsHit] = useState<TriState>('');
   const [adjusted, setAdjusted] = useState<TriState>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
-  const filters: PredictionFilters = {
-    page,
-    page_size: PAGE_SIZE,
+  const criteria: HistoryFilters = {
     ...(isHit && { is_hit: isHit === 'true' }),
     ...(adjusted && { adjusted_by_dataset: adjusted === 'true' }),
     ...(from && { from }),
     // "to" is exclusive in the API; people mean the whole day.
     ...(to && { to: nextDay(to) }),
   };
+  const filters: PredictionFilters = { page, page_size: PAGE_SIZE, ...criteria };
+  const manualShown = filterManualHistory(manual, criteria);
   const history = useLoad((signal) => api.predictions(filters, signal), [JSON.stringify(filters), refreshKey]);
   const filter = (set: (value: never) => void) => (event: Event) => {
     set((event.target as HTMLInputElement).value as never);
@@ -48,6 +57,24 @@ export function HistoryPanel({ refreshKey, onOpen }: { refreshKey: number; onOpe
           <input type="date" value={to} onChange={filter(setTo)} />
         </label>
       </div>
+      {manualShown.length > 0 && (
+        <>
+          <h3 class="section-title">Manual, saved in this browser</h3>
+          <ul class="history-list" data-testid="manual-history">
+            {manualShown.map((entry) => (
+              <HistoryItem
+                key={entry.id}
+                verdict={entry.prediction}
+                title="Your features"
+                detail={`Manual · ${formatDateTime(entry.created_at)}`}
+                confidence={entry.confidence}
+                onClick={() => onOpenManual(entry)}
+              />
+            ))}
+          </ul>
+          <h3 class="section-title">Songs</h3>
+        </>
+      )}
       {history.state === 'failed' && <p class="form-error">{history.message}</p>}
       {history.state === 'loading' && <p class="muted">Loading…</p>}
       {history.state === 'ready' && history.data.results.length === 0 && (
@@ -56,18 +83,14 @@ export function HistoryPanel({ refreshKey, onOpen }: { refreshKey: number; onOpe
       {history.state === 'ready' && history.data.results.length > 0 && (
         <ul class="history-list" data-testid="history">
           {history.data.results.map((entry) => (
-            <li key={entry.id}>
-              <button type="button" class="history-item" onClick={() => onOpen(entry.id)}>
-                <VerdictBadge verdict={entry.prediction} size="small" />
-                <span class="history-song">
-                  <strong>{entry.song.title}</strong>
-                  <span class="muted">
-                    {formatArtists(entry.song.artist)} · {formatDateTime(entry.created_at)}
-                  </span>
-                </span>
-                <span class="history-confidence">{formatPercent(entry.confidence)}</span>
-              </button>
-            </li>
+            <HistoryItem
+              key={entry.id}
+              verdict={entry.prediction}
+              title={entry.song.title}
+              detail={`${formatArtists(entry.song.artist)} · ${formatDateTime(entry.created_at)}`}
+              confidence={entry.confidence}
+              onClick={() => onOpen(entry.id)}
+            />
           ))}
         </ul>
       )}
@@ -83,6 +106,29 @@ export function HistoryPanel({ refreshKey, onOpen }: { refreshKey: number; onOpe
         </button>
       </nav>
     </section>
+  );
+}
+
+interface HistoryItemProps {
+  verdict: Verdict;
+  title: string;
+  detail: string;
+  confidence: number;
+  onClick(): void;
+}
+
+function HistoryItem({ verdict, title, detail, confidence, onClick }: HistoryItemProps) {
+  return (
+    <li>
+      <button type="button" class="history-item" onClick={onClick}>
+        <VerdictBadge verdict={verdict} size="small" />
+        <span class="history-song">
+          <strong>{title}</strong>
+          <span class="muted">{detail}</span>
+        </span>
+        <span class="history-confidence">{formatPercent(confidence)}</span>
+      </button>
+    </li>
   );
 }
 

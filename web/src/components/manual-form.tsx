@@ -5,12 +5,14 @@ interface ManualFormProps {
   features: Features;
   onChange(features: Features): void;
   onReset(): void;
+  /** Keeps the prediction shown in History; absent while there is none for these features. */
+  onSave?: () => void;
   busy: boolean;
   error: string | null;
 }
 
 /** Sliders and number fields for the ten features; the page predicts as they change. */
-export function ManualForm({ features, onChange, onReset, busy, error }: ManualFormProps) {
+export function ManualForm({ features, onChange, onReset, onSave, busy, error }: ManualFormProps) {
   const set = (name: FeatureName, value: number) => onChange({ ...features, [name]: value });
   return (
     <form class="manual-form" onSubmit={(event) => event.preventDefault()} noValidate>
@@ -35,6 +37,9 @@ export function ManualForm({ features, onChange, onReset, busy, error }: ManualF
         </span>
         <button type="button" class="button ghost" onClick={onReset}>
           Reset
+        </button>
+        <button type="button" class="button" onClick={onSave} disabled={!onSave || busy}>
+          Save to history
         </button>
       </div>
     </form>
