@@ -118,9 +118,14 @@ function ArtistTable({ artists }: { artists: AnalyticsArtist[] }) {
         <tr key={artist.id} data-testid="analytics-artist-row">
           <th scope="row" class="cell-title">
             <AppLink href={`/analytics/artists/${artist.id}`}>{artist.name}</AppLink>
-            <span class="muted small cell-sub" title={artist.platforms.map(platformName).join(', ')}>
-              {artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}
-              {artist.last_metrics_date && ` · to ${formatDate(artist.last_metrics_date)}`}
+            <span class="muted small cell-sub parts" title={artist.platforms.map(platformName).join(', ')}>
+              <span class="nowrap">{artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}</span>
+              {artist.last_metrics_date && (
+                <>
+                  {' · '}
+                  <span class="nowrap">to {formatDate(artist.last_metrics_date)}</span>
+                </>
+              )}
             </span>
           </th>
           <td class="numeric" title={formatCount(artist.followers)}>
