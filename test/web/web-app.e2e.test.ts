@@ -216,7 +216,7 @@ describe('the hit predictor in a browser', () => {
     await page.getByLabel('Top-genre share').fill('1.5');
     expect(await page.getByText('Top-genre share must be between 0 and 1.').isVisible()).toBe(true);
     await page.getByLabel('Customer number').fill('7');
-    await page.getByRole('button', { name: 'Predict' }).click();
+    await page.getByRole('button', { name: 'Look up' }).click();
     await expect.poll(() => page.getByTestId('customer-result').textContent()).toMatch(/predicted .+, actually spent most on .+/);
   });
 });

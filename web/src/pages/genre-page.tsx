@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { CustomerGenreAnswer, GenreAnswer, GenreModelCard, GenreProfile } from '../api/types.js';
 import { BarChart } from '../components/bar-chart.js';
@@ -29,29 +29,51 @@ const NUMBERS: Array<{ name: keyof GenreProfile; label: string; min: number; max
 
 const PLACES = ['country', 'state', 'city'] as const;
 
+const isInvalid = (profile: GenreProfile) =>
+  NUMBERS.some(({ name, min, max }) => {
+    const value = profile[name] as number;
+    return !Number.isFinite(value) || value < min || (max !== undefined && value > max);
+  });
+
 export function GenrePage() {
   const [profile, setProfile] = useState<GenreProfile>(START);
   const model = useLoad(() => api.genreModel(), []);
   const settled = useDebounced(profile, 300);
   const [answer, setAnswer] = useState<GenreAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const pending = useRef<AbortController | null>(null);
+  const invalid = isInvalid(profile);
 
+  // An answer for a profile that is no longer valid would describe nobody on screen.
   useEffect(() => {
-    const invalid = NUMBERS.some(({ name, min, max }) => {
-      const value = settled[name] as number;
-      return !Number.isFinite(value) || value < min || (max !== undefined && value > max);
-    });
-    if (invalid) return;
-    const controller = new AbortController();
-    const body = Object.fromEntries(Object.entries(settled).filter(([, value]) => value !== ''));
+    if (!invalid) return;
+    pending.current?.abort();
+    setAnswer(null);
+    setError(null);
+  }, [invalid]);
+
+  /** Asks for `wanted`'s genre; a newer question cancels an older one still on its way. */
+  const predict = (wanted: GenreProfile) => {
+    pending.current?.abort();
+    if (isInvalid(wanted)) return;
+    const controller = (pending.current = new AbortController());
+    const body = Object.fromEntries(Object.entries(wanted).filter(([, value]) => value !== ''));
     api.predictGenre(body, controller.signal).then(
       (result) => (setAnswer(result), setError(null)),
       (failure: unknown) => !controller.signal.aborted && setError(messageOf(failure)),
     );
-    return () => controller.abort();
+  };
+  useEffect(() => {
+    predict(settled);
+    return () => pending.current?.abort();
   }, [settled]);
 
   const set = (name: keyof GenreProfile, value: string | number) => setProfile({ ...profile, [name]: value });
+  // The typing need not settle first when the person asks.
+  const predictNow = (event: Event) => {
+    event.preventDefault();
+    predict(profile);
+  };
   const places = model.state === 'ready' ? model.data.location_encoding : null;
 
   return (
@@ -60,7 +82,7 @@ export function GenrePage() {
         <p class="eyebrow">Genre preference</p>
         <h1 id="genre-title">Which genre will this customer love?</h1>
         <p class="muted">Describe a store customer: the prediction follows as you type.</p>
-        <form class="genre-form" onSubmit={(event) => event.preventDefault()} noValidate>
+        <form class="genre-form" onSubmit={predictNow} noValidate>
           <div class="genre-grid">
             {NUMBERS.map(({ name, label, min, max, step, hint }) => {
               const value = profile[name] as number;
@@ -105,6 +127,11 @@ export function GenrePage() {
               </label>
             ))}
           </div>
+          <div class="actions">
+            <button type="submit" class="button" disabled={invalid}>
+              Predict genre
+            </button>
+          </div>
         </form>
         <CustomerLookup />
       </section>
@@ -112,7 +139,7 @@ export function GenrePage() {
       <section class="card" aria-labelledby="genre-result-title" aria-live="polite" data-testid="genre-result">
         <h2 id="genre-result-title">Prediction</h2>
         {error && <p class="form-error">{error}</p>}
-        {!error && !answer && <p class="muted">Predicting…</p>}
+        {!error && !answer && <p class="muted">{invalid ? 'Fix the marked field to predict.' : 'Predicting…'}</p>}
         {!error && answer && (
           <>
             <p class="genre-answer">
@@ -138,6 +165,8 @@ function CustomerLookup() {
   const [id, setId] = useState('');
   const [result, setResult] = useState<CustomerGenreAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The answer shown is for the number typed: a new number clears it until it is looked up.
+  const changeId = (value: string) => (setId(value), setResult(null), setError(null));
   const lookUp = async (event: Event) => {
     event.preventDefault();
     const number = Number(id);
@@ -156,10 +185,10 @@ function CustomerLookup() {
       <div class="lookup-row">
         <label class="field">
           <span>Customer number</span>
-          <input name="customer" inputMode="numeric" value={id} onInput={(event) => setId((event.target as HTMLInputElement).value)} placeholder="e.g. 7" />
+          <input name="customer" inputMode="numeric" value={id} onInput={(event) => changeId((event.target as HTMLInputElement).value)} placeholder="e.g. 7" />
         </label>
         <button type="submit" class="button">
-          Predict
+          Look up
         </button>
       </div>
       {error && <p class="form-error">{error}</p>}
@@ -222,7 +251,7 @@ function GenreReport({ card }: { card: GenreModelCard }) {
         {card.other_genre.grouped.length > 0 ? `; genres fewer than ${card.other_genre.min_customers} customers prefer are grouped as “Other”` : ''}.
       </p>
       <div class="table-scroll">
-        <table class="report-table">
+        <table class="report-table" data-testid="genre-report">
           <caption>Per genre, on customers the model did not train on</caption>
           <thead>
             <tr>
