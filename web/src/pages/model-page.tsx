@@ -15,6 +15,17 @@ const METRICS: Array<{ key: 'roc_auc' | 'accuracy' | 'precision' | 'recall' | 'f
 
 const featureLabel = (name: string) => FEATURE_BY_NAME[name as FeatureName]?.label ?? name;
 
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen'];
+
+/** "three Spotify audio features (Danceability, Energy and Tempo)": what the active model reads, from its card. */
+function featuresRead(card: ModelCard | null): string {
+  if (!card) return 'Spotify audio features';
+  const labels = card.features.map((feature) => featureLabel(feature.name));
+  const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels.join('');
+  const count = COUNT_WORDS[labels.length] ?? String(labels.length);
+  return `${count} Spotify audio feature${labels.length === 1 ? '' : 's'} (${list})`;
+}
+
 export function ModelPage() {
   const model = useLoad(() => api.activeModel(), []);
   return (
@@ -23,8 +34,9 @@ export function ModelPage() {
         <p class="eyebrow">About the model</p>
         <h1>How Encore predicts hits</h1>
         <p class="muted">
-          A random forest, trained in Encore’s own TypeScript on the songs in the database and run with onnxruntime, reads ten
-          Spotify audio features of a song and gives the probability that it charts. Songs that are in an imported dataset get the
+          A random forest, trained in Encore’s own TypeScript on the data its card names below and run with onnxruntime, reads{' '}
+          <span data-testid="model-features">{featuresRead(model.state === 'ready' ? model.data : null)}</span> of a song and gives
+          the probability that it charts. Songs that are in an imported dataset get the
           dataset’s label, with a confidence that rises when the model agrees and falls when it does not.
         </p>
       </section>
