@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useDebounced } from '../hooks.js';
 import { inSection, withQuery } from '../lib/routes.js';
 import { navigate, usePath } from '../router.js';
 import { useSession } from '../session.js';
@@ -12,11 +13,15 @@ const LINKS: Array<{ path: string; label: string; artistsOnly?: boolean }> = [
   { path: '/catalog/upload', label: 'Upload', artistsOnly: true },
 ];
 
-/** The catalog's own menu and search box, above each of its pages. */
+/** The catalog's own menu and search box, above each of its pages; the search page opens as you type (or on Enter). */
 export function CatalogNav({ search = true }: { search?: boolean }) {
   const path = usePath();
   const current = useSession();
   const [text, setText] = useState('');
+  const settled = useDebounced(text.trim(), 300);
+  useEffect(() => {
+    if (settled) navigate(withQuery('/catalog/search', { q: settled }));
+  }, [settled]);
   const canUpload = current?.user.role === 'artist' || current?.user.role === 'admin';
   return (
     <SubNav

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import { AlbumTiles } from '../../components/album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
@@ -16,6 +16,9 @@ export function SearchPage() {
   const query = useQueryParam('q');
   const [text, setText] = useState(query);
   useEffect(() => setText(query), [query]);
+  // Opened from the header's search box mid-word: typing goes on at the end of the words.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.setSelectionRange(query.length, query.length), []);
   const settled = useDebounced(text.trim(), 250);
   useTitle(settled ? `Search: ${settled}` : 'Search');
   useEffect(() => {
@@ -30,6 +33,7 @@ export function SearchPage() {
         <label class="field">
           <span>Search the catalog</span>
           <input
+            ref={input}
             type="search"
             value={text}
             onInput={(event) => setText((event.target as HTMLInputElement).value)}
