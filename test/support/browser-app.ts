@@ -11,6 +11,8 @@ export interface BrowserApp {
   app: AppProcess;
   browser: Browser;
   database: TestDatabase;
+  /** The app's MODELS_DIR, for a CLI command to share (training, say). */
+  modelsDir: string;
   /** A new 1280×900 page in which each action waits 10 s at most (Playwright's own limit is 30 s). */
   newPage(): Promise<Page>;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startBrowserApp(env: NodeJS.ProcessEnv = {}): Promise<Brow
     app,
     browser,
     database,
+    modelsDir,
     async newPage() {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
