@@ -35,6 +35,11 @@ export class PredictionsController {
   @ApiOkResponse({ type: SpotifyPredictionResultDto })
   @ApiBadRequestResponse({ description: 'No link, id or title + artist; or a malformed link or id' })
   @ApiNotFoundResponse({ description: '{"error": "Song not found. Please provide a valid Spotify link or song title + artist."}' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'No usable hit model; or a link or id to a track not in the songs table while Spotify is not configured ({"error": "Spotify not configured"}, ' +
+      'naming SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET) or not answering',
+  })
   spotify(@Body() body: SpotifyPredictionDto, @Headers('x-request-id') requestId?: string): Promise<SpotifyPredictionResultDto> {
     return this.songPredictions.predict(body, requestId);
   }
