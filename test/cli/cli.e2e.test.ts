@@ -74,9 +74,9 @@ describe('npm run cli', { timeout: 180_000 }, () => {
     const csv = join(root, 'songs.csv');
     await writeFile(csv, [
       'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target',
-      'Jealous Kind Of Fella,Garland Green,spotify:track:1dtKN6wwlolkM8XZy2y9C1,0.417,0.62,3,-7.727,1,0.0403,0.49,0,0.0779,0.845,185.655,173533,3,32.94975,9,1',
-      'Initials B.B.,Serge Gainsbourg,spotify:track:5hjsmSnUefdUqzsDogisiX,0.498,0.505,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8251,10,0',
-      'Broken,Nobody,spotify:track:5hjsmSnUefdUqzsDogisiY,0.5,2,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8251,10,0',
+      'Harbour River,Mara Lintel,spotify:track:EncoreFixtureTrack0001,0.734,0.564,10,-7.867,1,0.0308,0.9191,0.3288,0.1618,0.577,99.511,158308,4,51.602,12,1',
+      'Velvet Comet,Oskar Vane,spotify:track:EncoreFixtureTrack0002,0.692,0.643,8,-7.031,0,0.1451,0.4057,0.1617,0.1109,0.634,132.604,153818,4,41.05184,8,0',
+      'Broken,Nobody,spotify:track:EncoreFixtureTrack0099,0.5,2,3,-12.4,1,0.034,0.02,0.1,0.18,0.8,101.8,213000,4,48.8,10,0',
     ].join('\n'));
     const dryRun = cli('import-songs', '--csv', csv, '--dry-run');
     expect(dryRun.code).toBe(0);

@@ -125,12 +125,12 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
   it('imports the good rows and reports each bad one by line and reason', async () => {
     const csv = [
       'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target,decade',
-      'Good One,Band,spotify:track:1dtKN6wwlolkM8XZy2y9C1,0.417,0.62,3,-7.727,1,0.0403,0.49,0,0.0779,0.845,185.655,173533,3,32.9,9,1,1960',
-      'No Energy,Band,spotify:track:5hjsmSnUefdUqzsDogisiX,0.498,,3,-12.475,1,0.0337,0.018,0.107,0.176,0.797,101.801,213613,4,48.8,10,0,1960',
-      'Too Danceable,Band,spotify:track:0JBvtprXP2Z0LP3jmzA7Xp,1.7,0.625,7,-9.635,1,0.036,0.0119,0,0.152,0.467,96.751,181307,4,21.4,9,1,1960',
-      'Bad Id,Band,spotify:track:nope,0.5,0.625,7,-9.635,1,0.036,0.0119,0,0.152,0.467,96.751,181307,4,21.4,9,1,1960',
-      'Words,Band,spotify:track:6nEkxYIEnrbYH7h1hJ8Xn6,0.377,loud,4,-3.199,0,0.0481,0.26,0,0.074,0.912,75.533,140920,4,33.9,7,1,1960',
-      'Good Two,Band,spotify:track:3EQBI1Fiv7z3QfqTeb9Tqk,0.844,0.299,0,-12.645,1,0.0621,0.848,0.844,0.102,0.566,102.088,131176,4,20,6,0,1960',
+      'Good One,Band,spotify:track:EncoreBrokenTrack00001,0.52,0.61,4,-7.5,1,0.041,0.38,0,0.09,0.71,121.4,181000,4,30.1,9,1,1960',
+      'No Energy,Band,spotify:track:EncoreBrokenTrack00002,0.48,,2,-11.2,1,0.035,0.12,0.1,0.17,0.64,104.2,207000,4,41.5,10,0,1960',
+      'Too Danceable,Band,spotify:track:EncoreBrokenTrack00003,1.7,0.6,7,-9.1,1,0.038,0.02,0,0.15,0.45,98.3,184000,4,22.8,9,1,1960',
+      'Bad Id,Band,spotify:track:nope,0.5,0.6,7,-9.1,1,0.038,0.02,0,0.15,0.45,98.3,184000,4,22.8,9,1,1960',
+      'Words,Band,spotify:track:EncoreBrokenTrack00004,0.39,loud,5,-4.1,0,0.047,0.3,0,0.08,0.88,77.9,142000,4,31.2,7,1,1960',
+      'Good Two,Band,spotify:track:EncoreBrokenTrack00005,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
     ].join('\n');
     const report = await app.importer.import([textSource('broken.csv', csv)], { clear: false });
     expect(report).toMatchObject({ rowsRead: 6, inserted: 2, skipped: 4 });

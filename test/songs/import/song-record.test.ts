@@ -3,24 +3,24 @@ import { FEATURE_RANGES, isAcoustic, isInstrumental, mergeSongRows, type SongRec
 
 function song(overrides: Partial<SongRecord> = {}): SongRecord {
   return {
-    trackId: '1dtKN6wwlolkM8XZy2y9C1',
-    trackName: 'Jealous Kind Of Fella',
-    artists: 'Garland Green',
+    trackId: 'EncoreFixtureTrack0001',
+    trackName: 'Harbour River',
+    artists: 'Mara Lintel',
     albumName: null,
     popularity: null,
     trackGenre: null,
-    durationMs: 173533,
-    danceability: 0.417,
-    energy: 0.62,
-    valence: 0.845,
-    acousticness: 0.49,
+    durationMs: 158308,
+    danceability: 0.734,
+    energy: 0.564,
+    valence: 0.577,
+    acousticness: 0.9191,
     instrumentalness: 0,
-    speechiness: 0.0403,
-    liveness: 0.0779,
-    loudness: -7.727,
-    tempo: 185.655,
+    speechiness: 0.0308,
+    liveness: 0.1618,
+    loudness: -7.867,
+    tempo: 99.511,
     mode: 1,
-    key: 3,
+    key: 10,
     timeSignature: 3,
     explicit: false,
     explicitKnown: false,
@@ -133,7 +133,7 @@ describe('mergeSongRows', () => {
   });
 
   it('flags a title conflict when the titles differ', () => {
-    expect(mergeSongRows(song({ trackName: 'Jealous Kind Of Fella' }), song({ trackName: 'Jealous Kind Of Fellow' })).titleConflict).toBe(true);
+    expect(mergeSongRows(song({ trackName: 'Harbour River' }), song({ trackName: 'Harbour Rivers' })).titleConflict).toBe(true);
   });
 
   it('flags no title conflict for titles differing only in case and accents', () => {
