@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/app-config.js';
@@ -74,7 +74,7 @@ describe('TokenCipher (AES-256-GCM)', () => {
 
   it('warns about a key of this process only when Spotify accounts can be connected', () => {
     const warnings: string[] = [];
-    const logger = new (class extends ConsoleLogger {
+    const logger = new (class extends Logger {
       override warn(message: string) {
         warnings.push(message);
       }
