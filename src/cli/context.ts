@@ -1,6 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseServer } from '../database/database-server.js';
 import { applyMigrations } from '../database/migrations.js';
@@ -46,6 +44,9 @@ export class CliContext {
       // Commands report on stdout themselves; the app's own logs (on stderr, in LOG_FORMAT) show only problems unless asked for.
       const level = ['debug', 'verbose'].includes(this.config.LOG_LEVEL) ? this.config.LOG_LEVEL : 'warn';
       const logger = createLogger(level, { format: this.config.logFormat, stream: 'stderr' });
+      // Loaded here, not at the top: commands without the app's services (migrate, --help) skip
+      // reading every module of the app.
+      const [{ NestFactory }, { AppModule }] = await Promise.all([import('@nestjs/core'), import('../app.module.js')]);
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(this.config, server.url), { logger });
       try {
         return await work(app);
