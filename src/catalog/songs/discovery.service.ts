@@ -14,8 +14,8 @@ export interface TrendingSongDto extends CatalogSongDto {
 export interface CatalogSearchDto {
   query: string;
   songs: CatalogSongDto[];
-  albums: { id: string; title: string; artist: { id: string; name: string }; release_date: string | null; cover_url: string | null }[];
-  artists: { id: string; name: string }[];
+  albums: { id: string; title: string; artist: { id: string; name: string }; release_date: string | null; cover_url: string | null; demo: boolean }[];
+  artists: { id: string; name: string; demo: boolean }[];
   genres: { id: number; name: string }[];
 }
 
@@ -75,8 +75,8 @@ export class DiscoveryService {
       this.prisma.$queryRaw<{ id: string }[]>`
         SELECT a.id FROM albums a WHERE ${found(Prisma.sql`a.search_text`)}
         ORDER BY ${rank(Prisma.sql`a.search_text`)} DESC, a.release_date DESC NULLS LAST, a.id LIMIT ${limit}`,
-      this.prisma.$queryRaw<{ id: string; name: string }[]>`
-        SELECT r.id, r.name FROM artists r WHERE ${found(Prisma.sql`r.search_text`)}
+      this.prisma.$queryRaw<{ id: string; name: string; demo: boolean }[]>`
+        SELECT r.id, r.name, r.demo FROM artists r WHERE ${found(Prisma.sql`r.search_text`)}
         ORDER BY ${rank(Prisma.sql`r.search_text`)} DESC, r.name, r.id LIMIT ${limit}`,
       this.prisma.$queryRaw<{ id: number; name: string }[]>`
         SELECT g.id, g.name FROM genres g WHERE ${found(Prisma.sql`g.search_text`)}
@@ -90,7 +90,7 @@ export class DiscoveryService {
       albums: albumRows.flatMap(({ id }) => {
         const album = albumById.get(id);
         if (!album) return [];
-        return [{ id, title: album.title, artist: album.artist, release_date: album.releaseDate?.toISOString().slice(0, 10) ?? null, cover_url: album.coverKey ? `/api/albums/${id}/cover` : null }];
+        return [{ id, title: album.title, artist: album.artist, release_date: album.releaseDate?.toISOString().slice(0, 10) ?? null, cover_url: album.coverKey ? `/api/albums/${id}/cover` : null, demo: album.demo }];
       }),
       artists,
       genres,

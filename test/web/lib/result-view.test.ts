@@ -7,7 +7,7 @@ const answer: SongPrediction = {
   prediction: 'HIT', confidence: 86.4, features: DEFAULT_FEATURES, prediction_id: 7, song_id: 3, in_dataset: true,
   model_prediction: 'FLOP', model_confidence: 66, model_version: 'v1', adjusted_by_dataset: true, dataset_label: 'HIT',
   dataset_popularity: 71,
-  song: { title: 'T', artist: 'A', album: null, album_image: null, spotify_url: null, preview_url: null, popularity: 71, track_id: null },
+  song: { title: 'T', artist: 'A', album: null, album_image: null, spotify_url: null, preview_url: null, popularity: 71, track_id: null, demo: false },
 };
 
 describe('result views', () => {

@@ -17,6 +17,8 @@ export interface AdminSong {
   is_hit: boolean;
   hit_source: 'popularity' | 'label';
   dataset: string | null;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
   prediction_count: number;
   created_at: string;
 }

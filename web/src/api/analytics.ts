@@ -23,6 +23,8 @@ export interface AnalyticsArtist {
   last_metrics_date: string | null;
   scores: ArtistScores;
   open_alerts: number;
+  /** Generated demo data: invented, its audience and scores too (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 export interface PlatformDetail {

@@ -32,6 +32,8 @@ export interface CatalogSong {
   play_count: number;
   like_count: number;
   stream_url: string;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +50,8 @@ export interface AlbumRef {
   artist: Ref;
   release_date: string | null;
   cover_url: string | null;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 /** GET /api/albums/:id */
@@ -61,6 +65,8 @@ export interface Album extends AlbumRef {
 export interface Artist extends Ref {
   bio: string;
   follower_count: number;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 /** GET /api/artists/:id/profile */
@@ -83,7 +89,7 @@ export interface CatalogSearch {
   query: string;
   songs: CatalogSong[];
   albums: AlbumRef[];
-  artists: Ref[];
+  artists: Array<Ref & { demo: boolean }>;
   genres: Array<{ id: number; name: string }>;
 }
 

@@ -96,6 +96,8 @@ export interface Lead {
   isrcs: string[];
   reasons: string[];
   scored_at: string;
+  /** Generated demo data: invented, contacts on example.com or .invalid (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 export interface LeadRecording {

@@ -11,6 +11,8 @@ export interface PredictedSong {
   preview_url: string | null;
   popularity: number | null;
   track_id: string | null;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 /** POST /api/predict/spotify/ */
@@ -74,6 +76,8 @@ export interface SearchHit {
   is_hit: boolean;
   decade: number | null;
   dataset: string | null;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
   match: 'exact' | 'prefix' | 'contains' | 'fuzzy';
 }
 
@@ -85,6 +89,8 @@ export interface SongSummary {
   artists: string;
   popularity: number | null;
   is_hit: boolean;
+  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
+  demo: boolean;
 }
 
 export interface FeatureAverages {

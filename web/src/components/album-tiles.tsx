@@ -1,6 +1,7 @@
 import type { AlbumRef } from '../api/catalog-types.js';
 import { AlbumArt } from './album-art.js';
 import { AppLink } from './app-link.js';
+import { DemoBadge } from './demo-badge.js';
 
 /** Albums as cover tiles linking to their pages, each with a line under its title. */
 export function AlbumTiles<A extends AlbumRef>({ albums, labelledBy, note }: { albums: readonly A[]; labelledBy: string; note: (album: A) => string }) {
@@ -12,7 +13,10 @@ export function AlbumTiles<A extends AlbumRef>({ albums, labelledBy, note }: { a
             <AlbumArt src={album.cover_url} title={album.title} />
             <span class="tile-text">
               <strong>{album.title}</strong>
-              <span class="muted small">{note(album)}</span>
+              <span class="muted small">
+                {note(album)}
+                <DemoBadge demo={album.demo} />
+              </span>
             </span>
           </AppLink>
         </li>

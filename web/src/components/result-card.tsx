@@ -3,6 +3,7 @@ import { formatArtists, formatDateTime, formatPercent } from '../lib/format.js';
 import { explainResult, type ResultView } from '../lib/result-view.js';
 import { AlbumArt } from './album-art.js';
 import { ComparisonChart } from './comparison-chart.js';
+import { DemoBadge } from './demo-badge.js';
 import { FeatureGrid } from './feature-grid.js';
 import { ConfidenceBar, VerdictBadge } from './verdict.js';
 
@@ -19,7 +20,10 @@ export function ResultCard({ view, averages }: ResultCardProps) {
       <div class="result-head">
         {song && <AlbumArt src={song.album_image} title={song.title} />}
         <div class="result-identity">
-          <p class="eyebrow">{song ? 'Prediction' : 'Manual prediction'}</p>
+          <p class="eyebrow">
+            {song ? 'Prediction' : 'Manual prediction'}
+            {song && <DemoBadge demo={song.demo} />}
+          </p>
           <h2 id="result-title" data-testid="result-title">
             {title}
           </h2>
@@ -60,12 +64,13 @@ export function ResultCard({ view, averages }: ResultCardProps) {
           <div>
             <dt>Spotify</dt>
             <dd>
-              {song.spotify_url ? (
+              {/* A demo song's track id is invented: no link to a page that does not exist. */}
+              {song.spotify_url && !song.demo ? (
                 <a href={song.spotify_url} target="_blank" rel="noopener noreferrer">
                   Open in Spotify
                 </a>
               ) : (
-                'No link'
+                song.demo ? 'None (demo song)' : 'No link'
               )}
             </dd>
           </div>

@@ -3,6 +3,7 @@ import { api } from '../api/client.js';
 import type { SearchHit } from '../api/types.js';
 import { useDebounced, useLoad } from '../hooks.js';
 import { formatArtists } from '../lib/format.js';
+import { DemoBadge } from './demo-badge.js';
 import { VerdictBadge } from './verdict.js';
 
 const RESULTS = 12;
@@ -43,6 +44,7 @@ export function SearchPanel({ onPick, busy }: { onPick(hit: SearchHit): void; bu
                       {formatArtists(hit.artists)}
                       {hit.decade ? ` · ${hit.decade}s` : ''}
                       {hit.popularity !== null ? ` · popularity ${hit.popularity}` : ''}
+                      <DemoBadge demo={hit.demo} />
                     </span>
                   </span>
                   <VerdictBadge verdict={hit.is_hit ? 'HIT' : 'FLOP'} size="small" />

@@ -3,6 +3,7 @@ import type { SongQuery } from '../api/client.js';
 import type { SongSummary } from '../api/types.js';
 import { formatArtists } from '../lib/format.js';
 import { songQueryOf, type SongFormValues } from '../lib/song-query.js';
+import { DemoBadge } from './demo-badge.js';
 import { SubmitButton } from './submit-button.js';
 
 interface SongFormProps {
@@ -70,6 +71,7 @@ export function SongForm({ values, onChange, onSubmit, onReset, busy, error, exa
                   }}
                 >
                   {song.track_name} <span class="muted">· {formatArtists(song.artists)}</span>
+                  <DemoBadge demo={song.demo} />
                 </button>
               </li>
             ))}

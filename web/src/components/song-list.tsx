@@ -10,6 +10,7 @@ import { useSession } from '../session.js';
 import { useStore } from '../store.js';
 import { addToPlaylistFor } from './add-to-playlist.js';
 import { AppLink } from './app-link.js';
+import { DemoBadge } from './demo-badge.js';
 import { Icon } from './icons.js';
 
 interface SongListProps<S extends CatalogSong> {
@@ -49,6 +50,7 @@ export function SongList<S extends CatalogSong>({ songs, label, extra, note }: S
                 <span class="song-title">
                   {song.title}
                   {song.visibility === 'private' && <span class="mark small-mark">Private</span>}
+                  <DemoBadge demo={song.demo} />
                 </span>
                 <span class="song-sub">
                   <AppLink href={`/catalog/artists/${song.artist.id}`}>{song.artist.name}</AppLink>

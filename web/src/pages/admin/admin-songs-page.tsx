@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { adminApi, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
 import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, type FlagFilter } from '../../components/admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog, Dialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
@@ -56,7 +57,10 @@ function AdminSongs() {
               <th scope="row" class="cell-title">
                 {song.track_name}
               </th>
-              <td>{formatArtists(song.artists)}</td>
+              <td>
+                {formatArtists(song.artists)}
+                <DemoBadge demo={song.demo} />
+              </td>
               <td class="numeric">{song.popularity ?? '—'}</td>
               <td>
                 <VerdictBadge verdict={song.is_hit ? 'HIT' : 'FLOP'} size="small" />

@@ -6,6 +6,7 @@ import { AnalyticsNav, BreakoutBadge, MomentumBadge, MomentumGauge, ScoreParts }
 import { AppLink } from '../../components/app-link.js';
 import { BarChart } from '../../components/bar-chart.js';
 import { DataTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { TrendChart } from '../../components/trend-chart.js';
@@ -157,7 +158,10 @@ function ArtistHeader({ artist }: { artist: AnalyticsArtistDetail }) {
   const listeners = artist.platform_details.reduce((sum, platform) => sum + (platform.monthly_listeners ?? 0), 0);
   return (
     <section class="card" aria-labelledby="artist-title">
-      <p class="eyebrow">Artist analytics</p>
+      <p class="eyebrow">
+        Artist analytics
+        <DemoBadge demo={artist.demo} />
+      </p>
       <div class="card-head">
         <h1 id="artist-title">{artist.name}</h1>
         <MomentumBadge status={artist.scores.momentum_status} testId="header-momentum-status" />

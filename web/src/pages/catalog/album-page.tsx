@@ -3,6 +3,7 @@ import { catalogApi } from '../../api/catalog.js';
 import { AlbumArt } from '../../components/album-art.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { Icon } from '../../components/icons.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
@@ -34,7 +35,10 @@ export function AlbumPage({ params }: { params: RouteParams }) {
             <div class="hero">
               <AlbumArt src={data.cover_url} title={data.title} />
               <div class="hero-text">
-                <p class="eyebrow">Album</p>
+                <p class="eyebrow">
+                  Album
+                  <DemoBadge demo={data.demo} />
+                </p>
                 <h1 id="album-title">{data.title}</h1>
                 <p class="result-artist">
                   <AppLink href={`/catalog/artists/${data.artist.id}`}>{data.artist.name}</AppLink>

@@ -3,6 +3,7 @@ import { catalogApi } from '../../api/catalog.js';
 import type { ArtistProfile } from '../../api/catalog-types.js';
 import { AlbumTiles } from '../../components/album-tiles.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
@@ -30,7 +31,10 @@ export function ArtistPage({ params }: { params: RouteParams }) {
       <Loaded value={profile}>
         {(data) => (
           <section class="card" aria-labelledby="artist-title">
-            <p class="eyebrow">Artist</p>
+            <p class="eyebrow">
+              Artist
+              <DemoBadge demo={data.demo} />
+            </p>
             <div class="card-head">
               <h1 id="artist-title">{data.name}</h1>
               <FollowButton profile={data} state={followState} onChange={setFollowState} />

@@ -3,6 +3,7 @@ import { catalogApi } from '../../api/catalog.js';
 import { AlbumTiles } from '../../components/album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { SongList } from '../../components/song-list.js';
@@ -89,7 +90,8 @@ function FollowedArtists() {
           <ul class="link-list" aria-labelledby="followed-artists">
             {results.map((artist) => (
               <li key={artist.id}>
-                <AppLink href={`/catalog/artists/${artist.id}`}>{artist.name}</AppLink> <span class="muted small">· {plural(artist.follower_count, 'follower')}</span>
+                <AppLink href={`/catalog/artists/${artist.id}`}>{artist.name}</AppLink>
+                <DemoBadge demo={artist.demo} /> <span class="muted small">· {plural(artist.follower_count, 'follower')}</span>
               </li>
             ))}
           </ul>

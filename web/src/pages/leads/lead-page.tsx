@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { leadsApi, type LeadDetail } from '../../api/leads.js';
 import { DataTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, TierBadge } from '../../components/leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
@@ -57,7 +58,10 @@ function LeadHeader({ lead }: { lead: LeadDetail }) {
   const place = [...new Set([lead.area ?? lead.country, regionName(lead.region)].filter(Boolean))].join(' · ');
   return (
     <section class="card" aria-labelledby="lead-title">
-      <p class="eyebrow">A&amp;R lead</p>
+      <p class="eyebrow">
+        A&amp;R lead
+        <DemoBadge demo={lead.demo} />
+      </p>
       <div class="card-head">
         <h1 id="lead-title">{lead.artist_name}</h1>
         <TierBadge tier={lead.tier} testId="lead-tier" />
@@ -73,7 +77,8 @@ function LeadHeader({ lead }: { lead: LeadDetail }) {
         {lead.label_name && ` · ${lead.label_name}`}
         {lead.distributor_name && ` via ${lead.distributor_name}`}
         {lead.genres.length > 0 && ` · ${lead.genres.join(', ')}`} · first seen {formatDate(lead.first_seen_at)} · scored {formatDateTime(lead.scored_at)}
-        {lead.musicbrainz_id && (
+        {/* A demo lead's MusicBrainz id is made up. */}
+        {lead.musicbrainz_id && !lead.demo && (
           <>
             {' · '}
             <a href={`https://musicbrainz.org/artist/${lead.musicbrainz_id}`} target="_blank" rel="noopener noreferrer">

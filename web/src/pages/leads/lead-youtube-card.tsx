@@ -29,9 +29,14 @@ export function LeadYoutubeCard({ lead, onRefreshed }: { lead: LeadDetail; onRef
       ) : (
         <>
           <p>
-            <a href={`https://www.youtube.com/channel/${encodeURIComponent(channel.channel_id)}`} target="_blank" rel="noopener noreferrer">
-              Open the channel on YouTube
-            </a>
+            {/* A demo lead's channel id is made up: no link to a channel that does not exist. */}
+            {lead.demo ? (
+              'A demo channel'
+            ) : (
+              <a href={`https://www.youtube.com/channel/${encodeURIComponent(channel.channel_id)}`} target="_blank" rel="noopener noreferrer">
+                Open the channel on YouTube
+              </a>
+            )}
             <span class="muted small"> · checked {formatDateTime(channel.checked_at)}</span>
           </p>
           <ul class="stat-grid" aria-label="YouTube channel figures">

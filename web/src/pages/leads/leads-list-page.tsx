@@ -3,6 +3,7 @@ import { leadsApi, type Lead } from '../../api/leads.js';
 import { Filter, SortHeader, type Sorting } from '../../components/admin-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { ListingTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { LeadsPage, TierBadge, YoutubeCell } from '../../components/leads-kit.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
 import { nextOrdering } from '../../lib/admin.js';
@@ -179,6 +180,7 @@ function LeadRow({ lead }: { lead: Lead }) {
     <tr data-testid="lead-row">
       <th scope="row" class="cell-title">
         <AppLink href={`/leads/artists/${lead.artist_id}`}>{lead.artist_name}</AppLink>
+        <DemoBadge demo={lead.demo} />
         <span class="muted small cell-sub">{[lead.country, lead.genres.slice(0, 2).join(', ')].filter(Boolean).join(' · ') || plural(lead.isrcs.length, 'ISRC')}</span>
       </th>
       <td>
