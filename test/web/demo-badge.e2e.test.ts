@@ -26,7 +26,7 @@ describe('the demo badge in a browser', () => {
   );
   const badge = (scope: ReturnType<Page['locator']>) => scope.getByTestId('demo-badge');
 
-  it('marks a demo song in the dataset search and its prediction, without an "Open in Spotify" link to its invented id', async () => {
+  it('marks a demo song in the dataset search, its prediction and the history, without an "Open in Spotify" link to its invented id', async () => {
     const { results } = await call<{ results: Array<{ track_name: string; demo: boolean }> }>('GET', '/api/dataset/songs?ordering=-popularity&page_size=1');
     expect(results[0]!.demo).toBe(true);
     await open('/');
@@ -40,6 +40,7 @@ describe('the demo badge in a browser', () => {
     await badge(result).waitFor();
     expect(await result.getByRole('link', { name: 'Open in Spotify' }).count()).toBe(0);
     expect(await result.getByText('None (demo song)').isVisible()).toBe(true);
+    await badge(page.getByTestId('history')).first().waitFor();
     await screenshot(page, 'demo-song');
   });
 
@@ -55,9 +56,12 @@ describe('the demo badge in a browser', () => {
   });
 
   it('marks the demo analytics artists and the demo leads', async () => {
-    const admin = await signInAs(await registerAdmin('demo-badge'));
-    const artists = await call<{ results: Array<{ id: string; demo: boolean }> }>('GET', '/api/analytics/artists', undefined, admin.token);
-    await open(`/analytics/artists/${artists.results[0]!.id}`);
+    await signInAs(await registerAdmin('demo-badge'));
+    await open('/analytics');
+    const artists = page.getByTestId('analytics-artist-row');
+    await artists.first().waitFor();
+    expect(await badge(artists).count()).toBe(await artists.count());
+    await artists.first().getByRole('link').first().click();
     await badge(page.locator('section[aria-labelledby="artist-title"]')).waitFor();
     await open('/leads');
     const rows = page.getByTestId('lead-row');

@@ -4,6 +4,7 @@ import type { PredictionFilters, Verdict } from '../api/types.js';
 import { useLoad } from '../hooks.js';
 import { formatArtists, formatCount, formatDateTime, formatPercent } from '../lib/format.js';
 import { filterManualHistory, type HistoryFilters, type ManualHistoryEntry } from '../lib/manual-history.js';
+import { DemoBadge } from './demo-badge.js';
 import { VerdictBadge } from './verdict.js';
 
 const PAGE_SIZE = 8;
@@ -88,6 +89,7 @@ export function HistoryPanel({ refreshKey, onOpen, manual, onOpenManual }: Histo
               verdict={entry.prediction}
               title={entry.song.title}
               detail={`${formatArtists(entry.song.artist)} · ${formatDateTime(entry.created_at)}`}
+              demo={entry.song.demo}
               confidence={entry.confidence}
               onClick={() => onOpen(entry.id)}
             />
@@ -114,17 +116,22 @@ interface HistoryItemProps {
   title: string;
   detail: string;
   confidence: number;
+  /** A demo song's prediction. */
+  demo?: boolean;
   onClick(): void;
 }
 
-function HistoryItem({ verdict, title, detail, confidence, onClick }: HistoryItemProps) {
+function HistoryItem({ verdict, title, detail, confidence, demo = false, onClick }: HistoryItemProps) {
   return (
     <li>
       <button type="button" class="history-item" onClick={onClick}>
         <VerdictBadge verdict={verdict} size="small" />
         <span class="history-song">
           <strong>{title}</strong>
-          <span class="muted">{detail}</span>
+          <span class="muted">
+            {detail}
+            <DemoBadge demo={demo} />
+          </span>
         </span>
         <span class="history-confidence">{formatPercent(confidence)}</span>
       </button>

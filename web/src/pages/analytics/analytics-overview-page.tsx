@@ -3,6 +3,7 @@ import { analyticsApi, type AnalyticsArtist, type DashboardStats } from '../../a
 import { AnalyticsNav, MomentumBadge, NoArtists } from '../../components/analytics-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { DataTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { StatTile } from '../../components/stat-tile.js';
@@ -118,6 +119,7 @@ function ArtistTable({ artists }: { artists: AnalyticsArtist[] }) {
         <tr key={artist.id} data-testid="analytics-artist-row">
           <th scope="row" class="cell-title">
             <AppLink href={`/analytics/artists/${artist.id}`}>{artist.name}</AppLink>
+            <DemoBadge demo={artist.demo} />
             <span class="muted small cell-sub parts" title={artist.platforms.map(platformName).join(', ')}>
               <span class="nowrap">{artist.platforms.length ? plural(artist.platforms.length, 'platform') : 'No platform data yet'}</span>
               {artist.last_metrics_date && (
@@ -177,6 +179,7 @@ function TopPerformers() {
                   <AppLink href={`/analytics/artists/${artist.id}`} class="rank-name">
                     {artist.name}
                   </AppLink>
+                  <DemoBadge demo={artist.demo} />
                   {by === 'fvs' ? (
                     <span class="rank-value">
                       {formatScore(artist.scores.fan_value_score)}

@@ -3,6 +3,7 @@ import { catalogApi } from '../../api/catalog.js';
 import { AlbumTiles } from '../../components/album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
 import { CatalogNav } from '../../components/catalog-nav.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { Loaded } from '../../components/loaded.js';
 import { SongList } from '../../components/song-list.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
@@ -75,6 +76,7 @@ export function SearchPage() {
                           {answer.artists.map((artist) => (
                             <li key={artist.id}>
                               <AppLink href={`/catalog/artists/${artist.id}`}>{artist.name}</AppLink>
+                              <DemoBadge demo={artist.demo} />
                             </li>
                           ))}
                         </ul>
