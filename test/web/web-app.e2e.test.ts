@@ -170,14 +170,16 @@ describe('the hit predictor in a browser', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'manual');
     await open('/model');
-    await page.getByTestId('synthetic-notice').waitFor();
+    await page.getByTestId('model-data').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'model');
   });
 
-  it('shows the model card: metrics, feature importances, and that the demo data is synthetic', async () => {
+  it('shows the model card: the real files it learned from, no synthetic-data notice, metrics and feature importances', async () => {
     await open('/model');
-    await page.getByTestId('synthetic-notice').waitFor();
+    await page.getByTestId('model-data').filter({ hasText: 'dataset-of-60s.csv, dataset-of-70s.csv, dataset-of-80s.csv, dataset-of-90s.csv' }).waitFor();
+    expect(await page.getByTestId('synthetic-notice').count()).toBe(0);
+    expect(await page.getByText('npm run train -- --csv dataset-of-60s.csv').count()).toBe(1);
     expect(await page.getByRole('list', { name: 'Feature importances' }).locator('li').count()).toBe(10);
     expect(await page.locator('.stat-label').allTextContents()).toEqual(['ROC AUC', 'Accuracy', 'Precision', 'Recall', 'F1']);
     await screenshot(page, 'model');

@@ -120,6 +120,8 @@ export interface ModelCard {
   test_rows: number;
   data_source: string;
   synthetic_data: boolean;
+  /** The command that trains the same model again (hit models trained since it was added). */
+  training_command?: string;
   created_at: string;
   active?: boolean;
 }

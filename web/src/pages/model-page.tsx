@@ -81,13 +81,19 @@ function ModelCardView({ card }: { card: ModelCard }) {
           </div>
           <div>
             <dt>Data</dt>
-            <dd>{card.data_source}</dd>
+            <dd data-testid="model-data">{card.data_source}</dd>
           </div>
+
           <div>
             <dt>Fit time</dt>
             <dd>{card.training_seconds.toFixed(2)} s</dd>
           </div>
         </dl>
+        {card.training_command && (
+          <p class="muted small">
+            The same files and this command train the same model again: <code>{card.training_command}</code>
+          </p>
+        )}
       </section>
       <section class="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">How well it does on songs it has not seen</h2>
