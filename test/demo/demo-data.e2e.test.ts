@@ -121,13 +121,16 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     expect(await get(`/api/artists/${realArtist.artistId}/profile`)).toMatchObject({ demo: false });
   });
 
-  it('answers demo: true for the demo analytics artists (their metrics and scores) and demo: false for a real one', async () => {
+  it('answers demo: true for the demo analytics artists (their metrics and scores) and their alerts, and demo: false for a real artist', async () => {
     const artists = await everyPage(t, '/api/analytics/artists', admin.bearer);
     expect(artists.filter((artist) => artist.demo)).toHaveLength(5);
     expect(artists.find((artist) => artist.id === realArtist.artistId)).toMatchObject({ demo: false });
     const demo = artists.find((artist) => artist.demo)!;
     expect(await get(`/api/analytics/artists/${demo.id}`)).toMatchObject({ demo: true, scores: { fan_value_score: expect.any(Number) } });
     expect((await get(`/api/analytics/dashboard/top-performers?by=fvs`)).results.every((artist: Listed) => artist.demo)).toBe(true);
+    const alerts = await everyPage(t, '/api/analytics/alerts', admin.bearer);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) expect(alert).toMatchObject({ demo: true });
   });
 
   it('answers demo: true for every demo lead, whose contacts all point at example.com or .invalid, and demo: false for an analysed lead', async () => {
@@ -151,7 +154,7 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     expect(removal.output()).toMatch(/analytics artists\s+5/);
     expect(removal.output()).toMatch(new RegExp(`leads\\s+${DEMO_LEADS.length}\\b`));
 
-    for (const path of ['/api/dataset/songs', '/api/songs', '/api/albums', '/api/artists', '/api/analytics/artists', '/api/leads']) {
+    for (const path of ['/api/dataset/songs', '/api/songs', '/api/albums', '/api/artists', '/api/analytics/artists', '/api/analytics/alerts', '/api/leads']) {
       expect((await everyPage(t, path, admin.bearer)).filter((row) => row.demo), path).toEqual([]);
     }
     expect(await t.prisma.artist.count({ where: { demo: true } })).toBe(0);

@@ -15,7 +15,9 @@ const number = (value: number) => Math.round(value).toLocaleString('en-US');
 /** A probability in words; never "100 %", which a model cannot know. */
 const percent = (probability: number) => (probability >= 0.995 ? 'over 99 %' : `${Math.round(probability * 100)} %`);
 
-type AlertRow = Prisma.AnalyticsAlertGetPayload<{ include: { artist: { select: { name: true } } } }>;
+/** What an alert is read with. */
+const WITH_ARTIST = { artist: { select: { name: true, demo: true } } } as const;
+type AlertRow = Prisma.AnalyticsAlertGetPayload<{ include: typeof WITH_ARTIST }>;
 const toAlertDto = (alert: AlertRow): AlertDto => ({
   id: alert.id,
   artist_id: alert.artistId,
@@ -26,6 +28,7 @@ const toAlertDto = (alert: AlertRow): AlertDto => ({
   details: alert.details as Record<string, unknown>,
   created_at: alert.createdAt,
   acknowledged_at: alert.acknowledgedAt,
+  demo: alert.artist.demo,
 });
 
 /**
@@ -102,7 +105,7 @@ export class AlertsService {
     const [count, alerts] = await this.prisma.$transaction([
       this.prisma.analyticsAlert.count({ where }),
       this.prisma.analyticsAlert.findMany({
-        where, include: { artist: { select: { name: true } } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        where, include: WITH_ARTIST, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         skip: (query.page - 1) * query.page_size, take: query.page_size,
       }),
     ]);
@@ -115,7 +118,7 @@ export class AlertsService {
     await this.access.assertOnTeam(user, alert.artistId);
     // Acknowledging again keeps the first acknowledgement.
     await this.prisma.analyticsAlert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: new Date(), acknowledgedById: user.id } });
-    const updated = await this.prisma.analyticsAlert.findUniqueOrThrow({ where: { id }, include: { artist: { select: { name: true } } } });
+    const updated = await this.prisma.analyticsAlert.findUniqueOrThrow({ where: { id }, include: WITH_ARTIST });
     return toAlertDto(updated);
   }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { booleanFromQuery, PageDto, PageQueryDto } from '../../common/http/query.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 
 export const ALERT_TYPES = ['viral_spike', 'viral_momentum', 'breakout'] as const;
 
@@ -33,6 +34,7 @@ export class AlertDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The numbers behind the alert (spike day, z-score, momentum...)' }) details!: Record<string, unknown>;
   @ApiProperty() created_at!: Date;
   @ApiProperty({ type: Date, nullable: true }) acknowledged_at!: Date | null;
+  @ApiProperty({ description: `${DEMO_DESCRIPTION}: an alert on a demo artist's invented numbers` }) demo!: boolean;
 }
 
 export class AlertPageDto extends PageDto {

@@ -163,6 +163,8 @@ export interface AnalyticsAlert {
   details: Record<string, unknown>;
   created_at: string;
   acknowledged_at: string | null;
+  /** An alert on a demo artist's invented numbers. */
+  demo: boolean;
 }
 
 export interface AlertFilters {

@@ -6,6 +6,7 @@ import { formatDateTime } from '../lib/format.js';
 import { AppLink } from './app-link.js';
 import { ToneBadge } from './analytics-kit.js';
 import { DataTable } from './data-table.js';
+import { DemoBadge } from './demo-badge.js';
 import { FormError } from './form-error.js';
 
 const TYPE_TONES: Record<string, Tone> = { viral_spike: 'strong', viral_momentum: 'hot', breakout: 'up' };
@@ -40,6 +41,7 @@ export function AlertTable({ alerts, showArtist = true, onChanged }: { alerts: A
             {showArtist && (
               <th scope="row" class="cell-title">
                 <AppLink href={`/analytics/artists/${alert.artist_id}`}>{alert.artist_name}</AppLink>
+                <DemoBadge demo={alert.demo} />
               </th>
             )}
             <td class="alert-message">{alert.message}</td>
