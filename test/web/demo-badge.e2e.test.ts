@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { browserSession } from '../support/browser-session.js';
@@ -9,15 +9,12 @@ describe('the demo badge in a browser', () => {
   let running: BrowserApp;
   let page: Page;
 
+  // One page for the file: the first tests look as a visitor, the last signs in.
   beforeAll(async () => {
     running = await startBrowserApp();
+    page = await running.newPage();
   }, 180_000);
   afterAll(() => running?.stop());
-
-  beforeEach(async () => {
-    page = await running.newPage();
-  });
-  afterEach(() => page.close());
 
   const open = (path: string) => page.goto(`${running.app.baseUrl}${path}`);
   const { call, registerAdmin, signInAs } = browserSession(
