@@ -5,8 +5,8 @@ FROM node:20-bookworm-slim AS build
 ENV SCARF_ANALYTICS=false
 WORKDIR /app
 # Dependencies first, so that a code change does not reinstall them. No install scripts: this
-# image's npm 10 does not read package.json's allowScripts, and the build generates the Prisma
-# client itself (.npmrc keeps onnxruntime-node from downloading GPU libraries).
+# image's npm 10 does not read package.json's allowScripts (which keeps onnxruntime-node from
+# downloading GPU libraries), and the build generates the Prisma client itself.
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --ignore-scripts
 COPY . .
