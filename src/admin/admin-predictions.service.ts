@@ -7,7 +7,7 @@ import { createdBetween, orderByFor, searchWords } from './admin-query.js';
 import { toAdminPredictionDto, type AdminPredictionDto, type AdminPredictionPageDto, type AdminPredictionsQueryDto } from './dto/admin-prediction.dto.js';
 
 const COLUMNS = { created_at: 'createdAt', confidence: 'confidence' };
-const withSong = { song: { select: { id: true, trackName: true, artists: true } } } as const;
+const withSong = { song: { select: { id: true, trackName: true, artists: true, dataset: true } } } as const;
 
 /** Stored predictions for admins: list, correct and delete. */
 @Injectable()

@@ -231,7 +231,7 @@ describe('admin API', () => {
       expect(body.count).toBe(3);
       expect(body.results.map((prediction: { id: number }) => prediction.id)).toEqual([ids.flop, ids.adjusted, ids.early]);
       expect(body.results[1]).toEqual({
-        id: ids.adjusted, song: { id: hitSong, track_name: 'Prophecy Song', artists: 'Oracle Crew' }, is_hit: false, confidence: 95,
+        id: ids.adjusted, song: { id: hitSong, track_name: 'Prophecy Song', artists: 'Oracle Crew', demo: false }, is_hit: false, confidence: 95,
         model_prediction: true, model_confidence: 80, model_version: 'v1', in_dataset: true, adjusted_by_dataset: true,
         created_at: '2021-05-02T10:00:00.000Z',
       });

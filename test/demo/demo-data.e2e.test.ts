@@ -17,6 +17,7 @@ import { SongImportService } from '../../src/songs/import/song-import.service.js
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { spawnApp, waitForHealth } from '../support/app-process.js';
 import { uploadSong } from '../support/catalog.js';
+import { createPrediction } from '../support/dataset-rows.js';
 import { spawnCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 import { hitPredictorFixtures } from '../support/sample-data.js';
@@ -94,12 +95,19 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     for (const song of found) expect(song.demo).toBe(song.dataset === 'demo');
   });
 
-  it('gives no Spotify link for demo songs, whose track ids are invented, and keeps it for real ones', async () => {
+  it('gives no Spotify link for demo songs, whose track ids are invented, and keeps it for real ones, in searches and predictions', async () => {
     const [demo] = await t.prisma.song.findMany({ where: { dataset: 'demo' }, take: 1 });
     const [real] = await t.prisma.song.findMany({ where: { dataset: 'hit-predictor' }, take: 1 });
     const tracks = async (title: string) => (await get(`/api/spotify/search?q=${encodeURIComponent(title)}`)).tracks as Listed[];
     expect((await tracks(demo!.trackName)).find((track) => track.id === demo!.trackId)).toMatchObject({ demo: true, spotify_url: null });
     expect((await tracks(real!.trackName)).find((track) => track.id === real!.trackId)).toMatchObject({ demo: false, spotify_url: `https://open.spotify.com/track/${real!.trackId}` });
+
+    const [demoPrediction, realPrediction] = [await createPrediction(t, demo!.id), await createPrediction(t, real!.id)];
+    expect(await get(`/api/predictions/${demoPrediction.id}`)).toMatchObject({ song: { demo: true, spotify_url: null } });
+    expect(await get(`/api/predictions/${realPrediction.id}`)).toMatchObject({ song: { demo: false, spotify_url: `https://open.spotify.com/track/${real!.trackId}` } });
+    expect(await get(`/api/admin/predictions/${demoPrediction.id}`)).toMatchObject({ song: { demo: true } });
+    expect(await get(`/api/admin/songs/${demo!.id}`)).toMatchObject({ demo: true });
+    expect(await get(`/api/admin/songs/${real!.id}`)).toMatchObject({ demo: false });
   });
 
   it('answers demo: true for the demo label’s songs, albums and artists, and demo: false for a published song and its artist', async () => {

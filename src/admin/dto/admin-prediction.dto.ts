@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { PageDto } from '../../common/http/query.js';
 import type { Prediction, Song } from '../../generated/prisma/client.js';
+import { isDemoDataset } from '../../songs/demo/demo-mark.js';
+import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 import { AdminListQueryDto, BooleanFilter, Ordering } from './admin-filters.js';
 
 export const ADMIN_PREDICTION_ORDERINGS = ['created_at', 'confidence'] as const;
@@ -18,6 +20,7 @@ export class AdminPredictionSongDto {
   @ApiProperty() id!: number;
   @ApiProperty() track_name!: string;
   @ApiProperty() artists!: string;
+  @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
 }
 
 /** A stored prediction as a row of the admin pages: its columns, booleans as stored (true = HIT). */
@@ -38,9 +41,9 @@ export class AdminPredictionPageDto extends PageDto {
   @ApiProperty({ type: [AdminPredictionDto] }) results!: AdminPredictionDto[];
 }
 
-export const toAdminPredictionDto = (prediction: Prediction & { song: Pick<Song, 'id' | 'trackName' | 'artists'> }): AdminPredictionDto => ({
+export const toAdminPredictionDto = (prediction: Prediction & { song: Pick<Song, 'id' | 'trackName' | 'artists' | 'dataset'> }): AdminPredictionDto => ({
   id: prediction.id,
-  song: { id: prediction.song.id, track_name: prediction.song.trackName, artists: prediction.song.artists },
+  song: { id: prediction.song.id, track_name: prediction.song.trackName, artists: prediction.song.artists, demo: isDemoDataset(prediction.song.dataset) },
   is_hit: prediction.isHit,
   confidence: prediction.confidence,
   model_prediction: prediction.modelPrediction,

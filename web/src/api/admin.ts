@@ -30,7 +30,7 @@ export type AdminSongChanges = Partial<Pick<AdminSong, 'track_name' | 'artists' 
 /** GET /api/admin/predictions (booleans as stored: true = HIT). */
 export interface AdminPrediction {
   id: number;
-  song: { id: number; track_name: string; artists: string };
+  song: { id: number; track_name: string; artists: string; demo: boolean };
   is_hit: boolean;
   confidence: number;
   model_prediction: boolean;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { adminApi, type AdminPrediction } from '../../api/admin.js';
 import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, YesNo, type FlagFilter } from '../../components/admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
@@ -66,7 +67,10 @@ function AdminPredictions() {
             <tr key={prediction.id}>
               <th scope="row" class="cell-title">
                 {prediction.song.track_name}
-                <span class="muted small cell-sub">{formatArtists(prediction.song.artists)}</span>
+                <span class="muted small cell-sub">
+                  {formatArtists(prediction.song.artists)}
+                  <DemoBadge demo={prediction.song.demo} />
+                </span>
               </th>
               <td>
                 <VerdictBadge verdict={verdict(prediction.is_hit)} size="small" />
