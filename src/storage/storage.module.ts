@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { LocalMediaStorage } from './local-media-storage.js';
 import { MediaStorage } from './media-storage.js';
-import { S3MediaStorage } from './s3-media-storage.js';
 
 /** The media storage of the deployment, chosen by STORAGE_DRIVER. */
 @Global()
@@ -11,9 +10,10 @@ import { S3MediaStorage } from './s3-media-storage.js';
     {
       provide: MediaStorage,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): MediaStorage =>
+      // The AWS SDK loads only for the s3 driver: local storage starts without it.
+      useFactory: async (config: AppConfig): Promise<MediaStorage> =>
         config.STORAGE_DRIVER === 's3'
-          ? new S3MediaStorage({
+          ? new (await import('./s3-media-storage.js')).S3MediaStorage({
               // Config validation demands S3_BUCKET with STORAGE_DRIVER=s3.
               bucket: config.S3_BUCKET!,
               region: config.S3_REGION,

@@ -7,8 +7,6 @@ import { isoDay } from '../scoring/facts.js';
 import { renderCsv } from './csv.js';
 import type { ExportLead, ExportOptions, ExportSummary } from './export-lead.js';
 import { renderJson } from './json.js';
-import { renderPdf } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'excel', 'json', 'pdf'] as const;
 
@@ -48,15 +46,17 @@ export function exportFileName(format: ExportFormat, now: Date): string {
   return `encore-leads-${isoDay(now)}.${FILE_TYPES[format].extension}`;
 }
 
-function renderBody(format: ExportFormat, leads: readonly ExportLead[], summary: ExportSummary, options: ExportOptions): Promise<Buffer> | Buffer {
+// Excel and the PDF report load their libraries (exceljs; pdfkit and fontkit: about 0.4 s) when
+// first asked for, not at every start of the app and the CLI.
+async function renderBody(format: ExportFormat, leads: readonly ExportLead[], summary: ExportSummary, options: ExportOptions): Promise<Buffer> {
   switch (format) {
     case 'csv':
       return renderCsv(leads, options);
     case 'excel':
-      return renderXlsx(leads, summary, options);
+      return (await import('./xlsx.js')).renderXlsx(leads, summary, options);
     case 'json':
       return renderJson(leads, summary, options);
     case 'pdf':
-      return renderPdf(leads, summary);
+      return (await import('./pdf.js')).renderPdf(leads, summary);
   }
 }
