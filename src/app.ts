@@ -80,7 +80,7 @@ export function configureHttp(app: NestExpressApplication): void {
       .setDescription('Music intelligence for labels, artists and A&R teams')
       .setVersion('0.1.0')
       // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access_token from POST /api/login' }, 'bearer')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

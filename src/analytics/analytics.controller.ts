@@ -96,7 +96,7 @@ export class AnalyticsController {
   }
 
   @Get(':artistId/breakout-prediction')
-  @ApiOperation({ summary: "The chance an artist's audience breaks out" })
+  @ApiOperation({ summary: "The chance an artist's audience grows `factor`-fold within `days`" })
   @ApiOkResponse({ description: 'Probability that the audience grows `factor`× (default 2) within `days` (default 90), its label, the model used and the drivers' })
   async breakoutPrediction(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: BreakoutQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
