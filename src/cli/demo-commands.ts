@@ -1,6 +1,12 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
-import { DemoDataService } from '../demo/demo-data.service.js';
 import type { CliContext } from './context.js';
+
+/** The app's demo data service, loaded when a demo command runs (not for every command's start). */
+async function demoData(app: INestApplicationContext) {
+  const { DemoDataService } = await import('../demo/demo-data.service.js');
+  return app.get(DemoDataService);
+}
 
 /** A table of what was done per kind: one line each, counts right-aligned. */
 function table(rows: Array<[kind: string, count: number, note?: string]>): string[] {
@@ -16,7 +22,7 @@ export function registerDemoCommands(program: Command, context: CliContext): voi
     .description('delete every demo record with what depends on it (predictions, plays, playlist entries, ...); later starts add none again')
     .action(() =>
       context.withApp(async (app) => {
-        const removed = await app.get(DemoDataService).remove();
+        const removed = await (await demoData(app)).remove();
         const total = Object.values(removed).reduce((sum, count) => sum + count, 0);
         context.out(total === 0 ? 'No demo data was left: nothing removed.' : 'Removed the demo data:');
         if (total > 0) {
@@ -39,7 +45,7 @@ export function registerDemoCommands(program: Command, context: CliContext): voi
     .description('add the demo data that is missing, beside your own data, and let later starts add it again')
     .action(() =>
       context.withApp(async (app) => {
-        const added = await app.get(DemoDataService).add();
+        const added = await (await demoData(app)).add();
         context.out('Added the demo data that was missing:');
         for (const line of table([
           ['dataset songs', added.datasetSongs],
