@@ -53,6 +53,8 @@ export interface ExportLead {
   isrcs: string[];
   reasons: string[];
   scored_at: Date;
+  /** An invented lead of Encore's demo data. */
+  demo: boolean;
 }
 
 /** What an export includes besides the core columns. */

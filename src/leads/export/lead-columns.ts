@@ -42,6 +42,8 @@ const LEAD_COLUMNS: readonly LeadColumn[] = [
   { header: 'Spotify followers', width: 12, numberFormat: COUNT, value: (lead) => lead.spotify_followers },
   { header: 'Spotify popularity', width: 12, numberFormat: '0', value: (lead) => lead.spotify_popularity },
   { header: 'Last.fm listeners', width: 12, numberFormat: COUNT, value: (lead) => lead.lastfm_listeners },
+  // Demo leads are invented: a spreadsheet read on its own must still say so.
+  { header: 'Demo', width: 6, value: (lead) => (lead.demo ? 'yes' : 'no') },
 ];
 
 const YOUTUBE_COLUMNS: readonly LeadColumn[] = [

@@ -28,6 +28,10 @@ describe('renderCsv', () => {
     expect(data.every((row) => row.length === header!.length)).toBe(true);
   });
 
+  it('says which leads are invented demo data', () => {
+    expect(rows(withYoutube).map((row) => row.Demo)).toEqual(['no', 'no', 'no', 'no', 'yes']);
+  });
+
   it('keeps accents and other scripts', () => {
     expect(rows(withYoutube).map((row) => row.Artist)).toContain('Kōwhai Collective');
     expect(rows(withYoutube)[3]!.Artist).toBe('東京事変');

@@ -31,6 +31,7 @@ export const LEADS: ExportLead[] = [
     isrcs: ['NZAB12400001', 'NZAB12400002'],
     reasons: ['Self-released (label: [no label])', 'Not on YouTube despite 12,000 Spotify followers', 'Based in New Zealand'],
     scored_at: SCORED_AT,
+    demo: false,
   },
   {
     artist_id: '0b5f4a1e-0000-4000-8000-000000000002',
@@ -55,6 +56,7 @@ export const LEADS: ExportLead[] = [
     isrcs: ['AUXY12300042'],
     reasons: ['Small distributor (Symphonic)', 'Only 1 upload in the last 90 days\n(fewer than one a month)'],
     scored_at: SCORED_AT,
+    demo: false,
   },
   {
     artist_id: '0b5f4a1e-0000-4000-8000-000000000003',
@@ -79,6 +81,7 @@ export const LEADS: ExportLead[] = [
     isrcs: [],
     reasons: ['Indie label (Moana Music)', 'Based in Fiji (Pacific Islands)'],
     scored_at: SCORED_AT,
+    demo: false,
   },
   {
     artist_id: '0b5f4a1e-0000-4000-8000-000000000004',
@@ -103,6 +106,7 @@ export const LEADS: ExportLead[] = [
     isrcs: ['JPSN00900001'],
     reasons: ['Major label (Sony Music Japan)'],
     scored_at: SCORED_AT,
+    demo: false,
   },
   {
     artist_id: '0b5f4a1e-0000-4000-8000-000000000005',
@@ -127,6 +131,7 @@ export const LEADS: ExportLead[] = [
     isrcs: [],
     reasons: [],
     scored_at: SCORED_AT,
+    demo: true,
   },
 ];
 
