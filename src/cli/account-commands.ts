@@ -22,6 +22,6 @@ export function registerAccountCommands(program: Command, context: CliContext): 
       if (!isAccountEmail(options.email.trim().toLowerCase())) throw new Error(accountEmailMessage('--email'));
       return context.withApp(async (app) => {
         context.out(describeAdminOutcome(await app.get(AuthService).createAdmin(options.email, options.password)));
-      });
+      }, async () => [(await import('../auth/auth.module.js')).AuthModule]);
     });
 }

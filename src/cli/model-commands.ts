@@ -26,6 +26,11 @@ interface TrainOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** The modules each command starts (with the platform): see CliContext.withApp. */
+const modelsFeature = async () => [(await import('../models/models.module.js')).ModelsModule];
+const hitModelFeature = async () => [(await import('../hit-model/hit-model.module.js')).HitModelModule];
+const genreFeature = async () => [(await import('../genre/genre.module.js')).GenreModule];
+
 function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
   if (options.csv.length > 0 || options.features) throw new Error('--csv and --features are for the hit model; the genre model trains on schema chinook.');
   return context.withApp(async (app) => {
@@ -41,7 +46,7 @@ function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
     context.out(`\nSaved ${onnxPath} and its model card (.json).`);
     const compared = comparison && { metric: 'accuracy', active_version: comparison.active_version, active: comparison.active_accuracy, new: comparison.new_accuracy };
     context.out(activationOutcome(card.version, activated, options.activate, compared));
-  });
+  }, genreFeature);
 }
 
 interface Comparison {
@@ -97,7 +102,7 @@ export function registerModelCommands(program: Command, context: CliContext): vo
         context.out(`\nSaved ${onnxPath} and its model card (.json).`);
         const compared = comparison && { metric: 'ROC AUC', active_version: comparison.active_version, active: comparison.active_roc_auc, new: comparison.new_roc_auc };
         context.out(activationOutcome(card.version, activated, options.activate, compared));
-      });
+      }, hitModelFeature);
     });
 
   const models = program.command('models').description('list and activate trained model versions');
@@ -114,7 +119,7 @@ export function registerModelCommands(program: Command, context: CliContext): vo
               `${row.trainingRows.toLocaleString('en-US')} rows  ${row.dataSource}`,
           );
         }
-      }),
+      }, modelsFeature),
     );
   models
     .command('activate')
@@ -124,6 +129,6 @@ export function registerModelCommands(program: Command, context: CliContext): vo
       context.withApp(async (app) => {
         await app.get(ModelRegistryService).activate(options.name, version);
         context.out(`${options.name} ${version} is now the active version.`);
-      }),
+      }, modelsFeature),
     );
 }

@@ -11,6 +11,9 @@ import { Progress } from './progress.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** What import-songs and clear-songs start beside the platform: see CliContext.withApp. */
+const songsFeature = async () => [(await import('../songs/songs.module.js')).SongsModule];
+
 /** What an import with clearing is about to delete, said before it does. */
 function clearingNotice(cleared: Map<string | null, number>, dryRun: boolean): string {
   const count = (n: number) => n.toLocaleString('en-US');
@@ -68,7 +71,7 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
         progress.done();
         context.out(formatImportReport(report));
         if (report.aborted) process.exitCode = 130;
-      });
+      }, songsFeature);
     });
 
   program
@@ -80,6 +83,6 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
       return context.withApp(async (app) => {
         const removed = await app.get(SongsService).clearAll();
         context.out(`Deleted ${removed.toLocaleString('en-US')} songs and everything that referred to them.`);
-      });
+      }, songsFeature);
     });
 }

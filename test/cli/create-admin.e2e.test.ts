@@ -47,4 +47,12 @@ describe('npm run cli -- create-admin', { timeout: 120_000 }, () => {
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('password must be at least 8 characters');
   });
+
+  it('starts the account modules and the platform, not the whole app', () => {
+    const { code, stderr } = runCli(['create-admin', '--email', 'boss@example.com'], { ...env, LOG_LEVEL: 'debug' });
+    expect(code).toBe(0);
+    expect(stderr).toContain('AuthModule dependencies initialized');
+    expect(stderr).toContain('DatabaseModule dependencies initialized');
+    for (const other of ['LeadsModule', 'AnalyticsModule', 'CatalogModule', 'HitModelModule']) expect(stderr).not.toContain(`${other} dependencies initialized`);
+  });
 });
