@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEATURE_RANGES } from '../../../src/songs/import/song-record.js';
 import { DEFAULT_FEATURES, FEATURES, invalidFeatures, scalePosition } from '../../../web/src/lib/features.js';
 
 describe('SPA feature specs', () => {
@@ -7,6 +8,16 @@ describe('SPA feature specs', () => {
       ['acousticness', 'danceability', 'duration_ms', 'energy', 'explicit', 'instrumentalness', 'loudness', 'mode', 'tempo', 'valence'],
     );
     expect(FEATURES.find((spec) => spec.name === 'loudness')).toMatchObject({ min: -60, max: 5 });
+  });
+
+  it('accepts what the API accepts: the ranges of validation and import', () => {
+    const range = (name: string) => {
+      const spec = FEATURES.find((feature) => feature.name === name)!;
+      return [spec.min, spec.max];
+    };
+    const { danceability, energy, valence, acousticness, instrumentalness, loudness, tempo, durationMs, mode } = FEATURE_RANGES;
+    expect([range('danceability'), range('energy'), range('valence'), range('acousticness'), range('instrumentalness')]).toEqual([danceability, energy, valence, acousticness, instrumentalness]);
+    expect([range('loudness'), range('tempo'), range('duration_ms'), range('mode')]).toEqual([loudness, tempo, durationMs, mode]);
   });
 
   it('places a value on its feature’s scale, clamped to 0–1', () => {

@@ -35,7 +35,7 @@ export const FEATURES: FeatureSpec[] = [
   { name: 'instrumentalness', label: 'Instrumentalness', hint: 'Confidence it has no vocals', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
   { name: 'loudness', label: 'Loudness', hint: 'Overall loudness', min: -60, max: 5, step: 0.1, scale: [-30, 0], kind: 'decibels' },
   { name: 'tempo', label: 'Tempo', hint: 'Beats per minute', min: 0, max: 300, step: 1, scale: [50, 200], kind: 'tempo' },
-  { name: 'duration_ms', label: 'Duration', hint: 'Track length', min: 1, max: 3_600_000, step: 1000, scale: [60_000, 480_000], kind: 'duration' },
+  { name: 'duration_ms', label: 'Duration', hint: 'Track length', min: 1, max: 21_600_000, step: 1000, scale: [60_000, 480_000], kind: 'duration' },
   { name: 'mode', label: 'Mode', hint: 'Major or minor key', min: 0, max: 1, step: 1, scale: [0, 1], kind: 'major-minor' },
   { name: 'explicit', label: 'Explicit', hint: 'Explicit lyrics', min: 0, max: 1, step: 1, scale: [0, 1], kind: 'yes-no' },
 ];
