@@ -36,7 +36,7 @@ describe('the demo badge in a browser', () => {
     const result = page.getByTestId('result');
     await badge(result).waitFor();
     expect(await result.getByRole('link', { name: 'Open in Spotify' }).count()).toBe(0);
-    expect(await result.getByText('None (demo song)').isVisible()).toBe(true);
+    await result.getByText('None (demo song)').waitFor();
     await badge(page.getByTestId('history')).first().waitFor();
     await screenshot(page, 'demo-song');
   });
@@ -47,7 +47,8 @@ describe('the demo badge in a browser', () => {
     await open(`/catalog/albums/${results[0]!.id}`);
     const album = page.locator('section[aria-labelledby="album-title"]');
     await badge(album).first().waitFor();
-    expect(await badge(page.getByTestId('song-row').first()).isVisible()).toBe(true);
+    // The album's songs load after its heading.
+    await badge(page.getByTestId('song-row').first()).waitFor();
     await page.getByTestId('song-row').first().getByRole('link').first().click();
     await badge(page.locator('section[aria-labelledby="artist-title"]')).first().waitFor();
   });

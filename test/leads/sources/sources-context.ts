@@ -10,10 +10,11 @@ import { MusicBrainzClient } from '../../../src/leads/sources/musicbrainz.client
 import { SourceRateLimiter } from '../../../src/leads/sources/rate-limiter.js';
 import { SourceCache } from '../../../src/leads/sources/source-cache.js';
 import { SourcesModule } from '../../../src/leads/sources/sources.module.js';
+import { SettingsModule } from '../../../src/settings/settings.module.js';
 import { SourceUsage } from '../../../src/leads/sources/source-usage.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
-/** SourcesModule wired as the app wires it (config, database, its providers), without HTTP. */
+/** SourcesModule wired as the app wires it (config, database, settings, its providers), without HTTP. */
 export interface SourcesContext {
   context: INestApplicationContext;
   config: AppConfig;
@@ -35,7 +36,7 @@ export async function createSourcesContext(env: NodeJS.ProcessEnv = {}, shareWit
   const database = shareWith?.database ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, DATABASE_URL: database.url });
   const context = await NestFactory.createApplicationContext(
-    { module: class SourcesTestModule {}, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database.url), SourcesModule] },
+    { module: class SourcesTestModule {}, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database.url), SettingsModule, SourcesModule] },
     { logger: createLogger(config.LOG_LEVEL) },
   );
   return {
