@@ -38,10 +38,21 @@ export function withQuery(path: string, query: Record<string, string | undefined
   return text ? `${path}?${text}` : path;
 }
 
-/** Where to go after signing in: a path inside the app only (never another site). */
-export function safeNextPath(next: string | null | undefined, fallback = '/catalog'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /^\/(signin|register)(\/|\?|$)/.test(next)) return fallback;
-  return next;
+/**
+ * Where to go after signing in: a page of this app only, never another site. `next` is parsed as
+ * the browser will follow it (URL parsing drops tabs and newlines and reads a backslash as "/", so
+ * "/\t/evil.example" is another host), and kept only when it stays on `origin`.
+ */
+export function safeNextPath(next: string | null | undefined, origin: string, fallback = '/catalog'): string {
+  if (!next) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin || /^\/(signin|register)(\/|$)/.test(url.pathname)) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 function segments(path: string): string[] {

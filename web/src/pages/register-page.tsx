@@ -20,7 +20,7 @@ interface Fields {
 const EMPTY: Fields = { email: '', username: '', display_name: '', password: '' };
 
 export function RegisterPage() {
-  const next = safeNextPath(useQueryParam('next'));
+  const next = safeNextPath(useQueryParam('next'), location.origin);
   const current = useSession();
   const [role, setRole] = useState<AccountRole>('user');
   const [fields, setFields] = useState<Fields>(EMPTY);

@@ -10,7 +10,7 @@ import { navigate, useQueryParam } from '../router.js';
 import { signIn, useSession } from '../session.js';
 
 export function SignInPage() {
-  const next = safeNextPath(useQueryParam('next'));
+  const next = safeNextPath(useQueryParam('next'), location.origin);
   const current = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
