@@ -29,14 +29,26 @@ export const REDACTED_PATHS = [
   '*.*.token',
 ];
 
+/**
+ * Query parameters whose values are credentials: OAuth's authorization code and state (Spotify's
+ * callback), tokens, API keys and passwords. Redacted wherever a URL is logged, so a job filter
+ * such as ?state=failed is censored too: a small loss next to a leaked code.
+ */
+const SECRET_QUERY_PARAMETERS = ['code', 'state', 'access_token', 'refresh_token', 'id_token', 'token', 'key', 'api_key', 'client_secret', 'secret', 'password'];
+
+const SECRET_QUERY_VALUE = new RegExp(`([?&](?:${SECRET_QUERY_PARAMETERS.join('|')})=)[^&#\\s]*`, 'gi');
+
 const PATTERNS: Array<[RegExp, string]> = [
   // Authorization: Bearer <token>, Basic <credentials> (a word as long as a credential: "Basic plan" stays)
   [/\b(Bearer|Basic) +[\w.~+/=-]{8,}/g, `$1 ${REDACTED}`],
   // scheme://user:password@host (DATABASE_URL, SMTP_URL, ...), unless already masked as ****
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)(?!\*+@)[^@\s]+@/gi, `$1${REDACTED}@`],
-  // ?access_token=... &token=... &password=... in URLs
-  [/([?&](?:access_token|refresh_token|token|password)=)[^&\s]*/gi, `$1${REDACTED}`],
+  // ?code=... &state=... &access_token=... in URLs
+  [SECRET_QUERY_VALUE, `$1${REDACTED}`],
 ];
+
+/** A URL (or path with its query) with the values of SECRET_QUERY_PARAMETERS replaced by [redacted]. */
+export const redactUrl = (url: string) => url.replace(SECRET_QUERY_VALUE, `$1${REDACTED}`);
 
 /** The text with credentials it may carry replaced by [redacted]. */
 export function redactText(text: string): string {

@@ -1,33 +1,16 @@
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 import { projectRoot } from '../../src/config/paths.js';
-import { createLogger } from '../../src/logging/create-logger.js';
 import { freePort } from '../support/free-port.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { captureLines, loggingApps } from '../support/logging-apps.js';
 
 const SECRETS = ['Sup3r-secret-passw0rd', 'eyJhbGciOiJIUzI1NiJ9.not-a-real-token.sig', 'pg-secret-pw'];
-
-/** Whatever the logger writes, as lines. */
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  // pino calls write(string) on its destination.
-  const destination = { write: (line: string) => stream.write(line) };
-  return { destination, lines: () => text.split('\n').filter(Boolean) };
-}
 
 describe('LOG_FORMAT', () => {
   const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ANALYTICS_TOKEN_KEY: 'a'.repeat(64) };
@@ -44,30 +27,14 @@ describe('LOG_FORMAT', () => {
 });
 
 describe('logs of the HTTP app', () => {
-  let database: TestDatabase;
-  const apps: INestApplication[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await database?.drop();
-  });
-
-  const start = async (format: 'json' | 'pretty', destination?: { write(line: string): void }, level: 'log' | 'debug' = 'log') => {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: level, LOG_FORMAT: format, GENRE_TRAIN_CRON: 'off', DATABASE_URL: database.url });
-    const app = await createApp(config, database.url, undefined, createLogger(level, { format, destination }));
-    await app.init();
-    apps.push(app);
-    return app.getHttpServer() as App;
-  };
+  const apps = loggingApps();
+  afterAll(() => apps.close());
 
   describe('json', () => {
-    const output = capture();
+    const output = captureLines();
     let http: App;
     beforeAll(async () => {
-      http = await start('json', output.destination);
+      http = await apps.start('json', output.destination);
       await request(http).get('/api/health/').set('x-request-id', 'req-json-1').expect(200);
       await request(http).get('/api/dataset/songs/424242?access_token=' + SECRETS[1]).set('x-request-id', 'req-json-2').expect(404);
       await request(http).get('/api/profile').set('authorization', `Bearer ${SECRETS[1]}`).set('x-request-id', 'req-json-3').expect(401);
@@ -126,8 +93,8 @@ describe('logs of the HTTP app', () => {
   });
 
   it("writes Nest's line per module and per route at debug level", async () => {
-    const debug = capture();
-    await start('json', debug.destination, 'debug');
+    const debug = captureLines();
+    await apps.start('json', debug.destination, 'debug');
     const entries = debug.lines().map((line) => JSON.parse(line));
     expect(entries).toContainEqual(expect.objectContaining({ level: 'debug', context: 'RouterExplorer', msg: 'Mapped {/api/health, GET} route' }));
     expect(entries).toContainEqual(expect.objectContaining({ level: 'debug', context: 'InstanceLoader' }));
@@ -140,7 +107,7 @@ describe('logs of the HTTP app', () => {
     beforeAll(async () => {
       const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
       try {
-        http = await start('pretty');
+        http = await apps.start('pretty');
         await request(http).get('/api/health/').set('x-request-id', 'req-pretty-1').expect(200);
         await request(http).get('/api/profile').set('authorization', `Bearer ${SECRETS[1]}`).set('x-request-id', 'req-pretty-2').expect(401);
       } finally {

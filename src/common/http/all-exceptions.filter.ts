@@ -1,8 +1,8 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { isDatabaseUnavailable } from './database-errors.js';
-import { loggedUrl } from './request-logger.middleware.js';
+import { isBadDateTimeInput, isDatabaseUnavailable } from './database-errors.js';
+import { redactUrl } from '../../logging/redact.js';
 
 /** The one error shape of the API (an endpoint may add fields of its own, such as `features_available`). */
 export interface ErrorBody {
@@ -54,12 +54,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception.type === 'entity.parse.failed' ? `Malformed JSON in request body: ${exception.message}` : exception.message;
       return errorBody(exception.status, message);
     }
+    if (isBadDateTimeInput(exception)) return errorBody(400, 'A date or time in the request is out of range or malformed.');
     const requestId = request.headers['x-request-id'];
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`${request.method} ${loggedUrl(request.originalUrl)} [${requestId}]: database unavailable: ${String(exception)}`);
+      this.logger.warn(`${request.method} ${redactUrl(request.originalUrl)} [${requestId}]: database unavailable: ${String(exception)}`);
       return errorBody(503, 'The database is unavailable right now; please retry shortly.');
     }
-    this.logger.error(`${request.method} ${loggedUrl(request.originalUrl)} [${requestId}] failed`, (exception as Error)?.stack ?? String(exception));
+    this.logger.error(`${request.method} ${redactUrl(request.originalUrl)} [${requestId}] failed`, (exception as Error)?.stack ?? String(exception));
     return errorBody(500, `Internal server error (request id ${requestId}).`);
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { redactUrl } from '../../logging/redact.js';
 import { routePattern } from './route-pattern.js';
 
 const logger = new Logger('HTTP');
@@ -8,9 +9,6 @@ const logger = new Logger('HTTP');
 const CALLER_ID = /^[\w.:-]{1,128}$/;
 /** Prometheus scrapes every few seconds: its requests are logged at debug level only. */
 const SCRAPE = /^\/api\/metrics\/?(\?|$)/;
-
-/** The URL as logged: an access token passed in the query (audio streams) is never written out. */
-export const loggedUrl = (url: string) => url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
 
 /**
  * Gives every request an id (X-Request-Id, echoed back) and logs one line when it finishes:
@@ -25,7 +23,8 @@ export function requestLogger(request: Request, response: Response, next: NextFu
   const started = process.hrtime.bigint();
   response.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const url = loggedUrl(request.originalUrl);
+    // Credentials in the query (a stream's access_token, OAuth's code and state) never reach the log.
+    const url = redactUrl(request.originalUrl);
     const line = `${request.method} ${url} ${response.statusCode} ${ms.toFixed(1)}ms [${id}]`;
     const fields = { req_id: id, method: request.method, url, route: routePattern(request), status: response.statusCode, duration_ms: Math.round(ms * 10) / 10 };
     if (response.statusCode >= 500) logger.warn(line, fields);
