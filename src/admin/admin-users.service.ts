@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type { AuthUser } from '../auth/auth-user.js';
 import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { TokenService } from '../auth/token.service.js';
+import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { normalizeSearchText } from '../songs/search-text.js';
@@ -23,7 +24,7 @@ export class AdminUsersService {
 
   async list(query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
     const search = query.search?.trim();
-    const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+    const contains = (text: string) => ({ contains: likeLiteral(text), mode: 'insensitive' as const });
     const where: Prisma.UserWhereInput = {
       ...(search && { OR: [{ email: contains(search) }, { username: contains(search) }, { displayName: contains(search) }] }),
       ...(query.role && { role: query.role }),

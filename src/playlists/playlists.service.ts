@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { randomBytes } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { PageQueryDto } from '../common/http/query.js';
+import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { CreatePlaylistDto, ListPublicPlaylistsQueryDto, UpdatePlaylistDto } from './dto/playlist-input.dto.js';
@@ -37,9 +38,8 @@ export class PlaylistsService {
   }
 
   publicPlaylists(query: ListPublicPlaylistsQueryDto, user: AuthUser | undefined): Promise<PlaylistPageDto> {
-    const search = query.search
-      ? { OR: [{ name: { contains: query.search, mode: 'insensitive' } }, { description: { contains: query.search, mode: 'insensitive' } }] }
-      : {};
+    const text = query.search && likeLiteral(query.search);
+    const search = text ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { description: { contains: text, mode: 'insensitive' } }] } : {};
     return this.page({ AND: [{ visibility: 'public' }, search as Prisma.PlaylistWhereInput] }, query, user);
   }
 

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Prisma, type Song } from '../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../common/http/query.js';
+import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DEFAULT_HIT_FEATURES } from '../hit-model/hit-features.js';
 import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-averages.dto.js';
@@ -20,9 +21,6 @@ const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
 const FUZZY_THRESHOLDS = [0.6, 0.45];
 /** A typo score this high means every query word is within about one slip of a song's word. */
 const ONE_SLIP_SCORE = 0.9;
-
-/** Escapes LIKE's wildcards so a query is matched literally. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = {
   id: 'id',
