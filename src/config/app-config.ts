@@ -390,7 +390,7 @@ export class AppConfig {
   @IsIn(LOG_FORMATS)
   LOG_FORMAT?: LogFormat;
 
-  /** When set, GET /api/metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public. */
+  /** When set, GET /api/metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public, except in production (404). */
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)' })

@@ -9,7 +9,9 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 /**
  * GET /api/metrics for Prometheus. A middleware rather than a controller: the app's auth guard
  * would read METRICS_TOKEN, sent as a bearer token, as an access token and refuse it.
- * Public unless METRICS_TOKEN is set, then only `Authorization: Bearer <METRICS_TOKEN>`.
+ * With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` reads it. Without, it is
+ * open in development and tests, and absent (404) in production, where nobody chose who may
+ * read how the instance is doing.
  */
 @Injectable()
 export class MetricsEndpoint implements NestMiddleware {
@@ -20,6 +22,10 @@ export class MetricsEndpoint implements NestMiddleware {
 
   async use(request: Request, response: Response): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
+    if (!this.config.METRICS_TOKEN && this.config.NODE_ENV === 'production') {
+      response.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Metrics are off in production until METRICS_TOKEN is set.' });
+      return;
+    }
     if (!this.authorized(request.headers.authorization)) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       response.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' });
