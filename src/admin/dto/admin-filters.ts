@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { booleanFromQuery, dateFromQuery, PageQueryDto } from '../../common/http/query.js';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { booleanFromQuery, DateQuery, PageQueryDto } from '../../common/http/query.js';
 import { orderingValues } from '../admin-query.js';
 
 /** A `?name=true|false` filter. */
@@ -33,15 +33,9 @@ export class AdminListQueryDto extends PageQueryDto {
   @IsString()
   search?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'Created at or after this date or time (ISO 8601)' })
-  @IsOptional()
-  @Transform(dateFromQuery)
-  @IsDate({ message: 'created_after must be a date (YYYY-MM-DD or ISO 8601)' })
+  @DateQuery('created_after', { example: '2026-11-01', description: 'Created at or after this date or time (ISO 8601)' })
   created_after?: Date;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'Created before this date or time (exclusive)' })
-  @IsOptional()
-  @Transform(dateFromQuery)
-  @IsDate({ message: 'created_before must be a date (YYYY-MM-DD or ISO 8601)' })
+  @DateQuery('created_before', { example: '2026-12-01', description: 'Created before this date or time (exclusive)' })
   created_before?: Date;
 }

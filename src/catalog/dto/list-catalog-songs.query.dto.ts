@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/http/query.js';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DateQuery, PageQueryDto } from '../../common/http/query.js';
 
 export const CATALOG_SONG_ORDERINGS = ['plays', 'likes', 'release_date', 'created', 'title'] as const;
 const ORDERING_VALUES = CATALOG_SONG_ORDERINGS.flatMap((field) => [field, `-${field}`]);
@@ -22,15 +22,11 @@ export class ListCatalogSongsQueryDto extends PageQueryDto {
   @IsUUID('all', { message: 'album must be an album id (UUID)' })
   album?: string;
 
-  @ApiPropertyOptional({ example: '2020-01-01', description: 'Released on or after' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'released_after must be a date such as 2020-01-01' })
-  released_after?: string;
+  @DateQuery('released_after', { example: '2020-01-01', description: 'Released on or after' })
+  released_after?: Date;
 
-  @ApiPropertyOptional({ example: '2024-12-31', description: 'Released on or before' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'released_before must be a date such as 2024-12-31' })
-  released_before?: string;
+  @DateQuery('released_before', { example: '2024-12-31', description: 'Released on or before' })
+  released_before?: Date;
 
   @ApiPropertyOptional({ enum: ORDERING_VALUES, default: '-created', description: 'A field; "-" first for descending' })
   @IsOptional()

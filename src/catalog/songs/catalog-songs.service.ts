@@ -39,7 +39,7 @@ export class CatalogSongsService {
         query.artist ? { artistId: query.artist } : {},
         query.album ? { albumId: query.album } : {},
         query.released_after || query.released_before
-          ? { releaseDate: { ...(query.released_after && { gte: dateOrNull(query.released_after)! }), ...(query.released_before && { lte: dateOrNull(query.released_before)! }) } }
+          ? { releaseDate: { ...(query.released_after && { gte: query.released_after }), ...(query.released_before && { lte: query.released_before }) } }
           : {},
       ],
     };

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BadRequestException, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { applyDecorators, BadRequestException, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { isStorableDate } from '../storable-dates.js';
 
 /** "true"/"false" from a query string; anything else stays as is and fails @IsBoolean. */
 export const booleanFromQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -9,6 +10,22 @@ export const booleanFromQuery = ({ value }: { value: unknown }) => (value === 't
 /** A date (YYYY-MM-DD) or an ISO 8601 date-time from a query string; anything else (`0`, `-1`, `1.5`) stays as is and fails @IsDate. */
 export const dateFromQuery = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : value;
+
+/**
+ * An optional date query parameter (`?name=YYYY-MM-DD` or an ISO 8601 date-time), parsed to a Date:
+ * 400 naming it when it is no date, or one outside years 1 to 9999 (UTC), which PostgreSQL would refuse.
+ */
+export const DateQuery = (name: string, options: { example: string; description: string }) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date-time', ...options }),
+    IsOptional(),
+    Transform(dateFromQuery),
+    ValidateBy(
+      { name: 'isStorableDate', validator: { validate: (value) => !(value instanceof Date) || Number.isNaN(value.getTime()) || isStorableDate(value) } },
+      { message: `${name} must be between 0001-01-01 and 9999-12-31 (UTC)` },
+    ),
+    IsDate({ message: `${name} must be a date (YYYY-MM-DD or ISO 8601)` }),
+  );
 
 /** The last page a listing may be asked for: its offset, at most 10^11, stays a safe integer for every database query. */
 export const MAX_PAGE = 1_000_000_000;
