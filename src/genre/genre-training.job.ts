@@ -41,8 +41,8 @@ export class GenreTrainingJob implements OnModuleInit {
     });
   }
 
-  /** Queues a training now; null when one is already waiting. */
+  /** Queues a training now for the account `requestedBy`; null when one is already waiting. */
   request(requestedBy: string): Promise<string | null> {
-    return this.jobs.send(GENRE_TRAINING_QUEUE, { trigger: 'request', requested_by: requestedBy });
+    return this.jobs.send(GENRE_TRAINING_QUEUE, { trigger: 'request' }, { requestedBy });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { idParam } from '../common/http/query.js';
 import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
 import type { GenreModelCard } from './genre-model.js';
@@ -41,8 +42,8 @@ export class GenreController {
   @Auth('admin')
   @ApiAcceptedResponse({ description: '{"job_id": "...", "status_url": "/api/jobs/<id>"}' })
   @ApiConflictResponse({ description: 'A genre training is already waiting to run' })
-  async train(): Promise<{ job_id: string; status_url: string }> {
-    const id = await this.training.request('admin');
+  async train(@CurrentUser() user: AuthUser): Promise<{ job_id: string; status_url: string }> {
+    const id = await this.training.request(user.id);
     if (!id) throw new ConflictException('A genre training is already waiting to run; see GET /api/jobs/<id> of the earlier request.');
     return { job_id: id, status_url: `/api/jobs/${id}` };
   }

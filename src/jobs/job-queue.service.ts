@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
 import { observeJobRun } from '../metrics/job-metrics.js';
 import { type JobDto, type JobPageDto, type JobScheduleDto, type JobsQueryDto, type JobState } from './dto/job.dto.js';
-import { durationMs, nextCronTime, toJobDto, type JobRow } from './job-views.js';
+import { durationMs, nextCronTime, REQUESTED_BY, toJobDto, type JobRow } from './job-views.js';
 
 export interface JobDefinition {
   queue: string;
@@ -155,9 +155,13 @@ export class JobQueueService implements OnApplicationShutdown {
     return (await this.running().getDb().executeSql(sql, values)).rows as T[];
   }
 
-  /** Queues a job (with the id given, if any); null when a stately queue already has one waiting. */
-  async send(queue: string, data: object, options: { id?: string } = {}): Promise<string | null> {
-    return this.running().send(queue, data, options);
+  /**
+   * Queues a job (with the id given, if any); null when a stately queue already has one waiting.
+   * `requestedBy`, the account queuing it, is kept in its data: that account may read the job.
+   */
+  async send(queue: string, data: object, options: { id?: string; requestedBy?: string } = {}): Promise<string | null> {
+    const { requestedBy, ...sendOptions } = options;
+    return this.running().send(queue, requestedBy ? { ...data, [REQUESTED_BY]: requestedBy } : data, sendOptions);
   }
 
   /** A job of any queue, from the queue table or its archive, with its progress when its queue reports one. */

@@ -1,4 +1,5 @@
 import cronParser from 'cron-parser';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { JobDto, JobState } from './dto/job.dto.js';
 
 /** A row of pg-boss's job or archive table (the columns the monitoring reads). */
@@ -13,6 +14,16 @@ export interface JobRow {
   completed_on: Date | null;
   retry_count: number;
   retry_limit: number;
+}
+
+/** The key of a job's data naming the account that queued it (absent for scheduled jobs). */
+export const REQUESTED_BY = 'requested_by';
+
+/** Whether a caller may read a job: admins read every job, other accounts only those they queued. */
+export function mayRead(job: Pick<JobDto, 'data'>, caller: AuthUser): boolean {
+  if (caller.role === 'admin') return true;
+  const data = job.data as Record<string, unknown> | null;
+  return typeof data === 'object' && data !== null && data[REQUESTED_BY] === caller.id;
 }
 
 /**

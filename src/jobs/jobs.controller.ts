@@ -9,9 +9,11 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { JobDto, JobPageDto, JobSchedulesDto, JobsQueryDto } from './dto/job.dto.js';
 import { JobQueueService } from './job-queue.service.js';
+import { mayRead } from './job-views.js';
 
 /** Job ids are UUIDs: anything else names no job. */
 const jobId = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Job ids are UUIDs') });
@@ -43,12 +45,17 @@ export class JobsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A job: its state, and its output once completed or its error once failed', description: 'Public: the ids are handed out by the endpoints that queue jobs.' })
+  @Auth()
+  @ApiOperation({
+    summary: 'A job: its state, and its output once completed or its error once failed',
+    description: 'For admins, and for the account that queued the job; to anyone else a job is not found, as an unknown id.',
+  })
   @ApiOkResponse({ type: JobDto })
-  @ApiNotFoundResponse({ description: 'No job with this id' })
-  async get(@Param('id', jobId()) id: string): Promise<JobDto> {
+  @ApiNotFoundResponse({ description: 'No job with this id that the caller may read' })
+  async get(@Param('id', jobId()) id: string, @CurrentUser() caller: AuthUser): Promise<JobDto> {
     const job = await this.jobs.find(id);
-    if (!job) throw new NotFoundException(`Job ${id} not found`);
+    // The same answer as for an unknown id, so that an id tells nothing to those who may not read it.
+    if (!job || !mayRead(job, caller)) throw new NotFoundException(`Job ${id} not found`);
     return job;
   }
 

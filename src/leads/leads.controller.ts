@@ -58,8 +58,8 @@ export class LeadsController {
   @ApiOperation({ summary: 'Analyse up to 10,000 ISRCs in the background', description: 'Follow the job at GET /api/jobs/{job_id}: progress has done/total and each failure with its reason.' })
   @ApiAcceptedResponse({ type: BulkJobDto })
   @ApiBadRequestResponse({ description: 'No ISRC, too many, or invalid ones (each named by index)' })
-  analyzeBulk(@Body() body: AnalyzeBulkDto): Promise<BulkJobDto> {
-    return this.queue(distinctIsrcs(body.isrcs), body);
+  analyzeBulk(@Body() body: AnalyzeBulkDto, @CurrentUser() user: AuthUser): Promise<BulkJobDto> {
+    return this.queue(distinctIsrcs(body.isrcs), body, user);
   }
 
   @Post('upload-isrcs')
@@ -70,7 +70,7 @@ export class LeadsController {
   @ApiAcceptedResponse({ type: BulkJobDto })
   @ApiBadRequestResponse({ description: 'No file, an empty file, not text, no ISRC in it, or over 10,000 ISRCs' })
   @ApiPayloadTooLargeResponse({ description: 'Over 5 MB' })
-  async uploadIsrcs(@UploadedFile() file: UploadedTempFile | undefined, @Body() body: BulkOptionsDto): Promise<BulkJobDto> {
+  async uploadIsrcs(@UploadedFile() file: UploadedTempFile | undefined, @Body() body: BulkOptionsDto, @CurrentUser() user: AuthUser): Promise<BulkJobDto> {
     if (!file) throw new BadRequestException('file is required: upload a CSV or TXT file as multipart/form-data in the field "file"');
     let intake: IsrcIntake;
     try {
@@ -79,15 +79,12 @@ export class LeadsController {
       if (error instanceof IsrcIntakeError) throw new BadRequestException(error.message);
       throw error;
     }
-    return this.queue(intake, body);
+    return this.queue(intake, body, user);
   }
 
-  private async queue(intake: IsrcIntake, body: BulkOptionsDto): Promise<BulkJobDto> {
-    const jobId = await this.bulk.queue(intake.isrcs, {
-      batchSize: body.batch_size ?? 10,
-      includeYoutube: body.include_youtube ?? true,
-      forceRefresh: body.force_refresh ?? false,
-    });
+  private async queue(intake: IsrcIntake, body: BulkOptionsDto, user: AuthUser): Promise<BulkJobDto> {
+    const options = { batchSize: body.batch_size ?? 10, includeYoutube: body.include_youtube ?? true, forceRefresh: body.force_refresh ?? false };
+    const jobId = await this.bulk.queue(intake.isrcs, options, user.id);
     return { job_id: jobId, total: intake.isrcs.length, duplicates: intake.duplicates, invalid: intake.invalid };
   }
 

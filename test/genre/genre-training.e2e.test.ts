@@ -7,9 +7,9 @@ import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { createAccount } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-async function jobWhenDone(t: TestApp, id: string): Promise<{ state: string; output: Record<string, unknown> }> {
+async function jobWhenDone(t: TestApp, id: string, token: string): Promise<{ state: string; output: Record<string, unknown> }> {
   for (let i = 0; i < 120; i++) {
-    const { body } = await request(t.http).get(`/api/jobs/${id}`).expect(200);
+    const { body } = await request(t.http).get(`/api/jobs/${id}`).set('authorization', `Bearer ${token}`).expect(200);
     if (['completed', 'failed'].includes(body.state)) return body;
     await sleep(250);
   }
@@ -43,7 +43,7 @@ describe('genre retraining through the job queue', () => {
   it('queues a training, whose job shows the new version and how it compared with the active one', async () => {
     const { body } = await train(adminToken).expect(202);
     expect(body.status_url).toBe(`/api/jobs/${body.job_id}`);
-    const job = await jobWhenDone(t, body.job_id);
+    const job = await jobWhenDone(t, body.job_id, adminToken);
     expect(job).toMatchObject({ state: 'completed', output: { trigger: 'request', activated: expect.any(Boolean), comparison: { active_version: expect.any(String) } } });
     const active = await t.prisma.modelMetadata.findFirstOrThrow({ where: { modelName: 'genre', isActive: true } });
     expect(active.modelVersion).toBe(job.output.activated ? job.output.version : (job.output.comparison as { active_version: string }).active_version);
@@ -56,7 +56,7 @@ describe('genre retraining through the job queue', () => {
   });
 
   it('answers 404 for an unknown or malformed job id', async () => {
-    await request(t.http).get('/api/jobs/8c1f7a36-1a77-4a4e-9d65-4b1a6a5f0000').expect(404);
-    await request(t.http).get('/api/jobs/42').expect(404);
+    await request(t.http).get('/api/jobs/8c1f7a36-1a77-4a4e-9d65-4b1a6a5f0000').set('authorization', `Bearer ${adminToken}`).expect(404);
+    await request(t.http).get('/api/jobs/42').set('authorization', `Bearer ${adminToken}`).expect(404);
   });
 });

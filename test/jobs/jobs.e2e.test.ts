@@ -66,7 +66,7 @@ describe('jobs: retries, schedules and monitoring', () => {
       await sleep(200);
     }
   }
-  const job = async (id: string): Promise<JobBody> => (await request(t.http).get(`/api/jobs/${id}`).expect(200)).body;
+  const job = async (id: string): Promise<JobBody> => (await get(`/api/jobs/${id}`).expect(200)).body;
 
   it('warns at start about JOB_SCHEDULES entries naming no queue', () => {
     expect(warn.mock.calls.map((call: unknown[]) => String(call[0]))).toContainEqual(expect.stringMatching(/JOB_SCHEDULES names queues that do not exist: no-such-queue/));
@@ -142,7 +142,7 @@ describe('jobs: retries, schedules and monitoring', () => {
     expect(byQueue[FLAKY]).toMatchObject({ cron: null, retry_limit: 2, retry_delay_seconds: 1, counts: { completed: 2, failed: 0 } });
   }, 60_000);
 
-  it('keeps the monitoring for admins: 401 without a token, 403 for other roles; GET /api/jobs/:id stays public', async () => {
+  it('keeps the monitoring for admins: 401 without a token, 403 for other roles; 401 and 404 for a job others queued', async () => {
     const artist = await createAccount(t, 'artist');
     for (const path of ['/api/jobs', '/api/jobs/schedules']) {
       await get(path, null).expect(401);
@@ -152,7 +152,8 @@ describe('jobs: retries, schedules and monitoring', () => {
     const { body } = await get(`/api/jobs?queue=${FLAKY}`).expect(200);
     await as(null, request(t.http).post(`/api/jobs/${body.results[0].id}/retry`)).expect(401);
     await as(listener, request(t.http).post(`/api/jobs/${body.results[0].id}/retry`)).expect(403);
-    await request(t.http).get(`/api/jobs/${body.results[0].id}`).expect(200);
+    await get(`/api/jobs/${body.results[0].id}`, null).expect(401);
+    await get(`/api/jobs/${body.results[0].id}`, listener).expect(404);
   });
 
   it('names each bad filter in a 400', async () => {

@@ -54,12 +54,12 @@ export class LeadBulkService implements OnModuleInit {
     });
   }
 
-  /** Queues the analysis of `isrcs` (normalized, distinct); returns the job's id. */
-  async queue(isrcs: readonly string[], options: BulkOptions): Promise<string> {
+  /** Queues the analysis of `isrcs` (normalized, distinct) for the account `requestedBy`; returns the job's id. */
+  async queue(isrcs: readonly string[], options: BulkOptions, requestedBy: string): Promise<string> {
     const jobId = randomUUID();
     await this.prisma.leadJobItem.createMany({ data: isrcs.map((isrc, position) => ({ jobId, position, isrc })) });
     try {
-      await this.jobs.send(LEADS_BULK_QUEUE, { ...options, total: isrcs.length }, { id: jobId });
+      await this.jobs.send(LEADS_BULK_QUEUE, { ...options, total: isrcs.length }, { id: jobId, requestedBy });
     } catch (error) {
       await this.prisma.leadJobItem.deleteMany({ where: { jobId } });
       throw error;

@@ -54,7 +54,7 @@ describe('Bulk lead analysis as a background job', () => {
   async function finished(jobId: string, timeoutMs: number): Promise<{ state: string; progress: Progress; output: unknown }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { body } = await request(t.http).get(`/api/jobs/${jobId}`).expect(200);
+      const { body } = await request(t.http).get(`/api/jobs/${jobId}`).set('authorization', admin.bearer).expect(200);
       if (body.state === 'completed' || body.state === 'failed' || Date.now() > deadline) return body;
       await sleep(1000);
     }
@@ -97,7 +97,7 @@ describe('Bulk lead analysis as a background job', () => {
     const { body } = await post('/api/leads/upload-isrcs').attach('file', Buffer.from(csv), 'isrcs.csv').field('batch_size', '2').expect(202);
     expect(body).toMatchObject({ total: 2, duplicates: 1 });
     expect(body.invalid).toEqual([expect.objectContaining({ value: 'US-RC1-7X-07839', line: 4 })]);
-    const { body: job } = await request(t.http).get(`/api/jobs/${body.job_id}`).expect(200);
+    const { body: job } = await request(t.http).get(`/api/jobs/${body.job_id}`).set('authorization', admin.bearer).expect(200);
     expect(job.progress.total).toBe(2);
   });
 
