@@ -7,6 +7,7 @@ import { isLive } from '../subscriptions/listener-plan.service.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { lockUser } from '../subscriptions/row-locks.js';
 import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, subscriptionIdOfInvoice } from './stripe-billing.js';
+import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
 import { stripePrices } from './stripe-payment.provider.js';
 
 type Tx = Prisma.TransactionClient;
@@ -16,6 +17,9 @@ export interface WebhookAnswer {
   /** The event was applied before: this delivery changed nothing. */
   duplicate?: true;
 }
+
+/** How far a signature's timestamp may be from this server's clock, either way (Stripe's default, 5 minutes). */
+const SIGNATURE_TOLERANCE_SECONDS = Stripe.webhooks.DEFAULT_TOLERANCE;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,11 +57,20 @@ export class StripeWebhookService {
     if (!secret) throw new ServiceUnavailableException('Stripe webhooks are off: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_...) of this endpoint.');
     if (!signature) throw new BadRequestException('The Stripe-Signature header is missing: only Stripe may call this endpoint.');
     if (!rawBody) throw new BadRequestException('The body must be the event exactly as Stripe sent it, as application/json.');
+    let event: Stripe.Event;
     try {
-      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+      event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
     } catch (error) {
       throw new BadRequestException(`The Stripe-Signature header does not match the body: ${(error as Error).message}`);
     }
+    // The SDK refuses signatures older than the tolerance only: one from the future is refused here.
+    const signedAt = signatureTimestamp(signature);
+    if (signedAt === undefined || signedAt - Date.now() / 1000 > SIGNATURE_TOLERANCE_SECONDS) {
+      throw new BadRequestException(`The Stripe-Signature header is timestamped more than ${SIGNATURE_TOLERANCE_SECONDS} s ahead of this server's clock.`);
+    }
+    const problems = malformedEventProblems(event);
+    if (problems.length > 0) throw new BadRequestException(`The signed event is malformed: ${problems.join('; ')}`);
+    return event;
   }
 
   private async apply(tx: Tx, event: Stripe.Event): Promise<void> {
