@@ -8,8 +8,9 @@ import { isStorableDate } from '../common/storable-dates.js';
 export function malformedEventProblems(event: unknown): string[] {
   const envelope: Rule[] = [
     ['the event', isObject(event), 'a JSON object'],
-    ['id', isText(at(event, 'id')), 'a non-empty string'],
-    ['type', isText(at(event, 'type')), 'a non-empty string'],
+    ['the event', !hasNul(event), 'free of NUL characters (PostgreSQL stores none)'],
+    ['id', isName(at(event, 'id')), `a non-empty string of at most ${MAX_NAME_LENGTH} characters`],
+    ['type', isName(at(event, 'type')), `a non-empty string of at most ${MAX_NAME_LENGTH} characters`],
     ['data', isObject(at(event, 'data')), 'an object'],
     ['data.object', isObject(at(event, 'data', 'object')), 'an object'],
   ];
@@ -30,6 +31,9 @@ const problemsOf = (rules: Rule[]) => rules.filter(([, valid]) => !valid).map(([
 type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
+/** Stripe's ids and event types are short; the id is a primary key, whose index takes a few kilobytes at most. */
+const MAX_NAME_LENGTH = 255;
+const isName = (value: unknown) => isText(value) && (value as string).length <= MAX_NAME_LENGTH;
 const isAbsent = (value: unknown) => value === undefined || value === null;
 /** Unix seconds of an instant Encore can store. */
 const isTimestamp = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && isStorableDate(new Date(value * 1000));
@@ -44,6 +48,21 @@ function at(value: unknown, ...path: Array<string | number>): unknown {
     node = (node as Record<string | number, unknown>)[key];
   }
   return node;
+}
+
+/** Whether any string (value or key) inside `value` holds a NUL character; walked without recursion, however deep. */
+function hasNul(value: unknown): boolean {
+  const pending = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === 'string' && node.includes('\u0000')) return true;
+    if (typeof node !== 'object' || node === null) continue;
+    for (const [key, item] of Object.entries(node)) {
+      if (key.includes('\u0000')) return true;
+      pending.push(item);
+    }
+  }
+  return false;
 }
 
 const TIMESTAMP = 'Unix seconds between years 1 and 9999';

@@ -41,9 +41,16 @@ describe('Stripe webhook: signed but malformed or mistimed events', () => {
 
   it('answers 400 to signed bodies that are no event: null, an array, a number, an event without id or without data', async () => {
     for (const payload of ['null', '[]', '42']) await deliver(payload).expect(400);
-    expect((await deliver(JSON.stringify({ type: 'invoice.paid', data: { object: {} } })).expect(400)).body.message).toBe('The signed event is malformed: id must be a non-empty string');
+    expect((await deliver(JSON.stringify({ type: 'invoice.paid', data: { object: {} } })).expect(400)).body.message).toBe('The signed event is malformed: id must be a non-empty string of at most 255 characters');
     const { body } = await deliver(JSON.stringify({ id: 'evt_x', type: 'invoice.paid' })).expect(400);
     expect(body.message).toBe('The signed event is malformed: data must be an object; data.object must be an object');
+  });
+
+  it('answers 400 to a signed event PostgreSQL could not store: an id of 100,000 characters, a NUL in a string', async () => {
+    const long = JSON.stringify({ id: `evt_${'x'.repeat(100_000)}`, type: 'some.other.event', data: { object: {} } });
+    expect((await deliver(long).expect(400)).body.message).toBe('The signed event is malformed: id must be a non-empty string of at most 255 characters');
+    const nul = await deliver(event('some.other.event', { note: 'a\u0000b' })).expect(400);
+    expect(nul.body.message).toBe('The signed event is malformed: the event must be free of NUL characters (PostgreSQL stores none)');
   });
 
   it('answers 400 naming each wrong-typed or missing field of a signed subscription, applying nothing', async () => {
