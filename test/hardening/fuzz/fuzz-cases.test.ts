@@ -14,6 +14,7 @@ const document = (): OpenApiDocument => ({
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'partId', in: 'path', required: true, schema: { type: 'number' } },
           { name: 'page', in: 'query', schema: { minimum: 1, allOf: [{ $ref: '#/components/schemas/Object' }] } },
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
         ],
       },
     },
@@ -76,6 +77,32 @@ describe('OpenAPI fuzz cases', () => {
   it('fuzzes each declared query parameter, repeated and in bracket syntax, and an unknown one', () => {
     const urls = casesOf(document(), 'GET /api/things/{id}/parts/{partId}').map((c) => c.url.split('?')[1]);
     expect(urls).toEqual(expect.arrayContaining(['page=NaN', 'page=1&page=2', 'page[]=1', 'page[a]=1', 'fuzz_unknown=1']));
+  });
+
+  it("gives date query parameters, and only them, dates at and past the edges of PostgreSQL's range", () => {
+    const queries = casesOf(document(), 'GET /api/things/{id}/parts/{partId}').map((c) => c.url.split('?')[1]);
+    expect(queries).toEqual(expect.arrayContaining(['from=0000-01-01', 'from=-004713-01-01', 'from=4713-01-01%20BC', 'from=294277-01-01', 'from=9999-12-31T23:59:59.999Z']));
+    expect(queries).not.toContain('page=0000-01-01');
+  });
+
+  it('signs malformed events for the signed-events operation: hostile data.object, hostile fields, envelopes missing parts, each with its own id', () => {
+    const doc = document();
+    doc.paths['/api/hooks'] = { post: {} };
+    const signedEvents = { operation: 'POST /api/hooks', header: 'x-signature', sign: (payload: string) => `signed:${payload.length}` };
+    const cases = [...fuzzCases(doc, { jsonLimitBytes: JSON_LIMIT, signedEvents })].filter((c) => c.label.startsWith('signed event: '));
+    const eventOf = (label: string) => {
+      const found = byLabel(cases, `signed event: ${label}`);
+      expect(found.headers['x-signature']).toBe(`signed:${bodyOf(found).length}`);
+      return JSON.parse(bodyOf(found)) as { id: string; type: string; data?: { object?: Record<string, unknown> | null } };
+    };
+    expect(eventOf('invoice.payment_failed with data.object = null')).toMatchObject({ type: 'invoice.payment_failed', data: { object: null } });
+    expect(eventOf('fuzz.unknown.event with data.object = an array').data!.object).toEqual([1, 'x']);
+    expect(eventOf('customer.subscription.updated with data.object.customer = a number').data!.object).toMatchObject({ customer: 12_345, status: 'active' });
+    expect(eventOf('an event without data')).not.toHaveProperty('data');
+    const ids = cases.map((c) => (JSON.parse(bodyOf(c)) as { id?: unknown }).id).filter((id) => typeof id === 'string' && id.startsWith('evt_fuzz_'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(300);
+    expect(casesOf(document()).some((c) => c.label.startsWith('signed event: '))).toBe(false);
   });
 
   it('gives each body property, nested ones too, every hostile value beside plausible required properties', () => {

@@ -45,6 +45,17 @@ export interface FuzzCase {
 export interface FuzzOptions {
   /** The app's JSON body limit: a body one byte longer must be refused with 413. */
   jsonLimitBytes: number;
+  /** An operation taking signed events (Stripe's webhook): hostile events are signed as the sender would, so they pass the signature. */
+  signedEvents?: SignedEvents;
+}
+
+export interface SignedEvents {
+  /** `METHOD /path` of the operation. */
+  operation: string;
+  /** The header carrying the signature. */
+  header: string;
+  /** The signature header value of a payload, signed now. */
+  sign: (payload: string) => string;
 }
 
 /** A UUID no row has: a well-formed identifier of nothing. */
@@ -83,6 +94,30 @@ const HOSTILE_URL_VALUES: Array<[string, string]> = [
   ['a bare %', '%'],
   ['a malformed escape', '%E0%A4%A'],
   ['an invalid UTF-8 byte', '%FF'],
+];
+
+/**
+ * Values for a date or date-time query parameter, at and past the edges of what PostgreSQL
+ * stores (4713 BC to 294276 AD) and of what a four-digit ISO 8601 year writes (already percent-encoded).
+ */
+const DATE_EDGE_VALUES: Array<[string, string]> = [
+  ['year 0000', '0000-01-01'],
+  ['year 0000 as a date-time', '0000-01-01T00:00:00Z'],
+  ['year 0001 pushed into year 0 by its offset', '0001-01-01T00%3A00%2B01%3A00'],
+  ['the first instant of year 1', '0001-01-01T00:00:00.000Z'],
+  ['4713 BC written PostgreSQL\'s way', '4713-01-01%20BC'],
+  ['4713 BC as an expanded ISO year', '-004713-01-01'],
+  ['4714 BC as an expanded ISO year', '-004714-11-24T00:00:00Z'],
+  ['year 294277', '294277-01-01'],
+  ['year 294277 as an expanded ISO year', '%2B294277-01-01T00:00:00Z'],
+  ['year 10000', '10000-01-01'],
+  ['the last millisecond of 9999', '9999-12-31T23:59:59.999Z'],
+  ['the last minute of 9999 pushed into 10000 by its offset', '9999-12-31T23:59-01%3A00'],
+  ['day 32', '2024-01-32'],
+  ['month 13', '2024-13-01'],
+  ['hour 25', '2024-01-01T25:00:00Z'],
+  ['"infinity"', 'infinity'],
+  ['"epoch"', 'epoch'],
 ];
 
 /** The same as header values: only what HTTP lets a header carry. */
@@ -182,6 +217,7 @@ function* casesOf(fuzzer: OperationFuzzer, options: FuzzOptions): Generator<Fuzz
   if (json) yield* fuzzer.jsonCases(json, options);
   const form = content['multipart/form-data']?.schema as Schema | undefined;
   if (form) yield* fuzzer.multipartCases(form);
+  if (options.signedEvents?.operation === fuzzer.operation.name) yield* fuzzer.signedEventCases(options.signedEvents);
   // Without a JSON body of its own, an operation still meets the body parser.
   if (!json) yield* fuzzer.strayBodyCases();
 }
@@ -299,6 +335,9 @@ class OperationFuzzer {
     for (const parameter of this.parameters.filter((candidate) => candidate.in === 'query')) {
       const name = encodeURIComponent(parameter.name);
       for (const [label, value] of HOSTILE_URL_VALUES) yield this.make(`query ${parameter.name} = ${label}`, { query: `${name}=${value}` });
+      if (isDate(parameter.schema)) {
+        for (const [label, value] of DATE_EDGE_VALUES) yield this.make(`query ${parameter.name} = ${label}`, { query: `${name}=${value}` });
+      }
       yield this.make(`query ${parameter.name} twice`, { query: `${name}=1&${name}=2` });
       yield this.make(`query ${parameter.name} empty`, { query: `${name}=` });
       yield this.make(`query ${parameter.name} without a value`, { query: name });
@@ -387,6 +426,34 @@ class OperationFuzzer {
     yield form('multipart: a field name with the array index 99,999,999', multipart([['a[99999999]', '1']], []));
     yield form('multipart: a part without a name', [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--${BOUNDARY}--\r\n`)]);
     yield form('multipart: headers without a body', [Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"`)]);
+  }
+
+  /**
+   * Correctly signed events that are malformed: every hostile value as `data.object` of each kind
+   * of event, as each field of a plausible subscription and invoice, and envelopes without their
+   * parts. Each event has an id of its own, so that none is skipped as a redelivery.
+   */
+  *signedEventCases(signing: SignedEvents): Generator<FuzzCase> {
+    let events = 0;
+    const signed = (label: string, event: unknown) => {
+      const payload = toJson(event);
+      return this.make(`signed event: ${label}`, { headers: { 'content-type': JSON_TYPE, [signing.header]: signing.sign(payload) }, body: [Buffer.from(payload)] });
+    };
+    const event = (type: string, object: unknown) => ({ id: `evt_fuzz_${++events}`, object: 'event', type, created: 1_700_000_000, data: { object } });
+    for (const type of [...SIGNED_EVENT_OBJECTS.map(([eventType]) => eventType), 'fuzz.unknown.event']) {
+      for (const [label, value] of HOSTILE_JSON_VALUES) yield signed(`${type} with data.object = ${label}`, event(type, value));
+    }
+    for (const [type, object] of SIGNED_EVENT_OBJECTS) {
+      for (const name of Object.keys(object)) {
+        for (const [label, value] of HOSTILE_JSON_VALUES) yield signed(`${type} with data.object.${name} = ${label}`, event(type, { ...object, [name]: value }));
+      }
+    }
+    const whole = event(...SIGNED_EVENT_OBJECTS[0]!);
+    for (const part of ['id', 'type', 'data'] as const) {
+      for (const [label, value] of HOSTILE_JSON_VALUES) yield signed(`an event with ${part} = ${label}`, { ...whole, id: `evt_fuzz_${++events}`, [part]: value });
+      const { [part]: _left, ...without } = { ...whole, id: `evt_fuzz_${++events}` };
+      yield signed(`an event without ${part}`, without);
+    }
   }
 
   /** A JSON body and a bad content type, for operations that take no JSON body. */
@@ -502,3 +569,28 @@ class OperationFuzzer {
 function isNumeric(schema: Schema | undefined): boolean {
   return schema?.type === 'number' || schema?.type === 'integer';
 }
+
+function isDate(schema: Schema | undefined): boolean {
+  return schema?.format === 'date' || schema?.format === 'date-time';
+}
+
+/** Event types with a plausible object of theirs, whose fields the signed events make hostile one at a time. */
+const SIGNED_EVENT_OBJECTS: Array<[type: string, object: Record<string, unknown>]> = [
+  [
+    'customer.subscription.updated',
+    {
+      id: 'sub_fuzz',
+      object: 'subscription',
+      customer: 'cus_fuzz',
+      status: 'active',
+      metadata: { encore_user_id: UNKNOWN_UUID, encore_plan: 'premium' },
+      start_date: 1_700_000_000,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      ended_at: null,
+      trial_end: null,
+      items: { object: 'list', data: [{ id: 'si_fuzz', price: { id: 'price_fuzz' }, current_period_start: 1_700_000_000, current_period_end: 1_702_592_000 }] },
+    },
+  ],
+  ['invoice.payment_failed', { id: 'in_fuzz', object: 'invoice', parent: { subscription_details: { subscription: 'sub_fuzz' } }, subscription: 'sub_fuzz' }],
+];

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import Stripe from 'stripe';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GenreModelTrainerService } from '../../../src/genre/genre-model-trainer.service.js';
@@ -22,6 +23,14 @@ import { FakeYoutube } from '../../support/fake-youtube.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { fetchOpenApiDocument, hasErrorShape, operationsOf, type OpenApiDocument } from '../../support/openapi-operations.js';
 import { fuzzCases, type FuzzCase } from './fuzz-cases.js';
+
+const WEBHOOK_SECRET = 'whsec_encore_fuzz';
+/** Stripe's webhook gets hostile events signed as Stripe signs them, so that they get past the signature. */
+const SIGNED_EVENTS = {
+  operation: 'POST /api/payments/webhook',
+  header: 'stripe-signature',
+  sign: (payload: string) => Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+};
 
 /** The JSON body limit of configureHttp (src/app.ts). */
 const JSON_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -103,7 +112,7 @@ describe('every documented operation under hostile input', () => {
   let port: number;
   let document: OpenApiDocument;
   let callers: Record<Exclude<Caller, 'anonymous'>, TestAccount>;
-  const run = { cases: 0, requests: 0, failures: [] as string[], rssBefore: 0, rssAfter: 0 };
+  const run = { cases: 0, requests: 0, failures: [] as string[], rssBefore: 0, rssAfter: 0, signedEvents: 0, refusedSignatures: [] as string[] };
 
   beforeAll(async () => {
     // Spotify is faked behind nock, which also refuses every connection off this machine.
@@ -116,7 +125,7 @@ describe('every documented operation under hostile input', () => {
       ...youtube.env({ YOUTUBE_MAX_RETRIES: '0' }),
       ...stripe.env,
       STRIPE_PRICE_PREMIUM: 'price_premium',
-      STRIPE_WEBHOOK_SECRET: 'whsec_encore_fuzz',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SPOTIFY_MAX_RETRIES: '0',
       GENRE_TRAIN_CRON: 'off',
       LOG_LEVEL: 'error',
@@ -153,7 +162,7 @@ describe('every documented operation under hostile input', () => {
     const agent = new Agent({ keepAlive: true });
     collectGarbage();
     run.rssBefore = process.memoryUsage().rss;
-    const cases = fuzzCases(document, { jsonLimitBytes: JSON_LIMIT_BYTES });
+    const cases = fuzzCases(document, { jsonLimitBytes: JSON_LIMIT_BYTES, signedEvents: SIGNED_EVENTS });
     const worker = async () => {
       for (let next = cases.next(); !next.done; next = cases.next()) {
         const fuzzCase = next.value;
@@ -161,6 +170,10 @@ describe('every documented operation under hostile input', () => {
         for (const caller of ['anonymous', 'user', 'admin'] as const) {
           const answer = await send(port, agent, fuzzCase, caller === 'anonymous' ? undefined : callers[caller].bearer);
           run.requests++;
+          if (fuzzCase.label.startsWith('signed event: ') && caller === 'anonymous') {
+            run.signedEvents++;
+            if ('error' in answer || answer.text.includes('Stripe-Signature')) run.refusedSignatures.push(fuzzCase.label);
+          }
           const problem = problemOf(answer, fuzzCase, caller);
           if (problem) {
             const got = 'error' in answer ? answer.error : `${answer.status} ${shortened(answer.text)}`;
@@ -180,6 +193,11 @@ describe('every documented operation under hostile input', () => {
     // The signed-in callers stayed signed in, so their cases reached validation all along.
     for (const account of Object.values(callers)) await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200);
   }, 20 * 60_000);
+
+  it("gets every signed event past Stripe's signature check, so that the events themselves are what is tried", () => {
+    expect(run.signedEvents).toBeGreaterThan(300);
+    expect(run.refusedSignatures).toEqual([]);
+  });
 
   it(`keeps the process's memory within ${MEMORY_GROWTH_BOUND_MB} MB of growth over the whole run`, () => {
     expect(run.rssAfter, 'the run did not finish').toBeGreaterThan(0);
