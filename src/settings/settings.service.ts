@@ -22,6 +22,11 @@ export class SettingsService {
     await this.prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
 
+  /** Whether `demo remove` ran and `demo add` has not since: the first-start importers then add no demo data. */
+  async demoDataRemoved(): Promise<boolean> {
+    return (await this.get(SETTING_KEYS.demoDataRemovedAt)) !== null;
+  }
+
   async clear(key: SettingKey): Promise<void> {
     await this.prisma.setting.deleteMany({ where: { key } });
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
-import { SETTING_KEYS, SettingsService } from '../../settings/settings.service.js';
+import { SettingsService } from '../../settings/settings.service.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import { MetricsIngestionService } from '../ingestion/metrics-ingestion.service.js';
 import { DEMO_ANALYTICS_ARTISTS, demoArtistData } from './demo-curves.js';
@@ -27,7 +27,7 @@ export class DemoAnalyticsService {
   ) {}
 
   async importIfEmpty(): Promise<number | undefined> {
-    if ((await this.settings.get(SETTING_KEYS.demoDataRemovedAt)) || (await this.prisma.artistMetricDaily.count()) > 0) return undefined;
+    if ((await this.settings.demoDataRemoved()) || (await this.prisma.artistMetricDaily.count()) > 0) return undefined;
     const artists = await this.import();
     this.logger.log(`The analytics tables were empty: added ${DEMO_DAYS} days of demo metrics, posts and fan events for ${artists} invented artists.`);
     return artists;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Random } from '../../ml/random.js';
-import { SETTING_KEYS, SettingsService } from '../../settings/settings.service.js';
+import { SettingsService } from '../../settings/settings.service.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import { inspectAudio } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
@@ -39,7 +39,7 @@ export class DemoCatalogService {
   ) {}
 
   async importIfEmpty(): Promise<number | undefined> {
-    if ((await this.settings.get(SETTING_KEYS.demoDataRemovedAt)) || (await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
+    if ((await this.settings.demoDataRemoved()) || (await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
     const songs = await this.import();
     this.logger.log(`The catalog was empty: added ${songs} demo songs by ${DEMO_ARTISTS.length} invented artists.`);
     return songs;

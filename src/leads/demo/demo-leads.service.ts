@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import { SETTING_KEYS, SettingsService } from '../../settings/settings.service.js';
+import { SettingsService } from '../../settings/settings.service.js';
 import { LeadStoreService } from '../analysis/lead-store.service.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { DEMO_LEADS, demoDraft } from './demo-leads.js';
@@ -19,7 +19,7 @@ export class DemoLeadsService {
   ) {}
 
   async importIfEmpty(now = new Date()): Promise<number | undefined> {
-    if ((await this.settings.get(SETTING_KEYS.demoDataRemovedAt)) || (await this.prisma.leadProfile.count()) > 0) return undefined;
+    if ((await this.settings.demoDataRemoved()) || (await this.prisma.leadProfile.count()) > 0) return undefined;
     await this.import(now);
     this.logger.log(`The lead list was empty: added ${DEMO_LEADS.length} invented demo leads.`);
     return DEMO_LEADS.length;

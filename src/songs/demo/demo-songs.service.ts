@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { SongImportService } from '../import/song-import.service.js';
 import type { ImportReport } from '../import/import-report.js';
-import { SETTING_KEYS, SettingsService } from '../../settings/settings.service.js';
+import { SettingsService } from '../../settings/settings.service.js';
 import { SongsService } from '../songs.service.js';
 import { DEMO_DATASET } from './demo-mark.js';
 import { demoSongCsvLines } from './demo-songs.js';
@@ -28,7 +28,7 @@ export class DemoSongsService {
    * upserts, so running it again adds exactly the missing ones). Nothing once demo data was removed.
    */
   async importIfEmpty(): Promise<ImportReport | undefined> {
-    if (await this.settings.get(SETTING_KEYS.demoDataRemovedAt)) return undefined;
+    if (await this.settings.demoDataRemoved()) return undefined;
     const [total, demo] = await Promise.all([this.songs.count(), this.songs.count({ dataset: DEMO_DATASET })]);
     if (total > 0 && (demo !== total || demo >= DEMO_SONG_COUNT)) return undefined;
     const report = await this.import(DEMO_SONG_COUNT);
