@@ -4,6 +4,7 @@ import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { DATABASE_URL } from './database.tokens.js';
+import { SequentialClient } from './sequential-client.js';
 
 /** The one Prisma client of the app, on a pg pool that survives database restarts. */
 @Injectable()
@@ -19,6 +20,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       connectionTimeoutMillis: config.DATABASE_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
       application_name: 'encore',
+      Client: SequentialClient,
     });
     // An idle connection dropped by a restarting server must not crash the process:
     // the pool discards it and opens a new one on the next query.
