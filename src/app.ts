@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Module, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,7 @@ import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
+import { applyServerTimeouts } from './common/http/server-timeouts.js';
 import { refuseDeepBodies } from './common/http/json-depth.js';
 import { createValidationPipe, RefuseNulCharactersPipe } from './common/http/validation.js';
 import { serveWebApp } from './common/http/web-app.js';
@@ -52,6 +54,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   });
   // Behind a reverse proxy, client IPs (login rate limits) come from X-Forwarded-For.
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  applyServerTimeouts(app.getHttpServer() as Server, config);
   configureHttp(app);
   app.enableShutdownHooks();
   return app;

@@ -124,6 +124,24 @@ export class AppConfig {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** How long a client may take to send a request's headers before it gets 408 and is closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HTTP_HEADERS_TIMEOUT_MS = 15_000;
+
+  /** How long a client may take to send a whole request, body included (a 50 MB upload at 4 Mbit/s takes 100 s). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HTTP_REQUEST_TIMEOUT_MS = 120_000;
+
+  /** How long an idle keep-alive connection stays open; behind a load balancer, above its idle timeout. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
   /** Where uploaded audio and images live: local disk (MEDIA_DIR) or an S3-compatible bucket. */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
