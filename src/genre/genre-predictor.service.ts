@@ -23,6 +23,9 @@ export interface GenrePrediction {
 export const GENRE_MODEL_MISSING = 'Genre model not found: train it with "npm run cli -- train --model-type genre".';
 
 /** Predicts a customer's preferred genre with the active genre model (swapped like the hit model). */
+/** Probabilities answer 0–1 with four decimals, as the original's `confidence: 0.85`. */
+const roundProbability = (probability: number) => Math.round(probability * 10_000) / 10_000;
+
 @Injectable()
 export class GenrePredictorService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('GenreModel');
@@ -71,8 +74,8 @@ export class GenrePredictorService implements OnApplicationBootstrap, OnModuleDe
     const ranked = card.classes.map((genre, c) => ({ genre, probability: probabilities[c]! })).sort((a, b) => b.probability - a.probability);
     return {
       genre: ranked[0]!.genre,
-      confidence: Math.round(ranked[0]!.probability * 10_000) / 100,
-      all_probabilities: Object.fromEntries(ranked.map(({ genre, probability }) => [genre, Math.round(probability * 10_000) / 10_000])),
+      confidence: roundProbability(ranked[0]!.probability),
+      all_probabilities: Object.fromEntries(ranked.map(({ genre, probability }) => [genre, roundProbability(probability)])),
       unknown_places: unseen,
       model_version: card.version,
     };

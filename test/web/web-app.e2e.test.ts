@@ -206,6 +206,10 @@ describe('the hit predictor in a browser', () => {
     await request;
     await expect.poll(() => genre.textContent()).toMatch(/\S/);
     expect(await page.getByRole('list', { name: 'Probability of each genre' }).locator('li').count()).toBeGreaterThan(1);
+    // The API answers 0–1 as the original did; the page shows a percentage.
+    const sure = Number(/([\d.]+)% sure/.exec((await page.locator('.genre-answer').textContent()) ?? '')?.[1]);
+    expect(sure).toBeGreaterThan(1);
+    expect(sure).toBeLessThanOrEqual(100);
     expect(await page.getByText('Majority baseline').isVisible()).toBe(true);
     await screenshot(page, 'genre');
     await page.setViewportSize({ width: 375, height: 800 });

@@ -64,7 +64,7 @@ export class PredictGenreDto {
 
 export class GenrePredictionDto {
   @ApiProperty({ example: 'Latin' }) genre!: string;
-  @ApiProperty({ description: 'Probability of the predicted genre, 0–100' }) confidence!: number;
+  @ApiProperty({ description: 'Probability of the predicted genre, 0–1 (as the original system answered)', example: 0.62 }) confidence!: number;
   @ApiProperty({ description: 'Each genre’s probability (0–1), highest first', example: { Latin: 0.62, Rock: 0.21 } })
   all_probabilities!: Record<string, number>;
 }

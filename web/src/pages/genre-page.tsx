@@ -144,7 +144,7 @@ export function GenrePage() {
           <>
             <p class="genre-answer">
               <strong data-testid="genre">{answer.prediction.genre}</strong>
-              <span class="muted">{formatPercent(answer.prediction.confidence)} sure</span>
+              <span class="muted">{formatPercent(answer.prediction.confidence * 100)} sure</span>
             </p>
             {answer.unknown_places.length > 0 && (
               <p class="notice small">
