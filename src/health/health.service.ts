@@ -5,34 +5,37 @@ import { GenrePredictorService } from '../genre/genre-predictor.service.js';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import type { HealthDto } from './dto/health.dto.js';
 
-/** The main endpoints, for people and tools discovering the API. */
+/**
+ * The main endpoints by name, as paths: the hit predictor's five first, under the names and in the
+ * form its clients read (`"search_spotify": "/api/spotify/search/"`), then the rest of Encore's.
+ */
 const ENDPOINTS: Record<string, string> = {
-  health: 'GET /api/health/',
-  predict_spotify: 'POST /api/predict/spotify/',
-  predict_manual: 'POST /api/predict/manual/',
-  predict_batch: 'POST /api/predict/batch/',
-  predictions: 'GET /api/predictions',
-  prediction_stats: 'GET /api/predictions/stats',
-  active_model: 'GET /api/models/active',
-  dataset_search: 'POST /api/dataset/search/',
-  spotify_search: 'POST /api/spotify/search/',
-  songs: 'GET /api/dataset/songs',
-  genre_predict: 'POST /api/predict-genre',
-  register: 'POST /api/users',
-  login: 'POST /api/login',
-  catalog_songs: 'GET /api/songs',
-  catalog_search: 'GET /api/songs/search?q=',
-  trending: 'GET /api/songs/trending',
-  albums: 'GET /api/albums',
-  artists: 'GET /api/artists',
-  playlists: 'GET /api/playlists',
-  plans: 'GET /api/subscriptions',
-  analytics_artists: 'GET /api/analytics/artists',
-  analytics_dashboard: 'GET /api/analytics/dashboard/stats',
-  analytics_alerts: 'GET /api/analytics/alerts',
-  jobs: 'GET /api/jobs',
-  docs: 'GET /api/docs',
-  openapi: 'GET /api/docs-json',
+  predict_spotify: '/api/predict/spotify/',
+  search_spotify: '/api/spotify/search/',
+  search_dataset: '/api/dataset/search/',
+  predict_manual: '/api/predict/manual/',
+  health: '/api/health/',
+  predict_batch: '/api/predict/batch/',
+  predictions: '/api/predictions',
+  prediction_stats: '/api/predictions/stats',
+  active_model: '/api/models/active',
+  songs: '/api/dataset/songs',
+  genre_predict: '/api/predict-genre',
+  register: '/api/users',
+  login: '/api/login',
+  catalog_songs: '/api/songs',
+  catalog_search: '/api/songs/search',
+  trending: '/api/songs/trending',
+  albums: '/api/albums',
+  artists: '/api/artists',
+  playlists: '/api/playlists',
+  plans: '/api/subscriptions',
+  analytics_artists: '/api/analytics/artists',
+  analytics_dashboard: '/api/analytics/dashboard/stats',
+  analytics_alerts: '/api/analytics/alerts',
+  jobs: '/api/jobs',
+  docs: '/api/docs',
+  openapi: '/api/docs-json',
 };
 
 @Injectable()

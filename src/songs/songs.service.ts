@@ -80,11 +80,11 @@ export class SongsService {
     return new Set(songs.map((song) => song.trackId!));
   }
 
-  /** Adds Spotify's cover and preview to a song that lacks them. */
+  /** Adds Spotify's album name, cover and preview to a song that lacks them. */
   async addSpotifyLinks(song: Song, track: SpotifyTrack): Promise<Song> {
     return this.prisma.song.update({
       where: { id: song.id },
-      data: { albumImage: song.albumImage ?? track.albumImage, previewUrl: song.previewUrl ?? track.previewUrl },
+      data: { albumName: song.albumName ?? track.album, albumImage: song.albumImage ?? track.albumImage, previewUrl: song.previewUrl ?? track.previewUrl },
     });
   }
 

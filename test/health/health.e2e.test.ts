@@ -12,6 +12,6 @@ describe('GET /api/health', () => {
   it.each(['/api/health/', '/api/health'])('answers 200 with the database up at %s', async (path) => {
     const response = await request(t.http).get(path).expect(200);
     expect(response.body).toMatchObject({ status: 'ok', service: 'encore', database: 'ok' });
-    expect(response.body.endpoints.health).toBe('GET /api/health/');
+    expect(response.body.endpoints.health).toBe('/api/health/');
   });
 });

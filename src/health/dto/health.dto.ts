@@ -29,6 +29,6 @@ export class HealthDto {
   @ApiProperty({ type: ModelsStatusDto, description: "The models this instance predicts with; one that is unavailable leaves the rest of the API working, so it does not change `status`" })
   models!: ModelsStatusDto;
 
-  @ApiProperty({ description: 'The main endpoints of the API, by name', example: { health: 'GET /api/health/' } })
+  @ApiProperty({ description: "The main endpoints of the API by name, as paths; the hit predictor's keys among them", example: { predict_spotify: '/api/predict/spotify/', search_spotify: '/api/spotify/search/', health: '/api/health/' } })
   endpoints!: Record<string, string>;
 }
