@@ -69,6 +69,13 @@ describe('albums, artists, genres and profiles', () => {
     expect((await request(t.http).get('/api/artists/following').set('authorization', listener.bearer).expect(200)).body.count).toBe(0);
   });
 
+  it('unfollows with DELETE …/follow too, as the original system’s clients do', async () => {
+    await request(t.http).post(`/api/artists/${artist.artistId}/follow`).set('authorization', listener.bearer).expect(200);
+    const { body } = await request(t.http).delete(`/api/artists/${artist.artistId}/follow`).set('authorization', listener.bearer).expect(200);
+    expect(body).toEqual({ artist_id: artist.artistId, following: false, follower_count: 0 });
+    await request(t.http).delete(`/api/artists/${artist.artistId}/follow`).expect(401);
+  });
+
   it("sums an artist's profile: songs, albums, followers, plays and likes of public songs", async () => {
     const solo = await createAccount(t, 'artist');
     const a = await uploadSong(t, solo, { title: 'Counted' });

@@ -143,6 +143,15 @@ describe('catalog discovery on seeded songs', () => {
     expect(await list('ordering=-likes&page_size=2')).toEqual(['Desert Road', 'Neon Rain']);
   });
 
+  it('filters the list by ?search= as the original did: every word in the title, artist, album or a genre', async () => {
+    const list = async (search: string) => titles((await request(t.http).get(`/api/songs?search=${encodeURIComponent(search)}&ordering=title`).expect(200)).body.results);
+    expect(await list('midnight')).toEqual(['Midnight City', 'Midnight Train']);
+    expect(await list('midnight blues')).toEqual(['Midnight Train']);
+    expect(await list('city nights')).toEqual(['Midnight City', 'Neon Rain']);
+    expect(await list('DUSTRIDERS rock')).toEqual(['Desert Road']);
+    expect(await list('100%_')).toEqual([]);
+  });
+
   it('pages the song list, with next and previous links and counts', async () => {
     const { body } = await request(t.http).get('/api/songs?ordering=title&page=1&page_size=2').expect(200);
     expect(body).toMatchObject({ count: 5, previous: null, next: '/api/songs?ordering=title&page=2&page_size=2' });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -76,6 +76,14 @@ export class ArtistsController {
   @HttpCode(200)
   @Auth()
   unfollow(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
+    return this.artists.follow(id, user, false);
+  }
+
+  @Delete(':id/follow')
+  @ApiOperation({ summary: 'Stop following an artist, as the original streaming system’s clients ask' })
+  @HttpCode(200)
+  @Auth()
+  unfollowByDelete(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser) {
     return this.artists.follow(id, user, false);
   }
 }

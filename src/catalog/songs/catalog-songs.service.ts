@@ -35,6 +35,7 @@ export class CatalogSongsService {
       AND: [
         visibleSongs(user),
         extra,
+        ...everyWordFound(query.search),
         query.genre ? { genres: { some: { genre: { searchText: normalizeSearchText(query.genre) } } } } : {},
         query.artist ? { artistId: query.artist } : {},
         query.album ? { albumId: query.album } : {},
@@ -184,3 +185,9 @@ export const audioColumns = (audioKey: string, facts: AudioFacts, sizeBytes: num
 /** What a song is found by: its title, artist and album, normalized. */
 export const songSearchText = (title: string, artist: string, album?: string | null) =>
   normalizeSearchText([title, artist, album ?? ''].join(' '));
+
+/** As the original's search filter: every word in the song's title, artist or album (its search text) or in one of its genres. */
+function everyWordFound(search: string | undefined): Prisma.CatalogSongWhereInput[] {
+  const words = search ? normalizeSearchText(search).split(' ').filter(Boolean) : [];
+  return words.map((word) => ({ OR: [{ searchText: { contains: word } }, { genres: { some: { genre: { searchText: { contains: word } } } } }] }));
+}
