@@ -26,6 +26,3 @@ CREATE INDEX "subscription_invitations_username_status_idx" ON "subscription_inv
 
 -- AddForeignKey
 ALTER TABLE "subscription_invitations" ADD CONSTRAINT "subscription_invitations_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- An invitation addresses one email or one username (Prisma's schema cannot say so).
-ALTER TABLE "subscription_invitations" ADD CONSTRAINT "subscription_invitations_one_address" CHECK (("email" IS NULL) <> ("username" IS NULL));
