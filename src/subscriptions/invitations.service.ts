@@ -42,6 +42,10 @@ export class InvitationsService {
       const plan = PLANS[subscription.plan];
       if (plan.maxMembers === 1) throw new ConflictException(`${plan.name} is for one person: switch to Duo or Family to share your plan`);
       if (isAddressedTo(address, subscription.owner)) throw new BadRequestException('You own this plan: invite someone else');
+      // Members' usernames are on the owner's page already; their emails are not, so only a username is checked.
+      if (address.username && (await tx.subscriptionMember.count({ where: { subscriptionId: subscription.id, user: { username: address.username } } }))) {
+        throw new ConflictException(`${address.username} is already on your plan`);
+      }
       const now = new Date();
       const pending = await tx.subscriptionInvitation.findMany({ where: { subscriptionId: subscription.id, ...open(now) } });
       const again = pending.find((sent) => sent.email === address.email && sent.username === address.username);

@@ -115,6 +115,13 @@ describe('invitations to duo and family plans', () => {
     await invite(owner!, { username: other!.username }).expect(201);
   });
 
+  it('refuses to invite a member of the plan by username', async () => {
+    const owner = await familyOwner();
+    const [member] = await accounts(1);
+    await join(owner, member!);
+    expect((await invite(owner, { username: member!.username.toUpperCase() }).expect(409)).body.message).toBe(`${member!.username} is already on your plan`);
+  });
+
   it('counts pending invitations as seats, and refuses to invite the same address twice', async () => {
     const [owner, first, second] = await accounts(3);
     await subscribe(owner!, 'duo').expect(200);
