@@ -3,12 +3,16 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoCo
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { AddMemberDto, MySubscriptionDto, PlansDto, SubscribeDto } from './dto/subscription.dto.js';
+import { InvitationsService } from './invitations.service.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @ApiTags('subscriptions')
 @Controller('subscriptions')
 export class SubscriptionsController {
-  constructor(private readonly subscriptions: SubscriptionsService) {}
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The plans with their features and prices' })
@@ -47,13 +51,19 @@ export class SubscriptionsController {
   }
 
   @Post('members')
-  @ApiOperation({ summary: "Add a listener to the caller's shared plan" })
+  @ApiOperation({
+    summary: "Invite a listener to the caller's shared plan",
+    description:
+      'Creates a pending invitation (it holds a seat until answered, canceled or 7 days pass); the listener joins only by accepting it (POST /api/subscriptions/invitations/{id}/accept). ' +
+      'The answer is the same whether or not an account has the email or username.',
+  })
   @Auth()
-  @ApiCreatedResponse({ type: MySubscriptionDto, description: 'The owner\'s subscription with the new member' })
-  @ApiNotFoundResponse({ description: 'No live plan of the caller, or no such account' })
-  @ApiConflictResponse({ description: 'Plan full or not shareable, or the listener is on another plan or pays for their own' })
+  @ApiCreatedResponse({ type: MySubscriptionDto, description: "The owner's subscription; `invitations` has the new one, `members` is unchanged" })
+  @ApiBadRequestResponse({ description: 'Neither or both of email and username, a bad email, or the owner themselves' })
+  @ApiNotFoundResponse({ description: 'No live plan of the caller' })
+  @ApiConflictResponse({ description: 'Plan not shareable, every seat taken by members and pending invitations, or that address already invited' })
   addMember(@CurrentUser() user: AuthUser, @Body() body: AddMemberDto): Promise<MySubscriptionDto> {
-    return this.subscriptions.addMember(user, body);
+    return this.invitations.invite(user, body);
   }
 
   @Delete('members/:userId')

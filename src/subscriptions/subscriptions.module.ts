@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PaymentsModule } from '../payments/payments.module.js';
+import { InvitationsController } from './invitations.controller.js';
+import { InvitationsService } from './invitations.service.js';
 import { ListenerPlanService } from './listener-plan.service.js';
 import { PlayerController } from './player.controller.js';
 import { PlayerSkipsService } from './player-skips.service.js';
@@ -8,8 +10,8 @@ import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
   imports: [PaymentsModule],
-  controllers: [SubscriptionsController, PlayerController],
-  providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService],
+  controllers: [SubscriptionsController, InvitationsController, PlayerController],
+  providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService, InvitationsService],
   exports: [ListenerPlanService],
 })
 export class SubscriptionsModule {}

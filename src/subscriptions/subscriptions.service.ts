@@ -4,7 +4,9 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { PlanCode, Prisma, Subscription } from '../generated/prisma/client.js';
 import { ManualPaymentProvider } from '../payments/manual-payment.provider.js';
 import { PaymentProvider, type BillingState } from '../payments/payment-provider.js';
-import { toPlanDto, type AddMemberDto, type MySubscriptionDto, type PlansDto } from './dto/subscription.dto.js';
+import { toPlanDto, type MySubscriptionDto, type PlansDto } from './dto/subscription.dto.js';
+import { LISTENER, openInvitationsOf } from './invitation-queries.js';
+import { people } from './invitation-rules.js';
 import { isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
 import { PlayerSkipsService } from './player-skips.service.js';
@@ -16,16 +18,14 @@ export const TRIAL_DAYS = 30;
 /** Subscribing may wait on the payment provider (Stripe's client retries for up to ~30 s). */
 const PROVIDER_TRANSACTION = { timeout: 45_000, maxWait: 10_000 };
 
-const LISTENER = { select: { id: true, username: true, displayName: true } } as const;
 const WITH_PEOPLE = { owner: LISTENER, members: { include: { user: LISTENER }, orderBy: { addedAt: 'asc' } } } as const satisfies Prisma.SubscriptionInclude;
 
 type SubscriptionWithPeople = Prisma.SubscriptionGetPayload<{ include: typeof WITH_PEOPLE }>;
 type Listener = SubscriptionWithPeople['owner'];
 
 const toListenerDto = (user: Listener) => ({ id: user.id, username: user.username, display_name: user.displayName });
-const people = (count: number) => (count === 1 ? 'one person' : `${count} people`);
 
-/** Paid plans: subscribing through the payment provider, canceling, and sharing duo and family plans. */
+/** Paid plans: subscribing through the payment provider, canceling, and members of duo and family plans (joining is by invitation: InvitationsService). */
 @Injectable()
 export class SubscriptionsService {
   constructor(
@@ -50,9 +50,10 @@ export class SubscriptionsService {
     const subscription: SubscriptionWithPeople | null = [own, joined].find((s) => s && isLive(s, now)) ?? own ?? joined;
     const live = subscription !== null && isLive(subscription, now);
     const plan = live ? PLANS[subscription.plan] : PLANS.free;
+    const owner = subscription?.ownerId === userId;
     return {
       plan: toPlanDto(plan),
-      role: subscription ? (subscription.ownerId === userId ? 'owner' : 'member') : null,
+      role: subscription ? (owner ? 'owner' : 'member') : null,
       status: subscription ? (live || subscription.status === 'canceled' ? subscription.status : 'expired') : null,
       subscribed_plan: subscription?.plan ?? null,
       provider: subscription?.provider ?? null,
@@ -61,6 +62,7 @@ export class SubscriptionsService {
       cancel_at_period_end: subscription?.cancelAtPeriodEnd ?? false,
       owner: subscription ? toListenerDto(subscription.owner) : null,
       members: (subscription?.members ?? []).map((member) => ({ ...toListenerDto(member.user), added_at: member.addedAt })),
+      invitations: subscription && owner ? await openInvitationsOf(this.prisma, subscription.id, now) : [],
       skips_left: await this.skips.skipsLeft(userId, plan, now),
       trial_used: Boolean(account?.premiumTrialUsedAt),
     };
@@ -120,34 +122,6 @@ export class SubscriptionsService {
       const state = await this.providerOf(current).cancelAtPeriodEnd(current);
       await tx.subscription.update({ where: { id: current.id }, data: state });
     }, PROVIDER_TRANSACTION);
-    return this.me(caller.id);
-  }
-
-  /** Adds a listener to the caller's duo or family plan. */
-  async addMember(caller: AuthUser, { email, username }: AddMemberDto): Promise<MySubscriptionDto> {
-    if (Boolean(email) === Boolean(username)) throw new BadRequestException('Send either email or username of the listener to add');
-    await this.prisma.$transaction(async (tx) => {
-      // Held until commit, so two additions cannot both take the last place.
-      await lockSubscriptionOf(tx, caller.id);
-      const subscription = await tx.subscription.findUnique({ where: { ownerId: caller.id }, include: { _count: { select: { members: true } } } });
-      if (!subscription || !isLive(subscription)) throw new NotFoundException('You have no plan to share: subscribe to Duo or Family first');
-      const plan = PLANS[subscription.plan];
-      if (plan.maxMembers === 1) throw new ConflictException(`${plan.name} is for one person: switch to Duo or Family to share your plan`);
-      const target = await tx.user.findUnique({ where: email ? { email: email.toLowerCase() } : { username: username!.toLowerCase() }, select: { id: true, username: true } });
-      if (!target) throw new NotFoundException(email ? `No account has the email ${email}` : `No account has the username ${username}`);
-      if (target.id === caller.id) throw new BadRequestException('You own this plan: add someone else');
-      // The listener's row too: they cannot subscribe on their own while they are being added.
-      await lockUser(tx, target.id);
-      const membership = await tx.subscriptionMember.findUnique({ where: { userId: target.id } });
-      if (membership?.subscriptionId === subscription.id) throw new ConflictException(`${target.username} is already on your plan`);
-      if (membership) throw new ConflictException(`${target.username} is already on another plan: they must leave it first`);
-      const theirs = await tx.subscription.findUnique({ where: { ownerId: target.id } });
-      if (theirs && isLive(theirs)) throw new ConflictException(`${target.username} pays for ${PLANS[theirs.plan].name} themselves: their plan must end before they can join yours`);
-      if (subscription._count.members + 1 >= plan.maxMembers) {
-        throw new ConflictException(`Your ${plan.name} plan is full: it is for ${people(plan.maxMembers)}, you included`);
-      }
-      await tx.subscriptionMember.create({ data: { subscriptionId: subscription.id, userId: target.id } });
-    });
     return this.me(caller.id);
   }
 

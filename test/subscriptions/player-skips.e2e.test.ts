@@ -13,7 +13,7 @@ describe('player skips', () => {
   });
   afterAll(() => t.close());
 
-  const { me, subscribe, addMember } = subscriptionCalls(() => t);
+  const { me, subscribe, join } = subscriptionCalls(() => t);
   const skip = (account: TestAccount, body: Record<string, unknown> = {}) => request(t.http).post('/api/player/skip').set('authorization', account.bearer).send(body);
   /** Skips made `minutesAgo`, as if the listener had skipped then. */
   const pastSkips = (account: TestAccount, count: number, minutesAgo: number) =>
@@ -59,7 +59,7 @@ describe('player skips', () => {
     const [premium, owner, member] = await Promise.all([createAccount(t), createAccount(t), createAccount(t)]);
     await subscribe(premium, 'premium').expect(200);
     await subscribe(owner, 'family').expect(200);
-    await addMember(owner, { username: member.username }).expect(201);
+    await join(owner, member);
     for (let i = 0; i < 8; i++) {
       expect((await skip(premium).expect(200)).body).toEqual({ skips_left: null, plan: 'premium' });
       expect((await skip(member).expect(200)).body).toEqual({ skips_left: null, plan: 'family' });

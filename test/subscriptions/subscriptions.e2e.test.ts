@@ -50,6 +50,10 @@ describe('subscriptions', () => {
       http.post('/api/subscriptions/cancel'),
       http.post('/api/subscriptions/members').send({ username: 'someone' }),
       http.delete('/api/subscriptions/members/00000000-0000-4000-8000-000000000000'),
+      http.get('/api/subscriptions/invitations'),
+      http.post('/api/subscriptions/invitations/00000000-0000-4000-8000-000000000000/accept'),
+      http.post('/api/subscriptions/invitations/00000000-0000-4000-8000-000000000000/decline'),
+      http.delete('/api/subscriptions/invitations/00000000-0000-4000-8000-000000000000'),
       http.post('/api/player/skip').send({}),
     ];
     for (const call of calls) expect((await call.expect(401)).body.message).toContain('Sign in first');
@@ -68,6 +72,7 @@ describe('subscriptions', () => {
       cancel_at_period_end: false,
       owner: null,
       members: [],
+      invitations: [],
       skips_left: 6,
       trial_used: false,
     });

@@ -17,6 +17,7 @@ import { ArtistPage } from './pages/catalog/artist-page.js';
 import { CatalogHomePage } from './pages/catalog/catalog-home-page.js';
 import { GenreSongsPage } from './pages/catalog/genre-songs-page.js';
 import { LibraryPage } from './pages/catalog/library-page.js';
+import { PlanPage } from './pages/catalog/plan-page.js';
 import { PlaylistPage, SharedPlaylistPage } from './pages/catalog/playlist-page.js';
 import { PlaylistsPage } from './pages/catalog/playlists-page.js';
 import { SearchPage } from './pages/catalog/search-page.js';
@@ -48,6 +49,7 @@ const ROUTES: Array<{ pattern: string; title: string; Page: Page }> = [
   { pattern: '/catalog/search', title: 'Search', Page: SearchPage },
   { pattern: '/catalog/library', title: 'Your library', Page: LibraryPage },
   { pattern: '/catalog/upload', title: 'Upload a song', Page: UploadPage },
+  { pattern: '/catalog/plan', title: 'Your plan', Page: PlanPage },
   { pattern: '/catalog/albums/:id', title: 'Album', Page: AlbumPage },
   { pattern: '/catalog/artists/:id', title: 'Artist', Page: ArtistPage },
   { pattern: '/catalog/genres/:name', title: 'Genre', Page: GenreSongsPage },

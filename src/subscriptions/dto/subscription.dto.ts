@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { PlanCode } from '../../generated/prisma/client.js';
+import { IsAccountEmail } from '../../auth/account-email.js';
+import { INVITATION_STATES, type InvitationState } from '../invitation-rules.js';
 import { PLANS, QUALITY_KBPS, type Plan } from '../plans.js';
 
 const PLAN_CODES = Object.keys(PLANS) as PlanCode[];
@@ -13,14 +15,12 @@ export class SubscribeDto {
   plan!: PlanCode;
 }
 
-/** Who to add to a duo or family plan: their email or their username. */
+/** Who to invite to a duo or family plan: an email address or a username. */
 export class AddMemberDto {
-  @ApiPropertyOptional({ example: 'ana@example.com' })
+  @ApiPropertyOptional({ example: 'ana@example.com', description: 'Invited whether or not an account has it: the answer is the same' })
   @IsOptional()
   @Transform(trimmed)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(254)
+  @IsAccountEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: 'ana.music' })
@@ -69,6 +69,23 @@ export class MemberDto extends ListenerDto {
   @ApiProperty() added_at!: Date;
 }
 
+/** An invitation to a duo or family plan; it names the address the owner typed, never the account behind it. */
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: INVITATION_STATES, description: 'expired: still pending past expires_at' }) status!: InvitationState;
+  @ApiProperty({ type: String, nullable: true, description: 'The email invited (lowercased), or null for a username' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The username invited (lowercased), or null for an email' }) username!: string | null;
+  @ApiProperty({ type: ListenerDto, description: 'Who invites: the plan\'s owner' }) owner!: ListenerDto;
+  @ApiProperty({ type: PlanDto }) plan!: PlanDto;
+  @ApiProperty() created_at!: Date;
+  @ApiProperty({ description: 'Accept before this' }) expires_at!: Date;
+}
+
+export class InvitationListDto {
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: [InvitationDto] }) results!: InvitationDto[];
+}
+
 export class MySubscriptionDto {
   @ApiProperty({ type: PlanDto, description: 'The plan the caller listens on now' }) plan!: PlanDto;
   @ApiProperty({ type: String, enum: ['owner', 'member'], nullable: true, description: 'null without a subscription' }) role!: 'owner' | 'member' | null;
@@ -82,6 +99,8 @@ export class MySubscriptionDto {
   @ApiProperty() cancel_at_period_end!: boolean;
   @ApiProperty({ type: ListenerDto, nullable: true }) owner!: ListenerDto | null;
   @ApiProperty({ type: [MemberDto], description: 'Everyone on the plan besides the owner' }) members!: MemberDto[];
+  @ApiProperty({ type: [InvitationDto], description: 'The owner\'s pending invitations (each holds a seat until answered, canceled or expired); empty for others' })
+  invitations!: InvitationDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'Skips left this hour; null for unlimited' }) skips_left!: number | null;
   @ApiProperty({ description: 'Whether this account has used its free trial' }) trial_used!: boolean;
 }

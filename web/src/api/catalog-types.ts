@@ -105,9 +105,38 @@ export interface SkipResult {
   plan: string;
 }
 
-/** GET /api/subscriptions/me (the parts the player shows). */
+/** A plan as GET /api/subscriptions lists it (the parts the app shows). */
+export interface PlanSummary {
+  code: string;
+  name: string;
+  max_members: number;
+  skips_per_hour: number | null;
+}
+
+/** An invitation to a duo or family plan (InvitationDto in src/subscriptions/dto). */
+export interface PlanInvitation {
+  id: string;
+  status: 'pending' | 'accepted' | 'declined' | 'canceled' | 'expired';
+  /** The address the owner invited: one of email and username. */
+  email: string | null;
+  username: string | null;
+  owner: UserRef;
+  plan: PlanSummary;
+  created_at: string;
+  expires_at: string;
+}
+
+/** GET /api/subscriptions/me (MySubscriptionDto in src/subscriptions/dto; the parts the app shows). */
 export interface MySubscription {
-  plan: { code: string; name: string; skips_per_hour: number | null };
+  plan: PlanSummary;
+  role: 'owner' | 'member' | null;
+  status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'expired' | null;
+  current_period_end: string | null;
+  cancel_at_period_end: boolean;
+  owner: UserRef | null;
+  members: Array<UserRef & { added_at: string }>;
+  /** The owner's pending invitations; empty for anyone else. */
+  invitations: PlanInvitation[];
   skips_left: number | null;
 }
 

@@ -9,6 +9,7 @@ import type {
   LikeState,
   Listing,
   MySubscription,
+  PlanInvitation,
   Playlist,
   PlaylistFields,
   PlaylistItem,
@@ -142,6 +143,32 @@ export class CatalogApi {
 
   subscription(signal?: AbortSignal): Promise<MySubscription> {
     return this.client.send('GET', '/api/subscriptions/me', undefined, { signal });
+  }
+
+  /** Invites an email address or a username (an address with "@" is taken as an email). */
+  inviteToPlan(address: string): Promise<MySubscription> {
+    return this.client.send('POST', '/api/subscriptions/members', address.includes('@') ? { email: address } : { username: address });
+  }
+
+  planInvitations(signal?: AbortSignal): Promise<{ count: number; results: PlanInvitation[] }> {
+    return this.client.send('GET', '/api/subscriptions/invitations', undefined, { signal });
+  }
+
+  acceptInvitation(id: string): Promise<MySubscription> {
+    return this.client.send('POST', `/api/subscriptions/invitations/${encodeURIComponent(id)}/accept`);
+  }
+
+  declineInvitation(id: string): Promise<void> {
+    return this.client.send('POST', `/api/subscriptions/invitations/${encodeURIComponent(id)}/decline`);
+  }
+
+  cancelInvitation(id: string): Promise<void> {
+    return this.client.send('DELETE', `/api/subscriptions/invitations/${encodeURIComponent(id)}`);
+  }
+
+  /** The owner removes a member, or a member removes themselves (leaves). */
+  removeMember(userId: string): Promise<void> {
+    return this.client.send('DELETE', `/api/subscriptions/members/${encodeURIComponent(userId)}`);
   }
 
   myPlaylists(params: Params, signal?: AbortSignal): Promise<Listing<Playlist>> {

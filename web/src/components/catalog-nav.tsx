@@ -6,10 +6,11 @@ import { useSession } from '../session.js';
 import { Icon } from './icons.js';
 import { SubNav } from './sub-nav.js';
 
-const LINKS: Array<{ path: string; label: string; artistsOnly?: boolean }> = [
+const LINKS: Array<{ path: string; label: string; artistsOnly?: boolean; signedIn?: boolean }> = [
   { path: '/catalog', label: 'Home' },
   { path: '/catalog/library', label: 'Your library' },
   { path: '/catalog/playlists', label: 'Playlists' },
+  { path: '/catalog/plan', label: 'Your plan', signedIn: true },
   { path: '/catalog/upload', label: 'Upload', artistsOnly: true },
 ];
 
@@ -26,7 +27,7 @@ export function CatalogNav({ search = true }: { search?: boolean }) {
   return (
     <SubNav
       label="Catalog"
-      links={LINKS.filter((link) => !link.artistsOnly || canUpload).map((link) => ({
+      links={LINKS.filter((link) => (!link.artistsOnly || canUpload) && (!link.signedIn || current)).map((link) => ({
         path: link.path,
         label: link.label,
         current: link.path === '/catalog' ? path === link.path : inSection(link.path, path),
