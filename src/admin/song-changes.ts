@@ -1,4 +1,5 @@
 import type { Prisma, Song } from '../generated/prisma/client.js';
+import { isAcoustic, isInstrumental } from '../songs/import/song-record.js';
 import { searchColumns } from '../songs/search-text.js';
 import type { UpdateAdminSongDto } from './dto/admin-song.dto.js';
 
@@ -13,6 +14,19 @@ export function songChanges(dto: UpdateAdminSongDto): Prisma.SongUpdateInput {
     albumName: optionalText(dto.album_name),
     popularity: dto.popularity,
     trackGenre: optionalText(dto.track_genre),
+    durationMs: dto.duration_ms,
+    danceability: dto.danceability,
+    energy: dto.energy,
+    valence: dto.valence,
+    acousticness: dto.acousticness,
+    instrumentalness: dto.instrumentalness,
+    speechiness: dto.speechiness,
+    liveness: dto.liveness,
+    loudness: dto.loudness,
+    tempo: dto.tempo,
+    mode: dto.mode,
+    key: dto.key,
+    timeSignature: dto.time_signature,
     isAcoustic: dto.is_acoustic,
     isInstrumental: dto.is_instrumental,
     ...(dto.explicit !== undefined && { explicit: dto.explicit, explicitKnown: true }),
@@ -23,7 +37,8 @@ export function songChanges(dto: UpdateAdminSongDto): Prisma.SongUpdateInput {
 
 /**
  * What follows from an edit, given the song as edited: search columns for a new title or
- * artists, and is_hit again for a new popularity when popularity decided it. Empty when nothing.
+ * artists, is_hit again for a new popularity when popularity decided it, and the acoustic and
+ * instrumental flags for new acousticness or instrumentalness unless the edit sets them. Empty when nothing.
  */
 export function derivedSongChanges(song: Song, dto: UpdateAdminSongDto, hitPopularityThreshold: number): Prisma.SongUpdateInput {
   const renamed = dto.track_name !== undefined || dto.artists !== undefined;
@@ -31,5 +46,7 @@ export function derivedSongChanges(song: Song, dto: UpdateAdminSongDto, hitPopul
   return {
     ...(renamed && searchColumns(song.trackName, song.artists)),
     ...(rescored && { isHit: dto.popularity! >= hitPopularityThreshold }),
+    ...(dto.acousticness !== undefined && dto.is_acoustic === undefined && { isAcoustic: isAcoustic(song) }),
+    ...(dto.instrumentalness !== undefined && dto.is_instrumental === undefined && { isInstrumental: isInstrumental(song) }),
   };
 }

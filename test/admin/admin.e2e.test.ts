@@ -103,6 +103,13 @@ describe('admin API', () => {
       expect(body.results.map((song: { track_name: string }) => song.track_name)).toEqual(['Ça Plane Pour Moi']);
     });
 
+    it('finds a song by its Spotify track id, as the original admin searched', async () => {
+      await createSong('Track Id Tune', 'Ident', { trackId: '4uLU6hMCjMI75M1A2tKUQC' });
+      const { body } = await as(admin).get('/api/admin/songs?search=4uLU6hMCjMI75M1A2tKUQC').expect(200);
+      expect(body.results.map((song: { track_name: string }) => song.track_name)).toEqual(['Track Id Tune']);
+      expect((await as(admin).get('/api/admin/songs?search=4ulu6hmcjmi75m1a2tkuqc').expect(200)).body.count).toBe(0);
+    });
+
     it('filters on created_at, from created_after (inclusive) to created_before (exclusive)', async () => {
       const old = await createSong('Old Tape', 'Archive', { createdAt: new Date('2020-03-01T00:00:00Z') });
       await createSong('Older Tape', 'Archive', { createdAt: new Date('2020-01-15T00:00:00Z') });
@@ -168,6 +175,20 @@ describe('admin API', () => {
       expect(labelled.body).toMatchObject({ is_hit: false, hit_source: 'label', explicit: true, explicit_known: true, is_acoustic: true, is_instrumental: true });
       const kept = await as(admin).patch(`/api/admin/songs/${song.id}`, { popularity: 90 }).expect(200);
       expect(kept.body).toMatchObject({ popularity: 90, is_hit: false, hit_source: 'label' });
+    });
+
+    it('edits audio features, deriving the acoustic and instrumental flags, and names each one out of range', async () => {
+      const song = await createSong('Remastered', 'Feature Set', { acousticness: 0.1, isAcoustic: false });
+      const { body } = await as(admin).patch(`/api/admin/songs/${song.id}`, { acousticness: 0.9, tempo: 98.5, key: 7, time_signature: 3, duration_ms: 181_000 }).expect(200);
+      expect(body).toMatchObject({ acousticness: 0.9, is_acoustic: true, tempo: 98.5, key: 7, time_signature: 3, duration_ms: 181_000 });
+      const bad = await as(admin).patch(`/api/admin/songs/${song.id}`, { energy: 1.5, loudness: 'loud', key: 12, duration_ms: 1.5, mode: null }).expect(400);
+      expect(bad.body.message).toContain('energy must not be greater than 1');
+      expect(bad.body.message).toContain('loudness must be a number');
+      expect(bad.body.message).toContain('key must not be greater than 11');
+      expect(bad.body.message).toContain('duration_ms must be a whole number from 1 to 21600000');
+      // null for a feature, which cannot be cleared (the wording is the shared validation pipe's).
+      expect(bad.body.message).toMatch(/mode (must be a whole number from 0 to 1|is required)/);
+      expect(await t.prisma.song.findUniqueOrThrow({ where: { id: song.id } })).toMatchObject({ energy: 0.5, key: 7 });
     });
 
     it('names every bad field of an edit, and refuses null for a required one', async () => {

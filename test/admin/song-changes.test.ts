@@ -14,6 +14,10 @@ describe('songChanges', () => {
     expect(songChanges({ is_hit: false, explicit: true })).toEqual({ isHit: false, hitSource: 'label', explicit: true, explicitKnown: true });
   });
 
+  it('maps audio features sent by their API names to their columns', () => {
+    expect(songChanges({ duration_ms: 200_000, time_signature: 3, key: -1, speechiness: 0.2 })).toEqual({ durationMs: 200_000, timeSignature: 3, key: -1, speechiness: 0.2 });
+  });
+
   it('clears optional texts with null or an empty string', () => {
     expect(songChanges({ album_name: '', track_genre: null, popularity: null })).toEqual({ albumName: null, trackGenre: null, popularity: null });
   });
@@ -38,5 +42,13 @@ describe('derivedSongChanges', () => {
 
   it('derives nothing from other fields', () => {
     expect(derivedSongChanges(song({}), { explicit: true, album_name: 'X' }, 50)).toEqual({});
+  });
+
+  it('recomputes the acoustic and instrumental flags from edited acousticness and instrumentalness', () => {
+    expect(derivedSongChanges(song({ acousticness: 0.8, instrumentalness: 0.1 }), { acousticness: 0.8, instrumentalness: 0.1 }, 50)).toEqual({ isAcoustic: true, isInstrumental: false });
+  });
+
+  it('keeps a flag the same edit sets by hand', () => {
+    expect(derivedSongChanges(song({ acousticness: 0.8 }), { acousticness: 0.8, is_acoustic: false }, 50)).toEqual({});
   });
 });

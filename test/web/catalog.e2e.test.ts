@@ -313,7 +313,7 @@ describe('the catalog in a browser', () => {
     });
 
     it('an admin edits a song in the dialog; a bad value gets the API’s sentence', async () => {
-      await signInAs(admin);
+      const session = await signInAs(admin);
       await open('/admin/songs');
       const first = page.getByTestId('admin-songs').locator('tbody tr').first();
       const title = (await first.locator('th').textContent())!;
@@ -323,12 +323,18 @@ describe('the catalog in a browser', () => {
       await dialog.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => dialog.getByTestId('form-error').textContent()).toBe('popularity must not be greater than 100');
       await dialog.getByLabel('Popularity (0–100)').fill('77');
+      await dialog.getByLabel('Tempo (BPM)').fill('fast');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => dialog.getByTestId('form-error').textContent()).toBe('tempo must be a number');
+      await dialog.getByLabel('Tempo (BPM)').fill('123.5');
       await dialog.getByLabel('Track').fill(`${title} (edited)`);
       await screenshot(page, 'admin-edit');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
       const edited = page.getByTestId('admin-songs').locator('tbody tr').filter({ hasText: `${title} (edited)` });
       expect(await edited.locator('td.numeric').textContent()).toBe('77');
+      const stored = await call<{ results: object[] }>('GET', `/api/admin/songs?search=${encodeURIComponent(`${title} (edited)`)}`, undefined, session.token);
+      expect(stored.results[0]).toMatchObject({ popularity: 77, tempo: 123.5 });
     });
 
     it('an admin deletes a song once they confirm', async () => {

@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min
 import { PageDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
 import type { Song } from '../../generated/prisma/client.js';
+import { AudioFeature } from '../../songs/dto/audio-feature.decorator.js';
 import { SongDto, toSongDto } from '../../songs/dto/song.dto.js';
 import { AdminListQueryDto, BooleanFilter, Ordering, Trimmed } from './admin-filters.js';
 
@@ -31,7 +32,10 @@ export const toAdminSongDto = (song: Song & { _count: { predictions: number } })
   prediction_count: song._count.predictions,
 });
 
-/** PATCH /api/admin/songs/:id: only the fields sent change; null clears only the nullable ones. */
+/**
+ * PATCH /api/admin/songs/:id: only the fields sent change; null clears only the nullable ones.
+ * The song's details, its audio features and its labels, as the original's admin fieldsets.
+ */
 export class UpdateAdminSongDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @Omittable()
@@ -74,6 +78,20 @@ export class UpdateAdminSongDto {
   @Omittable()
   @IsBoolean({ message: 'explicit must be true or false' })
   explicit?: boolean;
+
+  @AudioFeature('duration_ms', { optional: true }) duration_ms?: number;
+  @AudioFeature('danceability', { optional: true }) danceability?: number;
+  @AudioFeature('energy', { optional: true }) energy?: number;
+  @AudioFeature('valence', { optional: true }) valence?: number;
+  @AudioFeature('acousticness', { optional: true }) acousticness?: number;
+  @AudioFeature('instrumentalness', { optional: true }) instrumentalness?: number;
+  @AudioFeature('speechiness', { optional: true }) speechiness?: number;
+  @AudioFeature('liveness', { optional: true }) liveness?: number;
+  @AudioFeature('loudness', { optional: true }) loudness?: number;
+  @AudioFeature('tempo', { optional: true }) tempo?: number;
+  @AudioFeature('mode', { optional: true }) mode?: number;
+  @AudioFeature('key', { optional: true }) key?: number;
+  @AudioFeature('time_signature', { optional: true }) time_signature?: number;
 
   @ApiPropertyOptional({ description: "A label: hit_source becomes 'label'" })
   @Omittable()

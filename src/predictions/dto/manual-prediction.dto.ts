@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { AudioFeature } from '../../songs/dto/audio-feature.decorator.js';
 import { FEATURE_RANGES } from '../../songs/import/song-record.js';
 
 /** explicit as the original accepted it: 0/1, true/false (also as strings). */
@@ -14,19 +15,7 @@ const toExplicit = ({ value }: { value: unknown }) => {
 const required = (name: string) => IsDefined({ message: `${name} is required` });
 
 /** The ranges an import accepts: a song the dataset can hold can be predicted. */
-const { durationMs, loudness, tempo } = FEATURE_RANGES;
-
-const ratio = (name: string, description: string) => {
-  // Applied in this order, and class-validator checks in the order applied: "is required" first.
-  const decorators = [
-    required(name),
-    ApiProperty({ minimum: 0, maximum: 1, example: 0.6, description }),
-    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number` }),
-    Min(0),
-    Max(1),
-  ];
-  return (target: object, key: string) => decorators.forEach((decorator) => decorator(target, key));
-};
+const { durationMs } = FEATURE_RANGES;
 
 /** The ten audio features of the hit model, each required and range-checked. */
 export class ManualPredictionDto {
@@ -37,19 +26,19 @@ export class ManualPredictionDto {
   @required('duration_ms')
   duration_ms!: number;
 
-  @ratio('danceability', 'How suitable for dancing, 0–1')
+  @AudioFeature('danceability')
   danceability!: number;
 
-  @ratio('energy', 'Perceived intensity, 0–1')
+  @AudioFeature('energy')
   energy!: number;
 
-  @ratio('valence', 'Musical positiveness, 0–1')
+  @AudioFeature('valence')
   valence!: number;
 
-  @ratio('acousticness', 'Confidence the track is acoustic, 0–1')
+  @AudioFeature('acousticness')
   acousticness!: number;
 
-  @ratio('instrumentalness', 'Confidence the track has no vocals, 0–1')
+  @AudioFeature('instrumentalness')
   instrumentalness!: number;
 
   @ApiProperty({ enum: [0, 1], example: 0, description: '0/1 or false/true' })
@@ -58,18 +47,10 @@ export class ManualPredictionDto {
   @required('explicit')
   explicit!: number;
 
-  @ApiProperty({ minimum: loudness[0], maximum: loudness[1], example: -6.5, description: 'Overall loudness in dB' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'loudness must be a number' })
-  @Min(loudness[0])
-  @Max(loudness[1])
-  @required('loudness')
+  @AudioFeature('loudness')
   loudness!: number;
 
-  @ApiProperty({ minimum: tempo[0], maximum: tempo[1], example: 120, description: 'Beats per minute' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'tempo must be a number' })
-  @Min(tempo[0])
-  @Max(tempo[1])
-  @required('tempo')
+  @AudioFeature('tempo')
   tempo!: number;
 
   @ApiProperty({ enum: [0, 1], example: 1, description: '1 major, 0 minor' })

@@ -3,7 +3,15 @@ import type { Listing } from './catalog-types.js';
 import { api, toQuery, type EncoreApi } from './client.js';
 
 /** GET /api/admin/songs: a song of the dataset table (the fields the admin pages use). */
-export interface AdminSong {
+/** The audio features an admin edits, as the API names them (the songs API's ranges apply). */
+export const ADMIN_AUDIO_FEATURES = [
+  'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness',
+  'loudness', 'tempo', 'duration_ms', 'mode', 'key', 'time_signature',
+] as const;
+
+export type AdminAudioFeature = (typeof ADMIN_AUDIO_FEATURES)[number];
+
+export interface AdminSong extends Record<AdminAudioFeature, number> {
   id: number;
   track_id: string | null;
   track_name: string;
@@ -25,7 +33,7 @@ export interface AdminSong {
 
 export type AdminSongChanges = Partial<Pick<AdminSong, 'track_name' | 'artists' | 'album_name' | 'track_genre' | 'explicit' | 'is_hit' | 'is_acoustic' | 'is_instrumental'>> & {
   popularity?: number | null | string;
-};
+} & Partial<Record<AdminAudioFeature, number | string>>;
 
 /** GET /api/admin/predictions (booleans as stored: true = HIT). */
 export interface AdminPrediction {

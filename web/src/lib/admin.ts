@@ -68,3 +68,9 @@ export function optionalInteger(text: string): number | null | string {
   if (!trimmed) return null;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
+
+/** A required number field of an edit form: a number is itself, anything else is left as typed for the API to name. */
+export function requiredNumber(text: string): number | string {
+  const trimmed = text.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { adminApi, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
+import { ADMIN_AUDIO_FEATURES, adminApi, type AdminAudioFeature, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
 import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, type FlagFilter } from '../../components/admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
@@ -8,7 +8,7 @@ import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { VerdictBadge } from '../../components/verdict.js';
 import { useAction, useTitle } from '../../hooks.js';
-import { changedFields, optionalInteger } from '../../lib/admin.js';
+import { changedFields, optionalInteger, requiredNumber } from '../../lib/admin.js';
 import { formatArtists, formatCount, formatDateTime, plural } from '../../lib/format.js';
 
 const FLAGS: FlagFilter[] = [
@@ -94,7 +94,25 @@ interface SongForm {
   explicit: boolean;
   is_acoustic: boolean;
   is_instrumental: boolean;
+  features: Record<AdminAudioFeature, string>;
 }
+
+/** The audio features fieldset, as the original's admin had one: the ranges are the API's. */
+const FEATURE_LABELS: Record<AdminAudioFeature, string> = {
+  danceability: 'Danceability (0–1)',
+  energy: 'Energy (0–1)',
+  valence: 'Valence (0–1)',
+  acousticness: 'Acousticness (0–1)',
+  instrumentalness: 'Instrumentalness (0–1)',
+  speechiness: 'Speechiness (0–1)',
+  liveness: 'Liveness (0–1)',
+  loudness: 'Loudness (dB)',
+  tempo: 'Tempo (BPM)',
+  duration_ms: 'Duration (ms)',
+  mode: 'Mode (1 major, 0 minor)',
+  key: 'Key (0 = C … 11, −1 none)',
+  time_signature: 'Time signature',
+};
 
 const CHECKS: Array<{ name: 'is_hit' | 'explicit' | 'is_acoustic' | 'is_instrumental'; label: string }> = [
   { name: 'is_hit', label: 'Hit (a label: no longer follows popularity)' },
@@ -115,6 +133,7 @@ function EditSong({ song, onClose, onSaved }: { song: AdminSong; onClose(): void
     explicit: song.explicit,
     is_acoustic: song.is_acoustic,
     is_instrumental: song.is_instrumental,
+    features: Object.fromEntries(ADMIN_AUDIO_FEATURES.map((name) => [name, String(song[name])])) as Record<AdminAudioFeature, string>,
   });
   const save = useAction(async () => {
     const edited: AdminSongChanges = {
@@ -127,6 +146,7 @@ function EditSong({ song, onClose, onSaved }: { song: AdminSong; onClose(): void
       explicit: form.explicit,
       is_acoustic: form.is_acoustic,
       is_instrumental: form.is_instrumental,
+      ...Object.fromEntries(ADMIN_AUDIO_FEATURES.map((name) => [name, requiredNumber(form.features[name])])),
     };
     const changes = changedFields<AdminSongChanges>(song, edited);
     if (Object.keys(changes).length > 0) await adminApi.updateSong(song.id, changes);
@@ -173,6 +193,22 @@ function EditSong({ song, onClose, onSaved }: { song: AdminSong; onClose(): void
             <input name="track_genre" maxLength={100} {...text('track_genre')} />
           </label>
         </div>
+        <fieldset class="choice-field">
+          <legend>Audio features</legend>
+          <div class="field-grid">
+            {ADMIN_AUDIO_FEATURES.map((name) => (
+              <label class="field" key={name}>
+                <span>{FEATURE_LABELS[name]}</span>
+                <input
+                  name={name}
+                  inputMode="decimal"
+                  value={form.features[name]}
+                  onInput={(event) => setForm({ ...form, features: { ...form.features, [name]: (event.target as HTMLInputElement).value } })}
+                />
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <fieldset class="choice-field check-grid">
           <legend>Flags</legend>
           {CHECKS.map((check) => (
