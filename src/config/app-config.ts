@@ -124,7 +124,7 @@ export class AppConfig {
   @IsString()
   TRUST_PROXY?: string;
 
-  /** Request limits on every route, per client IP and per account (docs/security.md); "false" turns them off. */
+  /** Request limits on every route, per client IP and per account (docs/request-limits.md); "false" turns them off. */
   @IsIn(['true', 'false'])
   RATE_LIMIT_ENABLED: 'true' | 'false' = 'true';
 
