@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../src/request-limits/request-counter.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { featureRow } from '../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -19,7 +20,6 @@ const LIMITS = {
   TRUST_PROXY: 'loopback',
   GENRE_TRAIN_CRON: 'off',
 };
-const row = { duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1 };
 
 describe('request limits', () => {
   let t: TestApp;
@@ -59,7 +59,7 @@ describe('request limits', () => {
   it('charges a batch prediction as ten ordinary requests: three of them spend the budget of an address', async () => {
     const address = freshAddress();
     for (let i = 0; i < 3; i++) {
-      expect((await request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [row] })).status).not.toBe(429);
+      expect((await request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [featureRow] })).status).not.toBe(429);
     }
     await songsFrom(t, address).expect(429);
   });

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/app-config.js';
+import { featureRow } from '../../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const defaults = loadConfig({});
 /** How many expensive requests the shipped budget of one address holds. */
 const expensiveRequestsPerAddress = Math.floor(defaults.RATE_LIMIT_PER_IP / defaults.RATE_LIMIT_EXPENSIVE_COST);
-const row = { duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1 };
 
 /**
  * Findings 2 and 9 of issue 20: anyone could loop POST /api/predict/batch (six clients stalled
@@ -25,7 +25,7 @@ describe('expensive requests from one address, with the shipped request limits',
 
   it('refuses an anonymous client looping batch predictions, with Retry-After', async () => {
     const address = freshAddress();
-    const batch = () => request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [row] });
+    const batch = () => request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [featureRow] });
     for (let i = 0; i < expensiveRequestsPerAddress; i++) expect((await batch()).status).not.toBe(429);
     const refused = await batch().expect(429);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
