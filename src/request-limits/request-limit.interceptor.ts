@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { AppConfig } from '../config/app-config.js';
+import { requestLimitRefusals } from '../metrics/registry.js';
 import { accountBucket, addressBucket } from './client-buckets.js';
 import { RequestCounter } from './request-counter.service.js';
 import { REQUEST_WEIGHT, type RequestWeight } from './request-weight.decorators.js';
@@ -30,7 +31,9 @@ export class RequestLimitInterceptor implements NestInterceptor {
     const limits = request.user ? [address, { bucket: accountBucket(request.user.id), budget: this.config.RATE_LIMIT_PER_ACCOUNT }] : [address];
     const verdict = this.counter.charge(limits, weight === 'expensive' ? this.config.RATE_LIMIT_EXPENSIVE_COST : 1);
     if (verdict.allowed) return next.handle();
-    const who = verdict.limit === address ? 'from this address' : 'for this account';
+    const byAddress = verdict.limit === address;
+    requestLimitRefusals.inc({ limit: byAddress ? 'ip' : 'account' });
+    const who = byAddress ? 'from this address' : 'for this account';
     throw new HttpException(
       {
         statusCode: HttpStatus.TOO_MANY_REQUESTS,

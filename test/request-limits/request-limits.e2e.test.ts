@@ -71,6 +71,16 @@ describe('request limits', () => {
     expect(refused.headers['retry-after']).toBeDefined();
   });
 
+  it('counts refusals in /api/metrics by the limit that refused', async () => {
+    const refusals = async () => Number(/^encore_request_limit_refusals_total\{limit="ip"\} (\d+)$/m.exec((await request(t.http).get('/api/metrics').expect(200)).text)?.[1] ?? 0);
+    const before = await refusals();
+    const address = freshAddress();
+    await spend(t, address, 30);
+    await songsFrom(t, address).expect(429);
+    await songsFrom(t, address).expect(429);
+    expect(await refusals()).toBe(before + 2);
+  });
+
   it('never refuses the health check, which monitors poll', async () => {
     const address = freshAddress();
     await spend(t, address, 30);
