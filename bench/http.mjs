@@ -108,6 +108,11 @@ try {
     DATABASE_URL: '',
     SPOTIFY_CLIENT_ID: '',
     SPOTIFY_CLIENT_SECRET: '',
+    // Request limits on, as in production, so their cost is measured; budgets no scenario reaches
+    // (every request comes from 127.0.0.1), so they refuse nothing.
+    RATE_LIMIT_ENABLED: 'true',
+    RATE_LIMIT_PER_IP: '1000000000',
+    RATE_LIMIT_PER_ACCOUNT: '1000000000',
   };
   const base = `http://127.0.0.1:${appPort}/api`;
   const started = performance.now();

@@ -18,6 +18,7 @@ import type { DatabaseServer } from './database/database-server.js';
 import { createLogger as createLoggerOf, logLevelsFrom } from './logging/create-logger.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { RequestLimitsModule } from './request-limits/request-limits.module.js';
 
 export { logLevelsFrom };
 
@@ -32,11 +33,11 @@ export function trustProxySetting(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** The HTTP app's root: every module, and what only a server has (GET /api/metrics). */
+/** The HTTP app's root: every module, and what only a server has (GET /api/metrics, request limits). */
 @Module({})
 class HttpAppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
-    return { module: HttpAppModule, imports: [AppModule.forRoot(config, databaseUrl, server), MetricsModule] };
+    return { module: HttpAppModule, imports: [AppModule.forRoot(config, databaseUrl, server), MetricsModule, RequestLimitsModule] };
   }
 }
 
@@ -52,7 +53,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
     // Same origin only unless CORS_ORIGINS names the origins a browser may call from.
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
   });
-  // Behind a reverse proxy, client IPs (login rate limits) come from X-Forwarded-For.
+  // Behind a reverse proxy, client IPs (request and login limits) come from X-Forwarded-For.
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyServerTimeouts(app.getHttpServer() as Server, config);
   configureHttp(app);

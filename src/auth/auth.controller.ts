@@ -6,6 +6,7 @@ import { AuthService } from './auth.service.js';
 import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
 import { SessionDto, UserDto } from './dto/user.dto.js';
+import { ExpensiveRequest } from '../request-limits/request-weight.decorators.js';
 
 @ApiTags('accounts')
 @Controller()
@@ -13,6 +14,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('users')
+  @ExpensiveRequest()
   @ApiOperation({ summary: 'Register an account and sign in' })
   @ApiCreatedResponse({ type: SessionDto, description: 'The new account, signed in' })
   @ApiConflictResponse({ description: 'email or username already taken' })

@@ -142,6 +142,42 @@ export class AppConfig {
   @Min(100)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
+  /** Request limits on every route, per client IP and per account (docs/request-limits.md); "false" turns them off. */
+  @IsIn(['true', 'false'])
+  RATE_LIMIT_ENABLED: 'true' | 'false' = 'true';
+
+  /** The length of one counting window, in seconds: budgets are per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Cost units one client IP (IPv6: its /64) may spend per window; an ordinary request costs 1. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_IP = 1200;
+
+  /** Cost units one signed-in account may spend per window, from every IP together. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_ACCOUNT = 600;
+
+  /** What an expensive request costs (batch prediction, exports, imports, bulk leads, registration). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPENSIVE_COST = 40;
+
+  /** How often each instance adds its counts to the shared ones in PostgreSQL, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  RATE_LIMIT_SYNC_MS = 250;
+
   /** Where uploaded audio and images live: local disk (MEDIA_DIR) or an S3-compatible bucket. */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';
@@ -449,6 +485,10 @@ export class AppConfig {
     return parseGeographyTargets(this.LEADS_GEOGRAPHY_TARGETS).targets;
   }
 
+  get rateLimitEnabled(): boolean {
+    return this.RATE_LIMIT_ENABLED === 'true';
+  }
+
   get spotifyConfigured(): boolean {
     return Boolean(this.SPOTIFY_CLIENT_ID && this.SPOTIFY_CLIENT_SECRET);
   }
@@ -524,6 +564,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && !config.ANALYTICS_TOKEN_KEY) problems.push('ANALYTICS_TOKEN_KEY is required when NODE_ENV=production');
   if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  for (const budget of ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ACCOUNT'] as const) {
+    if (config[budget] < config.RATE_LIMIT_EXPENSIVE_COST) problems.push(`${budget} (${config[budget]}) must be at least RATE_LIMIT_EXPENSIVE_COST (${config.RATE_LIMIT_EXPENSIVE_COST}), or no expensive request could ever be made`);
+  }
   problems.push(...parseJobSchedules(config.JOB_SCHEDULES).problems);
   problems.push(...parseGeographyTargets(config.LEADS_GEOGRAPHY_TARGETS).problems);
   if (problems.length > 0) throw new ConfigError(problems);

@@ -3,9 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { Response } from 'express';
 import { HealthDto } from './dto/health.dto.js';
 import { HealthService } from './health.service.js';
+import { ExemptFromRequestLimits } from '../request-limits/request-weight.decorators.js';
 
 @ApiTags('health')
 @Controller('health')
+// Load balancers and monitors poll it, and must see the truth while a client is being refused.
+@ExemptFromRequestLimits()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

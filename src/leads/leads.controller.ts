@@ -16,6 +16,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../common/http/upload.js';
+import { ExpensiveRequest } from '../request-limits/request-weight.decorators.js';
 import { analysisView } from './analysis/analysis-view.js';
 import { LeadAnalysisService } from './analysis/lead-analysis.service.js';
 import { distinctIsrcs, IsrcIntakeError, isrcsFromFile, type IsrcIntake } from './bulk/isrc-intake.js';
@@ -54,6 +55,7 @@ export class LeadsController {
   }
 
   @Post('analyze-bulk')
+  @ExpensiveRequest()
   @HttpCode(202)
   @ApiOperation({ summary: 'Analyse up to 10,000 ISRCs in the background', description: 'Follow the job at GET /api/jobs/{job_id}: progress has done/total and each failure with its reason.' })
   @ApiAcceptedResponse({ type: BulkJobDto })
@@ -63,6 +65,7 @@ export class LeadsController {
   }
 
   @Post('upload-isrcs')
+  @ExpensiveRequest()
   @HttpCode(202)
   @FileUpload('file', MAX_ISRC_FILE_BYTES)
   @ApiBody({ type: IsrcFileFormDto })

@@ -60,3 +60,10 @@ export const jobRunDuration = new Histogram({
   buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
   registers: [processRegistry],
 });
+
+export const requestLimitRefusals = new Counter({
+  name: 'encore_request_limit_refusals_total',
+  help: 'Requests this instance refused (429) for being over a request budget, by limit (ip, account)',
+  labelNames: ['limit'] as const,
+  registers: [processRegistry],
+});

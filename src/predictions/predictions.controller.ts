@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Uploade
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiUploadLimit } from '../common/http/upload.js';
+import { ExpensiveRequest } from '../request-limits/request-weight.decorators.js';
 import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 import { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
@@ -45,6 +46,7 @@ export class PredictionsController {
   }
 
   @Post('batch')
+  @ExpensiveRequest()
   @ApiOperation({ summary: 'Predict hit or flop for many rows: JSON or a CSV file' })
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_BATCH_CSV_BYTES, files: 1 } }))

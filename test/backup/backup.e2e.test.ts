@@ -135,7 +135,7 @@ describe('backup and restore (built-in format)', () => {
 
   it('gives a working app on the restored database', async () => {
     const url = withDatabase(t.database.url, restored);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, GENRE_TRAIN_CRON: 'off', DATABASE_URL: url });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, GENRE_TRAIN_CRON: 'off', DATABASE_URL: url });
     const app = await createApp(config, url);
     await app.init();
     try {

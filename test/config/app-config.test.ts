@@ -61,4 +61,11 @@ describe('loadConfig rules across variables', () => {
     expect(problemsOf({ STORAGE_DRIVER: 's3' })).toEqual(['S3_BUCKET is required when STORAGE_DRIVER=s3']);
     expect(problemsOf({ S3_ACCESS_KEY_ID: 'AKIA' })).toEqual(['S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together']);
   });
+
+  it('refuses a request budget too small for one expensive request, which could then never be made', () => {
+    expect(problemsOf({ RATE_LIMIT_PER_ACCOUNT: '30', RATE_LIMIT_EXPENSIVE_COST: '40' })).toEqual([
+      'RATE_LIMIT_PER_ACCOUNT (30) must be at least RATE_LIMIT_EXPENSIVE_COST (40), or no expensive request could ever be made',
+    ]);
+    expect(problemsOf({ RATE_LIMIT_PER_IP: '40', RATE_LIMIT_PER_ACCOUNT: '40' })).toEqual([]);
+  });
 });

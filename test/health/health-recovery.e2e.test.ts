@@ -21,7 +21,7 @@ describe('health while the database goes down and comes back', () => {
     await chmod(root, 0o755);
     server = new EmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort() });
     await server.start();
-    app = await createApp(loadConfig({ LOG_LEVEL: 'error', DATABASE_URL: server.url, DATABASE_TIMEOUT_MS: '2000' }), server.url);
+    app = await createApp(loadConfig({ LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', DATABASE_URL: server.url, DATABASE_TIMEOUT_MS: '2000' }), server.url);
     await app.init();
     http = app.getHttpServer() as App;
   });

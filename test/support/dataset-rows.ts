@@ -22,3 +22,6 @@ export const createPrediction = (t: TestApp, songId: number, fields: Partial<Pri
       auditLogs: { create: { endpoint: 'POST /api/predict/spotify/', request: { q: 1 }, response: { ok: true } } },
     },
   });
+
+/** The ten features of one song, as POST /api/predict/manual and each row of /api/predict/batch take them. */
+export const featureRow = { duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1 };

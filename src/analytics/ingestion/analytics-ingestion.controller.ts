@@ -5,6 +5,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { uuidParam } from '../../common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../../common/http/upload.js';
+import { ExpensiveRequest } from '../../request-limits/request-weight.decorators.js';
 import { ArtistAccessService } from '../artist-access.service.js';
 import { BatchCountsDto, FanEventsBatchDto, MetricsBatchDto, MetricsIngestionResultDto, PostsBatchDto } from '../dto/metrics.dto.js';
 import { MetricsIngestionService } from './metrics-ingestion.service.js';
@@ -38,6 +39,7 @@ export class AnalyticsIngestionController {
   }
 
   @Post('metrics/csv')
+  @ExpensiveRequest()
   @ApiOperation({ summary: "Store an artist's daily platform metrics from a CSV file" })
   @HttpCode(200)
   @FileUpload('file', MAX_CSV_BYTES)

@@ -3,6 +3,7 @@ import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiConflictResponse, ApiC
 import type { Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import { ExpensiveRequest } from '../../request-limits/request-weight.decorators.js';
 import { ImportSpotifyDto, ImportSpotifyResultDto } from './spotify.dto.js';
 import { SpotifyImportService } from './spotify-import.service.js';
 
@@ -12,6 +13,7 @@ export class SpotifyImportController {
   constructor(private readonly imports: SpotifyImportService) {}
 
   @Post()
+  @ExpensiveRequest()
   @ApiOperation({ summary: "Link a Spotify artist and store today's Spotify numbers" })
   @Auth('artist')
   @ApiCreatedResponse({ type: ImportSpotifyResultDto, description: "Linked now: the artist (an artist account's own; for an admin a new one) and today's Spotify numbers stored" })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } f
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../auth/auth.decorators.js';
 import { uuidParam } from '../../common/http/query.js';
+import { ExpensiveRequest } from '../../request-limits/request-weight.decorators.js';
 import { LeadAnalysisService } from '../analysis/lead-analysis.service.js';
 import { ExportLeadsDto, LeadDashboardDto, LeadSourcesStatusDto, YoutubeOpportunitiesQueryDto, YoutubeOpportunityPageDto, YoutubeStatsDto } from '../dto/insights.dto.js';
 import { LeadDetailDto, type LeadFiltersDto } from '../dto/leads.dto.js';
@@ -70,6 +71,7 @@ export class LeadInsightsController {
   }
 
   @Post('export')
+  @ExpensiveRequest()
   @HttpCode(200)
   @ApiOperation({ summary: 'The lead list as a download: CSV, Excel, JSON or PDF', description: 'Best first, filtered as GET /api/leads. Excel has leads and summary sheets.' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/pdf')

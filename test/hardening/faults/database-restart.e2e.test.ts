@@ -92,7 +92,7 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
   beforeAll(async () => {
     db = await startOwnPostgres();
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: db.url, DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS),
+      NODE_ENV: 'test', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', DATABASE_URL: db.url, DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS),
       MODELS_DIR: join(db.root, 'models'), MEDIA_DIR: join(db.root, 'media'),
     });
     app = await createApp(config, db.url);
