@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { serveApiDocPages } from './common/http/api-doc-pages.js';
 import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
@@ -69,6 +70,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '10mb' });
   app.use(refuseDeepBodies);
   // Before the request log: it records API calls, not every page asset.
+  serveApiDocPages(app);
   serveWebApp(app);
   app.use(requestLogger);
   app.use(httpMetrics);

@@ -57,11 +57,25 @@ describe('the hit predictor in a browser', () => {
     await quickFill().click();
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect.poll(() => verdict().textContent()).toMatch(/^(HIT|FLOP)$/);
-    for (const path of ['/catalog', '/genre', '/model', '/api/docs']) {
+    for (const path of ['/catalog', '/genre', '/model', '/api/docs', '/redoc']) {
       await open(path);
       await page.waitForLoadState('networkidle');
     }
     expect(violations).toEqual([]);
+  });
+
+  it('shows the API in ReDoc at /redoc and in Swagger UI at /docs, as FanPulse served them, from local files only', async () => {
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+    });
+    await open('/redoc');
+    await page.getByRole('heading', { name: /Encore API/ }).first().waitFor();
+    await page.getByRole('heading', { name: 'Predict hit or flop from audio features entered by hand' }).waitFor();
+    await open('/docs');
+    expect(new URL(page.url()).pathname).toBe('/api/docs');
+    await page.locator('.swagger-ui .info .title').waitFor();
+    expect(elsewhere).toEqual([]);
   });
 
   it('predicts by title and artist when Enter is pressed', async () => {
