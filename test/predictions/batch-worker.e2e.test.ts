@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
 import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
 import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { eventually } from '../support/eventually.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {
@@ -10,14 +11,6 @@ const song = {
   instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
 };
 const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, danceability: 0.2, tempo: 70 }];
-
-async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Batches are predicted in a worker thread with a session of its own: it must be the active version's. */
 describe('batch predictions in their worker thread', () => {
@@ -47,7 +40,7 @@ describe('batch predictions in their worker thread', () => {
 
   it('uses a newly activated version from the next batch on', async () => {
     const { card } = await trainer.train({ trees: 3, seed: 2, maxDepth: 2 });
-    await eventually(() => predictor.card?.version === card.version);
+    await eventually('the new version in use', () => predictor.card?.version === card.version);
     const { body } = await batch();
     expect(body.model_version).toBe(card.version);
     expect(body.results).toEqual(await inProcess());
