@@ -1,5 +1,5 @@
 import { Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ActiveModel, type ModelStatus } from '../models/active-model.js';
+import { ActiveModel, type LoadedModel, type ModelStatus } from '../models/active-model.js';
 import type { HitModelCard } from '../models/model-card.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
@@ -8,6 +8,10 @@ import { HIT_MODEL_NAME } from './hit-features.js';
 import { featureMatrix, hitPredictions, type FeatureValues, type HitModelFile, type HitPrediction } from './hit-probabilities.js';
 
 export type { FeatureValues, HitModelFile, HitPrediction } from './hit-probabilities.js';
+
+function modelFileOf({ card, onnxPath }: LoadedModel<HitModelCard>): HitModelFile {
+  return { version: card.version, onnxPath, features: card.features.map((feature) => feature.name), hitColumn: card.classes.indexOf('HIT') };
+}
 
 /**
  * Predicts HIT/FLOP with the active hit model: one ONNX session, loaded at start and swapped
@@ -57,9 +61,7 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
   /** The file of the version in use, for a thread of its own (batch predictions); undefined while none is loaded. */
   get modelFile(): HitModelFile | undefined {
     const model = this.model.loaded;
-    if (!model) return undefined;
-    const { card, onnxPath } = model;
-    return { version: card.version, onnxPath, features: card.features.map((feature) => feature.name), hitColumn: card.classes.indexOf('HIT') };
+    return model && modelFileOf(model);
   }
 
   /** The answer while no model is usable: why, and how to get one. */
@@ -70,8 +72,8 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
   private async run(rows: FeatureValues[]): Promise<HitPrediction[]> {
     const model = this.model.loaded;
     if (!model) throw this.unavailable();
-    const names = model.card.features.map((feature) => feature.name);
-    const probabilities = await model.runner.run(featureMatrix(rows, names), rows.length);
-    return hitPredictions(probabilities, rows.length, model.card.classes.indexOf('HIT'), model.card.version);
+    const { features, hitColumn, version } = modelFileOf(model);
+    const probabilities = await model.runner.run(featureMatrix(rows, features), rows.length);
+    return hitPredictions(probabilities, rows.length, hitColumn, version);
   }
 }
