@@ -3,7 +3,10 @@
 // (demo data, model training). Each scenario: a warm-up, then a fixed duration at N connections.
 // Reference: bench/reference-predict-server.mjs, a bare node:http server running the same ONNX
 // file with the same session options, measured with the same settings in the same run.
-// Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16).
+// Then health while six clients saturate batch predictions (bench/batch-load.mjs): health p99
+// idle and under that load, and PASS/FAIL against the target p99 (100 ms).
+// Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16), --only <scenario,...>
+// (reference, manual, spotify, search, songs, stream, batch-load; default all).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,9 +19,17 @@ import { parseArgs } from 'node:util';
 import { connectionString } from '../dist/database/connection-string.js';
 import { EMBEDDED_PG_DATABASE, EMBEDDED_PG_USER } from '../dist/database/embedded-postgres.js';
 import { modelFileName } from '../dist/models/model-card.js';
+import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad } from './batch-load.mjs';
 import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
-const { values: options } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' } } });
+const SCENARIOS = ['reference', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
+const { values: options } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' }, only: { type: 'string', default: SCENARIOS.join(',') } } });
+const only = new Set(options.only.split(',').map((name) => name.trim()));
+const unknownScenarios = [...only].filter((name) => !SCENARIOS.includes(name));
+if (unknownScenarios.length > 0) {
+  console.error(`--only: unknown scenario(s) ${unknownScenarios.join(', ')}; the scenarios are ${SCENARIOS.join(', ')}`);
+  process.exit(1);
+}
 const DURATION = Number(options.duration);
 const WARMUP = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
@@ -141,46 +152,76 @@ try {
   const catalog = (await getJson(`${base}/songs?page_size=100`)).results;
   const card = await getJson(`${base}/models/active`);
 
-  const reference = startNode('reference', ['bench/reference-predict-server.mjs', join(folders.models, modelFileName('hit', card.version, 'onnx')), join(folders.models, modelFileName('hit', card.version, 'json')), String(referencePort)], {});
-  await waitForAnswer(reference, `http://127.0.0.1:${referencePort}/`, 60_000);
-
   const results = [];
-  results.push(await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)));
-  reference.child.kill();
-  results.push(await measure('POST /api/predict/manual/', app.child.pid, postEach(`${base}/predict/manual/`, featureBodies)));
-  results.push(await measure('POST /api/predict/spotify/ (dataset hits)', app.child.pid, postEach(`${base}/predict/spotify/`, songs.map((song) => ({ track_id: song.track_id })))));
-  const queries = searchQueries(songs, SAMPLE_SONGS).map((query) => ({ query: query.text, limit: 20 }));
-  results.push(await measure('POST /api/dataset/search/', app.child.pid, postEach(`${base}/dataset/search/`, queries)));
-  results.push(await measure('GET /api/songs (page of 20)', app.child.pid, { url: `${base}/songs` }));
+  if (only.has('reference')) {
+    const reference = startNode('reference', ['bench/reference-predict-server.mjs', join(folders.models, modelFileName('hit', card.version, 'onnx')), join(folders.models, modelFileName('hit', card.version, 'json')), String(referencePort)], {});
+    await waitForAnswer(reference, `http://127.0.0.1:${referencePort}/`, 60_000);
+    results.push(await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)));
+    reference.child.kill();
+  }
+  if (only.has('manual')) results.push(await measure('POST /api/predict/manual/', app.child.pid, postEach(`${base}/predict/manual/`, featureBodies)));
+  if (only.has('spotify')) results.push(await measure('POST /api/predict/spotify/ (dataset hits)', app.child.pid, postEach(`${base}/predict/spotify/`, songs.map((song) => ({ track_id: song.track_id })))));
+  if (only.has('search')) {
+    const queries = searchQueries(songs, SAMPLE_SONGS).map((query) => ({ query: query.text, limit: 20 }));
+    results.push(await measure('POST /api/dataset/search/', app.child.pid, postEach(`${base}/dataset/search/`, queries)));
+  }
+  if (only.has('songs')) results.push(await measure('GET /api/songs (page of 20)', app.child.pid, { url: `${base}/songs` }));
   let nextRange = 0;
-  results.push(
-    await measure(`GET /api/songs/:id/stream, Range of ${RANGE_BYTES / 1024} KiB`, app.child.pid, {
-      url: base,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const song = catalog[nextRange++ % catalog.length];
-            const start = Math.floor(Math.random() * Math.max(0, song.size_bytes - RANGE_BYTES));
-            return { ...request, path: song.stream_url, headers: { range: `bytes=${start}-${start + RANGE_BYTES - 1}` } };
+  if (only.has('stream')) {
+    results.push(
+      await measure(`GET /api/songs/:id/stream, Range of ${RANGE_BYTES / 1024} KiB`, app.child.pid, {
+        url: base,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const song = catalog[nextRange++ % catalog.length];
+              const start = Math.floor(Math.random() * Math.max(0, song.size_bytes - RANGE_BYTES));
+              return { ...request, path: song.stream_url, headers: { range: `bytes=${start}-${start + RANGE_BYTES - 1}` } };
+            },
           },
-        },
-      ],
-    }),
-  );
+        ],
+      }),
+    );
+  }
 
-  console.log(
-    `${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per scenario; autocannon runs in this process and shares the cores ` +
-      `with the server and PostgreSQL. Errors: non-2xx answers + socket errors + timeouts. Peak RSS: the server process's VmHWM ` +
-      `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included).\n`,
-  );
   const fixed = (value, digits) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  printTable([
-    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
-    ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0)]),
-  ]);
-  const [floor, manual] = results;
-  console.log(`\nPOST /api/predict/manual/ serves ${(manual.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x the reference's requests/s`);
-  for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
+  if (results.length > 0) {
+    console.log(
+      `${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per scenario; autocannon runs in this process and shares the cores ` +
+        `with the server and PostgreSQL. Errors: non-2xx answers + socket errors + timeouts. Peak RSS: the server process's VmHWM ` +
+        `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included).\n`,
+    );
+    printTable([
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
+      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0)]),
+    ]);
+    const floor = results.find((row) => row.name.startsWith('reference'));
+    const manual = results.find((row) => row.name === 'POST /api/predict/manual/');
+    if (floor && manual) console.log(`\nPOST /api/predict/manual/ serves ${(manual.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x the reference's requests/s`);
+    for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
+  }
+
+  if (only.has('batch-load')) {
+    await resetPeakRss(app.child.pid);
+    const load = await healthUnderBatchLoad(base, featureBodies, { seconds: DURATION, warmup: WARMUP });
+    console.log(
+      `\nHealth while six clients saturate batch predictions: GET /api/health/ one request at a time for ${DURATION} s, idle, then while ` +
+        `${BATCH_CLIENTS} clients each POST ${BATCH_ROWS.toLocaleString('en-US')}-row JSON batches to /api/predict/batch/ back to back ` +
+        `(after ${WARMUP} s of them alone; the clients run in a thread of their own).\n`,
+    );
+    printTable([
+      ['GET /api/health/', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
+      ...[['idle', load.idle], ['six batch clients', load.loaded]].map(([name, row]) => [name, row.count, fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.max, 1), row.errors]),
+    ]);
+    console.log(
+      `batches meanwhile: ${load.batches.count} answered (${fixed(load.batches.rowsPerSecond, 0)} rows/s, p50 ${fixed(load.batches.p50 / 1000, 2)} s each), ` +
+        `${load.batches.errors} errors; server peak RSS ${fixed(await peakRssMb(app.child.pid), 0)} MB`,
+    );
+    console.log(
+      `${load.pass ? 'PASS' : 'FAIL'}: health p99 ${fixed(load.loaded.p99, 1)} ms under six batch clients (idle ${fixed(load.idle.p99, 1)} ms), ` +
+        `target <= ${HEALTH_P99_TARGET_MS} ms${load.loaded.errors + load.batches.errors > 0 ? ', with errors' : ''}`,
+    );
+  }
 } finally {
   // SIGTERM: the app stops its embedded PostgreSQL before exiting.
   for (const child of children) {

@@ -78,6 +78,16 @@ export class AppConfig {
   @Max(100)
   HIT_POPULARITY_THRESHOLD = 50;
 
+  /**
+   * Worker threads computing batch predictions (POST /api/predict/batch) off the event loop; each
+   * holds its own session of the hit model. One leaves the other cores to the other requests.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  BATCH_PREDICTION_THREADS = 1;
+
   /** Folder of trained model files (relative paths are taken from the project root). */
   @IsString()
   MODELS_DIR = 'models';

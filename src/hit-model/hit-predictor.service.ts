@@ -1,21 +1,17 @@
-import { BadRequestException, Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ActiveModel, type ModelStatus } from '../models/active-model.js';
+import { Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ActiveModel, type LoadedModel, type ModelStatus } from '../models/active-model.js';
 import type { HitModelCard } from '../models/model-card.js';
 import { ModelActivationListener } from '../models/model-activation-listener.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { observePrediction } from '../metrics/prediction-metrics.js';
 import { HIT_MODEL_NAME } from './hit-features.js';
+import { featureMatrix, hitPredictions, type FeatureValues, type HitModelFile, type HitPrediction } from './hit-probabilities.js';
 
-export interface HitPrediction {
-  isHit: boolean;
-  prediction: 'HIT' | 'FLOP';
-  /** The winning class's probability, 0–100, two decimals. */
-  confidence: number;
-  probabilities: { HIT: number; FLOP: number };
-  modelVersion: string;
+export type { FeatureValues, HitModelFile, HitPrediction } from './hit-probabilities.js';
+
+function modelFileOf({ card, onnxPath }: LoadedModel<HitModelCard>): HitModelFile {
+  return { version: card.version, onnxPath, features: card.features.map((feature) => feature.name), hitColumn: card.classes.indexOf('HIT') };
 }
-
-export type FeatureValues = Record<string, number | boolean>;
 
 /**
  * Predicts HIT/FLOP with the active hit model: one ONNX session, loaded at start and swapped
@@ -62,34 +58,22 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
     return observePrediction(HIT_MODEL_NAME, rows.length, () => this.run(rows), (results) => results.map((result) => result.prediction));
   }
 
+  /** The file of the version in use, for a thread of its own (batch predictions); undefined while none is loaded. */
+  get modelFile(): HitModelFile | undefined {
+    const model = this.model.loaded;
+    return model && modelFileOf(model);
+  }
+
+  /** The answer while no model is usable: why, and how to get one. */
+  unavailable(): ServiceUnavailableException {
+    return new ServiceUnavailableException(`No hit model is available: ${this.model.reason}. Train one with "npm run train".`);
+  }
+
   private async run(rows: FeatureValues[]): Promise<HitPrediction[]> {
     const model = this.model.loaded;
-    if (!model) {
-      throw new ServiceUnavailableException(`No hit model is available: ${this.model.reason}. Train one with "npm run train".`);
-    }
-    const names = model.card.features.map((feature) => feature.name);
-    const features = new Float32Array(rows.length * names.length);
-    rows.forEach((row, r) =>
-      names.forEach((name, column) => {
-        const value = row[name];
-        if (typeof value !== 'number' && typeof value !== 'boolean') throw new BadRequestException(`${name} is required`);
-        features[r * names.length + column] = Number(value);
-      }),
-    );
-    const probabilities = await model.runner.run(features, rows.length);
-    const hitColumn = model.card.classes.indexOf('HIT');
-    return rows.map((_, r) => {
-      const hit = probabilities[r * 2 + hitColumn]!;
-      const flop = probabilities[r * 2 + 1 - hitColumn]!;
-      // The label comes from the probabilities (onnxruntime's own label output is unreliable for two classes).
-      const isHit = hit > flop;
-      return {
-        isHit,
-        prediction: isHit ? 'HIT' : 'FLOP',
-        confidence: Math.round(Math.max(hit, flop) * 10_000) / 100,
-        probabilities: { HIT: hit, FLOP: flop },
-        modelVersion: model.card.version,
-      };
-    });
+    if (!model) throw this.unavailable();
+    const { features, hitColumn, version } = modelFileOf(model);
+    const probabilities = await model.runner.run(featureMatrix(rows, features), rows.length);
+    return hitPredictions(probabilities, rows.length, hitColumn, version);
   }
 }

@@ -4,10 +4,9 @@
  * (at most 256 bins per feature). Trees grow in parallel on worker threads; every tree has its
  * own seed derived from (seed, tree index), so a model does not depend on the worker count.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorkerScript } from '../common/worker-script.js';
 import { binFeatures } from './binning.js';
 import type { ForestWorkerData, ForestWorkerReply, ForestWorkerRequest } from './forest-worker.js';
 import type { RandomForestModel } from './forest.js';
@@ -140,19 +139,12 @@ function growInThread(data: TreeTrainingData, params: TreeParams, seed: number, 
   return { grown, outOfBag: outOfBag ? [outOfBag] : [] };
 }
 
-/** The compiled worker script: beside this module in dist/, or dist/ml/ when running from src/. */
-function workerScript(): URL {
-  const url = import.meta.url.endsWith('.ts') ? new URL('../../dist/ml/forest-worker.js', import.meta.url) : new URL('./forest-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) throw new Error(`forest worker script ${fileURLToPath(url)} is missing: run \`node scripts/build.mjs\``);
-  return url;
-}
-
 /**
  * Grows the trees on `workerCount` threads, handing out tree indices as threads become free,
  * then collects each thread's out-of-bag sums.
  */
 function growInWorkers(setup: ForestWorkerData, nEstimators: number, workerCount: number): Promise<Grown> {
-  const script = workerScript();
+  const script = compiledWorkerScript(import.meta.url, './forest-worker.js');
   return new Promise((resolve, reject) => {
     const grown = new Array<GrownTree>(nEstimators);
     const outOfBag: OutOfBag[] = [];

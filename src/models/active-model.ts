@@ -8,6 +8,8 @@ import type { ModelRegistryService } from './model-registry.service.js';
 export interface LoadedModel<Card extends ModelCard> {
   card: Card;
   runner: ModelRunner;
+  /** The ONNX file the runner was loaded from, for threads that load their own session of it. */
+  onnxPath: string;
 }
 
 /** Whether a model can answer, as health and the admin API report it. */
@@ -79,7 +81,7 @@ export class ActiveModel<Card extends ModelCard> {
         const card = (await this.registry.readCard(row)) as Card;
         const runner = await ModelRunner.load(onnxPath);
         if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
-        this.current = { card, runner }; // the swap: requests from now on use the new session
+        this.current = { card, runner, onnxPath }; // the swap: requests from now on use the new session
         this.logger.log(`Using ${this.name} model ${card.version} (accuracy ${card.metrics.accuracy.toFixed(3)})`);
       } catch (error) {
         const { message } = error as Error;

@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiUploadLimit } from '../common/http/upload.js';
 import { ExpensiveRequest } from '../request-limits/request-weight.decorators.js';
+import { checkBatchBody } from './batch/batch-body.js';
 import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 import { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
@@ -56,7 +57,9 @@ export class PredictionsController {
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(BatchPredictionDto) }, { $ref: getSchemaPath(BatchPredictionUploadDto) }] } })
   @ApiOkResponse({ type: BatchPredictionResultDto })
   @ApiBadRequestResponse({ description: 'Neither rows nor a file, both, or a file that is not a CSV with the feature columns' })
-  batch(@Body() body: BatchPredictionDto, @UploadedFile() file?: Express.Multer.File): Promise<BatchPredictionResultDto> {
+  // `unknown`, not the DTO, so the global ValidationPipe leaves the body to checkBatchBody, which does not copy every row.
+  async batch(@Body() raw: unknown, @UploadedFile() file?: Express.Multer.File): Promise<BatchPredictionResultDto> {
+    const body = await checkBatchBody(raw);
     if (file && body.rows) throw new BadRequestException('Send either rows (JSON) or a CSV file, not both');
     if (file) return this.predictions.batchCsv(file.buffer);
     if (!body.rows) throw new BadRequestException('rows: provide an array of feature rows (JSON), or upload a CSV file in the field "file"');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BatchPredictionThreads } from './batch/batch-prediction-threads.js';
 import { HitModelModule } from '../hit-model/hit-model.module.js';
 import { ModelsController } from './models.controller.js';
 import { PredictionHistoryController } from './prediction-history.controller.js';
@@ -10,5 +11,5 @@ import { SongsModule } from '../songs/songs.module.js';
 import { SpotifyModule } from '../spotify/spotify.module.js';
 import { SongLookupService } from './song-lookup.service.js';
 
-@Module({ imports: [HitModelModule, SongsModule, SpotifyModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, SongPredictionService, SongLookupService, PredictionHistoryService] })
+@Module({ imports: [HitModelModule, SongsModule, SpotifyModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, BatchPredictionThreads, SongPredictionService, SongLookupService, PredictionHistoryService] })
 export class PredictionsModule {}

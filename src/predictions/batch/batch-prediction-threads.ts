@@ -1,0 +1,78 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Worker } from 'node:worker_threads';
+import { compiledWorkerScript } from '../../common/worker-script.js';
+import { AppConfig } from '../../config/app-config.js';
+import type { BatchJob, BatchReply, BatchWorkerData } from './batch-prediction-worker.js';
+
+interface Pending {
+  job: BatchJob;
+  resolve: (reply: BatchReply) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** The job it is working on. */
+  current?: Pending;
+  /** Why it stopped, when an uncaught error stopped it. */
+  failure?: Error;
+}
+
+/**
+ * The worker threads of batch predictions (BATCH_PREDICTION_THREADS of them, started on the first
+ * batch): jobs wait in one queue and go to the next free thread. A thread that dies fails its
+ * job and is replaced by the next job.
+ */
+@Injectable()
+export class BatchPredictionThreads implements OnModuleDestroy {
+  private readonly threads: Thread[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly config: AppConfig) {}
+
+  run(model: BatchJob['model'], input: BatchJob['input']): Promise<BatchReply> {
+    if (this.closed) return Promise.reject(new Error('the batch prediction threads are shut down'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, model, input }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('the server is shutting down'));
+    await Promise.all(this.threads.map((thread) => thread.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const thread = this.threads.find((candidate) => !candidate.current) ?? (this.threads.length < this.config.BATCH_PREDICTION_THREADS ? this.start() : undefined);
+      if (!thread) return;
+      thread.current = this.queue.shift()!;
+      thread.worker.postMessage(thread.current.job);
+    }
+  }
+
+  private start(): Thread {
+    const workerData: BatchWorkerData = { role: 'batch-prediction-worker' };
+    const thread: Thread = { worker: new Worker(compiledWorkerScript(import.meta.url, './batch-prediction-worker.js'), { workerData }) };
+    // An idle thread does not keep the process alive.
+    thread.worker.unref();
+    thread.worker.on('message', (reply: BatchReply) => {
+      const pending = thread.current;
+      thread.current = undefined;
+      pending?.resolve(reply);
+      this.dispatch();
+    });
+    thread.worker.on('error', (error) => (thread.failure = error));
+    thread.worker.on('exit', (code) => {
+      this.threads.splice(this.threads.indexOf(thread), 1);
+      thread.current?.reject(new Error(`the batch prediction thread stopped (exit code ${code}${thread.failure ? `: ${thread.failure.message}` : ''})`));
+      if (!this.closed) this.dispatch();
+    });
+    this.threads.push(thread);
+    return thread;
+  }
+}
