@@ -125,6 +125,14 @@ describe('albums, artists, genres and profiles', () => {
     expect((await request(t.http).get('/api/profile').set('authorization', fan.bearer).expect(200)).body.display_name).toBe('Night Owl');
   });
 
+  it('takes the original system’s audio qualities Low, Medium and High as low, normal and high', async () => {
+    const fan = await createAccount(t);
+    for (const [original, encore] of [['Low', 'low'], ['Medium', 'normal'], ['High', 'high']]) {
+      const { body } = await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ audio_quality: original }).expect(200);
+      expect(body.audio_quality).toBe(encore);
+    }
+  });
+
   it('refuses offline mode on the Free plan and names bad profile fields', async () => {
     const fan = await createAccount(t);
     expect((await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ offline_mode: true }).expect(403)).body.message).toContain('premium plan');

@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validato
 import { booleanFromQuery } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
 
+/** The streaming clone's audio qualities (document 002), as Encore names them. */
+const ORIGINAL_QUALITIES: Record<string, string> = { Low: 'low', Medium: 'normal', High: 'high' };
+
 /** PUT /api/profile, as JSON or as multipart fields beside a `picture` file. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ maxLength: 100 })
@@ -14,9 +17,13 @@ export class UpdateProfileDto {
   @MaxLength(100)
   display_name?: string;
 
-  @ApiPropertyOptional({ enum: ['low', 'normal', 'high'], description: '96, 160 or 320 kbps; high needs a premium plan to take effect' })
+  @ApiPropertyOptional({
+    enum: ['low', 'normal', 'high', 'Low', 'Medium', 'High'],
+    description: "96, 160 or 320 kbps; high needs a premium plan to take effect. The original streaming system's Low, Medium and High are read as low, normal and high",
+  })
   @Omittable()
-  @IsIn(['low', 'normal', 'high'], { message: 'audio_quality must be low, normal or high' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (ORIGINAL_QUALITIES[value] ?? value) : value))
+  @IsIn(['low', 'normal', 'high'], { message: 'audio_quality must be low, normal or high (or Low, Medium, High)' })
   audio_quality?: 'low' | 'normal' | 'high';
 
   @ApiPropertyOptional({ description: 'Download for offline listening (premium plans)' })
