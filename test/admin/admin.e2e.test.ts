@@ -306,14 +306,14 @@ describe('admin API', () => {
       await as(admin).get('/api/admin/users/not-a-uuid').expect(400);
     });
 
-    it('promotes a listener to artist: creates their artist and signs them out so the role applies at next login', async () => {
+    it('promotes a listener to artist: creates their artist, and the role applies to their next request without signing them out', async () => {
       const account = await createAccount(t, 'user');
       const { body } = await as(admin).patch(`/api/admin/users/${account.id}`, { role: 'artist', display_name: 'Nova Écho' }).expect(200);
       expect(body).toMatchObject({ role: 'artist', display_name: 'Nova Écho', artist_id: expect.any(String) });
       expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: body.artist_id } })).toMatchObject({ userId: account.id, name: 'Nova Écho', searchText: 'nova echo' });
-      await request(t.http).post('/api/auth/refresh').send({ refresh_token: account.refreshToken }).expect(401);
-      const login = await request(t.http).post('/api/login').send({ login: account.email, password: account.password }).expect(200);
-      expect(login.body.user).toMatchObject({ role: 'artist', artist_id: body.artist_id });
+      expect((await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200)).body).toMatchObject({ role: 'artist', artist_id: body.artist_id });
+      const refreshed = await request(t.http).post('/api/auth/refresh').send({ refresh_token: account.refreshToken }).expect(200);
+      expect(refreshed.body.user).toMatchObject({ role: 'artist', artist_id: body.artist_id });
 
       // Back to listener and artist again: the artist is kept, not duplicated.
       await as(admin).patch(`/api/admin/users/${account.id}`, { role: 'user' }).expect(200);
