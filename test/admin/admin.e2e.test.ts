@@ -341,7 +341,7 @@ describe('admin API', () => {
       const other = await createAccount(t, 'admin');
       const { body } = await as(admin).patch(`/api/admin/users/${other.id}`, { role: 'user' }).expect(200);
       expect(body.role).toBe('user');
-      await request(t.http).post('/api/auth/refresh').send({ refresh_token: other.refreshToken }).expect(401);
+      await request(t.http).get('/api/admin/users').set('authorization', other.bearer).expect(403);
     });
 
     it('names every bad field of an account edit', async () => {
@@ -356,6 +356,7 @@ describe('admin API', () => {
       await as(admin).delete(`/api/admin/users/${doomed.id}`).expect(204);
       expect(await t.prisma.user.findUnique({ where: { id: doomed.id } })).toBeNull();
       expect(await t.prisma.refreshToken.count({ where: { userId: doomed.id } })).toBe(0);
+      expect(await t.prisma.loginSession.count({ where: { userId: doomed.id } })).toBe(0);
       expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: doomed.artistId! } })).toMatchObject({ userId: null });
       await as(admin).delete(`/api/admin/users/${doomed.id}`).expect(404);
       await request(t.http).post('/api/login').send({ login: doomed.email, password: doomed.password }).expect(401);
