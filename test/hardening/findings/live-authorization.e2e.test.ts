@@ -7,6 +7,10 @@ import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const JWT_SECRET = 'a-test-signing-key-of-at-least-32-chars';
 
+/** A genuine access token (as the app signs them) with the claims given. */
+const signAsTheApp = (claims: Record<string, unknown>, subject: string) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer('encore').setAudience('encore-api').setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
+
 /**
  * Issue 20, finding 1: authorization trusted the role inside the 15-minute access token, and
  * tokens outlived logout, reuse detection and their account. Each request now reads the account,
@@ -79,26 +83,12 @@ describe('authorization read from the database on every request', () => {
 
   it('refuses a genuine token that names no login session, as tokens issued before sessions do', async () => {
     const account = await createAccount(t, 'user');
-    const sessionless = await new SignJWT({ role: 'admin', username: account.username })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(account.id)
-      .setIssuer('encore')
-      .setAudience('encore-api')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(JWT_SECRET));
-    await me(sessionless).expect(401);
+    await me(await signAsTheApp({ role: 'admin', username: account.username }, account.id)).expect(401);
   });
 
   it('refuses a token whose session belongs to another account', async () => {
     const [victim, attacker] = await Promise.all([createAccount(t, 'user'), createAccount(t, 'user')]);
     const attackerSession = JSON.parse(Buffer.from(attacker.token.split('.')[1]!, 'base64url').toString()).sid as string;
-    const crossed = await new SignJWT({ sid: attackerSession })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(victim.id)
-      .setIssuer('encore')
-      .setAudience('encore-api')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(JWT_SECRET));
-    await me(crossed).expect(401);
+    await me(await signAsTheApp({ sid: attackerSession }, victim.id)).expect(401);
   });
 });
