@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { KeyedSerializer } from '../common/keyed-serializer.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -22,6 +23,8 @@ type Transaction = Prisma.TransactionClient;
  */
 @Injectable()
 export class LoginLimiterService {
+  private readonly queue = new KeyedSerializer();
+
   constructor(
     private readonly config: AppConfig,
     private readonly prisma: PrismaService,
@@ -36,10 +39,16 @@ export class LoginLimiterService {
    */
   async admit(key: LoginAttemptKey): Promise<bigint> {
     const accountKey = key.userId ? `login-user:${key.userId}` : `login-name:${key.account}`;
+    const ipKey = `login-ip:${key.ip}`;
+    // Always the account first, then the IP (here and in PostgreSQL): no two admissions wait on
+    // each other in a cycle. A burst on one key queues in this process, not on pooled connections.
+    return this.queue.run(accountKey, () => this.queue.run(ipKey, () => this.admitLocked(key, accountKey, ipKey)));
+  }
+
+  private admitLocked(key: LoginAttemptKey, accountKey: string, ipKey: string): Promise<bigint> {
     return this.prisma.$transaction(async (tx) => {
-      // Always the account first, then the IP: no two admissions wait on each other in a cycle.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${accountKey}, 0))`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-ip:${key.ip}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${ipKey}, 0))`;
       const account: Prisma.LoginAttemptWhereInput = key.userId ? { userId: key.userId } : { userId: null, account: key.account };
       const windowStart = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60_000);
       const lastSuccess = await tx.loginAttempt.findFirst({

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../support/test-app.js';
 const LIMIT = 5;
 let ipCounter = 0;
 /** A client address of its own per attempt: the account's limit, not the IP's, is under test. */
-const newIp = () => `198.51.100.${++ipCounter}`;
+const newIp = () => `198.51.${100 + Math.floor(ipCounter / 250)}.${++ipCounter % 250}`;
 
 /**
  * Issue 20, finding 3: failed logins were counted before checking and recorded after, so parallel
@@ -30,6 +30,14 @@ describe('login limiting per account, atomic and whichever identifier names it',
     expect(refused.length).toBe(12 - LIMIT);
     for (const answer of refused) expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
     await login(account.username, account.password).expect(429);
+  });
+
+  it('answers a burst of 1000 parallel wrong passwords for one account without a 5xx, checking 5', async () => {
+    const account = await createAccount(t);
+    const answers = await Promise.all(Array.from({ length: 1000 }, () => login(account.username, 'wrong-Password1')));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401).length).toBe(LIMIT);
+    expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
   });
 
   it("counts the username's and the email's failures against one limit", async () => {
