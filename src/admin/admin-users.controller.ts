@@ -32,7 +32,7 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOperation({
     summary: "Change an account's role or display name",
-    description: 'Becoming an artist creates the artist it publishes as (named after the display name) when missing. A role change revokes the refresh tokens: the new role applies from the next login.',
+    description: 'Becoming an artist creates the artist it publishes as (named after the display name) when missing. A new role applies to the account’s next request; its logins are kept.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiBadRequestResponse({ description: 'Every bad field named' })

@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
-import { TokenService } from '../auth/token.service.js';
 import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -18,7 +17,6 @@ const withArtist = { artist: { select: { id: true } } } as const;
 export class AdminUsersService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly tokens: TokenService,
     private readonly storage: MediaStorage,
   ) {}
 
@@ -46,19 +44,19 @@ export class AdminUsersService {
 
   /**
    * Changes role and display name. Becoming an artist creates the artist the account publishes
-   * as, when it has none. A new role signs the account out everywhere (its refresh tokens are
-   * revoked), so it applies from the next login. Admins cannot demote themselves.
+   * as, when it has none. A new role applies to the account's next request, its sessions kept:
+   * every request reads the role from the database. Admins cannot demote themselves.
    */
   async update(id: string, dto: UpdateAdminUserDto, admin: AuthUser): Promise<UserDto> {
     if (id === admin.id && dto.role !== undefined && dto.role !== 'admin') {
       throw new ConflictException('You cannot remove your own admin role: another admin has to do it.');
     }
-    const { user, roleChanged } = await this.prisma.$transaction(async (tx) => {
+    const user = await this.prisma.$transaction(async (tx) => {
       const current = await tx.user.findUnique({ where: { id }, include: withArtist });
       if (!current) throw new NotFoundException(`User ${id} not found`);
       const displayName = dto.display_name ?? current.displayName;
       const createArtist = dto.role === 'artist' && !current.artist;
-      const user = await tx.user.update({
+      return tx.user.update({
         where: { id },
         data: {
           ...(dto.role !== undefined && { role: dto.role }),
@@ -67,9 +65,7 @@ export class AdminUsersService {
         },
         include: withArtist,
       });
-      return { user, roleChanged: user.role !== current.role };
     });
-    if (roleChanged) await this.tokens.revokeAll(id);
     return toUserDto(user);
   }
 

@@ -43,7 +43,7 @@ export class AuthController {
   @ApiOperation({ summary: "Sign out: revoke the refresh token given, or all of the account's" })
   @HttpCode(204)
   @Auth()
-  @ApiNoContentResponse({ description: 'Refresh tokens revoked; access tokens expire on their own within minutes' })
+  @ApiNoContentResponse({ description: 'The login (or every login) ended: its refresh and access tokens are refused from now on' })
   logout(@CurrentUser() user: AuthUser, @Body() body: LogoutDto): Promise<void> {
     return this.auth.logout(user, body.refresh_token);
   }

@@ -6,8 +6,9 @@ import { AUTH_ROLES, QUERY_TOKEN } from './auth.decorators.js';
 import { TokenService } from './token.service.js';
 
 /**
- * Runs before every route: verifies a bearer token when one is sent (a bad one is always 401),
- * then applies the route's @Auth() requirement: 401 without a caller, 403 without the role.
+ * Runs before every route: authenticates a bearer token when one is sent (a bad one, or one of
+ * an ended login or a deleted account, is always 401), then applies the route's @Auth()
+ * requirement with the account's current role: 401 without a caller, 403 without the role.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,7 +21,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const targets = [context.getHandler(), context.getClass()];
     const token = this.bearerToken(request) ?? (this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? this.queryToken(request) : undefined);
-    if (token) request.user = await this.tokens.verifyAccessToken(token);
+    if (token) request.user = await this.tokens.authenticate(token);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_ROLES, targets);
     if (!roles) return true;

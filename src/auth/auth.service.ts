@@ -65,20 +65,24 @@ export class AuthService {
     }
   }
 
-  /** Email or username plus password; rate-limited per client IP and account. */
+  /**
+   * Email or username plus password; rate-limited per client IP and per account, one limit for
+   * both identifiers of an account. The password is checked outside the limiter's lock, after
+   * the attempt is admitted and counted.
+   */
   async login(login: string, password: string, ip: string): Promise<SessionDto> {
     const account = login.trim().toLowerCase();
-    await this.limiter.check(ip, account);
     const user = await this.prisma.user.findFirst({ where: { OR: [{ email: account }, { username: account }] }, include: withArtist });
+    const attemptId = await this.limiter.admit({ ip, account, userId: user?.id ?? null });
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    await this.limiter.record(ip, account, Boolean(user && valid));
     if (!user || !valid) throw new UnauthorizedException('Wrong email/username or password.');
+    await this.limiter.succeeded(attemptId);
     return this.session(user);
   }
 
   async refresh(refreshToken: string): Promise<SessionDto> {
-    const { user, tokens } = await this.tokens.refresh(refreshToken);
-    return { ...tokens, user: await this.me(user.id) };
+    const { userId, tokens } = await this.tokens.refresh(refreshToken);
+    return { ...tokens, user: await this.me(userId) };
   }
 
   async logout(user: AuthUser, refreshToken?: string): Promise<void> {
@@ -118,7 +122,7 @@ export class AuthService {
   }
 
   private async session(user: Parameters<typeof toUserDto>[0]): Promise<SessionDto> {
-    const tokens = await this.tokens.issue({ id: user.id, role: user.role, username: user.username });
+    const tokens = await this.tokens.issue(user.id);
     return { ...tokens, user: toUserDto(user) };
   }
 

@@ -327,14 +327,14 @@ describe('admin API', () => {
       await as(admin).get('/api/admin/users/not-a-uuid').expect(400);
     });
 
-    it('promotes a listener to artist: creates their artist and signs them out so the role applies at next login', async () => {
+    it('promotes a listener to artist: creates their artist, and the role applies to their next request without signing them out', async () => {
       const account = await createAccount(t, 'user');
       const { body } = await as(admin).patch(`/api/admin/users/${account.id}`, { role: 'artist', display_name: 'Nova Écho' }).expect(200);
       expect(body).toMatchObject({ role: 'artist', display_name: 'Nova Écho', artist_id: expect.any(String) });
       expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: body.artist_id } })).toMatchObject({ userId: account.id, name: 'Nova Écho', searchText: 'nova echo' });
-      await request(t.http).post('/api/auth/refresh').send({ refresh_token: account.refreshToken }).expect(401);
-      const login = await request(t.http).post('/api/login').send({ login: account.email, password: account.password }).expect(200);
-      expect(login.body.user).toMatchObject({ role: 'artist', artist_id: body.artist_id });
+      expect((await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200)).body).toMatchObject({ role: 'artist', artist_id: body.artist_id });
+      const refreshed = await request(t.http).post('/api/auth/refresh').send({ refresh_token: account.refreshToken }).expect(200);
+      expect(refreshed.body.user).toMatchObject({ role: 'artist', artist_id: body.artist_id });
 
       // Back to listener and artist again: the artist is kept, not duplicated.
       await as(admin).patch(`/api/admin/users/${account.id}`, { role: 'user' }).expect(200);
@@ -362,7 +362,7 @@ describe('admin API', () => {
       const other = await createAccount(t, 'admin');
       const { body } = await as(admin).patch(`/api/admin/users/${other.id}`, { role: 'user' }).expect(200);
       expect(body.role).toBe('user');
-      await request(t.http).post('/api/auth/refresh').send({ refresh_token: other.refreshToken }).expect(401);
+      await request(t.http).get('/api/admin/users').set('authorization', other.bearer).expect(403);
     });
 
     it('names every bad field of an account edit', async () => {
@@ -377,6 +377,7 @@ describe('admin API', () => {
       await as(admin).delete(`/api/admin/users/${doomed.id}`).expect(204);
       expect(await t.prisma.user.findUnique({ where: { id: doomed.id } })).toBeNull();
       expect(await t.prisma.refreshToken.count({ where: { userId: doomed.id } })).toBe(0);
+      expect(await t.prisma.loginSession.count({ where: { userId: doomed.id } })).toBe(0);
       expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: doomed.artistId! } })).toMatchObject({ userId: null });
       await as(admin).delete(`/api/admin/users/${doomed.id}`).expect(404);
       await request(t.http).post('/api/login').send({ login: doomed.email, password: doomed.password }).expect(401);

@@ -43,6 +43,8 @@ interface Row {
 const month = () => ({ currentPeriodStart: new Date(), currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) });
 
 let cell = 0;
+/** The refresh token of a second login of the account the logout row's cell signs out. */
+let spareLogin: string | undefined;
 /** Spotify for import-spotify: each cell imports an artist of its own (a fresh 22-character id). */
 const spotify = new FakeSpotify();
 const spotifyArtistFor = (unique: string) => spotify.addArtist({ id: createHash('sha256').update(unique).digest('hex').slice(0, 22), name: `Spotify ${unique}` }).id;
@@ -115,7 +117,15 @@ const ROWS: Row[] = [
   { endpoint: 'PUT /api/leads/artists/:id/outreach', expected: [401, 403, 403, 403, 200], send: (http, f) => request(http).put(`/api/leads/artists/${f.artistId}/outreach`).send({ status: 'contacted', notes: 'Matrix' }) },
   { endpoint: 'POST /api/leads/export', expected: [401, 403, 403, 403, 200], send: (http) => request(http).post('/api/leads/export').send({ format: 'json' }) },
   { endpoint: 'POST /api/leads/analyze-isrc', expected: [401, 403, 403, 403, 400], send: (http) => request(http).post('/api/leads/analyze-isrc').send({ isrc: 'not-an-isrc' }) },
-  { endpoint: 'POST /api/logout', expected: [401, 204, 204, 204, 204], send: (http) => request(http).post('/api/logout').send({}) },
+  {
+    endpoint: 'POST /api/logout',
+    expected: [401, 204, 204, 204, 204],
+    // Logs out a second login of the caller's: logging out the one its token belongs to would end that token, which later cells still use.
+    prepare: async (t, account) => {
+      spareLogin = (await request(t.http).post('/api/login').send({ login: account.email, password: account.password }).expect(200)).body.refresh_token;
+    },
+    send: (http) => request(http).post('/api/logout').send({ refresh_token: spareLogin ?? 'none' }),
+  },
 ];
 
 describe('authorization matrix of the write endpoints', () => {

@@ -1,29 +1,16 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, migrationsDir } from '../../src/database/migrations.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { databaseBefore, type OlderDatabase } from '../support/older-database.js';
 
 /** The first migration that knows demo data; the ones before it made the databases that hold unmarked demo rows. */
 const FIRST_DEMO_MIGRATION = '20261206044758_demo_marks';
 
 /** A database of an install from before the demo marks, holding the demo data its first start wrote, then migrated. */
 describe('migrating an install from before the demo marks', () => {
-  let database: TestDatabase;
-  let client: pg.Client;
-  let older: string;
-  const query = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await client.query<T>(sql, values)).rows;
+  let database: OlderDatabase;
+  const query = <T extends Record<string, unknown>>(sql: string, values: unknown[] = []) => database.query<T>(sql, values);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS chinook CASCADE; DROP SCHEMA IF EXISTS reporting CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm');
-    older = await mkdtemp(join(tmpdir(), 'encore-older-migrations-'));
-    for (const entry of await readdir(migrationsDir)) if (entry < FIRST_DEMO_MIGRATION) await cp(join(migrationsDir, entry), join(older, entry), { recursive: true });
-    await applyMigrations(database.url, older);
+    database = await databaseBefore(FIRST_DEMO_MIGRATION);
 
     const artist = async (name: string, bio = '') => (await query<{ id: string }>(`INSERT INTO artists (name, bio, search_text) VALUES ($1, $2, lower($1)) RETURNING id`, [name, bio]))[0]!.id;
     const lead = async (artistId: string, mbid: string, contacts: string[]) => {
@@ -37,13 +24,9 @@ describe('migrating an install from before the demo marks', () => {
     await lead(await artist('A Real Lead'), '3f0e6a8c-1c1d-4a7e-9d0e-5b8a1f2c3d4e', ['https://www.instagram.com/a.real.lead/']);
     await artist('A Real Artist', 'Plays real songs.');
 
-    await applyMigrations(database.url);
+    await database.migrate();
   }, 120_000);
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-    if (older) await rm(older, { recursive: true, force: true });
-  });
+  afterAll(() => database?.drop());
 
   it('marks the demo label, the demo analytics artists and the demo leads as demo, and nothing else', async () => {
     expect(await query(`SELECT name, demo FROM artists ORDER BY name`)).toEqual([

@@ -75,7 +75,8 @@ async function tableCounts(t: TestApp): Promise<Map<string, number>> {
 /**
  * The API's defences, checked across the OpenAPI document so that new routes are covered.
  * Who may write what on whose resources is test/auth/authorization-matrix.e2e.test.ts; login
- * rate limits and token rotation are test/auth/auth.e2e.test.ts.
+ * rate limits and token rotation are test/auth/auth.e2e.test.ts; roles and sessions read live,
+ * test/hardening/findings/live-authorization.e2e.test.ts.
  */
 describe('security', () => {
   let t: TestApp;
@@ -120,8 +121,10 @@ describe('security', () => {
       expect(stale).toEqual([]);
     });
 
-    it('refuses every authenticated operation without a token, and with tampered, forged, expired or unsigned tokens', async () => {
+    it('refuses every authenticated operation without a token, and with tampered, forged, expired, unsigned, sessionless or logged-out tokens', async () => {
       const now = Math.floor(Date.now() / 1000);
+      const loggedOut = (await request(t.http).post('/api/login').send({ login: admin.email, password: admin.password }).expect(200)).body;
+      await request(t.http).post('/api/logout').set('authorization', `Bearer ${loggedOut.token}`).send({ refresh_token: loggedOut.refresh_token }).expect(204);
       const [header, payload, signature] = user.token.split('.');
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
       const unsigned = [{ alg: 'none', typ: 'JWT' }, { ...claims, role: 'admin' }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'));
@@ -131,6 +134,8 @@ describe('security', () => {
         'signed with another key': await signToken({ role: 'admin', username: user.username }, user.id, now + 600, 'another-key-another-key-another-key!'),
         expired: await signToken({ role: 'admin', username: admin.username }, admin.id, now - 60),
         'alg none': `${unsigned.join('.')}.`,
+        'naming no login session': await signToken({ role: 'admin', username: admin.username }, admin.id, now + 600),
+        'of a logged-out login': loggedOut.token,
       };
       const failures: string[] = [];
       const cases = operations.filter((op) => op.authenticated).flatMap((op) => Object.entries(badTokens).map(([label, token]) => ({ op, label, token })));
