@@ -10,7 +10,7 @@ import { formatCount } from '../../lib/format.js';
 import { formatShareOf, independenceName, LEAD_TIERS, OUTREACH_STATUSES, TIER_TONES, type LeadTier } from '../../lib/leads.js';
 import { SourcesTable } from './sources-table.js';
 
-/** The leads at a glance: totals, tiers, regions, independence and outreach, YouTube coverage, and how the sources are doing. */
+/** The leads at a glance: totals, tiers, regions, genres, independence and outreach, YouTube coverage, and how the sources are doing. */
 export function LeadsDashboardPage() {
   useTitle('Leads · Dashboard');
   return (
@@ -44,6 +44,9 @@ function Dashboard() {
               </ChartCard>
               <ChartCard id="regions" title="Leads per region">
                 <CountChart label="Leads per region" testId="region-chart" entries={data.by_region.map((entry) => ({ id: entry.region, label: entry.name, count: entry.count }))} />
+              </ChartCard>
+              <ChartCard id="genres" title="Leads per genre">
+                <CountChart label="Leads per genre" testId="genre-chart" entries={data.by_genre.map((entry) => ({ id: entry.genre, label: entry.genre, count: entry.count }))} />
               </ChartCard>
               <ChartCard id="independence" title="Independence">
                 <CountChart label="Leads by independence" entries={Object.entries(data.by_independence).map(([id, count]) => ({ id, label: independenceName(id), count }))} />
