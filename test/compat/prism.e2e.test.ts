@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { binaryBody } from '../support/binary-body.js';
 import { shapeDifferences } from '../support/documented-shape.js';
 import { eventually } from '../support/eventually.js';
 import { FakeMusicBrainz, REALISTIC } from '../support/fake-musicbrainz.js';
@@ -38,13 +39,6 @@ const DASHBOARD = {
 };
 /** "Channel discovery and analytics: subscriber and view count". */
 const YOUTUBE_CHECK = { status: 'success', configured: true, channel_data: { channel_id: 'UC', subscribers: 0, views: 0, video_count: 0 }, quota: { used: 0, limit: 0 } };
-
-/** Collects a binary answer as a Buffer (supertest parses only text types by itself). */
-const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** Scores on the document's scales: total 0–100 (independence 0–40, opportunity 0–40, geographic 0–20), tiers A–D by the total. */
 function expectDocumentedScales(lead: typeof SCORES): void {
@@ -138,7 +132,7 @@ describe('clients of the Prism Analytics Engine', () => {
   });
 
   it('POST /api/export with the documented body exports the New Zealand A-tier lead with a channel as Excel', async () => {
-    const response = await staff().post('/api/export').send(EXPORT).buffer(true).parse(binary).expect(200);
+    const response = await staff().post('/api/export').send(EXPORT).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(response.body as Buffer).buffer);
