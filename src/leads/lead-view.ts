@@ -24,6 +24,7 @@ export function leadView(lead: ListedLead): LeadDto {
   const breakdown = breakdownOf(lead);
   return {
     artist_id: lead.artistId,
+    id: lead.artistId,
     artist_name: lead.artist.name,
     country: lead.country,
     region: lead.region,
@@ -32,6 +33,8 @@ export function leadView(lead: ListedLead): LeadDto {
     independence_score: lead.independenceScore,
     opportunity_score: lead.opportunityScore,
     geography_score: lead.geographyScore,
+    geographic_score: lead.geographyScore,
+    lead_tier: lead.tier,
     independence: lead.independence,
     label_name: lead.labelName,
     distributor_name: lead.distributorName,

@@ -31,9 +31,13 @@ class IsrcFileFormDto extends BulkOptionsDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'CSV or TXT: ISRCs in any column or line' }) file!: unknown;
 }
 
-/** A&R leads from ISRCs: analysis (one, bulk, uploaded), the lead list, lead details and outreach. Label staff (admins). */
+/**
+ * A&R leads from ISRCs: analysis (one, bulk, uploaded), the lead list, lead details and outreach.
+ * Label staff (admins). Each route also answers at the original Prism Analytics Engine's path
+ * (the second one: /api/analyze-isrc, /api/artist/{id}, ...), so its clients work unchanged.
+ */
 @ApiTags('leads')
-@Controller('leads')
+@Controller()
 @Auth('admin')
 export class LeadsController {
   constructor(
@@ -42,7 +46,7 @@ export class LeadsController {
     private readonly leads: LeadsService,
   ) {}
 
-  @Post('analyze-isrc')
+  @Post(['leads/analyze-isrc', 'analyze-isrc'])
   @HttpCode(200)
   @ApiOperation({ summary: 'Analyse one ISRC', description: 'Asks MusicBrainz (and Spotify, Last.fm, YouTube when configured), scores the artist and keeps the lead unless save_to_db is false.' })
   @ApiOkResponse({ type: LeadAnalysisDto })
@@ -54,7 +58,7 @@ export class LeadsController {
     return analysisView(analysis);
   }
 
-  @Post('analyze-bulk')
+  @Post(['leads/analyze-bulk', 'analyze-bulk'])
   @ExpensiveRequest()
   @HttpCode(202)
   @ApiOperation({ summary: 'Analyse up to 10,000 ISRCs in the background', description: 'Follow the job at GET /api/jobs/{job_id}: progress has done/total and each failure with its reason.' })
@@ -64,7 +68,7 @@ export class LeadsController {
     return this.queue(distinctIsrcs(body.isrcs), body, user);
   }
 
-  @Post('upload-isrcs')
+  @Post(['leads/upload-isrcs', 'upload-isrcs'])
   @ExpensiveRequest()
   @HttpCode(202)
   @FileUpload('file', MAX_ISRC_FILE_BYTES)
@@ -91,7 +95,7 @@ export class LeadsController {
     return { job_id: jobId, total: intake.isrcs.length, duplicates: intake.duplicates, invalid: intake.invalid };
   }
 
-  @Get()
+  @Get('leads')
   @ApiOperation({ summary: 'The lead list', description: 'Filter by tier, region, min_score, youtube_filter, outreach_status and search; best first unless ordering says otherwise.' })
   @ApiOkResponse({ type: LeadPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named' })
@@ -99,7 +103,7 @@ export class LeadsController {
     return this.leads.list(query);
   }
 
-  @Get('artists/:id')
+  @Get(['leads/artists/:id', 'artist/:id'])
   @ApiOperation({ summary: 'Everything known about a lead', description: 'Recordings, labels, scores, contacts, YouTube, outreach history.' })
   @ApiOkResponse({ type: LeadDetailDto })
   @ApiNotFoundResponse({ description: 'No lead for this artist' })
@@ -107,7 +111,7 @@ export class LeadsController {
     return this.leads.detail(id);
   }
 
-  @Put('artists/:id/outreach')
+  @Put(['leads/artists/:id/outreach', 'artist/:id/outreach'])
   @ApiOperation({ summary: 'Set a lead’s outreach status and notes', description: 'Each change is kept in the outreach history with who made it.' })
   @ApiOkResponse({ type: LeadDetailDto })
   @ApiNotFoundResponse({ description: 'No lead for this artist' })

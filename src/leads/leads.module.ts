@@ -5,6 +5,7 @@ import { LeadBulkService } from './bulk/lead-bulk.service.js';
 import { DemoLeadsService } from './demo/demo-leads.service.js';
 import { LeadInsightsController } from './insights/lead-insights.controller.js';
 import { LeadInsightsService } from './insights/lead-insights.service.js';
+import { YoutubeCheckService } from './insights/youtube-check.service.js';
 import { LeadsController } from './leads.controller.js';
 import { LeadsService } from './leads.service.js';
 import { SourcesModule } from './sources/sources.module.js';
@@ -13,7 +14,7 @@ import { SourcesModule } from './sources/sources.module.js';
 @Module({
   imports: [SourcesModule],
   controllers: [LeadsController, LeadInsightsController],
-  providers: [LeadAnalysisService, LeadStoreService, LeadBulkService, LeadsService, LeadInsightsService, DemoLeadsService],
+  providers: [LeadAnalysisService, LeadStoreService, LeadBulkService, LeadsService, LeadInsightsService, YoutubeCheckService, DemoLeadsService],
   exports: [DemoLeadsService],
 })
 export class LeadsModule {}

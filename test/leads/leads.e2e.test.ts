@@ -120,6 +120,17 @@ describe('Leads: analysing ISRCs, the lead list, details and outreach', () => {
     expect((await get('/api/leads?outreach_status=responded').expect(200)).body.count).toBe(1);
   });
 
+  it('answers 409 not_configured to a YouTube test without YOUTUBE_API_KEY', async () => {
+    const { body } = await request(t.http).post('/api/leads/youtube/test').set('authorization', admin.bearer).send({}).expect(409);
+    expect(body).toMatchObject({ status: 'not_configured', configured: false, message: 'YouTube is not configured: set YOUTUBE_API_KEY' });
+  });
+
+  it('answers 400 naming the accepted regions, original names included, for a region no target has', async () => {
+    expect((await get('/api/leads?region=new_zealand').expect(200)).body.count).toBe((await get('/api/leads?region=nz').expect(200)).body.count);
+    const { body } = await get('/api/leads?region=europe').expect(400);
+    expect(body.message).toBe('region must be one of nz (new_zealand), au (australia), pacific (pacific_islands), other, unknown; got "europe"');
+  });
+
   it('is for label staff: listeners get 403, anonymous callers 401', async () => {
     await analyze({ isrc: REALISTIC.isrcs.lowTide }, listener).expect(403);
     await request(t.http).get('/api/leads').expect(401);

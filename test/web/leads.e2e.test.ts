@@ -170,9 +170,9 @@ describe('the Leads pages in a browser', () => {
     await screenshot(page, 'leads-lead');
   });
 
-  it('the dashboard counts the leads per tier as the API does and shows the sources; the YouTube page filters opportunities by kind', async () => {
+  it('the dashboard counts the leads per tier and per genre as the API does and shows the sources; the YouTube page filters opportunities by kind', async () => {
     const session = await signInAs(admin);
-    const stats = await call<{ leads: number; by_tier: Record<string, number> }>('GET', '/api/leads/dashboard/stats', undefined, session.token);
+    const stats = await call<{ leads: number; by_tier: Record<string, number>; by_genre: Array<{ genre: string; count: number }> }>('GET', '/api/leads/dashboard/stats', undefined, session.token);
     expect(stats.by_tier['A']).toBeGreaterThanOrEqual(2);
     await open('/leads/dashboard');
     const tiers = page.getByTestId('tier-chart');
@@ -181,6 +181,9 @@ describe('the Leads pages in a browser', () => {
     expect(await tiers.locator('svg').getAttribute('aria-label')).toBe(`Leads per tier: ${perTier.join(', ')}`);
     expect(await tiers.getByTestId('count-bar').evaluateAll((bars) => bars.map((bar) => bar.textContent))).toEqual(perTier.map((text) => text.replace(/ (\d+)$/, '$1')));
     expect(await page.getByTestId('lead-stats').locator('.stat').first().textContent()).toContain(`${stats.leads}Leads`);
+    expect(stats.by_genre.map((entry) => entry.genre)).toContain('indie folk');
+    const perGenre = stats.by_genre.map((entry) => `${entry.genre} ${entry.count}`);
+    expect(await page.getByTestId('genre-chart').locator('svg').getAttribute('aria-label')).toBe(`Leads per genre: ${perGenre.join(', ')}`);
     const musicBrainzRow = page.getByTestId('lead-sources').getByTestId('source-row').filter({ hasText: 'MusicBrainz' });
     expect(await musicBrainzRow.locator('td').first().textContent()).toBe('Yes');
     await screenshot(page, 'leads-dashboard');

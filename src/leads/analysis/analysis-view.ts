@@ -49,5 +49,10 @@ export function analysisView(analysis: LeadAnalysis): LeadAnalysisDto {
     contacts: draft.contacts,
     score: scoreView(score),
     sources: analysis.sources,
+    total_score: score.total,
+    independence_score: score.independence.points,
+    opportunity_score: score.opportunity.points,
+    geographic_score: score.geography.points,
+    lead_tier: score.tier,
   };
 }

@@ -100,6 +100,11 @@ export class LeadAnalysisDto {
   @ApiProperty({ type: [ContactDto] }) contacts!: ContactDto[];
   @ApiProperty({ type: LeadScoreDto }) score!: LeadScoreDto;
   @ApiProperty({ type: [SourceOutcomeDto] }) sources!: SourceOutcomeDto[];
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'score.total, as the original Prism named it' }) total_score!: number;
+  @ApiProperty({ minimum: 0, maximum: 40, description: 'score.independence.points (the original’s name)' }) independence_score!: number;
+  @ApiProperty({ minimum: 0, maximum: 40, description: 'score.opportunity.points (the original’s name)' }) opportunity_score!: number;
+  @ApiProperty({ minimum: 0, maximum: 20, description: 'score.geography.points (the original’s name)' }) geographic_score!: number;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'], description: 'score.tier (the original’s name)' }) lead_tier!: string;
 }
 
 export class InvalidIsrcDto {

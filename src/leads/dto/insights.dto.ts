@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/export-formats.js';
 import { YOUTUBE_OPPORTUNITY_KINDS, type YoutubeOpportunityKind } from '../scoring/youtube.js';
 import { YoutubeOpportunityDto } from './analyze.dto.js';
 import { LeadFiltersDto, LeadYoutubeDto } from './leads.dto.js';
+
+/** "Excel", "CSV", "xlsx" → excel, csv, excel; anything else as sent, for @IsIn to name. */
+function exportFormatOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const format = value.trim().toLowerCase();
+  return format === 'xlsx' ? 'excel' : format;
+}
+
+/** How many genres the dashboard's genre distribution shows. */
+export const TOP_GENRES = 12;
 
 export class ExportLeadsDto {
   @ApiPropertyOptional({ type: LeadFiltersDto, description: 'As GET /api/leads takes them; none: every lead' })
@@ -16,7 +26,8 @@ export class ExportLeadsDto {
   @Type(() => LeadFiltersDto)
   filters?: LeadFiltersDto;
 
-  @ApiProperty({ enum: EXPORT_FORMATS })
+  @ApiProperty({ enum: EXPORT_FORMATS, description: 'In any case ("Excel", as the original Prism named them); xlsx is excel' })
+  @Transform(({ value }: { value: unknown }) => exportFormatOf(value))
   @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format!: ExportFormat;
 
@@ -83,6 +94,11 @@ export class RegionCountDto {
   @ApiProperty() count!: number;
 }
 
+export class GenreCountDto {
+  @ApiProperty({ example: 'indie pop', description: 'In lower case, as MusicBrainz and Spotify name it' }) genre!: string;
+  @ApiProperty({ description: 'Leads with this genre' }) count!: number;
+}
+
 export class ProcessingDto {
   @ApiProperty({ description: 'Bulk ISRCs finished in the last hour' }) items_last_hour!: number;
   @ApiProperty() items_last_24h!: number;
@@ -97,6 +113,7 @@ export class LeadDashboardDto {
   @ApiProperty({ type: Number, nullable: true }) average_score!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { A: 3, B: 5, C: 8, D: 2 } }) by_tier!: Record<string, number>;
   @ApiProperty({ type: [RegionCountDto] }) by_region!: RegionCountDto[];
+  @ApiProperty({ type: [GenreCountDto], description: `The ${TOP_GENRES} most common genres, most leads first; a lead counts under each of its genres` }) by_genre!: GenreCountDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) by_independence!: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) by_outreach!: Record<string, number>;
   @ApiProperty({ type: YoutubeCoverageDto }) youtube!: YoutubeCoverageDto;
@@ -118,4 +135,32 @@ export class SourceStatusDto {
 
 export class LeadSourcesStatusDto {
   @ApiProperty({ type: [SourceStatusDto] }) sources!: SourceStatusDto[];
+}
+
+export class YoutubeTestDto {
+  @ApiPropertyOptional({ example: 'Tui Harbour', maxLength: 200, description: 'Look up the channel of the handle this name makes (@TuiHarbour); none: YouTube’s own channel' })
+  @Omittable()
+  @IsString({ message: 'artist_name must be a string' })
+  @MaxLength(200, { message: 'artist_name must be at most 200 characters' })
+  artist_name?: string;
+}
+
+export class YoutubeTestChannelDto {
+  @ApiProperty() channel_id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true, example: '@tuiharbour' }) handle!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: hidden by the channel' }) subscribers!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) views!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) video_count!: number | null;
+}
+
+export class YoutubeTestResultDto {
+  @ApiProperty({ enum: ['success', 'not_found'], description: 'The key works; not_found: no channel has the artist’s handle' }) status!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: String, nullable: true }) artist_name!: string | null;
+  @ApiProperty({ description: 'Always true here (not configured answers 409)' }) configured!: boolean;
+  @ApiProperty({ type: YoutubeTestChannelDto, nullable: true }) channel_data!: YoutubeTestChannelDto | null;
+  @ApiProperty({ description: 'Quota units the check spent (channels.list: 1)' }) units_spent!: number;
+  @ApiProperty({ type: QuotaDto, description: 'Units spent today (UTC), this check included, and the daily limit' }) quota!: QuotaDto;
+  @ApiProperty({ example: 'YouTube API working correctly' }) integration_status!: string;
 }

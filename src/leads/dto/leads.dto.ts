@@ -9,7 +9,8 @@ import { LEAD_TIERS, type LeadTier } from '../scoring/score-lead.js';
 import { ContactDto, YoutubeOpportunityDto } from './analyze.dto.js';
 
 export const OUTREACH_STATUSES = ['new', 'contacted', 'responded', 'converted', 'declined'] as const;
-export const YOUTUBE_FILTERS = ['has_channel', 'no_channel'] as const;
+/** has_channel and no_channel, and the original Prism's filters on YouTube opportunities and upload activity. */
+export const YOUTUBE_FILTERS = ['has_channel', 'no_channel', 'high_potential', 'underperforming', 'active_uploaders'] as const;
 export const LEAD_ORDERINGS = ['total_score', 'artist_name', 'scored_at', 'spotify_followers', 'youtube_subscribers'] as const;
 export type OutreachStatusName = (typeof OUTREACH_STATUSES)[number];
 
@@ -17,15 +18,18 @@ export type OutreachStatusName = (typeof OUTREACH_STATUSES)[number];
 const listOf = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((part) => String(part).split(',')).map((part) => part.trim()).filter(Boolean);
 
+/** `?tier=a`: tiers in any case, as the original Prism accepted them. */
+const tiersOf = (params: { value: unknown }) => listOf(params)?.map((tier) => tier.toUpperCase());
+
 /** What a lead list is filtered by (GET /api/leads and POST /api/leads/export). */
 export class LeadFiltersDto {
   @ApiPropertyOptional({ type: [String], enum: LEAD_TIERS, description: 'One or more tiers: tier=A,B' })
   @IsOptional()
-  @Transform(listOf)
+  @Transform(tiersOf)
   @IsIn(LEAD_TIERS, { each: true, message: `tier must be among ${LEAD_TIERS.join(', ')}` })
   tier?: LeadTier[];
 
-  @ApiPropertyOptional({ description: 'A region id of the geography targets: nz, au, pacific, other, unknown' })
+  @ApiPropertyOptional({ description: 'A region of the geography targets by id (nz, au, pacific, other, unknown) or by the original Prism name (new_zealand, australia, pacific_islands); another value answers 400 naming the accepted ones' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -39,7 +43,10 @@ export class LeadFiltersDto {
   @Max(100, { message: 'min_score must be at most 100' })
   min_score?: number;
 
-  @ApiPropertyOptional({ enum: YOUTUBE_FILTERS, description: 'has_channel: a YouTube channel found; no_channel: YouTube searched, none found' })
+  @ApiPropertyOptional({
+    enum: YOUTUBE_FILTERS,
+    description: 'has_channel: a YouTube channel found; no_channel: YouTube searched, none found; high_potential: a high_growth_emerging opportunity; underperforming: an underperforming opportunity; active_uploaders: 3 or more uploads in the last 90 days',
+  })
   @IsOptional()
   @IsIn(YOUTUBE_FILTERS, { message: `youtube_filter must be one of ${YOUTUBE_FILTERS.join(', ')}` })
   youtube_filter?: (typeof YOUTUBE_FILTERS)[number];
@@ -69,9 +76,10 @@ export class LeadYoutubeDto {
   @ApiProperty({ type: [String], description: 'Kinds of YouTube opportunity found' }) opportunities!: string[];
 }
 
-/** A lead as listed and exported. */
+/** A lead as listed and exported. `id`, `geographic_score` and `lead_tier` are the original Prism's names of `artist_id`, `geography_score` and `tier`. */
 export class LeadDto {
   @ApiProperty({ format: 'uuid' }) artist_id!: string;
+  @ApiProperty({ format: 'uuid', description: 'artist_id, as the original Prism named it: GET /api/artist/{id}' }) id!: string;
   @ApiProperty() artist_name!: string;
   @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2' }) country!: string | null;
   @ApiProperty() region!: string;
@@ -80,6 +88,8 @@ export class LeadDto {
   @ApiProperty() independence_score!: number;
   @ApiProperty() opportunity_score!: number;
   @ApiProperty() geography_score!: number;
+  @ApiProperty({ description: 'geography_score, the original Prism’s name' }) geographic_score!: number;
+  @ApiProperty({ enum: LEAD_TIERS, description: 'tier, the original Prism’s name' }) lead_tier!: LeadTier;
   @ApiProperty({ enum: ['self_released', 'small_distributor', 'indie_label', 'major', 'unknown'] }) independence!: string;
   @ApiProperty({ type: String, nullable: true }) label_name!: string | null;
   @ApiProperty({ type: String, nullable: true }) distributor_name!: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { LeadDashboardDto, LeadSourcesStatusDto, SourceStatusDto, YoutubeOpportunitiesQueryDto, YoutubeOpportunityPageDto, YoutubeStatsDto } from '../dto/insights.dto.js';
+import { TOP_GENRES, type LeadDashboardDto, LeadSourcesStatusDto, SourceStatusDto, YoutubeOpportunitiesQueryDto, YoutubeOpportunityPageDto, YoutubeStatsDto } from '../dto/insights.dto.js';
 import { OUTREACH_STATUSES } from '../dto/leads.dto.js';
 import { LEAD_TIERS } from '../scoring/score-lead.js';
 import { YOUTUBE_OPPORTUNITY_KINDS, type YoutubeOpportunity } from '../scoring/youtube.js';
@@ -60,12 +60,13 @@ export class LeadInsightsService {
   }
 
   async dashboard(): Promise<LeadDashboardDto> {
-    const [[totals], tiers, regions, independence, outreach, youtube, processing, statuses] = await Promise.all([
+    const [[totals], tiers, regions, genres, independence, outreach, youtube, processing, statuses] = await Promise.all([
       this.prisma.$queryRaw<Array<{ leads: number; recordings: number; average_score: number | null }>>`
         SELECT (SELECT count(*)::int FROM lead_profiles) AS leads, (SELECT count(*)::int FROM lead_recordings) AS recordings,
                (SELECT round(avg(total_score)::numeric, 2)::float8 FROM lead_profiles) AS average_score`,
       this.grouped('tier::text'),
       this.grouped('region'),
+      this.genres(),
       this.grouped('independence::text'),
       this.grouped('outreach_status::text'),
       this.youtubeCoverage(),
@@ -77,6 +78,7 @@ export class LeadInsightsService {
       ...totals!,
       by_tier: countsOf(LEAD_TIERS, tiers),
       by_region: regions.sort((a, b) => b.count - a.count).map((row) => ({ region: row.key, name: regionName(row.key), count: row.count })),
+      by_genre: genres,
       by_independence: countsOf(INDEPENDENCE_CLASSES, independence),
       by_outreach: countsOf(OUTREACH_STATUSES, outreach),
       youtube,
@@ -156,6 +158,14 @@ export class LeadInsightsService {
 
   private grouped(column: string): Promise<Array<{ key: string; count: number }>> {
     return this.prisma.$queryRawUnsafe(`SELECT ${column} AS key, count(*)::int AS count FROM lead_profiles GROUP BY 1`);
+  }
+
+  /** The genre distribution: the most common genres of the leads (a lead once per genre, whatever its case). */
+  private genres(): Promise<Array<{ genre: string; count: number }>> {
+    return this.prisma.$queryRaw`
+      SELECT lower(genre) AS genre, count(DISTINCT lead.artist_id)::int AS count
+      FROM lead_profiles lead, unnest(lead.genres) genre
+      GROUP BY 1 ORDER BY count DESC, genre LIMIT ${TOP_GENRES}`;
   }
 
   private async youtubeCoverage(): Promise<{ with_channel: number; without_channel: number; not_checked: number }> {

@@ -7,7 +7,7 @@ import { SourceClientKit } from './source-client-kit.js';
 import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 import { channelRefKey, channelRefQuery, parseYoutubeChannelUrl, YOUTUBE_CHANNEL_ID, type YoutubeChannelRef } from './youtube.channel-url.js';
-import { readApiError, readChannelList, readPlaylistItemList, readSearchList, YoutubeFormatError } from './youtube.format.js';
+import { readApiError, readChannelList, readPlaylistItemList, readSearchList, YoutubeFormatError, type YtChannel } from './youtube.format.js';
 import { chooseArtistChannel, normalizeArtistName, type YoutubeChannelMatch } from './youtube.match.js';
 import { YoutubeQuota } from './youtube.quota.js';
 import { summarizeChannel, type YoutubeChannelSummary } from './youtube.summary.js';
@@ -31,6 +31,8 @@ type Endpoint = 'search' | 'channels' | 'playlistItems';
 
 /** Quota units per request (https://developers.google.com/youtube/v3/determine_quota_cost). */
 const UNITS: Record<Endpoint, number> = { search: 100, channels: 1, playlistItems: 1 };
+/** YouTube's own channel (@YouTube): what a key check looks up when no artist is named. */
+const CHECK_CHANNEL_ID = 'UCBR8-60-B28hp2BmDPdntcQ';
 /** A Retry-After longer than this fails the call rather than hold a worker. */
 const MAX_RETRY_AFTER_MS = 60_000;
 const BASE_BACKOFF_MS = 250;
@@ -127,6 +129,20 @@ export class YoutubeClient implements LeadSource {
     return this.summaryOf(ref, options);
   }
 
+  /**
+   * A live check of the key: one channels.list (1 unit, where a search costs 100), never answered
+   * from the cache and counted in the quota like any call. It asks for the handle an artist name
+   * makes ("Tui Harbour" → @TuiHarbour) when one is given, else for YouTube's own channel. The
+   * channel found, or null (the key worked, no such channel). Throws as the other lookups do.
+   */
+  async checkKey(artistName?: string): Promise<YtChannel | null> {
+    const ref: YoutubeChannelRef = artistName === undefined ? { kind: 'id', id: CHECK_CHANNEL_ID } : { kind: 'handle', handle: handleOf(artistName) };
+    // The parts summaryOf asks for: the fresh answer it leaves in the cache serves that lookup too.
+    const query = { part: 'snippet,statistics,contentDetails', ...channelRefQuery(ref) };
+    const channels = await this.lookup(`channels.list ${describeRef(ref)}`, 'channels', channelRefKey(ref), query, readChannelList, { forceRefresh: true });
+    return channels?.[0] ?? null;
+  }
+
   /** For GET /api/leads/status: configured, healthy (this instance), last error, today's usage and quota. */
   async sourceStatus(): Promise<SourceStatus> {
     return this.kit.status({ configured: this.configured, baseUrl: this.config.YOUTUBE_BASE_URL, quotaLimit: this.quota.limit });
@@ -194,6 +210,13 @@ export class YoutubeClient implements LeadSource {
     const key = this.config.YOUTUBE_API_KEY;
     return key ? text.split(key).join('[YOUTUBE_API_KEY]').split(encodeURIComponent(key)).join('[YOUTUBE_API_KEY]') : text;
   }
+}
+
+/** The handle an artist would have: the name's letters, digits, dots, dashes and underscores (YouTube handles are 3–30 of those). */
+export function handleOf(artistName: string): string {
+  const handle = artistName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]/g, '');
+  if (handle.length < 3 || handle.length > 30) throw new RangeError(`"${artistName}" makes no YouTube handle (3 to 30 letters, digits, dots, dashes or underscores)`);
+  return handle;
 }
 
 function describeRef(ref: YoutubeChannelRef): string {

@@ -8,18 +8,12 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
+import { binaryBody } from '../../support/binary-body.js';
 import { FakeMusicBrainz, REALISTIC } from '../../support/fake-musicbrainz.js';
 import { FakeYoutube, YOUTUBE_REALISTIC } from '../../support/fake-youtube.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const run = promisify(execFile);
-
-/** Collects a binary answer as a Buffer (supertest parses only text types by itself). */
-const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('Leads dashboard, sources status, YouTube views and exports', () => {
   const musicBrainz = new FakeMusicBrainz();
@@ -51,7 +45,7 @@ describe('Leads dashboard, sources status, YouTube views and exports', () => {
     return request(t.http).post('/api/leads/analyze-isrc').set('authorization', admin.bearer).send({ isrc }).expect(200);
   }
   const get = (path: string) => request(t.http).get(path).set('authorization', admin.bearer).expect(200);
-  const exported = (body: object) => request(t.http).post('/api/leads/export').set('authorization', admin.bearer).send(body).buffer(true).parse(binary);
+  const exported = (body: object) => request(t.http).post('/api/leads/export').set('authorization', admin.bearer).send(body).buffer(true).parse(binaryBody);
 
   it('sums the leads by tier, region, independence and outreach, with YouTube coverage and source usage', async () => {
     const { body } = await get('/api/leads/dashboard/stats');

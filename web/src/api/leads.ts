@@ -149,6 +149,8 @@ export interface LeadStats {
   average_score: number | null;
   by_tier: Record<LeadTier, number>;
   by_region: Array<{ region: string; name: string; count: number }>;
+  /** The most common genres, most leads first. */
+  by_genre: Array<{ genre: string; count: number }>;
   by_independence: Record<string, number>;
   by_outreach: Record<string, number>;
   youtube: { with_channel: number; without_channel: number; not_checked: number };

@@ -10,7 +10,7 @@ import { formatCount } from '../../lib/format.js';
 import { formatShareOf, independenceName, LEAD_TIERS, OUTREACH_STATUSES, TIER_TONES, type LeadTier } from '../../lib/leads.js';
 import { SourcesTable } from './sources-table.js';
 
-/** The leads at a glance: totals, tiers, regions, independence and outreach, YouTube coverage, and how the sources are doing. */
+/** The leads at a glance: totals, tiers, regions, genres, independence and outreach, YouTube coverage, and how the sources are doing. */
 export function LeadsDashboardPage() {
   useTitle('Leads · Dashboard');
   return (
@@ -50,6 +50,9 @@ function Dashboard() {
               </ChartCard>
               <ChartCard id="outreach" title="Outreach">
                 <CountChart label="Leads by outreach status" entries={OUTREACH_STATUSES.map((entry) => ({ id: entry.id, label: entry.label, count: data.by_outreach[entry.id] ?? 0 }))} />
+              </ChartCard>
+              <ChartCard id="genres" title="Leads per genre">
+                <CountChart label="Leads per genre" testId="genre-chart" entries={data.by_genre.map((entry) => ({ id: entry.genre, label: entry.genre, count: entry.count }))} />
               </ChartCard>
             </div>
             <section class="card" aria-labelledby="sources-title">
