@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { serveApiDocPages } from './common/http/api-doc-pages.js';
+import { markPathAliases } from './common/http/openapi-aliases.js';
 import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
@@ -79,15 +80,17 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new PageLinksInterceptor());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Encore API')
-      .setDescription('Music intelligence for labels, artists and A&R teams')
-      .setVersion('0.1.0')
-      // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
-      .build(),
+  const document = markPathAliases(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Encore API')
+        .setDescription('Music intelligence for labels, artists and A&R teams')
+        .setVersion('0.1.0')
+        // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

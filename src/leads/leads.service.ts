@@ -75,7 +75,7 @@ export class LeadsService {
    * accepted values (before, an original Prism name such as new_zealand silently matched nothing).
    */
   private withRegionId<T extends LeadFiltersDto>(filters: T, field: string): T {
-    if (filters.region === undefined || filters.region === '') return filters;
+    if (filters.region == null || filters.region === '') return filters;
     const targets = this.config.leadsGeographyTargets;
     const region = regionIdOf(filters.region, targets);
     if (region === null) throw new BadRequestException(`${field} must be one of ${describeRegionNames(targets)}; got "${filters.region}"`);

@@ -76,7 +76,7 @@ export class LeadInsightsController {
 
   @Post(['leads/youtube/test', 'youtube/test'])
   @HttpCode(200)
-  @ApiOperation({ summary: 'Test the YouTube integration: configured, and one live channels.list (1 quota unit)', description: 'With artist_name: the channel of the handle it makes; without: YouTube’s own channel.' })
+  @ApiOperation({ summary: 'Test the YouTube integration with one live channels.list call', description: 'Checks the key is configured and spends 1 quota unit. With artist_name: the channel of the handle it makes; without: YouTube’s own channel.' })
   @ApiOkResponse({ type: YoutubeTestResultDto })
   @ApiBadRequestResponse({ description: 'An artist_name that makes no handle' })
   @ApiConflictResponse({ description: 'YouTube is not configured (status not_configured)' })

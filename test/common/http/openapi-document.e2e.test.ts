@@ -30,4 +30,14 @@ describe('the OpenAPI document behind /api/docs', () => {
     expect(withoutSummary).toEqual([]);
     expect(tooLong).toEqual([]);
   });
+
+  it('names every operation uniquely, an original system’s path marked as the alias of Encore’s', () => {
+    const operations = operationsOf(document);
+    const ids = operations.map(({ raw }) => raw['operationId']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const alias = operations.find(({ name }) => name === 'POST /api/analyze-isrc');
+    expect(alias?.raw['x-alias-of']).toBe('POST /api/leads/analyze-isrc');
+    expect(operations.find(({ name }) => name === 'POST /api/leads/analyze-isrc')?.raw).toMatchObject({ operationId: 'LeadsController_analyzeIsrc' });
+    expect(ids.filter((id) => /[[\]]/.test(String(id)))).toEqual([]);
+  });
 });
