@@ -3,6 +3,7 @@ import { PrismaService } from '../../database/prisma.service.js';
 import type { SpotifyAlbumSummary } from '../../spotify/spotify-album-summary.js';
 import { SPOTIFY_MAX_PAGE, SpotifyClient, SpotifyRequestError } from '../../spotify/spotify-client.js';
 import { utcDay } from '../ingestion/metric-rows.js';
+import { parseSpotifyArtistReference } from '../spotify/spotify-artist-reference.js';
 import { artistGenres, competingReleases, genreTracksQuery, NEW_ALBUMS_QUERY, type CompetingCandidate, type CompetingPick } from './competing-releases.js';
 import { releasedInWeek, weekOfDay, type ReleaseWeek } from './release-week.js';
 
@@ -61,7 +62,9 @@ export class CompetingReleasesRecorder {
       this.logger.warn(run.note);
       return run;
     }
-    const spotifyGenres = new Map((await this.spotify.getArtists(unique(artists.flatMap((artist) => artist.spotify_id ?? [])))).map((artist) => [artist.id, artist.genres]));
+    // A linked id that is no Spotify artist id (stored by hand) would make Spotify refuse the whole batch.
+    const linked = unique(artists.flatMap((artist) => (artist.spotify_id && parseSpotifyArtistReference(artist.spotify_id) === artist.spotify_id ? [artist.spotify_id] : [])));
+    const spotifyGenres = new Map((await this.spotify.getArtists(linked)).map((artist) => [artist.id, artist.genres]));
     const genresOf = new Map(artists.map((artist) => [artist.id, artistGenres(spotifyGenres.get(artist.spotify_id ?? '') ?? [], artist.catalog_genres, artist.lead_genres)]));
     const candidates = await this.candidates(week, unique([...genresOf.values()].flat()), run.errors);
     for (const artist of artists) {
