@@ -31,12 +31,16 @@ import { ReleaseScoresJob } from './releases/release-scores.job.js';
 import { ReleaseScoresService } from './releases/release-scores.service.js';
 import { WeeklyReportJob } from './reports/weekly-report.job.js';
 import { WeeklyReportService } from './reports/weekly-report.service.js';
+import { CompetingReleasesController } from './competing/competing-releases.controller.js';
+import { CompetingReleasesJob } from './competing/competing-releases.job.js';
+import { CompetingReleasesRecorder } from './competing/competing-releases.recorder.js';
+import { CompetingReleasesView } from './competing/competing-releases.view.js';
 
 /** Fan analytics: daily platform metrics, scores (FVS, momentum, breakout), alerts, superfans, connectors and jobs. */
 @Module({
   imports: [SpotifyModule],
-  controllers: [AnalyticsController, AnalyticsIngestionController, ArtistTeamController, SpotifyImportController, SpotifyOAuthController, ConnectorsController, ReleaseScoresController],
-  providers: [ArtistAccessService, MetricsIngestionService, ArtistTeamService, ArtistSeriesService, ArtistScoresService, BreakoutService, SuperfansService, AlertsService, AnalyticsArtistsService, AnalyticsScoringJobs, DemoAnalyticsService, SpotifyConnector, ConnectorRegistry, AnalyticsSyncJob, TOKEN_CIPHER_PROVIDER, SpotifyOAuthStateService, SpotifyUserAuthClient, SpotifyConnectionsService, SpotifyTokenRefreshJob, SpotifyImportService, WeeklyReportService, WeeklyReportJob, ReleaseScoresService, ReleaseScoresJob],
+  controllers: [AnalyticsController, AnalyticsIngestionController, ArtistTeamController, SpotifyImportController, SpotifyOAuthController, ConnectorsController, ReleaseScoresController, CompetingReleasesController],
+  providers: [ArtistAccessService, MetricsIngestionService, ArtistTeamService, ArtistSeriesService, ArtistScoresService, BreakoutService, SuperfansService, AlertsService, AnalyticsArtistsService, AnalyticsScoringJobs, DemoAnalyticsService, SpotifyConnector, ConnectorRegistry, AnalyticsSyncJob, TOKEN_CIPHER_PROVIDER, SpotifyOAuthStateService, SpotifyUserAuthClient, SpotifyConnectionsService, SpotifyTokenRefreshJob, SpotifyImportService, WeeklyReportService, WeeklyReportJob, ReleaseScoresService, ReleaseScoresJob, CompetingReleasesRecorder, CompetingReleasesView, CompetingReleasesJob],
   exports: [ArtistAccessService, MetricsIngestionService, DemoAnalyticsService, AnalyticsScoringJobs],
 })
 export class AnalyticsModule {}

@@ -25,7 +25,7 @@ export interface SpotifyAlbum {
   spotifyUrl: string;
 }
 
-const PRECISIONS = new Set(['year', 'month', 'day']);
+export const RELEASE_DATE_PRECISIONS = new Set(['year', 'month', 'day']);
 
 export function toSpotifyAlbum(album: SpotifyApi.AlbumObjectFull): SpotifyAlbum {
   if (typeof album?.id !== 'string' || typeof album.name !== 'string') throw new MalformedSpotifyResponseError('an album without id or name');
@@ -41,7 +41,7 @@ export function toSpotifyAlbum(album: SpotifyApi.AlbumObjectFull): SpotifyAlbum 
       .filter((line) => typeof line?.text === 'string' && (line.type === 'C' || line.type === 'P'))
       .map((line) => ({ text: line.text, type: line.type })),
     releaseDate: typeof album.release_date === 'string' && album.release_date ? album.release_date : null,
-    releaseDatePrecision: precision && PRECISIONS.has(precision) ? (precision as SpotifyAlbum['releaseDatePrecision']) : null,
+    releaseDatePrecision: precision && RELEASE_DATE_PRECISIONS.has(precision) ? (precision as SpotifyAlbum['releaseDatePrecision']) : null,
     totalTracks: Number.isInteger(album.total_tracks) ? album.total_tracks : null,
     spotifyUrl: album.external_urls?.spotify || `https://open.spotify.com/album/${album.id}`,
   };

@@ -4,6 +4,7 @@ import SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../config/app-config.js';
 import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
 import { toSpotifyAlbum, type SpotifyAlbum } from './spotify-album.js';
+import { pagingItems, toSpotifyAlbumSummary, type SpotifyAlbumSummary } from './spotify-album-summary.js';
 import { toSpotifyArtist, type SpotifyArtist } from './spotify-artist.js';
 import { MalformedSpotifyResponseError, toAudioFeatures, toSpotifyTrack, type SpotifyAudioFeatures, type SpotifyTrack } from './spotify-track.js';
 
@@ -19,6 +20,10 @@ export class SpotifyRequestError extends Error {
     super(message);
   }
 }
+
+/** Spotify's most ids per GET /v1/artists?ids= and items per page of new releases or search. */
+export const SPOTIFY_MAX_IDS = 50;
+export const SPOTIFY_MAX_PAGE = 50;
 
 /** A new token this long before the current one expires, so no request carries an expiring token. */
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
@@ -101,6 +106,33 @@ export class SpotifyClient {
     }
   }
 
+  /** The artists Spotify has among these ids (unknown ids are left out), asked 50 at a time. */
+  async getArtists(ids: readonly string[]): Promise<SpotifyArtist[]> {
+    const artists: SpotifyArtist[] = [];
+    for (let start = 0; start < ids.length; start += SPOTIFY_MAX_IDS) {
+      const batch = ids.slice(start, start + SPOTIFY_MAX_IDS);
+      const what = `artists ${batch[0]}…(${batch.length})`;
+      const body = await this.call(what, () => this.api.getArtists(batch));
+      // Spotify answers null in place of an id it does not know.
+      artists.push(...readResponse(what, () => (body.artists as Array<SpotifyApi.ArtistObjectFull | null>).filter((artist) => artist !== null).map(toSpotifyArtist)));
+    }
+    return artists;
+  }
+
+  /** One page of Spotify's new releases (GET /v1/browse/new-releases) in SPOTIFY_MARKET. */
+  async getNewReleases(offset = 0, limit = SPOTIFY_MAX_PAGE): Promise<SpotifyAlbumSummary[]> {
+    const what = `new releases (offset ${offset})`;
+    const body = await this.call(what, () => this.api.getNewReleases({ limit, offset, country: this.config.SPOTIFY_MARKET }));
+    return readResponse(what, () => pagingItems(body, 'albums').map((album) => toSpotifyAlbumSummary(album as SpotifyApi.AlbumObjectSimplified)));
+  }
+
+  /** Albums for a search query (field filters such as `tag:new` and `genre:"..."`, as Spotify documents them). */
+  async searchAlbums(query: string, limit = SPOTIFY_MAX_PAGE): Promise<SpotifyAlbumSummary[]> {
+    const what = `album search "${query}"`;
+    const body = await this.call(what, () => this.api.searchAlbums(query, { limit, market: this.config.SPOTIFY_MARKET }));
+    return readResponse(what, () => pagingItems(body, 'albums').map((album) => toSpotifyAlbumSummary(album as SpotifyApi.AlbumObjectSimplified)));
+  }
+
   /**
    * Spotify's Track objects for a search query, as Spotify sent them (unchecked): for callers that
    * need what SpotifyTrack leaves out, such as album and artist ids (Leads: `isrc:<code>`).
@@ -111,6 +143,13 @@ export class SpotifyClient {
     if (items === undefined || items === null) return [];
     if (!Array.isArray(items)) throw new SpotifyUnavailableError(`Spotify search "${query}": malformed response (tracks.items is not an array)`);
     return items;
+  }
+
+  /** The albums of the tracks a search finds (Spotify's `genre:` filter applies to tracks, not albums), once each. */
+  async searchTrackAlbums(query: string, limit = SPOTIFY_MAX_PAGE): Promise<SpotifyAlbumSummary[]> {
+    const tracks = await this.searchTrackObjects(query, limit);
+    const albums = readResponse(`search "${query}"`, () => tracks.map((track) => toSpotifyAlbumSummary((track as SpotifyApi.TrackObjectFull).album)));
+    return [...new Map(albums.map((album) => [album.id, album])).values()];
   }
 
   /** Tracks for a search query (Spotify's syntax: `track:"..." artist:"..."` narrows by field). */

@@ -129,6 +129,30 @@ describe('SpotifyClient against a fake Spotify', () => {
     expect(await clientWith().getAudioFeatures(ID)).toBeNull();
   });
 
+  it('gets many artists 50 at a time, leaving out the ids Spotify does not know', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `Artist${String(i).padStart(16, '0')}`);
+    for (const id of ids.slice(0, 59)) spotify.addArtist({ id, name: `Name ${id}`, genres: ['folk'] });
+    const artists = await clientWith().getArtists(ids);
+    expect(artists).toHaveLength(59);
+    expect(artists[0]).toMatchObject({ id: ids[0], genres: ['folk'] });
+    expect(spotify.apiRequests('/v1/artists?ids=').map((call) => new URL(call.path, 'https://api.spotify.com').searchParams.get('ids')!.split(',').length)).toEqual([50, 10]);
+  });
+
+  it("reads new releases and album search results from Spotify's Simplified Album objects", async () => {
+    const album = spotify.addAlbum({ id: '2up3OPMp9Tb4dAKM2erWXQ', name: 'Fresh Single', release_date: new Date().toISOString().slice(0, 10), release_date_precision: 'day' });
+    spotify.newReleases.push(album.id);
+    const client = clientWith();
+    const [listed] = await client.getNewReleases();
+    expect(listed).toEqual({
+      id: album.id, name: 'Fresh Single', albumType: 'single', artists: [], releaseDate: album.release_date, releaseDatePrecision: 'day', totalTracks: 1,
+      image: `https://i.scdn.co/image/${album.id}-640`, spotifyUrl: `https://open.spotify.com/album/${album.id}`,
+    });
+    expect(new URL(spotify.apiRequests('/v1/browse/new-releases')[0]!.path, 'https://api.spotify.com').searchParams.get('country')).toBe('US');
+    expect(await client.searchAlbums('tag:new')).toEqual([listed]);
+    spotify.script('/v1/browse/new-releases', { status: 200, body: { albums: { items: 'none' } } });
+    await expect(client.getNewReleases()).rejects.toThrow(/new releases \(offset 0\): malformed response \(albums.items is not an array\)/);
+  });
+
   it('reports a malformed body as Spotify being unavailable', async () => {
     spotify.script('/v1/tracks', { status: 200, body: '<html>maintenance</html>', headers: { 'Content-Type': 'text/html' } });
     await expect(clientWith().getTrack(ID)).rejects.toThrow(/malformed response/);

@@ -13,6 +13,8 @@ export interface BrowserApp {
   database: TestDatabase;
   /** The app's MODELS_DIR, for a CLI command to share (training, say). */
   modelsDir: string;
+  /** The app's MEDIA_DIR, for another instance to share (createTestApp's shareWith). */
+  mediaDir: string;
   /** A new 1280×900 page in which each action waits 10 s at most (Playwright's own limit is 30 s). */
   newPage(): Promise<Page>;
   stop(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startBrowserApp(env: NodeJS.ProcessEnv = {}): Promise<Brow
     browser,
     database,
     modelsDir,
+    mediaDir,
     async newPage() {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);

@@ -32,8 +32,8 @@ interface UserToken {
 
 /**
  * Spotify's accounts service and Web API as documented (client-credentials token, the
- * authorization-code flow with refresh tokens, tracks, artists, search, audio features, the
- * current user, the `{"error": {"status", "message"}}` and `{"error", "error_description"}`
+ * authorization-code flow with refresh tokens, tracks, artists (one or several), albums, new
+ * releases, search of tracks and albums with field filters, audio features, the current user, the `{"error": {"status", "message"}}` and `{"error", "error_description"}`
  * error objects), served from memory behind nock, so the real client and its HTTP stack run
  * unchanged. The authorize page is a browser's business: `authorize()` plays the user there.
  */
@@ -43,6 +43,8 @@ export class FakeSpotify {
   readonly artists = new Map<string, SpotifyApi.ArtistObjectFull>();
   readonly albums = new Map<string, SpotifyApi.AlbumObjectFull>();
   readonly users = new Map<string, SpotifyApi.UserObjectPrivate>();
+  /** The album ids GET /v1/browse/new-releases lists, in its order (Spotify's editors pick them). */
+  readonly newReleases: string[] = [];
   readonly requests: Recorded[] = [];
   /** Spotify's answer for apps without extended quota since November 2024. */
   audioFeaturesForbidden = false;
@@ -247,6 +249,12 @@ export class FakeSpotify {
       if (!user) return apiError(401, 'Unauthorized');
       return [200, this.users.get(user.userId)!];
     }
+    if (resource === 'artists' && !id) {
+      const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+      if (ids.length === 0 || ids.length > 50 || ids.some((each) => !/^[0-9A-Za-z]{22}$/.test(each))) return apiError(400, 'invalid ids');
+      return [200, { artists: ids.map((each) => this.artists.get(each) ?? null) }];
+    }
+    if (resource === 'browse' && id === 'new-releases') return [200, { albums: this.page(url, this.newReleases.map((albumId) => simplifiedAlbum(this.albums.get(albumId)!))) }];
     if (resource === 'artists' && id) {
       if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
       const artist = this.artists.get(id);
@@ -267,31 +275,70 @@ export class FakeSpotify {
       const features = this.audioFeatures.get(id);
       return features ? [200, features] : apiError(404, 'Resource not found');
     }
-    if (resource === 'search') return [200, this.search(url.searchParams)];
+    if (resource === 'search') return [200, this.search(url)];
     return apiError(404, 'Service not found');
   }
 
-  /** Free words match title, artists or album; `track:` and `artist:` filters match their field, `isrc:` the track's ISRC exactly. */
-  private search(params: URLSearchParams): SpotifyApi.SearchResponse {
+  /** One page (limit, offset) of items as Spotify's Paging object. */
+  private page<T>(url: URL, items: T[]): SpotifyApi.PagingObject<T> {
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    const next = offset + limit < items.length ? new URL(url) : null;
+    next?.searchParams.set('offset', String(offset + limit));
+    return { href: url.toString(), items: items.slice(offset, offset + limit), limit, next: next?.toString() ?? null, offset, previous: null, total: items.length };
+  }
+
+  /**
+   * Searches tracks and/or albums (`type`). Free words match title, artists or album; field filters
+   * as Spotify documents them: `track:` and `artist:` match their field, `isrc:` the track's ISRC
+   * exactly, `genre:` one of the track's artists' genres (tracks and artists only), `year:` (2026 or
+   * 2025-2026) the release year, and `tag:new` albums released in the last two weeks (albums only).
+   */
+  private search(url: URL): SpotifyApi.SearchResponse {
+    const params = url.searchParams;
     const query = (params.get('q') ?? '').toLowerCase();
-    const limit = Number(params.get('limit') ?? 20);
-    const filters = [...query.matchAll(/(track|artist|isrc):(?:"([^"]*)"|(\S+))/g)].map((match) => ({ field: match[1]!, value: (match[2] ?? match[3])! }));
-    const words = query.replace(/(track|artist|isrc):(?:"[^"]*"|\S+)/g, ' ').split(/\s+/).filter(Boolean);
-    const items = [...this.tracks.values()].filter((track) => {
-      const artists = track.artists.map((artist) => artist.name).join(' ').toLowerCase();
-      const title = track.name.toLowerCase();
-      const everything = `${title} ${artists} ${track.album.name.toLowerCase()}`;
-      return (
-        filters.every(({ field, value }) => (field === 'isrc' ? (track.external_ids?.isrc ?? '').toLowerCase() === value : (field === 'track' ? title : artists).includes(value))) &&
-        words.every((word) => everything.includes(word))
-      );
-    });
-    const page = items.slice(0, limit);
-    return {
-      tracks: {
-        href: `${API}/v1/search?${params}`, items: page, limit, next: null, offset: 0, previous: null, total: items.length,
-      },
+    const filterPattern = /(track|artist|isrc|genre|year|tag):(?:"([^"]*)"|(\S+))/g;
+    const filters = [...query.matchAll(filterPattern)].map((match) => ({ field: match[1]!, value: (match[2] ?? match[3])! }));
+    const words = query.replace(filterPattern, ' ').split(/\s+/).filter(Boolean);
+    const types = (params.get('type') ?? 'track').split(',');
+    const inYears = (releaseDate: string, value: string) => {
+      const [from, to = from] = value.split('-').map(Number);
+      const year = Number(releaseDate.slice(0, 4));
+      return year >= from! && year <= to!;
     };
+    const genresOf = (artists: SpotifyApi.ArtistObjectSimplified[]) => artists.flatMap((artist) => this.artists.get(artist.id)?.genres ?? []).map((genre) => genre.toLowerCase());
+    const answer: SpotifyApi.SearchResponse = {};
+    if (types.includes('track')) {
+      const items = [...this.tracks.values()].filter((track) => {
+        const artists = track.artists.map((artist) => artist.name).join(' ').toLowerCase();
+        const title = track.name.toLowerCase();
+        const everything = `${title} ${artists} ${track.album.name.toLowerCase()}`;
+        const matches = ({ field, value }: { field: string; value: string }) => {
+          if (field === 'isrc') return (track.external_ids?.isrc ?? '').toLowerCase() === value;
+          if (field === 'genre') return genresOf(track.artists).includes(value);
+          if (field === 'year') return inYears(track.album.release_date, value);
+          if (field === 'tag') return false; // albums only
+          return (field === 'track' ? title : artists).includes(value);
+        };
+        return filters.every(matches) && words.every((word) => everything.includes(word));
+      });
+      answer.tracks = this.page(url, items);
+    }
+    if (types.includes('album')) {
+      const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+      const items = [...this.albums.values()].filter((album) => {
+        const everything = `${album.name} ${album.artists.map((artist) => artist.name).join(' ')}`.toLowerCase();
+        const matches = ({ field, value }: { field: string; value: string }) => {
+          if (field === 'tag') return value === 'new' && album.release_date_precision === 'day' && album.release_date >= twoWeeksAgo;
+          if (field === 'year') return inYears(album.release_date, value);
+          if (field === 'artist') return everything.includes(value);
+          return false; // track, isrc and genre do not apply to albums
+        };
+        return filters.every(matches) && words.every((word) => everything.includes(word));
+      });
+      answer.albums = this.page(url, items.map(simplifiedAlbum));
+    }
+    return answer;
   }
 }
 
@@ -373,6 +420,12 @@ export function spotifyAlbum(album: Partial<SpotifyApi.AlbumObjectFull> & { id: 
     uri: `spotify:album:${album.id}`,
     ...album,
   } as SpotifyApi.AlbumObjectFull;
+}
+
+/** The Simplified Album object new releases and search list (no label, copyrights or tracks). */
+export function simplifiedAlbum(album: SpotifyApi.AlbumObjectFull): SpotifyApi.AlbumObjectSimplified {
+  const { album_type, artists, available_markets, external_urls, href, id, images, name, release_date, release_date_precision, total_tracks, type, uri } = album;
+  return { album_type, artists, available_markets, external_urls, href, id, images, name, release_date, release_date_precision, total_tracks, type, uri } as SpotifyApi.AlbumObjectSimplified;
 }
 
 /** A User object as GET /v1/me returns it (with the user-read-email and user-read-private scopes). */

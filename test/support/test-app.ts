@@ -18,12 +18,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What instances of one deployment share: the database, models and media folders. */
+export type SharedDeployment = Pick<TestApp, 'database' | 'modelsDir' | 'mediaDir'>;
+
 /**
- * The real Nest app on a database of its own, ready for supertest; or, given `shareWith`, a
- * second instance on that app's database, models and media folders, as instances of one deployment
- * share them (closing it leaves both to their owner).
+ * The real Nest app on a database of its own, ready for supertest; or, given `shareWith` (a test
+ * app, or a browser test's app process), another instance on its database, models and media
+ * folders (closing it leaves them to their owner).
  */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: TestApp): Promise<TestApp> {
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: SharedDeployment): Promise<TestApp> {
   const database = shareWith?.database ?? (await createTestDatabase());
   const modelsDir = shareWith?.modelsDir ?? (await mkdtemp(join(tmpdir(), 'encore-models-')));
   const mediaDir = shareWith?.mediaDir ?? (await mkdtemp(join(tmpdir(), 'encore-media-')));

@@ -3,6 +3,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { browserSession, type RegisteredAccount } from '../support/browser-session.js';
+import { FakeSpotify } from '../support/fake-spotify.js';
+import { createTestApp } from '../support/test-app.js';
+import { CompetingReleasesRecorder } from '../../src/analytics/competing/competing-releases.recorder.js';
+import { weekOfDay } from '../../src/analytics/competing/release-week.js';
+import { utcDay } from '../../src/analytics/ingestion/metric-rows.js';
 
 const DEMO_ARTISTS = ['Harbour Lights', 'Kōwhai', 'Marama Bay', 'Southern Static', 'The Dust Riders'];
 
@@ -144,6 +149,43 @@ describe('the Analytics pages in a browser', () => {
     await open(`/analytics/${id}?spotify=connected`);
     await page.waitForURL((url) => url.pathname === `/analytics/artists/${id}` && url.searchParams.get('spotify') === 'connected');
     await page.getByTestId('spotify-connected').waitFor();
+  });
+
+  it('the artist page shows the week’s competing releases in its genres beside its own latest release', async () => {
+    // The daily job runs in another instance of the deployment, against the fake Spotify server.
+    const spotify = new FakeSpotify().start();
+    const instance = await createTestApp({ ...spotify.env, SPOTIFY_MAX_RETRIES: '0', GENRE_TRAIN_CRON: 'off' }, running);
+    let latest: string;
+    try {
+      // Marama Bay's genres are its catalog songs': acoustic and folk.
+      const { start } = weekOfDay(utcDay());
+      const rival = spotify.addArtist({ id: 'KauriSound000000000001', name: 'Kauri Sound', genres: ['folk', 'nz folk'] });
+      const artists = [{ id: rival.id, name: rival.name, type: 'artist' as const, uri: rival.uri, href: rival.href, external_urls: rival.external_urls }];
+      spotify.addAlbum({ id: 'TidewaterHymns00000001', name: 'Tidewater Hymns', artists, release_date: start, release_date_precision: 'day' });
+      spotify.newReleases.push('TidewaterHymns00000001');
+      expect(await instance.app.get(CompetingReleasesRecorder).recordWeek()).toMatchObject({ recorded: 1, without_genres: [] });
+      const marama = await instance.prisma.artist.findFirstOrThrow({ where: { name: 'Marama Bay' } });
+      latest = (await instance.prisma.catalogSong.findFirstOrThrow({ where: { artistId: marama.id, visibility: 'public', releaseDate: { not: null } }, orderBy: [{ releaseDate: 'desc' }, { title: 'asc' }] })).title;
+    } finally {
+      await instance.close();
+      spotify.stop();
+    }
+
+    await signInAs(admin);
+    await openArtist('Marama Bay');
+    const card = page.getByTestId('competing-releases-card');
+    await expect.poll(() => card.getByTestId('competing-release-row').count()).toBe(1);
+    expect(await card.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Own latest release', 'Competing in acoustic, folk']);
+    const row = card.getByTestId('competing-release-row');
+    expect(await row.getByRole('link').textContent()).toBe('Tidewater Hymns');
+    expect(await row.getByRole('link').getAttribute('href')).toBe('https://open.spotify.com/album/TidewaterHymns00000001');
+    expect(await row.textContent()).toContain('Kauri Sound');
+    expect(await card.getByTestId('own-latest-release').textContent()).toContain(latest);
+    await screenshot(page, 'analytics-competing-releases');
+
+    // An artist with no other release of the week says so.
+    await openArtist('The Dust Riders');
+    await expect.poll(() => page.getByTestId('competing-note').textContent()).toBe('No other releases of the week in these genres on Spotify so far.');
   });
 
   it('acknowledging an alert takes it off the open alerts and onto the acknowledged ones', async () => {

@@ -198,6 +198,45 @@ export interface SpotifyStatus {
   artist_profile: { id: string; url: string | null; last_sync_at: string | null } | null;
 }
 
+/** An artist's own public catalog release. */
+export interface OwnRelease {
+  song_id: string;
+  title: string;
+  album: string | null;
+  release_date: string;
+}
+
+/** Someone else's Spotify release of the week in one of the artist's genres. */
+export interface CompetingRelease {
+  spotify_album_id: string;
+  name: string;
+  album_type: string | null;
+  artists: string[];
+  release_date: string;
+  total_tracks: number | null;
+  /** The artist's genres it shares. */
+  genres: string[];
+  sources: Array<'new_releases' | 'search'>;
+  spotify_url: string;
+  image_url: string | null;
+  first_seen_at: string;
+}
+
+/** GET /api/analytics/:id/competing-releases?week= */
+export interface CompetingReleases {
+  artist: ArtistRef;
+  week: { week: string; start: string; end: string };
+  /** The genres the week's scan compared with; null before the job scanned the week. */
+  genres: string[] | null;
+  scanned_at: string | null;
+  /** Why there is nothing to show: not scanned yet, or no genres known for the artist. */
+  note: string | null;
+  latest_release: OwnRelease | null;
+  own_releases: OwnRelease[];
+  count: number;
+  results: CompetingRelease[];
+}
+
 /** /api/analytics/*: fan analytics for an artist's team (admins: every artist). */
 export class AnalyticsApi {
   constructor(private readonly client: EncoreApi = api) {}
@@ -224,6 +263,11 @@ export class AnalyticsApi {
 
   superfans(id: string, top: number, signal?: AbortSignal): Promise<Superfans> {
     return this.get(`/api/analytics/${encodeURIComponent(id)}/superfans?${toQuery({ top })}`, signal);
+  }
+
+  /** The week's competing releases (an ISO week such as 2026-W49 or a day in it; default this week). */
+  competingReleases(id: string, week?: string, signal?: AbortSignal): Promise<CompetingReleases> {
+    return this.get(`/api/analytics/${encodeURIComponent(id)}/competing-releases?${toQuery({ week })}`, signal);
   }
 
   stats(signal?: AbortSignal): Promise<DashboardStats> {

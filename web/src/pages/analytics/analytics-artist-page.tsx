@@ -31,6 +31,7 @@ import { withQuery, type RouteParams } from '../../lib/routes.js';
 import { NotFoundPage } from '../not-found-page.js';
 import { navigate, useQueryParam } from '../../router.js';
 import { DataInCard } from './analytics-data-in.js';
+import { CompetingReleasesCard } from './competing-releases-card.js';
 import './analytics.css';
 
 const TOP_SUPERFANS = 10;
@@ -117,6 +118,7 @@ function ArtistDashboard({ id }: { id: string }) {
               {(data) => <SuperfansPanel superfans={data} />}
             </PanelCard>
           </div>
+          <CompetingReleasesCard artistId={id} />
           <section class="card" aria-labelledby="artist-alerts-title">
             <div class="card-head">
               <h2 id="artist-alerts-title">Open alerts</h2>
