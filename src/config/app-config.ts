@@ -416,6 +416,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^/]+\/?$/, { message: 'STRIPE_API_BASE must be an http(s) URL without a path, such as http://localhost:12111' })
   STRIPE_API_BASE?: string;
 
+  /**
+   * The web app's public address (https://encore.example.com), where Stripe Checkout and the
+   * billing portal send listeners back; unset, the address the request came to.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+\/?$/, { message: 'APP_PUBLIC_URL must be an http(s) URL without a path, such as https://encore.example.com' })
+  APP_PUBLIC_URL?: string;
+
   /** Stripe price ids (price_...) of the paid plans; a plan without one cannot be bought through Stripe. */
   @IsOptional()
   @IsString()

@@ -4,6 +4,10 @@ import { billingStateOf, PaymentProvider, type BillingState, type StartSubscript
 
 const DAY_MS = 86_400_000;
 
+/** Why there is no Checkout page or billing portal without Stripe. */
+export const NEEDS_STRIPE =
+  'Checkout and the billing portal need Stripe: set STRIPE_SECRET_KEY. Without it, POST /api/subscriptions/subscribe starts plans directly (development only).';
+
 /** The same day of the next month (clamped by Date to the month's end, as billing cycles are). */
 function oneMonthAfter(date: Date): Date {
   const next = new Date(date);
@@ -17,6 +21,7 @@ function oneMonthAfter(date: Date): Date {
  */
 export class ManualPaymentProvider extends PaymentProvider {
   readonly name = 'manual';
+  readonly hostedCheckout = false;
 
   /** `enabled` is false in production: there the manual provider would give paid plans away. */
   constructor(private readonly enabled: boolean) {
@@ -47,6 +52,14 @@ export class ManualPaymentProvider extends PaymentProvider {
 
   async cancelAtPeriodEnd(current: Subscription): Promise<BillingState> {
     return { ...billingStateOf(current), cancelAtPeriodEnd: true, canceledAt: new Date() };
+  }
+
+  async checkout(): Promise<string> {
+    throw new ServiceUnavailableException(NEEDS_STRIPE);
+  }
+
+  async billingPortal(): Promise<string> {
+    throw new ServiceUnavailableException(NEEDS_STRIPE);
   }
 
   private ensureEnabled(): void {

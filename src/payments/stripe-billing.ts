@@ -66,6 +66,24 @@ export function subscriptionIdOfInvoice(invoice: Stripe.Invoice): string | undef
   return typeof reference === 'string' ? reference : reference.id;
 }
 
+/**
+ * The service period an invoice bills: from its lines' periods (the invoice's own period_start and
+ * period_end look one period back for subscription invoices, as Stripe documents). Undefined
+ * without lines carrying a period.
+ */
+export function billedPeriodOfInvoice(invoice: Stripe.Invoice): { start: Date; end: Date } | undefined {
+  const periods = (invoice.lines?.data ?? []).map((line) => line.period).filter((period) => period && Number.isInteger(period.start) && Number.isInteger(period.end));
+  if (periods.length === 0) return undefined;
+  return { start: seconds(Math.min(...periods.map((period) => period.start))), end: seconds(Math.max(...periods.map((period) => period.end))) };
+}
+
+/** The id of the subscription a completed Checkout Session created (webhook payloads name it; the API may expand it). */
+export function subscriptionIdOfCheckout(session: Stripe.Checkout.Session): string | undefined {
+  const reference = session.subscription;
+  if (!reference) return undefined;
+  return typeof reference === 'string' ? reference : reference.id;
+}
+
 /** STRIPE_API_BASE as the SDK's host, port and protocol options. */
 export function stripeAddress(apiBase: string): { host: string; port: number; protocol: 'http' | 'https' } {
   const url = new URL(apiBase);

@@ -20,6 +20,7 @@ export function malformedEventProblems(event: unknown): string[] {
   const type = at(event, 'type') as string;
   if (type.startsWith('customer.subscription.')) return problemsOf(subscriptionRules(object));
   if (type.startsWith('invoice.')) return problemsOf(invoiceRules(object));
+  if (type.startsWith('checkout.session.')) return problemsOf(checkoutSessionRules(object));
   return [];
 }
 
@@ -95,11 +96,35 @@ function subscriptionRules(subscription: unknown): Rule[] {
 function invoiceRules(invoice: unknown): Rule[] {
   const field = (...path: string[]) => at(invoice, ...path);
   const optionalReference = (...path: string[]): Rule => [`data.object.${path.join('.')}`, isAbsent(field(...path)) || isReference(field(...path)), 'a subscription id or object, or null'];
+  const lines = field('lines', 'data');
+  const lineRules = (Array.isArray(lines) ? lines : []).flatMap((_, index): Rule[] => {
+    const period = at(lines, index, 'period');
+    const path = `data.object.lines.data.${index}`;
+    return [
+      [path, isObject(at(lines, index)), 'an object'],
+      [`${path}.period`, isAbsent(period) || isObject(period), 'an object or null'],
+      [`${path}.period.start`, !isObject(period) || isTimestamp(period['start']), TIMESTAMP],
+      [`${path}.period.end`, !isObject(period) || isTimestamp(period['end']), TIMESTAMP],
+    ];
+  });
   return [
     ['data.object.parent', isAbsent(field('parent')) || isObject(field('parent')), 'an object or null'],
     ['data.object.parent.subscription_details', isAbsent(field('parent', 'subscription_details')) || isObject(field('parent', 'subscription_details')), 'an object or null'],
     optionalReference('parent', 'subscription_details', 'subscription'),
     optionalReference('subscription'),
+    ['data.object.lines', isAbsent(field('lines')) || isObject(field('lines')), 'an object'],
+    ['data.object.lines.data', isAbsent(lines) || Array.isArray(lines), 'an array'],
+    ...lineRules,
+  ];
+}
+
+function checkoutSessionRules(session: unknown): Rule[] {
+  const field = (name: string) => at(session, name);
+  return [
+    ['data.object.id', isText(field('id')), 'a non-empty string'],
+    ['data.object.mode', isText(field('mode')), 'a Checkout mode (payment, setup or subscription)'],
+    ['data.object.subscription', isAbsent(field('subscription')) || isReference(field('subscription')), 'a subscription id or object, or null'],
+    ['data.object.client_reference_id', isAbsent(field('client_reference_id')) || isName(field('client_reference_id')), `a string of at most ${MAX_NAME_LENGTH} characters, or null`],
   ];
 }
 

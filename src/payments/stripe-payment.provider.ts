@@ -2,7 +2,7 @@ import { BadGatewayException, ServiceUnavailableException } from '@nestjs/common
 import Stripe from 'stripe';
 import type { AppConfig } from '../config/app-config.js';
 import type { PlanCode, Subscription } from '../generated/prisma/client.js';
-import { PaymentProvider, type BillingState, type StartSubscription } from './payment-provider.js';
+import { PaymentProvider, type BillingState, type StartCheckout, type StartSubscription } from './payment-provider.js';
 import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, stripeAddress } from './stripe-billing.js';
 
 /** The Stripe price id of each paid plan, from STRIPE_PRICE_*. */
@@ -17,6 +17,7 @@ export function createStripeClient(secretKey: string, apiBase?: string): Stripe 
 /** Paid plans as Stripe subscriptions: one customer per account, one subscription item at the plan's price. */
 export class StripePaymentProvider extends PaymentProvider {
   readonly name = 'stripe';
+  readonly hostedCheckout = true;
 
   constructor(
     private readonly stripe: Stripe,
@@ -57,6 +58,40 @@ export class StripePaymentProvider extends PaymentProvider {
     return this.call('cancel the subscription', async () =>
       billingStateFromStripe(await this.stripe.subscriptions.update(current.providerSubscriptionId!, { cancel_at_period_end: true })),
     );
+  }
+
+  /**
+   * A Checkout Session in subscription mode: Stripe's page collects the payment method (and the
+   * first payment, unless trialing), then creates the subscription, which checkout.session.completed
+   * reports. The subscription carries the account and plan in its metadata, as start() sets them.
+   */
+  async checkout({ owner, plan, trialDays, customerId, successUrl, cancelUrl }: StartCheckout): Promise<string> {
+    const price = this.priceOf(plan);
+    const metadata = { [OWNER_KEY]: owner.id, [PLAN_KEY]: plan };
+    const session = await this.call('open Checkout', () =>
+      this.stripe.checkout.sessions.create({
+        mode: 'subscription',
+        line_items: [{ price, quantity: 1 }],
+        ...(customerId ? { customer: customerId } : { customer_email: owner.email }),
+        client_reference_id: owner.id,
+        metadata,
+        subscription_data: { metadata, ...(trialDays > 0 && { trial_period_days: trialDays }) },
+        success_url: successUrl,
+        cancel_url: cancelUrl,
+      }),
+    );
+    if (!session.url) throw new BadGatewayException('Stripe could not open Checkout: the session it created has no url');
+    return session.url;
+  }
+
+  async billingPortal(customerId: string, returnUrl: string): Promise<string> {
+    const session = await this.call('open the billing portal', () => this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+    return session.url;
+  }
+
+  /** The subscription as Stripe has it now (for the webhook of a completed Checkout, which names it only). */
+  retrieveSubscription(id: string): Promise<Stripe.Subscription> {
+    return this.call('read the subscription', () => this.stripe.subscriptions.retrieve(id));
   }
 
   private priceOf(plan: PlanCode): string {

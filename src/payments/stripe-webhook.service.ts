@@ -6,9 +6,10 @@ import type { PlanCode, Prisma, SubscriptionStatus } from '../generated/prisma/c
 import { isLive } from '../subscriptions/listener-plan.service.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { lockUser } from '../subscriptions/row-locks.js';
-import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, subscriptionIdOfInvoice } from './stripe-billing.js';
+import { PaymentProvider } from './payment-provider.js';
+import { billedPeriodOfInvoice, billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from './stripe-billing.js';
 import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
-import { stripePrices } from './stripe-payment.provider.js';
+import { StripePaymentProvider, stripePrices } from './stripe-payment.provider.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,12 +33,15 @@ export class StripeWebhookService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly provider: PaymentProvider,
   ) {
     this.prices = stripePrices(config);
   }
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookAnswer> {
     const event = this.verify(rawBody, signature);
+    // Read before the transaction, which holds row locks: Stripe answers within its client's retries or this answers 503 and Stripe redelivers.
+    const checkoutSubscription = await this.subscriptionOfCompletedCheckout(event);
     // The event id is stored in the transaction that applies it: a redelivery (even a concurrent
     // one, which waits on the id's unique index) finds it and changes nothing.
     const applied = await this.prisma.$transaction(async (tx) => {
@@ -46,7 +50,7 @@ export class StripeWebhookService {
         skipDuplicates: true,
       });
       if (count === 0) return false;
-      await this.apply(tx, event);
+      await this.apply(tx, event, checkoutSubscription);
       return true;
     });
     return applied ? { received: true } : { received: true, duplicate: true };
@@ -73,26 +77,64 @@ export class StripeWebhookService {
     return event;
   }
 
-  private async apply(tx: Tx, event: Stripe.Event): Promise<void> {
+  private async apply(tx: Tx, event: Stripe.Event, checkoutSubscription: Stripe.Subscription | undefined): Promise<void> {
     switch (event.type) {
       case 'customer.subscription.created':
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted':
         return this.syncSubscription(tx, event.data.object);
+      case 'checkout.session.completed':
+        // The subscription Checkout created, as Stripe has it now; the session names the account too.
+        if (!checkoutSubscription) return;
+        return this.syncSubscription(tx, checkoutSubscription, uuidOrUndefined(event.data.object.client_reference_id));
       case 'invoice.payment_failed':
+        // Stripe retries the payment while the subscription is past_due; it gives no plan until an invoice is paid (docs/subscriptions.md).
         return this.setStatus(tx, subscriptionIdOfInvoice(event.data.object), 'past_due', ['trialing', 'active']);
       case 'invoice.paid':
-        // Only a failed payment made good changes the status: trial and renewal invoices come with subscription updates.
-        return this.setStatus(tx, subscriptionIdOfInvoice(event.data.object), 'active', ['past_due']);
+        return this.recordPayment(tx, event.data.object);
       default:
         this.logger.debug(`Ignored Stripe event ${event.type} (${event.id})`);
     }
   }
 
-  /** Copies a Stripe subscription onto ours: found by its id, else by the account in its metadata. */
-  private async syncSubscription(tx: Tx, subscription: Stripe.Subscription): Promise<void> {
-    const metadataOwner = subscription.metadata?.[OWNER_KEY];
-    const ownerId = metadataOwner && UUID.test(metadataOwner) ? metadataOwner : undefined;
+  /** For checkout.session.completed in subscription mode: the subscription it created, read from Stripe (the event names it only). */
+  private async subscriptionOfCompletedCheckout(event: Stripe.Event): Promise<Stripe.Subscription | undefined> {
+    if (event.type !== 'checkout.session.completed') return undefined;
+    const session = event.data.object;
+    const subscriptionId = session.mode === 'subscription' ? subscriptionIdOfCheckout(session) : undefined;
+    if (!subscriptionId) return undefined;
+    if (!(this.provider instanceof StripePaymentProvider)) {
+      // customer.subscription.created brings the plan as well.
+      this.logger.warn(`Checkout session ${session.id}: subscription ${subscriptionId} not read, STRIPE_SECRET_KEY is not set`);
+      return undefined;
+    }
+    return this.provider.retrieveSubscription(subscriptionId);
+  }
+
+  /**
+   * A paid invoice: the plan runs to the end of the period it bills (renewals move it on, never
+   * back: an older invoice's news may come late), and a failed payment made good, or the first
+   * period paid after a trial, makes the subscription active.
+   */
+  private async recordPayment(tx: Tx, invoice: Stripe.Invoice): Promise<void> {
+    const subscriptionId = subscriptionIdOfInvoice(invoice);
+    if (!subscriptionId) return;
+    const period = billedPeriodOfInvoice(invoice);
+    if (!period) return this.setStatus(tx, subscriptionId, 'active', ['past_due']);
+    const ours = { providerSubscriptionId: subscriptionId };
+    await tx.subscription.updateMany({
+      where: { ...ours, currentPeriodEnd: { lte: period.end }, OR: [{ status: 'past_due' }, { status: 'trialing', trialEndsAt: { lte: period.start } }] },
+      data: { status: 'active' },
+    });
+    await tx.subscription.updateMany({
+      where: { ...ours, status: { in: ['trialing', 'active'] }, currentPeriodEnd: { lt: period.end } },
+      data: { currentPeriodStart: period.start, currentPeriodEnd: period.end },
+    });
+  }
+
+  /** Copies a Stripe subscription onto ours: found by its id, else by the account in its metadata (or the Checkout Session's). */
+  private async syncSubscription(tx: Tx, subscription: Stripe.Subscription, sessionOwner?: string): Promise<void> {
+    const ownerId = uuidOrUndefined(subscription.metadata?.[OWNER_KEY]) ?? sessionOwner;
     if (ownerId && !(await lockUser(tx, ownerId))) return this.ignore(subscription, 'its account no longer exists');
     const state = billingStateFromStripe(subscription);
     const plan = planOfPrice(this.prices, priceIdOf(subscription)) ?? this.planOfMetadata(subscription);
@@ -102,11 +144,15 @@ export class StripeWebhookService {
     if (!row) {
       if (!ownerId || !plan) return this.ignore(subscription, 'it names no Encore account and plan');
       await tx.subscription.create({ data: { ownerId, plan, ...state } });
-      return;
+    } else {
+      // The owner has moved on to another live Stripe subscription: news of an old one must not
+      // replace it. A live manual plan (charging nothing) gives way to one bought, as in subscribe.
+      if (row.providerSubscriptionId !== subscription.id && row.provider !== 'manual' && isLive(row)) return this.ignore(subscription, 'its owner has another live subscription');
+      await tx.subscription.update({ where: { id: row.id }, data: { ...state, ...(plan && { plan }) } });
     }
-    // The owner has moved on to another live subscription: news of an old one must not replace it.
-    if (row.providerSubscriptionId !== subscription.id && isLive(row)) return this.ignore(subscription, 'its owner has another live subscription');
-    await tx.subscription.update({ where: { id: row.id }, data: { ...state, ...(plan && { plan }) } });
+    // A trial begun on Stripe's page uses the account's one trial, as subscribing does.
+    const owner = row?.ownerId ?? ownerId;
+    if (state.trialEndsAt && owner) await tx.user.updateMany({ where: { id: owner, premiumTrialUsedAt: null }, data: { premiumTrialUsedAt: new Date() } });
   }
 
   private async setStatus(tx: Tx, subscriptionId: string | undefined, status: SubscriptionStatus, from: SubscriptionStatus[]): Promise<void> {
@@ -123,3 +169,5 @@ export class StripeWebhookService {
     this.logger.warn(`Ignored Stripe subscription ${subscription.id}: ${why}`);
   }
 }
+
+const uuidOrUndefined = (value: string | null | undefined) => (value && UUID.test(value) ? value : undefined);

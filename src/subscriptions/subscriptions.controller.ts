@@ -1,8 +1,22 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
-import { AddMemberDto, MySubscriptionDto, PlansDto, SubscribeDto } from './dto/subscription.dto.js';
+import { AppConfig } from '../config/app-config.js';
+import { CheckoutService } from './checkout.service.js';
+import { AddMemberDto, MySubscriptionDto, PlansDto, RedirectDto, SubscribeDto } from './dto/subscription.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
@@ -12,6 +26,8 @@ export class SubscriptionsController {
   constructor(
     private readonly subscriptions: SubscriptionsService,
     private readonly invitations: InvitationsService,
+    private readonly checkouts: CheckoutService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -38,6 +54,36 @@ export class SubscriptionsController {
   @ApiConflictResponse({ description: 'Already on the plan, a member of another plan, or too many members for the new plan' })
   subscribe(@CurrentUser() user: AuthUser, @Body() body: SubscribeDto): Promise<MySubscriptionDto> {
     return this.subscriptions.subscribe(user, body.plan);
+  }
+
+  @Post('checkout')
+  @ApiOperation({
+    summary: 'Buy a paid plan on Stripe Checkout',
+    description:
+      "Answers the address of a Stripe Checkout page (subscription mode) that collects the payment method; the plan starts when Stripe's signed checkout.session.completed reaches POST /api/payments/webhook. " +
+      'The first paid subscription of an account starts with a 30-day trial. Stripe sends the listener back to /catalog/plan?checkout=success, or ?checkout=canceled.',
+  })
+  @HttpCode(200)
+  @Auth()
+  @ApiOkResponse({ type: RedirectDto })
+  @ApiBadRequestResponse({ description: 'Unknown plan, or free (cancel instead)' })
+  @ApiConflictResponse({ description: 'Already on a plan billed through Stripe (change it with subscribe or the portal), a member of another plan, or too many members for the plan' })
+  @ApiBadGatewayResponse({ description: 'Stripe refused' })
+  @ApiServiceUnavailableResponse({ description: 'Stripe is not configured (STRIPE_SECRET_KEY), the plan has no Stripe price, or Stripe is unreachable' })
+  checkout(@CurrentUser() user: AuthUser, @Body() body: SubscribeDto, @Req() request: Request): Promise<RedirectDto> {
+    return this.checkouts.checkout(user, body.plan, this.appUrl(request));
+  }
+
+  @Post('portal')
+  @ApiOperation({ summary: "Stripe's billing portal, to change the payment method or plan, or cancel", description: 'Stripe sends the listener back to /catalog/plan.' })
+  @HttpCode(200)
+  @Auth()
+  @ApiOkResponse({ type: RedirectDto })
+  @ApiNotFoundResponse({ description: 'No plan billed through Stripe' })
+  @ApiConflictResponse({ description: 'A member of another owner\'s plan: its owner manages billing' })
+  @ApiServiceUnavailableResponse({ description: 'Stripe is not configured (STRIPE_SECRET_KEY), or unreachable' })
+  portal(@CurrentUser() user: AuthUser, @Req() request: Request): Promise<RedirectDto> {
+    return this.checkouts.portal(user, this.appUrl(request));
   }
 
   @Post('cancel')
@@ -77,5 +123,10 @@ export class SubscriptionsController {
     @Param('userId', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('userId must be a UUID') })) userId: string,
   ): Promise<void> {
     return this.subscriptions.removeMember(user, userId);
+  }
+
+  /** The web app's origin: APP_PUBLIC_URL, else the one the request came to (behind a proxy, as TRUST_PROXY lets Express read it). */
+  private appUrl(request: Request): string {
+    return (this.config.APP_PUBLIC_URL ?? `${request.protocol}://${request.get('host')}`).replace(/\/$/, '');
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PaymentsModule } from '../payments/payments.module.js';
+import { CheckoutService } from './checkout.service.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { ListenerPlanService } from './listener-plan.service.js';
@@ -11,7 +12,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 @Module({
   imports: [PaymentsModule],
   controllers: [SubscriptionsController, InvitationsController, PlayerController],
-  providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService, InvitationsService],
+  providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService, InvitationsService, CheckoutService],
   exports: [ListenerPlanService],
 })
 export class SubscriptionsModule {}

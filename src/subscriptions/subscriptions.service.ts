@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { PlanCode, Prisma, Subscription } from '../generated/prisma/client.js';
@@ -6,8 +6,8 @@ import { ManualPaymentProvider } from '../payments/manual-payment.provider.js';
 import { PaymentProvider, type BillingState } from '../payments/payment-provider.js';
 import { toPlanDto, type MySubscriptionDto, type PlansDto } from './dto/subscription.dto.js';
 import { LISTENER, openInvitationsOf } from './invitation-queries.js';
-import { people } from './invitation-rules.js';
-import { isLive } from './listener-plan.service.js';
+import { buyerOf, refuseFree } from './buyer.js';
+import { givesPlan, isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
 import { PlayerSkipsService } from './player-skips.service.js';
 import { lockSubscriptionOf, lockUser } from './row-locks.js';
@@ -36,7 +36,7 @@ export class SubscriptionsService {
 
   plans(): PlansDto {
     const results = Object.values(PLANS).map(toPlanDto);
-    return { count: results.length, trial_days: TRIAL_DAYS, results };
+    return { count: results.length, checkout: this.provider.hostedCheckout, trial_days: TRIAL_DAYS, results };
   }
 
   async me(userId: string, now = new Date()): Promise<MySubscriptionDto> {
@@ -49,7 +49,7 @@ export class SubscriptionsService {
     // The subscription giving the plan (as ListenerPlanService.planFor picks it); else the caller's own ended one.
     const subscription: SubscriptionWithPeople | null = [own, joined].find((s) => s && isLive(s, now)) ?? own ?? joined;
     const live = subscription !== null && isLive(subscription, now);
-    const plan = live ? PLANS[subscription.plan] : PLANS.free;
+    const plan = subscription !== null && givesPlan(subscription, now) ? PLANS[subscription.plan] : PLANS.free;
     const owner = subscription?.ownerId === userId;
     return {
       plan: toPlanDto(plan),
@@ -70,24 +70,12 @@ export class SubscriptionsService {
 
   /** Starts a paid plan, or moves the caller's live one to another plan (which also undoes a pending cancel). */
   async subscribe(caller: AuthUser, code: PlanCode): Promise<MySubscriptionDto> {
-    if (code === 'free') {
-      throw new BadRequestException('plan free needs no subscription: cancel your paid plan (POST /api/subscriptions/cancel) and it becomes Free when its period ends');
-    }
+    refuseFree(code);
     const plan = PLANS[code];
     await this.prisma.$transaction(async (tx) => {
       await lockUser(tx, caller.id);
       await lockSubscriptionOf(tx, caller.id);
-      const account = await tx.user.findUniqueOrThrow({ where: { id: caller.id }, select: { id: true, email: true, username: true, premiumTrialUsedAt: true } });
-      const membership = await tx.subscriptionMember.findUnique({ where: { userId: caller.id }, include: { subscription: { include: { owner: LISTENER } } } });
-      if (membership) {
-        const { owner, plan: theirs } = membership.subscription;
-        throw new ConflictException(`You are on ${owner.username}'s ${PLANS[theirs].name} plan: leave it first (DELETE /api/subscriptions/members/${caller.id})`);
-      }
-      const current = await tx.subscription.findUnique({ where: { ownerId: caller.id }, include: { _count: { select: { members: true } } } });
-      const members = current?._count.members ?? 0;
-      if (members + 1 > plan.maxMembers) {
-        throw new ConflictException(`${plan.name} is for ${people(plan.maxMembers)} and your plan has ${members} member${members === 1 ? '' : 's'} besides you: remove members first (DELETE /api/subscriptions/members/:userId)`);
-      }
+      const { account, current } = await buyerOf(tx, caller.id, code);
       let state: BillingState;
       if (current && isLive(current) && current.provider === this.provider.name) {
         if (current.plan === code && !current.cancelAtPeriodEnd) throw new ConflictException(`You are already on ${plan.name}`);

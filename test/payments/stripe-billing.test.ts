@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { billingStateFromStripe, planOfPrice, statusFromStripe, stripeAddress, subscriptionIdOfInvoice } from '../../src/payments/stripe-billing.js';
+import { billedPeriodOfInvoice, billingStateFromStripe, planOfPrice, statusFromStripe, stripeAddress, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from '../../src/payments/stripe-billing.js';
 import { stripeSubscription } from './fake-stripe.js';
 
 describe('Stripe billing helpers', () => {
-  it('gives the plan only for trialing, active, past_due and unpaid subscriptions', () => {
+  it('keeps trialing, active, past_due and unpaid subscriptions (past_due for both), and counts every other status as canceled', () => {
     const cases: Array<[Stripe.Subscription.Status, string]> = [
       ['trialing', 'trialing'],
       ['active', 'active'],
@@ -53,6 +53,19 @@ describe('Stripe billing helpers', () => {
     expect(subscriptionIdOfInvoice({ parent: { subscription_details: { subscription: 'sub_new' } } } as unknown as Stripe.Invoice)).toBe('sub_new');
     expect(subscriptionIdOfInvoice({ parent: null, subscription: 'sub_old' } as unknown as Stripe.Invoice)).toBe('sub_old');
     expect(subscriptionIdOfInvoice({ parent: null } as unknown as Stripe.Invoice)).toBeUndefined();
+  });
+
+  it("reads the period an invoice bills from its lines, not from the invoice's own period, which looks one period back", () => {
+    const invoice = { period_start: 1_000, period_end: 2_000, lines: { data: [{ period: { start: 2_000, end: 3_000 } }, { period: { start: 2_500, end: 3_000 } }] } } as unknown as Stripe.Invoice;
+    expect(billedPeriodOfInvoice(invoice)).toEqual({ start: new Date(2_000_000), end: new Date(3_000_000) });
+    expect(billedPeriodOfInvoice({ lines: { data: [] } } as unknown as Stripe.Invoice)).toBeUndefined();
+    expect(billedPeriodOfInvoice({} as unknown as Stripe.Invoice)).toBeUndefined();
+  });
+
+  it("finds a Checkout Session's subscription by id, or expanded", () => {
+    expect(subscriptionIdOfCheckout({ subscription: 'sub_1' } as unknown as Stripe.Checkout.Session)).toBe('sub_1');
+    expect(subscriptionIdOfCheckout({ subscription: { id: 'sub_2' } } as unknown as Stripe.Checkout.Session)).toBe('sub_2');
+    expect(subscriptionIdOfCheckout({ subscription: null } as unknown as Stripe.Checkout.Session)).toBeUndefined();
   });
 
   it('turns STRIPE_API_BASE into the host, port and protocol the SDK takes', () => {

@@ -5,18 +5,10 @@ import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { subscriptionCalls } from '../subscriptions/subscription-calls.js';
 import { stripeSubscription, type SubscriptionFields } from './fake-stripe.js';
+import { stripeEvent } from './stripe-events.js';
 
 const WEBHOOK_SECRET = 'whsec_encore_test_secret';
 const PRICES = { STRIPE_PRICE_PREMIUM: 'price_premium', STRIPE_PRICE_DUO: 'price_duo', STRIPE_PRICE_FAMILY: 'price_family', STRIPE_PRICE_STUDENT: 'price_student' };
-
-let events = 0;
-
-/** A Stripe event as Stripe posts it to webhook endpoints. */
-function stripeEvent(type: string, object: unknown): { id: string; payload: string } {
-  const id = `evt_test_${Date.now().toString(36)}${++events}`;
-  const event = { id, object: 'event', api_version: Stripe.API_VERSION, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
-  return { id, payload: JSON.stringify(event) };
-}
 
 describe('Stripe webhook', () => {
   let t: TestApp;

@@ -11,6 +11,8 @@ export function subscriptionCalls(app: () => TestApp) {
     me: (account: TestAccount) => http().get('/api/subscriptions/me').set(as(account)).expect(200),
     subscribe: (account: TestAccount, plan: string) => http().post('/api/subscriptions/subscribe').set(as(account)).send({ plan }),
     cancel: (account: TestAccount) => http().post('/api/subscriptions/cancel').set(as(account)),
+    checkout: (account: TestAccount, plan: unknown) => http().post('/api/subscriptions/checkout').set(as(account)).send({ plan }),
+    portal: (account: TestAccount) => http().post('/api/subscriptions/portal').set(as(account)),
     /** POST /api/subscriptions/members: invites, it does not add. */
     invite: (owner: TestAccount, who: Record<string, string>) => http().post('/api/subscriptions/members').set(as(owner)).send(who),
     removeMember: (caller: TestAccount, userId: string) => http().delete(`/api/subscriptions/members/${userId}`).set(as(caller)),

@@ -78,6 +78,15 @@ describe('sharing a plan in a browser', () => {
     expect(await page.getByTestId('form-error').textContent()).toMatch(/^You pay for Premium Individual yourself until /);
   });
 
+  it('starts a plan at once from Subscribe on a server without Stripe, as before Checkout', async () => {
+    await signInAs(await register('user', 'buyer'));
+    await open('/catalog/plan');
+    await page.getByRole('button', { name: 'Subscribe to Premium Duo' }).click();
+    await page.getByRole('list', { name: 'People on the plan' }).waitFor();
+    expect(await page.getByTestId('plan-name').textContent()).toContain('Premium Duo');
+    expect(new URL(page.url()).origin).toBe(running.app.baseUrl);
+  });
+
   it('lets the owner cancel a pending invitation', async () => {
     const [owner, friend] = [await familyOwner(), await register('user', 'friend')];
     await call('POST', '/api/subscriptions/members', { email: friend.email }, owner.session.token);

@@ -55,6 +55,8 @@ export class PlanDto {
 
 export class PlansDto {
   @ApiProperty() count!: number;
+  @ApiProperty({ description: 'true: plans are bought on Stripe Checkout (POST /api/subscriptions/checkout); false: POST /api/subscriptions/subscribe starts them (no payments configured)' })
+  checkout!: boolean;
   @ApiProperty({ description: 'Days free on the first paid subscription of an account' }) trial_days!: number;
   @ApiProperty({ type: [PlanDto] }) results!: PlanDto[];
 }
@@ -103,6 +105,11 @@ export class MySubscriptionDto {
   invitations!: InvitationDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'Skips left this hour; null for unlimited' }) skips_left!: number | null;
   @ApiProperty({ description: 'Whether this account has used its free trial' }) trial_used!: boolean;
+}
+
+/** A page of Stripe's to send the listener to (Checkout, the billing portal). */
+export class RedirectDto {
+  @ApiProperty({ example: 'https://checkout.stripe.com/c/pay/cs_test_a1b2c3' }) url!: string;
 }
 
 export class SkipResultDto {

@@ -66,6 +66,18 @@ describe('Stripe webhook: signed but malformed or mistimed events', () => {
     expect(await t.prisma.subscription.findUnique({ where: { ownerId: account.id } })).toMatchObject({ plan: 'premium' });
   });
 
+  it('answers 400 naming each wrong-typed field of a signed Checkout Session or invoice line Encore reads (issue 21), applying nothing', async () => {
+    const { body: session } = await deliver(event('checkout.session.completed', { id: 'cs_1', mode: 3, subscription: 7, client_reference_id: ['x'] })).expect(400);
+    expect(session.message).toBe(
+      'The signed event is malformed: data.object.mode must be a Checkout mode (payment, setup or subscription); data.object.subscription must be a subscription id or object, or null; data.object.client_reference_id must be a string of at most 255 characters, or null',
+    );
+    const { body: invoice } = await deliver(event('invoice.paid', { parent: null, lines: { data: [{ period: { start: 'monday', end: 1e308 } }, 'line'] } })).expect(400);
+    expect(invoice.message).toBe(
+      'The signed event is malformed: data.object.lines.data.0.period.start must be Unix seconds between years 1 and 9999; data.object.lines.data.0.period.end must be Unix seconds between years 1 and 9999; data.object.lines.data.1 must be an object',
+    );
+    expect(await t.prisma.paymentEvent.count({ where: { type: { in: ['checkout.session.completed', 'invoice.paid'] } } })).toBe(0);
+  });
+
   it('refuses a signature timestamped more than 5 minutes ahead of the clock, as one more than 5 minutes old, and accepts one a minute ahead', async () => {
     const now = Math.floor(Date.now() / 1000);
     const ahead = await deliver(event('some.other.event', {}), now + 600).expect(400);

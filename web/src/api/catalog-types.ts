@@ -109,8 +109,20 @@ export interface SkipResult {
 export interface PlanSummary {
   code: string;
   name: string;
+  description: string;
+  /** Monthly, in cents (USD). */
+  price_cents: number;
   max_members: number;
   skips_per_hour: number | null;
+}
+
+/** GET /api/subscriptions */
+export interface PlanList {
+  count: number;
+  /** true: plans are bought on Stripe Checkout; false: subscribing starts them directly (no payments on this server). */
+  checkout: boolean;
+  trial_days: number;
+  results: PlanSummary[];
 }
 
 /** An invitation to a duo or family plan (InvitationDto in src/subscriptions/dto). */
@@ -131,6 +143,10 @@ export interface MySubscription {
   plan: PlanSummary;
   role: 'owner' | 'member' | null;
   status: 'trialing' | 'active' | 'past_due' | 'canceled' | 'expired' | null;
+  /** The plan subscribed to, even once it no longer gives its features. */
+  subscribed_plan: string | null;
+  /** Who bills it: stripe, or manual (nothing charged). */
+  provider: string | null;
   current_period_end: string | null;
   cancel_at_period_end: boolean;
   owner: UserRef | null;

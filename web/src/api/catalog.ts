@@ -10,6 +10,7 @@ import type {
   Listing,
   MySubscription,
   PlanInvitation,
+  PlanList,
   Playlist,
   PlaylistFields,
   PlaylistItem,
@@ -143,6 +144,25 @@ export class CatalogApi {
 
   subscription(signal?: AbortSignal): Promise<MySubscription> {
     return this.client.send('GET', '/api/subscriptions/me', undefined, { signal });
+  }
+
+  plans(signal?: AbortSignal): Promise<PlanList> {
+    return this.client.send('GET', '/api/subscriptions', undefined, { signal });
+  }
+
+  /** Starts a plan directly: servers without Stripe (development), where nothing is charged. */
+  subscribe(plan: string): Promise<MySubscription> {
+    return this.client.send('POST', '/api/subscriptions/subscribe', { plan });
+  }
+
+  /** The address of Stripe's Checkout page for `plan`; the plan starts once Stripe confirms the payment. */
+  checkout(plan: string): Promise<{ url: string }> {
+    return this.client.send('POST', '/api/subscriptions/checkout', { plan });
+  }
+
+  /** The address of Stripe's billing portal, to change the card or plan, or cancel. */
+  billingPortal(): Promise<{ url: string }> {
+    return this.client.send('POST', '/api/subscriptions/portal');
   }
 
   /** Invites an email address or a username (an address with "@" is taken as an email). */

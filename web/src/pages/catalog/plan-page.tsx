@@ -10,10 +10,11 @@ import { SubmitButton } from '../../components/submit-button.js';
 import { useAction, useLoad, useTitle } from '../../hooks.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import { useSession } from '../../session.js';
+import { CheckoutReturn, PlanPurchase } from './plan-purchase.js';
 
 const addressOf = (invitation: PlanInvitation) => invitation.email ?? `@${invitation.username}`;
 
-/** The listener's plan and who shares it, the owner's invitations, and the invitations the listener received. */
+/** The listener's plan and who shares it, buying one, the owner's invitations, and the invitations the listener received. */
 export function PlanPage() {
   useTitle('Your plan');
   // Bumped after each change, so both cards load again (accepting changes the plan, inviting the list).
@@ -24,6 +25,7 @@ export function PlanPage() {
       <CatalogNav />
       <RequireSignIn what="see your plan and the invitations to share one">
         <h1 class="page-title">Your plan</h1>
+        <CheckoutReturn />
         <div class="catalog-columns">
           <div class="catalog-main">
             <CurrentPlan version={version} onChange={changed} />
@@ -73,6 +75,7 @@ function PlanDetails({ subscription, onChange }: { subscription: MySubscription;
         </PeopleList>
       )}
       {role === 'owner' && shared && <SentInvitations invitations={invitations} seats={plan.max_members - 1 - members.length} onChange={onChange} />}
+      <PlanPurchase subscription={subscription} onChange={onChange} />
     </div>
   );
 }
