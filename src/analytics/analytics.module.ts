@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertsService } from './alerts/alerts.service.js';
+import { FanPulseDashboardController } from './fanpulse-dashboard.controller.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsArtistsService } from './artists/analytics-artists.service.js';
 import { DemoAnalyticsService } from './demo/demo-analytics.service.js';
@@ -39,7 +40,7 @@ import { CompetingReleasesView } from './competing/competing-releases.view.js';
 /** Fan analytics: daily platform metrics, scores (FVS, momentum, breakout), alerts, superfans, connectors and jobs. */
 @Module({
   imports: [SpotifyModule],
-  controllers: [AnalyticsController, AnalyticsIngestionController, ArtistTeamController, SpotifyImportController, SpotifyOAuthController, ConnectorsController, ReleaseScoresController, CompetingReleasesController],
+  controllers: [AnalyticsController, FanPulseDashboardController, AnalyticsIngestionController, ArtistTeamController, SpotifyImportController, SpotifyOAuthController, ConnectorsController, ReleaseScoresController, CompetingReleasesController],
   providers: [ArtistAccessService, MetricsIngestionService, ArtistTeamService, ArtistSeriesService, ArtistScoresService, BreakoutService, SuperfansService, AlertsService, AnalyticsArtistsService, AnalyticsScoringJobs, DemoAnalyticsService, SpotifyConnector, ConnectorRegistry, AnalyticsSyncJob, TOKEN_CIPHER_PROVIDER, SpotifyOAuthStateService, SpotifyUserAuthClient, SpotifyConnectionsService, SpotifyTokenRefreshJob, SpotifyImportService, WeeklyReportService, WeeklyReportJob, ReleaseScoresService, ReleaseScoresJob, CompetingReleasesRecorder, CompetingReleasesView, CompetingReleasesJob],
   exports: [ArtistAccessService, MetricsIngestionService, DemoAnalyticsService, AnalyticsScoringJobs],
 })

@@ -4,7 +4,7 @@ import type { AuthUser } from './auth-user.js';
 import { Auth, CurrentUser } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto.js';
-import { RegisterDto } from './dto/register.dto.js';
+import { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';
 import { SessionDto, UserDto } from './dto/user.dto.js';
 import { ExpensiveRequest } from '../request-limits/request-weight.decorators.js';
 
@@ -22,13 +22,22 @@ export class AuthController {
     return this.auth.register(body);
   }
 
-  @Post('login')
+  @Post('auth/register')
+  @ExpensiveRequest()
+  @ApiOperation({ summary: 'Register with email and password (FanPulse), and sign in' })
+  @ApiCreatedResponse({ type: SessionDto, description: 'The new account, signed in; its username is the email’s name unless one is sent' })
+  @ApiConflictResponse({ description: 'email or username already taken' })
+  registerWithEmail(@Body() body: EmailRegisterDto): Promise<SessionDto> {
+    return this.auth.register(body);
+  }
+
+  @Post(['login', 'auth/login'])
   @ApiOperation({ summary: 'Sign in with email or username and password' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this IP or for this account' })
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<SessionDto> {
-    return this.auth.login(body.login, body.password, ip);
+    return this.auth.login((body.login ?? body.username ?? body.email)!, body.password, ip);
   }
 
   @Post('auth/refresh')

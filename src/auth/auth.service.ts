@@ -4,8 +4,8 @@ import { Prisma } from '../generated/prisma/client.js';
 import { normalizeSearchText } from '../songs/search-text.js';
 import { accountEmailMessage, isAccountEmail } from './account-email.js';
 import type { AuthUser } from './auth-user.js';
-import type { RegisterDto } from './dto/register.dto.js';
-import { toUserDto, type SessionDto, type UserDto } from './dto/user.dto.js';
+import type { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';
+import { toSessionDto, toUserDto, type SessionDto, type UserDto } from './dto/user.dto.js';
 import { LoginLimiterService } from './login-limiter.service.js';
 import { passwordProblems } from './password-rules.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
@@ -37,12 +37,12 @@ export class AuthService {
     private readonly limiter: LoginLimiterService,
   ) {}
 
-  /** Creates an account (and, for artists, the artist it publishes as) and signs it in. */
-  async register(dto: RegisterDto): Promise<SessionDto> {
+  /** Creates an account (and, for artists, the artist it publishes as) and signs it in; without a username, one from the email's name. */
+  async register(dto: RegisterDto | EmailRegisterDto): Promise<SessionDto> {
     const email = dto.email.toLowerCase();
-    const username = dto.username.toLowerCase();
+    const username = dto.username?.toLowerCase() ?? (await this.freeUsername(email.split('@')[0]!));
     const passwordHash = await acceptablePasswordHash(dto.password, { username, email });
-    const displayName = dto.display_name ?? dto.username;
+    const displayName = dto.display_name ?? dto.username ?? username;
     try {
       const user = await this.prisma.user.create({
         data: {
@@ -82,7 +82,7 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<SessionDto> {
     const { userId, tokens } = await this.tokens.refresh(refreshToken);
-    return { ...tokens, user: await this.me(userId) };
+    return toSessionDto(tokens, await this.me(userId));
   }
 
   async logout(user: AuthUser, refreshToken?: string): Promise<void> {
@@ -123,7 +123,7 @@ export class AuthService {
 
   private async session(user: Parameters<typeof toUserDto>[0]): Promise<SessionDto> {
     const tokens = await this.tokens.issue(user.id);
-    return { ...tokens, user: toUserDto(user) };
+    return toSessionDto(tokens, toUserDto(user));
   }
 
   /** `base` cleaned to a valid username, with a number appended until no account has it. */

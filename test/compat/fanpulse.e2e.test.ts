@@ -52,4 +52,32 @@ describe('clients of FanPulse', () => {
     expect(body.probability).toBeGreaterThanOrEqual(0);
     expect(body.probability).toBeLessThanOrEqual(1);
   });
+
+  it('POST /api/auth/register with email and password, then POST /api/auth/login as JSON or as an OAuth2 form, and GET /api/auth/me', async () => {
+    const account = { email: 'fan.pulse@example.com', password: 'Pulse-2026-fans' };
+    const registered = await request(t.http).post('/api/auth/register').send(account).expect(201);
+    expect(registered.body).toMatchObject({ access_token: expect.any(String), token_type: 'bearer', user: { email: account.email, username: 'fan.pulse' } });
+    const json = await request(t.http).post('/api/auth/login').send(account).expect(200);
+    const form = await request(t.http).post('/api/auth/login').type('form').send({ username: account.email, password: account.password }).expect(200);
+    for (const { body } of [json, form]) {
+      expect(body).toMatchObject({ access_token: expect.any(String), token_type: 'bearer' });
+      const me = await request(t.http).get('/api/auth/me').set('authorization', `Bearer ${body.access_token}`).expect(200);
+      expect(me.body.email).toBe(account.email);
+    }
+  });
+
+  it('GET /api/dashboard/stats and /top-performers answer the analytics dashboard', async () => {
+    const stats = await get('/dashboard/stats');
+    expect(stats.body).toEqual((await get('/analytics/dashboard/stats')).body);
+    const top = await get('/dashboard/top-performers?by=momentum&limit=1');
+    expect(top.body.results[0]).toMatchObject({ id: artistId });
+  });
+
+  it.each([
+    ['post', '/api/artists/import-spotify'],
+    ['get', '/api/spotify/authorize'],
+    ['get', '/api/spotify/disconnect'],
+  ] as const)('%s %s is served (it asks for a signed-in caller)', async (method, path) => {
+    await request(t.http)[method](path).expect(401);
+  });
 });

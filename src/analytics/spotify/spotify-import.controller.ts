@@ -8,7 +8,8 @@ import { ImportSpotifyDto, ImportSpotifyResultDto } from './spotify.dto.js';
 import { SpotifyImportService } from './spotify-import.service.js';
 
 @ApiTags('analytics')
-@Controller('analytics/artists/import-spotify')
+// FanPulse's clients import at POST /api/artists/import-spotify.
+@Controller(['analytics/artists/import-spotify', 'artists/import-spotify'])
 export class SpotifyImportController {
   constructor(private readonly imports: SpotifyImportService) {}
 

@@ -28,7 +28,8 @@ import { SpotifyConnectionsService } from './spotify-connections.service.js';
 const wantsJson = (request: Request) => request.accepts(['html', 'json']) === 'json';
 
 @ApiTags('analytics')
-@Controller('analytics/spotify')
+// FanPulse's clients call the same routes at /api/spotify/... (its own paths).
+@Controller(['analytics/spotify', 'spotify'])
 export class SpotifyOAuthController {
   constructor(private readonly connections: SpotifyConnectionsService) {}
 
@@ -77,5 +78,16 @@ export class SpotifyOAuthController {
   @ApiNotFoundResponse({ description: 'No artist with this id' })
   disconnect(@Body() body: DisconnectDto, @CurrentUser() user: AuthUser): Promise<DisconnectedDto> {
     return this.connections.disconnect(user, body.artist_id);
+  }
+
+  @Get('disconnect')
+  @HttpCode(200)
+  @Auth()
+  @ApiOperation({ summary: 'Disconnect an artist’s Spotify account with GET, as FanPulse’s clients do' })
+  @ApiOkResponse({ type: DisconnectedDto })
+  @ApiForbiddenResponse({ description: "Not on the artist's team" })
+  @ApiNotFoundResponse({ description: 'No artist with this id' })
+  disconnectByGet(@Query() query: DisconnectDto, @CurrentUser() user: AuthUser): Promise<DisconnectedDto> {
+    return this.connections.disconnect(user, query.artist_id);
   }
 }

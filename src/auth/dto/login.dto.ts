@@ -1,13 +1,31 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { Omittable } from '../../common/http/validation.js';
 
+/**
+ * Who signs in: `login` (email or username), or the original systems' `username` or `email`.
+ * `login` is required only while neither of the others is sent.
+ */
+const identifier = (name: 'login' | 'username' | 'email', description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description }),
+    ValidateIf((body: LoginDto) => body[name] !== undefined || (name === 'login' && body.username === undefined && body.email === undefined)),
+    IsDefined({ message: 'login is required (an email or username), or send username or email' }),
+    IsString({ message: `${name} must be a string` }),
+    IsNotEmpty({ message: `${name} must not be empty` }),
+    MaxLength(254),
+  );
+
 export class LoginDto {
-  @ApiProperty({ description: 'Email or username' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(254)
-  login!: string;
+  @identifier('login', 'Email or username')
+  login?: string;
+
+  @identifier('username', 'The username (as the streaming original and FanPulse’s form login send it); an email works too')
+  username?: string;
+
+  @identifier('email', 'The email (as FanPulse’s clients send it)')
+  email?: string;
 
   @ApiProperty()
   @IsString()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsAccountEmail } from '../account-email.js';
@@ -36,3 +36,6 @@ export class RegisterDto {
   @MaxLength(100)
   display_name?: string;
 }
+
+/** POST /api/auth/register, as FanPulse's clients send it: email and password; the username is optional. */
+export class EmailRegisterDto extends IntersectionType(OmitType(RegisterDto, ['username'] as const), PartialType(PickType(RegisterDto, ['username'] as const))) {}

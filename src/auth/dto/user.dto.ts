@@ -20,7 +20,17 @@ export class SessionDto {
   @ApiProperty({ description: 'Exchange at POST /api/auth/refresh; good once' }) refresh_token!: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expires_in!: number;
   @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiProperty({ description: 'The access token again, under the OAuth name FanPulse’s clients read' }) access_token!: string;
+  @ApiProperty({ enum: ['bearer'] }) token_type!: 'bearer';
 }
+
+/** The tokens and the account, with the OAuth names FanPulse's clients read beside Encore's. */
+export const toSessionDto = (tokens: { token: string; refresh_token: string; expires_in: number }, user: UserDto): SessionDto => ({
+  ...tokens,
+  user,
+  access_token: tokens.token,
+  token_type: 'bearer',
+});
 
 export const toUserDto = (user: User & { artist?: Pick<Artist, 'id'> | null }): UserDto => ({
   id: user.id,
