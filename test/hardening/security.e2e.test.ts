@@ -28,6 +28,8 @@ const JWT_SECRET = 'hardening-suite-signing-key-32-chars-long';
 const PUBLIC_WRITES: Record<string, string> = {
   'POST /api/users': 'registration',
   'POST /api/login': 'signing in (rate limited per account and IP)',
+  'POST /api/auth/register': 'registration at FanPulse’s path',
+  'POST /api/auth/login': 'signing in at FanPulse’s path (the same limits)',
   'POST /api/auth/refresh': 'the refresh token is the credential',
   'POST /api/payments/webhook': 'Stripe signs the body (Stripe-Signature)',
   'POST /api/predict/manual': 'the public hit predictor',
