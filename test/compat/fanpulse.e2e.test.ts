@@ -66,6 +66,18 @@ describe('clients of FanPulse', () => {
     }
   });
 
+  it('GET /api/analytics/{artist_id}/superfans answers the fan segments', async () => {
+    const { body } = await get(`/analytics/${artistId}/superfans`);
+    expect(Object.keys(body.segments).sort()).toEqual(['casual', 'dormant', 'engaged', 'superfan']);
+  });
+
+  it('GET /api/spotify/callback is served: without Spotify’s code and state it says what is missing', async () => {
+    const response = await request(t.http).get('/api/spotify/callback');
+    expect(response.status).toBeGreaterThanOrEqual(300);
+    expect(response.status).not.toBe(404);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it('GET /api/dashboard/stats and /top-performers answer the analytics dashboard', async () => {
     const stats = await get('/dashboard/stats');
     expect(stats.body).toEqual((await get('/analytics/dashboard/stats')).body);
