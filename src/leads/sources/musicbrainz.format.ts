@@ -218,7 +218,7 @@ const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const { object, optionalObject, text, optionalText, optionalNumber, flag, list, texts } = jsonReader(MusicBrainzFormatError);
 
-function mbid(parent: Json, key: string, where: string): string {
+export function mbid(parent: Json, key: string, where: string): string {
   const id = text(parent, key, where);
   if (!MBID.test(id)) throw new MusicBrainzFormatError(`${where}.${key} "${id.slice(0, 40)}" is not an MBID`);
   return id.toLowerCase();
@@ -243,7 +243,7 @@ function area(parent: Json, key: string, where: string): MbArea | null {
   };
 }
 
-function artistRef(value: unknown, where: string): MbArtistRef {
+export function artistRef(value: unknown, where: string): MbArtistRef {
   const artist = object(value, where);
   return {
     id: mbid(artist, 'id', where),
@@ -307,7 +307,7 @@ export function readIsrcLookup(value: unknown, isrc: string): MbIsrcLookup {
 }
 
 /** The fields every kind of relation has. */
-function relationBase(value: unknown, where: string): { relation: Json; type: string; direction: 'forward' | 'backward'; ended: boolean } {
+export function relationBase(value: unknown, where: string): { relation: Json; type: string; direction: 'forward' | 'backward'; ended: boolean } {
   const relation = object(value, where);
   const type = text(relation, 'type', where);
   return { relation, type, direction: relation.direction === 'backward' ? 'backward' : 'forward', ended: flag(relation, 'ended', where) };
@@ -350,7 +350,7 @@ export function readArtist(value: unknown): MbArtist {
   };
 }
 
-function labelRef(value: unknown, where: string): MbLabelRef {
+export function labelRef(value: unknown, where: string): MbLabelRef {
   const label = object(value, where);
   return {
     id: mbid(label, 'id', where),
