@@ -103,13 +103,14 @@ export class MusicBrainzClient implements LeadSource {
   }
 
   /**
-   * The recordings with this ISRC, each with its artist credit and releases; null when
+   * The recordings with this ISRC, each with its artist credit, releases and the ids of the works
+   * it performs (so a recording that links to no work needs no rights lookup); null when
    * MusicBrainz knows no recording with it. Hyphens, spaces and case are forgiven.
    */
   async lookupIsrc(isrc: string, options: LookupOptions = {}): Promise<MbIsrcLookup | null> {
     const code = isrc.replace(/[\s-]/g, '').toUpperCase();
     if (!ISRC.test(code)) throw new RangeError(`"${isrc}" is not an ISRC (CC-XXX-YY-NNNNN)`);
-    return this.lookup(`ISRC ${code}`, `isrc/${code}`, ['artist-credits', 'releases'], (body) => readIsrcLookup(body, code), options);
+    return this.lookup(`ISRC ${code}`, `isrc/${code}`, ['artist-credits', 'releases', 'work-rels'], (body) => readIsrcLookup(body, code), options);
   }
 
   /** The artist with area, life span, URL relations (homepage, social, Bandcamp, YouTube, streaming), tags and genres. */

@@ -49,6 +49,11 @@ export interface MbRecording {
   /** The credit as printed: names and join phrases. */
   artistName: string;
   releases: MbReleaseSummary[];
+  /**
+   * The works it performs (`performance` relations, asked with inc=work-rels): [] when it links
+   * to none, null when the answer carries no relations (not asked, or an answer cached before).
+   */
+  workIds: string[] | null;
 }
 
 /** The recordings MusicBrainz has for an ISRC (usually one; several when it was reused or is a duplicate). */
@@ -292,10 +297,19 @@ function recording(value: unknown, where: string): MbRecording {
     artistCredit: credit,
     artistName: creditedName(credit),
     releases: list(body, 'releases', where).map((release, i) => releaseSummary(release, `${where}.releases[${i}]`)),
+    workIds: body.relations === undefined || body.relations === null ? null : workIdsOf(body, where),
   };
 }
 
-/** GET /isrc/<isrc>?inc=artist-credits+releases. */
+function workIdsOf(body: Json, where: string): string[] {
+  return list(body, 'relations', where).flatMap((value, i) => {
+    const at = `${where}.relations[${i}]`;
+    const work = optionalObject(object(value, at), 'work', at);
+    return work ? [mbid(work, 'id', `${at}.work`)] : [];
+  });
+}
+
+/** GET /isrc/<isrc>?inc=artist-credits+releases+work-rels. */
 export function readIsrcLookup(value: unknown, isrc: string): MbIsrcLookup {
   const body = object(value, 'isrc');
   const recordings = body.recordings;
