@@ -758,6 +758,16 @@ export const REALISTIC = (() => {
   const releases: ReleaseFixture[] = [
     { id: ids.lowTideRelease, title: 'Low Tide Letters', date: '2024-05-17', country: 'NZ', labels: [{ labelId: MB_NO_LABEL }], artistIds: [ids.tuiHarbour], primaryType: 'Single', recordingIds: [ids.lowTide] },
     { id: ids.dashboardRelease, title: 'Dust on the Dashboard', date: '2023-09-01', country: 'AU', barcode: '9345678901234', labels: [{ labelId: ids.redgumLane, catalogNumber: 'RGL-014' }], artistIds: [ids.saltbushParade], primaryType: 'EP', recordingIds: [ids.dashboard, ids.dashboardB], format: 'Digital Media' },
+    // The Saltbush Parade's earlier records: an established indie band (5 release groups in all).
+    ...['Fremantle Doctor', 'Pindan Red', 'Rottnest Ferry', 'Nullarbor Nights'].map((title, i) => ({
+      id: `34114d13-891d-4775-9181-2cafaecd77${String(i).padStart(2, '0')}`,
+      title,
+      date: `${2018 + i}-10-05`,
+      country: 'AU',
+      labels: [{ labelId: ids.redgumLane }],
+      artistIds: [ids.saltbushParade],
+      primaryType: i % 2 ? ('Album' as const) : ('EP' as const),
+    })),
     { id: ids.glassSkylineRelease, title: 'Glass Skyline', date: '2025-02-14', country: 'XW', barcode: '00602455512345', labels: [{ labelId: ids.brightline, catalogNumber: 'BRL0042' }], artistIds: [ids.marloweVance], primaryType: 'Album', recordingIds: [ids.glassSkyline] },
     { id: ids.islandTimeRelease, title: 'Island Time', date: '2024-11', labels: [{ labelId: ids.distroKid }], artistIds: [ids.lagiFaatasi], primaryType: 'Single', recordingIds: [ids.islandTime] },
   ];

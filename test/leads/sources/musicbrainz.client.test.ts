@@ -71,7 +71,7 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
     });
 
     it("counts an artist's release groups from a one-item browse, null for an artist MusicBrainz does not know", async () => {
-      expect(await client.countReleaseGroups(ids.saltbushParade)).toBe(1);
+      expect(await client.countReleaseGroups(ids.saltbushParade)).toBe(5);
       expect(fake.requestsTo('release-group').map((logged) => logged.query)).toEqual([{ artist: ids.saltbushParade, 'release-group-status': 'website-default', limit: '1', fmt: 'json' }]);
       expect(await client.countReleaseGroups('00000000-0000-4000-8000-000000000000')).toBeNull();
     });
