@@ -77,6 +77,15 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
     expect(input(bare.scoring_inputs, 'has_publisher')).toMatchObject({ known: false, value: null, detail: "The recording's 1 work in MusicBrainz have no writers or publishers documented" });
   });
 
+  it("leaves publishing unknown when the works lookup fails, and says so in MusicBrainz's outcome", async () => {
+    musicBrainz.script(`recording/${KAURI.recording}`, ...Array.from({ length: 10 }, () => ({ status: 503 })));
+    const { body } = await analyze({ isrc: KAURI.isrc, save_to_db: false, force_refresh: true }).expect(200);
+    musicBrainz.clearFaults();
+    expect(factor(body, 'no_publishing')).toMatchObject({ points: 5 });
+    expect(input(body.scoring_inputs, 'has_publisher')).toMatchObject({ known: false, detail: "The recording's works were not read from MusicBrainz" });
+    expect(body.sources.find((source: { source: string }) => source.source === 'musicbrainz')).toMatchObject({ status: 'answered', detail: expect.stringContaining('works and rights') });
+  });
+
   it("shows in the lead's detail which facts were found and which are unknown", async () => {
     const { body } = await analyze({ isrc: KAURI.isrc }).expect(200);
     const detail = (await request(t.http).get(`/api/leads/artists/${body.artist_id}`).set('authorization', admin.bearer).expect(200)).body;
