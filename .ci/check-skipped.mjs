@@ -14,7 +14,7 @@ for (const file of files) {
   for (const test of needingData) if (test.status !== 'skipped' && test.status !== 'pending') problems.push(`${file}: "${test.title}" ${test.status}`);
 }
 if (problems.length > 0) {
-  console.error(`The tests that need the real hit-predictor files did not skip cleanly without them:\n  ${problems.join('\n  ')}`);
+  console.error(`The tests that need real data (hit-predictor files, MusicBrainz answers) did not skip cleanly without it:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
 process.stdout.write(`Without the real data: ${report.numPendingTests} tests in ${files.length} files skipped, ${report.numPassedTests} passed, none failed.\n`);

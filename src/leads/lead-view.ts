@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { LeadDetailDto, LeadDto } from './dto/leads.dto.js';
+import type { ScoringInput } from './analysis/scoring-inputs.js';
 import type { YoutubeOpportunity } from './scoring/youtube.js';
 
 /** What a listed lead is read with. */
@@ -14,6 +15,8 @@ type ListedLead = Prisma.LeadProfileGetPayload<{ include: typeof LEAD_INCLUDE }>
 interface StoredBreakdown {
   opportunity?: { youtube?: YoutubeOpportunity[] };
   reasons?: string[];
+  /** Absent for leads scored before the inputs were kept. */
+  inputs?: ScoringInput[];
 }
 
 const breakdownOf = (lead: { breakdown: Prisma.JsonValue }) => (lead.breakdown ?? {}) as StoredBreakdown;
@@ -73,6 +76,7 @@ export function leadDetailView(lead: DetailedLead): LeadDetailDto {
     area: lead.area,
     outreach_notes: lead.outreachNotes,
     breakdown: lead.breakdown as object,
+    scoring_inputs: breakdown.inputs ?? null,
     youtube_opportunities: breakdown.opportunity?.youtube ?? [],
     youtube_channel: lead.youtubeCheckedAt
       ? {

@@ -61,7 +61,7 @@ describe('Leads: analysing ISRCs, the lead list, details and outreach', () => {
     await analyze({ isrc: REALISTIC.isrcs.dashboard }).expect(200);
     const before = musicBrainz.requests.length;
     const { body } = await analyze({ isrc: REALISTIC.isrcs.dashboardB }).expect(200);
-    // The ISRC is new; the artist, release and labels were asked for the first recording.
+    // The ISRC is new and its recording links to no work; the artist, discography, release and labels were asked for the first recording.
     expect(musicBrainz.requests.slice(before).map((logged) => logged.path.split('/')[0])).toEqual(['isrc']);
     expect(body.label).toMatchObject({ names: ['Redgum Lane Records'], distributor: 'Southern Wire Distribution', independence_class: 'indie_label' });
     const detail = await get(`/api/leads/artists/${body.artist_id}`).expect(200);

@@ -87,6 +87,20 @@ export interface RecordingFixture {
   credits: Array<{ artistId: string; as?: string; join?: string }>;
   releaseIds?: string[];
   firstReleaseDate?: string;
+  /** The works it performs (`performance` relations; the works must be added too). */
+  workIds?: string[];
+  /** Labels holding its ℗ (`phonographic copyright` relations). */
+  phonographicCopyrightLabelIds?: string[];
+}
+
+/** A work (a song as written): its writers and publishers, as work–artist and work–label relations. */
+export interface WorkFixture {
+  id: string;
+  title: string;
+  /** Artists credited as composer (the first) and lyricist (the others). */
+  writerIds?: string[];
+  /** `publishing` relations: to a label (the usual case) or to an artist (self-publishing). */
+  publishers?: Array<{ labelId?: string; artistId?: string; end?: string }>;
 }
 
 /** MusicBrainz's special "[no label]" label, used for self-released releases. */
@@ -98,6 +112,7 @@ const RATE_LIMIT_MESSAGE = 'Your requests are exceeding the allowable rate limit
 /** The inc values each lookup accepts (MusicBrainz answers 400 to others). */
 const INCS: Record<string, Set<string>> = {
   isrc: new Set(['artists', 'artist-credits', 'releases', 'isrcs', 'tags', 'genres', 'aliases', 'url-rels', 'artist-rels', 'work-rels']),
+  recording: new Set(['artists', 'artist-credits', 'releases', 'release-groups', 'isrcs', 'tags', 'genres', 'aliases', 'annotation', 'url-rels', 'artist-rels', 'label-rels', 'work-rels', 'work-level-rels']),
   artist: new Set(['recordings', 'releases', 'release-groups', 'works', 'aliases', 'tags', 'genres', 'ratings', 'url-rels', 'artist-rels', 'label-rels', 'annotation']),
   release: new Set(['artists', 'artist-credits', 'labels', 'recordings', 'release-groups', 'media', 'discids', 'isrcs', 'aliases', 'tags', 'genres', 'url-rels', 'artist-rels', 'label-rels', 'annotation']),
   label: new Set(['releases', 'aliases', 'tags', 'genres', 'ratings', 'url-rels', 'label-rels', 'artist-rels', 'annotation']),
@@ -106,9 +121,19 @@ const INCS: Record<string, Set<string>> = {
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 
+/** MusicBrainz's relation type ids (https://musicbrainz.org/relationships), as it sends them in `type-id`. */
+const RELATION_TYPE_IDS: Record<string, string> = {
+  performance: 'a3005666-a872-32c3-ad06-98af558e99b0',
+  'label-work publishing': '05ee6f18-4517-342d-afdf-5897f64276e3',
+  'artist-work publishing': 'a442b140-830b-30b0-a4aa-2e36f098b6aa',
+  composer: 'd59d99ea-23d4-4a80-b066-edca32ee158f',
+  lyricist: '3e48faba-ec01-47fd-8e89-30e81161661c',
+  'phonographic copyright': 'fd841726-ba3c-47f7-af8e-6734ab6243ff',
+};
+
 /**
- * MusicBrainz's web service, ws/2 JSON (isrc, artist, release and label lookups with their inc=
- * relations, its error bodies), served by a real HTTP server on 127.0.0.1 from fixtures in
+ * MusicBrainz's web service, ws/2 JSON (isrc, recording, artist, release and label lookups with
+ * their inc= relations, work-level relations, release groups browsed by artist, its error bodies), served by a real HTTP server on 127.0.0.1 from fixtures in
  * memory. Every request is logged with its arrival time, to measure the rate clients keep;
  * faults (503 with or without Retry-After, 429, slow answers, malformed bodies, hang-ups) can be
  * scripted per path. Its data is made up: plausible, in the documented format, not MusicBrainz's.
@@ -118,6 +143,7 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
   readonly labels = new Map<string, LabelFixture>();
   readonly releases = new Map<string, ReleaseFixture>();
   readonly recordings = new Map<string, RecordingFixture>();
+  readonly works = new Map<string, WorkFixture>();
   protected override jsonContentType = 'application/json; charset=utf-8';
   private readonly periodic: Array<{ every: number; pathPrefix: string; fault: MbFault; seen: number }> = [];
 
@@ -181,11 +207,17 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
     return recording;
   }
 
+  addWork(work: WorkFixture): WorkFixture {
+    this.works.set(work.id, work);
+    return work;
+  }
+
   /** The realistic fixtures below (REALISTIC), all of them. */
   addRealisticFixtures(): typeof REALISTIC {
     for (const label of REALISTIC.labels) this.addLabel(label);
     for (const artist of REALISTIC.artists) this.addArtist(artist);
     for (const release of REALISTIC.releases) this.addRelease(release);
+    for (const work of REALISTIC.works) this.addWork(work);
     for (const recording of REALISTIC.recordings) this.addRecording(recording);
     return REALISTIC;
   }
@@ -257,6 +289,7 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
   private respond(method: string, path: string, query: Record<string, string>, inc: string[]): [number, unknown] {
     if (method !== 'GET') return [405, { error: 'Method not allowed' }];
     const [entity, id, ...rest] = path.split('/');
+    if (entity === 'release-group' && !id && query.fmt === 'json') return this.browseReleaseGroups(query);
     if (!entity || !INCS[entity] || !id || rest.length > 0) return [404, NOT_FOUND_BODY];
     if (query.fmt !== 'json') return [400, { error: 'This fake serves JSON only: ask with fmt=json.' }];
     const badInc = inc.find((value) => !INCS[entity]!.has(value));
@@ -268,6 +301,10 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
       return recordings.length ? [200, { isrc: id, recordings: recordings.map((recording) => this.recordingJson(recording, has)) }] : [404, NOT_FOUND_BODY];
     }
     if (!MBID.test(id)) return [400, { error: 'Invalid mbid.', help: NOT_FOUND_BODY.help }];
+    if (entity === 'recording') {
+      const recording = this.recordings.get(id);
+      return recording ? [200, this.recordingJson(recording, has)] : [404, NOT_FOUND_BODY];
+    }
     if (entity === 'artist') {
       const artist = this.artists.get(id);
       return artist ? [200, this.artistJson(artist, has)] : [404, NOT_FOUND_BODY];
@@ -324,7 +361,94 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
       ...(inc.has('artist-credits') || inc.has('artists') ? { 'artist-credit': this.creditJson(recording.credits) } : {}),
       ...(inc.has('releases') ? { releases: (recording.releaseIds ?? []).map((id) => this.releaseSummaryJson(id)) } : {}),
       ...(inc.has('isrcs') ? { isrcs: recording.isrcs } : {}),
+      ...([...inc].some((value) => value.endsWith('-rels')) ? { relations: this.recordingRelationsJson(recording, inc) } : {}),
     };
+  }
+
+  /** A recording's relations: its works (performance, each with its own relations under work-level-rels) and its ℗ labels. */
+  private recordingRelationsJson(recording: RecordingFixture, inc: Set<string>): unknown[] {
+    const relations: unknown[] = [];
+    if (inc.has('work-rels')) {
+      for (const workId of recording.workIds ?? []) {
+        const work = this.works.get(workId);
+        if (!work) throw new Error(`fake MusicBrainz: no work ${workId}`);
+        relations.push(relationJson('performance', 'work', 'forward', this.workJson(work, inc.has('work-level-rels') ? inc : new Set()), {}));
+      }
+    }
+    if (inc.has('label-rels')) {
+      for (const labelId of recording.phonographicCopyrightLabelIds ?? []) {
+        const label = this.labels.get(labelId);
+        if (!label) throw new Error(`fake MusicBrainz: no label ${labelId}`);
+        relations.push(relationJson('phonographic copyright', 'label', 'backward', this.labelRefJson(label), {}));
+      }
+    }
+    return relations;
+  }
+
+  /** A work as MusicBrainz embeds it, with its artist and label relations when those are asked for. */
+  private workJson(work: WorkFixture, inc: Set<string>): Record<string, unknown> {
+    const relations: unknown[] = [];
+    if (inc.has('artist-rels')) {
+      (work.writerIds ?? []).forEach((artistId, i) => relations.push(relationJson(i === 0 ? 'composer' : 'lyricist', 'artist', 'backward', this.artistRefJson(artistId), {})));
+    }
+    for (const publisher of work.publishers ?? []) {
+      if (publisher.labelId && inc.has('label-rels')) {
+        const label = this.labels.get(publisher.labelId);
+        if (!label) throw new Error(`fake MusicBrainz: no label ${publisher.labelId}`);
+        relations.push(relationJson('publishing', 'label', 'backward', this.labelRefJson(label), publisher, 'label-work publishing'));
+      }
+      if (publisher.artistId && inc.has('artist-rels')) {
+        relations.push(relationJson('publishing', 'artist', 'backward', this.artistRefJson(publisher.artistId), publisher, 'artist-work publishing'));
+      }
+    }
+    return {
+      id: work.id,
+      title: work.title,
+      type: 'Song',
+      'type-id': 'f061270a-2fd6-32f1-a641-f0f8676d14e6',
+      language: 'eng',
+      languages: ['eng'],
+      iswcs: [],
+      attributes: [],
+      disambiguation: '',
+      ...(inc.size > 0 ? { relations } : {}),
+    };
+  }
+
+  /**
+   * GET /release-group?artist=<mbid>: the artist's release groups (one per release without a
+   * groupId); `release-group-status=website-default` leaves out groups with no official release.
+   */
+  private browseReleaseGroups(query: Record<string, string>): [number, unknown] {
+    const artistId = query.artist;
+    if (!artistId || !MBID.test(artistId)) return [400, { error: 'Invalid mbid.', help: NOT_FOUND_BODY.help }];
+    if (!this.artists.has(artistId)) return [404, NOT_FOUND_BODY];
+    const status = query['release-group-status'];
+    if (status !== undefined && status !== 'all' && status !== 'website-default') return [400, { error: `${status} is not a valid value for the release-group-status parameter.`, help: NOT_FOUND_BODY.help }];
+    const groups = new Map<string, ReleaseFixture[]>();
+    for (const release of this.releases.values()) {
+      if (!release.artistIds.includes(artistId)) continue;
+      const groupId = this.groupIdOf(release);
+      groups.set(groupId, [...(groups.get(groupId) ?? []), release]);
+    }
+    const listed = [...groups.entries()].filter(([, releases]) => status !== 'website-default' || releases.some((release) => (release.status ?? 'Official') === 'Official'));
+    const offset = Number(query.offset ?? 0);
+    const limit = Math.min(Number(query.limit ?? 25), 100);
+    return [
+      200,
+      {
+        'release-group-offset': offset,
+        'release-group-count': listed.length,
+        'release-groups': listed.slice(offset, offset + limit).map(([id, releases]) => {
+          const first = releases.map((release) => release.date ?? '').sort()[0] ?? '';
+          return { id, title: releases[0]!.title, 'primary-type': releases[0]!.primaryType ?? 'Single', 'primary-type-id': null, 'secondary-types': releases[0]!.secondaryTypes ?? [], 'secondary-type-ids': [], 'first-release-date': first, disambiguation: '' };
+        }),
+      },
+    ];
+  }
+
+  private groupIdOf(release: ReleaseFixture): string {
+    return release.groupId ?? synthId(6, parseInt(release.id.slice(-8), 16));
   }
 
   private artistJson(artist: ArtistFixture, inc: Set<string>): Record<string, unknown> {
@@ -374,7 +498,7 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
           }
         : {}),
       ...(inc.has('release-groups')
-        ? { 'release-group': { id: release.groupId ?? synthId(6, parseInt(release.id.slice(-8), 16)), title: release.title, 'primary-type': release.primaryType ?? 'Single', 'secondary-types': release.secondaryTypes ?? [], 'first-release-date': release.date ?? '', disambiguation: '' } }
+        ? { 'release-group': { id: this.groupIdOf(release), title: release.title, 'primary-type': release.primaryType ?? 'Single', 'secondary-types': release.secondaryTypes ?? [], 'first-release-date': release.date ?? '', disambiguation: '' } }
         : {}),
       ...(inc.has('recordings') || inc.has('media') ? { media: [{ position: 1, format: release.format ?? 'Digital Media', 'track-count': tracks.length, 'track-offset': 0, ...(inc.has('recordings') ? { tracks } : {}) }] } : {}),
       ...(inc.has('artist-credits') || inc.has('artists') ? { 'artist-credit': this.creditJson(release.artistIds.map((artistId) => ({ artistId }))) } : {}),
@@ -454,12 +578,24 @@ function urlRelationJson(url: { type: string; url: string; ended?: boolean }): R
 }
 
 function labelRelationJson(type: string, direction: 'forward' | 'backward', label: Record<string, unknown>, dates: { begin?: string; end?: string }): Record<string, unknown> {
+  return relationJson(type, 'label', direction, label, dates);
+}
+
+/** A relation in MusicBrainz's shape: the target under its type's key (`work`, `label`, `artist`). */
+function relationJson(
+  type: string,
+  targetType: 'work' | 'label' | 'artist',
+  direction: 'forward' | 'backward',
+  target: Record<string, unknown>,
+  dates: { begin?: string; end?: string },
+  typeKey = type,
+): Record<string, unknown> {
   return {
     type,
-    'type-id': null,
-    'target-type': 'label',
+    'type-id': RELATION_TYPE_IDS[typeKey] ?? null,
+    'target-type': targetType,
     direction,
-    label,
+    [targetType]: target,
     attributes: [],
     'attribute-ids': {},
     'attribute-values': {},
@@ -491,7 +627,8 @@ const UNITED_STATES: AreaFixture = { id: '7ab215a0-f02a-4d4f-98c0-217d6dee3679',
  * Made-up but plausible entities in MusicBrainz's shape, one per kind of lead: a New Zealand
  * artist releasing on their own ("[no label]"), an Australian band on an indie label with an
  * indie distributor, a US artist on an imprint of a major-owned label (featuring the NZ artist),
- * and a Samoan artist releasing through a DIY distributor. Ids are random, not MusicBrainz's.
+ * and a Samoan artist releasing through a DIY distributor; their songs' works with writers and
+ * publishers (see `works`). Ids are random, not MusicBrainz's.
  */
 export const REALISTIC = (() => {
   const ids = {
@@ -514,6 +651,11 @@ export const REALISTIC = (() => {
     glassSkyline: '6a5b0cc6-68f2-4ead-86e6-feaa462384a6',
     islandTime: 'fa3c970c-8ef1-4ec3-aa56-6ea70e412d8b',
     dashboardB: '1aba6846-cd30-4407-8366-baadd3750630',
+    summitPublishing: '5f0f8a52-7d0e-4b8e-9a39-2c1d0e6b7a41',
+    lowTideWork: '0b3f5c7e-2a44-4d51-8f6e-6f3a9c1d2e80',
+    dashboardWork: '7e1d2c3b-4a59-4f68-9e77-8d6c5b4a3f21',
+    glassSkylineWork: 'c4b3a291-8e7d-4c6b-a5f4-3e2d1c0b9a87',
+    islandTimeWork: '2d9e8f7a-6b5c-4d3e-9f2a-1b0c9d8e7f65',
   };
   const isrcs = { lowTide: 'NZTH12400031', dashboard: 'AUR5L2300112', dashboardB: 'AUR5L2300113', glassSkyline: 'USBL12501234', islandTime: 'QZES82400417' };
 
@@ -601,18 +743,38 @@ export const REALISTIC = (() => {
     { id: ids.summitAvenue, name: 'Summit Avenue Music', type: 'Original Production', labelCode: 98765, area: UNITED_STATES, begin: '2004', parents: [{ type: 'label ownership', labelId: ids.universal, begin: '2012' }] },
     { id: ids.brightline, name: 'Brightline', type: 'Imprint', area: UNITED_STATES, begin: '2018', parents: [{ type: 'imprint', labelId: ids.summitAvenue }] },
     { id: ids.distroKid, name: 'DistroKid', type: 'Distributor', area: UNITED_STATES, begin: '2013', urls: [{ type: 'official homepage', url: 'https://distrokid.com/' }] },
+    { id: ids.summitPublishing, name: 'Summit Avenue Songs', type: 'Publisher', area: UNITED_STATES, begin: '2010' },
+  ];
+
+  // The songs: Tui Harbour's written by her, unpublished; the Saltbush Parade's known by title
+  // only; Marlowe Vance's with a publisher; Lagi Faʻatasi's self-published.
+  const works: WorkFixture[] = [
+    { id: ids.lowTideWork, title: 'Low Tide Letters', writerIds: [ids.tuiHarbour] },
+    { id: ids.dashboardWork, title: 'Dust on the Dashboard' },
+    { id: ids.glassSkylineWork, title: 'Glass Skyline', writerIds: [ids.marloweVance, ids.tuiHarbour], publishers: [{ labelId: ids.summitPublishing }] },
+    { id: ids.islandTimeWork, title: 'Island Time', writerIds: [ids.lagiFaatasi], publishers: [{ artistId: ids.lagiFaatasi }] },
   ];
 
   const releases: ReleaseFixture[] = [
     { id: ids.lowTideRelease, title: 'Low Tide Letters', date: '2024-05-17', country: 'NZ', labels: [{ labelId: MB_NO_LABEL }], artistIds: [ids.tuiHarbour], primaryType: 'Single', recordingIds: [ids.lowTide] },
     { id: ids.dashboardRelease, title: 'Dust on the Dashboard', date: '2023-09-01', country: 'AU', barcode: '9345678901234', labels: [{ labelId: ids.redgumLane, catalogNumber: 'RGL-014' }], artistIds: [ids.saltbushParade], primaryType: 'EP', recordingIds: [ids.dashboard, ids.dashboardB], format: 'Digital Media' },
+    // The Saltbush Parade's earlier records: an established indie band (5 release groups in all).
+    ...['Fremantle Doctor', 'Pindan Red', 'Rottnest Ferry', 'Nullarbor Nights'].map((title, i) => ({
+      id: `34114d13-891d-4775-9181-2cafaecd77${String(i).padStart(2, '0')}`,
+      title,
+      date: `${2018 + i}-10-05`,
+      country: 'AU',
+      labels: [{ labelId: ids.redgumLane }],
+      artistIds: [ids.saltbushParade],
+      primaryType: i % 2 ? ('Album' as const) : ('EP' as const),
+    })),
     { id: ids.glassSkylineRelease, title: 'Glass Skyline', date: '2025-02-14', country: 'XW', barcode: '00602455512345', labels: [{ labelId: ids.brightline, catalogNumber: 'BRL0042' }], artistIds: [ids.marloweVance], primaryType: 'Album', recordingIds: [ids.glassSkyline] },
     { id: ids.islandTimeRelease, title: 'Island Time', date: '2024-11', labels: [{ labelId: ids.distroKid }], artistIds: [ids.lagiFaatasi], primaryType: 'Single', recordingIds: [ids.islandTime] },
   ];
 
   const recordings: RecordingFixture[] = [
-    { id: ids.lowTide, title: 'Low Tide Letters', isrcs: [isrcs.lowTide], lengthMs: 214_000, credits: [{ artistId: ids.tuiHarbour }], releaseIds: [ids.lowTideRelease] },
-    { id: ids.dashboard, title: 'Dust on the Dashboard', isrcs: [isrcs.dashboard], lengthMs: 198_500, credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease] },
+    { id: ids.lowTide, title: 'Low Tide Letters', isrcs: [isrcs.lowTide], lengthMs: 214_000, credits: [{ artistId: ids.tuiHarbour }], releaseIds: [ids.lowTideRelease], workIds: [ids.lowTideWork] },
+    { id: ids.dashboard, title: 'Dust on the Dashboard', isrcs: [isrcs.dashboard], lengthMs: 198_500, credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease], workIds: [ids.dashboardWork] },
     { id: ids.dashboardB, title: 'Nullarbor Static', isrcs: [isrcs.dashboardB], lengthMs: 241_000, credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease] },
     {
       id: ids.glassSkyline,
@@ -621,9 +783,11 @@ export const REALISTIC = (() => {
       lengthMs: 187_250,
       credits: [{ artistId: ids.marloweVance, join: ' feat. ' }, { artistId: ids.tuiHarbour }],
       releaseIds: [ids.glassSkylineRelease],
+      workIds: [ids.glassSkylineWork],
+      phonographicCopyrightLabelIds: [ids.summitAvenue],
     },
-    { id: ids.islandTime, title: 'Island Time', isrcs: [isrcs.islandTime], credits: [{ artistId: ids.lagiFaatasi }], releaseIds: [ids.islandTimeRelease] },
+    { id: ids.islandTime, title: 'Island Time', isrcs: [isrcs.islandTime], credits: [{ artistId: ids.lagiFaatasi }], releaseIds: [ids.islandTimeRelease], workIds: [ids.islandTimeWork] },
   ];
 
-  return { ids, isrcs, artists, labels, releases, recordings };
+  return { ids, isrcs, artists, labels, works, releases, recordings };
 })();

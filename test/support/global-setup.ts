@@ -7,7 +7,7 @@ import { withDatabase } from '../../src/database/connection-string.js';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { applyMigrations } from '../../src/database/migrations.js';
 import { freePort } from './free-port.js';
-import { hitPredictorDataMissing } from './shared-data.js';
+import { sharedDataMissing } from './shared-data.js';
 import { TEMPLATE_DATABASE } from './test-database.js';
 
 declare module 'vitest' {
@@ -45,12 +45,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return teardown;
 }
 
-/** CI always has the real hit-predictor files: there their absence fails the run; elsewhere it skips the tests that need them. */
+/** CI always has the real datasets (hit-predictor files, MusicBrainz answers): there their absence fails the run; elsewhere it skips the tests that need them. */
 function checkSharedData(): void {
-  if (hitPredictorDataMissing === undefined) return;
+  if (sharedDataMissing.length === 0) return;
   const ci = process.env.CI;
   if (ci && !['0', 'false'].includes(ci.toLowerCase())) {
-    throw new Error(`CI=${ci} but the real hit-predictor data is missing: ${hitPredictorDataMissing}. CI must run the tests that need it.`);
+    throw new Error(`CI=${ci} but real data is missing: ${sharedDataMissing.join('; ')}. CI must run the tests that need it.`);
   }
-  process.stderr.write(`Skipping the tests that need the real hit-predictor files: ${hitPredictorDataMissing}.\n`);
+  process.stderr.write(`Skipping the tests that need real data: ${sharedDataMissing.join('; ')}.\n`);
 }

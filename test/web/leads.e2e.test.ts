@@ -148,6 +148,11 @@ describe('the Leads pages in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Tui Harbour' }).waitFor();
     expect(await page.getByTestId('lead-tier').getAttribute('data-value')).toBe('A');
     expect(await page.getByTestId('lead-breakdown').getByTestId('score-component').count()).toBe(3);
+    // Scored on: Tui Harbour's discography and song were found, Spotify was not asked.
+    const inputs = page.getByTestId('lead-breakdown').getByTestId('scoring-inputs');
+    expect(await inputs.locator('[data-fact="release_count"]').textContent()).toContain('1 release group');
+    expect(await inputs.locator('[data-fact="has_publisher"]').getAttribute('data-known')).toBe('true');
+    expect(await inputs.locator('[data-fact="spotify_followers"]').textContent()).toContain('Unknown');
     const instagram = page.getByTestId('lead-contacts').getByRole('link', { name: 'https://www.instagram.com/tuiharbour.music/' });
     expect([await instagram.getAttribute('target'), await instagram.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
     expect(await page.getByTestId('lead-recordings').locator('tbody tr').first().textContent()).toContain(REALISTIC.isrcs.lowTide);

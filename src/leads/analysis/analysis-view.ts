@@ -1,6 +1,7 @@
 import type { LeadAnalysisDto, LeadScoreDto } from '../dto/analyze.dto.js';
 import type { LeadScore } from '../scoring/score-lead.js';
 import type { LeadAnalysis } from './lead-analysis.service.js';
+import { scoringInputs } from './scoring-inputs.js';
 
 /** A score as the API shows it. */
 export function scoreView(score: LeadScore): LeadScoreDto {
@@ -48,6 +49,7 @@ export function analysisView(analysis: LeadAnalysis): LeadAnalysisDto {
     youtube_opportunities: score.opportunity.youtube,
     contacts: draft.contacts,
     score: scoreView(score),
+    scoring_inputs: scoringInputs(draft),
     sources: analysis.sources,
     total_score: score.total,
     independence_score: score.independence.points,

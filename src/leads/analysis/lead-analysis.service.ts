@@ -4,7 +4,7 @@ import { parseIsrc } from '../isrc.js';
 import { scoreLead, type LeadScore } from '../scoring/score-lead.js';
 import { SourceError } from '../sources/http-source.js';
 import { LastfmClient } from '../sources/lastfm.client.js';
-import { MusicBrainzClient, type MbArtist, type MbLabel } from '../sources/musicbrainz.client.js';
+import { MusicBrainzClient, type MbArtist, type MbLabel, type MbRecording, type MbRecordingRights } from '../sources/musicbrainz.client.js';
 import { SpotifyLeadsClient } from '../sources/spotify-leads.client.js';
 import { parseYoutubeChannelUrl, YoutubeClient, type YoutubeChannelSummary } from '../sources/youtube.client.js';
 import { chooseRecording, chooseRelease, draftLead, type LastfmFindings, type LeadDraft, type SourceFindings, type SpotifyFindings, type YoutubeFindings } from './lead-facts.js';
@@ -104,11 +104,16 @@ export class LeadAnalysisService {
   }
 
   /**
-   * The recording of the ISRC, its artist, its latest release and that release's labels. After the
+   * The recording of the ISRC, its artist (with the size of their discography), its works and
+   * rights, its latest release and that release's labels. After the
    * ISRC lookup, a failed lookup leaves its part out and is noted in MusicBrainz's outcome.
    */
-  private async fromMusicBrainz(isrc: string, outcomes: SourceOutcomes, forceRefresh: boolean): Promise<Pick<SourceFindings, 'recording' | 'artist' | 'release' | 'labels'>> {
-    const none = { recording: null, artist: null, release: null, labels: [] };
+  private async fromMusicBrainz(
+    isrc: string,
+    outcomes: SourceOutcomes,
+    forceRefresh: boolean,
+  ): Promise<Pick<SourceFindings, 'recording' | 'artist' | 'release' | 'labels' | 'rights' | 'releaseGroupCount'>> {
+    const none = { recording: null, artist: null, release: null, labels: [], rights: null, releaseGroupCount: null };
     const options = { forceRefresh };
     const problems: string[] = [];
     const partial = async <T>(work: Promise<T | null>): Promise<T | null> => {
@@ -135,16 +140,27 @@ export class LeadAnalysisService {
     }
     const artistId = recording.artistCredit[0]?.artist.id;
     const releaseId = chooseRelease(recording.releases)?.id;
-    const [artist, release] = await Promise.all([
+    const [artist, release, rights, releaseGroupCount] = await Promise.all([
       artistId ? partial(this.musicBrainz.getArtist(artistId, options)) : null,
       releaseId ? partial(this.musicBrainz.getRelease(releaseId, options)) : null,
+      this.rightsOf(recording, partial, options),
+      artistId ? partial(this.musicBrainz.countReleaseGroups(artistId, options)) : null,
     ]);
     const labels = await this.labelFamily(
       (release?.labels ?? []).flatMap((entry) => (entry.label && !entry.noLabel ? [entry.label.id] : [])),
       (id) => partial(this.musicBrainz.getLabel(id, options)),
     );
     outcomes.add(MusicBrainzClient.SOURCE, 'answered', problems.length > 0 ? problems.join('; ') : null);
-    return { recording, artist, release, labels };
+    return { recording, artist, release, labels, rights, releaseGroupCount };
+  }
+
+  /**
+   * The recording's works with their publishers, and its ℗ holder: one more request, saved when
+   * the ISRC answer shows the recording links to no work (then nothing is known of publishing).
+   */
+  private async rightsOf(recording: MbRecording, partial: <T>(work: Promise<T | null>) => Promise<T | null>, options: { forceRefresh: boolean }): Promise<MbRecordingRights | null> {
+    if (recording.workIds !== null && recording.workIds.length === 0) return { recordingId: recording.id, works: [], publishers: [], phonographicCopyright: [] };
+    return partial(this.musicBrainz.getRecordingRights(recording.id, options));
   }
 
   /** The track of the ISRC on Spotify, its album's label and its artist's audience (with credentials). */

@@ -11,11 +11,15 @@
  * - Country: the artist's MusicBrainz country, else its area's ISO 3166 code.
  * - Platforms: from the artist's links and the sources that found the artist; unknown (null)
  *   when MusicBrainz's artist was not read and no other source found them.
- * - Publishing: not asked of MusicBrainz (work relations cost a request per work), so unknown.
+ * - Release count: the release groups of the artist's official MusicBrainz discography (an album
+ *   out on CD, vinyl and in three countries is one release to an A&R person, five to MusicBrainz).
+ * - Publishing and ℗: see `publishing-facts.ts`; a ℗ holder names the label when the release names none.
  */
 import type { MbArtist, MbIsrcLookup, MbLabel, MbRecording, MbRelease, MbReleaseSummary } from '../sources/musicbrainz.format.js';
+import type { MbRecordingRights } from '../sources/musicbrainz.works.js';
 import type { LeadFacts, YoutubeFacts } from '../scoring/facts.js';
 import { contactFromRelation, platformsOf, uniqueContacts, type LeadContactFound } from './contacts.js';
+import { publishingOf, type PublishingFacts } from './publishing-facts.js';
 
 /** What Spotify said about the recording and its artist. */
 export interface SpotifyFindings {
@@ -65,6 +69,10 @@ export interface SourceFindings {
   release: MbRelease | null;
   /** The release's labels as looked up (with their parents). */
   labels: readonly MbLabel[];
+  /** The recording's works, publishers and ℗ holders; null or absent: not read. */
+  rights?: MbRecordingRights | null;
+  /** The release groups of the artist's official discography; null or absent: not known. */
+  releaseGroupCount?: number | null;
   spotify: SpotifyFindings | null;
   lastfm: LastfmFindings | null;
   youtube: YoutubeFindings | null;
@@ -79,6 +87,10 @@ export interface LeadDraft {
   area: string | null;
   contacts: LeadContactFound[];
   genres: string[];
+  /** What the publishing fact rests on. */
+  publishing: PublishingFacts;
+  /** The ℗ holders MusicBrainz names for the recording. */
+  phonographicCopyright: string[];
 }
 
 /** The recording of an ISRC lookup to read: the one with the most releases (the best-documented). */
@@ -146,7 +158,11 @@ function latestReleaseDate(findings: SourceFindings): string | null {
 export function draftLead(findings: SourceFindings, previous: PreviousSnapshot | null): LeadDraft {
   const { artist, spotify, lastfm, youtube } = findings;
   const labels = labelsOf(findings.release, findings.labels);
+  const phonographicCopyright = [...new Set((findings.rights?.phonographicCopyright ?? []).map((label) => label.name))];
+  if (labels.names.length === 0) labels.names.push(...phonographicCopyright);
   if (labels.names.length === 0 && spotify?.albumLabel) labels.names.push(spotify.albumLabel);
+  const creditedArtists = (findings.recording?.artistCredit ?? []).map((credit) => credit.artist.id);
+  const publishing = publishingOf(findings.rights ?? null, creditedArtists);
 
   const contacts: LeadContactFound[] = [];
   for (const url of artist?.urls.filter((link) => !link.ended) ?? []) {
@@ -168,7 +184,7 @@ export function draftLead(findings: SourceFindings, previous: PreviousSnapshot |
       distributor: labels.distributor,
       country: countryOf(artist),
       platforms: lookedForPlatforms ? platformsOf(unique) : null,
-      hasPublisher: null,
+      hasPublisher: publishing.hasPublisher,
       spotifyFollowers: spotify?.artist?.followers ?? null,
       spotifyFollowersPrevious: previous?.spotifyFollowers ?? null,
       spotifyPopularity: spotify?.artist?.popularity ?? null,
@@ -176,7 +192,7 @@ export function draftLead(findings: SourceFindings, previous: PreviousSnapshot |
       lastfmListeners: lastfm?.listeners ?? null,
       lastfmListenersPrevious: previous?.lastfmListeners ?? null,
       latestReleaseDate: latestReleaseDate(findings),
-      releaseCount: null,
+      releaseCount: findings.releaseGroupCount ?? null,
       youtube: youtubeFacts(youtube, previous),
     },
     labelNames: labels.names,
@@ -185,5 +201,7 @@ export function draftLead(findings: SourceFindings, previous: PreviousSnapshot |
     area: artist?.area?.name ?? null,
     contacts: unique,
     genres,
+    publishing,
+    phonographicCopyright,
   };
 }

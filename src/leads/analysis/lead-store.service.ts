@@ -4,6 +4,7 @@ import { PrismaService } from '../../database/prisma.service.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import type { LeadScore } from '../scoring/score-lead.js';
 import type { LeadDraft, PreviousSnapshot, SourceFindings } from './lead-facts.js';
+import { scoringInputs } from './scoring-inputs.js';
 
 /** One analysed ISRC, ready to keep. */
 export interface AnalyzedLead {
@@ -110,7 +111,9 @@ export class LeadStoreService {
       geographyScore: score.geography.points,
       totalScore: score.total,
       tier: score.tier,
-      breakdown: JSON.parse(JSON.stringify({ independence: score.independence, opportunity: score.opportunity, geography: score.geography, reasons: score.reasons })) as Prisma.InputJsonValue,
+      breakdown: JSON.parse(
+        JSON.stringify({ independence: score.independence, opportunity: score.opportunity, geography: score.geography, reasons: score.reasons, inputs: scoringInputs(draft) }),
+      ) as Prisma.InputJsonValue,
       // A source that did not answer this time leaves its figures as they were.
       ...(spotify?.artist && {
         spotifyArtistId: spotifyId,

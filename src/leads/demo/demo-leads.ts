@@ -123,6 +123,7 @@ export function demoFindings(demo: DemoLead, index: number, now: Date): { findin
     id: demoId(6, index), title: demo.title, lengthMs: 200_000 + index * 7_000, disambiguation: null, firstReleaseDate: demo.releaseDate,
     artistCredit: release.artistCredit, artistName: demo.artist,
     releases: [{ id: release.id, title: demo.title, status: 'Official', date: demo.releaseDate, country: demo.country, disambiguation: null }],
+    workIds: null, // invented leads have no works: publishing stays unknown
   };
   const { spotify, youtube } = demo;
   const findings: SourceFindings = {

@@ -88,6 +88,13 @@ export class ContactDto {
   @ApiProperty({ example: 'musicbrainz' }) source!: string;
 }
 
+export class ScoringInputDto {
+  @ApiProperty({ enum: ['label', 'country', 'platforms', 'release_count', 'has_publisher', 'latest_release_date', 'spotify_followers', 'lastfm_listeners', 'youtube'] }) fact!: string;
+  @ApiProperty({ description: 'false: the fact is unknown and the score used its "not known" rule' }) known!: boolean;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }], description: 'The value found; null when unknown' }) value!: string | number | boolean | string[] | null;
+  @ApiProperty({ description: 'What was found, or why it is unknown, in words' }) detail!: string;
+}
+
 export class LeadAnalysisDto {
   @ApiProperty({ example: 'NZABC2400001' }) isrc!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The artist’s id when the lead was kept' }) artist_id!: string | null;
@@ -99,6 +106,7 @@ export class LeadAnalysisDto {
   @ApiProperty({ type: [YoutubeOpportunityDto] }) youtube_opportunities!: YoutubeOpportunityDto[];
   @ApiProperty({ type: [ContactDto] }) contacts!: ContactDto[];
   @ApiProperty({ type: LeadScoreDto }) score!: LeadScoreDto;
+  @ApiProperty({ type: [ScoringInputDto], description: 'The facts the score used, each found or unknown' }) scoring_inputs!: ScoringInputDto[];
   @ApiProperty({ type: [SourceOutcomeDto] }) sources!: SourceOutcomeDto[];
   @ApiProperty({ minimum: 0, maximum: 100, description: 'score.total, as the original Prism named it' }) total_score!: number;
   @ApiProperty({ minimum: 0, maximum: 40, description: 'score.independence.points (the original’s name)' }) independence_score!: number;

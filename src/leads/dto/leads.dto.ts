@@ -6,7 +6,7 @@ import { PageDto, PageQueryDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
 import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 import { LEAD_TIERS, type LeadTier } from '../scoring/score-lead.js';
-import { ContactDto, YoutubeOpportunityDto } from './analyze.dto.js';
+import { ContactDto, ScoringInputDto, YoutubeOpportunityDto } from './analyze.dto.js';
 
 export const OUTREACH_STATUSES = ['new', 'contacted', 'responded', 'converted', 'declined'] as const;
 /** has_channel and no_channel, and the original Prism's filters on YouTube opportunities and upload activity. */
@@ -136,6 +136,7 @@ export class LeadDetailDto extends LeadDto {
   @ApiProperty({ type: String, nullable: true }) area!: string | null;
   @ApiProperty() outreach_notes!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Each component with its points, factors and reasons' }) breakdown!: object;
+  @ApiProperty({ type: [ScoringInputDto], nullable: true, description: 'The facts the score used, each found or unknown; null for a lead scored before they were kept' }) scoring_inputs!: ScoringInputDto[] | null;
   @ApiProperty({ type: [YoutubeOpportunityDto] }) youtube_opportunities!: YoutubeOpportunityDto[];
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The channel’s figures when YouTube was checked' }) youtube_channel!: object | null;
   @ApiProperty({ type: [LeadRecordingDto] }) recordings!: LeadRecordingDto[];

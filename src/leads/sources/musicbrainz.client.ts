@@ -13,6 +13,7 @@ import {
   type MbLabel,
   type MbRelease,
 } from './musicbrainz.format.js';
+import { readBrowseCount, readRecordingRights, type MbRecordingRights } from './musicbrainz.works.js';
 import { SourceRateLimiter } from './rate-limiter.js';
 import { SourceCache } from './source-cache.js';
 import { SourceClientKit } from './source-client-kit.js';
@@ -20,6 +21,7 @@ import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 
 export * from './musicbrainz.format.js';
+export * from './musicbrainz.works.js';
 
 export interface LookupOptions {
   /** Ask MusicBrainz even when the cache has an answer (the new answer is cached). */
@@ -101,13 +103,14 @@ export class MusicBrainzClient implements LeadSource {
   }
 
   /**
-   * The recordings with this ISRC, each with its artist credit and releases; null when
+   * The recordings with this ISRC, each with its artist credit, releases and the ids of the works
+   * it performs (so a recording that links to no work needs no rights lookup); null when
    * MusicBrainz knows no recording with it. Hyphens, spaces and case are forgiven.
    */
   async lookupIsrc(isrc: string, options: LookupOptions = {}): Promise<MbIsrcLookup | null> {
     const code = isrc.replace(/[\s-]/g, '').toUpperCase();
     if (!ISRC.test(code)) throw new RangeError(`"${isrc}" is not an ISRC (CC-XXX-YY-NNNNN)`);
-    return this.lookup(`ISRC ${code}`, `isrc/${code}`, ['artist-credits', 'releases'], (body) => readIsrcLookup(body, code), options);
+    return this.lookup(`ISRC ${code}`, `isrc/${code}`, ['artist-credits', 'releases', 'work-rels'], (body) => readIsrcLookup(body, code), options);
   }
 
   /** The artist with area, life span, URL relations (homepage, social, Bandcamp, YouTube, streaming), tags and genres. */
@@ -125,20 +128,56 @@ export class MusicBrainzClient implements LeadSource {
     return this.lookup(`label ${mbid}`, `label/${checkMbid(mbid)}`, ['label-rels', 'url-rels'], readLabel, options);
   }
 
+  /**
+   * The recording's works with their publishers and writers, and the labels related to the
+   * recording (℗ holder): one request, as work-level-rels embeds each work's own relations.
+   */
+  async getRecordingRights(mbid: string, options: LookupOptions = {}): Promise<MbRecordingRights | null> {
+    const id = checkMbid(mbid);
+    return this.lookup(`recording ${id} (works and rights)`, `recording/${id}`, ['work-rels', 'work-level-rels', 'label-rels', 'artist-rels'], readRecordingRights, options, {
+      cacheKey: `recording-rights/${id}`,
+    });
+  }
+
+  /**
+   * How many release groups the artist's official discography has (MusicBrainz's own artist
+   * page: `release-group-status=website-default` leaves out groups with only bootleg, promotion
+   * or pseudo releases); null when MusicBrainz knows no such artist. One request of one item:
+   * only the count is read.
+   */
+  async countReleaseGroups(artistMbid: string, options: LookupOptions = {}): Promise<number | null> {
+    const id = checkMbid(artistMbid);
+    return this.lookup(`release groups of artist ${id}`, 'release-group', [], (body) => readBrowseCount(body, 'release-group'), options, {
+      cacheKey: `release-group-count/artist/${id}`,
+      query: { artist: id, 'release-group-status': 'website-default', limit: '1' },
+    });
+  }
+
   /** For GET /api/leads/status: configured, healthy (this instance), last error, the shared rate-limit state and today's usage. */
   async sourceStatus(): Promise<SourceStatus> {
     return this.kit.status({ configured: this.configured, baseUrl: this.config.MUSICBRAINZ_BASE_URL });
   }
 
-  /** One lookup: `key` is both the path under the base URL and the cache key (isrc/<code>, artist/<mbid>). */
-  private lookup<T>(what: string, key: string, inc: string[], read: (body: unknown) => T, options: LookupOptions): Promise<T | null> {
+  /**
+   * One request: `path` under the base URL, also the cache key (isrc/<code>, artist/<mbid>)
+   * unless `cacheKey` names it apart (the same path asked with other inc values or a browse).
+   */
+  private lookup<T>(
+    what: string,
+    path: string,
+    inc: string[],
+    read: (body: unknown) => T,
+    options: LookupOptions,
+    request: { cacheKey?: string; query?: Record<string, string> } = {},
+  ): Promise<T | null> {
+    // MusicBrainz separates inc values with "+"; URLSearchParams writes a space as "+".
+    const query = { ...request.query, fmt: 'json', ...(inc.length > 0 ? { inc: inc.join(' ') } : {}) };
     return this.kit.lookup({
       what,
-      key,
+      key: request.cacheKey ?? path,
       forceRefresh: options.forceRefresh,
       read,
-      // MusicBrainz separates inc values with "+"; URLSearchParams writes a space as "+".
-      fetch: () => this.http.getJson(what, key, { fmt: 'json', inc: inc.join(' ') }),
+      fetch: () => this.http.getJson(what, path, query),
       ttlHours: this.config.MUSICBRAINZ_CACHE_TTL_HOURS,
       notFoundTtlHours: this.config.MUSICBRAINZ_NOT_FOUND_TTL_HOURS,
     });

@@ -49,6 +49,11 @@ export interface MbRecording {
   /** The credit as printed: names and join phrases. */
   artistName: string;
   releases: MbReleaseSummary[];
+  /**
+   * The works it performs (`performance` relations, asked with inc=work-rels): [] when it links
+   * to none, null when the answer carries no relations (not asked, or an answer cached before).
+   */
+  workIds: string[] | null;
 }
 
 /** The recordings MusicBrainz has for an ISRC (usually one; several when it was reused or is a duplicate). */
@@ -218,7 +223,7 @@ const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const { object, optionalObject, text, optionalText, optionalNumber, flag, list, texts } = jsonReader(MusicBrainzFormatError);
 
-function mbid(parent: Json, key: string, where: string): string {
+export function mbid(parent: Json, key: string, where: string): string {
   const id = text(parent, key, where);
   if (!MBID.test(id)) throw new MusicBrainzFormatError(`${where}.${key} "${id.slice(0, 40)}" is not an MBID`);
   return id.toLowerCase();
@@ -243,7 +248,7 @@ function area(parent: Json, key: string, where: string): MbArea | null {
   };
 }
 
-function artistRef(value: unknown, where: string): MbArtistRef {
+export function artistRef(value: unknown, where: string): MbArtistRef {
   const artist = object(value, where);
   return {
     id: mbid(artist, 'id', where),
@@ -292,10 +297,19 @@ function recording(value: unknown, where: string): MbRecording {
     artistCredit: credit,
     artistName: creditedName(credit),
     releases: list(body, 'releases', where).map((release, i) => releaseSummary(release, `${where}.releases[${i}]`)),
+    workIds: body.relations === undefined || body.relations === null ? null : workIdsOf(body, where),
   };
 }
 
-/** GET /isrc/<isrc>?inc=artist-credits+releases. */
+function workIdsOf(body: Json, where: string): string[] {
+  return list(body, 'relations', where).flatMap((value, i) => {
+    const at = `${where}.relations[${i}]`;
+    const work = optionalObject(object(value, at), 'work', at);
+    return work ? [mbid(work, 'id', `${at}.work`)] : [];
+  });
+}
+
+/** GET /isrc/<isrc>?inc=artist-credits+releases+work-rels. */
 export function readIsrcLookup(value: unknown, isrc: string): MbIsrcLookup {
   const body = object(value, 'isrc');
   const recordings = body.recordings;
@@ -307,7 +321,7 @@ export function readIsrcLookup(value: unknown, isrc: string): MbIsrcLookup {
 }
 
 /** The fields every kind of relation has. */
-function relationBase(value: unknown, where: string): { relation: Json; type: string; direction: 'forward' | 'backward'; ended: boolean } {
+export function relationBase(value: unknown, where: string): { relation: Json; type: string; direction: 'forward' | 'backward'; ended: boolean } {
   const relation = object(value, where);
   const type = text(relation, 'type', where);
   return { relation, type, direction: relation.direction === 'backward' ? 'backward' : 'forward', ended: flag(relation, 'ended', where) };
@@ -350,7 +364,7 @@ export function readArtist(value: unknown): MbArtist {
   };
 }
 
-function labelRef(value: unknown, where: string): MbLabelRef {
+export function labelRef(value: unknown, where: string): MbLabelRef {
   const label = object(value, where);
   return {
     id: mbid(label, 'id', where),

@@ -122,4 +122,15 @@ describe('scoreLead', () => {
     const facts: LeadFacts = { label: 'Level', latestReleaseDate: '2024-07-15', youtube: { hasChannel: true, subscribers: 3_000, lastUploadAt: '2025-01-01' } };
     expect(scoreLead(facts, { now })).toEqual(scoreLead(facts, { now: new Date(now) }));
   });
+
+  it('an indie-label artist with 3 releases or fewer scores the 15 raw basic-distribution points that a larger catalogue does not', () => {
+    const facts: LeadFacts = { artistName: 'Aroha', label: 'Flying Nun Records', country: 'NZ', hasPublisher: false };
+    const few = scoreLead({ ...facts, releaseCount: 3 }, { now });
+    const many = scoreLead({ ...facts, releaseCount: 4 }, { now });
+    // 15 raw opportunity points × 40 / 85 = 7.06 (each total rounded on its own: ± 0.01)
+    expect(few.opportunity.items[1]).toMatchObject({ factor: 'basic_distribution', points: 15, reason: 'Basic distribution: only 3 releases' });
+    expect(many.opportunity.items[1]).toMatchObject({ factor: 'basic_distribution', points: 0, reason: 'Established distribution: indie label (4 releases)' });
+    expect(few.opportunity.raw_points - many.opportunity.raw_points).toBe(15);
+    expect(few.total - many.total).toBeCloseTo(7.06, 1);
+  });
 });

@@ -37,7 +37,7 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
   });
 
   describe('lookups', () => {
-    it('finds the recordings of an ISRC with their artist credits and releases', async () => {
+    it('finds the recordings of an ISRC with their artist credits, releases and works', async () => {
       const found = await client.lookupIsrc(isrcs.glassSkyline);
       expect(found).toEqual({
         isrc: isrcs.glassSkyline,
@@ -54,12 +54,26 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
               { name: 'Tui Harbour', joinPhrase: '', artist: { id: ids.tuiHarbour, name: 'Tui Harbour', sortName: 'Tui Harbour', type: 'Person', disambiguation: 'New Zealand singer-songwriter' } },
             ],
             releases: [{ id: ids.glassSkylineRelease, title: 'Glass Skyline', status: 'Official', date: '2025-02-14', country: 'XW', disambiguation: null }],
+            workIds: [ids.glassSkylineWork],
           },
         ],
       });
       const [request] = fake.requests;
-      expect(request).toMatchObject({ path: `isrc/${isrcs.glassSkyline}`, query: { fmt: 'json' }, inc: ['artist-credits', 'releases'] });
+      expect(request).toMatchObject({ path: `isrc/${isrcs.glassSkyline}`, query: { fmt: 'json' }, inc: ['artist-credits', 'releases', 'work-rels'] });
       expect(request!.userAgent).toMatch(/^Encore\/\d+\.\d+\.\d+ \( tests@encore\.invalid \)$/);
+    });
+
+    it("reads a recording's works with their publishers, and its ℗ holder, in one request", async () => {
+      const rights = await client.getRecordingRights(ids.glassSkyline);
+      expect(rights?.works.map((work) => [work.title, work.publishers.map((publisher) => publisher.name)])).toEqual([['Glass Skyline', ['Summit Avenue Songs']]]);
+      expect(rights?.phonographicCopyright.map((label) => label.name)).toEqual(['Summit Avenue Music']);
+      expect(fake.requestsTo('recording/')).toHaveLength(1);
+    });
+
+    it("counts an artist's release groups from a one-item browse, null for an artist MusicBrainz does not know", async () => {
+      expect(await client.countReleaseGroups(ids.saltbushParade)).toBe(5);
+      expect(fake.requestsTo('release-group').map((logged) => logged.query)).toEqual([{ artist: ids.saltbushParade, 'release-group-status': 'website-default', limit: '1', fmt: 'json' }]);
+      expect(await client.countReleaseGroups('00000000-0000-4000-8000-000000000000')).toBeNull();
     });
 
     it('forgives hyphens, spaces and lower case in the ISRC, and refuses what is not one without asking', async () => {

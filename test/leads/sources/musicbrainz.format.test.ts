@@ -55,7 +55,7 @@ describe('MusicBrainz ws/2 JSON readers', () => {
   it('read an ISRC lookup without the inc= parts, and reject one without recordings', () => {
     expect(readIsrcLookup({ isrc: 'NZTH12400031', recordings: [{ id: ID, title: 'Song', length: null }] }, 'NZTH12400031')).toEqual({
       isrc: 'NZTH12400031',
-      recordings: [{ id: ID, title: 'Song', lengthMs: null, disambiguation: null, firstReleaseDate: null, artistCredit: [], artistName: '', releases: [] }],
+      recordings: [{ id: ID, title: 'Song', lengthMs: null, disambiguation: null, firstReleaseDate: null, artistCredit: [], artistName: '', releases: [], workIds: null }],
     });
     expect(() => readIsrcLookup({ isrc: 'NZTH12400031' }, 'NZTH12400031')).toThrow('isrc.recordings is missing or not an array');
     expect(() => readIsrcLookup({ recordings: [{ id: ID, title: 'Song', length: '3:20' }] }, 'X')).toThrow('isrc.recordings[0].length is not a number');

@@ -46,6 +46,14 @@ export interface SourceOutcome {
   detail: string | null;
 }
 
+/** A fact the score used: found (with its value) or unknown (the score's "not known" rule applied). */
+export interface ScoringInput {
+  fact: string;
+  known: boolean;
+  value: string | number | boolean | string[] | null;
+  detail: string;
+}
+
 /** POST /api/leads/analyze-isrc */
 export interface LeadAnalysis {
   isrc: string;
@@ -59,6 +67,7 @@ export interface LeadAnalysis {
   youtube_opportunities: YoutubeOpportunity[];
   contacts: Contact[];
   score: LeadScore;
+  scoring_inputs: ScoringInput[];
   sources: SourceOutcome[];
 }
 
@@ -126,6 +135,8 @@ export interface LeadDetail extends Lead {
   area: string | null;
   outreach_notes: string;
   breakdown: Partial<Record<ScoreComponentName, ScoreComponent>> & { reasons?: string[] };
+  /** Null for a lead scored before the inputs were kept. */
+  scoring_inputs: ScoringInput[] | null;
   youtube_opportunities: YoutubeOpportunity[];
   youtube_channel: {
     channel_id: string | null;

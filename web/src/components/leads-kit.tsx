@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Contact, Lead, ScoreComponent, ScoreComponentName, SourceOutcome, YoutubeOpportunity } from '../api/leads.js';
-import { contactHref, contactKindName, factorName, formatPoints, opportunityName, pointsShare, sourceName, SOURCE_OUTCOMES, TIER_TONES, type LeadTier } from '../lib/leads.js';
+import type { Contact, Lead, ScoreComponent, ScoreComponentName, ScoringInput, SourceOutcome, YoutubeOpportunity } from '../api/leads.js';
+import { contactHref, contactKindName, factorName, formatPoints, opportunityName, pointsShare, scoringInputName, sourceName, SOURCE_OUTCOMES, TIER_TONES, type LeadTier } from '../lib/leads.js';
 import { formatCompact } from '../lib/analytics.js';
 import { formatCount } from '../lib/format.js';
 import { usePath } from '../router.js';
@@ -90,6 +90,24 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
     <ul class="reason-list" data-testid="lead-reasons">
       {reasons.map((reason) => (
         <li key={reason}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The facts the score used: each found or unknown (scored by its "not known" rule), with what was found or why not. */
+export function ScoringInputList({ inputs }: { inputs: readonly ScoringInput[] | null }) {
+  if (!inputs) return <p class="muted">Not recorded: analyse the lead again to see them.</p>;
+  return (
+    <ul class="source-list" data-testid="scoring-inputs">
+      {inputs.map((input) => (
+        <li key={input.fact} data-fact={input.fact} data-known={String(input.known)}>
+          <strong>{scoringInputName(input.fact)}</strong>
+          <ToneBadge tone={input.known ? 'strong' : 'flat'} value={input.known ? 'found' : 'unknown'}>
+            {input.known ? 'Found' : 'Unknown'}
+          </ToneBadge>
+          <span class="muted small">{input.detail}</span>
+        </li>
       ))}
     </ul>
   );

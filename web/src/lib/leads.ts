@@ -73,6 +73,23 @@ export const SOURCE_OUTCOMES: Record<string, { label: string; tone: Tone }> = {
   failed: { label: 'Failed', tone: 'down' },
 };
 
+const SCORING_INPUT_NAMES: Record<string, string> = {
+  label: 'Label',
+  country: 'Country',
+  platforms: 'Platforms',
+  release_count: 'Releases',
+  has_publisher: 'Publisher',
+  latest_release_date: 'Latest release',
+  spotify_followers: 'Spotify followers',
+  lastfm_listeners: 'Last.fm listeners',
+  youtube: 'YouTube',
+};
+
+/** A scoring input's name for people: `release_count` → "Releases". */
+export function scoringInputName(fact: string): string {
+  return SCORING_INPUT_NAMES[fact] ?? fact.replace(/_/g, ' ');
+}
+
 const FACTOR_NAMES: Record<string, string> = {
   label_class: 'Label',
   region: 'Region',

@@ -1,6 +1,6 @@
 import type { LeadAnalysis } from '../../api/leads.js';
 import { AppLink } from '../../components/app-link.js';
-import { ContactList, OpportunityList, ReasonList, ScoreBreakdown, SourceOutcomes, TierBadge } from '../../components/leads-kit.js';
+import { ContactList, OpportunityList, ReasonList, ScoreBreakdown, ScoringInputList, SourceOutcomes, TierBadge } from '../../components/leads-kit.js';
 import { formatReleaseDate, independenceName, regionName } from '../../lib/leads.js';
 
 /** What one ISRC's analysis found: the artist's tier and score with its breakdown and reasons, and what each source answered. */
@@ -35,6 +35,8 @@ export function AnalysisResult({ analysis }: { analysis: LeadAnalysis }) {
         <div>
           <h3 class="section-title">Why</h3>
           <ReasonList reasons={score.reasons} />
+          <h3 class="section-title">Scored on</h3>
+          <ScoringInputList inputs={analysis.scoring_inputs} />
           <h3 class="section-title">Sources</h3>
           <SourceOutcomes sources={analysis.sources} />
           {analysis.youtube_opportunities.length > 0 && (

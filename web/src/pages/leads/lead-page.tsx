@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { leadsApi, type LeadDetail } from '../../api/leads.js';
 import { DataTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
-import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, TierBadge } from '../../components/leads-kit.js';
+import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, ScoringInputList, TierBadge } from '../../components/leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
@@ -38,6 +38,8 @@ function LeadView({ id }: { id: string }) {
               <ScoreBreakdown components={data.breakdown} />
               <h3 class="section-title">Why</h3>
               <ReasonList reasons={data.reasons} />
+              <h3 class="section-title">Scored on</h3>
+              <ScoringInputList inputs={data.scoring_inputs} />
             </section>
             <OutreachEditor lead={data} onSaved={changed} />
             <section class="card" aria-labelledby="contacts-title">
