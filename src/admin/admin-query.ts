@@ -1,5 +1,3 @@
-import { normalizeSearchText } from '../songs/search-text.js';
-
 /** Every `ordering` value of a listing: each field, ascending or with "-" for descending. */
 export function orderingValues(fields: readonly string[]): string[] {
   return fields.flatMap((field) => [field, `-${field}`]);
@@ -22,10 +20,4 @@ export function orderByFor(ordering: string, columns: Record<string, string>, nu
 export function createdBetween(after?: Date, before?: Date): { gte?: Date; lt?: Date } | undefined {
   if (!after && !before) return undefined;
   return { ...(after && { gte: after }), ...(before && { lt: before }) };
-}
-
-/** The words of a search, in the form songs are searched in (see normalizeSearchText). */
-export function searchWords(search: string | undefined): string[] {
-  const text = search ? normalizeSearchText(search) : '';
-  return text ? text.split(' ') : [];
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { type HttpException, Injectable } from '@nestjs/common';
+import { tooManyRequests } from '../common/http/too-many-requests.js';
 import { KeyedSerializer } from '../common/keyed-serializer.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -86,12 +87,5 @@ export class LoginLimiterService {
 
 function tooManyFailures(until: number): HttpException {
   const retryAfter = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-  return new HttpException(
-    {
-      statusCode: HttpStatus.TOO_MANY_REQUESTS,
-      message: `Too many failed logins: try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-      retry_after: retryAfter,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+  return tooManyRequests(`Too many failed logins: try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter);
 }

@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { tooManyRequests } from '../common/http/too-many-requests.js';
 import { AppConfig } from '../config/app-config.js';
 import { requestLimitRefusals } from '../metrics/registry.js';
 import { accountBucket, addressBucket } from './client-buckets.js';
@@ -34,14 +35,6 @@ export class RequestLimitInterceptor implements NestInterceptor {
     const byAddress = verdict.limit === address;
     requestLimitRefusals.inc({ limit: byAddress ? 'ip' : 'account' });
     const who = byAddress ? 'from this address' : 'for this account';
-    throw new HttpException(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        message: `Too many requests ${who}: try again in ${verdict.retryAfterSeconds} second(s).`,
-        // The exception filter sends it as the Retry-After header too.
-        retry_after: verdict.retryAfterSeconds,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    throw tooManyRequests(`Too many requests ${who}: try again in ${verdict.retryAfterSeconds} second(s).`, verdict.retryAfterSeconds);
   }
 }

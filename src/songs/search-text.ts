@@ -29,3 +29,9 @@ export function searchColumns(trackName: string, artists: string): { searchText:
   const searchArtists = normalizeSearchText(artists);
   return { searchText: `${searchTitle} ${searchArtists}`, searchTitle, searchArtists };
 }
+
+/** The words of a search, in the form songs are searched in (see normalizeSearchText). */
+export function searchWords(search: string | undefined): string[] {
+  const text = search ? normalizeSearchText(search) : '';
+  return text ? text.split(' ') : [];
+}

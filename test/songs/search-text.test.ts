@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchText } from '../../src/songs/search-text.js';
+import { normalizeSearchText, searchWords } from '../../src/songs/search-text.js';
 
 describe('normalizeSearchText', () => {
   it('folds case and accents and turns punctuation into single spaces', () => {
@@ -57,5 +57,13 @@ describe('normalizeSearchText', () => {
     expect(normalizeSearchText('   ')).toBe('');
     expect(normalizeSearchText(' \t\n ')).toBe('');
     expect(normalizeSearchText('?!—…')).toBe('');
+  });
+});
+
+describe('searchWords', () => {
+  it('splits a search into words as songs are searched', () => {
+    expect(searchWords('  Beyoncé — DÉJÀ vu! ')).toEqual(['beyonce', 'deja', 'vu']);
+    expect(searchWords('%_ ')).toEqual([]);
+    expect(searchWords(undefined)).toEqual([]);
   });
 });

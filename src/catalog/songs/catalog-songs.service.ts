@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../songs/search-text.js';
+import { normalizeSearchText, searchWords } from '../../songs/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
@@ -188,6 +188,5 @@ export const songSearchText = (title: string, artist: string, album?: string | n
 
 /** As the original's search filter: every word in the song's title, artist or album (its search text) or in one of its genres. */
 function everyWordFound(search: string | undefined): Prisma.CatalogSongWhereInput[] {
-  const words = search ? normalizeSearchText(search).split(' ').filter(Boolean) : [];
-  return words.map((word) => ({ OR: [{ searchText: { contains: word } }, { genres: { some: { genre: { searchText: { contains: word } } } } }] }));
+  return searchWords(search).map((word) => ({ OR: [{ searchText: { contains: word } }, { genres: { some: { genre: { searchText: { contains: word } } } } }] }));
 }
