@@ -80,17 +80,19 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new PageLinksInterceptor());
 
-  const document = markPathAliases(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Encore API')
-        .setDescription('Music intelligence for labels, artists and A&R teams')
-        .setVersion('0.1.0')
-        // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
-        .build(),
-    ),
-  );
+  // A factory: Swagger builds the document on its first request, not at every start.
+  const document = () =>
+    markPathAliases(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Encore API')
+          .setDescription('Music intelligence for labels, artists and A&R teams')
+          .setVersion('0.1.0')
+          // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
+          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
+          .build(),
+      ),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

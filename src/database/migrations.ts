@@ -5,7 +5,6 @@ import { join, relative } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { projectRoot } from '../config/paths.js';
 
@@ -59,11 +58,17 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
 declare const WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
 const wasmRuntime = WebAssembly;
 
-let engineReady: Promise<typeof engineBindings.SchemaEngine> | undefined;
+type EngineBindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+let engineReady: Promise<EngineBindings['SchemaEngine']> | undefined;
 
-/** The package targets bundlers (`import x from './x.wasm'`); Node instantiates it by hand. */
-function loadEngine(): Promise<typeof engineBindings.SchemaEngine> {
+/**
+ * The package targets bundlers (`import x from './x.wasm'`); Node instantiates it by hand. Loaded
+ * on first use: the engine and its wasm memory take about 35 MB that a restart without pending
+ * migrations does not need.
+ */
+function loadEngine(): Promise<EngineBindings['SchemaEngine']> {
   engineReady ??= (async () => {
+    const engineBindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const bindingsPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const { instance } = await wasmRuntime.instantiate(await readFile(bindingsPath.replace(/\.js$/, '.wasm')), {
       './schema_engine_bg.js': withUnrefTimers(engineBindings),
@@ -118,10 +123,34 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
 export async function applyMigrations(url: string, dir = migrationsDir): Promise<string[]> {
   const migrationsList = await readMigrations(dir);
+  const names = migrationsList.migrationDirectories.map((migration) => migration.path);
+  if (await allApplied(url, names)) return [];
   return withEngine(url, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return appliedMigrationNames;
   });
+}
+
+/**
+ * Whether `_prisma_migrations` records every one of `names` as applied and no migration as
+ * failed: then the engine would apply nothing, and a restart skips loading it. Anything else
+ * (no table yet, a pending or failed migration) is the engine's to handle and report.
+ */
+async function allApplied(url: string, names: string[]): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [table] } = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
+    if (!table?.exists) return false;
+    const { rows } = await client.query<{ migration_name: string; applied: boolean }>(
+      'SELECT migration_name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS applied FROM _prisma_migrations WHERE rolled_back_at IS NULL',
+    );
+    if (rows.some((row) => !row.applied)) return false;
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return names.every((name) => applied.has(name));
+  } finally {
+    await client.end();
+  }
 }
 
 /** SQL that turns a database described by `from` (or an empty one) into one described by `to`. */
