@@ -16,12 +16,23 @@ interface Thread {
   current?: Pending;
   /** Why it stopped, when an uncaught error stopped it. */
   failure?: Error;
+  /** Stops it after IDLE_THREAD_MS without a job. */
+  idleTimer?: NodeJS.Timeout;
+  /** Being stopped for idleness: takes no more jobs. */
+  retiring?: boolean;
 }
 
 /**
+ * How long a thread may wait for a job before it is stopped: each holds a V8 heap and an
+ * onnxruntime session of its own (over 100 MB), which a server that saw one batch should not keep.
+ * The next batch starts a new one (a few hundred milliseconds).
+ */
+const IDLE_THREAD_MS = 30_000;
+
+/**
  * The worker threads of batch predictions (BATCH_PREDICTION_THREADS of them, started on the first
- * batch): jobs wait in one queue and go to the next free thread. A thread that dies fails its
- * job and is replaced by the next job.
+ * batch, stopped after IDLE_THREAD_MS without one): jobs wait in one queue and go to the next free
+ * thread. A thread that dies fails its job and is replaced by the next job.
  */
 @Injectable()
 export class BatchPredictionThreads implements OnModuleDestroy {
@@ -48,8 +59,9 @@ export class BatchPredictionThreads implements OnModuleDestroy {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const thread = this.threads.find((candidate) => !candidate.current) ?? (this.threads.length < this.config.BATCH_PREDICTION_THREADS ? this.start() : undefined);
+      const thread = this.threads.find((candidate) => !candidate.current && !candidate.retiring) ?? (this.threads.length < this.config.BATCH_PREDICTION_THREADS ? this.start() : undefined);
       if (!thread) return;
+      clearTimeout(thread.idleTimer);
       thread.current = this.queue.shift()!;
       thread.worker.postMessage(thread.current.job);
     }
@@ -65,14 +77,27 @@ export class BatchPredictionThreads implements OnModuleDestroy {
       thread.current = undefined;
       pending?.resolve(reply);
       this.dispatch();
+      if (!thread.current) this.retireWhenIdle(thread);
     });
     thread.worker.on('error', (error) => (thread.failure = error));
     thread.worker.on('exit', (code) => {
+      clearTimeout(thread.idleTimer);
       this.threads.splice(this.threads.indexOf(thread), 1);
       thread.current?.reject(new Error(`the batch prediction thread stopped (exit code ${code}${thread.failure ? `: ${thread.failure.message}` : ''})`));
       if (!this.closed) this.dispatch();
     });
     this.threads.push(thread);
     return thread;
+  }
+
+  private retireWhenIdle(thread: Thread): void {
+    clearTimeout(thread.idleTimer);
+    thread.idleTimer = setTimeout(() => {
+      if (thread.current || this.closed) return;
+      // The exit event removes it; a job arriving meanwhile waits for it, then starts a new thread.
+      thread.retiring = true;
+      void thread.worker.terminate();
+    }, IDLE_THREAD_MS);
+    thread.idleTimer.unref();
   }
 }
