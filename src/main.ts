@@ -27,24 +27,15 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
-    // A first start fills what is empty: each step says what it does, a restart skips them. The
-    // three chains share no tables, so they overlap: one's database waits are another's CPU time.
-    await Promise.all([
-      (async () => {
-        await app.get(DemoSongsService).importIfEmpty();
-        await app.get(HitModelTrainerService).activateShippedOrTrain();
-      })(),
-      (async () => {
-        await app.get(ChinookImportService).importSampleIfEmpty();
-        await app.get(GenreModelTrainerService).trainIfNoActiveModel();
-      })(),
-      (async () => {
-        await app.get(DemoCatalogService).importIfEmpty();
-        // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
-        if (await app.get(DemoAnalyticsService).importIfEmpty()) await app.get(AnalyticsScoringJobs).scoreEverything();
-        await app.get(DemoLeadsService).importIfEmpty();
-      })(),
-    ]);
+    // A first start fills what is empty: each step says what it does, a restart skips them.
+    await app.get(DemoSongsService).importIfEmpty();
+    await app.get(HitModelTrainerService).activateShippedOrTrain();
+    await app.get(ChinookImportService).importSampleIfEmpty();
+    await app.get(GenreModelTrainerService).trainIfNoActiveModel();
+    await app.get(DemoCatalogService).importIfEmpty();
+    // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
+    if (await app.get(DemoAnalyticsService).importIfEmpty()) await app.get(AnalyticsScoringJobs).scoreEverything();
+    await app.get(DemoLeadsService).importIfEmpty();
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
