@@ -88,11 +88,24 @@ async function getJson(url, init) {
   return response.json();
 }
 
-/** Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both. */
+/** CPU seconds a process has used (user + system, all its threads), from /proc/<pid>/stat. Linux only. */
+async function cpuSeconds(pid) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ').at(-1).split(' ');
+  // utime and stime, fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both.
+ * CPU per request (the server's CPU time over the measured run / its requests) depends less on
+ * what else runs on the machine than requests/s do.
+ */
 async function measure(name, pid, settings) {
   await resetPeakRss(pid);
   await autocannon({ ...settings, connections: CONNECTIONS, duration: WARMUP });
+  const cpuBefore = await cpuSeconds(pid);
   const result = await autocannon({ ...settings, connections: CONNECTIONS, duration: DURATION });
+  const cpuPerRequestUs = ((await cpuSeconds(pid)) - cpuBefore) * 1e6 / Math.max(1, result.requests.total);
   const statuses = Object.entries(result.statusCodeStats).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}× ${code}`);
   return {
     name,
@@ -102,6 +115,7 @@ async function measure(name, pid, settings) {
     errors: result.non2xx + result.errors,
     problems: [...statuses, ...(result.errors ? [`${result.errors} socket errors (${result.timeouts} timeouts)`] : [])],
     peakRss: await peakRssMb(pid),
+    cpuPerRequestUs,
   };
 }
 
@@ -231,11 +245,12 @@ try {
     console.log(
       `${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per scenario; autocannon runs in this process and shares the cores ` +
         `with the server and PostgreSQL. Errors: non-2xx answers + socket errors + timeouts. Peak RSS: the server process's VmHWM ` +
-        `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included).\n`,
+        `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included). Server CPU: the server ` +
+        `process's CPU time over the measured run per request answered (PostgreSQL's not included).\n`,
     );
     printTable([
-      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
-      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0)]),
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'server CPU µs/req'],
+      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0), fixed(row.cpuPerRequestUs, 0)]),
     ]);
     for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
   }
