@@ -5,6 +5,9 @@
 // file with the same session options, measured with the same settings in the same run.
 // Then health while six clients saturate batch predictions (bench/batch-load.mjs): health p99
 // idle and under that load, and PASS/FAIL against the target p99 (100 ms).
+// Last, one PASS or FAIL line per issue-22 target this run measured (TARGETS below): each
+// scenario's requests/s as a multiple of the reference's in this run, the server's RSS at start
+// and its peak under load, the first start on an empty database and the restart.
 // Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16), --only <scenario,...>
 // (reference, manual, spotify, search, songs, stream, batch-load; default all).
 import autocannon from 'autocannon';
@@ -38,6 +41,14 @@ const START_TIMEOUT_MS = 15 * 60_000;
 /** The bytes one Range request asks for: a player's typical read-ahead chunk. */
 const RANGE_BYTES = 64 * 1024;
 const SAMPLE_SONGS = 500;
+/** Issue 22's targets for this benchmark: requests/s as a multiple of the reference's, memory, start times. */
+const TARGETS = {
+  ratio: { 'POST /api/predict/manual/': 0.5, 'POST /api/predict/spotify/ (dataset hits)': 0.15, 'GET /api/songs (page of 20)': 0.15, 'POST /api/dataset/search/': 0.15 },
+  startRssMb: 200,
+  loadRssMb: 350,
+  firstStartSeconds: 8,
+  restartSeconds: 3,
+};
 const MANUAL_FEATURES = ['duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode'];
 
 const root = await mkdtemp(join(tmpdir(), 'encore-bench-http-'));
@@ -65,7 +76,8 @@ async function waitForAnswer(server, url, timeoutMs) {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Often enough to time a restart of a few seconds.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
@@ -76,11 +88,24 @@ async function getJson(url, init) {
   return response.json();
 }
 
-/** Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both. */
+/** CPU seconds a process has used (user + system, all its threads), from /proc/<pid>/stat. Linux only. */
+async function cpuSeconds(pid) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ').at(-1).split(' ');
+  // utime and stime, fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both.
+ * CPU per request (the server's CPU time over the measured run / its requests) depends less on
+ * what else runs on the machine than requests/s do.
+ */
 async function measure(name, pid, settings) {
   await resetPeakRss(pid);
   await autocannon({ ...settings, connections: CONNECTIONS, duration: WARMUP });
+  const cpuBefore = await cpuSeconds(pid);
   const result = await autocannon({ ...settings, connections: CONNECTIONS, duration: DURATION });
+  const cpuPerRequestUs = ((await cpuSeconds(pid)) - cpuBefore) * 1e6 / Math.max(1, result.requests.total);
   const statuses = Object.entries(result.statusCodeStats).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}× ${code}`);
   return {
     name,
@@ -90,6 +115,7 @@ async function measure(name, pid, settings) {
     errors: result.non2xx + result.errors,
     problems: [...statuses, ...(result.errors ? [`${result.errors} socket errors (${result.timeouts} timeouts)`] : [])],
     peakRss: await peakRssMb(pid),
+    cpuPerRequestUs,
   };
 }
 
@@ -102,6 +128,32 @@ function postEach(url, bodies) {
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(bodies[next++ % bodies.length]) }) }],
   };
+}
+
+/**
+ * One line per target: PASS or FAIL from this run's figures; NOT MEASURED where a scenario it
+ * needs was left out (--only). Errors in a scenario fail its line.
+ */
+function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restartSeconds }) {
+  const verdict = (pass, text) => `${pass ? 'PASS' : 'FAIL'}: ${text}`;
+  const floor = results.find((row) => row.name.startsWith('reference'));
+  const lines = Object.entries(TARGETS.ratio).map(([name, target]) => {
+    const row = results.find((result) => result.name === name);
+    if (!row || !floor) return `NOT MEASURED: ${name} >= ${target}x the reference's requests/s (${row ? 'reference' : 'scenario'} not run)`;
+    const ratio = row.requestsPerSecond / floor.requestsPerSecond;
+    const errors = row.errors > 0 ? `, with ${row.errors} errors` : '';
+    return verdict(ratio >= target && row.errors === 0, `${name} ${ratio.toFixed(2)}x the reference's requests/s (${Math.round(row.requestsPerSecond)} vs ${Math.round(floor.requestsPerSecond)})${errors}, target >= ${target}x`);
+  });
+  lines.push(verdict(startRss <= TARGETS.startRssMb, `server RSS at start (after the restart) ${startRss.toFixed(0)} MB, target <= ${TARGETS.startRssMb} MB`));
+  const peaks = [...results.filter((row) => !row.name.startsWith('reference')).map((row) => [row.name, row.peakRss]), ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]])];
+  if (peaks.length === 0) lines.push(`NOT MEASURED: server peak RSS under load <= ${TARGETS.loadRssMb} MB (no scenario of the app run)`);
+  else {
+    const [name, peak] = peaks.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+    lines.push(verdict(peak <= TARGETS.loadRssMb, `server peak RSS under load ${peak.toFixed(0)} MB (highest in ${name}), target <= ${TARGETS.loadRssMb} MB`));
+  }
+  lines.push(verdict(startSeconds <= TARGETS.firstStartSeconds, `first start on an empty database ${startSeconds.toFixed(1)} s, target <= ${TARGETS.firstStartSeconds} s`));
+  lines.push(verdict(restartSeconds <= TARGETS.restartSeconds, `restart ${restartSeconds.toFixed(1)} s, target <= ${TARGETS.restartSeconds} s`));
+  return lines;
 }
 
 try {
@@ -134,15 +186,19 @@ try {
   // Measured after a restart: the server as it normally runs, without the first start's training in its memory.
   firstStart.child.kill('SIGTERM');
   await once(firstStart.child, 'exit');
+  const restarted = performance.now();
   const app = startNode('app', ['dist/main.js'], appEnv);
   await waitForAnswer(app, `${base}/health/`, START_TIMEOUT_MS);
+  const restartSeconds = (performance.now() - restarted) / 1000;
+  const startRss = await rssMb(app.child.pid);
 
   const password = (await readFile(`${folders.pg}.password`, 'utf8')).trim();
   const databaseUrl = connectionString({ user: EMBEDDED_PG_USER, password, host: '127.0.0.1', port: pgPort, database: EMBEDDED_PG_DATABASE });
   console.log(describeMachine(await postgresVersion(databaseUrl)));
   console.log(
     `First start of the production build (embedded PostgreSQL, demo data, both models trained): ${startSeconds.toFixed(0)} s, ` +
-      `peak RSS ${startPeakRss.toFixed(0)} MB; the scenarios run after a restart, with RSS ${(await rssMb(app.child.pid)).toFixed(0)} MB at start\n`,
+      `peak RSS ${startPeakRss.toFixed(0)} MB; the scenarios run after a restart (${restartSeconds.toFixed(1)} s until /api/health/ answers), ` +
+        `with RSS ${startRss.toFixed(0)} MB at start\n`,
   );
 
   // What the scenarios send: real rows of the dataset the app imported, and its demo catalog.
@@ -189,18 +245,17 @@ try {
     console.log(
       `${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s per scenario; autocannon runs in this process and shares the cores ` +
         `with the server and PostgreSQL. Errors: non-2xx answers + socket errors + timeouts. Peak RSS: the server process's VmHWM ` +
-        `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included).\n`,
+        `over the scenario (reset through /proc/<pid>/clear_refs; PostgreSQL's processes not included). Server CPU: the server ` +
+        `process's CPU time over the measured run per request answered (PostgreSQL's not included).\n`,
     );
     printTable([
-      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
-      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0)]),
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'server CPU µs/req'],
+      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0), fixed(row.cpuPerRequestUs, 0)]),
     ]);
-    const floor = results.find((row) => row.name.startsWith('reference'));
-    const manual = results.find((row) => row.name === 'POST /api/predict/manual/');
-    if (floor && manual) console.log(`\nPOST /api/predict/manual/ serves ${(manual.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x the reference's requests/s`);
     for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
   }
 
+  let batchLoadPeakRss;
   if (only.has('batch-load')) {
     await resetPeakRss(app.child.pid);
     const load = await healthUnderBatchLoad(base, featureBodies, { seconds: DURATION, warmup: WARMUP });
@@ -213,15 +268,19 @@ try {
       ['GET /api/health/', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
       ...[['idle', load.idle], ['six batch clients', load.loaded]].map(([name, row]) => [name, row.count, fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.max, 1), row.errors]),
     ]);
+    batchLoadPeakRss = await peakRssMb(app.child.pid);
     console.log(
       `batches meanwhile: ${load.batches.count} answered (${fixed(load.batches.rowsPerSecond, 0)} rows/s, p50 ${fixed(load.batches.p50 / 1000, 2)} s each), ` +
-        `${load.batches.errors} errors; server peak RSS ${fixed(await peakRssMb(app.child.pid), 0)} MB`,
+        `${load.batches.errors} errors; server peak RSS ${fixed(batchLoadPeakRss, 0)} MB`,
     );
     console.log(
       `${load.pass ? 'PASS' : 'FAIL'}: health p99 ${fixed(load.loaded.p99, 1)} ms under six batch clients (idle ${fixed(load.idle.p99, 1)} ms), ` +
         `target <= ${HEALTH_P99_TARGET_MS} ms${load.loaded.errors + load.batches.errors > 0 ? ', with errors' : ''}`,
     );
   }
+
+  console.log('\nIssue 22 targets measured in this run:');
+  for (const line of targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restartSeconds })) console.log(line);
 } finally {
   // SIGTERM: the app stops its embedded PostgreSQL before exiting.
   for (const child of children) {

@@ -59,7 +59,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyServerTimeouts(app.getHttpServer() as Server, config);
   configureHttp(app);
-  app.enableShutdownHooks();
+  // process.exit rather than the signal again: the 'exit' event lets the JSON log write out its buffer.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
 }
 

@@ -29,6 +29,33 @@ export const REDACTED_PATHS = [
   '*.*.token',
 ];
 
+/** The key a redacted path ends in: `password` for `*.*.password`, `set-cookie` for `res.headers["set-cookie"]`. */
+const lastKey = (path: string) => /(?:\["([^"]+)"\]|([^.[\]]+))$/.exec(path)!.slice(1).find(Boolean)!;
+
+/** How many keys deep a redacted path reaches: 3 for `req.headers.authorization`. */
+const depthOf = (path: string) => path.split(/\.|\[/).length;
+
+const SECRET_KEYS = new Set(REDACTED_PATHS.map(lastKey));
+const DEEPEST_PATH = Math.max(...REDACTED_PATHS.map(depthOf));
+
+/**
+ * Whether pino's redaction could censor anything in `fields`: some key within the depth of
+ * REDACTED_PATHS names a secret, or a value there is not a plain object, array or scalar (an
+ * Error, a class instance: not walked, so assumed to hold one). When false, redaction would
+ * change nothing and can be skipped; a request log line's fields are all scalars.
+ */
+export function mayHoldRedactedField(fields: object, depth = DEEPEST_PATH): boolean {
+  for (const key in fields) {
+    if (SECRET_KEYS.has(key)) return true;
+    const value = (fields as Record<string, unknown>)[key];
+    if (typeof value !== 'object' || value === null || depth <= 1) continue;
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) return true;
+    if (mayHoldRedactedField(value, depth - 1)) return true;
+  }
+  return false;
+}
+
 /**
  * Query parameters whose values are credentials: OAuth's authorization code and state (Spotify's
  * callback), tokens, API keys and passwords. Redacted wherever a URL is logged, so a job filter

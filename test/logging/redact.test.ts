@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/logging/redact.js';
+import { mayHoldRedactedField, redactText } from '../../src/logging/redact.js';
 
 describe('redactText', () => {
   it('censors bearer and basic credentials, passwords in URLs and tokens in query strings', () => {
@@ -16,5 +16,22 @@ describe('redactText', () => {
     for (const text of ['Basic plan activated for 3 users', 'GET /api/songs?keyword=blue&country_code=BR&page=2', 'Using PostgreSQL at postgresql://postgres:****@127.0.0.1:5433/encore', 'Send Authorization: Bearer <token> from POST /api/login.', 'http://localhost:3000/api/health/']) {
       expect(redactText(text)).toBe(text);
     }
+  });
+});
+
+describe('mayHoldRedactedField', () => {
+  it('says no for fields where no redacted path can reach a secret', () => {
+    expect(mayHoldRedactedField({ req_id: 'a', method: 'GET', url: '/api/songs', status: 200, duration_ms: 1.5 })).toBe(false);
+    expect(mayHoldRedactedField({ job: { queue: 'q', data: { song: { id: 1, title: 'x' } } } })).toBe(false);
+    // four levels down: deeper than any of REDACTED_PATHS
+    expect(mayHoldRedactedField({ a: { b: { c: { password: 'x' } } } })).toBe(false);
+  });
+
+  it('says yes for a secret named by a path, at its depth, in an array, or in an object it does not walk', () => {
+    expect(mayHoldRedactedField({ password: 'x' })).toBe(true);
+    expect(mayHoldRedactedField({ res: { headers: { 'set-cookie': 'x' } } })).toBe(true);
+    expect(mayHoldRedactedField({ user: { profile: { token: 'x' } } })).toBe(true);
+    expect(mayHoldRedactedField({ users: [{ secret: 'x' }] })).toBe(true);
+    expect(mayHoldRedactedField({ err: new Error('boom') })).toBe(true);
   });
 });

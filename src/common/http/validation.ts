@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { ValidateIf, type ValidatorOptions } from 'class-validator';
+import { compileValidityCheck, type ValidatedClass, type ValidityCheck } from './compiled-validation.js';
 
 /** A JSON body field that may be left out but not sent as null (@IsOptional lets null through to the service). */
 export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -34,9 +35,24 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   });
 }
 
+/**
+ * Nest's ValidationPipe that asks class-validator only about objects a compiled check of their
+ * class's rules cannot vouch for (compileValidityCheck): valid bodies skip its per-call work, and
+ * every invalid one still gets class-validator's errors, so the answers stay the same.
+ */
+export class CompiledRulesValidationPipe extends ValidationPipe {
+  private readonly checks = new Map<ValidatedClass, ValidityCheck | undefined>();
+
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): ReturnType<ValidationPipe['validate']> {
+    const target = object.constructor as ValidatedClass;
+    if (!this.checks.has(target)) this.checks.set(target, compileValidityCheck(target, validatorOptions));
+    return this.checks.get(target)?.(object) ? [] : super.validate(object, validatorOptions);
+  }
+}
+
 /** Whitelists DTO fields, refuses unknown ones, converts types, and names every bad field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CompiledRulesValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
