@@ -47,29 +47,47 @@ export function catalogSongOrder(ordering: string): Prisma.Sql {
   return Prisma.raw(`${column} ${descending ? 'DESC' : 'ASC'}${nulls}, s.created_at DESC, s.id ASC`);
 }
 
+/** A timestamp as JavaScript's Date.toJSON writes it, which pg reads faster as text than as a timestamp. */
+const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
- * One page of songs, already in the CatalogSongDto's shape (artist, album and genres joined in),
- * each row with `total`, the count of songs matching the filter on all pages: one statement.
+ * One page of songs, in the CatalogSongDto's shape and order of fields (artist, album and genres
+ * joined in, the genres of the page's songs in one grouped join), each row with `total`, the count
+ * of songs matching the filter on all pages: one statement instead of Prisma's eight.
  */
 export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
   return Prisma.sql`
+    WITH page AS (SELECT s.* FROM catalog_songs s WHERE ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}),
+    page_genres AS (
+      SELECT sg.song_id, array_agg(g.name ORDER BY g.name) AS names
+      FROM catalog_song_genres sg JOIN genres g ON g.id = sg.genre_id
+      WHERE sg.song_id IN (SELECT id FROM page)
+      GROUP BY sg.song_id
+    )
     SELECT (SELECT count(*)::int FROM catalog_songs s WHERE ${filter}) AS total,
            s.id, s.title,
            json_build_object('id', ar.id, 'name', ar.name) AS artist,
            CASE WHEN al.id IS NULL THEN NULL ELSE json_build_object('id', al.id, 'title', al.title) END AS album,
-           ARRAY(SELECT g.name FROM catalog_song_genres sg JOIN genres g ON g.id = sg.genre_id WHERE sg.song_id = s.id ORDER BY g.name) AS genres,
+           COALESCE(gn.names, '{}') AS genres,
            to_char(s.release_date, 'YYYY-MM-DD') AS release_date,
            s.visibility::text AS visibility, s.duration_ms, s.audio_format AS format, s.mime_type, s.size_bytes, s.bitrate_kbps,
-           s.play_count, s.like_count, '/api/songs/' || s.id || '/stream' AS stream_url, s.demo, s.created_at, s.updated_at
-    FROM catalog_songs s
+           s.play_count, s.like_count, '/api/songs/' || s.id || '/stream' AS stream_url, s.demo,
+           ${Prisma.raw(isoTimestamp('s.created_at'))} AS created_at, ${Prisma.raw(isoTimestamp('s.updated_at'))} AS updated_at
+    FROM page s
     JOIN artists ar ON ar.id = s.artist_id
     LEFT JOIN albums al ON al.id = s.album_id
-    WHERE ${filter}
-    ORDER BY ${order}
-    LIMIT ${limit} OFFSET ${offset}`;
+    LEFT JOIN page_genres gn ON gn.song_id = s.id
+    ORDER BY ${order}`;
 }
+
+/** A row of catalogSongPageSql as the song it describes. */
+export const pageRowSong = ({ total: _total, created_at, updated_at, ...song }: CatalogSongPageRow): CatalogSongDto => ({
+  ...song,
+  created_at: new Date(created_at),
+  updated_at: new Date(updated_at),
+});
 
 /** Songs matching the filter, for a page past the last (which has no rows to carry the count). */
 export const catalogSongCountSql = (filter: Prisma.Sql) => Prisma.sql`SELECT count(*)::int AS total FROM catalog_songs s WHERE ${filter}`;
 
-export type CatalogSongPageRow = CatalogSongDto & { total: number };
+export type CatalogSongPageRow = Omit<CatalogSongDto, 'created_at' | 'updated_at'> & { total: number; created_at: string; updated_at: string };

@@ -11,7 +11,7 @@ import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.d
 import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
 import { GenresService } from '../genres/genres.service.js';
 import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
-import { catalogSongCountSql, catalogSongFilter, catalogSongOrder, catalogSongPageSql, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
+import { catalogSongCountSql, catalogSongFilter, catalogSongOrder, catalogSongPageSql, pageRowSong, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -32,7 +32,7 @@ export class CatalogSongsService {
     const offset = (query.page - 1) * query.page_size;
     const rows = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
     const count = rows[0]?.total ?? (offset === 0 ? 0 : (await queryPrepared<{ total: number }>(this.prisma.pool, catalogSongCountSql(filter)))[0]!.total);
-    return { count, page: query.page, page_size: query.page_size, results: rows.map(({ total: _total, ...song }) => song) };
+    return { count, page: query.page, page_size: query.page_size, results: rows.map(pageRowSong) };
   }
 
   async get(id: string, user: AuthUser | undefined): Promise<CatalogSongDto> {
