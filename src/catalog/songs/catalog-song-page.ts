@@ -80,11 +80,29 @@ export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit:
     ORDER BY ${order}`;
 }
 
-/** A row of catalogSongPageSql as the song it describes. */
-export const pageRowSong = ({ total: _total, created_at, updated_at, ...song }: CatalogSongPageRow): CatalogSongDto => ({
-  ...song,
-  created_at: new Date(created_at),
-  updated_at: new Date(updated_at),
+/**
+ * A row of catalogSongPageSql as the song it describes. Field by field: a rest-and-spread copy
+ * (leaving `total` out) took 6% of the listing's CPU in a profile.
+ */
+export const pageRowSong = (row: CatalogSongPageRow): CatalogSongDto => ({
+  id: row.id,
+  title: row.title,
+  artist: row.artist,
+  album: row.album,
+  genres: row.genres,
+  release_date: row.release_date,
+  visibility: row.visibility,
+  duration_ms: row.duration_ms,
+  format: row.format,
+  mime_type: row.mime_type,
+  size_bytes: row.size_bytes,
+  bitrate_kbps: row.bitrate_kbps,
+  play_count: row.play_count,
+  like_count: row.like_count,
+  stream_url: row.stream_url,
+  demo: row.demo,
+  created_at: new Date(row.created_at),
+  updated_at: new Date(row.updated_at),
 });
 
 /** Songs matching the filter, for a page past the last (which has no rows to carry the count). */
