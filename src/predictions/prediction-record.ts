@@ -16,17 +16,10 @@ export interface PredictionAudit {
 /**
  * Stores a prediction and its audit log in one statement (atomic as the transaction it replaces,
  * one round trip instead of five) and answers the prediction's id.
- *
- * The commit is asynchronous (`synchronous_commit` off for this statement only, as PostgreSQL's
- * documentation suggests for event logging): it does not wait for the WAL flush, which under load
- * was most of a dataset prediction's time. A crash of the database server may lose the history of
- * the predictions of its last moments (at most three `wal_writer_delay`s, 0.6 s by default); it
- * never leaves a prediction without its audit log, and the database stays consistent.
  */
 export async function storePrediction(pool: pg.Pool, values: PredictionValues, audit: PredictionAudit): Promise<number> {
   const [row] = await queryPrepared<{ id: number }>(pool, Prisma.sql`
-    WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true)),
-    prediction AS (
+    WITH prediction AS (
       INSERT INTO predictions (song_id, is_hit, confidence, model_prediction, model_confidence, model_version,
                                in_dataset, adjusted_by_dataset, dataset_label, dataset_popularity)
       VALUES (${values.songId}, ${values.isHit}, ${values.confidence}, ${values.modelPrediction}, ${values.modelConfidence}, ${values.modelVersion},
@@ -38,6 +31,6 @@ export async function storePrediction(pool: pg.Pool, values: PredictionValues, a
              ${JSON.stringify(audit.response)}::jsonb || jsonb_build_object('prediction_id', id)
       FROM prediction
     )
-    SELECT id FROM prediction CROSS JOIN async_commit`);
+    SELECT id FROM prediction`);
   return row!.id;
 }
