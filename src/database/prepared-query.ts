@@ -6,10 +6,11 @@ import type { Prisma } from '../generated/prisma/client.js';
  * combinations each), so this is never reached in practice; past it, statements run unnamed
  * rather than growing every connection's prepared statements without end.
  */
-const MAX_NAMED_STATEMENTS = 1000;
+export const MAX_NAMED_STATEMENTS = 1000;
 const names = new Map<string, string>();
 
-function statementName(text: string): string | undefined {
+/** The name a statement text runs under: the same on every call, or none past the cap. */
+export function statementName(text: string): string | undefined {
   let name = names.get(text);
   if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
     name = `encore_${names.size + 1}`;
