@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, Logger, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { queryPrepared } from '../database/prepared-query.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Song } from '../generated/prisma/client.js';
+import { Prisma, type Song } from '../generated/prisma/client.js';
 import { typoScore } from '../songs/fuzzy-score.js';
 import { normalizeSearchText } from '../songs/search-text.js';
 import { SongsService } from '../songs/songs.service.js';
@@ -14,6 +15,19 @@ export const SONG_NOT_FOUND = 'Song not found. Please provide a valid Spotify li
 const TITLE_ARTIST_MATCH = 0.85;
 /** Cover art is a nicety: a slow Spotify must not hold up a dataset prediction for long. */
 const LINKS_LOOKUP = { maxRetries: 0, timeoutMs: 1500 };
+
+/** What a prediction reads of a song, by field and column: a dataset hit is loaded with just these. */
+const PREDICTED_SONG_COLUMNS = {
+  id: 'id', trackId: 'track_id', trackName: 'track_name', artists: 'artists', albumName: 'album_name', albumImage: 'album_image',
+  previewUrl: 'preview_url', popularity: 'popularity', dataset: 'dataset', isHit: 'is_hit',
+  durationMs: 'duration_ms', danceability: 'danceability', energy: 'energy', valence: 'valence', acousticness: 'acousticness',
+  instrumentalness: 'instrumentalness', speechiness: 'speechiness', liveness: 'liveness', loudness: 'loudness', tempo: 'tempo',
+  mode: 'mode', key: 'key', timeSignature: 'time_signature', explicit: 'explicit',
+} as const satisfies Partial<Record<keyof Song, string>>;
+
+export type PredictedSong = Pick<Song, keyof typeof PREDICTED_SONG_COLUMNS>;
+
+const SELECT_PREDICTED_SONG = Prisma.raw(`SELECT ${Object.entries(PREDICTED_SONG_COLUMNS).map(([field, column]) => `${column} AS "${field}"`).join(', ')} FROM songs`);
 
 /**
  * Finds the song a request names: in the songs table first (by track id; else by title and
@@ -29,14 +43,14 @@ export class SongLookupService {
     private readonly spotify: SpotifyClient,
   ) {}
 
-  async find(request: SpotifyPredictionDto): Promise<Song> {
+  async find(request: SpotifyPredictionDto): Promise<PredictedSong> {
     const trackId = trackIdOf(request);
     const title = request.title?.trim();
     const artist = request.artist?.trim();
     if (!trackId && (!title || !artist)) {
       throw new BadRequestException('Provide a Spotify link (url), a track_id, or both title and artist.');
     }
-    const known = trackId ? await this.prisma.song.findUnique({ where: { trackId } }) : await this.findByTitleAndArtist(title!, artist!);
+    const known = trackId ? await this.findByTrackId(trackId) : await this.findByTitleAndArtist(title!, artist!);
     if (known) return this.withSpotifyLinks(known);
     if (!this.spotify.configured) throw trackId ? spotifyNotConfigured(trackId) : songNotFound();
 
@@ -45,6 +59,12 @@ export class SongLookupService {
     );
     if (!track) throw songNotFound();
     return this.fromSpotify(track);
+  }
+
+  /** The hot path of dataset hits: one prepared statement, not Prisma's query (docs/benchmarks.md). */
+  private async findByTrackId(trackId: string): Promise<PredictedSong | null> {
+    const [song] = await queryPrepared<PredictedSong>(this.prisma.pool, Prisma.sql`${SELECT_PREDICTED_SONG} WHERE track_id = ${trackId}`);
+    return song ?? null;
   }
 
   /** Exact title and artist words first, then the closest near miss. */
@@ -77,7 +97,7 @@ export class SongLookupService {
   }
 
   /** Dataset songs carry no cover or preview: take Spotify's when it answers quickly, never fail over it. */
-  private async withSpotifyLinks(song: Song): Promise<Song> {
+  private async withSpotifyLinks(song: PredictedSong): Promise<PredictedSong> {
     if (!this.spotify.configured || !song.trackId || song.albumImage) return song;
     try {
       const track = await this.spotify.getTrack(song.trackId, LINKS_LOOKUP);

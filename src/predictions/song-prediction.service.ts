@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { songFeatures } from '../hit-model/hit-features.js';
 import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import { isDemoDataset, spotifyTrackUrl } from '../songs/demo/demo-mark.js';
 import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
+import { storePrediction } from './prediction-record.js';
 import { SongLookupService } from './song-lookup.service.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
 
-/** Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with its audit log. */
+/** Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with its audit log (one statement). */
 @Injectable()
 export class SongPredictionService {
   constructor(
@@ -27,56 +27,43 @@ export class SongPredictionService {
     const inDataset = song.dataset !== null;
     const adjusted = adjustByDataset({ modelHitProbability: model.probabilities.HIT, datasetIsHit: inDataset ? song.isHit : null });
 
-    return this.prisma.$transaction(async (tx) => {
-      const prediction = await tx.prediction.create({
-        data: {
-          songId: song.id,
-          isHit: adjusted.isHit,
-          confidence: adjusted.confidence,
-          modelPrediction: model.isHit,
-          modelConfidence: model.confidence,
-          modelVersion: model.modelVersion,
-          inDataset,
-          adjustedByDataset: adjusted.adjustedByDataset,
-          datasetLabel: inDataset ? song.isHit : null,
-          datasetPopularity: inDataset ? song.popularity : null,
-        },
-      });
-      const response: SpotifyPredictionResultDto = {
-        prediction: label(adjusted.isHit),
-        confidence: adjusted.confidence,
-        song: {
-          title: song.trackName,
-          artist: song.artists,
-          album: song.albumName,
-          album_image: song.albumImage,
-          spotify_url: spotifyTrackUrl(song.trackId, song.dataset),
-          preview_url: song.previewUrl,
-          popularity: song.popularity,
-          track_id: song.trackId,
-          demo: isDemoDataset(song.dataset),
-        },
-        features,
-        prediction_id: prediction.id,
-        song_id: song.id,
-        in_dataset: inDataset,
-        model_prediction: model.prediction,
-        model_confidence: model.confidence,
-        model_version: model.modelVersion,
-        adjusted_by_dataset: adjusted.adjustedByDataset,
-        dataset_label: inDataset ? label(song.isHit) : null,
-        dataset_popularity: inDataset ? song.popularity : null,
-      };
-      await tx.predictionAuditLog.create({
-        data: {
-          predictionId: prediction.id,
-          endpoint: 'POST /api/predict/spotify/',
-          requestId,
-          request: request as Prisma.InputJsonValue,
-          response: response as unknown as Prisma.InputJsonValue,
-        },
-      });
-      return response;
-    });
+    const response: SpotifyPredictionResultDto = {
+      prediction: label(adjusted.isHit),
+      confidence: adjusted.confidence,
+      song: {
+        title: song.trackName,
+        artist: song.artists,
+        album: song.albumName,
+        album_image: song.albumImage,
+        spotify_url: spotifyTrackUrl(song.trackId, song.dataset),
+        preview_url: song.previewUrl,
+        popularity: song.popularity,
+        track_id: song.trackId,
+        demo: isDemoDataset(song.dataset),
+      },
+      features,
+      prediction_id: 0, // the stored prediction's, set below (its place keeps the answer's field order)
+      song_id: song.id,
+      in_dataset: inDataset,
+      model_prediction: model.prediction,
+      model_confidence: model.confidence,
+      model_version: model.modelVersion,
+      adjusted_by_dataset: adjusted.adjustedByDataset,
+      dataset_label: inDataset ? label(song.isHit) : null,
+      dataset_popularity: inDataset ? song.popularity : null,
+    };
+    response.prediction_id = await storePrediction(this.prisma.pool, {
+      songId: song.id,
+      isHit: adjusted.isHit,
+      confidence: adjusted.confidence,
+      modelPrediction: model.isHit,
+      modelConfidence: model.confidence,
+      modelVersion: model.modelVersion,
+      inDataset,
+      adjustedByDataset: adjusted.adjustedByDataset,
+      datasetLabel: inDataset ? song.isHit : null,
+      datasetPopularity: inDataset ? song.popularity : null,
+    }, { endpoint: 'POST /api/predict/spotify/', requestId, request, response });
+    return response;
   }
 }

@@ -81,7 +81,7 @@ export class SongsService {
   }
 
   /** Adds Spotify's album name, cover and preview to a song that lacks them. */
-  async addSpotifyLinks(song: Song, track: SpotifyTrack): Promise<Song> {
+  async addSpotifyLinks(song: Pick<Song, 'id' | 'albumName' | 'albumImage' | 'previewUrl'>, track: SpotifyTrack): Promise<Song> {
     return this.prisma.song.update({
       where: { id: song.id },
       data: { albumName: song.albumName ?? track.album, albumImage: song.albumImage ?? track.albumImage, previewUrl: song.previewUrl ?? track.previewUrl },

@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { queryPrepared } from '../../database/prepared-query.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText, searchWords } from '../../songs/search-text.js';
+import { normalizeSearchText } from '../../songs/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
@@ -11,14 +11,7 @@ import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.d
 import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
 import { GenresService } from '../genres/genres.service.js';
 import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
-
-const ORDER_FIELDS: Record<string, keyof Prisma.CatalogSongOrderByWithRelationInput> = {
-  plays: 'playCount',
-  likes: 'likeCount',
-  release_date: 'releaseDate',
-  created: 'createdAt',
-  title: 'title',
-};
+import { catalogSongCountSql, catalogSongFilter, catalogSongOrder, catalogSongPageSql, pageRowSong, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -30,29 +23,16 @@ export class CatalogSongsService {
     private readonly genres: GenresService,
   ) {}
 
-  async list(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, extra: Prisma.CatalogSongWhereInput = {}): Promise<CatalogSongPageDto> {
-    const where: Prisma.CatalogSongWhereInput = {
-      AND: [
-        visibleSongs(user),
-        extra,
-        ...everyWordFound(query.search),
-        query.genre ? { genres: { some: { genre: { searchText: normalizeSearchText(query.genre) } } } } : {},
-        query.artist ? { artistId: query.artist } : {},
-        query.album ? { albumId: query.album } : {},
-        query.released_after || query.released_before
-          ? { releaseDate: { ...(query.released_after && { gte: query.released_after }), ...(query.released_before && { lte: query.released_before }) } }
-          : {},
-      ],
-    };
-    const descending = query.ordering.startsWith('-');
-    const field = ORDER_FIELDS[query.ordering.replace(/^-/, '')]!;
-    const sort = descending ? 'desc' : 'asc';
-    const orderBy = [{ [field]: field === 'releaseDate' ? { sort, nulls: 'last' } : sort }, { createdAt: 'desc' }, { id: 'asc' }] as Prisma.CatalogSongOrderByWithRelationInput[];
-    const [count, songs] = await this.prisma.$transaction([
-      this.prisma.catalogSong.count({ where }),
-      this.prisma.catalogSong.findMany({ where, orderBy, include: SONG_INCLUDE, skip: (query.page - 1) * query.page_size, take: query.page_size }),
-    ]);
-    return { count, page: query.page, page_size: query.page_size, results: songs.map(toCatalogSongDto) };
+  /**
+   * A page of songs and the count on all pages, in one prepared statement (not Prisma's
+   * transaction of count, page and three relation loads: docs/benchmarks.md, "GET /api/songs").
+   */
+  async list(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, scope: CatalogSongScope = {}): Promise<CatalogSongPageDto> {
+    const filter = catalogSongFilter(query, user, scope);
+    const offset = (query.page - 1) * query.page_size;
+    const rows = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
+    const count = rows[0]?.total ?? (offset === 0 ? 0 : (await queryPrepared<{ total: number }>(this.prisma.pool, catalogSongCountSql(filter)))[0]!.total);
+    return { count, page: query.page, page_size: query.page_size, results: rows.map(pageRowSong) };
   }
 
   async get(id: string, user: AuthUser | undefined): Promise<CatalogSongDto> {
@@ -185,8 +165,3 @@ export const audioColumns = (audioKey: string, facts: AudioFacts, sizeBytes: num
 /** What a song is found by: its title, artist and album, normalized. */
 export const songSearchText = (title: string, artist: string, album?: string | null) =>
   normalizeSearchText([title, artist, album ?? ''].join(' '));
-
-/** As the original's search filter: every word in the song's title, artist or album (its search text) or in one of its genres. */
-function everyWordFound(search: string | undefined): Prisma.CatalogSongWhereInput[] {
-  return searchWords(search).map((word) => ({ OR: [{ searchText: { contains: word } }, { genres: { some: { genre: { searchText: { contains: word } } } } }] }));
-}
