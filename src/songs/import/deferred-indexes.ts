@@ -1,0 +1,52 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * Memory for building the indexes back, for this session only: a GIN trigram index on a million
+ * titles builds in one pass with it, in several merges without (the default is 64 MB).
+ */
+const INDEX_BUILD_MEMORY = '256MB';
+
+/**
+ * The secondary indexes of `songs` an import into an empty table drops before loading and builds
+ * once after it: maintaining them row by row (the GIN trigram index on search_text above all)
+ * costs several times building them. The primary key and the unique track_id index stay: the
+ * upsert needs the latter. Each dropped index is recorded in song_import_deferred_indexes in the
+ * same transaction, so one dropped by an import that was killed is built back by the next import.
+ */
+export async function dropSongIndexes(client: PoolClient): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `INSERT INTO song_import_deferred_indexes (name, definition)
+       SELECT index.relname, pg_get_indexdef(i.indexrelid)
+       FROM pg_index i JOIN pg_class index ON index.oid = i.indexrelid
+       WHERE i.indrelid = 'songs'::regclass AND NOT i.indisprimary AND NOT i.indisunique
+       ON CONFLICT (name) DO NOTHING
+       RETURNING name`,
+    );
+    for (const { name } of rows) await client.query(`DROP INDEX ${client.escapeIdentifier(name)}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Builds every index an import dropped (none, usually: one cheap query), in one transaction. */
+export async function buildDroppedSongIndexes(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ name: string; definition: string }>('SELECT name, definition FROM song_import_deferred_indexes ORDER BY name');
+  if (rows.length === 0) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    for (const { definition } of rows) {
+      // IF NOT EXISTS: another import may have built it back meanwhile.
+      await client.query(definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    }
+    await client.query('DELETE FROM song_import_deferred_indexes WHERE name = ANY($1)', [rows.map((row) => row.name)]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
