@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import { normalizeSearchText, searchColumns } from '../search-text.js';
+import { searchColumns } from '../search-text.js';
 import { copyLine } from '../../database/copy-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
@@ -118,7 +118,7 @@ export class SongImportService {
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
 
-    const write = async (rows: Map<string, SongRecord>, readSoFar: number, last: boolean) => {
+    const write = async (copyText: string, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
       // answer waits for the parser to let the event loop run.
       const start = dryRun ? [] : ['BEGIN'];
@@ -134,7 +134,7 @@ export class SongImportService {
           if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
           pendingClear = false;
         }
-        await this.writeBatch(client, rows, report, intoEmptyTable, !dryRun);
+        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun);
       } catch (error) {
         if (!dryRun) await client.query('ROLLBACK');
         throw error;
@@ -145,9 +145,11 @@ export class SongImportService {
     const flush = async (last = false) => {
       await inFlight;
       if (batch.size === 0) return;
-      const rows = batch;
+      // The batch as COPY text at once, so its songs are garbage before it is written: held
+      // until then, they would outlive the young generation and grow the heap.
+      const copyText = Array.from(batch.values(), (song) => copyLine(columnValues(song))).join('');
       batch = new Map();
-      inFlight = write(rows, report.rowsRead - report.skipped, last);
+      inFlight = write(copyText, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
@@ -251,31 +253,30 @@ export class SongImportService {
     batch.set(song.trackId, song);
   }
 
-  /** Copies a batch into the staging table and upserts it; then commits, when told to. */
-  private async writeBatch(client: PoolClient, rows: Map<string, SongRecord>, report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
+  /** Copies a batch (COPY text) into the staging table and upserts it; then commits, when told to. */
+  private async writeBatch(client: PoolClient, copyText: string, report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
     if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
     // One COPY message stream per batch: row-sized writes would cost a round of buffering each.
     const copy = client.query(copyFrom(`COPY song_import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([Array.from(rows.values(), (song) => copyLine(columnValues(song))).join('')]), copy);
+    await pipeline(Readable.from([copyText]), copy);
 
-    // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them.
-    // (Into a table that was empty, every song there is this import's.) One track_id lookup per
-    // staged row (OFFSET 0 keeps the planner from joining instead): the tables have no statistics
-    // yet, and a hash join would read all of songs at every batch.
-    // It reads the table as it was before the upsert, which comes in the same message.
+    // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them
+    // (the staged search_title is the normalized title). Into a table that was empty, every song
+    // there is this import's. One track_id lookup per staged row (OFFSET 0 keeps the planner
+    // from joining instead): the tables have no statistics yet, and a hash join would read all
+    // of songs at every batch. The count reads the table as it was before the upsert, which
+    // comes in the same message.
     const results = await client.query(
-      `SELECT st.track_id, so.is_hit, so.search_title
+      `SELECT count(*)::int AS duplicates, count(*) FILTER (WHERE so.is_hit <> st.is_hit)::int AS label_conflicts,
+              count(*) FILTER (WHERE so.search_title <> st.search_title)::int AS title_conflicts
        FROM song_import_staging st ${intoEmptyTable ? '' : 'JOIN song_import_seen USING (track_id)'},
             LATERAL (SELECT is_hit, search_title FROM songs WHERE songs.track_id = st.track_id OFFSET 0) so;
        ${intoEmptyTable ? UPSERT_INTO_EMPTY_TABLE : UPSERT}${commit ? '; COMMIT' : ''}`,
     );
-    const earlier = ([results].flat()[0] as QueryResult<{ track_id: string; is_hit: boolean; search_title: string }>);
-    for (const row of earlier.rows) {
-      const song = rows.get(row.track_id)!;
-      report.duplicates++;
-      if (row.is_hit !== song.isHit) report.labelConflicts++;
-      if (row.search_title !== normalizeSearchText(song.trackName)) report.titleConflicts++;
-    }
+    const earlier = ([results].flat()[0] as QueryResult<Record<'duplicates' | 'label_conflicts' | 'title_conflicts', number>>).rows[0]!;
+    report.duplicates += earlier.duplicates;
+    report.labelConflicts += earlier.label_conflicts;
+    report.titleConflicts += earlier.title_conflicts;
   }
 
   /** New, updated and unchanged songs: each track's state now against before the import. */
