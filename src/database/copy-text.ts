@@ -11,8 +11,5 @@ function copyValue(value: string | number | boolean | null): string {
 
 /** One row of COPY ... FROM STDIN (FORMAT text). */
 export function copyLine(values: ReadonlyArray<string | number | boolean | null>): string {
-  // Concatenated in a loop: map and join would allocate an array per row.
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += i === 0 ? copyValue(values[i]!) : `\t${copyValue(values[i]!)}`;
-  return `${line}\n`;
+  return `${values.map(copyValue).join('\t')}\n`;
 }

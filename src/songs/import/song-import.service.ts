@@ -118,7 +118,7 @@ export class SongImportService {
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
 
-    const write = async (copyText: string, readSoFar: number, last: boolean) => {
+    const write = async (copyText: string[], readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
       // answer waits for the parser to let the event loop run.
       const start = dryRun ? [] : ['BEGIN'];
@@ -147,7 +147,7 @@ export class SongImportService {
       if (batch.size === 0) return;
       // The batch as COPY text at once, so its songs are garbage before it is written: held
       // until then, they would outlive the young generation and grow the heap.
-      const copyText = Array.from(batch.values(), (song) => copyLine(columnValues(song))).join('');
+      const copyText = toCopyChunks(batch.values());
       batch = new Map();
       inFlight = write(copyText, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
@@ -254,11 +254,11 @@ export class SongImportService {
   }
 
   /** Copies a batch (COPY text) into the staging table and upserts it; then commits, when told to. */
-  private async writeBatch(client: PoolClient, copyText: string, report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
+  private async writeBatch(client: PoolClient, copyText: string[], report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
     if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
     // One COPY message stream per batch: row-sized writes would cost a round of buffering each.
     const copy = client.query(copyFrom(`COPY song_import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([copyText]), copy);
+    await pipeline(Readable.from(copyText), copy);
 
     // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them
     // (the staged search_title is the normalized title). Into a table that was empty, every song
@@ -310,6 +310,25 @@ export class SongImportService {
     report.flops = Number(counts.total) - report.hits;
     report.songsInTable = Number(counts.in_table);
   }
+}
+
+/** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
+const ROWS_PER_COPY_CHUNK = 200;
+
+/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows. */
+function toCopyChunks(songs: Iterable<SongRecord>): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  let rows = 0;
+  for (const song of songs) {
+    chunk += copyLine(columnValues(song));
+    if (++rows % ROWS_PER_COPY_CHUNK === 0) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
 }
 
 function columnValues(song: SongRecord): Array<string | number | boolean | null> {
