@@ -36,6 +36,15 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(relabelled.map((song) => song.isHit)).toEqual([true, true]);
   });
 
+  it('leaves the song table with every index after loading it empty (they are built once, at the end), and analysed', async () => {
+    const indexes = await app.t.prisma.$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename = 'songs' ORDER BY 1`;
+    expect(indexes.map((index) => index.indexname)).toEqual(expect.arrayContaining(['songs_pkey', 'songs_search_text_trgm_idx', 'songs_track_id_key']));
+    expect(indexes.length).toBeGreaterThanOrEqual(7);
+    expect(await app.t.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
+    const [stats] = await app.t.prisma.$queryRaw<Array<{ analysed: boolean }>>`SELECT last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables WHERE relname = 'songs'`;
+    expect(stats).toEqual({ analysed: true });
+  });
+
   it('reads quoted titles and artists with commas and doubled quotes, E-notation numbers and both line ends', async () => {
     const song = (trackId: string) => app.t.prisma.song.findUniqueOrThrow({ where: { trackId } });
     expect(await song('EncoreFixtureTrack0007')).toMatchObject({ trackName: 'Rain, Again, Tomorrow', artists: 'Northgate Choir', decade: 1970 });
