@@ -169,7 +169,7 @@ export class SongImportService {
           indexesDropped = true;
         } else {
           // Indexes an import that was killed had dropped: this import's upserts need them.
-          await buildDroppedSongIndexes(client);
+          await buildDroppedSongIndexes(this.prisma.pool);
           await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
         }
       }
@@ -197,7 +197,7 @@ export class SongImportService {
       else await flush(true);
       await inFlight;
       if (indexesDropped) {
-        await buildDroppedSongIndexes(client);
+        await buildDroppedSongIndexes(this.prisma.pool);
         indexesDropped = false;
       }
 
@@ -209,7 +209,7 @@ export class SongImportService {
       await inFlight.catch(() => undefined);
       if (dryRun) await client.query('ROLLBACK').catch(() => undefined);
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
-      if (indexesDropped) await buildDroppedSongIndexes(client).catch(() => undefined);
+      if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
       await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging').catch(() => undefined);
       client.release();
