@@ -201,7 +201,9 @@ export class SongImportService {
         indexesDropped = false;
       }
 
-      await this.countOutcomes(client, report, intoEmptyTable);
+      // An import that wrote no batch did not clear either: the table's songs are not its own.
+      if (intoEmptyTable && pendingClear) report.songsInTable = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM songs')).rows[0]!.n);
+      else await this.countOutcomes(client, report, intoEmptyTable);
       if (dryRun) await client.query('ROLLBACK');
       // Fresh statistics for the planner (search above all) once the table changed.
       else if (report.inserted + report.updated + report.cleared > 0) await client.query('ANALYZE songs');

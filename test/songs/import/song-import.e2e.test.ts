@@ -63,6 +63,13 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(await app.t.prisma.song.count({ where: { isHit: true } })).toBe(19);
   });
 
+  it('counts nothing as imported, and clears nothing, when a file has no good row', async () => {
+    const before = await app.t.prisma.song.count();
+    const report = await app.importer.import([textSource('bad.csv', `${KAGGLE_HEADER}\n0,nope,A,B,C,1,1,False,0,0,0,0,0,0,0,0,0,0,0,4,x\n`)]);
+    expect(report).toMatchObject({ rowsRead: 1, skipped: 1, inserted: 0, hits: 0, flops: 0, cleared: 0, songsInTable: before });
+    expect(await app.t.prisma.song.count()).toBe(before);
+  });
+
   it('never deletes user songs when it clears the dataset', async () => {
     await app.t.prisma.song.create({
       data: {
