@@ -6,34 +6,35 @@ import type { Pool, PoolClient } from 'pg';
  */
 const INDEX_BUILD_MEMORY = '256MB';
 
+/** Connections building indexes at once: the trigram index beside the btrees, on two cores. */
+const BUILDERS = 2;
+
+/** The secondary indexes of songs: neither the primary key nor unique (the upsert needs track_id's). */
+const SECONDARY_INDEXES = `
+  SELECT index.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+  FROM pg_index i JOIN pg_class index ON index.oid = i.indexrelid
+  WHERE i.indrelid = 'songs'::regclass AND NOT i.indisprimary AND NOT i.indisunique`;
+
 /**
  * The secondary indexes of `songs` an import into an empty table drops before loading and builds
  * once after it: maintaining them row by row (the GIN trigram index on search_text above all)
- * costs several times building them. The primary key and the unique track_id index stay: the
- * upsert needs the latter. Each dropped index is recorded in song_import_deferred_indexes in the
- * same transaction, so one dropped by an import that was killed is built back by the next import.
+ * costs several times building them. Each dropped index is recorded in
+ * song_import_deferred_indexes in the same transaction, so one dropped by an import that was
+ * killed is built back by the next import. One message (statements are few, round trips count).
  */
 export async function dropSongIndexes(client: PoolClient): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    const { rows } = await client.query<{ name: string }>(
-      `INSERT INTO song_import_deferred_indexes (name, definition)
-       SELECT index.relname, pg_get_indexdef(i.indexrelid)
-       FROM pg_index i JOIN pg_class index ON index.oid = i.indexrelid
-       WHERE i.indrelid = 'songs'::regclass AND NOT i.indisprimary AND NOT i.indisunique
-       ON CONFLICT (name) DO NOTHING
-       RETURNING name`,
-    );
-    for (const { name } of rows) await client.query(`DROP INDEX ${client.escapeIdentifier(name)}`);
-    await client.query('COMMIT');
-  } catch (error) {
+  const { rows } = await client.query<{ name: string }>(`SELECT name FROM (${SECONDARY_INDEXES}) secondary`);
+  if (rows.length === 0) return;
+  await client.query(
+    `BEGIN;
+     INSERT INTO song_import_deferred_indexes (name, definition) ${SECONDARY_INDEXES} ON CONFLICT (name) DO NOTHING;
+     DROP INDEX IF EXISTS ${rows.map((row) => client.escapeIdentifier(row.name)).join(', ')};
+     COMMIT`,
+  ).catch(async (error: unknown) => {
     await client.query('ROLLBACK');
     throw error;
-  }
+  });
 }
-
-/** Connections building indexes at once: the trigram index beside the btrees, on two cores. */
-const BUILDERS = 2;
 
 /**
  * Builds every index an import dropped (none, usually: one cheap query). Each in a transaction
@@ -48,17 +49,17 @@ export async function buildDroppedSongIndexes(pool: Pool): Promise<void> {
     const client = await pool.connect();
     try {
       for (let next = rows.shift(); next; next = rows.shift()) {
-        await client.query('BEGIN');
-        try {
-          await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-          // IF NOT EXISTS: another import may have built it back meanwhile.
-          await client.query(next.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
-          await client.query('DELETE FROM song_import_deferred_indexes WHERE name = $1', [next.name]);
-          await client.query('COMMIT');
-        } catch (error) {
+        // IF NOT EXISTS: another import may have built it back meanwhile.
+        await client.query(
+          `BEGIN;
+           SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}';
+           ${next.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')};
+           DELETE FROM song_import_deferred_indexes WHERE name = ${client.escapeLiteral(next.name)};
+           COMMIT`,
+        ).catch(async (error: unknown) => {
           await client.query('ROLLBACK');
           throw error;
-        }
+        });
       }
     } finally {
       client.release();
