@@ -1,13 +1,13 @@
 // One size of `npm run bench:scale`, in a process of its own so its memory peaks are its own:
-// imports a generated CSV into an empty database with import-songs' code, times searches, adds
+// imports a generated CSV into an empty database with `import-songs` (the CLI, in a process of
+// its own: bench/import-songs-cli.mjs), times searches, adds
 // predictions for a share of the songs, times the prediction history, and prints the figures as
 // one JSON line. Usage: node bench/scale-size.mjs <database url> <csv file>
-import { createReadStream } from 'node:fs';
 import pg from 'pg';
 import { PredictionHistoryService } from '../dist/predictions/prediction-history.service.js';
-import { SongImportService } from '../dist/songs/import/song-import.service.js';
 import { SongsService } from '../dist/songs/songs.service.js';
-import { appContext, peakRssMb, percentile, resetPeakRss, rssMb, searchQueries } from './support.mjs';
+import { importSongsCli } from './import-songs-cli.mjs';
+import { appContext, peakRssMb, percentile, resetPeakRss, searchQueries } from './support.mjs';
 
 const [url, csv] = process.argv.slice(2);
 const SEARCHES = 200;
@@ -17,8 +17,6 @@ const SAMPLE_SONGS = 5000;
 /** One song in this many has been predicted once, at a random time of the last year. */
 const PREDICTED_ONE_IN = 5;
 const PAGE_SIZE = 20;
-
-const seconds = (started) => (performance.now() - started) / 1000;
 
 /** p50 and p99 milliseconds of `runs` calls of `call(i)`, after a few unmeasured ones. */
 async function time(runs, call) {
@@ -36,12 +34,8 @@ const app = await appContext(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
-  const baselineRss = await rssMb();
-  await resetPeakRss();
-  const started = performance.now();
-  const report = await app.get(SongImportService).import([{ name: csv, stream: createReadStream(csv) }]);
-  const importSeconds = seconds(started);
-  const importPeakRss = await peakRssMb();
+  const imported = await importSongsCli(url, [csv]);
+  const report = { rowsRead: imported.rows, inserted: imported.songs };
   await client.query('ANALYZE songs');
   const songsDatabaseMb = Number((await client.query('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes) / 2 ** 20;
 
@@ -81,9 +75,9 @@ try {
       settings: { searches: SEARCHES, historyRuns: HISTORY_RUNS, pageSize: PAGE_SIZE },
       rows: report.rowsRead,
       songs: report.inserted,
-      importSeconds,
-      baselineRss,
-      importPeakRss,
+      importSeconds: imported.seconds,
+      baselineRss: imported.baselineRss,
+      importPeakRss: imported.peakRss,
       songsDatabaseMb,
       search,
       predictions,

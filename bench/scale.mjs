@@ -1,7 +1,7 @@
 // npm run bench:scale — how import, search and the prediction history grow with the song table:
 // for each size (--sizes 100000,1000000 by default), generated songs in the Kaggle CSV format
 // (the demo generator: invented names, realistic audio features) are imported into an empty
-// database by import-songs' code, then searched and their prediction history listed, in a child
+// database by `import-songs` (the CLI, in a process of its own), then searched and their prediction history listed, in a child
 // process per size (bench/scale-size.mjs) so each size's peak memory is its own.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -17,6 +17,8 @@ import { describeMachine, postgresVersion, printTable, startBenchDatabase } from
 const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' } } });
 const sizes = options.sizes.split(',').map(Number);
 const execFileAsync = promisify(execFile);
+/** Issue 22's target for the import of a million generated songs. */
+const IMPORT_TARGET = { songs: 1_000_000, rowsPerSecond: 50_000, peakRssMb: 300 };
 
 async function writeCsv(path, count) {
   await pipeline(Readable.from((function* () {
@@ -51,12 +53,23 @@ try {
     ['peak RSS MB', (r) => r.importPeakRss, count],
     ['database MB', (r) => r.songsDatabaseMb, count],
   ];
-  console.log(`\nImport (import-songs' SongImportService: parse, validate, merge, COPY + upsert, indexes) of a generated CSV into an empty database; peak RSS of the importing process (its RSS before: ${count(first.baselineRss)} MB)\n`);
+  console.log(
+    `\nImport of a generated CSV into an empty database by \`import-songs\` (the CLI in a process of its own: parse, validate, merge, COPY + upsert, ` +
+      `indexes built at the end, ANALYZE), timed from its start of importing to its report; peak RSS of that process (its RSS when the import began: ${count(first.baselineRss)} MB)\n`,
+  );
   printTable([
     ['songs', 'CSV MB', ...importColumns.map(([name]) => name)],
     ...results.map((r) => [count(r.songs), count(r.csvMb), ...importColumns.map(([, pick, format]) => format(pick(r)))]),
     ...(showGrowth ? [[growthLabel, growth((r) => r.csvMb), ...importColumns.map(([, pick]) => growth(pick))]] : []),
   ]);
+  const million = results.find((r) => r.size === IMPORT_TARGET.songs);
+  if (million) {
+    const rate = million.rows / million.importSeconds;
+    console.log(`${rate >= IMPORT_TARGET.rowsPerSecond ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs >= ${count(IMPORT_TARGET.rowsPerSecond)} rows/s: ${count(rate)} rows/s (${million.importSeconds.toFixed(1)} s)`);
+    console.log(`${million.importPeakRss <= IMPORT_TARGET.peakRssMb ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs, peak RSS <= ${IMPORT_TARGET.peakRssMb} MB: ${count(million.importPeakRss)} MB`);
+  } else {
+    console.log(`(no PASS/FAIL for the import: its target is at ${count(IMPORT_TARGET.songs)} songs, not among --sizes)`);
+  }
 
   const queryColumns = [
     ['search p50', (r) => r.search.p50],

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
-import { normalizeSearchText, searchColumns } from '../search-text.js';
+import { searchColumns } from '../search-text.js';
 import { copyLine } from '../../database/copy-text.js';
+import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
 import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
@@ -51,19 +52,27 @@ const KEPT_WHEN_MISSING = new Set(['album_name', 'popularity', 'track_genre', 'd
 /** Decided by the merge rule (a hit if any row of this import says so), not overwritten. */
 const MERGED = new Set(['is_hit', 'hit_source', 'explicit', 'explicit_known']);
 
-const seenBefore = `EXISTS (SELECT 1 FROM song_import_seen s WHERE s.track_id = EXCLUDED.track_id)`;
+/** Whether the conflicting track was written by an earlier batch of this import (see song_import_seen). */
+const SEEN_BEFORE = `EXISTS (SELECT 1 FROM song_import_seen s WHERE s.track_id = EXCLUDED.track_id)`;
+
 /**
  * One statement per batch: remember each new track's state before this import (to tell
  * updated from unchanged at the end), then upsert. Every part sees the table as it was
- * before the statement, so `seenBefore` means "written by an earlier batch".
+ * before the statement, so SEEN_BEFORE means "written by an earlier batch". Into a table that
+ * was empty when the import began, every song is new and every conflict is with an earlier
+ * batch: nothing to remember.
  */
-const UPSERT = `
-  WITH remembered AS (
+function upsertSql(intoEmptyTable: boolean): string {
+  const seenBefore = intoEmptyTable ? 'true' : SEEN_BEFORE;
+  const remember = intoEmptyTable
+    ? ''
+    : `WITH remembered AS (
     INSERT INTO song_import_seen (track_id, existed, prior)
     SELECT st.track_id, so.track_id IS NOT NULL, CASE WHEN so.track_id IS NOT NULL THEN ${CONTENT_HASH('so')} END
     FROM song_import_staging st LEFT JOIN songs so USING (track_id)
     ON CONFLICT (track_id) DO NOTHING
-  )
+  )`;
+  return `${remember}
   INSERT INTO songs (${COLUMNS.join(', ')}, source)
   SELECT ${COLUMNS.join(', ')}, 'dataset' FROM song_import_staging
   ON CONFLICT (track_id) DO UPDATE SET
@@ -78,6 +87,9 @@ const UPSERT = `
   WHERE (${COLUMNS.map((c) => `songs.${c}`).join(', ')})
     IS DISTINCT FROM (${COLUMNS.map((c) => (c === 'is_hit' ? `(EXCLUDED.is_hit OR (songs.is_hit AND ${seenBefore}))` : `EXCLUDED.${c}`)).join(', ')})
 `;
+}
+const UPSERT = upsertSql(false);
+const UPSERT_INTO_EMPTY_TABLE = upsertSql(true);
 
 /**
  * Streams song CSVs into the songs table: parse and validate each row, merge rows of one
@@ -99,26 +111,30 @@ export class SongImportService {
     const report = emptyReport(dryRun);
     const client = await this.prisma.pool.connect();
     let pendingClear = clear;
+    // Into a table empty when the import begins (once cleared), a full load: see dropSongIndexes.
+    let intoEmptyTable = false;
+    let indexesDropped = false;
     let batch = new Map<string, SongRecord>();
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
 
-    const write = async (rows: Map<string, SongRecord>, readSoFar: number, last: boolean) => {
-      if (!dryRun) {
-        await client.query('BEGIN');
-        // Waiting for the disk at every batch's commit would cost more than the batch itself.
-        // Skipping it risks nothing but the durability of the newest batches on an OS crash
-        // (never a half batch), and the last batch's commit flushes all before it to disk.
-        if (!last) await client.query('SET LOCAL synchronous_commit = off');
-      }
+    const write = async (copyText: string[], readSoFar: number, last: boolean) => {
+      // Statements go in as few messages as they can: while the next batch is parsed, every
+      // answer waits for the parser to let the event loop run.
+      const start = dryRun ? [] : ['BEGIN'];
+      // Waiting for the disk at every batch's commit would cost more than the batch itself.
+      // Skipping it risks nothing but the durability of the newest batches on an OS crash
+      // (never a half batch), and the last batch's commit flushes all before it to disk.
+      if (!dryRun && !last) start.push('SET LOCAL synchronous_commit = off');
+      // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
+      if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
       try {
-        if (pendingClear) {
-          // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
-          report.cleared = (await client.query(`DELETE FROM songs WHERE ${CLEARED_SONGS}`)).rowCount ?? 0;
+        if (start.length > 0) {
+          const started = await client.query(start.join('; '));
+          if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
           pendingClear = false;
         }
-        await this.writeBatch(client, rows, report);
-        if (!dryRun) await client.query('COMMIT');
+        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun);
       } catch (error) {
         if (!dryRun) await client.query('ROLLBACK');
         throw error;
@@ -129,20 +145,34 @@ export class SongImportService {
     const flush = async (last = false) => {
       await inFlight;
       if (batch.size === 0) return;
-      const rows = batch;
+      // The batch as COPY text at once, so its songs are garbage before it is written: held
+      // until then, they would outlive the young generation and grow the heap.
+      const copyText = toCopyChunks(batch.values());
       batch = new Map();
-      inFlight = write(rows, report.rowsRead - report.skipped, last);
+      inFlight = write(copyText, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
     try {
       await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging`);
-      await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
       await client.query(
         `CREATE TEMP TABLE song_import_staging ON COMMIT DELETE ROWS AS
          SELECT ${COLUMNS.join(', ')} FROM songs WITH NO DATA`,
       );
-      if (dryRun) await client.query('BEGIN');
+      if (dryRun) {
+        await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
+        await client.query('BEGIN');
+      } else {
+        intoEmptyTable = await this.leavesTableEmpty(client, clear);
+        if (intoEmptyTable) {
+          await dropSongIndexes(client);
+          indexesDropped = true;
+        } else {
+          // Indexes an import that was killed had dropped: this import's upserts need them.
+          await buildDroppedSongIndexes(this.prisma.pool);
+          await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
+        }
+      }
 
       for (const source of sources) {
         if (signal?.aborted) break;
@@ -166,13 +196,23 @@ export class SongImportService {
       if (signal?.aborted) report.aborted = true;
       else await flush(true);
       await inFlight;
+      if (indexesDropped) {
+        await buildDroppedSongIndexes(this.prisma.pool);
+        indexesDropped = false;
+      }
 
-      await this.countOutcomes(client, report);
+      // An import that wrote no batch did not clear either: the table's songs are not its own.
+      if (intoEmptyTable && pendingClear) report.songsInTable = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM songs')).rows[0]!.n);
+      else await this.countOutcomes(client, report, intoEmptyTable);
       if (dryRun) await client.query('ROLLBACK');
+      // Fresh statistics for the planner (search above all) once the table changed.
+      else if (report.inserted + report.updated + report.cleared > 0) await client.query('ANALYZE songs');
     } finally {
       await inFlight.catch(() => undefined);
-      report.elapsedMs = Date.now() - started;
       if (dryRun) await client.query('ROLLBACK').catch(() => undefined);
+      // The batches a failed import committed get their indexes too (a killed one's: at the next import).
+      if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
+      report.elapsedMs = Date.now() - started;
       await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging').catch(() => undefined);
       client.release();
     }
@@ -185,6 +225,14 @@ export class SongImportService {
       `SELECT dataset, count(*)::int AS songs FROM songs WHERE ${CLEARED_SONGS} GROUP BY dataset`,
     );
     return new Map(rows.map((row) => [row.dataset, row.songs]));
+  }
+
+  /** Whether the table holds no songs once the import's clearing (if any) is done. */
+  private async leavesTableEmpty(client: PoolClient, clear: boolean): Promise<boolean> {
+    const { rows } = await client.query<{ empty: boolean }>(
+      `SELECT NOT EXISTS (SELECT 1 FROM songs WHERE ${clear ? `NOT (${CLEARED_SONGS})` : 'true'}) AS empty`,
+    );
+    return rows[0]!.empty;
   }
 
   /** Adds a good row to the batch, merging it with an earlier row of the same track; counts a bad one. */
@@ -207,28 +255,46 @@ export class SongImportService {
     batch.set(song.trackId, song);
   }
 
-  private async writeBatch(client: PoolClient, rows: Map<string, SongRecord>, report: ImportReport): Promise<void> {
+  /** Copies a batch (COPY text) into the staging table and upserts it; then commits, when told to. */
+  private async writeBatch(client: PoolClient, copyText: string[], report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
     if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
     // One COPY message stream per batch: row-sized writes would cost a round of buffering each.
     const copy = client.query(copyFrom(`COPY song_import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([Array.from(rows.values(), (song) => copyLine(columnValues(song))).join('')]), copy);
+    await pipeline(Readable.from(copyText), copy);
 
-    // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them.
-    const earlier = await client.query<{ track_id: string; is_hit: boolean; search_title: string }>(
-      `SELECT so.track_id, so.is_hit, so.search_title
-       FROM song_import_staging st JOIN song_import_seen USING (track_id) JOIN songs so USING (track_id)`,
+    // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them
+    // (the staged search_title is the normalized title). Into a table that was empty, every song
+    // there is this import's. One track_id lookup per staged row (OFFSET 0 keeps the planner
+    // from joining instead): the tables have no statistics yet, and a hash join would read all
+    // of songs at every batch. The count reads the table as it was before the upsert, which
+    // comes in the same message.
+    const results = await client.query(
+      `SELECT count(*)::int AS duplicates, count(*) FILTER (WHERE so.is_hit <> st.is_hit)::int AS label_conflicts,
+              count(*) FILTER (WHERE so.search_title <> st.search_title)::int AS title_conflicts
+       FROM song_import_staging st ${intoEmptyTable ? '' : 'JOIN song_import_seen USING (track_id)'},
+            LATERAL (SELECT is_hit, search_title FROM songs WHERE songs.track_id = st.track_id OFFSET 0) so;
+       ${intoEmptyTable ? UPSERT_INTO_EMPTY_TABLE : UPSERT}${commit ? '; COMMIT' : ''}`,
     );
-    for (const row of earlier.rows) {
-      const song = rows.get(row.track_id)!;
-      report.duplicates++;
-      if (row.is_hit !== song.isHit) report.labelConflicts++;
-      if (row.search_title !== normalizeSearchText(song.trackName)) report.titleConflicts++;
-    }
-    await client.query(UPSERT);
+    const earlier = ([results].flat()[0] as QueryResult<Record<'duplicates' | 'label_conflicts' | 'title_conflicts', number>>).rows[0]!;
+    report.duplicates += earlier.duplicates;
+    report.labelConflicts += earlier.label_conflicts;
+    report.titleConflicts += earlier.title_conflicts;
   }
 
   /** New, updated and unchanged songs: each track's state now against before the import. */
-  private async countOutcomes(client: PoolClient, report: ImportReport): Promise<void> {
+  private async countOutcomes(client: PoolClient, report: ImportReport, intoEmptyTable: boolean): Promise<void> {
+    if (intoEmptyTable) {
+      // Every dataset song is new: this import wrote it (user songs may have come meanwhile).
+      const { rows } = await client.query<Record<'hits' | 'total' | 'in_table', string>>(
+        `SELECT count(*) FILTER (WHERE is_hit AND source = 'dataset') AS hits, count(*) FILTER (WHERE source = 'dataset') AS total, count(*) AS in_table FROM songs`,
+      );
+      const counts = rows[0]!;
+      report.inserted = Number(counts.total);
+      report.hits = Number(counts.hits);
+      report.flops = report.inserted - report.hits;
+      report.songsInTable = Number(counts.in_table);
+      return;
+    }
     const { rows } = await client.query<Record<'inserted' | 'updated' | 'unchanged' | 'hits' | 'total' | 'in_table', string>>(
       `SELECT count(*) FILTER (WHERE NOT seen.existed) AS inserted,
               count(*) FILTER (WHERE seen.existed AND seen.prior IS DISTINCT FROM ${CONTENT_HASH('so')}) AS updated,
@@ -246,6 +312,25 @@ export class SongImportService {
     report.flops = Number(counts.total) - report.hits;
     report.songsInTable = Number(counts.in_table);
   }
+}
+
+/** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
+const ROWS_PER_COPY_CHUNK = 200;
+
+/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows. */
+function toCopyChunks(songs: Iterable<SongRecord>): string[] {
+  const chunks: string[] = [];
+  let chunk = '';
+  let rows = 0;
+  for (const song of songs) {
+    chunk += copyLine(columnValues(song));
+    if (++rows % ROWS_PER_COPY_CHUNK === 0) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
 }
 
 function columnValues(song: SongRecord): Array<string | number | boolean | null> {

@@ -36,6 +36,15 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(relabelled.map((song) => song.isHit)).toEqual([true, true]);
   });
 
+  it('leaves the song table with every index after loading it empty (they are built once, at the end), and analysed', async () => {
+    const indexes = await app.t.prisma.$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename = 'songs' ORDER BY 1`;
+    expect(indexes.map((index) => index.indexname)).toEqual(expect.arrayContaining(['songs_pkey', 'songs_search_text_trgm_idx', 'songs_track_id_key']));
+    expect(indexes.length).toBeGreaterThanOrEqual(7);
+    expect(await app.t.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
+    const [stats] = await app.t.prisma.$queryRaw<Array<{ analysed: boolean }>>`SELECT last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables WHERE relname = 'songs'`;
+    expect(stats).toEqual({ analysed: true });
+  });
+
   it('reads quoted titles and artists with commas and doubled quotes, E-notation numbers and both line ends', async () => {
     const song = (trackId: string) => app.t.prisma.song.findUniqueOrThrow({ where: { trackId } });
     expect(await song('EncoreFixtureTrack0007')).toMatchObject({ trackName: 'Rain, Again, Tomorrow', artists: 'Northgate Choir', decade: 1970 });
@@ -52,6 +61,13 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 38, duplicates: 3 });
     expect(await app.t.prisma.song.count()).toBe(38);
     expect(await app.t.prisma.song.count({ where: { isHit: true } })).toBe(19);
+  });
+
+  it('counts nothing as imported, and clears nothing, when a file has no good row', async () => {
+    const before = await app.t.prisma.song.count();
+    const report = await app.importer.import([textSource('bad.csv', `${KAGGLE_HEADER}\n0,nope,A,B,C,1,1,False,0,0,0,0,0,0,0,0,0,0,0,4,x\n`)]);
+    expect(report).toMatchObject({ rowsRead: 1, skipped: 1, inserted: 0, hits: 0, flops: 0, cleared: 0, songsInTable: before });
+    expect(await app.t.prisma.song.count()).toBe(before);
   });
 
   it('never deletes user songs when it clears the dataset', async () => {
