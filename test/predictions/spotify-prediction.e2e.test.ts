@@ -132,7 +132,10 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     const total = await t.prisma.prediction.count();
     expect(body).toMatchObject({ count: total, page: 1, page_size: 2 });
     expect(body.results).toHaveLength(2);
-    expect(body.results[0].id).toBeGreaterThan(body.results[1].id);
+    // Newest first: by time, then id (concurrent saves may take ids out of their start times' order).
+    const [first, second] = body.results as Array<{ id: number; created_at: string }>;
+    const [firstAt, secondAt] = [Date.parse(first!.created_at), Date.parse(second!.created_at)];
+    expect(firstAt > secondAt || (firstAt === secondAt && first!.id > second!.id)).toBe(true);
     expect(body.results[0].song).toHaveProperty('title');
     const adjusted = await request(t.http).get('/api/predictions?adjusted_by_dataset=false').expect(200);
     expect(adjusted.body.count).toBe(await t.prisma.prediction.count({ where: { adjustedByDataset: false } }));
