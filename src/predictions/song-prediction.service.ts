@@ -5,19 +5,25 @@ import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import { isDemoDataset, spotifyTrackUrl } from '../songs/demo/demo-mark.js';
 import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
-import { storePrediction } from './prediction-record.js';
+import type { CoalescingWriter } from '../database/coalescing-writer.js';
+import { predictionHistoryWriter, type PredictionToStore } from './prediction-record.js';
 import { SongLookupService } from './song-lookup.service.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
 
-/** Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with its audit log (one statement). */
+/** Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with its audit log (one statement shared with concurrent requests). */
 @Injectable()
 export class SongPredictionService {
+  /** One per app: concurrent requests' predictions share its statements (see predictionHistoryWriter). */
+  private readonly history: CoalescingWriter<PredictionToStore, number>;
+
   constructor(
-    private readonly prisma: PrismaService,
+    prisma: PrismaService,
     private readonly lookup: SongLookupService,
     private readonly predictor: HitPredictorService,
-  ) {}
+  ) {
+    this.history = predictionHistoryWriter(prisma.pool);
+  }
 
   async predict(request: SpotifyPredictionDto, requestId?: string): Promise<SpotifyPredictionResultDto> {
     const song = await this.lookup.find(request);
@@ -52,7 +58,7 @@ export class SongPredictionService {
       dataset_label: inDataset ? label(song.isHit) : null,
       dataset_popularity: inDataset ? song.popularity : null,
     };
-    response.prediction_id = await storePrediction(this.prisma.pool, {
+    const values = {
       songId: song.id,
       isHit: adjusted.isHit,
       confidence: adjusted.confidence,
@@ -63,7 +69,8 @@ export class SongPredictionService {
       adjustedByDataset: adjusted.adjustedByDataset,
       datasetLabel: inDataset ? song.isHit : null,
       datasetPopularity: inDataset ? song.popularity : null,
-    }, { endpoint: 'POST /api/predict/spotify/', requestId, request, response });
+    };
+    response.prediction_id = await this.history.write({ values, audit: { endpoint: 'POST /api/predict/spotify/', requestId, request, response } });
     return response;
   }
 }

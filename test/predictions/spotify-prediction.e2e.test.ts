@@ -119,6 +119,16 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     });
   });
 
+  it('stores each of many concurrent predictions under its own song and answer', async () => {
+    const songs = await t.prisma.song.findMany({ take: 40, orderBy: { id: 'desc' } });
+    const responses = await Promise.all(songs.map((song) => request(t.http).post('/api/predict/spotify/').send({ track_id: song.trackId })));
+    const stored = await t.prisma.prediction.findMany({ where: { id: { in: responses.map((response) => response.body.prediction_id) } } });
+    const byId = new Map(stored.map((prediction) => [prediction.id, prediction]));
+    responses.forEach((response, i) => {
+      expect(byId.get(response.body.prediction_id)).toMatchObject({ songId: songs[i]!.id, confidence: response.body.confidence, modelVersion: response.body.model_version });
+    });
+  });
+
   it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
     const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
     const kaggle = 'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
