@@ -20,6 +20,7 @@ import type { DatabaseServer } from './database/database-server.js';
 import { createLogger as createLoggerOf, logLevelsFrom } from './logging/create-logger.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { RequestLimitGuard } from './request-limits/request-limit.guard.js';
 import { RequestLimitsModule } from './request-limits/request-limits.module.js';
 
 export { logLevelsFrom };
@@ -59,6 +60,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyServerTimeouts(app.getHttpServer() as Server, config);
   configureHttp(app);
+  // After the APP_GUARDs (the auth guard), which NestFactory.create has applied: guards run in the
+  // order they were added, and the limits need request.user. An APP_GUARD of its own would be
+  // ordered by module scanning, which put it first.
+  app.useGlobalGuards(app.get(RequestLimitGuard));
   // process.exit rather than the signal again: the 'exit' event lets the JSON log write out its buffer.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
