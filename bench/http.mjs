@@ -2,14 +2,17 @@
 // NODE_ENV=production) on its own embedded PostgreSQL in a temporary folder, first start included
 // (demo data, model training). Each scenario: a warm-up, then a fixed duration at N connections.
 // Reference: bench/reference-predict-server.mjs, a bare node:http server running the same ONNX
-// file with the same session options, measured with the same settings in the same run.
+// file with the same session options, measured with the same settings in the same run. Beside it
+// (scenario "ceiling"), bench/reference-nest-server.mjs: NestJS on @nestjs/platform-express with
+// one POST route and nothing else, empty and then running the same inference, so each run shows how
+// much of the manual route's gap to the reference is the framework the issue keeps and how much is ours.
 // Then health while six clients saturate batch predictions (bench/batch-load.mjs): health p99
 // idle and under that load, and PASS/FAIL against the target p99 (100 ms).
 // Last, one PASS or FAIL line per issue-22 target this run measured (TARGETS below): each
 // scenario's requests/s as a multiple of the reference's in this run, the server's RSS at start
 // and its peak under load, the first start on an empty database and the restart.
 // Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16), --only <scenario,...>
-// (reference, manual, spotify, search, songs, stream, batch-load; default all).
+// (reference, ceiling, manual, spotify, search, songs, stream, batch-load; default all).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,7 +28,7 @@ import { modelFileName } from '../dist/models/model-card.js';
 import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad } from './batch-load.mjs';
 import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
-const SCENARIOS = ['reference', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
+const SCENARIOS = ['reference', 'ceiling', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
 const { values: options } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' }, only: { type: 'string', default: SCENARIOS.join(',') } } });
 const only = new Set(options.only.split(',').map((name) => name.trim()));
 const unknownScenarios = [...only].filter((name) => !SCENARIOS.includes(name));
@@ -49,6 +52,10 @@ const TARGETS = {
   firstStartSeconds: 8,
   restartSeconds: 3,
 };
+const CEILING_EMPTY = 'NestJS + Express, empty route (ceiling of the stack we keep)';
+const CEILING_MODEL = 'NestJS + Express + onnxruntime (ceiling of the manual route)';
+/** Rows of processes other than the app: no RSS target applies to them. */
+const isReferenceRow = (row) => row.name.startsWith('reference') || row.name === CEILING_EMPTY || row.name === CEILING_MODEL;
 const MANUAL_FEATURES = ['duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode'];
 
 const root = await mkdtemp(join(tmpdir(), 'encore-bench-http-'));
@@ -144,8 +151,9 @@ function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restar
     const errors = row.errors > 0 ? `, with ${row.errors} errors` : '';
     return verdict(ratio >= target && row.errors === 0, `${name} ${ratio.toFixed(2)}x the reference's requests/s (${Math.round(row.requestsPerSecond)} vs ${Math.round(floor.requestsPerSecond)})${errors}, target >= ${target}x`);
   });
+  lines.push(...ceilingLines(results, floor));
   lines.push(verdict(startRss <= TARGETS.startRssMb, `server RSS at start (after the restart) ${startRss.toFixed(0)} MB, target <= ${TARGETS.startRssMb} MB`));
-  const peaks = [...results.filter((row) => !row.name.startsWith('reference')).map((row) => [row.name, row.peakRss]), ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]])];
+  const peaks = [...results.filter((row) => !isReferenceRow(row)).map((row) => [row.name, row.peakRss]), ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]])];
   if (peaks.length === 0) lines.push(`NOT MEASURED: server peak RSS under load <= ${TARGETS.loadRssMb} MB (no scenario of the app run)`);
   else {
     const [name, peak] = peaks.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
@@ -153,6 +161,30 @@ function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restar
   }
   lines.push(verdict(startSeconds <= TARGETS.firstStartSeconds, `first start on an empty database ${startSeconds.toFixed(1)} s, target <= ${TARGETS.firstStartSeconds} s`));
   lines.push(verdict(restartSeconds <= TARGETS.restartSeconds, `restart ${restartSeconds.toFixed(1)} s, target <= ${TARGETS.restartSeconds} s`));
+  return lines;
+}
+
+/**
+ * Informational, no target: the NestJS + Express ceiling as a multiple of the reference, and the
+ * manual route's requests/s as a share of that ceiling (the part of the gap that is ours).
+ */
+function ceilingLines(results, floor) {
+  const ceiling = results.find((row) => row.name === CEILING_MODEL);
+  const empty = results.find((row) => row.name === CEILING_EMPTY);
+  const manual = results.find((row) => row.name === 'POST /api/predict/manual/');
+  const lines = [];
+  if (ceiling && floor) {
+    lines.push(
+      `INFO: ceiling of the stack we keep (NestJS + Express + onnxruntime, one bare route) ${(ceiling.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x the reference's requests/s` +
+        (empty ? `; the empty NestJS + Express route ${(empty.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x` : ''),
+    );
+  }
+  if (ceiling && manual) {
+    lines.push(
+      `INFO: POST /api/predict/manual/ ${(manual.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2)}x the ceiling's requests/s ` +
+        `(${Math.round(manual.requestsPerSecond)} vs ${Math.round(ceiling.requestsPerSecond)}); server CPU ${Math.round(manual.cpuPerRequestUs)} vs ${Math.round(ceiling.cpuPerRequestUs)} µs/request`,
+    );
+  }
   return lines;
 }
 
@@ -208,12 +240,23 @@ try {
   const catalog = (await getJson(`${base}/songs?page_size=100`)).results;
   const card = await getJson(`${base}/models/active`);
 
+  const modelFiles = [join(folders.models, modelFileName('hit', card.version, 'onnx')), join(folders.models, modelFileName('hit', card.version, 'json'))];
   const results = [];
   if (only.has('reference')) {
-    const reference = startNode('reference', ['bench/reference-predict-server.mjs', join(folders.models, modelFileName('hit', card.version, 'onnx')), join(folders.models, modelFileName('hit', card.version, 'json')), String(referencePort)], {});
+    const reference = startNode('reference', ['bench/reference-predict-server.mjs', ...modelFiles, String(referencePort)], {});
     await waitForAnswer(reference, `http://127.0.0.1:${referencePort}/`, 60_000);
     results.push(await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)));
     reference.child.kill();
+  }
+  if (only.has('ceiling')) {
+    for (const [name, args] of [[CEILING_EMPTY, []], [CEILING_MODEL, modelFiles]]) {
+      const ceilingPort = await freePort();
+      const ceiling = startNode(name === CEILING_EMPTY ? 'ceiling-empty' : 'ceiling-model', ['bench/reference-nest-server.mjs', String(ceilingPort), ...args], { NODE_ENV: 'production' });
+      await waitForAnswer(ceiling, `http://127.0.0.1:${ceilingPort}/`, 60_000);
+      results.push(await measure(name, ceiling.child.pid, postEach(`http://127.0.0.1:${ceilingPort}/`, featureBodies)));
+      ceiling.child.kill();
+      await once(ceiling.child, 'exit');
+    }
   }
   if (only.has('manual')) results.push(await measure('POST /api/predict/manual/', app.child.pid, postEach(`${base}/predict/manual/`, featureBodies)));
   if (only.has('spotify')) results.push(await measure('POST /api/predict/spotify/ (dataset hits)', app.child.pid, postEach(`${base}/predict/spotify/`, songs.map((song) => ({ track_id: song.track_id })))));

@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { serveApiDocPages } from './common/http/api-doc-pages.js';
 import { markPathAliases } from './common/http/openapi-aliases.js';
-import { PageLinksInterceptor } from './common/http/page-links.interceptor.js';
+import { addPageLinksToJson } from './common/http/page-links.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { applyServerTimeouts } from './common/http/server-timeouts.js';
@@ -20,6 +20,7 @@ import type { DatabaseServer } from './database/database-server.js';
 import { createLogger as createLoggerOf, logLevelsFrom } from './logging/create-logger.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { RequestLimitGuard } from './request-limits/request-limit.guard.js';
 import { RequestLimitsModule } from './request-limits/request-limits.module.js';
 
 export { logLevelsFrom };
@@ -59,6 +60,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyServerTimeouts(app.getHttpServer() as Server, config);
   configureHttp(app);
+  // After the APP_GUARDs (the auth guard), which NestFactory.create has applied: guards run in the
+  // order they were added, and the limits need request.user. An APP_GUARD of its own would be
+  // ordered by module scanning, which put it first.
+  app.useGlobalGuards(app.get(RequestLimitGuard));
   // process.exit rather than the signal again: the 'exit' event lets the JSON log write out its buffer.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
@@ -79,7 +84,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new RefuseNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalInterceptors(new PageLinksInterceptor());
+  addPageLinksToJson(app);
 
   // A factory: Swagger builds the document on its first request, not at every start.
   const document = () =>

@@ -74,8 +74,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   [SECRET_QUERY_VALUE, `$1${REDACTED}`],
 ];
 
-/** A URL (or path with its query) with the values of SECRET_QUERY_PARAMETERS replaced by [redacted]. */
-export const redactUrl = (url: string) => url.replace(SECRET_QUERY_VALUE, `$1${REDACTED}`);
+/** A URL (or path with its query) with the values of SECRET_QUERY_PARAMETERS replaced by [redacted]. (No "=", nothing to replace: most request lines skip the regular expression.) */
+export const redactUrl = (url: string) => (url.includes('=') ? url.replace(SECRET_QUERY_VALUE, `$1${REDACTED}`) : url);
 
 /** The text with credentials it may carry replaced by [redacted]. */
 export function redactText(text: string): string {

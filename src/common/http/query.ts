@@ -49,7 +49,7 @@ export class PageQueryDto {
   page_size = 20;
 }
 
-/** What every listing answers besides its `results` (links are added by PageLinksInterceptor). */
+/** What every listing answers besides its `results` (links are added by addPageLinksToJson). */
 export class PageDto {
   @ApiProperty({ description: 'Items matching the filters, on all pages' }) count!: number;
   @ApiProperty() page!: number;

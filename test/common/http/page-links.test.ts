@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageLink } from '../../../src/common/http/page-links.interceptor.js';
+import { pageLink } from '../../../src/common/http/page-links.js';
 
 describe('pageLink', () => {
   it('keeps the path and every filter, replacing only the page', () => {
