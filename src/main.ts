@@ -1,3 +1,5 @@
+// First: the heap's growth policy, before the imports below allocate.
+import './heap-growth.js';
 import { Logger } from '@nestjs/common';
 import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
