@@ -1,3 +1,5 @@
+// First: the heap's growth policy, before the imports below allocate.
+import './heap-growth.js';
 import { Logger } from '@nestjs/common';
 import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
@@ -27,7 +29,9 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
-    // A first start fills what is empty: each step says what it does, a restart skips them.
+    // A first start fills what is empty: each step says what it does, a restart skips them. The
+    // demo catalog's audio is synthesized on a worker thread meanwhile (a second of CPU).
+    await app.get(DemoCatalogService).prepareIfEmpty();
     await app.get(DemoSongsService).importIfEmpty();
     await app.get(HitModelTrainerService).activateShippedOrTrain();
     await app.get(ChinookImportService).importSampleIfEmpty();

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -46,7 +46,7 @@ const SMTP_SOCKET_TIMEOUT_MS = 30_000;
 @Injectable()
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
-  private transporter?: ReturnType<typeof nodemailer.createTransport>;
+  private transporter?: Transporter;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -69,7 +69,7 @@ export class MailService implements OnModuleDestroy {
       return { id: row.id, transport: 'outbox', sentAt: null };
     }
     try {
-      await this.smtp().sendMail({ from: this.config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, ...(message.html !== undefined && { html: message.html }) });
+      await (await this.smtp()).sendMail({ from: this.config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, ...(message.html !== undefined && { html: message.html }) });
     } catch (error) {
       const reason = (error as Error).message;
       await this.record({ ...record, transport: 'smtp', error: reason });
@@ -93,7 +93,9 @@ export class MailService implements OnModuleDestroy {
     return this.prisma.emailMessage.upsert({ where: { dedupeKey: data.dedupeKey }, create: data, update: { ...data, createdAt: new Date() } });
   }
 
-  private smtp() {
+  /** nodemailer is imported on the first SMTP delivery: a server without SMTP_URL never loads it. */
+  private async smtp(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer');
     this.transporter ??= nodemailer.createTransport({
       url: this.config.SMTP_URL,
       connectionTimeout: SMTP_CONNECTION_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { AppConfig } from '../config/app-config.js';
 import type { PlanCode, SubscriptionStatus } from '../generated/prisma/client.js';
 import type { BillingState } from './payment-provider.js';
 
@@ -95,4 +96,9 @@ export function stripeAddress(apiBase: string): { host: string; port: number; pr
 export function planOfPrice(prices: Partial<Record<PlanCode, string>>, priceId: string | undefined): PlanCode | undefined {
   if (!priceId) return undefined;
   return (Object.keys(prices) as PlanCode[]).find((plan) => prices[plan] === priceId);
+}
+
+/** The Stripe price id of each paid plan, from STRIPE_PRICE_*. */
+export function stripePrices(config: AppConfig): Partial<Record<PlanCode, string>> {
+  return { premium: config.STRIPE_PRICE_PREMIUM, duo: config.STRIPE_PRICE_DUO, family: config.STRIPE_PRICE_FAMILY, student: config.STRIPE_PRICE_STUDENT };
 }

@@ -1,14 +1,8 @@
 import { BadGatewayException, ServiceUnavailableException } from '@nestjs/common';
 import Stripe from 'stripe';
-import type { AppConfig } from '../config/app-config.js';
 import type { PlanCode, Subscription } from '../generated/prisma/client.js';
 import { PaymentProvider, type BillingState, type StartCheckout, type StartSubscription } from './payment-provider.js';
 import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, stripeAddress } from './stripe-billing.js';
-
-/** The Stripe price id of each paid plan, from STRIPE_PRICE_*. */
-export function stripePrices(config: AppConfig): Partial<Record<PlanCode, string>> {
-  return { premium: config.STRIPE_PRICE_PREMIUM, duo: config.STRIPE_PRICE_DUO, family: config.STRIPE_PRICE_FAMILY, student: config.STRIPE_PRICE_STUDENT };
-}
 
 export function createStripeClient(secretKey: string, apiBase?: string): Stripe {
   return new Stripe(secretKey, { ...(apiBase && stripeAddress(apiBase)), timeout: 10_000, maxNetworkRetries: 2, telemetry: false });

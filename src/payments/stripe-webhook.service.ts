@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { PlanCode, Prisma, SubscriptionStatus } from '../generated/prisma/client.js';
@@ -7,9 +7,9 @@ import { isLive } from '../subscriptions/listener-plan.service.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { lockUser } from '../subscriptions/row-locks.js';
 import { PaymentProvider } from './payment-provider.js';
-import { billedPeriodOfInvoice, billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from './stripe-billing.js';
+import { billedPeriodOfInvoice, billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, stripePrices, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from './stripe-billing.js';
 import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
-import { StripePaymentProvider, stripePrices } from './stripe-payment.provider.js';
+import type { StripePaymentProvider } from './stripe-payment.provider.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,8 +19,8 @@ export interface WebhookAnswer {
   duplicate?: true;
 }
 
-/** How far a signature's timestamp may be from this server's clock, either way (Stripe's default, 5 minutes). */
-const SIGNATURE_TOLERANCE_SECONDS = Stripe.webhooks.DEFAULT_TOLERANCE;
+/** How far a signature's timestamp may be from this server's clock, either way: Stripe's default, 5 minutes (its SDK's webhooks.DEFAULT_TOLERANCE, written out so the SDK loads on the first webhook). */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +39,7 @@ export class StripeWebhookService {
   }
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookAnswer> {
-    const event = this.verify(rawBody, signature);
+    const event = await this.verify(rawBody, signature);
     // Read before the transaction, which holds row locks: Stripe answers within its client's retries or this answers 503 and Stripe redelivers.
     const checkoutSubscription = await this.subscriptionOfCompletedCheckout(event);
     // The event id is stored in the transaction that applies it: a redelivery (even a concurrent
@@ -56,14 +56,16 @@ export class StripeWebhookService {
     return applied ? { received: true } : { received: true, duplicate: true };
   }
 
-  private verify(rawBody: Buffer | undefined, signature: string | undefined): Stripe.Event {
+  private async verify(rawBody: Buffer | undefined, signature: string | undefined): Promise<Stripe.Event> {
     const secret = this.config.STRIPE_WEBHOOK_SECRET;
     if (!secret) throw new ServiceUnavailableException('Stripe webhooks are off: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_...) of this endpoint.');
     if (!signature) throw new BadRequestException('The Stripe-Signature header is missing: only Stripe may call this endpoint.');
     if (!rawBody) throw new BadRequestException('The body must be the event exactly as Stripe sent it, as application/json.');
+    // The SDK is imported on the first webhook (a server that takes none never loads it).
+    const { default: StripeSdk } = await import('stripe');
     let event: Stripe.Event;
     try {
-      event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
+      event = StripeSdk.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
     } catch (error) {
       throw new BadRequestException(`The Stripe-Signature header does not match the body: ${(error as Error).message}`);
     }
@@ -103,7 +105,7 @@ export class StripeWebhookService {
     const session = event.data.object;
     const subscriptionId = session.mode === 'subscription' ? subscriptionIdOfCheckout(session) : undefined;
     if (!subscriptionId) return undefined;
-    if (!(this.provider instanceof StripePaymentProvider)) {
+    if (!isStripe(this.provider)) {
       // customer.subscription.created brings the plan as well.
       this.logger.warn(`Checkout session ${session.id}: subscription ${subscriptionId} not read, STRIPE_SECRET_KEY is not set`);
       return undefined;
@@ -171,3 +173,8 @@ export class StripeWebhookService {
 }
 
 const uuidOrUndefined = (value: string | null | undefined) => (value && UUID.test(value) ? value : undefined);
+
+/** Whether paid plans go through Stripe (by name: the class is imported only when they do). */
+function isStripe(provider: PaymentProvider): provider is StripePaymentProvider {
+  return provider.name === 'stripe';
+}

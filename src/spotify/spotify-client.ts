@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import SpotifyWebApi from 'spotify-web-api-node';
+import type SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../config/app-config.js';
 import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
 import { toSpotifyAlbum, type SpotifyAlbum } from './spotify-album.js';
@@ -54,15 +54,13 @@ interface SpotifyErrorLike {
 @Injectable()
 export class SpotifyClient {
   private readonly logger = new Logger(SpotifyClient.name);
-  private readonly api: SpotifyWebApi;
+  private api?: Promise<SpotifyWebApi>;
   private token: { value: string; expiresAt: number } | null = null;
   private tokenRequest: Promise<string> | null = null;
   private rateLimitedUntil = 0;
   private audioFeaturesForbiddenUntil = 0;
 
-  constructor(private readonly config: AppConfig) {
-    this.api = new SpotifyWebApi({ clientId: config.SPOTIFY_CLIENT_ID, clientSecret: config.SPOTIFY_CLIENT_SECRET });
-  }
+  constructor(private readonly config: AppConfig) {}
 
   get configured(): boolean {
     return this.config.spotifyConfigured;
@@ -76,7 +74,7 @@ export class SpotifyClient {
   /** The track, or null when Spotify has no track with this id. */
   async getTrack(id: string, options: CallOptions = {}): Promise<SpotifyTrack | null> {
     try {
-      const track = await this.call(`track ${id}`, () => this.api.getTrack(id, { market: this.config.SPOTIFY_MARKET }), options);
+      const track = await this.call(`track ${id}`, (api) => api.getTrack(id, { market: this.config.SPOTIFY_MARKET }), options);
       return readResponse(`track ${id}`, () => toSpotifyTrack(track));
     } catch (error) {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
@@ -87,7 +85,7 @@ export class SpotifyClient {
   /** The artist (followers, popularity, genres, images), or null when Spotify has no artist with this id. */
   async getArtist(id: string, options: CallOptions = {}): Promise<SpotifyArtist | null> {
     try {
-      const artist = await this.call(`artist ${id}`, () => this.api.getArtist(id), options);
+      const artist = await this.call(`artist ${id}`, (api) => api.getArtist(id), options);
       return readResponse(`artist ${id}`, () => toSpotifyArtist(artist));
     } catch (error) {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
@@ -98,7 +96,7 @@ export class SpotifyClient {
   /** The album (label, copyrights, release date), or null when Spotify has no album with this id. */
   async getAlbum(id: string, options: CallOptions = {}): Promise<SpotifyAlbum | null> {
     try {
-      const album = await this.call(`album ${id}`, () => this.api.getAlbum(id, { market: this.config.SPOTIFY_MARKET }), options);
+      const album = await this.call(`album ${id}`, (api) => api.getAlbum(id, { market: this.config.SPOTIFY_MARKET }), options);
       return readResponse(`album ${id}`, () => toSpotifyAlbum(album));
     } catch (error) {
       if (error instanceof SpotifyRequestError && (error.status === 404 || error.status === 400)) return null;
@@ -112,7 +110,7 @@ export class SpotifyClient {
     for (let start = 0; start < ids.length; start += SPOTIFY_MAX_IDS) {
       const batch = ids.slice(start, start + SPOTIFY_MAX_IDS);
       const what = `artists ${batch[0]}…(${batch.length})`;
-      const body = await this.call(what, () => this.api.getArtists(batch));
+      const body = await this.call(what, (api) => api.getArtists(batch));
       // Spotify answers null in place of an id it does not know.
       artists.push(...readResponse(what, () => (body.artists as Array<SpotifyApi.ArtistObjectFull | null>).filter((artist) => artist !== null).map(toSpotifyArtist)));
     }
@@ -122,14 +120,14 @@ export class SpotifyClient {
   /** One page of Spotify's new releases (GET /v1/browse/new-releases) in SPOTIFY_MARKET. */
   async getNewReleases(offset = 0, limit = SPOTIFY_MAX_PAGE): Promise<SpotifyAlbumSummary[]> {
     const what = `new releases (offset ${offset})`;
-    const body = await this.call(what, () => this.api.getNewReleases({ limit, offset, country: this.config.SPOTIFY_MARKET }));
+    const body = await this.call(what, (api) => api.getNewReleases({ limit, offset, country: this.config.SPOTIFY_MARKET }));
     return readResponse(what, () => pagingItems(body, 'albums').map((album) => toSpotifyAlbumSummary(album as SpotifyApi.AlbumObjectSimplified)));
   }
 
   /** Albums for a search query (field filters such as `tag:new` and `genre:"..."`, as Spotify documents them). */
   async searchAlbums(query: string, limit = SPOTIFY_MAX_PAGE): Promise<SpotifyAlbumSummary[]> {
     const what = `album search "${query}"`;
-    const body = await this.call(what, () => this.api.searchAlbums(query, { limit, market: this.config.SPOTIFY_MARKET }));
+    const body = await this.call(what, (api) => api.searchAlbums(query, { limit, market: this.config.SPOTIFY_MARKET }));
     return readResponse(what, () => pagingItems(body, 'albums').map((album) => toSpotifyAlbumSummary(album as SpotifyApi.AlbumObjectSimplified)));
   }
 
@@ -138,7 +136,7 @@ export class SpotifyClient {
    * need what SpotifyTrack leaves out, such as album and artist ids (Leads: `isrc:<code>`).
    */
   async searchTrackObjects(query: string, limit = 10): Promise<unknown[]> {
-    const result = await this.call(`search "${query}"`, () => this.api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }));
+    const result = await this.call(`search "${query}"`, (api) => api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }));
     const items: unknown = (result as { tracks?: { items?: unknown } } | undefined)?.tracks?.items;
     if (items === undefined || items === null) return [];
     if (!Array.isArray(items)) throw new SpotifyUnavailableError(`Spotify search "${query}": malformed response (tracks.items is not an array)`);
@@ -154,8 +152,8 @@ export class SpotifyClient {
 
   /** Tracks for a search query (Spotify's syntax: `track:"..." artist:"..."` narrows by field). */
   async searchTracks(query: string, limit = 10): Promise<SpotifyTrack[]> {
-    const result = await this.call(`search "${query}"`, () =>
-      this.api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }),
+    const result = await this.call(`search "${query}"`, (api) =>
+      api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }),
     );
     return readResponse(`search "${query}"`, () => (result.tracks?.items ?? []).map(toSpotifyTrack));
   }
@@ -164,7 +162,7 @@ export class SpotifyClient {
   async getAudioFeatures(id: string): Promise<SpotifyAudioFeatures | null> {
     if (!this.audioFeaturesAvailable) return null;
     try {
-      return toAudioFeatures(await this.call(`audio features ${id}`, () => this.api.getAudioFeaturesForTrack(id)));
+      return toAudioFeatures(await this.call(`audio features ${id}`, (api) => api.getAudioFeaturesForTrack(id)));
     } catch (error) {
       if (error instanceof MalformedSpotifyResponseError) {
         this.logger.warn(`Spotify audio features of ${id} unusable: ${error.message}`);
@@ -182,11 +180,11 @@ export class SpotifyClient {
   }
 
   /** One API request with a valid token, a deadline and the retry policy. */
-  private async call<T>(what: string, send: () => Promise<{ body: T }>, options: CallOptions = {}): Promise<T> {
+  private async call<T>(what: string, send: (api: SpotifyWebApi) => Promise<{ body: T }>, options: CallOptions = {}): Promise<T> {
     return this.withRetries(what, options, async () => {
       const token = await this.accessToken();
       try {
-        return await this.withDeadline(send(), options.timeoutMs);
+        return await this.withDeadline(send(await this.webApi()), options.timeoutMs);
       } catch (error) {
         // Whoever sees the 401 first drops the token; the retry gets a fresh one.
         if ((error as SpotifyErrorLike).statusCode === 401 && this.token?.value === token) this.token = null;
@@ -234,7 +232,8 @@ export class SpotifyClient {
   private async requestToken(): Promise<string> {
     let grant: { access_token: string; expires_in: number };
     try {
-      grant = await this.withRetries('token', {}, () => this.withDeadline(this.api.clientCredentialsGrant()));
+      const api = await this.webApi();
+      grant = await this.withRetries('token', {}, () => this.withDeadline(api.clientCredentialsGrant()));
     } catch (error) {
       // 400/401 from the accounts service: invalid_client, the credentials are wrong.
       if (error instanceof SpotifyRequestError) throw new SpotifyUnavailableError(`Spotify rejected the app credentials: ${error.message}`);
@@ -244,13 +243,24 @@ export class SpotifyClient {
       throw new SpotifyUnavailableError('Spotify token response without access_token or expires_in');
     }
     this.token = { value: grant.access_token, expiresAt: Date.now() + grant.expires_in * 1000 };
-    this.api.setAccessToken(grant.access_token);
+    (await this.webApi()).setAccessToken(grant.access_token);
     return grant.access_token;
+  }
+
+  /** The library is imported on the first request: a server without Spotify credentials never loads it. */
+  private webApi(): Promise<SpotifyWebApi> {
+    this.api ??= loadSpotifyWebApi().then((SpotifyWebApi) => new SpotifyWebApi({ clientId: this.config.SPOTIFY_CLIENT_ID, clientSecret: this.config.SPOTIFY_CLIENT_SECRET }));
+    return this.api;
   }
 
   private withDeadline<T>(request: Promise<T>, timeoutMs = this.config.SPOTIFY_TIMEOUT_MS): Promise<T> {
     return withDeadline(request, timeoutMs);
   }
+}
+
+/** spotify-web-api-node's class, imported when first needed (it and superagent weigh about 3 MB of heap). */
+export async function loadSpotifyWebApi(): Promise<typeof SpotifyWebApi> {
+  return (await import('spotify-web-api-node')).default;
 }
 
 /** spotify-web-api-node sets no timeout: a request that does not answer in time counts as failed. */

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import SpotifyWebApi from 'spotify-web-api-node';
+import type SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../../config/app-config.js';
 import { decideRetry, parseRetryAfter, type CallFailure } from '../../spotify/retry-policy.js';
-import { SpotifyUnavailableError, withDeadline } from '../../spotify/spotify-client.js';
+import { loadSpotifyWebApi, SpotifyUnavailableError, withDeadline } from '../../spotify/spotify-client.js';
 
 /** What the connection asks of the Spotify account: who it is (id, display name). */
 export const SPOTIFY_SCOPES = ['user-read-email', 'user-read-private'] as const;
@@ -82,25 +82,26 @@ export class SpotifyUserAuthClient {
   }
 
   async exchangeCode(code: string): Promise<UserTokenGrant> {
-    const api = this.api();
+    const api = await this.api();
     return toGrant(await this.send('authorization code', () => api.authorizationCodeGrant(code)));
   }
 
   async refresh(refreshToken: string): Promise<UserTokenGrant> {
-    const api = this.api();
+    const api = await this.api();
     api.setRefreshToken(refreshToken);
     return toGrant(await this.send('token refresh', () => api.refreshAccessToken()));
   }
 
   async me(accessToken: string): Promise<SpotifyUserProfile> {
-    const api = this.api();
+    const api = await this.api();
     api.setAccessToken(accessToken);
     const user = await this.send('current user', () => api.getMe());
     if (typeof user?.id !== 'string') throw new SpotifyUnavailableError('Spotify current user: malformed response (no id)');
     return { id: user.id, displayName: typeof user.display_name === 'string' ? user.display_name : null };
   }
 
-  private api(): SpotifyWebApi {
+  private async api(): Promise<SpotifyWebApi> {
+    const SpotifyWebApi = await loadSpotifyWebApi();
     return new SpotifyWebApi({ clientId: this.config.SPOTIFY_CLIENT_ID, clientSecret: this.config.SPOTIFY_CLIENT_SECRET, redirectUri: this.redirectUri });
   }
 

@@ -10,11 +10,11 @@ import { inspectAudio } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
 import { GenresService } from '../genres/genres.service.js';
 import { audioColumns, songSearchText } from '../songs/catalog-songs.service.js';
-import { synthesizeTune } from './demo-audio.js';
 import { DEMO_ARTISTS } from './demo-catalog.js';
 import { gradientCover } from './demo-cover.js';
+import { demoTuneJobs, synthesizeTunesInWorker } from './demo-tunes.js';
 
-const SONG_SECONDS = 15;
+const DEFAULT_SEED = 7;
 /** Anonymous listens spread over the last 45 days, so trending has something to rank. */
 const MAX_DEMO_PLAYS = 60;
 
@@ -30,6 +30,8 @@ export interface RemovedDemoCatalog {
 @Injectable()
 export class DemoCatalogService {
   private readonly logger = new Logger('DemoCatalog');
+  /** Demo songs' audio synthesized ahead of the import (prepareIfEmpty), for the import with that seed. */
+  private tunesAhead?: { seed: number; wavs: Promise<Buffer>[] };
 
   constructor(
     private readonly prisma: PrismaService,
@@ -38,11 +40,23 @@ export class DemoCatalogService {
     private readonly settings: SettingsService,
   ) {}
 
+  /**
+   * On a first start, begins synthesizing the demo songs' audio on a worker thread, so that it
+   * overlaps the other demo data's filling; importIfEmpty then waits for it.
+   */
+  async prepareIfEmpty(): Promise<void> {
+    if (await this.shouldImport()) this.tunesAhead = { seed: DEFAULT_SEED, wavs: synthesizeTunesInWorker(demoTuneJobs(DEFAULT_SEED)) };
+  }
+
   async importIfEmpty(): Promise<number | undefined> {
-    if ((await this.settings.demoDataRemoved()) || (await this.prisma.catalogSong.count()) > 0 || (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) > 0) return undefined;
+    if (!(await this.shouldImport())) return undefined;
     const songs = await this.import();
     this.logger.log(`The catalog was empty: added ${songs} demo songs by ${DEMO_ARTISTS.length} invented artists.`);
     return songs;
+  }
+
+  private async shouldImport(): Promise<boolean> {
+    return !(await this.settings.demoDataRemoved()) && (await this.prisma.catalogSong.count()) === 0 && (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) === 0;
   }
 
   /** Adds the demo label beside whatever the catalog holds (`demo add`), unless it is there; returns how many songs. */
@@ -69,21 +83,24 @@ export class DemoCatalogService {
     return { songs: songs.count, albums: albums.count, artists: artists.count };
   }
 
-  async import(seed = 7): Promise<number> {
+  async import(seed = DEFAULT_SEED): Promise<number> {
+    const wavs = this.tunesAhead?.seed === seed ? this.tunesAhead.wavs : synthesizeTunesInWorker(demoTuneJobs(seed));
+    this.tunesAhead = undefined;
     const random = new Random(seed);
     const folder = await mkdtemp(join(tmpdir(), 'encore-demo-catalog-'));
     let count = 0;
     try {
-      for (const [artistIndex, demo] of DEMO_ARTISTS.entries()) {
+      for (const demo of DEMO_ARTISTS) {
         const artist = await this.prisma.artist.create({ data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name), demo: true } });
-        for (const [albumIndex, demoAlbum] of demo.albums.entries()) {
+        for (const demoAlbum of demo.albums) {
           const coverKey = await this.store(folder, newMediaKey('images', 'png'), gradientCover(...demoAlbum.colors), 'image/png');
           const releaseDate = new Date(`${demoAlbum.releaseDate}T00:00:00Z`);
           const album = await this.prisma.album.create({
             data: { title: demoAlbum.title, artistId: artist.id, releaseDate, coverKey, searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`), demo: true },
           });
-          for (const [songIndex, title] of demoAlbum.songs.entries()) {
-            const wav = synthesizeTune(demo.style, SONG_SECONDS, seed * 1000 + artistIndex * 100 + albumIndex * 10 + songIndex);
+          for (const title of demoAlbum.songs) {
+            // The tunes come in demoTuneJobs' order, the order of these loops.
+            const wav = await wavs[count]!;
             const file = join(folder, `${count}.wav`);
             await writeFile(file, wav);
             const facts = await inspectAudio(file, 'audio');
