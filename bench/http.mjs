@@ -203,6 +203,8 @@ try {
     DATABASE_URL: '',
     SPOTIFY_CLIENT_ID: '',
     SPOTIFY_CLIENT_SECRET: '',
+    // As the Dockerfile runs the server: glibc hands freed memory back (docs/benchmarks.md, "Second pass").
+    GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=131072',
     // Request limits on, as in production, so their cost is measured; budgets no scenario reaches
     // (every request comes from 127.0.0.1), so they refuse nothing.
     RATE_LIMIT_ENABLED: 'true',
