@@ -9,8 +9,10 @@ import { SqlParams } from './sql-params.js';
 type Song = Omit<SearchHitDto, 'match'>;
 type Ranked = Song & { rank: number };
 type FuzzyCandidate = Song & { search_text: string; similarity: number };
-/** Per query word, the vocabulary words that satisfy it, or 'common' when too many to list. */
+/** Per query word, the vocabulary words that satisfy it, or 'common' when it only filters (see wordMatches). */
 type WordMatches = Array<string[] | 'common'>;
+/** Runs one statement of a search, in its transaction. */
+type Run = <T extends object = object>(sql: string, values?: unknown[]) => Promise<T[]>;
 
 /** Match names by rank: the phrase, or every word, counts as "contains". */
 const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
@@ -19,14 +21,14 @@ const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
  * so it filters the songs walked in popularity order instead of widening the index lookup.
  */
 const MAX_WORD_MATCHES = 200;
+/** A query word in more songs than this share is common: see wordMatches. */
+const COMMON_SHARE = 0.05;
+/** How long the words' shares (wordShares) are reused. */
+const SHARES_MAX_AGE_MS = 60_000;
 /** Characters of search_text, search_artists and search_title the btree indexes hold (an entry's size is limited). */
 const PREFIX_INDEX_CHARS = 256;
-/**
- * Songs starting with the query read in the prefix index's order before deciding: fewer, and
- * they are sorted by popularity; more, and the prefix is common enough to walk the songs in
- * popularity order until the first ones holding it.
- */
-const PREFIX_CANDIDATES = 1000;
+/** Prefix matches fetched before deciding how to rank them (see ranked). */
+const FEW_CANDIDATES = 1000;
 /** Query words this short are not corrected: one slip away from a two-letter word is half the vocabulary. */
 const MIN_CORRECTED_LENGTH = 3;
 /** Fuzzy candidates fetched, to re-rank by typo distance. */
@@ -59,29 +61,56 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
  */
 @Injectable()
 export class SongSearchService {
+  private shares?: { readAt: number; byWord: Map<string, number> };
+
   constructor(private readonly prisma: PrismaService) {}
 
   async search(q: string, limit: number): Promise<SearchHitDto[]> {
-    const words = [...new Set(q.split(' '))];
-    const matches = await this.wordMatches(words);
-    if (matches.every((match) => match.length > 0)) {
-      const ranked = await this.ranked(q, words, matches, limit);
-      if (ranked.length > 0) return ranked.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! }));
+    const client = await this.prisma.pool.connect();
+    try {
+      const run: Run = async (sql, values) => (await client.query(sql, values)).rows;
+      const words = [...new Set(q.split(' '))];
+      const matches = await this.wordMatches(run, words);
+      if (matches.every((match) => match.length > 0)) {
+        const ranked = await this.ranked(run, q, words, matches, limit);
+        if (ranked.length > 0) return ranked.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! }));
+      }
+      return await this.fuzzy(run, q, words, matches, limit);
+    } finally {
+      client.release();
     }
-    return this.fuzzy(q, words, matches, limit);
   }
 
-  /** Per query word, the vocabulary words containing it. */
-  private async wordMatches(words: string[]): Promise<WordMatches> {
+  /**
+   * Per query word, the vocabulary words containing it. A word in more than COMMON_SHARE of the
+   * songs ("the", by wordShares) filters rows instead of joining the index lookup, whose cost is
+   * its posting list (600,000 songs at 1,000,000): the rarest word always stays in the lookup.
+   */
+  private async wordMatches(run: Run, words: string[]): Promise<WordMatches> {
     const params = new SqlParams();
     const lists = words.map(
       (word, i) => `ARRAY(SELECT word FROM search_words WHERE word LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`,
     );
-    const { rows } = await this.prisma.pool.query<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values);
-    return words.map((_, i) => {
-      const found = rows[0]![String(i)]!;
-      return found.length > MAX_WORD_MATCHES ? 'common' : found;
-    });
+    const [rows, shareOf] = await Promise.all([run<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values), this.wordShares(run)]);
+    const found = words.map((_, i) => rows[0]![String(i)]!);
+    const shares = found.map((list) => list.reduce((sum, word) => sum + (shareOf.get(word) ?? 0), 0));
+    const rarest = shares.indexOf(Math.min(...shares));
+    return found.map((list, i) => (list.length > MAX_WORD_MATCHES || (i !== rarest && shares[i]! > COMMON_SHARE) ? 'common' : list));
+  }
+
+  /**
+   * The share of the songs holding each of the most common words, from the words index's
+   * statistics (pg_stats, as of the last ANALYZE), read again once a minute: the statistics only
+   * steer the plan, never the results.
+   */
+  private async wordShares(run: Run): Promise<Map<string, number>> {
+    if (this.shares && Date.now() - this.shares.readAt < SHARES_MAX_AGE_MS) return this.shares.byWord;
+    const rows = await run<{ word: string; share: number }>(
+      `SELECT e.word, e.share FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
+       WHERE s.schemaname = current_schema() AND s.tablename = 'songs_words_search_idx' AND e.word IS NOT NULL`,
+    );
+    this.shares = { readAt: Date.now(), byWord: new Map(rows.map((row) => [row.word, row.share])) };
+    return this.shares.byWord;
   }
 
   /**
@@ -90,7 +119,7 @@ export class SongSearchService {
    * The ranks nest (an exact match is a prefix match, which contains the phrase), so the first
    * `limit` songs of each rank are enough to rank them all.
    */
-  private async ranked(q: string, words: string[], matches: WordMatches, limit: number): Promise<Ranked[]> {
+  private async ranked(run: Run, q: string, words: string[], matches: WordMatches, limit: number): Promise<Ranked[]> {
     const params = new SqlParams();
     const n = params.add(limit);
     const indexed = params.add(q.slice(0, PREFIX_INDEX_CHARS));
@@ -108,24 +137,30 @@ export class SongSearchService {
     const firstByPopularity = (name: string, condition: string) =>
       `${name} AS MATERIALIZED (SELECT id FROM songs WHERE ${condition} ORDER BY ${BY_POPULARITY} LIMIT ${n})`;
     const unfilled = (...tiers: string[]) => tiers.map((tier) => `(SELECT count(*) FROM ${tier}) < ${n}`).join(' AND ');
-    // A leading prefix's songs, up to PREFIX_CANDIDATES, from the prefix index: the planner's
-    // estimate of a prefix's rows is too coarse (a histogram bucket) to choose the plan by.
-    const prefixed = (name: string, column: string) =>
-      `${name} AS MATERIALIZED (SELECT id, popularity FROM songs WHERE ${unfilled('exact')} AND ${startsWith(column)} LIMIT ${PREFIX_CANDIDATES})`;
-    const few = (tier: string) => `(SELECT count(*) FROM ${tier}) < ${PREFIX_CANDIDATES}`;
+    // Prefix matches: up to FEW_CANDIDATES of them through the prefix indexes, sorted when that
+    // is all of them; else they are common, and the first in popularity order come soon (CASE
+    // hides the condition from the indexes and the row estimate, so that is the plan). The
+    // planner's own estimate is too coarse for this: a histogram bucket, 1% of the songs for
+    // "endless letters%", which has 20, so it walked 77,000 songs in popularity order.
+    // Each prefix index is read in its own order, which no plan beats for its first rows.
+    const firstPrefixed = (column: string, gate: string) =>
+      `(SELECT id, popularity FROM songs WHERE ${gate} ${startsWith(column)}
+        ORDER BY left(${column}, ${PREFIX_INDEX_CHARS}), ${BY_POPULARITY} LIMIT ${FEW_CANDIDATES})`;
+    const capped = (name: string, gate: string, condition: string) => {
+      const few = `(SELECT count(*) FROM ${name}_found) < ${FEW_CANDIDATES}`;
+      return [
+        `${name}_found AS MATERIALIZED (SELECT * FROM (${firstPrefixed('search_text', gate)} UNION ${firstPrefixed('search_artists', gate)}) found LIMIT ${FEW_CANDIDATES})`,
+        `${name} AS MATERIALIZED (
+          (SELECT id FROM ${name}_found WHERE ${few} ORDER BY ${BY_POPULARITY} LIMIT ${n})
+          UNION ALL
+          (SELECT id FROM songs WHERE ${gate} NOT ${few} AND CASE WHEN ${condition} THEN true END ORDER BY ${BY_POPULARITY} LIMIT ${n}))`,
+      ];
+    };
+    // Each exact value's songs are in popularity order in its index: the first `limit` of each, merged.
+    const exactly = (column: string) => `(SELECT id FROM songs WHERE ${equal(column)} ORDER BY ${BY_POPULARITY} LIMIT ${n})`;
     const ctes = [
-      firstByPopularity('exact', `${equal('search_artists')} OR ${equal('search_text')} OR ${equal('search_title')}`),
-      prefixed('title_prefixed', 'search_text'),
-      prefixed('artists_prefixed', 'search_artists'),
-      // All of them when few; else they are common, and the first in popularity order come soon
-      // (CASE hides the condition from the indexes and from the row estimate, so that is the plan).
-      `prefix AS MATERIALIZED (
-        (SELECT id FROM (SELECT * FROM title_prefixed UNION SELECT * FROM artists_prefixed) found
-         WHERE ${few('title_prefixed')} AND ${few('artists_prefixed')} ORDER BY ${BY_POPULARITY} LIMIT ${n})
-        UNION ALL
-        (SELECT id FROM songs WHERE ${unfilled('exact')} AND NOT (${few('title_prefixed')} AND ${few('artists_prefixed')})
-           AND CASE WHEN ${startsWith('search_text')} OR ${startsWith('search_artists')} THEN true END
-         ORDER BY ${BY_POPULARITY} LIMIT ${n}))`,
+      `exact AS MATERIALIZED (SELECT DISTINCT id FROM (${['search_artists', 'search_text', 'search_title'].map(exactly).join(' UNION ALL ')}) exact)`,
+      ...capped('prefix', `${unfilled('exact')} AND`, `${startsWith('search_text')} OR ${startsWith('search_artists')}`),
       ...(words.length > 1 ? [firstByPopularity('phrase', `${unfilled('exact', 'prefix')} AND ${everyWord} AND strpos(search_text, ${query}) > 0`)] : []),
       firstByPopularity('every_word', `${unfilled('exact', 'prefix', ...(words.length > 1 ? ['phrase'] : []))} AND ${everyWord}`),
     ];
@@ -134,7 +169,7 @@ export class SongSearchService {
       'SELECT id, 1 FROM prefix',
       ...(words.length > 1 ? ['SELECT id, 2 FROM phrase', 'SELECT id, 3 FROM every_word'] : ['SELECT id, 2 FROM every_word']),
     ];
-    return this.withoutSeqScans<Ranked>(
+    return run<Ranked>(
       `WITH ${ctes.join(',\n')}
        SELECT ${columns(params)}, best.rank
        FROM (SELECT id, min(rank) AS rank FROM (${hits.join(' UNION ALL ')}) hits GROUP BY id) best JOIN songs USING (id)
@@ -144,40 +179,20 @@ export class SongSearchService {
   }
 
   /**
-   * Runs a search statement with sequential scans of songs ruled out: each of its scans reads a
-   * bounded number of rows through an index, while a misjudged row estimate (common words that
-   * rarely meet) could otherwise have PostgreSQL read the whole table for a handful of songs.
-   */
-  private async withoutSeqScans<T extends object>(sql: string, values: unknown[]): Promise<T[]> {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off');
-      const { rows } = await client.query<T>(sql, values);
-      await client.query('COMMIT');
-      return rows;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  /**
    * Near misses for queries with a typo. Each query word found in no song is corrected to its
    * closest vocabulary word one slip away (exact lookups of its variants, not a similarity scan
    * of every song), and the corrected query is ranked like any other (exact > prefix > contains).
    * When that finds nothing, the songs holding a word within one slip of every query word are
    * re-ranked by typo distance; only then does the slower trigram similarity look farther.
    */
-  private async fuzzy(q: string, words: string[], matches: WordMatches, limit: number): Promise<SearchHitDto[]> {
-    const corrections = await this.corrections(words);
+  private async fuzzy(run: Run, q: string, words: string[], matches: WordMatches, limit: number): Promise<SearchHitDto[]> {
+    const corrections = await this.corrections(run, words);
     const fuzzy = (songs: Song[]) => songs.slice(0, limit).map((song) => ({ ...song, match: 'fuzzy' }));
 
     const corrected = words.map((word, i) => (matches[i]!.length > 0 ? word : closest(word, corrections[i]!)));
     if (corrected.every((word) => word !== undefined) && corrected.some((word, i) => word !== words[i])) {
       const correctedWords = [...new Set(corrected as string[])];
-      const hits = await this.ranked(correctedWords.join(' '), correctedWords, await this.wordMatches(correctedWords), limit);
+      const hits = await this.ranked(run, correctedWords.join(' '), correctedWords, await this.wordMatches(run, correctedWords), limit);
       if (hits.length > 0) return fuzzy(hits.map(({ rank: _rank, ...song }) => song));
     }
 
@@ -188,24 +203,24 @@ export class SongSearchService {
       const everyWord = candidates
         .map((candidate, i) => (candidate === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(candidate)}::text[]`))
         .join(' AND ');
-      const songs = await this.withoutSeqScans<FuzzyCandidate>(
+      const songs = await run<FuzzyCandidate>(
         `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
          FROM songs WHERE ${everyWord} ORDER BY ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
         params.values,
       );
       if (songs.length > 0) return fuzzy(withoutScoring(rankByTypos(q, songs)));
     }
-    return fuzzy(withoutScoring(await this.similar(q)));
+    return fuzzy(withoutScoring(await this.similar(run, q)));
   }
 
   /** Per query word, the vocabulary words one slip away from it. */
-  private async corrections(words: string[]): Promise<string[][]> {
+  private async corrections(run: Run, words: string[]): Promise<string[][]> {
     const params = new SqlParams();
     const lists = words.map((word, i) => {
       const variants = word.length >= MIN_CORRECTED_LENGTH ? oneSlipVariants(word) : [];
       return `ARRAY(SELECT word FROM search_words WHERE word = ANY(${params.add(variants)}::text[])) AS "${i}"`;
     });
-    const { rows } = await this.prisma.pool.query<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values);
+    const rows = await run<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values);
     return words.map((_, i) => rows[0]![String(i)]!);
   }
 
@@ -214,28 +229,20 @@ export class SongSearchService {
    * as similar as pg_trgm's default (0.6) first; the looser ones too when none of those is within
    * one slip, since a slip in a short word ("beatels") shares few trigrams with the right one.
    */
-  private async similar(q: string): Promise<FuzzyCandidate[]> {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query(`BEGIN; SET LOCAL pg_trgm.word_similarity_threshold = ${LOOSE_SIMILARITY}`);
-      const params = new SqlParams();
-      const query = params.add(q);
-      // search_text %> q, not q <% search_text: the form the planner matches to the trigram index.
-      const { rows } = await client.query<FuzzyCandidate>(
-        `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
-         FROM songs WHERE search_text %> ${query}
-         ORDER BY similarity DESC, ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
-        params.values,
-      );
-      await client.query('COMMIT');
-      const strict = rankByTypos(q, rows.filter((row) => row.similarity >= STRICT_SIMILARITY));
-      return strict.length > 0 && typoScore(q, strict[0]!.search_text) >= ONE_SLIP_SCORE ? strict : rankByTypos(q, rows);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private async similar(run: Run, q: string): Promise<FuzzyCandidate[]> {
+    // The planner misjudges the similarity operator's rows and would read every song.
+    await run(`BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL pg_trgm.word_similarity_threshold = ${LOOSE_SIMILARITY}`);
+    const params = new SqlParams();
+    const query = params.add(q);
+    // search_text %> q, not q <% search_text: the form the planner matches to the trigram index.
+    const rows = await run<FuzzyCandidate>(
+      `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
+       FROM songs WHERE search_text %> ${query}
+       ORDER BY similarity DESC, ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
+      params.values,
+    ).finally(() => run('COMMIT'));
+    const strict = rankByTypos(q, rows.filter((row) => row.similarity >= STRICT_SIMILARITY));
+    return strict.length > 0 && typoScore(q, strict[0]!.search_text) >= ONE_SLIP_SCORE ? strict : rankByTypos(q, rows);
   }
 }
 

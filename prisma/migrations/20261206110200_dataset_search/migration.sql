@@ -22,10 +22,11 @@ CREATE INDEX "songs_words_search_idx" ON "songs" USING GIN (song_search_words("s
 
 -- Exact and leading-prefix matches of the whole query (text_pattern_ops serves LIKE 'q%' in any
 -- collation), on the first 256 characters so that an entry stays below the btree size limit
--- (titles are only compared whole).
-CREATE INDEX "songs_text_prefix_search_idx" ON "songs" (left("search_text", 256) text_pattern_ops);
-CREATE INDEX "songs_artists_prefix_search_idx" ON "songs" (left("search_artists", 256) text_pattern_ops);
-CREATE INDEX "songs_title_search_idx" ON "songs" (left("search_title", 256));
+-- (titles are only compared whole). The songs of one exact value come in the search's order
+-- (popularity), so an artist's first songs are read without sorting all of them.
+CREATE INDEX "songs_text_prefix_search_idx" ON "songs" (left("search_text", 256) text_pattern_ops, "popularity" DESC NULLS LAST, "id");
+CREATE INDEX "songs_artists_prefix_search_idx" ON "songs" (left("search_artists", 256) text_pattern_ops, "popularity" DESC NULLS LAST, "id");
+CREATE INDEX "songs_title_search_idx" ON "songs" (left("search_title", 256), "popularity" DESC NULLS LAST, "id");
 
 -- Songs in the search's order, so the first songs holding common words are read off in order
 -- instead of ranking every song that holds them.
