@@ -142,14 +142,10 @@ export class SongSearchService {
     // hides the condition from the indexes and the row estimate, so that is the plan). The
     // planner's own estimate is too coarse for this: a histogram bucket, 1% of the songs for
     // "endless letters%", which has 20, so it walked 77,000 songs in popularity order.
-    // Each prefix index is read in its own order, which no plan beats for its first rows.
-    const firstPrefixed = (column: string, gate: string) =>
-      `(SELECT id, popularity FROM songs WHERE ${gate} ${startsWith(column)}
-        ORDER BY left(${column}, ${PREFIX_INDEX_CHARS}), ${BY_POPULARITY} LIMIT ${FEW_CANDIDATES})`;
     const capped = (name: string, gate: string, condition: string) => {
       const few = `(SELECT count(*) FROM ${name}_found) < ${FEW_CANDIDATES}`;
       return [
-        `${name}_found AS MATERIALIZED (SELECT * FROM (${firstPrefixed('search_text', gate)} UNION ${firstPrefixed('search_artists', gate)}) found LIMIT ${FEW_CANDIDATES})`,
+        `${name}_found AS MATERIALIZED (SELECT id, popularity FROM songs WHERE ${gate} (${condition}) LIMIT ${FEW_CANDIDATES})`,
         `${name} AS MATERIALIZED (
           (SELECT id FROM ${name}_found WHERE ${few} ORDER BY ${BY_POPULARITY} LIMIT ${n})
           UNION ALL
