@@ -9,6 +9,8 @@ import { appContext, percentile, printTable, SEARCH_KINDS, searchQueries, startB
 
 const SONGS = Number(process.env.BENCH_SONGS ?? 100_000);
 const QUERIES = 1000;
+/** Issue 22's targets at 100,000 songs, for each kind of query, and the songs found before it. */
+const TARGET = { p95: 20, p99: 50, found: 996 };
 
 const database = await startBenchDatabase();
 try {
@@ -55,6 +57,17 @@ try {
   ]);
   const missed = ours.filter((q) => !q.found).slice(0, 5).map((q) => `"${q.text}" (${q.kind})`);
   if (missed.length) console.log(`\nExamples without results: ${missed.join(', ')}`);
+
+  // Issue 22's targets, from this run's measurements: every kind of query, and no fewer songs found than before.
+  const found = ours.filter((q) => q.found).length;
+  console.log('\nTargets');
+  for (const kind of SEARCH_KINDS) {
+    const times = ours.filter((q) => q.kind === kind).map((q) => q.ms);
+    const [p95, p99] = [percentile(times, 95), percentile(times, 99)];
+    const pass = p95 <= TARGET.p95 && p99 <= TARGET.p99;
+    console.log(`${pass ? 'PASS' : 'FAIL'}  ${kind} queries: p95 ${ms(p95)} ms, p99 ${ms(p99)} ms (target: at most ${TARGET.p95} and ${TARGET.p99} ms)`);
+  }
+  console.log(`${found >= TARGET.found ? 'PASS' : 'FAIL'}  found: ${found} of ${QUERIES} queries (target: at least ${TARGET.found}, what the search found before issue 22)`);
 } finally {
   await database.stop();
 }

@@ -31,3 +31,30 @@ export function typoScore(query: string, text: string): number {
   }, 0);
   return total / queryWords.length;
 }
+
+/** Letters and digits a slip may put in a word, beside the word's own letters. */
+const SLIP_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Every word one slip away: one letter left out, added, replaced, or two neighbours swapped
+ * (typoDistance 1 or less). The typo search looks these up in the songs' vocabulary, so a
+ * misspelt word is corrected by exact lookups instead of a similarity scan of every song.
+ */
+export function oneSlipVariants(word: string): string[] {
+  const letters = [...word];
+  const alphabet = new Set([...SLIP_ALPHABET, ...letters]);
+  const variants = new Set<string>();
+  const join = (parts: string[]) => parts.join('');
+  for (let i = 0; i <= letters.length; i++) {
+    const [before, after] = [letters.slice(0, i), letters.slice(i)];
+    if (after.length > 0) variants.add(join([...before, ...after.slice(1)]));
+    if (after.length > 1) variants.add(join([...before, after[1]!, after[0]!, ...after.slice(2)]));
+    for (const letter of alphabet) {
+      variants.add(join([...before, letter, ...after]));
+      if (after.length > 0) variants.add(join([...before, letter, ...after.slice(1)]));
+    }
+  }
+  variants.delete(word);
+  variants.delete('');
+  return [...variants];
+}

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { DemoSongsService } from './demo/demo-songs.service.js';
 import { SongImportService } from './import/song-import.service.js';
 import { SongsController } from './songs.controller.js';
+import { SongSearchService } from './song-search.service.js';
 import { SongsService } from './songs.service.js';
 
 @Module({
   controllers: [SongsController],
-  providers: [SongsService, SongImportService, DemoSongsService],
+  providers: [SongsService, SongSearchService, SongImportService, DemoSongsService],
   exports: [SongsService, SongImportService, DemoSongsService],
 })
 export class SongsModule {}

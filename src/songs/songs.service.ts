@@ -3,24 +3,15 @@ import { AppConfig } from '../config/app-config.js';
 import { Prisma, type Song } from '../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../common/http/query.js';
-import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { DEFAULT_HIT_FEATURES } from '../hit-model/hit-features.js';
 import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-averages.dto.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
-import { DEMO_DATASET } from './demo/demo-mark.js';
-import { typoScore } from './fuzzy-score.js';
 import { normalizeSearchText } from './search-text.js';
+import { SongSearchService } from './song-search.service.js';
 import { songFromSpotify } from './spotify-song.js';
-
-/** Match names by rank: the phrase, or every word, counts as "contains". */
-const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
-/** pg_trgm word similarities a fuzzy match needs, tried in turn (0.6 is pg_trgm's default). */
-const FUZZY_THRESHOLDS = [0.6, 0.45];
-/** A typo score this high means every query word is within about one slip of a song's word. */
-const ONE_SLIP_SCORE = 0.9;
 
 const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = {
   id: 'id',
@@ -31,15 +22,6 @@ const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = 
   created_at: 'createdAt',
 };
 
-/** Fuzzy candidates fetched, to re-rank by typo distance. */
-const FUZZY_CANDIDATES = 100;
-
-type Candidate = Omit<SearchHitDto, 'match'> & { rank: number };
-
-const SEARCH_COLUMNS = Prisma.sql`id, track_id, track_name, artists, album_name, album_image, preview_url, duration_ms, explicit,
-  popularity, is_hit, track_genre, decade,
-  source::text AS source, dataset, dataset IS NOT DISTINCT FROM ${DEMO_DATASET} AS demo`;
-
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
 
 @Injectable()
@@ -47,6 +29,7 @@ export class SongsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly songSearch: SongSearchService,
   ) {}
 
   /** Stores a track found on Spotify with its audio features (again: its popularity may have changed). */
@@ -89,54 +72,12 @@ export class SongsService {
   }
 
   /**
-   * Title/artist search, accent- and case-insensitive, tolerant of small typos (pg_trgm),
-   * ranked exact > prefix > contains, then by popularity. Songs holding every word of the
-   * query come from the trigram index directly; only when there is none does the slower
-   * similarity search look for near misses, re-ranked by typo distance.
+   * Title/artist search, accent- and case-insensitive, tolerant of small typos, ranked
+   * exact > prefix > contains, then by popularity (SongSearchService).
    */
   async search(query: string, limit: number): Promise<SearchHitDto[]> {
     const q = normalizeSearchText(query);
-    if (!q) return [];
-    const prefix = `${likeLiteral(q)}%`;
-    const everyWord = Prisma.join(
-      q.split(' ').map((word) => Prisma.sql`search_text LIKE ${`%${likeLiteral(word)}%`}`),
-      ' AND ',
-    );
-    const strong = await this.prisma.$queryRaw<Candidate[]>`
-      SELECT ${SEARCH_COLUMNS},
-             CASE WHEN search_title = ${q} OR search_artists = ${q} OR search_text = ${q} THEN 0
-                  WHEN search_title LIKE ${prefix} OR search_artists LIKE ${prefix} OR search_text LIKE ${prefix} THEN 1
-                  WHEN search_text LIKE ${`%${likeLiteral(q)}%`} THEN 2
-                  ELSE 3 END AS rank
-      FROM songs WHERE ${everyWord}
-      ORDER BY rank, popularity DESC NULLS LAST, id
-      LIMIT ${limit}`;
-    if (strong.length > 0) return strong.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! }));
-    return this.fuzzySearch(q, limit);
-  }
-
-  /**
-   * Songs whose words are close to the query's, for queries with a typo. A strict similarity
-   * first (few candidates, fast); a looser one when that finds nothing within one slip, since
-   * a slip in a short word ("beatels") shares few trigrams with the right one.
-   */
-  private async fuzzySearch(q: string, limit: number): Promise<SearchHitDto[]> {
-    let ranked: Array<{ song: Omit<Candidate, 'rank'>; similarity: number; score: number }> = [];
-    for (const threshold of FUZZY_THRESHOLDS) {
-      const [, candidates] = await this.prisma.$transaction([
-        this.prisma.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`,
-        this.prisma.$queryRaw<Array<Omit<Candidate, 'rank'> & { search_text: string; similarity: number }>>`
-          SELECT ${SEARCH_COLUMNS}, search_text, word_similarity(${q}, search_text) AS similarity
-          FROM songs WHERE ${q} <% search_text
-          ORDER BY similarity DESC, popularity DESC NULLS LAST, id
-          LIMIT ${FUZZY_CANDIDATES}`,
-      ]);
-      ranked = candidates
-        .map(({ search_text: text, similarity, ...song }) => ({ song, similarity, score: typoScore(q, text) }))
-        .sort((a, b) => b.score - a.score || (b.song.popularity ?? -1) - (a.song.popularity ?? -1) || b.similarity - a.similarity);
-      if ((ranked[0]?.score ?? 0) >= ONE_SLIP_SCORE) break;
-    }
-    return ranked.slice(0, limit).map(({ song }) => ({ ...song, match: 'fuzzy' }));
+    return q ? this.songSearch.search(q, limit) : [];
   }
 
   async list(query: ListSongsQueryDto): Promise<SongPageDto> {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffSchemas, lastMigratedSchema, readSchemaFiles } from '../../src/database/migrations.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-/** Expression indexes Prisma cannot describe, written by hand in migrations (full-text search). */
-const HAND_WRITTEN_INDEX = /_fts_idx$/;
+/** Indexes Prisma cannot describe, written by hand in migrations (full-text search, the dataset search's). */
+const HAND_WRITTEN_INDEX = /_(fts|search)_idx$/;
 /** The BI views (test/reporting), written by hand: not in Prisma's datamodel. */
 const HAND_WRITTEN_SCHEMA = 'reporting';
 
@@ -61,12 +61,21 @@ describe('migrations', () => {
     expect(await describeSchema(migrated.url)).toEqual(expected);
   });
 
-  it('add the hand-written full-text indexes of catalog search', async () => {
+  it('add the hand-written indexes of catalog search and the dataset search', async () => {
     const client = new pg.Client({ connectionString: migrated.url });
     await client.connect();
     const { rows } = await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname ~ '${HAND_WRITTEN_INDEX.source}' ORDER BY 1`);
     await client.end();
-    expect(rows.map((row) => row.indexname)).toEqual(['albums_search_text_fts_idx', 'artists_search_text_fts_idx', 'catalog_songs_search_text_fts_idx']);
+    expect(rows.map((row) => row.indexname)).toEqual([
+      'albums_search_text_fts_idx',
+      'artists_search_text_fts_idx',
+      'catalog_songs_search_text_fts_idx',
+      'songs_artists_prefix_search_idx',
+      'songs_popularity_search_idx',
+      'songs_text_prefix_search_idx',
+      'songs_title_search_idx',
+      'songs_words_search_idx',
+    ]);
   });
 
   it('cover every schema change (the newest migration was made from the current schema)', async () => {

@@ -54,6 +54,23 @@ describe('songs API over the imported hit-predictor fixtures and Kaggle rows', (
     expect(body.songs[0]).toMatchObject({ artists: 'Beyoncé;JAY-Z', match: 'prefix', popularity: 86 });
   });
 
+  it('finds a fragment inside a word, as a contains match', async () => {
+    const { body } = await search('yonc').expect(200);
+    expect(body.songs[0]).toMatchObject({ artists: 'Beyoncé;JAY-Z', match: 'contains' });
+  });
+
+  it('finds the words of songs imported after the first import', async () => {
+    const row = '3AbCdEfGhIjKlMnOpQrStU,Zephyrine Quokka,Album,Marmalade Skies,40,200000,False,0.5,0.5,1,-8,1,0.05,0.2,0,0.1,0.4,110,4,pop';
+    await t.app.get(SongImportService).import([{ name: 'later', stream: Readable.from([`${KAGGLE.split('\n')[0]}\n${row}`]) }], { clear: false });
+    const { body } = await search('quokk').expect(200);
+    expect(body.songs).toEqual([expect.objectContaining({ track_name: 'Marmalade Skies', match: 'contains' })]);
+  });
+
+  it('corrects a typo to the closest word and ranks the corrected title first', async () => {
+    const { body } = await search('harbuor river').expect(200);
+    expect(body.songs[0]).toMatchObject({ track_name: 'Harbour River', match: 'fuzzy' });
+  });
+
   it('answers the same search by GET ?q=', async () => {
     const { body } = await request(t.http).get('/api/dataset/search/?q=rain%20again%20tomorrow&limit=1').expect(200);
     expect(body.songs).toEqual([expect.objectContaining({ track_name: 'Rain, Again, Tomorrow', artists: 'Northgate Choir' })]);
