@@ -8,7 +8,6 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { serveApiDocPages } from './common/http/api-doc-pages.js';
 import { markPathAliases } from './common/http/openapi-aliases.js';
-import { addPageLinksToJson } from './common/http/page-links.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { applyServerTimeouts } from './common/http/server-timeouts.js';
@@ -84,7 +83,6 @@ export function configureHttp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new RefuseNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  addPageLinksToJson(app);
 
   // A factory: Swagger builds the document on its first request, not at every start.
   const document = () =>

@@ -5,6 +5,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { idParam } from '../common/http/query.js';
 import { AdminPredictionDto, AdminPredictionPageDto, AdminPredictionsQueryDto, CorrectPredictionDto } from './dto/admin-prediction.dto.js';
 import { AdminPredictionsService } from './admin-predictions.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('admin')
 @Auth('admin')
@@ -14,7 +15,7 @@ export class AdminPredictionsController {
 
   @Get()
   @ApiOperation({ summary: 'List stored predictions', description: 'search: words of the song title or artists; created_after inclusive, created_before exclusive.' })
-  @ApiOkResponse({ type: AdminPredictionPageDto })
+  @Listing({ type: AdminPredictionPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: AdminPredictionsQueryDto): Promise<AdminPredictionPageDto> {
     return this.predictions.list(query);

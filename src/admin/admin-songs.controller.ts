@@ -4,6 +4,7 @@ import { Auth } from '../auth/auth.decorators.js';
 import { idParam } from '../common/http/query.js';
 import { AdminSongDto, AdminSongPageDto, AdminSongsQueryDto, UpdateAdminSongDto } from './dto/admin-song.dto.js';
 import { AdminSongsService } from './admin-songs.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('admin')
 @Auth('admin')
@@ -13,7 +14,7 @@ export class AdminSongsController {
 
   @Get()
   @ApiOperation({ summary: 'List songs of the dataset table', description: 'search: words of the title or artists (case and accents do not matter); created_after inclusive, created_before exclusive.' })
-  @ApiOkResponse({ type: AdminSongPageDto })
+  @Listing({ type: AdminSongPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: AdminSongsQueryDto): Promise<AdminSongPageDto> {
     return this.songs.list(query);

@@ -6,6 +6,7 @@ import { UserDto } from '../auth/dto/user.dto.js';
 import { uuidParam } from '../common/http/query.js';
 import { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('admin')
 @Auth('admin')
@@ -15,7 +16,7 @@ export class AdminUsersController {
 
   @Get()
   @ApiOperation({ summary: 'List accounts', description: 'search: part of the email, username or display name (case does not matter).' })
-  @ApiOkResponse({ type: AdminUserPageDto })
+  @Listing({ type: AdminUserPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
     return this.users.list(query);

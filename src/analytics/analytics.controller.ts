@@ -12,6 +12,7 @@ import { ArtistScoresService } from './scores/artist-scores.service.js';
 import { BreakoutService } from './scores/breakout.service.js';
 import { withFanPulseBreakoutKeys, withFanPulseFvsKeys, withFanPulseMomentumKeys } from './scores/fanpulse-keys.js';
 import { SuperfansService } from './scores/superfans.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 /** Fan analytics for an artist's team (admins: every artist). */
 @ApiTags('analytics')
@@ -29,7 +30,7 @@ export class AnalyticsController {
 
   @Get('artists')
   @ApiOperation({ summary: 'List the artists the caller can see analytics of' })
-  @ApiOkResponse({ type: AnalyticsArtistPageDto })
+  @Listing({ type: AnalyticsArtistPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListAnalyticsArtistsQueryDto): Promise<AnalyticsArtistPageDto> {
     return this.artists.list(user, query);
   }
@@ -58,7 +59,7 @@ export class AnalyticsController {
 
   @Get('alerts')
   @ApiOperation({ summary: "List alerts on the caller's artists" })
-  @ApiOkResponse({ type: AlertPageDto })
+  @Listing({ type: AlertPageDto })
   listAlerts(@CurrentUser() user: AuthUser, @Query() query: ListAlertsQueryDto): Promise<AlertPageDto> {
     return this.alerts.list(user, query);
   }

@@ -14,6 +14,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { JobDto, JobPageDto, JobSchedulesDto, JobsQueryDto } from './dto/job.dto.js';
 import { JobQueueService } from './job-queue.service.js';
 import { mayRead } from './job-views.js';
+import { Listing } from '../common/http/page-links.js';
 
 /** Job ids are UUIDs: anything else names no job. */
 const jobId = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Job ids are UUIDs') });
@@ -27,7 +28,7 @@ export class JobsController {
   @Get()
   @Auth('admin')
   @ApiOperation({ summary: 'List jobs, newest first', description: 'Every queue, archived jobs included; filter by state and queue.' })
-  @ApiOkResponse({ type: JobPageDto })
+  @Listing({ type: JobPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: JobsQueryDto): Promise<JobPageDto> {
     return this.jobs.list(query);

@@ -24,6 +24,7 @@ import { LeadBulkService } from './bulk/lead-bulk.service.js';
 import { AnalyzeBulkDto, AnalyzeIsrcDto, BulkJobDto, BulkOptionsDto, LeadAnalysisDto } from './dto/analyze.dto.js';
 import { LeadDetailDto, LeadPageDto, ListLeadsQueryDto, UpdateOutreachDto } from './dto/leads.dto.js';
 import { LeadsService } from './leads.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 const MAX_ISRC_FILE_BYTES = 5 * MB;
 
@@ -97,7 +98,7 @@ export class LeadsController {
 
   @Get('leads')
   @ApiOperation({ summary: 'The lead list', description: 'Filter by tier, region, min_score, youtube_filter, outreach_status and search; best first unless ordering says otherwise.' })
-  @ApiOkResponse({ type: LeadPageDto })
+  @Listing({ type: LeadPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named' })
   list(@Query() query: ListLeadsQueryDto): Promise<LeadPageDto> {
     return this.leads.list(query);

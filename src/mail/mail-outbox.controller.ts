@@ -5,6 +5,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/http/query.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { EmailMessageDto, EmailPageDto, OutboxQueryDto } from './mail.dto.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('mail')
 @Auth()
@@ -17,7 +18,7 @@ export class MailOutboxController {
     summary: 'Mail Encore sent or kept',
     description: 'Newest first. Admins see every message (`to` filters by recipient); other accounts the messages addressed to their own email.',
   })
-  @ApiOkResponse({ type: EmailPageDto })
+  @Listing({ type: EmailPageDto })
   @ApiBadRequestResponse({ description: 'A bad page, page_size or to' })
   list(@CurrentUser() user: AuthUser, @Query() query: OutboxQueryDto): Promise<EmailPageDto> {
     return this.outbox.list(user, query);

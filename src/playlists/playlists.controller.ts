@@ -8,6 +8,7 @@ import { PlaylistDto, PlaylistItemDto, PlaylistItemPageDto, PlaylistPageDto } fr
 import { MANAGE_FORBIDDEN, SONGS_FORBIDDEN } from './playlist-access.js';
 import { PlaylistSongsService } from './playlist-songs.service.js';
 import { PlaylistsService } from './playlists.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 const itemIdParam = () => new ParseIntPipe({ exceptionFactory: () => new BadRequestException('itemId must be a whole number') });
 const HIDDEN = 'No such playlist, or a private one the caller does not own, collaborate on or administer';
@@ -32,14 +33,14 @@ export class PlaylistsController {
   @Get()
   @ApiOperation({ summary: "The caller's playlists and those they joined" })
   @Auth()
-  @ApiOkResponse({ type: PlaylistPageDto, description: 'The caller\'s own playlists and those they joined, latest change first' })
+  @Listing({ type: PlaylistPageDto, description: 'The caller\'s own playlists and those they joined, latest change first' })
   mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<PlaylistPageDto> {
     return this.playlists.mine(user, page);
   }
 
   @Get('public')
   @ApiOperation({ summary: 'List public playlists' })
-  @ApiOkResponse({ type: PlaylistPageDto, description: 'Public playlists, optionally matching `search` in name or description' })
+  @Listing({ type: PlaylistPageDto, description: 'Public playlists, optionally matching `search` in name or description' })
   publicPlaylists(@Query() query: ListPublicPlaylistsQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistPageDto> {
     return this.playlists.publicPlaylists(query, user);
   }
@@ -54,7 +55,7 @@ export class PlaylistsController {
 
   @Get('shared/:token/songs')
   @ApiOperation({ summary: 'The songs of the playlist behind a share link' })
-  @ApiOkResponse({ type: PlaylistItemPageDto, description: 'The songs of a shared playlist, in order' })
+  @Listing({ type: PlaylistItemPageDto, description: 'The songs of a shared playlist, in order' })
   async sharedSongs(@Param('token') token: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistItemPageDto> {
     return this.songs.page((await this.playlists.byToken(token)).id, page, user);
   }
@@ -99,7 +100,7 @@ export class PlaylistsController {
 
   @Get(':id/songs')
   @ApiOperation({ summary: "A playlist's entries, in order" })
-  @ApiOkResponse({ type: PlaylistItemPageDto, description: 'Entries in position order; songs the caller cannot see are left out' })
+  @Listing({ type: PlaylistItemPageDto, description: 'Entries in position order; songs the caller cannot see are left out' })
   @ApiNotFoundResponse({ description: HIDDEN })
   async listSongs(@Param('id', uuidParam()) id: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistItemPageDto> {
     await this.playlists.get(id, user);

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../common/http/query.js';
 import { PlaylistPageDto } from './dto/playlist.dto.js';
 import { PlaylistsService } from './playlists.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 /** A user's playlists, beside the other /api/users/:id routes. */
 @ApiTags('playlists')
@@ -14,7 +15,7 @@ export class UserPlaylistsController {
 
   @Get(':id/playlists')
   @ApiOperation({ summary: "A user's playlists" })
-  @ApiOkResponse({ type: PlaylistPageDto, description: 'The user\'s public playlists; all of them for that user and admins' })
+  @Listing({ type: PlaylistPageDto, description: 'The user\'s public playlists; all of them for that user and admins' })
   @ApiNotFoundResponse({ description: 'No such user' })
   list(@Param('id', uuidParam()) id: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistPageDto> {
     return this.playlists.ofUser(id, page, user);

@@ -3,6 +3,7 @@ import { idParam } from '../common/http/query.js';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListPredictionsQueryDto } from './dto/list-predictions.query.dto.js';
 import { PredictionHistoryService } from './prediction-history.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('predictions')
 @Controller('predictions')
@@ -11,7 +12,7 @@ export class PredictionHistoryController {
 
   @Get()
   @ApiOperation({ summary: 'List stored predictions, newest first' })
-  @ApiOkResponse({ description: '{count, page, page_size, results}, newest first' })
+  @Listing({ description: '{count, page, page_size, results}, newest first' })
   list(@Query() query: ListPredictionsQueryDto) {
     return this.history.list(query);
   }

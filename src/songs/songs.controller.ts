@@ -6,6 +6,7 @@ import { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { SongDto, SongPageDto } from './dto/song.dto.js';
 import { SongsService } from './songs.service.js';
+import { Listing } from '../common/http/page-links.js';
 
 @ApiTags('dataset')
 @Controller()
@@ -30,7 +31,7 @@ export class SongsController {
 
   @Get('dataset/songs')
   @ApiOperation({ summary: 'List dataset songs, filtered and paged' })
-  @ApiOkResponse({ type: SongPageDto })
+  @Listing({ type: SongPageDto })
   list(@Query() query: ListSongsQueryDto): Promise<SongPageDto> {
     return this.songs.list(query);
   }

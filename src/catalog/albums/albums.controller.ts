@@ -12,6 +12,7 @@ import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
 import { CatalogSongsService } from '../songs/catalog-songs.service.js';
 import { AlbumsService } from './albums.service.js';
+import { Listing } from '../../common/http/page-links.js';
 
 const MAX_COVER_BYTES = 5 * MB;
 
@@ -26,7 +27,7 @@ export class AlbumsController {
 
   @Get()
   @ApiOperation({ summary: 'List albums, filtered and paged' })
-  @ApiOkResponse({ type: AlbumPageDto })
+  @Listing({ type: AlbumPageDto })
   list(@Query() query: ListAlbumsQueryDto, @CurrentUser() user?: AuthUser): Promise<AlbumPageDto> {
     return this.albums.list(query, user);
   }
@@ -44,7 +45,7 @@ export class AlbumsController {
   @Get('favorites')
   @ApiOperation({ summary: "The caller's favourite albums" })
   @Auth()
-  @ApiOkResponse({ type: AlbumPageDto })
+  @Listing({ type: AlbumPageDto })
   favorites(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<AlbumPageDto> {
     return this.albums.favorites(user, page);
   }
@@ -76,7 +77,7 @@ export class AlbumsController {
 
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an album' })
-  @ApiOkResponse({ type: CatalogSongPageDto })
+  @Listing({ type: CatalogSongPageDto })
   async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     await this.albums.get(id, user);
     return this.songs.list(query, user, { albumId: id });

@@ -8,6 +8,7 @@ import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
 import { CatalogSongsService } from '../songs/catalog-songs.service.js';
 import { ArtistsService } from './artists.service.js';
+import { Listing } from '../../common/http/page-links.js';
 
 @ApiTags('catalog artists')
 @Controller('artists')
@@ -19,7 +20,7 @@ export class ArtistsController {
 
   @Get()
   @ApiOperation({ summary: 'List artists, filtered and paged' })
-  @ApiOkResponse({ type: ArtistPageDto })
+  @Listing({ type: ArtistPageDto })
   list(@Query() query: ListArtistsQueryDto): Promise<ArtistPageDto> {
     return this.artists.list(query);
   }
@@ -27,7 +28,7 @@ export class ArtistsController {
   @Get('following')
   @ApiOperation({ summary: 'Artists the caller follows' })
   @Auth()
-  @ApiOkResponse({ type: ArtistPageDto, description: 'Artists the caller follows' })
+  @Listing({ type: ArtistPageDto, description: 'Artists the caller follows' })
   following(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<ArtistPageDto> {
     return this.artists.following(user, page);
   }
@@ -35,7 +36,7 @@ export class ArtistsController {
   @Get('followers')
   @ApiOperation({ summary: "Listeners following the caller's artist" })
   @Auth('artist')
-  @ApiOkResponse({ description: 'Listeners following the caller\'s artist: {count, ..., results: [{id, username, display_name, followed_at}]}' })
+  @Listing({ description: 'Listeners following the caller\'s artist: {count, ..., results: [{id, username, display_name, followed_at}]}' })
   followers(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
     return this.artists.followers(user, page);
   }
@@ -49,7 +50,7 @@ export class ArtistsController {
 
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an artist' })
-  @ApiOkResponse({ type: CatalogSongPageDto })
+  @Listing({ type: CatalogSongPageDto })
   async artistSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     await this.artists.profile(id, user);
     return this.songs.list(query, user, { artistId: id });

@@ -13,6 +13,7 @@ import { CatalogSongsService } from './catalog-songs.service.js';
 import { DiscoveryService } from './discovery.service.js';
 import { ListeningService } from './listening.service.js';
 import { SongStreamService } from './song-stream.service.js';
+import { Listing } from '../../common/http/page-links.js';
 
 export const MAX_AUDIO_BYTES = 50 * MB;
 
@@ -29,7 +30,7 @@ export class CatalogSongsController {
 
   @Get()
   @ApiOperation({ summary: 'List catalog songs, filtered and paged' })
-  @ApiOkResponse({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
+  @Listing({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
   list(@Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
     return this.songs.list(query, user);
   }
@@ -48,7 +49,7 @@ export class CatalogSongsController {
 
   @Get('trending')
   @ApiOperation({ summary: 'Songs trending over a time range' })
-  @ApiOkResponse({ description: '{time_range, count, page, page_size, next, previous, results: [song + trending {score, plays, likes}]}' })
+  @Listing({ description: '{time_range, count, page, page_size, next, previous, results: [song + trending {score, plays, likes}]}' })
   trending(@Query() query: TrendingQueryDto, @CurrentUser() user?: AuthUser) {
     return this.discovery.trending(query.time_range, user, query.page, query.page_size);
   }
@@ -63,7 +64,7 @@ export class CatalogSongsController {
   @Get('favorites')
   @ApiOperation({ summary: "The caller's favourite songs" })
   @Auth()
-  @ApiOkResponse({ type: CatalogSongPageDto })
+  @Listing({ type: CatalogSongPageDto })
   favorites(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<CatalogSongPageDto> {
     return this.listening.favorites(user, page);
   }

@@ -1,5 +1,7 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import { applyDecorators, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ApiOkResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { map, type Observable } from 'rxjs';
 
 interface Page {
   count: number;
@@ -36,17 +38,20 @@ export function withPageLinks(body: unknown, originalUrl: string): unknown {
   };
 }
 
-/**
- * Every listing answers `{count, page, page_size, next, previous, results}`: services return the
- * page, and the app's `res.json` adds the links as it writes it. Done where Express writes JSON
- * rather than in a global Nest interceptor: an interceptor makes Nest wrap every route's handler in
- * an rxjs pipeline (about 4 % of a non-listing request's CPU), and binding one to each listing
- * would let a new listing forget its links; this costs the other routes four property reads.
- */
-export function addPageLinksToJson(app: NestExpressApplication): void {
-  const response = (app.getHttpAdapter().getInstance() as { response: Response }).response;
-  const json = response.json;
-  response.json = function jsonWithPageLinks(this: Response, body?: unknown) {
-    return json.call(this, withPageLinks(body, this.req.originalUrl));
-  };
+/** Adds the links to the page its route answers (see Listing). */
+@Injectable()
+export class PageLinksInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const { originalUrl } = context.switchToHttp().getRequest<Request>();
+    return next.handle().pipe(map((body: unknown) => withPageLinks(body, originalUrl)));
+  }
 }
+
+/**
+ * Marks a route that answers a page, `{count, page, page_size, next, previous, results}`: documents
+ * `response` as its 200 and adds the links to the page its service returns. Bound to each listing
+ * rather than globally: a global interceptor makes Nest wrap every route's handler in an rxjs
+ * pipeline (about 4 % of a non-listing request's CPU). test/common/http/page-links.e2e.test.ts
+ * fails when a route taking a page query or documenting a page lacks it.
+ */
+export const Listing = (response: ApiResponseOptions) => applyDecorators(ApiOkResponse(response), UseInterceptors(PageLinksInterceptor));

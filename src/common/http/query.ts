@@ -49,7 +49,7 @@ export class PageQueryDto {
   page_size = 20;
 }
 
-/** What every listing answers besides its `results` (links are added by addPageLinksToJson). */
+/** What every listing answers besides its `results` (its route's @Listing adds the links). */
 export class PageDto {
   @ApiProperty({ description: 'Items matching the filters, on all pages' }) count!: number;
   @ApiProperty() page!: number;

@@ -20,6 +20,7 @@ import { summarize } from '../export/export-lead.js';
 import { LeadsService } from '../leads.service.js';
 import { LeadInsightsService } from './lead-insights.service.js';
 import { YoutubeCheckService } from './youtube-check.service.js';
+import { Listing } from '../../common/http/page-links.js';
 
 /** The filters as the export's summary shows them: lists joined. */
 function filtersShown(filters: LeadFiltersDto = {}): Record<string, string | number> {
@@ -62,7 +63,7 @@ export class LeadInsightsController {
 
   @Get(['leads/youtube/opportunities', 'youtube/opportunities'])
   @ApiOperation({ summary: 'Leads with YouTube opportunities, each with its evidence', description: 'no_presence, underperforming, inconsistent_uploads, high_growth_emerging' })
-  @ApiOkResponse({ type: YoutubeOpportunityPageDto })
+  @Listing({ type: YoutubeOpportunityPageDto })
   youtubeOpportunities(@Query() query: YoutubeOpportunitiesQueryDto): Promise<YoutubeOpportunityPageDto> {
     return this.insights.youtubeOpportunities(query);
   }
