@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, Logger, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { CoalescingReader } from '../database/coalescing-reader.js';
 import { queryPrepared } from '../database/prepared-query.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma, type Song } from '../generated/prisma/client.js';
@@ -29,6 +30,9 @@ export type PredictedSong = Pick<Song, keyof typeof PREDICTED_SONG_COLUMNS>;
 
 const SELECT_PREDICTED_SONG = Prisma.raw(`SELECT ${Object.entries(PREDICTED_SONG_COLUMNS).map(([field, column]) => `${column} AS "${field}"`).join(', ')} FROM songs`);
 
+/** Most track ids looked up by one statement: under load about as many as requests arrive during one lookup (tens). */
+export const MAX_TRACK_IDS_PER_LOOKUP = 200;
+
 /**
  * Finds the song a request names: in the songs table first (by track id; else by title and
  * artist), else on Spotify (track and audio features), storing what Spotify gave.
@@ -36,12 +40,20 @@ const SELECT_PREDICTED_SONG = Prisma.raw(`SELECT ${Object.entries(PREDICTED_SONG
 @Injectable()
 export class SongLookupService {
   private readonly logger = new Logger(SongLookupService.name);
+  /** One per app: track ids asked while a lookup is in flight share the next statement. */
+  private readonly byTrackId: CoalescingReader<string, PredictedSong>;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly songs: SongsService,
     private readonly spotify: SpotifyClient,
-  ) {}
+  ) {
+    this.byTrackId = new CoalescingReader(
+      (trackIds) => queryPrepared<PredictedSong>(prisma.pool, Prisma.sql`${SELECT_PREDICTED_SONG} WHERE track_id = ANY(${trackIds}::text[])`),
+      (song) => song.trackId!,
+      MAX_TRACK_IDS_PER_LOOKUP,
+    );
+  }
 
   async find(request: SpotifyPredictionDto): Promise<PredictedSong> {
     const trackId = trackIdOf(request);
@@ -61,10 +73,12 @@ export class SongLookupService {
     return this.fromSpotify(track);
   }
 
-  /** The hot path of dataset hits: one prepared statement, not Prisma's query (docs/benchmarks.md). */
+  /**
+   * The hot path of dataset hits: one prepared statement, not Prisma's query, shared by the
+   * lookups of concurrent requests (docs/benchmarks.md).
+   */
   private async findByTrackId(trackId: string): Promise<PredictedSong | null> {
-    const [song] = await queryPrepared<PredictedSong>(this.prisma.pool, Prisma.sql`${SELECT_PREDICTED_SONG} WHERE track_id = ${trackId}`);
-    return song ?? null;
+    return (await this.byTrackId.read(trackId)) ?? null;
   }
 
   /** Exact title and artist words first, then the closest near miss. */

@@ -129,6 +129,16 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     });
   });
 
+  it('answers concurrent lookups of known and unknown tracks each for its own track', async () => {
+    const songs = await t.prisma.song.findMany({ take: 20, orderBy: { id: 'asc' } });
+    const trackIds = songs.flatMap((song, i) => [song.trackId!, `${String(i).padStart(2, '0')}${'9'.repeat(20)}`]);
+    const responses = await Promise.all(trackIds.map((trackId) => request(t.http).post('/api/predict/spotify/').send({ track_id: trackId })));
+    responses.forEach((response, i) => {
+      if (i % 2 === 0) expect([response.status, response.body.song.track_id]).toEqual([200, trackIds[i]]);
+      else expect([response.status, response.body.message]).toEqual([503, expect.stringMatching(new RegExp(`^Track ${trackIds[i]} is not in the songs table`))]);
+    });
+  });
+
   it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
     const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
     const kaggle = 'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
