@@ -125,11 +125,16 @@ export class SongImportService {
     const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
       // answer waits for the parser to let the event loop run.
-      const start = dryRun ? [] : ['BEGIN'];
+      // Into an empty table, a batch of new songs only is one COPY: a statement of its own is a
+      // transaction of its own, no BEGIN and COMMIT round trips (two of its three).
+      const alone = intoEmptyTable && !pendingClear && !last && copyText.merged.length === 0;
+      const start = dryRun || alone ? [] : ['BEGIN'];
       // Waiting for the disk at every batch's commit would cost more than the batch itself.
       // Skipping it risks nothing but the durability of the newest batches on an OS crash
-      // (never a half batch), and the last batch's commit flushes all before it to disk.
-      if (!dryRun && !last) start.push('SET LOCAL synchronous_commit = off');
+      // (never a half batch), and the last batch's commit flushes all before it to disk. (Into
+      // an empty table it is off for the session, see below, and on for the last batch.)
+      if (!dryRun && !last && !intoEmptyTable) start.push('SET LOCAL synchronous_commit = off');
+      if (!dryRun && last && intoEmptyTable) start.push('SET LOCAL synchronous_commit = on');
       // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
       if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
       try {
@@ -138,7 +143,7 @@ export class SongImportService {
           if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
           pendingClear = false;
         }
-        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun);
+        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun && !alone);
       } catch (error) {
         if (!dryRun) await client.query('ROLLBACK');
         throw error;
@@ -171,6 +176,8 @@ export class SongImportService {
         if (intoEmptyTable) {
           await dropSongIndexes(client);
           indexesDropped = true;
+          // Reset before the connection goes back to the pool (finally below).
+          await client.query('SET synchronous_commit = off');
         } else {
           // Indexes an import that was killed had dropped: this import's upserts need them.
           await buildDroppedSongIndexes(this.prisma.pool);
@@ -217,7 +224,7 @@ export class SongImportService {
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
       if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging').catch(() => undefined);
+      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit').catch(() => undefined);
       client.release();
     }
     return report;
