@@ -1,3 +1,4 @@
+import '../heap-growth.js';
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';

@@ -11,6 +11,7 @@ import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js'
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
 import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
+import { TrackFilter } from './track-filter.js';
 
 export interface ImportSource {
   /** Shown in the report, e.g. the file path. */
@@ -118,14 +119,22 @@ export class SongImportService {
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
 
-    const write = async (copyText: string[], readSoFar: number, last: boolean) => {
+    // Into an empty table, the tracks written so far: a row surely not among them is new.
+    const written = new TrackFilter();
+
+    const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
       // answer waits for the parser to let the event loop run.
-      const start = dryRun ? [] : ['BEGIN'];
+      // Into an empty table, a batch of new songs only is one COPY: a statement of its own is a
+      // transaction of its own, no BEGIN and COMMIT round trips (two of its three).
+      const alone = intoEmptyTable && !pendingClear && !last && copyText.merged.length === 0;
+      const start = dryRun || alone ? [] : ['BEGIN'];
       // Waiting for the disk at every batch's commit would cost more than the batch itself.
       // Skipping it risks nothing but the durability of the newest batches on an OS crash
-      // (never a half batch), and the last batch's commit flushes all before it to disk.
-      if (!dryRun && !last) start.push('SET LOCAL synchronous_commit = off');
+      // (never a half batch), and the last batch's commit flushes all before it to disk. (Into
+      // an empty table it is off for the session, see below, and on for the last batch.)
+      if (!dryRun && !last && !intoEmptyTable) start.push('SET LOCAL synchronous_commit = off');
+      if (!dryRun && last && intoEmptyTable) start.push('SET LOCAL synchronous_commit = on');
       // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
       if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
       try {
@@ -134,7 +143,7 @@ export class SongImportService {
           if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
           pendingClear = false;
         }
-        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun);
+        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun && !alone);
       } catch (error) {
         if (!dryRun) await client.query('ROLLBACK');
         throw error;
@@ -147,7 +156,7 @@ export class SongImportService {
       if (batch.size === 0) return;
       // The batch as COPY text at once, so its songs are garbage before it is written: held
       // until then, they would outlive the young generation and grow the heap.
-      const copyText = toCopyChunks(batch.values());
+      const copyText = intoEmptyTable ? splitNewSongs(batch.values(), written) : { fresh: [], merged: toCopyChunks(batch.values()) };
       batch = new Map();
       inFlight = write(copyText, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
@@ -167,6 +176,8 @@ export class SongImportService {
         if (intoEmptyTable) {
           await dropSongIndexes(client);
           indexesDropped = true;
+          // Reset before the connection goes back to the pool (finally below).
+          await client.query('SET synchronous_commit = off');
         } else {
           // Indexes an import that was killed had dropped: this import's upserts need them.
           await buildDroppedSongIndexes(this.prisma.pool);
@@ -213,7 +224,7 @@ export class SongImportService {
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
       if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging').catch(() => undefined);
+      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit').catch(() => undefined);
       client.release();
     }
     return report;
@@ -255,12 +266,20 @@ export class SongImportService {
     batch.set(song.trackId, song);
   }
 
-  /** Copies a batch (COPY text) into the staging table and upserts it; then commits, when told to. */
-  private async writeBatch(client: PoolClient, copyText: string[], report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
-    if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
+  /**
+   * Copies a batch's surely new songs (COPY text) straight into songs, the others into the
+   * staging table to be upserted; then commits, when told to.
+   */
+  private async writeBatch(client: PoolClient, copyText: BatchText, report: ImportReport, intoEmptyTable: boolean, commit: boolean): Promise<void> {
     // One COPY message stream per batch: row-sized writes would cost a round of buffering each.
+    if (copyText.fresh.length > 0) await pipeline(Readable.from(copyText.fresh), client.query(copyFrom(`COPY songs (${COLUMNS.join(', ')}) FROM STDIN`)));
+    if (copyText.merged.length === 0) {
+      if (commit) await client.query('COMMIT');
+      return;
+    }
+    if (report.dryRun) await client.query('TRUNCATE song_import_staging'); // no commit empties it
     const copy = client.query(copyFrom(`COPY song_import_staging (${COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyText), copy);
+    await pipeline(Readable.from(copyText.merged), copy);
 
     // Rows of tracks an earlier batch of this import already wrote are duplicates: compare them
     // (the staged search_title is the normalized title). Into a table that was empty, every song
@@ -316,6 +335,27 @@ export class SongImportService {
 
 /** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
 const ROWS_PER_COPY_CHUNK = 200;
+
+/** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted). */
+interface BatchText {
+  fresh: string[];
+  merged: string[];
+}
+
+/**
+ * Splits a batch into an empty table by what `written` says of each track, and adds them to it:
+ * a track this import surely has not written yet is new. The others may be (or the filter
+ * errs): upserted, they merge with the earlier row as ever.
+ */
+function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter): BatchText {
+  const fresh: SongRecord[] = [];
+  const merged: SongRecord[] = [];
+  for (const song of songs) {
+    (written.mayHave(song.trackId) ? merged : fresh).push(song);
+    written.add(song.trackId);
+  }
+  return { fresh: toCopyChunks(fresh), merged: toCopyChunks(merged) };
+}
 
 /** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows. */
 function toCopyChunks(songs: Iterable<SongRecord>): string[] {
