@@ -14,6 +14,7 @@ import { OnnxForest } from '../../ml/onnx-model.js';
 import { parseBatchCsv } from '../batch-csv.js';
 import { MAX_BATCH_ROWS } from '../dto/batch-prediction.dto.js';
 import { checkBatchRows, type CheckedRows } from './batch-rows.js';
+import { unpackRows } from './packed-rows.js';
 
 export interface BatchWorkerData {
   /** Marks the thread as a batch-prediction worker (the module does nothing in other threads). */
@@ -24,8 +25,8 @@ export interface BatchJob {
   id: number;
   /** The model in use when the job was sent; undefined while none is loaded. */
   model: HitModelFile | undefined;
-  /** JSON rows, or the bytes of an uploaded CSV. */
-  input: { rows: unknown[] } | { csv: Uint8Array };
+  /** JSON rows (packed by `packRows` when they allow it, transferred), or the bytes of an uploaded CSV. */
+  input: { rows: unknown[] } | { packed: Float64Array } | { csv: Uint8Array };
 }
 
 export type BatchReply = { id: number } & (
@@ -55,8 +56,13 @@ async function forestFor(onnxPath: string): Promise<OnnxForest> {
   return session.forest;
 }
 
+function rowsOf(input: BatchJob['input']): { rows: unknown[]; warnings: string[] } {
+  if ('csv' in input) return parseBatchCsv(Buffer.from(input.csv.buffer, input.csv.byteOffset, input.csv.byteLength), MAX_BATCH_ROWS);
+  return { rows: 'packed' in input ? unpackRows(input.packed) : input.rows, warnings: [] };
+}
+
 async function predict({ id, model, input }: BatchJob): Promise<BatchReply> {
-  const { rows, warnings } = 'csv' in input ? parseBatchCsv(Buffer.from(input.csv.buffer, input.csv.byteOffset, input.csv.byteLength), MAX_BATCH_ROWS) : { rows: input.rows, warnings: [] };
+  const { rows, warnings } = rowsOf(input);
   const { valid, errors } = checkBatchRows(rows);
   if (valid.length > 0 && !model) return { id, outcome: 'unavailable', validRows: valid.length };
   let probabilities = new Float32Array(0);
