@@ -21,11 +21,14 @@ function controlledWriter(answer: (items: number[]) => number[] = (items) => ite
 /** Its outcome, observed from the start so that a rejection before the test looks is not unhandled. */
 const outcome = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
 
+/** One turn of the event loop: a write (read) asked before it has started by the end of it. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 const refused = Object.assign(new Error('value out of range'), { code: '22003' });
 const connectionLost = new Error('Connection terminated unexpectedly');
 
 describe('a coalescing writer', () => {
-  it('writes a lone item at once, in a batch of its own', async () => {
+  it('writes a lone item in a batch of its own, without waiting for more', async () => {
     const db = controlledWriter();
     const writer = new CoalescingWriter(db.write, 10);
     const result = writer.write(1);
@@ -38,6 +41,7 @@ describe('a coalescing writer', () => {
     const db = controlledWriter();
     const writer = new CoalescingWriter(db.write, 10);
     const first = writer.write(1);
+    await turn();
     const later = [writer.write(2), writer.write(3), writer.write(4)];
     (await db.next()).finish();
     (await db.next()).finish();
@@ -62,15 +66,25 @@ describe('a coalescing writer', () => {
     const db = controlledWriter();
     const writer = new CoalescingWriter(db.write, 2);
     const results = [1, 2, 3, 4, 5, 6].map((item) => writer.write(item));
-    for (let batch = 0; batch < 4; batch++) (await db.next()).finish();
+    for (let batch = 0; batch < 3; batch++) (await db.next()).finish();
     await expect(Promise.all(results)).resolves.toEqual([10, 20, 30, 40, 50, 60]);
-    expect(db.batches).toEqual([[1], [2, 3], [4, 5], [6]]);
+    expect(db.batches).toEqual([[1, 2], [3, 4], [5, 6]]);
+  });
+
+  it('writes the items asked in one turn of the event loop as one batch, the first not alone', async () => {
+    const db = controlledWriter();
+    const writer = new CoalescingWriter(db.write, 10);
+    const results = [1, 2, 3].map((item) => writer.write(item));
+    (await db.next()).finish();
+    await expect(Promise.all(results)).resolves.toEqual([10, 20, 30]);
+    expect(db.batches).toEqual([[1, 2, 3]]);
   });
 
   it('rejects only the callers of a failed batch, and goes on writing the next one', async () => {
     const db = controlledWriter();
     const writer = new CoalescingWriter(db.write, 10);
     const first = writer.write(1);
+    await turn();
     const failing = [outcome(writer.write(2)), outcome(writer.write(3))];
     (await db.next()).finish();
     const second = await db.next();
@@ -87,6 +101,7 @@ describe('a coalescing writer', () => {
     const db = controlledWriter();
     const writer = new CoalescingWriter(db.write, 10, (error) => error === refused);
     const first = writer.write(0);
+    await turn();
     const batch = [1, 2, 3].map((item) => outcome(writer.write(item)));
     (await db.next()).finish();
     (await db.next()).fail(refused);

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../common/http/query.js';
@@ -10,6 +10,7 @@ import { sendImage } from '../../storage/send-image.js';
 import { AlbumDetailsDto, AlbumDto, AlbumFormDto, AlbumPageDto, ListAlbumsQueryDto, UpdateAlbumDto } from '../dto/album.dto.js';
 import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
+import { JSON_CONTENT_TYPE } from '../songs/catalog-song-page.js';
 import { CatalogSongsService } from '../songs/catalog-songs.service.js';
 import { AlbumsService } from './albums.service.js';
 import { Listing } from '../../common/http/page-links.js';
@@ -78,9 +79,10 @@ export class AlbumsController {
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an album' })
   @Listing({ type: CatalogSongPageDto })
-  async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
     await this.albums.get(id, user);
-    return this.songs.list(query, user, { albumId: id });
+    return this.songs.listBody(query, user, request.originalUrl, { albumId: id });
   }
 
   @Get(':id/cover')

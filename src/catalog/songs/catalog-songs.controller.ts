@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AllowQueryToken, Auth, CurrentUser } from '../../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../common/http/query.js';
@@ -9,6 +9,7 @@ import { CatalogSongDto, CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { CatalogSearchQueryDto, LimitQueryDto, TrendingQueryDto } from '../dto/discovery.query.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
 import { CreateSongFormDto, SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
+import { JSON_CONTENT_TYPE } from './catalog-song-page.js';
 import { CatalogSongsService } from './catalog-songs.service.js';
 import { DiscoveryService } from './discovery.service.js';
 import { ListeningService } from './listening.service.js';
@@ -31,8 +32,9 @@ export class CatalogSongsController {
   @Get()
   @ApiOperation({ summary: 'List catalog songs, filtered and paged' })
   @Listing({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
-  list(@Query() query: ListCatalogSongsQueryDto, @CurrentUser() user?: AuthUser): Promise<CatalogSongPageDto> {
-    return this.songs.list(query, user);
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  list(@Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
+    return this.songs.listBody(query, user, request.originalUrl);
   }
 
   @Post()

@@ -6,12 +6,12 @@ import { normalizeSearchText } from '../../songs/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
-import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto, type CatalogSongPageDto, type SongWithRefs } from '../dto/catalog-song.dto.js';
+import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto, type SongWithRefs } from '../dto/catalog-song.dto.js';
 import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
 import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
 import { GenresService } from '../genres/genres.service.js';
 import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
-import { catalogSongCountSql, catalogSongFilter, catalogSongOrder, catalogSongPageSql, pageRowSong, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
+import { catalogSongFilter, catalogSongOrder, catalogSongPageBody, catalogSongPageSql, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -24,15 +24,16 @@ export class CatalogSongsService {
   ) {}
 
   /**
-   * A page of songs and the count on all pages, in one prepared statement (not Prisma's
-   * transaction of count, page and three relation loads: docs/benchmarks.md, "GET /api/songs").
+   * A page of songs with its count and links, as the answer's JSON text: one prepared statement
+   * writes the songs' JSON (not Prisma's transaction of count, page and three relation loads, nor
+   * a parse and stringify of the rows in Node: docs/benchmarks.md, "GET /api/songs").
+   * originalUrl is the request's, for the next and previous links.
    */
-  async list(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, scope: CatalogSongScope = {}): Promise<CatalogSongPageDto> {
+  async listBody(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, originalUrl: string, scope: CatalogSongScope = {}): Promise<string> {
     const filter = catalogSongFilter(query, user, scope);
     const offset = (query.page - 1) * query.page_size;
-    const rows = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
-    const count = rows[0]?.total ?? (offset === 0 ? 0 : (await queryPrepared<{ total: number }>(this.prisma.pool, catalogSongCountSql(filter)))[0]!.total);
-    return { count, page: query.page, page_size: query.page_size, results: rows.map(pageRowSong) };
+    const [row] = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
+    return catalogSongPageBody({ count: row!.total, page: query.page, page_size: query.page_size, results: row!.results }, originalUrl);
   }
 
   async get(id: string, user: AuthUser | undefined): Promise<CatalogSongDto> {

@@ -28,13 +28,16 @@ export function pageLink(originalUrl: string, page: number): string {
 /** A page with its links (the request's URL with another page, or null at either end); any other body as it is. */
 export function withPageLinks(body: unknown, originalUrl: string): unknown {
   if (!isPage(body)) return body;
-  const lastPage = Math.max(1, Math.ceil(body.count / body.page_size));
   const { results, ...rest } = body;
+  return { ...rest, ...pageLinks(body, originalUrl), results };
+}
+
+/** A page's links: the request's URL with the next and previous page, or null at either end. */
+export function pageLinks(page: Pick<Page, 'count' | 'page' | 'page_size'>, originalUrl: string): { next: string | null; previous: string | null } {
+  const lastPage = Math.max(1, Math.ceil(page.count / page.page_size));
   return {
-    ...rest,
-    next: body.page < lastPage ? pageLink(originalUrl, body.page + 1) : null,
-    previous: body.page > 1 ? pageLink(originalUrl, Math.min(body.page - 1, lastPage)) : null,
-    results,
+    next: page.page < lastPage ? pageLink(originalUrl, page.page + 1) : null,
+    previous: page.page > 1 ? pageLink(originalUrl, Math.min(page.page - 1, lastPage)) : null,
   };
 }
 
