@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoalescingReader } from '../../src/database/coalescing-reader.js';
+import { controlledBatches, outcome, turn } from '../support/controlled-batches.js';
 
 interface Row {
   key: string;
@@ -8,27 +9,10 @@ interface Row {
 
 /** A table of rows whose reads finish when the test says, recording the keys of each read. */
 function controlledTable(rows: Row[]) {
-  const reads: string[][] = [];
-  const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
-  const read = (keys: string[]) => {
-    reads.push(keys);
-    return new Promise<Row[]>((resolve, reject) => {
-      // Answered in the table's order, not the keys': the reader must match rows by key.
-      pending.push({ finish: () => resolve(rows.filter((row) => keys.includes(row.key))), fail: reject });
-    });
-  };
-  const next = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    return pending.shift()!;
-  };
+  // Answered in the table's order, not the keys': the reader must match rows by key.
+  const { calls: reads, run: read, next } = controlledBatches<string, Row>((keys) => rows.filter((row) => keys.includes(row.key)));
   return { reads, read, next };
 }
-
-/** Its outcome, observed from the start so that a rejection before the test looks is not unhandled. */
-const outcome = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
-
-/** One turn of the event loop: a write (read) asked before it has started by the end of it. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 const table = [
   { key: 'a', value: 1 },

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CoalescingWriter } from '../../src/database/coalescing-writer.js';
+import { controlledBatches, outcome, turn } from '../support/controlled-batches.js';
 
 /** A batch writer whose writes finish when the test says, recording each batch it was given. */
 function controlledWriter(answer: (items: number[]) => number[] = (items) => items.map((item) => item * 10)) {
-  const batches: number[][] = [];
-  const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
-  const write = (items: number[]) => {
-    batches.push(items);
-    return new Promise<number[]>((resolve, reject) => {
-      pending.push({ finish: () => resolve(answer(items)), fail: reject });
-    });
-  };
-  const next = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    return pending.shift()!;
-  };
+  const { calls: batches, run: write, next } = controlledBatches(answer);
   return { batches, write, next };
 }
-
-/** Its outcome, observed from the start so that a rejection before the test looks is not unhandled. */
-const outcome = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
-
-/** One turn of the event loop: a write (read) asked before it has started by the end of it. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 const refused = Object.assign(new Error('value out of range'), { code: '22003' });
 const connectionLost = new Error('Connection terminated unexpectedly');
