@@ -264,8 +264,11 @@ describe('the catalog in a browser', () => {
     await page.getByRole('link', { name: /^Road Trip Mix/ }).click();
     const songs = page.getByRole('list', { name: 'Songs of Road Trip Mix' }).locator('.song-title');
     await expect.poll(() => songs.allTextContents()).toEqual(['Mixtape Opener', 'Mixtape Closer']);
+    // The list moves at once; the reload waits for the server to have stored the move.
+    const stored = page.waitForResponse((response) => response.url().endsWith('/reorder') && response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Move Mixtape Closer up' }).click();
     await expect.poll(() => songs.allTextContents()).toEqual(['Mixtape Closer', 'Mixtape Opener']);
+    expect((await stored).ok()).toBe(true);
     await page.reload();
     await expect.poll(() => songs.allTextContents()).toEqual(['Mixtape Closer', 'Mixtape Opener']);
     await screenshot(page, 'playlist');
