@@ -37,7 +37,6 @@ export class CoalescingWriter<Item, Result> {
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       await this.settle(batch);
