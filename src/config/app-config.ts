@@ -25,7 +25,7 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * Every environment variable the app reads, with its default.
- * `.env.example` documents the same list; keep them in step.
+ * `.env.example` and docs/configuration.md document the same list (test/config/configuration-docs.test.ts checks).
  */
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
