@@ -58,7 +58,7 @@ describe('training the hit model on the demo songs', () => {
     expect(forest.featureCount).toBe(10);
     const features = Float32Array.from([210_000, 0.8, 0.7, 0.6, 0.1, 0, 0, -5, 120, 1, 400_000, 0.2, 0.2, 0.1, 0.9, 0.8, 0, -25, 70, 0]);
     const probabilities = await forest.run(features, 2);
-    forest.release();
+    await forest.release();
     expect(probabilities).toHaveLength(4);
     for (const row of [0, 1]) {
       expect(probabilities[row * 2]! + probabilities[row * 2 + 1]!).toBeCloseTo(1, 5);

@@ -552,6 +552,8 @@ class OperationFuzzer {
       case 'uri':
       case 'url':
         return 'https://example.com/fuzz';
+      default:
+        break;
     }
     if (isNumeric(schema)) return schema.minimum ?? 1;
     if (schema.type === 'boolean') return true;
