@@ -3,6 +3,7 @@ import './heap-growth.js';
 import { Logger } from '@nestjs/common';
 import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { FEATURE_CONFIG_CHECKS } from './feature-config-checks.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
 import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
@@ -51,7 +52,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
 
 let config: AppConfig;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env, FEATURE_CONFIG_CHECKS);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

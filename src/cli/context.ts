@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { DatabaseServer } from '../database/database-server.js';
 import { applyMigrations } from '../database/migrations.js';
+import { FEATURE_CONFIG_CHECKS } from '../feature-config-checks.js';
 import { createLogger } from '../logging/create-logger.js';
 import type { FeatureModule } from '../platform.module.js';
 
@@ -10,7 +11,7 @@ export class CliContext {
   private loadedConfig?: AppConfig;
 
   get config(): AppConfig {
-    this.loadedConfig ??= loadConfig();
+    this.loadedConfig ??= loadConfig(process.env, FEATURE_CONFIG_CHECKS);
     return this.loadedConfig;
   }
 

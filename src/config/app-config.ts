@@ -15,8 +15,6 @@ import {
   validateSync,
 } from 'class-validator';
 import { projectRoot } from './paths.js';
-import { parseGeographyTargets } from '../leads/scoring/geography-targets.js';
-import type { GeographyTargets } from '../leads/scoring/geography.js';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -389,7 +387,7 @@ export class AppConfig {
   @Min(0)
   SPOTIFY_LEADS_CACHE_TTL_HOURS = 24;
 
-  /** Leads' geography targets: region=COUNTRIES:points entries and other=points (see src/leads/scoring/geography-targets.ts); empty: NZ 30, AU 25, Pacific 20, other 5. */
+  /** Leads' geography targets: region=COUNTRIES:points entries and other=points (read and checked by src/leads/scoring/geography-targets.ts); empty: NZ 30, AU 25, Pacific 20, other 5. */
   @IsString()
   LEADS_GEOGRAPHY_TARGETS = '';
 
@@ -498,11 +496,6 @@ export class AppConfig {
     return parseJobSchedules(this.JOB_SCHEDULES).schedules;
   }
 
-  /** LEADS_GEOGRAPHY_TARGETS, read. */
-  get leadsGeographyTargets(): GeographyTargets {
-    return parseGeographyTargets(this.LEADS_GEOGRAPHY_TARGETS).targets;
-  }
-
   get rateLimitEnabled(): boolean {
     return this.RATE_LIMIT_ENABLED === 'true';
   }
@@ -564,8 +557,14 @@ export class ConfigError extends Error {
 /** A URL's password must not reach logs through a configuration error (DATABASE_URL, SMTP_URL). */
 const withoutPassword = (value: string | undefined) => value?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1****@');
 
-/** Reads `.env` (when present) under the real environment, then validates. Throws ConfigError. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * A check of variables whose format a feature owns (the platform knows no feature): the problems
+ * it finds, each naming its variable. The app's entry points pass the features' checks.
+ */
+export type ConfigCheck = (config: AppConfig) => string[];
+
+/** Reads `.env` (when present) under the real environment, then validates, with the features' checks. Throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, featureChecks: readonly ConfigCheck[] = []): AppConfig {
   const envFile = join(projectRoot, '.env');
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const known = Object.keys(new AppConfig());
@@ -586,7 +585,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (config[budget] < config.RATE_LIMIT_EXPENSIVE_COST) problems.push(`${budget} (${config[budget]}) must be at least RATE_LIMIT_EXPENSIVE_COST (${config.RATE_LIMIT_EXPENSIVE_COST}), or no expensive request could ever be made`);
   }
   problems.push(...parseJobSchedules(config.JOB_SCHEDULES).problems);
-  problems.push(...parseGeographyTargets(config.LEADS_GEOGRAPHY_TARGETS).problems);
+  for (const check of featureChecks) problems.push(...check(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { GenreModule } from '../genre/genre.module.js';
-import { HitModelModule } from '../hit-model/hit-model.module.js';
+import { ModelsModule } from '../models/models.module.js';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 
-@Module({ imports: [HitModelModule, GenreModule], controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [ModelsModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

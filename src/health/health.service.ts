@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { GenrePredictorService } from '../genre/genre-predictor.service.js';
-import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
-import type { HealthDto } from './dto/health.dto.js';
+import { ModelRegistryService } from '../models/model-registry.service.js';
+import type { HealthDto, ModelsStatusDto } from './dto/health.dto.js';
 
 /**
  * The main endpoints by name, as paths: the hit predictor's five first, under the names and in the
@@ -43,8 +42,7 @@ export class HealthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
-    private readonly hitModel: HitPredictorService,
-    private readonly genreModel: GenrePredictorService,
+    private readonly models: ModelRegistryService,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -53,9 +51,14 @@ export class HealthService {
       status: databaseUp ? 'ok' : 'degraded',
       service: 'encore',
       database: databaseUp ? 'ok' : 'down',
-      models: { hit: this.hitModel.status, genre: this.genreModel.status },
+      models: this.modelStatuses(),
       endpoints: ENDPOINTS,
     };
+  }
+
+  /** Every model the app serves, by name: the app has the hit and the genre model (ModelsStatusDto). */
+  private modelStatuses(): ModelsStatusDto {
+    return Object.fromEntries([...this.models.servedModels].map(([name, model]) => [name, model.status])) as unknown as ModelsStatusDto;
   }
 
   private async pingDatabase(): Promise<boolean> {

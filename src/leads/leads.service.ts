@@ -7,6 +7,7 @@ import type { LeadDetailDto, LeadDto, LeadFiltersDto, LeadPageDto, ListLeadsQuer
 import { leadDetailView, leadView, LEAD_INCLUDE } from './lead-view.js';
 import { describeRegionNames, regionIdOf } from './scoring/region-names.js';
 import { YOUTUBE_THRESHOLDS, type YoutubeOpportunityKind } from './scoring/youtube.js';
+import { geographyTargets } from './scoring/geography-targets.js';
 
 /** Sortable fields and their columns; leads without the figure come last either way. */
 const ORDER_COLUMNS: Record<string, (sort: Prisma.SortOrder) => Prisma.LeadProfileOrderByWithRelationInput> = {
@@ -76,7 +77,7 @@ export class LeadsService {
    */
   private withRegionId<T extends LeadFiltersDto>(filters: T, field: string): T {
     if (filters.region == null || filters.region === '') return filters;
-    const targets = this.config.leadsGeographyTargets;
+    const targets = geographyTargets(this.config);
     const region = regionIdOf(filters.region, targets);
     if (region === null) throw new BadRequestException(`${field} must be one of ${describeRegionNames(targets)}; got "${filters.region}"`);
     return { ...filters, region };

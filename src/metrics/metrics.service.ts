@@ -1,11 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { PrismaService } from '../database/prisma.service.js';
-import { GenrePredictorService } from '../genre/genre-predictor.service.js';
-import { GENRE_MODEL_NAME } from '../genre/genre-model.js';
-import { HIT_MODEL_NAME } from '../hit-model/hit-features.js';
-import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
+import { ModelRegistryService } from '../models/model-registry.service.js';
 import { processRegistry } from './registry.js';
 
 /**
@@ -17,7 +14,7 @@ export class MetricsService {
   private readonly logger = new Logger('Metrics');
   private readonly registry = new Registry();
 
-  constructor(prisma: PrismaService, jobs: JobQueueService, hit: HitPredictorService, genre: GenrePredictorService) {
+  constructor(prisma: PrismaService, jobs: JobQueueService, models: ModelRegistryService) {
     const registers = [this.registry];
     const pool = prisma.pool;
     new Gauge({
@@ -40,10 +37,7 @@ export class MetricsService {
       },
     });
 
-    const models = [
-      { name: HIT_MODEL_NAME, predictor: hit },
-      { name: GENRE_MODEL_NAME, predictor: genre },
-    ];
+    const served = models.servedModels;
     new Gauge({
       name: 'encore_model_active_info',
       help: 'The model version this instance predicts with (value 1), by model and version',
@@ -51,7 +45,7 @@ export class MetricsService {
       registers,
       collect() {
         this.reset(); // a swapped-out version disappears
-        for (const { name, predictor } of models) if (predictor.card) this.set({ model: name, version: predictor.card.version }, 1);
+        for (const [name, model] of served) if (model.card) this.set({ model: name, version: model.card.version }, 1);
       },
     });
     new Gauge({
@@ -60,7 +54,7 @@ export class MetricsService {
       labelNames: ['model'] as const,
       registers,
       collect() {
-        for (const { name, predictor } of models) this.set({ model: name }, predictor.card ? 1 : 0);
+        for (const [name, model] of served) this.set({ model: name }, model.card ? 1 : 0);
       },
     });
 

@@ -35,6 +35,11 @@ export class ActiveModel<Card extends ModelCard> {
     context: string,
   ) {
     this.logger = new Logger(context);
+    registry.serve(name, this);
+  }
+
+  get card(): Card | undefined {
+    return this.current?.card;
   }
 
   async start(): Promise<void> {

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { projectRoot } from '../config/paths.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ModelMetadata } from '../generated/prisma/client.js';
+import type { ModelStatus } from './active-model.js';
 import { modelFileName, type ModelCard } from './model-card.js';
 import { isProcessAlive } from '../common/process-alive.js';
 
@@ -14,18 +15,37 @@ export const SHIPPED_MODELS_DIR = join(projectRoot, 'models', 'pretrained');
 /** The PostgreSQL channel told which model version became active ("<name>:<version>"). */
 export const MODEL_ACTIVATED_CHANNEL = 'model_activated';
 
+/** A model this instance predicts with: what health and metrics read of it. */
+export interface ServedModel {
+  readonly status: ModelStatus;
+  readonly card: ModelCard | undefined;
+}
+
 /**
  * Trained models: files in the models folder (ONNX + model card) and a `model_metadata` row
- * per version, exactly one of them active per model name.
+ * per version, exactly one of them active per model name; and the models this instance serves,
+ * which each predictor's ActiveModel adds, so health and metrics know them without knowing the
+ * features.
  */
 @Injectable()
 export class ModelRegistryService {
   private readonly logger = new Logger('Models');
+  private readonly served = new Map<string, ServedModel>();
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
   ) {}
+
+  /** Called by a model's ActiveModel: this instance predicts with it. */
+  serve(name: string, model: ServedModel): void {
+    this.served.set(name, model);
+  }
+
+  /** The models this instance predicts with, by name, in the order they were added. */
+  get servedModels(): ReadonlyMap<string, ServedModel> {
+    return this.served;
+  }
 
   /** Writes the files (each to a temporary name first, so no half file is ever read) and records the version. */
   async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {

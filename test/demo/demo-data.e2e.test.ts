@@ -22,6 +22,7 @@ import { spawnCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 import { hitPredictorFixtures } from '../support/sample-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { geographyTargets } from '../../src/leads/scoring/geography-targets.js';
 
 const DEMO_CATALOG_SONGS = DEMO_ARTISTS.flatMap((artist) => artist.albums.flatMap((album) => album.songs)).length;
 
@@ -75,7 +76,7 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     const real: DemoLead = { ...DEMO_LEADS[0]!, isrc: 'NZABC2600001', artist: 'Real Lead', links: [['instagram', 'https://www.instagram.com/real.lead.test/']] };
     const { findings, previous } = demoFindings(real, 40, new Date());
     const draft = draftLead(findings, previous);
-    const score = scoreLead(draft.facts, { now: new Date(), targets: t.app.get(AppConfig).leadsGeographyTargets });
+    const score = scoreLead(draft.facts, { now: new Date(), targets: geographyTargets(t.app.get(AppConfig)) });
     realLeadArtistId = (await t.app.get(LeadStoreService).save({ isrc: real.isrc, findings, draft, score, sources: ['musicbrainz'] }))!;
   }, 240_000);
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { parseYoutubeChannelUrl, YoutubeClient, type YoutubeChannelSummary } fro
 import { chooseRecording, chooseRelease, draftLead, type LastfmFindings, type LeadDraft, type SourceFindings, type SpotifyFindings, type YoutubeFindings } from './lead-facts.js';
 import { LeadStoreService } from './lead-store.service.js';
 import { SourceOutcomes, type SourceOutcome } from './source-outcome.js';
+import { geographyTargets } from '../scoring/geography-targets.js';
 
 export interface AnalyzeOptions {
   /** Keep the lead (artist, profile, recording, contacts); default true. */
@@ -86,7 +87,7 @@ export class LeadAnalysisService {
 
     const existing = await this.store.findExisting(findings);
     const draft = draftLead(findings, LeadStoreService.snapshotOf(existing));
-    const score = scoreLead(draft.facts, { now: new Date(), targets: this.config.leadsGeographyTargets });
+    const score = scoreLead(draft.facts, { now: new Date(), targets: geographyTargets(this.config) });
     const analysis = { isrc, findings, draft, score, sources: outcomes.list, artistId: null };
     if (options.saveToDb === false) return analysis;
     return { ...analysis, artistId: await this.store.save({ isrc, findings, draft, score, sources: outcomes.answered }) };

@@ -5,6 +5,7 @@ import { SettingsService } from '../../settings/settings.service.js';
 import { LeadStoreService } from '../analysis/lead-store.service.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { DEMO_LEADS, demoDraft } from './demo-leads.js';
+import { geographyTargets } from '../scoring/geography-targets.js';
 
 /** Fills an empty lead list with the demo pipeline (see demo-leads.ts), scored and kept by the real code, on artists marked demo. */
 @Injectable()
@@ -46,7 +47,7 @@ export class DemoLeadsService {
   private async import(now: Date): Promise<void> {
     for (const [index, demo] of DEMO_LEADS.entries()) {
       const { findings, draft } = demoDraft(demo, index, now);
-      const score = scoreLead(draft.facts, { now, targets: this.config.leadsGeographyTargets });
+      const score = scoreLead(draft.facts, { now, targets: geographyTargets(this.config) });
       const sources = ['musicbrainz', ...(findings.spotify ? ['spotify'] : []), ...(findings.lastfm ? ['lastfm'] : []), ...(findings.youtube ? ['youtube'] : [])];
       await this.store.save({ isrc: demo.isrc, findings, draft, score, sources, demo: true });
     }

@@ -11,6 +11,7 @@ import { MusicBrainzClient } from '../sources/musicbrainz.client.js';
 import type { SourceStatus } from '../sources/source-status.js';
 import { SpotifyLeadsClient } from '../sources/spotify-leads.client.js';
 import { YoutubeClient } from '../sources/youtube.client.js';
+import { geographyTargets } from '../scoring/geography-targets.js';
 
 const INDEPENDENCE_CLASSES = ['self_released', 'small_distributor', 'indie_label', 'major', 'unknown'] as const;
 /** The JSON path where an analysis keeps a lead's YouTube opportunities. */
@@ -73,7 +74,7 @@ export class LeadInsightsService {
       this.processing(),
       this.sourceStatuses(),
     ]);
-    const regionName = (region: string) => this.config.leadsGeographyTargets.regions.find((target) => target.id === region)?.name ?? { other: 'Other countries', unknown: 'Country unknown' }[region] ?? region;
+    const regionName = (region: string) => geographyTargets(this.config).regions.find((target) => target.id === region)?.name ?? { other: 'Other countries', unknown: 'Country unknown' }[region] ?? region;
     return {
       ...totals!,
       by_tier: countsOf(LEAD_TIERS, tiers),

@@ -8,6 +8,7 @@
  *
  * A region keeps its default name when its id is a default one (nz, au, pacific), else its id.
  */
+import type { AppConfig } from '../../config/app-config.js';
 import { isIsoCountry } from '../reference/countries.js';
 import { DEFAULT_GEOGRAPHY_TARGETS, type GeographyRegion, type GeographyTargets } from './geography.js';
 
@@ -49,4 +50,14 @@ export function parseGeographyTargets(text: string): { targets: GeographyTargets
   }
   if (other === undefined && !problems.some((problem) => problem.includes('other'))) problems.push(`LEADS_GEOGRAPHY_TARGETS: give other=points for the countries outside the regions (${FORMAT})`);
   return { targets: { regions, other: other ?? 0, ...(unknown !== undefined && { unknown }) }, problems };
+}
+
+/** The configured targets (LEADS_GEOGRAPHY_TARGETS, checked at start by geographyTargetsProblems). */
+export function geographyTargets(config: Pick<AppConfig, 'LEADS_GEOGRAPHY_TARGETS'>): GeographyTargets {
+  return parseGeographyTargets(config.LEADS_GEOGRAPHY_TARGETS).targets;
+}
+
+/** The start-time check of LEADS_GEOGRAPHY_TARGETS (see ConfigCheck). */
+export function geographyTargetsProblems(config: Pick<AppConfig, 'LEADS_GEOGRAPHY_TARGETS'>): string[] {
+  return parseGeographyTargets(config.LEADS_GEOGRAPHY_TARGETS).problems;
 }
