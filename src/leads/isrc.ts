@@ -112,6 +112,13 @@ export function parseIsrc(input: string | null | undefined): IsrcParseResult {
   return parsed;
 }
 
+/** The normalized ISRC (`USRC17607839`) a source is asked about; a RangeError naming what is wrong for anything else. */
+export function normalizedIsrc(input: string): string {
+  const parsed = parseIsrc(input);
+  if (!parsed.ok) throw new RangeError(`not an ISRC: ${parsed.error}`);
+  return parsed.isrc;
+}
+
 /** A token of scanned text that looks like an ISRC but is not a valid one. */
 export interface InvalidIsrc {
   /** The token as found. */

@@ -19,6 +19,7 @@ import { SourceCache } from './source-cache.js';
 import { SourceClientKit } from './source-client-kit.js';
 import { appVersion, type SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
+import { normalizedIsrc } from '../isrc.js';
 
 export * from './musicbrainz.format.js';
 export * from './musicbrainz.works.js';
@@ -32,7 +33,6 @@ export interface LookupOptions {
 const MAX_RETRY_AFTER_MS = 60_000;
 /** The shortest first backoff, whatever MUSICBRAINZ_MIN_INTERVAL_MS says. */
 const MIN_BACKOFF_MS = 100;
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -108,8 +108,7 @@ export class MusicBrainzClient implements LeadSource {
    * MusicBrainz knows no recording with it. Hyphens, spaces and case are forgiven.
    */
   async lookupIsrc(isrc: string, options: LookupOptions = {}): Promise<MbIsrcLookup | null> {
-    const code = isrc.replace(/[\s-]/g, '').toUpperCase();
-    if (!ISRC.test(code)) throw new RangeError(`"${isrc}" is not an ISRC (CC-XXX-YY-NNNNN)`);
+    const code = normalizedIsrc(isrc);
     return this.lookup(`ISRC ${code}`, `isrc/${code}`, ['artist-credits', 'releases', 'work-rels'], (body) => readIsrcLookup(body, code), options);
   }
 

@@ -8,6 +8,7 @@ import { SourceClientKit } from './source-client-kit.js';
 import type { SourceStatus } from './source-status.js';
 import { SourceUsage } from './source-usage.js';
 import { chooseIsrcTrack, readCachedIsrcLookup, readTrackObject, SpotifyLeadsFormatError, type SpotifyIsrcLookup } from './spotify-leads.format.js';
+import { normalizedIsrc } from '../isrc.js';
 
 export type { SpotifyIsrcLookup, SpotifyLeadsTrack } from './spotify-leads.format.js';
 
@@ -18,7 +19,6 @@ export interface SpotifyLeadsLookupOptions {
 
 /** Results asked of the ISRC search: re-releases and regional copies share an ISRC. */
 const SEARCH_LIMIT = 5;
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 /** SpotifyClient's API (it has no base URL setting), for the status page. */
 const SPOTIFY_API = 'https://api.spotify.com/v1';
 
@@ -56,8 +56,7 @@ export class SpotifyLeadsClient implements LeadSource {
    * null when Spotify has no track with it. Hyphens, spaces and case are forgiven.
    */
   async lookupIsrc(isrc: string, options: SpotifyLeadsLookupOptions = {}): Promise<SpotifyIsrcLookup | null> {
-    const code = isrc.replace(/[\s-]/g, '').toUpperCase();
-    if (!ISRC.test(code)) throw new RangeError(`"${isrc}" is not an ISRC (CC-XXX-YY-NNNNN)`);
+    const code = normalizedIsrc(isrc);
     if (!this.configured) throw new SourceConfigurationError(this.source, 'Spotify is not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET');
     const key = `isrc/${code}`;
     return this.kit.shared(key, options.forceRefresh, () => this.cachedOrFetched(code, key, options));
