@@ -521,13 +521,12 @@ export function parseJobSchedules(text: string): { schedules: Map<string, string
   const schedules = new Map<string, string | null>();
   const problems: string[] = [];
   for (const entry of text.split(';').map((part) => part.trim()).filter(Boolean)) {
-    const match = /^([\w-]+)\s*=\s*(.+)$/.exec(entry);
-    if (!match) {
+    const [, queue, cronText] = /^([\w-]+)\s*=\s*(.+)$/.exec(entry) ?? [];
+    if (queue === undefined || cronText === undefined) {
       problems.push(`JOB_SCHEDULES: "${entry}" is not queue=cron (${JOB_SCHEDULES_FORMAT})`);
       continue;
     }
-    const queue = match[1];
-    const cron = match[2].trim().split(/\s+/).join(' ');
+    const cron = cronText.trim().split(/\s+/).join(' ');
     if (schedules.has(queue)) problems.push(`JOB_SCHEDULES: queue "${queue}" is named twice`);
     if (cron === 'off') {
       schedules.set(queue, null);

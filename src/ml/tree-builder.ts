@@ -388,7 +388,7 @@ export class TreeBuilder {
         let count = 0;
         for (let i = start; i < end; i++) {
           const slotBin = offset + codes[index[i]! * featureCount + feature]!;
-          if (binRows[slotBin]++ === 0) touched[offset + count++] = slotBin;
+          if (binRows[slotBin]!++ === 0) touched[offset + count++] = slotBin;
           hist[slotBin * C + classes[i]!]! += weights[i]!;
         }
         present[k] = count;

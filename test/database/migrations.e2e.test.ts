@@ -9,7 +9,7 @@ const HAND_WRITTEN_INDEX = /_(fts|search)_idx$/;
 const HAND_WRITTEN_SCHEMA = 'reporting';
 
 /** Everything about a database's structure that Prisma's schema describes, as comparable text. */
-async function describeSchema(url: string): Promise<Record<string, string[]>> {
+async function describeSchema(url: string): Promise<Record<'extensions' | 'enums' | 'columns' | 'indexes' | 'constraints', string[]>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const rows = async (sql: string) => (await client.query<{ line: string }>(sql)).rows.map((row) => row.line).sort();

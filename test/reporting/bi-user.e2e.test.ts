@@ -54,6 +54,12 @@ describe('create-bi-user', () => {
     return client;
   };
   const admin = async <T = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await t.prisma.pool.query(sql, values)).rows as T[];
+  /** The row of a query that answers exactly one (a count, a privilege check). */
+  const adminRow = async <T = Record<string, unknown>>(sql: string, values: unknown[] = []) => {
+    const [row, ...more] = await admin<T>(sql, values);
+    if (row === undefined || more.length > 0) throw new Error(`expected exactly one row from: ${sql}`);
+    return row;
+  };
   /** Every view and materialized view of schema reporting, so views added later are covered too. */
   const reportingViews = async () =>
     (await admin<{ name: string }>(`
@@ -113,7 +119,7 @@ describe('create-bi-user', () => {
     expect((await bi.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('1min');
     expect(await failure(bi, 'SELECT pg_sleep(0.2)')).toBeNull();
     // The password is stored as a SCRAM verifier, never in clear.
-    const [{ verifier }] = await admin<{ verifier: string }>(`SELECT rolpassword AS verifier FROM pg_authid WHERE rolname = $1`, [name]);
+    const { verifier } = await adminRow<{ verifier: string }>(`SELECT rolpassword AS verifier FROM pg_authid WHERE rolname = $1`, [name]);
     expect(verifier).toMatch(/^SCRAM-SHA-256\$4096:/);
   });
 
@@ -122,7 +128,7 @@ describe('create-bi-user', () => {
     expect(views).toEqual(expect.arrayContaining(['songs', 'predictions', 'prediction_daily', 'model_versions', 'genre_predictions', 'catalog_plays', 'artist_metrics_daily', 'artist_scores', 'leads']));
     for (const view of views) {
       const { rows } = await bi.query(`SELECT * FROM reporting.${view}`);
-      const [{ count }] = await admin<{ count: number }>(`SELECT count(*)::int AS count FROM reporting.${view}`);
+      const { count } = await adminRow<{ count: number }>(`SELECT count(*)::int AS count FROM reporting.${view}`);
       expect(rows.length, view).toBe(count);
     }
     expect((await bi.query('SELECT track_name, prediction FROM reporting.predictions')).rows).toEqual([{ track_name: 'Harbour Song', prediction: 'HIT' }]);
@@ -132,9 +138,9 @@ describe('create-bi-user', () => {
   it('is refused every INSERT, UPDATE and DELETE on them, also in a read-write transaction', async () => {
     let denied = 0;
     for (const view of await reportingViews()) {
-      const [{ column }] = await admin<{ column: string }>(`SELECT attname AS column FROM pg_attribute WHERE attrelid = ('reporting.' || $1)::regclass AND attnum = 1`, [view]);
+      const { column } = await adminRow<{ column: string }>(`SELECT attname AS column FROM pg_attribute WHERE attrelid = ('reporting.' || $1)::regclass AND attnum = 1`, [view]);
       for (const privilege of ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) {
-        const [{ granted }] = await admin<{ granted: boolean }>(`SELECT has_table_privilege($1, ('reporting.' || $2)::regclass, $3) AS granted`, [name, view, privilege]);
+        const { granted } = await adminRow<{ granted: boolean }>(`SELECT has_table_privilege($1, ('reporting.' || $2)::regclass, $3) AS granted`, [name, view, privilege]);
         expect(granted, `${privilege} on ${view}`).toBe(privilege === 'SELECT');
       }
       const writes = [
@@ -182,7 +188,7 @@ describe('create-bi-user', () => {
     // Nothing of it in the catalog views BI tools browse: only reporting.
     const listed = await bi.query(`SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
     expect(listed.rows).toEqual([{ table_schema: 'reporting' }]);
-    const [{ privileges }] = await admin<{ privileges: number }>(`
+    const { privileges } = await adminRow<{ privileges: number }>(`
       SELECT count(*)::int AS privileges FROM information_schema.role_table_grants WHERE grantee = $1 AND table_schema <> 'reporting'`, [name]);
     expect(privileges).toBe(0);
   });
@@ -191,14 +197,14 @@ describe('create-bi-user', () => {
     const schemas = (await admin<{ name: string }>(`
       SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`)).map((row) => row.name);
     expect(schemas).toEqual(expect.arrayContaining(['public', 'reporting', 'chinook']));
-    const [{ database }] = await admin<{ database: string }>('SELECT current_database() AS database');
+    const { database } = await adminRow<{ database: string }>('SELECT current_database() AS database');
     for (const [privilege, granted] of [['CONNECT', true], ['CREATE', false], ['TEMPORARY', false]] as const) {
-      expect((await admin(`SELECT has_database_privilege($1, $2, $3) AS granted`, [name, database, privilege]))[0]!.granted, privilege).toBe(granted);
+      expect((await adminRow(`SELECT has_database_privilege($1, $2, $3) AS granted`, [name, database, privilege])).granted, privilege).toBe(granted);
     }
     await bi.query('BEGIN READ WRITE');
     try {
       for (const schema of schemas) {
-        const [{ create }] = await admin<{ create: boolean }>(`SELECT has_schema_privilege($1, $2, 'CREATE') AS create`, [name, schema]);
+        const { create } = await adminRow<{ create: boolean }>(`SELECT has_schema_privilege($1, $2, 'CREATE') AS create`, [name, schema]);
         expect(create, schema).toBe(false);
         for (const sql of [`CREATE TABLE ${schema}.bi_note (line text)`, `CREATE VIEW ${schema}.bi_view AS SELECT 1 AS one`, `CREATE FUNCTION ${schema}.bi_fn() RETURNS int LANGUAGE sql AS 'SELECT 1'`]) {
           await bi.query('SAVEPOINT attempt');
@@ -251,7 +257,7 @@ describe('create-bi-user', () => {
     } finally {
       await again.end();
     }
-    expect((await admin(`SELECT rolconnlimit FROM pg_roles WHERE rolname = $1`, [name]))[0]!.rolconnlimit).toBe(3);
+    expect((await adminRow(`SELECT rolconnlimit FROM pg_roles WHERE rolname = $1`, [name])).rolconnlimit).toBe(3);
   }, 90_000);
 
   it('refuses a bad name or password with a clear message, before touching the database', () => {

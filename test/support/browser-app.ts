@@ -23,7 +23,7 @@ export interface BrowserApp {
 /** The built app on a database and models/media folders of its own (never the repo's), with Chromium; `env` adds settings (a fake source's URL, say). */
 export async function startBrowserApp(env: NodeJS.ProcessEnv = {}): Promise<BrowserApp> {
   const database = await createTestDatabase();
-  const [modelsDir, mediaDir] = await Promise.all(['encore-web-models-', 'encore-web-media-'].map((prefix) => mkdtemp(join(tmpdir(), prefix))));
+  const [modelsDir, mediaDir] = await Promise.all([mkdtemp(join(tmpdir(), 'encore-web-models-')), mkdtemp(join(tmpdir(), 'encore-web-media-'))]);
   const app = spawnApp({ DATABASE_URL: database.url, MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env });
   const health = await waitForHealth(app, 120_000);
   if (health.status !== 200) throw new Error(`the app answered health with ${health.status}`);

@@ -179,12 +179,13 @@ export class FakeSpotify {
     callback: (error: Error | null, reply: nock.ReplyFnResult) => void,
   ): Promise<void> {
     this.requests.push({ method, path, authorization });
-    const scripted = this.scripts.findIndex((script) => path.startsWith(script.pathPrefix));
-    if (scripted >= 0) {
-      const [{ reply }] = this.scripts.splice(scripted, 1);
-      if ('networkError' in reply!) return callback(Object.assign(new Error(reply.networkError), { code: reply.networkError }), [0, '']);
-      if ('delayMs' in reply!) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-      else return callback(null, [reply!.status, (reply!.body ?? '') as nock.Body, reply!.headers ?? {}]);
+    const script = this.scripts.find((candidate) => path.startsWith(candidate.pathPrefix));
+    if (script) {
+      this.scripts.splice(this.scripts.indexOf(script), 1);
+      const { reply } = script;
+      if ('networkError' in reply) return callback(Object.assign(new Error(reply.networkError), { code: reply.networkError }), [0, '']);
+      if ('delayMs' in reply) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      else return callback(null, [reply.status, (reply.body ?? '') as nock.Body, reply.headers ?? {}]);
     }
     callback(null, path === '/api/token' ? this.token(method, body, authorization) : this.api(method, path, authorization));
   }

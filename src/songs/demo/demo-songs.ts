@@ -10,7 +10,7 @@
  * the same options always give byte-identical CSV.
  */
 
-export const DEMO_COLUMNS: readonly string[] = Object.freeze([
+export const DEMO_COLUMNS = Object.freeze([
   'track_id',
   'artists',
   'album_name',
@@ -31,7 +31,9 @@ export const DEMO_COLUMNS: readonly string[] = Object.freeze([
   'tempo',
   'time_signature',
   'track_genre',
-]);
+] as const);
+
+export type DemoColumn = (typeof DEMO_COLUMNS)[number];
 
 export interface DemoSongOptions {
   /** How many songs (CSV lines after the header). */
@@ -85,8 +87,11 @@ class Random {
     return this.next() < p;
   }
 
+  /** Uniform element of a non-empty list (one draw, like `int(list.length)`). */
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)];
+    const item = list[Math.floor(this.next() * list.length)];
+    if (item === undefined) throw new RangeError('cannot pick from an empty list');
+    return item;
   }
 
   /** Standard normal (Box–Muller, the second value is kept for the next call). */
@@ -244,13 +249,14 @@ function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
-const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000] as const;
+type Digits = 0 | 1 | 2 | 3 | 4;
 
 /**
  * `String(Math.round(value * 10^digits) / 10^digits)`, built from integers because that is
  * about three times faster than formatting a double (this runs a dozen times per row).
  */
-function fixed(value: number, digits: number): string {
+function fixed(value: number, digits: Digits): string {
   const power = POWERS_OF_TEN[digits];
   let scaled = Math.round(value * power);
   if (scaled === 0) return '0';
@@ -301,7 +307,8 @@ function trackId(random: Random, index: number, salt: number): string {
 
 interface Artist {
   name: string;
-  genre: number;
+  /** Home genre: most of the artist's songs are in it. */
+  genre: Genre;
   /** Standard-normal "fame": popular artists get more points. */
   fame: number;
   albums: string[];
@@ -342,9 +349,9 @@ function buildArtists(random: Random, count: number): Artist[] {
   const artists: Artist[] = [];
   const taken = new Set<string>();
   for (let i = 0; i < size; i++) {
-    const home = random.int(GENRES.length);
-    let name = artistName(random, GENRES[home].name);
-    for (let attempt = 0; taken.has(name) && attempt < 50; attempt++) name = artistName(random, GENRES[home].name);
+    const home = random.pick(GENRES);
+    let name = artistName(random, home.name);
+    for (let attempt = 0; taken.has(name) && attempt < 50; attempt++) name = artistName(random, home.name);
     if (taken.has(name)) name = `${name} ${i}`;
     taken.add(name);
     const albums: string[] = [];
@@ -359,6 +366,12 @@ function buildArtists(random: Random, count: number): Artist[] {
 function pickArtist(random: Random, artists: readonly Artist[]): number {
   const u = random.next();
   return Math.floor(artists.length * u * u);
+}
+
+function artistAt(artists: readonly Artist[], index: number): Artist {
+  const artist = artists[index];
+  if (artist === undefined) throw new RangeError(`no artist ${index} among ${artists.length}`);
+  return artist;
 }
 
 function trackName(random: Random): string {
@@ -390,17 +403,17 @@ function* generateLines(count: number, seed: number): Generator<string> {
 
     // Who and what.
     const artistIndex = pickArtist(random, artists);
-    const artist = artists[artistIndex];
-    const genreIndex = random.chance(0.88) ? artist.genre : random.int(GENRES.length);
-    const g = GENRES[genreIndex];
+    const artist = artistAt(artists, artistIndex);
+    const g = random.chance(0.88) ? artist.genre : random.pick(GENRES);
     let artistsField = artist.name;
     let title = trackName(random);
     if (random.chance(0.125)) {
       let other = pickArtist(random, artists);
       if (other === artistIndex) other = (other + 1) % artists.length;
       if (other !== artistIndex) {
-        artistsField += `;${artists[other].name}`;
-        if (random.chance(0.3)) title += ` (feat. ${artists[other].name})`;
+        const featured = artistAt(artists, other).name;
+        artistsField += `;${featured}`;
+        if (random.chance(0.3)) title += ` (feat. ${featured})`;
       }
     }
     const versionRoll = random.next();
@@ -410,7 +423,7 @@ function* generateLines(count: number, seed: number): Generator<string> {
     else if (acousticVersion) title += ' - Acoustic Version';
     else if (versionRoll < 0.055) title += ' (Remastered)';
     else if (versionRoll < 0.065) title += ' - Radio Edit';
-    const album = artist.albums[random.int(artist.albums.length)];
+    const album = random.pick(artist.albums);
 
     // Audio features.
     let energy = sigmoid(g.energyLogit + 0.85 * random.normal());

@@ -52,9 +52,10 @@ describe('plan members join by accepting an invitation, and inviting tells nothi
     };
     expect(masked(unknown, unregistered)).toEqual(masked(known, registered.email));
 
-    const mails = await Promise.all([registered.email, unregistered].map((to) => t.prisma.emailMessage.findFirstOrThrow({ where: { to } })));
-    const text = (mail: (typeof mails)[0]) => mail.text.replace(/until \S+\./, 'until T.');
-    expect(mails[1].subject).toBe(mails[0].subject);
-    expect(text(mails[1])).toBe(text(mails[0]));
+    const mailTo = (to: string) => t.prisma.emailMessage.findFirstOrThrow({ where: { to } });
+    const [knownMail, unknownMail] = await Promise.all([mailTo(registered.email), mailTo(unregistered)]);
+    const text = (mail: typeof knownMail) => mail.text.replace(/until \S+\./, 'until T.');
+    expect(unknownMail.subject).toBe(knownMail.subject);
+    expect(text(unknownMail)).toBe(text(knownMail));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_COLUMNS, demoSongCsvLines } from '../../../src/songs/demo/demo-songs.js';
+import { DEMO_COLUMNS, type DemoColumn, demoSongCsvLines } from '../../../src/songs/demo/demo-songs.js';
 
 /** Splits one CSV line (RFC 4180: quoted fields, `""` inside quotes; no line breaks in fields). */
 function splitCsvLine(line: string): string[] {
@@ -32,7 +32,7 @@ function splitCsvLine(line: string): string[] {
   }
 }
 
-type Row = Record<string, string>;
+type Row = Record<DemoColumn, string>;
 
 function generate(count: number, seed?: number): string[] {
   return [...demoSongCsvLines(seed === undefined ? { count } : { count, seed })];
@@ -41,11 +41,12 @@ function generate(count: number, seed?: number): string[] {
 function parse(lines: string[]): Row[] {
   return lines.slice(1).map((line) => {
     const fields = splitCsvLine(line);
-    return Object.fromEntries(DEMO_COLUMNS.map((column, i) => [column, fields[i]]));
+    if (fields.length !== DEMO_COLUMNS.length) throw new Error(`${fields.length} fields instead of ${DEMO_COLUMNS.length} in: ${line}`);
+    return Object.fromEntries(fields.map((field, i) => [DEMO_COLUMNS[i], field])) as Row;
   });
 }
 
-function numbers(rows: Row[], column: string): number[] {
+function numbers(rows: Row[], column: DemoColumn): number[] {
   return rows.map((row) => Number(row[column]));
 }
 
@@ -53,16 +54,19 @@ function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function pearson(a: number[], b: number[]): number {
-  const meanA = mean(a);
-  const meanB = mean(b);
+/** Pearson correlation of two columns over the rows. */
+function pearson(rows: Row[], columnA: DemoColumn, columnB: DemoColumn): number {
+  const meanA = mean(numbers(rows, columnA));
+  const meanB = mean(numbers(rows, columnB));
   let ab = 0;
   let aa = 0;
   let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += (a[i] - meanA) * (b[i] - meanB);
-    aa += (a[i] - meanA) ** 2;
-    bb += (b[i] - meanB) ** 2;
+  for (const row of rows) {
+    const a = Number(row[columnA]) - meanA;
+    const b = Number(row[columnB]) - meanB;
+    ab += a * b;
+    aa += a ** 2;
+    bb += b ** 2;
   }
   return ab / Math.sqrt(aa * bb);
 }
@@ -101,7 +105,7 @@ describe('demoSongCsvLines', () => {
 
   it('keeps every value within the Spotify ranges', () => {
     const problems: string[] = [];
-    const check = (ok: boolean, row: Row, column: string) => {
+    const check = (ok: boolean, row: Row, column: DemoColumn) => {
       if (!ok) problems.push(`${row.track_id} ${column}=${row[column]}`);
     };
     const isIntegerIn = (text: string, min: number, max: number) => /^-?\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
@@ -110,7 +114,7 @@ describe('demoSongCsvLines', () => {
       check(isIntegerIn(row.popularity, 0, 100), row, 'popularity');
       check(isIntegerIn(row.duration_ms, 30_000, 900_000), row, 'duration_ms');
       check(row.explicit === 'True' || row.explicit === 'False', row, 'explicit');
-      for (const column of ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence']) {
+      for (const column of ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence'] as const) {
         check(isNumberIn(row[column], 0, 1), row, column);
       }
       check(isNumberIn(row.loudness, -50, 0), row, 'loudness');
@@ -118,7 +122,7 @@ describe('demoSongCsvLines', () => {
       check(isIntegerIn(row.key, 0, 11), row, 'key');
       check(row.mode === '0' || row.mode === '1', row, 'mode');
       check(['1', '3', '4', '5'].includes(row.time_signature), row, 'time_signature');
-      for (const column of ['artists', 'album_name', 'track_name']) check(row[column].length > 0, row, column);
+      for (const column of ['artists', 'album_name', 'track_name'] as const) check(row[column].length > 0, row, column);
     }
     expect(problems).toEqual([]);
     expect(new Set(ROWS.map((row) => row.track_genre)).size).toBe(12);
@@ -149,9 +153,8 @@ describe('demoSongCsvLines', () => {
   });
 
   it('correlates energy with loudness and against acousticness', () => {
-    const energy = numbers(ROWS, 'energy');
-    expect(pearson(energy, numbers(ROWS, 'loudness'))).toBeGreaterThan(0.5);
-    expect(pearson(energy, numbers(ROWS, 'acousticness'))).toBeLessThan(-0.3);
+    expect(pearson(ROWS, 'energy', 'loudness')).toBeGreaterThan(0.5);
+    expect(pearson(ROWS, 'energy', 'acousticness')).toBeLessThan(-0.3);
   });
 
   it('makes danceable songs more popular than the rest', () => {
@@ -161,7 +164,7 @@ describe('demoSongCsvLines', () => {
   });
 
   it('features genre traits: speechy hip-hop, acoustic classical, explicit hip-hop', () => {
-    const meanOf = (genre: string, column: string) => mean(numbers(ROWS.filter((row) => row.track_genre === genre), column));
+    const meanOf = (genre: string, column: DemoColumn) => mean(numbers(ROWS.filter((row) => row.track_genre === genre), column));
     expect(meanOf('hip-hop', 'speechiness')).toBeGreaterThan(meanOf('classical', 'speechiness'));
     expect(meanOf('classical', 'acousticness')).toBeGreaterThan(meanOf('metal', 'acousticness'));
     expect(meanOf('metal', 'energy')).toBeGreaterThan(meanOf('classical', 'energy'));
