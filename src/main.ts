@@ -6,15 +6,8 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js'
 import { FEATURE_CONFIG_CHECKS } from './feature-config-checks.js';
 import { DatabaseServer } from './database/database-server.js';
 import { applyMigrations } from './database/migrations.js';
-import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
-import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
-import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
-import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
+import { runFirstStart } from './first-start.js';
 import { JobQueueService } from './jobs/job-queue.service.js';
-import { DemoSongsService } from './songs/demo/demo-songs.service.js';
-import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
-import { DemoAnalyticsService } from './analytics/demo/demo-analytics.service.js';
-import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js';
 
 const logger = new Logger('Encore');
 
@@ -30,17 +23,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
     const app = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
-    // A first start fills what is empty: each step says what it does, a restart skips them. The
-    // demo catalog's audio is synthesized on a worker thread meanwhile (a second of CPU).
-    await app.get(DemoCatalogService).prepareIfEmpty();
-    await app.get(DemoSongsService).importIfEmpty();
-    await app.get(HitModelTrainerService).activateShippedOrTrain();
-    await app.get(ChinookImportService).importSampleIfEmpty();
-    await app.get(GenreModelTrainerService).trainIfNoActiveModel();
-    await app.get(DemoCatalogService).importIfEmpty();
-    // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
-    if (await app.get(DemoAnalyticsService).importIfEmpty()) await app.get(AnalyticsScoringJobs).scoreEverything();
-    await app.get(DemoLeadsService).importIfEmpty();
+    // A first start fills what is empty (each feature's step says what it does); a restart skips them.
+    await runFirstStart(app);
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);

@@ -1,0 +1,33 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DemoAnalyticsService } from './analytics/demo/demo-analytics.service.js';
+import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js';
+import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
+import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
+import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
+import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
+import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
+import { DemoSongsService } from './songs/demo/demo-songs.service.js';
+
+/** One feature's part of a first start: fills what is empty, says what it does, does nothing on a restart. */
+export type FirstStartStep = (app: INestApplicationContext) => Promise<unknown>;
+
+/**
+ * What the features fill on a first start, in this order (a step may read what an earlier one
+ * made: the genre model trains on the Chinook store, the demo analytics describe the demo
+ * catalog's artists). The demo catalog's audio is synthesized on a worker thread meanwhile.
+ */
+export const FIRST_START_STEPS: readonly FirstStartStep[] = [
+  (app) => app.get(DemoCatalogService).prepareIfEmpty(),
+  (app) => app.get(DemoSongsService).importIfEmpty(),
+  (app) => app.get(HitModelTrainerService).activateShippedOrTrain(),
+  (app) => app.get(ChinookImportService).importSampleIfEmpty(),
+  (app) => app.get(GenreModelTrainerService).trainIfNoActiveModel(),
+  (app) => app.get(DemoCatalogService).importIfEmpty(),
+  // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
+  async (app) => (await app.get(DemoAnalyticsService).importIfEmpty()) && app.get(AnalyticsScoringJobs).scoreEverything(),
+  (app) => app.get(DemoLeadsService).importIfEmpty(),
+];
+
+export async function runFirstStart(app: INestApplicationContext, steps: readonly FirstStartStep[] = FIRST_START_STEPS): Promise<void> {
+  for (const step of steps) await step(app);
+}
