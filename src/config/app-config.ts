@@ -77,8 +77,9 @@ export class AppConfig {
   HIT_POPULARITY_THRESHOLD = 50;
 
   /**
-   * Worker threads computing batch predictions (POST /api/predict/batch) off the event loop; each
-   * holds its own session of the hit model. One leaves the other cores to the other requests.
+   * Worker threads reading and validating batch predictions' rows (POST /api/predict/batch) off the
+   * event loop (the model runs on the server's session, in chunks). One leaves the other cores to
+   * the other requests.
    */
   @Type(() => Number)
   @IsInt()

@@ -12,7 +12,7 @@ const song = {
 };
 const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, danceability: 0.2, tempo: 70 }];
 
-/** Batches are predicted in a worker thread with a session of its own: it must be the active version's. */
+/** Batch rows are checked in a worker thread and run on the server's session: the answer must be the active version's. */
 describe('batch predictions in their worker thread', () => {
   let t: TestApp;
   let predictor: HitPredictorService;
@@ -44,6 +44,6 @@ describe('batch predictions in their worker thread', () => {
     const { body } = await batch();
     expect(body.model_version).toBe(card.version);
     expect(body.results).toEqual(await inProcess());
-    expect(body.results).not.toEqual(firstResults); // a different forest, so the thread's session was replaced
+    expect(body.results).not.toEqual(firstResults); // a different forest: the new version's session ran the batch
   });
 });

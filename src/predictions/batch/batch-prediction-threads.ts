@@ -23,9 +23,9 @@ interface Thread {
 }
 
 /**
- * How long a thread may wait for a job before it is stopped: each holds a V8 heap and an
- * onnxruntime session of its own (over 100 MB), which a server that saw one batch should not keep.
- * The next batch starts a new one (a few hundred milliseconds).
+ * How long a thread may wait for a job before it is stopped: each holds a V8 heap of its own
+ * (about 40 MB under load), which a server that saw one batch should not keep. The next batch
+ * starts a new one (a few hundred milliseconds).
  */
 const IDLE_THREAD_MS = 30_000;
 

@@ -1,16 +1,15 @@
 /**
- * Worker thread of batch predictions: reads a job's CSV or rows, validates each row, and runs
- * the hit model on the valid ones with an onnxruntime session of its own, so none of that
- * (about 0.3 s of CPU for 10,000 rows) blocks the server's event loop. The session is loaded
- * on the first job naming a model file and replaced when a job names another (a newly activated
- * version); jobs run one at a time.
+ * Worker thread of batch predictions: reads a job's CSV or rows, validates each row, and builds
+ * the valid rows' features for the job's model version, so none of that (about 0.3 s of CPU for
+ * 10,000 rows) blocks the server's event loop. The model itself runs on the server's one session
+ * (HitPredictorService.runBatch, in chunks): a session here would hold another copy of the
+ * forest, about 25 MB, for the thread's life. Jobs run one at a time.
  */
 import 'reflect-metadata';
 import { HttpException } from '@nestjs/common';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvUploadError } from '../../common/csv-upload.js';
 import { featureMatrix, type HitModelFile } from '../../hit-model/hit-probabilities.js';
-import { OnnxForest } from '../../ml/onnx-model.js';
 import { parseBatchCsv } from '../batch-csv.js';
 import { MAX_BATCH_ROWS } from '../dto/batch-prediction.dto.js';
 import { checkBatchRows, type CheckedRows } from './batch-rows.js';
@@ -34,9 +33,9 @@ export type BatchReply = { id: number } & (
       outcome: 'predicted';
       rowCount: number;
       errors: CheckedRows['errors'];
-      /** `valid rows × 2` class probabilities (transferred, not copied). */
-      probabilities: Float32Array;
-      runSeconds: number;
+      validRows: number;
+      /** `validRows × model features` in the model's feature order (transferred, not copied); empty without valid rows. */
+      features: Float32Array;
       warnings: string[];
     }
   /** Valid rows, but no model to run them. */
@@ -45,42 +44,22 @@ export type BatchReply = { id: number } & (
   | { outcome: 'failed'; message: string }
 );
 
-let session: { onnxPath: string; forest: OnnxForest } | undefined;
-
-async function forestFor(onnxPath: string): Promise<OnnxForest> {
-  if (session?.onnxPath === onnxPath) return session.forest;
-  const previous = session;
-  session = undefined;
-  await previous?.forest.release();
-  session = { onnxPath, forest: await OnnxForest.load(onnxPath) };
-  return session.forest;
-}
-
 function rowsOf(input: BatchJob['input']): { rows: unknown[]; warnings: string[] } {
   if ('csv' in input) return parseBatchCsv(Buffer.from(input.csv.buffer, input.csv.byteOffset, input.csv.byteLength), MAX_BATCH_ROWS);
   return { rows: 'packed' in input ? unpackRows(input.packed) : input.rows, warnings: [] };
 }
 
-async function predict({ id, model, input }: BatchJob): Promise<BatchReply> {
+function prepare({ id, model, input }: BatchJob): BatchReply {
   const { rows, warnings } = rowsOf(input);
   const { valid, errors } = checkBatchRows(rows);
   if (valid.length > 0 && !model) return { id, outcome: 'unavailable', validRows: valid.length };
-  let probabilities = new Float32Array(0);
-  let runSeconds = 0;
-  if (valid.length > 0 && model) {
-    const features = featureMatrix(valid, model.features);
-    const forest = await forestFor(model.onnxPath);
-    const started = performance.now();
-    // A copy of our own: onnxruntime's output buffer is not ours to transfer.
-    probabilities = (await forest.run(features, valid.length)).slice();
-    runSeconds = (performance.now() - started) / 1000;
-  }
-  return { id, outcome: 'predicted', rowCount: rows.length, errors, probabilities, runSeconds, warnings };
+  const features = valid.length > 0 && model ? featureMatrix(valid, model.features) : new Float32Array(0);
+  return { id, outcome: 'predicted', rowCount: rows.length, errors, validRows: valid.length, features, warnings };
 }
 
-async function answer(job: BatchJob): Promise<BatchReply> {
+function answer(job: BatchJob): BatchReply {
   try {
-    return await predict(job);
+    return prepare(job);
   } catch (error) {
     if (error instanceof CsvUploadError || (error instanceof HttpException && error.getStatus() === 400)) return { id: job.id, outcome: 'bad-request', message: error.message };
     return { id: job.id, outcome: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -89,11 +68,8 @@ async function answer(job: BatchJob): Promise<BatchReply> {
 
 if (parentPort && (workerData as Partial<BatchWorkerData> | null)?.role === 'batch-prediction-worker') {
   const port = parentPort;
-  let queue = Promise.resolve();
   port.on('message', (job: BatchJob) => {
-    queue = queue.then(async () => {
-      const reply = await answer(job);
-      port.postMessage(reply, reply.outcome === 'predicted' ? [reply.probabilities.buffer as ArrayBuffer] : []);
-    });
+    const reply = answer(job);
+    port.postMessage(reply, reply.outcome === 'predicted' ? [reply.features.buffer as ArrayBuffer] : []);
   });
 }
