@@ -48,9 +48,6 @@ export function catalogSongOrder(ordering: string): Prisma.Sql {
   return Prisma.raw(`${column} ${descending ? 'DESC' : 'ASC'}${nulls}, s.created_at DESC, s.id ASC`);
 }
 
-/** The Content-Type Express gives a JSON answer, for a route answering JSON text it wrote itself. */
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-
 /** A timestamp as JavaScript's Date.toJSON writes it. */
 const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
