@@ -7,14 +7,21 @@ CREATE TABLE "catalog_versions" (
 );
 
 -- Written by hand from here on (Prisma cannot describe functions or triggers): every statement
--- that changes what a song listing shows adds one to its session's slot, so the sum of the slots
--- (CATALOG_VERSION_SQL in src/catalog/songs/catalog-song-pages.ts) changes with every committed
--- change. 64 slots by backend pid: concurrent writers such as plays and likes rarely share a row,
--- and never all queue behind one counter until their commits.
+-- that changes what a song listing shows adds one to a slot, so the sum of the slots
+-- (CATALOG_VERSION in src/catalog/songs/catalog-song-page.ts) changes with every committed change.
+-- A writer takes the first slot no other transaction holds, starting from its backend pid's, so
+-- concurrent writers such as plays and likes never wait for each other's commits (nor deadlock
+-- on a shared counter). Only when all 64 are held does it wait for its own.
+INSERT INTO "catalog_versions" ("slot") SELECT generate_series(0, 63);
+
 CREATE FUNCTION catalog_version_bump() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  INSERT INTO catalog_versions AS slots (slot, version) VALUES (pg_backend_pid() % 64, 1)
-  ON CONFLICT (slot) DO UPDATE SET version = slots.version + 1\073
+  UPDATE catalog_versions SET version = version + 1
+  WHERE slot = (SELECT slot FROM catalog_versions ORDER BY (slot + 64 - pg_backend_pid() % 64) % 64 LIMIT 1 FOR UPDATE SKIP LOCKED)\073
+  IF NOT FOUND THEN
+    INSERT INTO catalog_versions AS slots (slot, version) VALUES (pg_backend_pid() % 64, 1)
+    ON CONFLICT (slot) DO UPDATE SET version = slots.version + 1\073
+  END IF\073
   RETURN NULL\073
 END';
 
