@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -10,10 +10,9 @@ import { sendImage } from '../../storage/send-image.js';
 import { AlbumDetailsDto, AlbumDto, AlbumFormDto, AlbumPageDto, ListAlbumsQueryDto, UpdateAlbumDto } from '../dto/album.dto.js';
 import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
-import { JSON_CONTENT_TYPE } from '../songs/catalog-song-page.js';
 import { CatalogSongsService } from '../songs/catalog-songs.service.js';
 import { AlbumsService } from './albums.service.js';
-import { Listing } from '../../common/http/page-links.js';
+import { Listing, WrittenListing } from '../../common/http/page-links.js';
 
 const MAX_COVER_BYTES = 5 * MB;
 
@@ -78,8 +77,7 @@ export class AlbumsController {
 
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an album' })
-  @Listing({ type: CatalogSongPageDto })
-  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @WrittenListing({ type: CatalogSongPageDto })
   async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
     await this.albums.get(id, user);
     return this.songs.listBody(query, user, request.originalUrl, { albumId: id });

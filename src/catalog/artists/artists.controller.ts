@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -7,10 +7,9 @@ import { PageQueryDto, uuidParam } from '../../common/http/query.js';
 import { ArtistDto, ArtistPageDto, ArtistProfileDto, ListArtistsQueryDto, UpdateArtistDto } from '../dto/artist.dto.js';
 import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
-import { JSON_CONTENT_TYPE } from '../songs/catalog-song-page.js';
 import { CatalogSongsService } from '../songs/catalog-songs.service.js';
 import { ArtistsService } from './artists.service.js';
-import { Listing } from '../../common/http/page-links.js';
+import { Listing, WrittenListing } from '../../common/http/page-links.js';
 
 @ApiTags('catalog artists')
 @Controller('artists')
@@ -52,8 +51,7 @@ export class ArtistsController {
 
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an artist' })
-  @Listing({ type: CatalogSongPageDto })
-  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @WrittenListing({ type: CatalogSongPageDto })
   async artistSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
     await this.artists.profile(id, user);
     return this.songs.listBody(query, user, request.originalUrl, { artistId: id });

@@ -48,11 +48,16 @@ export function catalogSongOrder(ordering: string): Prisma.Sql {
   return Prisma.raw(`${column} ${descending ? 'DESC' : 'ASC'}${nulls}, s.created_at DESC, s.id ASC`);
 }
 
-/** The Content-Type Express gives a JSON answer, for a route answering JSON text it wrote itself. */
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-
 /** A timestamp as JavaScript's Date.toJSON writes it. */
 const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The version of everything a song listing shows: the sum of catalog_versions' slots, which the
+ * migration's statement triggers bump on every change to songs, artists, albums and genres. As
+ * text (a bigint's sum is numeric). It only grows, and changes with every committed change.
+ */
+const CATALOG_VERSION = Prisma.sql`(SELECT coalesce(sum(version), 0)::text FROM catalog_versions)`;
+export const CATALOG_VERSION_SQL = Prisma.sql`SELECT ${CATALOG_VERSION} AS version`;
 
 /**
  * One page of songs as the JSON text of the answer's `results`, and `total`, the count of songs
@@ -61,6 +66,7 @@ const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 
  * in, the page's genres in one grouped join), so Node neither parses nor stringifies the 9 KB:
  * row_to_json writes no spaces and escapes strings as JSON.stringify does, and timestamps are
  * Date.toJSON's text (test/catalog/catalog-song-page-json.test.ts holds it to the earlier answers).
+ * Also the catalog's version, read in the same snapshot: the page's key in CatalogSongsService's cache.
  */
 export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
   return Prisma.sql`
@@ -71,7 +77,8 @@ export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit:
       WHERE sg.song_id IN (SELECT id FROM page)
       GROUP BY sg.song_id
     )
-    SELECT (SELECT count(*)::int FROM catalog_songs s WHERE ${filter}) AS total,
+    SELECT ${CATALOG_VERSION} AS version,
+           (SELECT count(*)::int FROM catalog_songs s WHERE ${filter}) AS total,
            COALESCE('[' || string_agg(row_to_json(song)::text, ',' ORDER BY ${order}) || ']', '[]') AS results
     FROM page s
     JOIN artists ar ON ar.id = s.artist_id
@@ -91,6 +98,8 @@ export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit:
 
 /** What catalogSongPageSql returns: its one row. */
 export interface CatalogSongPageRow {
+  /** The catalog's version (CATALOG_VERSION_SQL) in the page's own snapshot: what the page was read from. */
+  version: string;
   total: number;
   results: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -9,12 +9,11 @@ import { CatalogSongDto, CatalogSongPageDto } from '../dto/catalog-song.dto.js';
 import { CatalogSearchQueryDto, LimitQueryDto, TrendingQueryDto } from '../dto/discovery.query.dto.js';
 import { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';
 import { CreateSongFormDto, SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
-import { JSON_CONTENT_TYPE } from './catalog-song-page.js';
 import { CatalogSongsService } from './catalog-songs.service.js';
 import { DiscoveryService } from './discovery.service.js';
 import { ListeningService } from './listening.service.js';
 import { SongStreamService } from './song-stream.service.js';
-import { Listing } from '../../common/http/page-links.js';
+import { Listing, WrittenListing } from '../../common/http/page-links.js';
 
 export const MAX_AUDIO_BYTES = 50 * MB;
 
@@ -31,8 +30,7 @@ export class CatalogSongsController {
 
   @Get()
   @ApiOperation({ summary: 'List catalog songs, filtered and paged' })
-  @Listing({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
-  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @WrittenListing({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
   list(@Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
     return this.songs.listBody(query, user, request.originalUrl);
   }

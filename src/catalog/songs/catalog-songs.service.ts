@@ -2,6 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { AuthUser } from '../../auth/auth-user.js';
 import { queryPrepared } from '../../database/prepared-query.js';
 import { PrismaService } from '../../database/prisma.service.js';
+import { VersionedCache } from '../../database/versioned-cache.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { normalizeSearchText } from '../../songs/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
@@ -11,12 +13,20 @@ import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.d
 import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
 import { GenresService } from '../genres/genres.service.js';
 import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
-import { catalogSongFilter, catalogSongOrder, catalogSongPageBody, catalogSongPageSql, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
+import { CATALOG_VERSION_SQL, catalogSongFilter, catalogSongOrder, catalogSongPageBody, catalogSongPageSql, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
+/**
+ * How much of the listings' pages a server keeps, in characters of their keys and JSON: about 200
+ * pages of 20 songs.
+ */
+const KEPT_PAGES_SIZE = 2_000_000;
+
 @Injectable()
 export class CatalogSongsService {
+  private readonly pages = new VersionedCache<CatalogSongPageRow>(KEPT_PAGES_SIZE, (key, row) => key.length + row.results.length);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
@@ -32,8 +42,26 @@ export class CatalogSongsService {
   async listBody(query: ListCatalogSongsQueryDto, user: AuthUser | undefined, originalUrl: string, scope: CatalogSongScope = {}): Promise<string> {
     const filter = catalogSongFilter(query, user, scope);
     const offset = (query.page - 1) * query.page_size;
-    const [row] = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
-    return catalogSongPageBody({ count: row!.total, page: query.page, page_size: query.page_size, results: row!.results }, originalUrl);
+    const row = await this.page(catalogSongPageSql(filter, catalogSongOrder(query.ordering), query.page_size, offset));
+    return catalogSongPageBody({ count: row.total, page: query.page, page_size: query.page_size, results: row.results }, originalUrl);
+  }
+
+  /**
+   * The page `sql` reads, from the cache when the catalog's version is still the one it was read
+   * at (one small statement instead of the page's joins and JSON: docs/benchmarks.md, "GET
+   * /api/songs: pages kept by the catalog's version"), else from the database, then kept. The key
+   * is the statement and its values, so it holds everything the filter depends on (the caller too).
+   */
+  private async page(sql: Prisma.Sql): Promise<CatalogSongPageRow> {
+    const key = `${sql.text}\u0000${JSON.stringify(sql.values)}`;
+    if (this.pages.has(key)) {
+      const [current] = await queryPrepared<{ version: string }>(this.prisma.pool, CATALOG_VERSION_SQL);
+      const kept = this.pages.get(key, current!.version);
+      if (kept) return kept;
+    }
+    const [row] = await queryPrepared<CatalogSongPageRow>(this.prisma.pool, sql);
+    this.pages.set(key, row!.version, row!);
+    return row!;
   }
 
   async get(id: string, user: AuthUser | undefined): Promise<CatalogSongDto> {

@@ -4,7 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageLinksInterceptor } from '../../../src/common/http/page-links.js';
+import { PageLinksInterceptor, WRITES_PAGE_LINKS } from '../../../src/common/http/page-links.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 interface Route {
@@ -46,6 +46,9 @@ function answersPage({ controller, methodName, handler }: Route): boolean {
 const addsPageLinks = ({ controller, handler }: Route) =>
   [controller, handler].some((target) => ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) ?? []) as unknown[]).includes(PageLinksInterceptor));
 
+/** A @WrittenListing: its handler writes the page's JSON, links included (the catalog's song listings). */
+const writesPageLinks = ({ handler }: Route) => Reflect.getMetadata(WRITES_PAGE_LINKS, handler) === true;
+
 describe('the page links of listings', () => {
   let t: TestApp;
   let routes: Route[];
@@ -55,8 +58,14 @@ describe('the page links of listings', () => {
   });
   afterAll(() => t.close());
 
-  it('are added on every route that takes a page query or documents a page (@Listing)', () => {
-    expect(routes.filter(answersPage).filter((route) => !addsPageLinks(route)).map(({ name }) => name)).toEqual([]);
+  it('are added on every route that takes a page query or documents a page (@Listing), or written by it (@WrittenListing)', () => {
+    expect(routes.filter(answersPage).filter((route) => !addsPageLinks(route) && !writesPageLinks(route)).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('are written by the song listings themselves, with no interceptor to pass their text through', () => {
+    const written = routes.filter(writesPageLinks);
+    expect(written.map(({ name }) => name).sort()).toEqual(['AlbumsController.albumSongs', 'ArtistsController.artistSongs', 'CatalogSongsController.list']);
+    expect(written.filter(addsPageLinks)).toEqual([]);
   });
 
   it('recognises listings by their page query alone and by a query built with a Swagger type helper', () => {
