@@ -55,8 +55,10 @@ const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 
  * The version of everything a song listing shows: the sum of catalog_versions' slots, which the
  * migration's statement triggers bump on every change to songs, artists, albums and genres. As
  * text (a bigint's sum is numeric). It only grows, and changes with every committed change.
+ * Prefixed by the database's oid: a restore (which brings the backup's, older, slots back) makes
+ * the database anew, so an instance that ran through it meets no version it has seen before.
  */
-const CATALOG_VERSION = Prisma.sql`(SELECT coalesce(sum(version), 0)::text FROM catalog_versions)`;
+const CATALOG_VERSION = Prisma.sql`(SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text || ':' || coalesce(sum(version), 0)::text FROM catalog_versions)`;
 export const CATALOG_VERSION_SQL = Prisma.sql`SELECT ${CATALOG_VERSION} AS version`;
 
 /**
