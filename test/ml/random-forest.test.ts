@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DecisionTree, type RandomForestModel, predictProbabilities } from '../../src/ml/forest.js';
 import { Random } from '../../src/ml/random.js';
-import { resolveMaxFeatures, trainRandomForest } from '../../src/ml/random-forest.js';
+import { resolveMaxFeatures, trainRandomForest, trainRandomForestWithOutOfBag } from '../../src/ml/random-forest.js';
 
 interface Dataset {
   x: Float32Array;
@@ -195,6 +195,22 @@ describe('trainRandomForest', () => {
       expect(probabilities[3 * row]! + probabilities[3 * row + 1]! + probabilities[3 * row + 2]!).toBeCloseTo(1, 12);
     }
     expect(model.featureImportances[2]).toBeGreaterThan(0.9);
+  });
+
+  it('returns each training row\'s out-of-bag probabilities, whose accuracy is the out-of-bag score', async () => {
+    const train = dataset(400, 3, 29, ([f0], random) => (f0! + 0.4 * random.next() > 0.7 ? 1 : 0));
+    const { model, outOfBag } = await trainRandomForestWithOutOfBag(train.x, train.y, { classes: [0, 1], nEstimators: 20, workers: 2 });
+    let scored = 0;
+    let correct = 0;
+    for (let row = 0; row < train.rows; row++) {
+      const [flop, hit] = [outOfBag![2 * row]!, outOfBag![2 * row + 1]!];
+      if (Number.isNaN(hit)) continue;
+      expect(flop + hit).toBeCloseTo(1, 9);
+      scored++;
+      if ((hit > flop ? 1 : 0) === train.y[row]) correct++;
+    }
+    expect(scored).toBeGreaterThan(0.99 * train.rows);
+    expect(model.oobScore).toBeCloseTo(correct / scored, 12);
   });
 
   it('validates its input', async () => {
