@@ -4,19 +4,7 @@ import { type DecisionTree, predictProbabilities, type RandomForestModel } from 
 import { Random } from '../../src/ml/random.js';
 import { trainRandomForest } from '../../src/ml/random-forest.js';
 import { coverFromRows, ForestExplainer, type NodeCover } from '../../src/ml/tree-shap.js';
-
-/** `rows` rows of uniform [0, 1) float32 features; the class from `label`. */
-function dataset(rows: number, featureCount: number, seed: number, label: (f: number[], random: Random) => number) {
-  const random = new Random(seed);
-  const x = new Float32Array(rows * featureCount);
-  const y = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const features = Array.from({ length: featureCount }, () => Math.fround(random.next()));
-    x.set(features, row * featureCount);
-    y[row] = label(features, random);
-  }
-  return { x, y, rows, featureCount };
-}
+import { randomDataset } from '../support/random-dataset.js';
 
 /** A noisy problem where several features matter and interact. */
 const interacting = (f: number[], random: Random) => (f[0]! + 0.5 * f[1]! * f[2]! + 0.3 * random.next() > 0.8 ? 1 : 0);
@@ -74,7 +62,7 @@ function tree(nodes: Array<{ feature?: number; threshold?: number; left?: number
 
 describe('ForestExplainer (Linear TreeSHAP)', () => {
   it('adds the base value and the contributions up to the forest probability, over many random rows', async () => {
-    const train = dataset(2000, 6, 7, interacting);
+    const train = randomDataset(2000, 6, 7, interacting);
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 30, workers: 1, seed: 3 });
     const explainer = new ForestExplainer(model, coverFromRows(model, train.x, train.rows));
     const unit = fc.float({ min: 0, max: 1, noNaN: true });
@@ -90,7 +78,7 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
   });
 
   it('matches a brute-force Shapley computation over every coalition on a small forest', async () => {
-    const train = dataset(400, 4, 11, interacting);
+    const train = randomDataset(400, 4, 11, interacting);
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 4, maxDepth: 4, maxFeatures: 'all', workers: 1, seed: 5 });
     const cover = coverFromRows(model, train.x, train.rows);
     const explainer = new ForestExplainer(model, cover);
@@ -104,7 +92,7 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
   });
 
   it('matches the brute force for every class of a three-class forest', async () => {
-    const train = dataset(600, 3, 13, (f) => (f[0]! < 0.33 ? 0 : f[1]! < 0.5 ? 1 : 2));
+    const train = randomDataset(600, 3, 13, (f) => (f[0]! < 0.33 ? 0 : f[1]! < 0.5 ? 1 : 2));
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1, 2], nEstimators: 3, maxDepth: 4, workers: 1, seed: 9 });
     const cover = coverFromRows(model, train.x, train.rows);
     const explainer = new ForestExplainer(model, cover);
@@ -132,7 +120,7 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
 
   it('gives 0 to a feature no tree splits on, and sorts the contributions by absolute size', async () => {
     // Feature 2 is constant, so no tree can split on it.
-    const train = dataset(1000, 4, 17, interacting);
+    const train = randomDataset(1000, 4, 17, interacting);
     for (let row = 0; row < train.rows; row++) train.x[row * 4 + 2] = 0.5;
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 10, workers: 1 });
     const explainer = new ForestExplainer(model, coverFromRows(model, train.x, train.rows));
@@ -143,7 +131,7 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
   });
 
   it('takes the mean raw probability over the cover rows as its base value', async () => {
-    const train = dataset(800, 5, 19, interacting);
+    const train = randomDataset(800, 5, 19, interacting);
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 10, workers: 1 });
     const explainer = new ForestExplainer(model, coverFromRows(model, train.x, train.rows));
     const probabilities = predictProbabilities(model, train.x, train.rows);
@@ -153,7 +141,7 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
   });
 
   it('refuses a cover that does not fit the forest', async () => {
-    const train = dataset(200, 3, 23, interacting);
+    const train = randomDataset(200, 3, 23, interacting);
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 2, workers: 1 });
     expect(() => new ForestExplainer(model, [new Float64Array(1)])).toThrow(/cover has 1 trees/);
   });
