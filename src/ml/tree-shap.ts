@@ -7,12 +7,14 @@
  * Why it is linear: for one leaf L, v_L(S) = value_L × Π_j (j ∈ S ? p_j : q_j) over the distinct
  * features j on its path (p_j: 1 when the row satisfies every split on j along the path, else 0;
  * q_j: product of the cover shares of those splits). The Shapley value of j in such a product game
- * is value_L × (p_j − q_j) × ∫_0^1 Π_{k≠j} (q_k (1 − t) + p_k t) dt, a polynomial of degree
- * < depth integrated exactly by ceil(depth / 2) Gauss–Legendre points. Evaluated at those points,
+ * is value_L × (p_j − q_j) × ∫_0^1 Π_{k≠j} (q_k (1 − t) + p_k t) dt, a polynomial of degree below
+ * the path's distinct features d, integrated exactly by ceil(d / 2) Gauss–Legendre points. At those points,
  * the leaves' products sum up the tree (S_n = Σ_{leaves under n} value_L P_L), so each edge costs
  * O(points): O(nodes × depth) per tree instead of the classic O(leaves × depth²). A feature split
  * on again deeper down replaces its factor; the deeper edge takes back what the ancestor edge
  * counted for its subtree, so each leaf is counted once, with its feature's combined (p, q).
+ * Subtrees that split only on features the row already failed (p = 0) contribute nothing and are
+ * not visited (see visit): that skips about two fifths of the hit model's work.
  */
 import { type DecisionTree, nodeCount, type RandomForestModel } from './forest.js';
 import { gaussLegendre, type Quadrature } from './gauss-legendre.js';
@@ -61,6 +63,10 @@ interface PreparedTree {
   /** cover(node) / cover(parent); 0 under a parent no row reached. */
   share: Float64Array;
   quadrature: Quadrature;
+  /** A bit per feature split on in each node's subtree (all bits when features do not fit in 31). */
+  subtreeFeatures: Int32Array;
+  /** Each node's cover-weighted mean of its leaves' class probabilities, `nodeCount × classCount`. */
+  meanValue: Float64Array;
   /** Deepest root-to-leaf path, in edges. */
   depth: number;
 }
@@ -77,6 +83,8 @@ export class ForestExplainer {
   private readonly q: Float64Array;
   private readonly phi: Float64Array;
   private points = 1;
+  /** Whether features fit in the bits of an int (31): else no subtree is skipped. */
+  private readonly featureBits: boolean;
 
   constructor(
     readonly model: RandomForestModel,
@@ -85,6 +93,7 @@ export class ForestExplainer {
     if (cover.length !== model.trees.length) throw new RangeError(`cover has ${cover.length} trees, the model ${model.trees.length}`);
     this.classCount = model.classes.length;
     this.baseValues = new Float64Array(this.classCount);
+    this.featureBits = model.featureCount <= 31;
     let maxDepth = 0;
     let maxPoints = 1;
     this.prepared = model.trees.map((tree, index) => {
@@ -120,7 +129,7 @@ export class ForestExplainer {
       const m = this.points;
       this.pathProducts.fill(1, 0, m);
       this.subtreeSums.fill(0, 0, m);
-      this.visit(prepared, row, classIndex, 0, 0);
+      this.visit(prepared, row, classIndex, 0, 0, 0);
     }
     const result = new Float64Array(phi.length);
     for (let f = 0; f < phi.length; f++) result[f] = phi[f]! / this.prepared.length;
@@ -141,27 +150,47 @@ export class ForestExplainer {
 
   /**
    * Fills S (subtreeSums at `depth`) for `node`, given R (pathProducts at `depth`), adding each
-   * child edge's share of the Shapley values to phi.
+   * child edge's share of the Shapley values to phi. `offPath` has a bit per feature the row
+   * already failed a split on along the path (p = 0).
+   *
+   * A split on such a feature contributes nothing: (0 − q_new) ∫ S / (q_new (1 − t)) and the
+   * (0 − q_old) ∫ S / (q_old (1 − t)) it takes back cancel, and it scales R by the cover share
+   * alone. So a subtree that splits only on such features adds nothing to phi and its S is R
+   * times its cover-weighted mean value, known in advance: it is not visited. A leaf is the
+   * smallest such subtree.
    */
-  private visit(prepared: PreparedTree, row: ArrayLike<number>, classIndex: number, node: number, depth: number): void {
-    const { tree, share, quadrature } = prepared;
+  private visit(prepared: PreparedTree, row: ArrayLike<number>, classIndex: number, node: number, depth: number, offPath: number): void {
+    const { tree, share, quadrature, subtreeFeatures, meanValue } = prepared;
     const m = this.points;
     const R = this.pathProducts;
     const S = this.subtreeSums;
     const at = depth * m;
-    const feature = tree.feature[node]!;
-    if (feature < 0) {
-      const value = tree.value[node * this.classCount + classIndex]!;
+    if ((subtreeFeatures[node]! & ~offPath) === 0) {
+      const value = meanValue[node * this.classCount + classIndex]!;
       for (let k = 0; k < m; k++) S[at + k] = value * R[at + k]!;
       return;
     }
+    const feature = tree.feature[node]!;
     for (let k = 0; k < m; k++) S[at + k] = 0;
-    const goesLeft = Math.fround(row[feature]!) <= tree.threshold[node]!;
-    const { p, q, phi } = this;
-    const { points, weights } = quadrature;
-    const pOld = p[feature]!;
-    const qOld = q[feature]!;
     const next = at + m;
+    const { p, q, phi } = this;
+    const pOld = p[feature]!;
+    if (pOld === 0) {
+      // Both children: p stays 0, R scales by the cover share, no contribution of this split.
+      for (let side = 0; side < 2; side++) {
+        const child = side === 0 ? tree.left[node]! : tree.right[node]!;
+        const childShare = share[child]!;
+        if (childShare === 0) continue;
+        for (let k = 0; k < m; k++) R[next + k] = R[at + k]! * childShare;
+        this.visit(prepared, row, classIndex, child, depth + 1, offPath);
+        for (let k = 0; k < m; k++) S[at + k]! += S[next + k]!;
+      }
+      return;
+    }
+    const goesLeft = Math.fround(row[feature]!) <= tree.threshold[node]!;
+    const { points, weights } = quadrature;
+    const qOld = q[feature]!;
+    const featureBit = this.featureBits ? 1 << feature : 0;
     for (let side = 0; side < 2; side++) {
       const child = side === 0 ? tree.left[node]! : tree.right[node]!;
       const pNew = (side === 0) === goesLeft ? pOld : 0;
@@ -174,7 +203,7 @@ export class ForestExplainer {
       }
       p[feature] = pNew;
       q[feature] = qNew;
-      this.visit(prepared, row, classIndex, child, depth + 1);
+      this.visit(prepared, row, classIndex, child, depth + 1, pNew === 0 ? offPath | featureBit : offPath);
       p[feature] = pOld;
       q[feature] = qOld;
       let added = 0;
@@ -200,25 +229,33 @@ export class ForestExplainer {
     let distinct = 0;
     // Depth-first: (node, depth, distinct features on the path to it).
     const seen = new Uint8Array(this.model.featureCount);
+    const subtreeFeatures = new Int32Array(nodes);
+    const meanValue = new Float64Array(nodes * C);
     const walk = (node: number, nodeDepth: number, pathFeatures: number) => {
       depth = Math.max(depth, nodeDepth);
       distinct = Math.max(distinct, pathFeatures);
       const feature = tree.feature[node]!;
       if (feature < 0) {
         const weight = cover[node]! / cover[0]!;
-        for (let c = 0; c < C; c++) this.baseValues[c]! += weight * tree.value[node * C + c]!;
+        for (let c = 0; c < C; c++) {
+          meanValue[node * C + c] = tree.value[node * C + c]!;
+          this.baseValues[c]! += weight * tree.value[node * C + c]!;
+        }
         return;
       }
       const firstTime = seen[feature] === 0;
       seen[feature] = 1;
+      subtreeFeatures[node] = this.featureBits ? 1 << feature : -1;
       for (const child of [tree.left[node]!, tree.right[node]!]) {
         share[child] = cover[node]! > 0 ? cover[child]! / cover[node]! : 0;
         walk(child, nodeDepth + 1, pathFeatures + (firstTime ? 1 : 0));
+        subtreeFeatures[node]! |= subtreeFeatures[child]!;
+        for (let c = 0; c < C; c++) meanValue[node * C + c]! += share[child]! * meanValue[child * C + c]!;
       }
       if (firstTime) seen[feature] = 0;
     };
     walk(0, 0, 0);
     // The integrands have degree < distinct; n points are exact up to degree 2n − 1.
-    return { tree, share, quadrature: gaussLegendre(Math.max(1, Math.ceil(distinct / 2))), depth };
+    return { tree, share, quadrature: gaussLegendre(Math.max(1, Math.ceil(distinct / 2))), subtreeFeatures, meanValue, depth };
   }
 }

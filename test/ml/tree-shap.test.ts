@@ -140,6 +140,17 @@ describe('ForestExplainer (Linear TreeSHAP)', () => {
     expect(explainer.baseValues[1]).toBeCloseTo(mean, 12);
   });
 
+  it('adds up on a forest of 40 features, too many to skip subtrees by feature bits', async () => {
+    const train = randomDataset(600, 40, 29, (f, random) => (f[0]! + f[35]! + 0.3 * random.next() > 1.1 ? 1 : 0));
+    const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 10, workers: 1 });
+    const explainer = new ForestExplainer(model, coverFromRows(model, train.x, train.rows));
+    for (let row = 0; row < 50; row++) {
+      const x = train.x.subarray(row * 40, row * 40 + 40);
+      const sum = explainer.shapValues(x, 1).reduce((a, b) => a + b, explainer.baseValues[1]!);
+      expect(Math.abs(sum - predictProbabilities(model, x, 1)[1]!)).toBeLessThan(1e-9);
+    }
+  });
+
   it('refuses a cover that does not fit the forest', async () => {
     const train = randomDataset(200, 3, 23, interacting);
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 2, workers: 1 });
