@@ -181,6 +181,12 @@ export class ForestExplainer {
         const child = side === 0 ? tree.left[node]! : tree.right[node]!;
         const childShare = share[child]!;
         if (childShare === 0) continue;
+        if ((subtreeFeatures[child]! & ~offPath) === 0) {
+          // Skipped subtree (a leaf at least), without a call.
+          const value = childShare * meanValue[child * this.classCount + classIndex]!;
+          for (let k = 0; k < m; k++) S[at + k]! += value * R[at + k]!;
+          continue;
+        }
         for (let k = 0; k < m; k++) R[next + k] = R[at + k]! * childShare;
         this.visit(prepared, row, classIndex, child, depth + 1, offPath);
         for (let k = 0; k < m; k++) S[at + k]! += S[next + k]!;
@@ -201,11 +207,18 @@ export class ForestExplainer {
         const t = points[k]!;
         R[next + k] = (R[at + k]! * (qNew * (1 - t) + pNew * t)) / (qOld * (1 - t) + pOld * t);
       }
-      p[feature] = pNew;
-      q[feature] = qNew;
-      this.visit(prepared, row, classIndex, child, depth + 1, pNew === 0 ? offPath | featureBit : offPath);
-      p[feature] = pOld;
-      q[feature] = qOld;
+      const childOffPath = pNew === 0 ? offPath | featureBit : offPath;
+      if ((subtreeFeatures[child]! & ~childOffPath) === 0) {
+        // Skipped subtree (a leaf at least), without a call.
+        const value = meanValue[child * this.classCount + classIndex]!;
+        for (let k = 0; k < m; k++) S[next + k] = value * R[next + k]!;
+      } else {
+        p[feature] = pNew;
+        q[feature] = qNew;
+        this.visit(prepared, row, classIndex, child, depth + 1, childOffPath);
+        p[feature] = pOld;
+        q[feature] = qOld;
+      }
       let added = 0;
       let removed = 0;
       for (let k = 0; k < m; k++) {
