@@ -3,7 +3,9 @@
 // (seed 42), measures inference through onnxruntime-node (OnnxForest) and the TypeScript
 // predictor, and puts it next to scikit-learn's RandomForestClassifier on exactly the same test
 // rows (../shared/benchmarks/sklearn_rf_reference.py), measured in the same run when
-// /usr/bin/python3 has scikit-learn; otherwise next to the published reference figures.
+// /usr/bin/python3 has scikit-learn; otherwise next to the published reference figures. Issue 24:
+// an explained single prediction (Linear TreeSHAP) beside an unexplained one, and the calibration
+// (isotonic or Platt on out-of-bag scores) measured on the test rows.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +18,9 @@ import { predictProbabilities } from '../dist/ml/forest.js';
 import { exportForestToOnnx } from '../dist/ml/onnx-export.js';
 import { ModelRunner } from '../dist/ml/model-runner.js';
 import { OnnxForest } from '../dist/ml/onnx-model.js';
-import { trainRandomForest } from '../dist/ml/random-forest.js';
+import { calibrationReport, chooseCalibration } from '../dist/ml/calibration.js';
+import { trainRandomForest, trainRandomForestWithOutOfBag } from '../dist/ml/random-forest.js';
+import { coverFromRows, ForestExplainer } from '../dist/ml/tree-shap.js';
 import { stratifiedSplit, takeRows } from '../dist/ml/split.js';
 import { readSongRecords } from '../dist/songs/import/csv-file.js';
 import { median, percentile, printTable, sharedDataFolder } from './support.mjs';
@@ -32,6 +36,8 @@ const BATCH_CALLS = 10;
 const SINGLE_ROW_CALLS = 2_000;
 const THREAD_SETTINGS = [1, 2];
 const MAX_PROBABILITY_DIFFERENCE = 1e-5;
+/** Single predictions with and without an explanation, alternating (an explanation costs milliseconds). */
+const EXPLAINED_CALLS = 1_000;
 
 const PYTHON = '/usr/bin/python3';
 const dataDir = sharedDataFolder('hit-predictor');
@@ -81,7 +87,7 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 const options = { classes: [0, 1], nEstimators: TREES, minSamplesLeaf: HIT_TRAINING_DEFAULTS.minSamplesLeaf, workers: WORKERS, seed: SEED };
 const fitTimes = [];
 let started = performance.now();
-const model = await trainRandomForest(trainX, trainY, options);
+const { model, outOfBag } = await trainRandomForestWithOutOfBag(trainX, trainY, options);
 fitTimes.push(seconds(started));
 if (fitTimes[0] < FIT_BUDGET_SECONDS) {
   for (let run = 1; run < 3; run++) {
@@ -157,6 +163,40 @@ for (const threads of THREAD_SETTINGS) {
 }
 const tsBatch = await batchThroughput(() => predictProbabilities(model, testX, testRows));
 const tsLatency = await singleRowLatency((row) => predictProbabilities(model, singleRows[row], 1));
+
+// ---- Explanations (issue 24): exact Shapley values by Linear TreeSHAP on the TypeScript forest,
+// node cover from the training rows (the trees do not record it).
+started = performance.now();
+const explainer = new ForestExplainer(model, coverFromRows(model, trainX, trainY.length));
+const explainerSetupMs = performance.now() - started;
+const explainRow = (row) => {
+  const probability = predictProbabilities(model, singleRows[row], 1)[1];
+  return { probability, explanation: explainer.explain(singleRows[row], 1, DEFAULT_HIT_FEATURES) };
+};
+// Interleaved call by call, so both see the same machine load; every explained call also checks
+// that the contributions add up to the probability.
+const unexplainedTimes = [];
+const explainedTimes = [];
+let maxAdditivityGap = 0;
+for (let call = 0; call < EXPLAINED_CALLS; call++) {
+  const row = (call * 7) % testRows;
+  let start = performance.now();
+  predictProbabilities(model, singleRows[row], 1);
+  unexplainedTimes.push(performance.now() - start);
+  start = performance.now();
+  const { probability, explanation } = explainRow(row);
+  explainedTimes.push(performance.now() - start);
+  const sum = explanation.contributions.reduce((total, c) => total + c.contribution, explanation.base_value);
+  maxAdditivityGap = Math.max(maxAdditivityGap, Math.abs(sum - probability));
+}
+const unexplainedLatency = { p50: percentile(unexplainedTimes, 50), p99: percentile(unexplainedTimes, 99) };
+const explainedLatency = { p50: percentile(explainedTimes, 50), p99: percentile(explainedTimes, 99) };
+
+// ---- Calibration (issue 24): fitted on the training rows' out-of-bag scores, measured on the test rows.
+const oobHit = Float64Array.from(trainY, (_, row) => outOfBag[row * 2 + 1]);
+const calibrationChoice = chooseCalibration(oobHit, trainY);
+const rawTestHit = Float64Array.from({ length: testRows }, (_, row) => tsProbabilities[row * 2 + 1]);
+const calibration = calibrationReport(calibrationChoice.calibration, rawTestHit, testY);
 const ortDefault = ort.find((setting) => setting.threads === 1);
 const ortBestBatch = ort.reduce((best, setting) => (setting.rowsPerSecond > best.rowsPerSecond ? setting : best));
 const maxOrtDifference = Math.max(...ort.map((setting) => setting.difference));
@@ -197,6 +237,27 @@ printTable([
   ['one run() per request (reference)', fmt(oneRunEach)],
   ['ModelRunner: requests arriving during a run share the next run (the app)', fmt(coalesced)],
 ]);
+
+console.log(`\nExplained predictions (TypeScript forest, in-process): ${fmt(EXPLAINED_CALLS)} one-row calls of each, alternating`);
+printTable([
+  ['', 'single-row p50 ms', 'p99 ms'],
+  ['unexplained: predictProbabilities', unexplainedLatency.p50.toFixed(3), unexplainedLatency.p99.toFixed(3)],
+  ['explained: predictProbabilities + Linear TreeSHAP explain()', explainedLatency.p50.toFixed(3), explainedLatency.p99.toFixed(3)],
+]);
+console.log(
+  `explainer set-up (node cover of ${fmt(trainY.length)} training rows): ${explainerSetupMs.toFixed(0)} ms; ` +
+    `max |base_value + Σ contributions − probability| over those calls: ${maxAdditivityGap.toExponential(2)}`,
+);
+console.log(`\nCalibration on the ${fmt(testRows)} test rows (fitted on out-of-bag scores of the training rows)`);
+printTable([
+  ['', 'raw forest', `calibrated (${calibration.method})`],
+  ['Brier score', calibration.brier_before.toFixed(4), calibration.brier_after.toFixed(4)],
+  ['expected calibration error (10 bins)', calibration.ece_before.toFixed(4), calibration.ece_after.toFixed(4)],
+]);
+console.log(
+  `method chosen by 5-fold cross-validated Brier on the out-of-bag scores: ` +
+    Object.entries(calibrationChoice.cross_validated_brier).map(([method, brier]) => `${method} ${brier.toFixed(5)}`).join(', '),
+);
 
 const agreement = maxOrtDifference < MAX_PROBABILITY_DIFFERENCE;
 console.log(
@@ -281,6 +342,11 @@ printTable([
   ],
   [verdict(fitSeconds <= reference.fit_seconds), `fit time <= scikit-learn's (n_jobs=2): ${fitSeconds.toFixed(2)} s vs ${reference.fit_seconds.toFixed(2)} s (${source})`],
   [verdict(ortDefault.p50 < 1), `single-row p50 < 1 ms (ORT, 1 thread): ${ortDefault.p50.toFixed(3)} ms`],
+  [
+    verdict(explainedLatency.p50 <= 5),
+    `explained single prediction p50 <= 5 ms (TypeScript, in-process): ${explainedLatency.p50.toFixed(3)} ms, unexplained ${unexplainedLatency.p50.toFixed(3)} ms in this run (${(explainedLatency.p50 / unexplainedLatency.p50).toFixed(1)}x)`,
+  ],
+  [verdict(calibration.ece_after <= 0.03 && calibration.ece_after <= calibration.ece_before), `calibrated ECE <= 0.03 and <= raw on the test rows: ${calibration.ece_after.toFixed(4)} (raw ${calibration.ece_before.toFixed(4)})`],
   [
     verdict(ortBestBatch.rowsPerSecond >= 100_000),
     `batch >= 100,000 rows/s (ORT, best thread setting: ${ortBestBatch.threads}): ${fmt(ortBestBatch.rowsPerSecond)} rows/s`,

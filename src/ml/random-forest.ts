@@ -11,7 +11,7 @@ import { binFeatures } from './binning.js';
 import type { ForestWorkerData, ForestWorkerReply, ForestWorkerRequest } from './forest-worker.js';
 import type { RandomForestModel } from './forest.js';
 import { treeSeed } from './random.js';
-import { type GrownTree, type OutOfBag, TreeBuilder, type TreeParams, type TreeTrainingData } from './tree-builder.js';
+import { type GrownTree, type OutOfBag, OUT_OF_BAG_SCALE, TreeBuilder, type TreeParams, type TreeTrainingData } from './tree-builder.js';
 
 export type MaxFeatures = 'sqrt' | 'log2' | 'all' | number;
 
@@ -46,6 +46,20 @@ export interface RandomForestOptions {
  * indices 0..classes.length-1).
  */
 export async function trainRandomForest(x: Float32Array, y: Int32Array, options: RandomForestOptions): Promise<RandomForestModel> {
+  return (await trainRandomForestWithOutOfBag(x, y, options)).model;
+}
+
+export interface TrainedForest {
+  model: RandomForestModel;
+  /**
+   * Out-of-bag class probabilities of each training row (`rows × classCount`): the mean over the
+   * trees the row was out of bag for; NaN for a row in every tree's bag. Undefined without bootstrap.
+   */
+  outOfBag?: Float64Array;
+}
+
+/** As {@link trainRandomForest}, also returning each training row's out-of-bag probabilities (to calibrate on). */
+export async function trainRandomForestWithOutOfBag(x: Float32Array, y: Int32Array, options: RandomForestOptions): Promise<TrainedForest> {
   const rows = y.length;
   const classes = [...options.classes];
   const classCount = classes.length;
@@ -110,9 +124,11 @@ export async function trainRandomForest(x: Float32Array, y: Int32Array, options:
     trees: grown.map((tree) => tree.tree),
     featureImportances: forestImportances(grown, featureCount),
   };
-  const oobScore = outOfBagScore(outOfBag, y, classCount);
+  if (outOfBag.length === 0) return { model };
+  const summed = addOutOfBag(outOfBag, rows, classCount);
+  const oobScore = outOfBagScore(summed, y, classCount);
   if (oobScore !== undefined) model.oobScore = oobScore;
-  return model;
+  return { model, outOfBag: outOfBagProbabilities(summed, classCount) };
 }
 
 /** Features drawn per node for a `maxFeatures` option. */
@@ -204,19 +220,23 @@ function forestImportances(grown: GrownTree[], featureCount: number): number[] {
   return Array.from(sum, (value) => (total > 0 ? value / total : 0));
 }
 
-/**
- * Accuracy of the out-of-bag mean probabilities (argmax, first class on ties) over the rows out
- * of bag for at least one tree. The builders' sums are integers, so their total is exact.
- */
-function outOfBagScore(parts: OutOfBag[], y: Int32Array, classCount: number): number | undefined {
-  if (parts.length === 0) return undefined;
-  const rows = y.length;
+/** The builders' out-of-bag sums added up: still integers (in units of 2^-32), so the total is exact. */
+function addOutOfBag(parts: OutOfBag[], rows: number, classCount: number): OutOfBag {
   const sums = new Float64Array(rows * classCount);
   const trees = new Int32Array(rows);
   for (const part of parts) {
     for (let i = 0; i < sums.length; i++) sums[i]! += part.sums[i]!;
     for (let row = 0; row < rows; row++) trees[row]! += part.trees[row]!;
   }
+  return { sums, trees };
+}
+
+/**
+ * Accuracy of the out-of-bag mean probabilities (argmax, first class on ties) over the rows out
+ * of bag for at least one tree.
+ */
+function outOfBagScore({ sums, trees }: OutOfBag, y: Int32Array, classCount: number): number | undefined {
+  const rows = y.length;
   let scored = 0;
   let correct = 0;
   for (let row = 0; row < rows; row++) {
@@ -227,4 +247,16 @@ function outOfBagScore(parts: OutOfBag[], y: Int32Array, classCount: number): nu
     if (best === y[row]) correct++;
   }
   return scored > 0 ? correct / scored : undefined;
+}
+
+/** Mean out-of-bag probabilities; NaN where no tree had the row out of bag. */
+function outOfBagProbabilities({ sums, trees }: OutOfBag, classCount: number): Float64Array {
+  const probabilities = new Float64Array(sums.length);
+  for (let row = 0; row < trees.length; row++) {
+    for (let c = 0; c < classCount; c++) {
+      const i = row * classCount + c;
+      probabilities[i] = trees[row]! > 0 ? sums[i]! / (trees[row]! * OUT_OF_BAG_SCALE) : Number.NaN;
+    }
+  }
+  return probabilities;
 }

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type DecisionTree, type RandomForestModel, predictProbabilities } from '../../src/ml/forest.js';
-import { Random } from '../../src/ml/random.js';
-import { resolveMaxFeatures, trainRandomForest } from '../../src/ml/random-forest.js';
-
-interface Dataset {
-  x: Float32Array;
-  y: Int32Array;
-  rows: number;
-  featureCount: number;
-}
-
-/** `rows` rows of `featureCount` uniform [0, 1) features; the class comes from `label(row features)`. */
-function dataset(rows: number, featureCount: number, seed: number, label: (features: number[], random: Random) => number): Dataset {
-  const random = new Random(seed);
-  const x = new Float32Array(rows * featureCount);
-  const y = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const features = Array.from({ length: featureCount }, () => Math.fround(random.next()));
-    x.set(features, row * featureCount);
-    y[row] = label(features, random);
-  }
-  return { x, y, rows, featureCount };
-}
+import { resolveMaxFeatures, trainRandomForest, trainRandomForestWithOutOfBag } from '../../src/ml/random-forest.js';
+import { randomDataset } from '../support/random-dataset.js';
 
 /** Class 1 when feature 0 > 0.5; the other features are noise. */
-const separable = (rows: number, seed = 1) => dataset(rows, 3, seed, ([f0]) => (f0! > 0.5 ? 1 : 0));
+const separable = (rows: number, seed = 1) => randomDataset(rows, 3, seed, ([f0]) => (f0! > 0.5 ? 1 : 0));
 
 function predictClasses(model: RandomForestModel, x: Float32Array, rows: number): number[] {
   const probabilities = predictProbabilities(model, x, rows);
@@ -89,9 +69,9 @@ describe('trainRandomForest', () => {
   });
 
   it('predictProbabilities rows sum to 1', async () => {
-    const train = dataset(300, 4, 5, ([a, b], random) => (a! + b! + 0.3 * random.next() > 1.1 ? 1 : 0));
+    const train = randomDataset(300, 4, 5, ([a, b], random) => (a! + b! + 0.3 * random.next() > 1.1 ? 1 : 0));
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 15, workers: 1 });
-    const test = dataset(100, 4, 6, () => 0);
+    const test = randomDataset(100, 4, 6, () => 0);
     const probabilities = predictProbabilities(model, test.x, test.rows);
     for (let row = 0; row < test.rows; row++) {
       expect(probabilities[2 * row]! + probabilities[2 * row + 1]!).toBeCloseTo(1, 12);
@@ -100,7 +80,7 @@ describe('trainRandomForest', () => {
   });
 
   it('respects maxDepth', async () => {
-    const train = dataset(400, 4, 3, ([a, b], random) => (a! * b! + 0.2 * random.next() > 0.3 ? 1 : 0));
+    const train = randomDataset(400, 4, 3, ([a, b], random) => (a! * b! + 0.2 * random.next() > 0.3 ? 1 : 0));
     for (const maxDepth of [0, 1, 3]) {
       const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 8, maxDepth, workers: 1 });
       const depths = model.trees.map(depthOf);
@@ -111,7 +91,7 @@ describe('trainRandomForest', () => {
   });
 
   it('respects minSamplesLeaf', async () => {
-    const train = dataset(400, 4, 4, ([a], random) => (a! + 0.4 * random.next() > 0.7 ? 1 : 0));
+    const train = randomDataset(400, 4, 4, ([a], random) => (a! + 0.4 * random.next() > 0.7 ? 1 : 0));
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 5, minSamplesLeaf: 7, bootstrap: false, workers: 1 });
     expect(model.oobScore).toBeUndefined();
     for (const tree of model.trees) {
@@ -127,7 +107,7 @@ describe('trainRandomForest', () => {
   });
 
   it('is reproducible: same seed, same model, whatever the worker count', async () => {
-    const train = dataset(500, 5, 8, ([a, b, c], random) => (a! + b! * c! + 0.3 * random.next() > 0.9 ? 1 : 0));
+    const train = randomDataset(500, 5, 8, ([a, b, c], random) => (a! + b! * c! + 0.3 * random.next() > 0.9 ? 1 : 0));
     const options = { classes: [0, 1], nEstimators: 12, seed: 7 };
     const first = await trainRandomForest(train.x, train.y, { ...options, workers: 1 });
     const again = await trainRandomForest(train.x, train.y, { ...options, workers: 1 });
@@ -147,7 +127,7 @@ describe('trainRandomForest', () => {
 
   it("shifts predictions toward the minority class with classWeight 'balanced'", async () => {
     // 10% positives, overlapping with the negatives; shallow trees keep leaves mixed.
-    const train = dataset(1000, 2, 9, ([a], random) => (random.next() < 0.1 + 0.15 * a! ? 1 : 0));
+    const train = randomDataset(1000, 2, 9, ([a], random) => (random.next() < 0.1 + 0.15 * a! ? 1 : 0));
     const options = { classes: [0, 1], nEstimators: 20, maxDepth: 3, minSamplesLeaf: 20, workers: 1 };
     const plain = await trainRandomForest(train.x, train.y, options);
     const balanced = await trainRandomForest(train.x, train.y, { ...options, classWeight: 'balanced' });
@@ -164,7 +144,7 @@ describe('trainRandomForest', () => {
   });
 
   it('computes feature importances summing to 1, ranking the informative feature first', async () => {
-    const train = dataset(600, 4, 10, ([, b], random) => (b! + 0.2 * random.next() > 0.6 ? 1 : 0));
+    const train = randomDataset(600, 4, 10, ([, b], random) => (b! + 0.2 * random.next() > 0.6 ? 1 : 0));
     const model = await trainRandomForest(train.x, train.y, { classes: [0, 1], nEstimators: 20, workers: 1 });
     expect(model.featureImportances).toHaveLength(4);
     expect(model.featureImportances.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -180,13 +160,13 @@ describe('trainRandomForest', () => {
     expect(model.oobScore).toBeGreaterThan(0.8);
     expect(model.oobScore).toBeLessThanOrEqual(1);
 
-    const noise = dataset(400, 3, 13, (_, random) => (random.next() < 0.5 ? 1 : 0));
+    const noise = randomDataset(400, 3, 13, (_, random) => (random.next() < 0.5 ? 1 : 0));
     const guessing = await trainRandomForest(noise.x, noise.y, { classes: [0, 1], nEstimators: 25, workers: 1 });
     expect(guessing.oobScore).toBeLessThan(0.65);
   });
 
   it('handles more than two classes and keeps the class labels', async () => {
-    const train = dataset(300, 3, 14, ([, , c]) => (c! < 0.33 ? 0 : c! < 0.66 ? 1 : 2));
+    const train = randomDataset(300, 3, 14, ([, , c]) => (c! < 0.33 ? 0 : c! < 0.66 ? 1 : 2));
     const model = await trainRandomForest(train.x, train.y, { classes: [10, 20, 30], nEstimators: 10, maxFeatures: 'all', workers: 1 });
     expect(model.classes).toEqual([10, 20, 30]);
     expect(predictClasses(model, train.x, train.rows)).toEqual(Array.from(train.y));
@@ -195,6 +175,22 @@ describe('trainRandomForest', () => {
       expect(probabilities[3 * row]! + probabilities[3 * row + 1]! + probabilities[3 * row + 2]!).toBeCloseTo(1, 12);
     }
     expect(model.featureImportances[2]).toBeGreaterThan(0.9);
+  });
+
+  it('returns each training row\'s out-of-bag probabilities, whose accuracy is the out-of-bag score', async () => {
+    const train = randomDataset(400, 3, 29, ([f0], random) => (f0! + 0.4 * random.next() > 0.7 ? 1 : 0));
+    const { model, outOfBag } = await trainRandomForestWithOutOfBag(train.x, train.y, { classes: [0, 1], nEstimators: 20, workers: 2 });
+    let scored = 0;
+    let correct = 0;
+    for (let row = 0; row < train.rows; row++) {
+      const [flop, hit] = [outOfBag![2 * row]!, outOfBag![2 * row + 1]!];
+      if (Number.isNaN(hit)) continue;
+      expect(flop + hit).toBeCloseTo(1, 9);
+      scored++;
+      if ((hit > flop ? 1 : 0) === train.y[row]) correct++;
+    }
+    expect(scored).toBeGreaterThan(0.99 * train.rows);
+    expect(model.oobScore).toBeCloseTo(correct / scored, 12);
   });
 
   it('validates its input', async () => {
