@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+
+const logger = new Logger('Database');
 
 /**
  * The search's own connections: like the app's pool (same server, same client), but every
@@ -16,6 +19,6 @@ export function searchPool(appPool: pg.Pool): pg.Pool {
     options: '-c plan_cache_mode=force_generic_plan',
   });
   // An idle connection dropped by a restarting server must not crash the process (as the app's pool).
-  pool.on('error', () => undefined);
+  pool.on('error', (error) => logger.warn(`Idle search connection lost: ${error.message}`));
   return pool;
 }

@@ -180,15 +180,19 @@ export class SongSearchService implements OnModuleDestroy {
     const indexed = params.add(indexedText);
     const bound = prefixUpperBound(indexedText);
     const below = bound === undefined ? '' : params.add(bound);
-    const prefix = params.add(`${likeLiteral(indexedText)}%`);
+    const prefix = bound === undefined ? params.add(`${likeLiteral(indexedText)}%`) : '';
     // Beyond the indexed characters, the index narrows and the full comparison decides.
     const long = q.length >= PREFIX_INDEX_CHARS;
     const query = long || words.length > 1 ? params.add(q) : '';
     const fullPrefix = long ? params.add(`${likeLiteral(q)}%`) : '';
     const equal = (column: string) => `(left(${column}, ${PREFIX_INDEX_CHARS}) = ${indexed}${long ? ` AND ${column} = ${query}` : ''})`;
+    // The byte range is exactly the texts that start with the query (prefixUpperBound), so it
+    // needs no LIKE beside it: the prefix index alone answers it, without reading the songs when
+    // the visibility map allows.
     const startsWith = (column: string) => {
       const key = `left(${column}, ${PREFIX_INDEX_CHARS})`;
-      return `(${key} ~>=~ ${indexed}${below && ` AND ${key} ~<~ ${below}`} AND ${key} LIKE ${prefix}${long ? ` AND ${column} LIKE ${fullPrefix}` : ''})`;
+      const range = bound === undefined ? `${key} LIKE ${prefix}` : `${key} ~>=~ ${indexed} AND ${key} ~<~ ${below}`;
+      return `(${range}${long ? ` AND ${column} LIKE ${fullPrefix}` : ''})`;
     };
     const everyWord = matches
       .map((match, i) => (match === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(match)}::text[]`))
@@ -220,7 +224,11 @@ export class SongSearchService implements OnModuleDestroy {
     const phrase = words.length > 1;
     const ctes = [
       `exact AS MATERIALIZED (SELECT DISTINCT id FROM (${['search_artists', 'search_text', 'search_title'].map(exactly).join(' UNION ALL ')}) exact)`,
-      found('prefix_found', unfilled('exact'), prefixed),
+      // Each prefix index read on its own (up to FEW_CANDIDATES each): when neither reaches it, both
+      // are complete, and fewer than FEW_CANDIDATES songs in all mean every prefixed song is there.
+      `prefix_found AS MATERIALIZED (${['search_text', 'search_artists']
+        .map((column) => `(SELECT id, popularity FROM songs WHERE ${unfilled('exact')} AND ${startsWith(column)} LIMIT ${FEW_CANDIDATES})`)
+        .join(' UNION ')})`,
       fromFound('prefix', 'prefix_found', unfilled('exact'), prefixed),
     ];
     const everyWordGate = unfilled('exact', 'prefix', ...(phrase ? ['phrase'] : []));
