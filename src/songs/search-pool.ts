@@ -11,13 +11,9 @@ const logger = new Logger('Database');
  * SongSearchService.ranked); other statements keep the default on the app's pool.
  */
 export function searchPool(appPool: pg.Pool): pg.Pool {
-  const { max = 10 } = appPool.options;
-  const pool = new pg.Pool({
-    ...appPool.options,
-    // Searches hold a connection for two or three short statements: half the app's is plenty.
-    max: Math.max(2, Math.ceil(max / 2)),
-    options: '-c plan_cache_mode=force_generic_plan',
-  });
+  // As many connections as the app's pool (opened only when that many searches run at once):
+  // fewer would queue searches that the app's pool ran side by side before.
+  const pool = new pg.Pool({ ...appPool.options, options: '-c plan_cache_mode=force_generic_plan' });
   // An idle connection dropped by a restarting server must not crash the process (as the app's pool).
   pool.on('error', (error) => logger.warn(`Idle search connection lost: ${error.message}`));
   return pool;
