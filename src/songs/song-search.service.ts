@@ -67,9 +67,10 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
  * a word are many. Each query word is first looked up in the vocabulary (search_words: every
  * word of every song), which turns "contains the fragment" into a list of whole words for the
  * words index (GIN on each song's words). Each rank is then the first songs of one small query
- * in popularity order, which PostgreSQL either reads off the popularity index (common words)
- * or sorts from the words index (rare ones), and a rank is skipped once the ones before it fill
- * the page.
+ * in popularity order, either read off the popularity index (common words) or sorted from the
+ * words index (rare ones), and a rank is skipped once the ones before it fill the page. The
+ * statements are prepared and planned once per connection (see searchPool), so their text, not
+ * the planner, chooses between those reads.
  */
 @Injectable()
 export class SongSearchService implements OnModuleDestroy {
