@@ -41,17 +41,20 @@ const SLIP_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * misspelt word is corrected by exact lookups instead of a similarity scan of every song.
  */
 export function oneSlipVariants(word: string): string[] {
+  // Slices of the word's characters (code points, so that a letter outside the BMP stays whole),
+  // joined once per variant: the typo path builds a few hundred of these per query word.
   const letters = [...word];
   const alphabet = new Set([...SLIP_ALPHABET, ...letters]);
   const variants = new Set<string>();
-  const join = (parts: string[]) => parts.join('');
   for (let i = 0; i <= letters.length; i++) {
-    const [before, after] = [letters.slice(0, i), letters.slice(i)];
-    if (after.length > 0) variants.add(join([...before, ...after.slice(1)]));
-    if (after.length > 1) variants.add(join([...before, after[1]!, after[0]!, ...after.slice(2)]));
+    const before = letters.slice(0, i).join('');
+    const after = letters.slice(i).join('');
+    const afterFirst = letters.slice(i + 1).join('');
+    if (i < letters.length) variants.add(before + afterFirst);
+    if (i + 1 < letters.length) variants.add(before + letters[i + 1]! + letters[i]! + letters.slice(i + 2).join(''));
     for (const letter of alphabet) {
-      variants.add(join([...before, letter, ...after]));
-      if (after.length > 0) variants.add(join([...before, letter, ...after.slice(1)]));
+      variants.add(before + letter + after);
+      if (i < letters.length) variants.add(before + letter + afterFirst);
     }
   }
   variants.delete(word);
