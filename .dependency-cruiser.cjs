@@ -1,6 +1,7 @@
 /**
  * Which way dependencies point; `npm run lint` fails on a violation (docs/architecture.md).
- * The platform: what every feature relies on. `models` is the model registry; `ml` the pure engine.
+ * The platform: what every feature relies on. `models` is the model registry; `ml` the pure engine;
+ * `vocabulary` the plain definitions every layer shares.
  */
 const PLATFORM = '(config|database|logging|metrics|jobs|storage|mail|health|backup|settings|common|request-limits|models)';
 
@@ -20,7 +21,7 @@ module.exports = {
         'The platform serves every feature and knows none of them. Its controllers authorize with the ' +
         'authentication every route uses (the @Auth decorators and the signed-in user), nothing else of auth.',
       from: { path: `^src/${PLATFORM}/` },
-      to: { path: '^src/', pathNot: [`^src/${PLATFORM}/`, '^src/ml/', '^src/generated/', '^src/auth/(auth\\.decorators|auth-user)\\.ts$'] },
+      to: { path: '^src/', pathNot: [`^src/${PLATFORM}/`, '^src/ml/', '^src/vocabulary/', '^src/generated/', '^src/auth/(auth\\.decorators|auth-user)\\.ts$'] },
     },
     {
       name: 'ml-is-pure',
@@ -28,6 +29,13 @@ module.exports = {
       comment: 'The ML engine takes plain data: no Nest, no database, nothing of the app but where its worker script is.',
       from: { path: '^src/ml/' },
       to: { path: ['^src/(?!ml/|common/worker-script\\.ts$)', '^node_modules/(@nestjs|@prisma|pg)/'] },
+    },
+    {
+      name: 'vocabulary-is-pure',
+      severity: 'error',
+      comment: 'The shared vocabulary (audio features) is plain data the web app imports too: it imports nothing.',
+      from: { path: '^src/vocabulary/' },
+      to: { path: ['^src/(?!vocabulary/)', '^node_modules/'] },
     },
   ],
   options: {

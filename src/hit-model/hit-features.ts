@@ -1,22 +1,7 @@
-/** Audio features a hit model can use, by their API/database name. */
-export const HIT_FEATURE_FIELDS = {
-  duration_ms: 'durationMs',
-  danceability: 'danceability',
-  energy: 'energy',
-  valence: 'valence',
-  acousticness: 'acousticness',
-  instrumentalness: 'instrumentalness',
-  explicit: 'explicit',
-  loudness: 'loudness',
-  tempo: 'tempo',
-  mode: 'mode',
-  speechiness: 'speechiness',
-  liveness: 'liveness',
-  key: 'key',
-  time_signature: 'timeSignature',
-} as const;
+import { AUDIO_FEATURE_FIELDS, type AudioFeatureName } from '../vocabulary/audio-features.js';
 
-export type HitFeature = keyof typeof HIT_FEATURE_FIELDS;
+/** A hit model can use every audio feature of the vocabulary, by its API name. */
+export type HitFeature = AudioFeatureName;
 
 /** The original system's features, in its order. */
 export const DEFAULT_HIT_FEATURES: HitFeature[] = [
@@ -35,17 +20,17 @@ export const HIT_TRAINING_DEFAULTS = { trees: 100, minSamplesLeaf: 20, seed: 42,
 export const HIT_CLASSES = ['FLOP', 'HIT'];
 
 /** A song's audio features, as stored. */
-export type SongFeatures = { [F in HitFeature as (typeof HIT_FEATURE_FIELDS)[F]]: number | boolean };
+export type SongFeatures = { [F in HitFeature as (typeof AUDIO_FEATURE_FIELDS)[F]]: number | boolean };
 
 export function isHitFeature(name: string): name is HitFeature {
-  return Object.hasOwn(HIT_FEATURE_FIELDS, name);
+  return Object.hasOwn(AUDIO_FEATURE_FIELDS, name);
 }
 
 /** Checks a comma-separated feature list; throws naming unknown or repeated features. */
 export function parseFeatureList(list: string): HitFeature[] {
   const names = list.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !isHitFeature(name));
-  if (unknown.length > 0) throw new Error(`Unknown features: ${unknown.join(', ')}. Known: ${Object.keys(HIT_FEATURE_FIELDS).join(', ')}`);
+  if (unknown.length > 0) throw new Error(`Unknown features: ${unknown.join(', ')}. Known: ${Object.keys(AUDIO_FEATURE_FIELDS).join(', ')}`);
   if (new Set(names).size !== names.length) throw new Error('A feature is listed twice');
   if (names.length === 0) throw new Error('No features given');
   return names as HitFeature[];
@@ -53,10 +38,10 @@ export function parseFeatureList(list: string): HitFeature[] {
 
 /** The model's input row: features as numbers (explicit true → 1), in the given order. */
 export function featureRow(song: SongFeatures, features: HitFeature[]): number[] {
-  return features.map((feature) => Number(song[HIT_FEATURE_FIELDS[feature]]));
+  return features.map((feature) => Number(song[AUDIO_FEATURE_FIELDS[feature]]));
 }
 
 /** The original system's ten features of a song, by their API names (explicit as 0/1). */
 export function songFeatures(song: SongFeatures): Record<string, number> {
-  return Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, Number(song[HIT_FEATURE_FIELDS[name]])]));
+  return Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, Number(song[AUDIO_FEATURE_FIELDS[name]])]));
 }

@@ -16,12 +16,12 @@ import {
   DEFAULT_HIT_FEATURES,
   featureRow,
   HIT_CLASSES,
-  HIT_FEATURE_FIELDS,
   HIT_MODEL_NAME,
   HIT_TRAINING_DEFAULTS,
   type HitFeature,
   type SongFeatures,
 } from './hit-features.js';
+import { AUDIO_FEATURE_FIELDS } from '../vocabulary/audio-features.js';
 
 export interface TrainHitModelOptions {
   /** Train on these CSV files instead of the songs table. */
@@ -184,7 +184,7 @@ export class HitModelTrainerService {
   }
 
   private async fromSongsTable(): Promise<TrainingData> {
-    const select = Object.fromEntries(Object.values(HIT_FEATURE_FIELDS).map((field) => [field, true]));
+    const select = Object.fromEntries(Object.values(AUDIO_FEATURE_FIELDS).map((field) => [field, true]));
     const songs = await this.prisma.song.findMany({ select: { ...select, isHit: true, dataset: true }, orderBy: { id: 'asc' } });
     return {
       songs: songs as unknown as TrainingData['songs'],

@@ -13,30 +13,35 @@ export interface AudioFeatureSpec {
   integer: boolean;
   /** A person's name for it. */
   label: string;
-  /** What it measures, in a few words. */
+  /** What it measures, in a few words (the web app's hint). */
   description: string;
+  /** The unit of the number, where it has one. */
+  unit?: string;
+  /** What the numbers of a coded feature stand for. */
+  codes?: string;
   /** A typical value, for documentation. */
   example: number;
 }
 
-const ratio = (field: string, label: string, description: string, example: number) => ({ field, range: [0, 1], integer: false, label, description, example }) as const;
+const ratio = <Field extends string>(field: Field, label: string, description: string, example: number) =>
+  ({ field, range: [0, 1], integer: false, label, description, example }) as const;
 
 /** In the hit model's order: the original system's ten features first, then the other four. */
 export const AUDIO_FEATURES = {
   // Six hours: real tracks run past an hour (the Kaggle hit-predictor files hold one of 68 minutes).
-  duration_ms: { field: 'durationMs', range: [1, 21_600_000], integer: true, label: 'Duration', description: 'Track length in milliseconds', example: 210_000 },
+  duration_ms: { field: 'durationMs', range: [1, 21_600_000], integer: true, label: 'Duration', description: 'Track length', unit: 'milliseconds', example: 210_000 },
   danceability: ratio('danceability', 'Danceability', 'How suitable for dancing', 0.6),
   energy: ratio('energy', 'Energy', 'Perceived intensity', 0.6),
   valence: ratio('valence', 'Valence', 'Musical positiveness', 0.5),
   acousticness: ratio('acousticness', 'Acousticness', 'Confidence the track is acoustic', 0.2),
   instrumentalness: ratio('instrumentalness', 'Instrumentalness', 'Confidence the track has no vocals', 0),
-  explicit: { field: 'explicit', range: [0, 1], integer: true, label: 'Explicit', description: 'Explicit lyrics: 1 yes, 0 no', example: 0 },
-  loudness: { field: 'loudness', range: [-60, 5], integer: false, label: 'Loudness', description: 'Overall loudness in dB', example: -6.5 },
+  explicit: { field: 'explicit', range: [0, 1], integer: true, label: 'Explicit', description: 'Explicit lyrics', codes: '1 yes, 0 no', example: 0 },
+  loudness: { field: 'loudness', range: [-60, 5], integer: false, label: 'Loudness', description: 'Overall loudness', unit: 'dB', example: -6.5 },
   tempo: { field: 'tempo', range: [0, 300], integer: false, label: 'Tempo', description: 'Beats per minute', example: 120 },
-  mode: { field: 'mode', range: [0, 1], integer: true, label: 'Mode', description: '1 major, 0 minor', example: 1 },
+  mode: { field: 'mode', range: [0, 1], integer: true, label: 'Mode', description: 'Major or minor key', codes: '1 major, 0 minor', example: 1 },
   speechiness: ratio('speechiness', 'Speechiness', 'Presence of spoken words', 0.05),
   liveness: ratio('liveness', 'Liveness', 'Presence of an audience', 0.1),
-  key: { field: 'key', range: [-1, 11], integer: true, label: 'Key', description: 'Pitch class, 0 = C … 11 = B; -1 when none was detected', example: 5 },
+  key: { field: 'key', range: [-1, 11], integer: true, label: 'Key', description: 'Pitch class', codes: '0 = C … 11 = B; -1 when none was detected', example: 5 },
   time_signature: { field: 'timeSignature', range: [0, 7], integer: true, label: 'Time signature', description: 'Beats per bar', example: 4 },
 } as const satisfies Record<string, AudioFeatureSpec>;
 
@@ -54,3 +59,11 @@ export const FEATURE_RANGES = Object.fromEntries(
 export const AUDIO_FEATURE_FIELDS = Object.fromEntries(Object.entries(AUDIO_FEATURES).map(([name, spec]) => [name, spec.field])) as {
   [N in AudioFeatureName]: Spec<N>['field'];
 };
+
+/** How the API documents a feature's number: what it measures, its unit or codes, the range of a ratio. */
+export function documentedMeaning(spec: AudioFeatureSpec): string {
+  const [minimum, maximum] = spec.range;
+  if (spec.unit) return `${spec.description} in ${spec.unit}`;
+  if (spec.codes) return `${spec.description}: ${spec.codes}`;
+  return !spec.integer && minimum === 0 && maximum === 1 ? `${spec.description}, 0–1` : spec.description;
+}

@@ -2,8 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { Omittable } from '../../common/http/validation.js';
-import { AUDIO_FEATURES, type AudioFeatureName } from '../../vocabulary/audio-features.js';
-
+import { AUDIO_FEATURES, documentedMeaning, type AudioFeatureName, type AudioFeatureSpec } from '../../vocabulary/audio-features.js';
 
 /**
  * Validates and documents one audio feature of the vocabulary (AUDIO_FEATURES): a finite number (a whole one
@@ -11,10 +10,10 @@ import { AUDIO_FEATURES, type AudioFeatureName } from '../../vocabulary/audio-fe
  * changes nothing.
  */
 export function AudioFeature(name: AudioFeatureName, { optional = false } = {}): PropertyDecorator {
-  const { range, integer, description, example } = AUDIO_FEATURES[name];
+  const spec: AudioFeatureSpec = AUDIO_FEATURES[name];
+  const { range, integer, example } = spec;
   const [minimum, maximum] = range;
-  const isRatio = !integer && minimum === 0 && maximum === 1;
-  const documented: ApiPropertyOptions = { type: integer ? 'integer' : 'number', minimum, maximum, example, description: isRatio ? `${description}, 0–1` : description };
+  const documented: ApiPropertyOptions = { type: integer ? 'integer' : 'number', minimum, maximum, example, description: documentedMeaning(spec) };
   return applyDecorators(
     optional ? ApiPropertyOptional(documented) : ApiProperty(documented),
     optional ? Omittable() : IsDefined({ message: `${name} is required` }),

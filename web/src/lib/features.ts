@@ -1,3 +1,5 @@
+import { AUDIO_FEATURES } from '../../../src/vocabulary/audio-features';
+
 /** The ten audio features of the hit model, as people see and enter them. */
 export type FeatureName =
   | 'duration_ms'
@@ -27,18 +29,24 @@ export interface FeatureSpec {
   kind: 'ratio' | 'duration' | 'decibels' | 'tempo' | 'yes-no' | 'major-minor';
 }
 
-export const FEATURES: FeatureSpec[] = [
-  { name: 'danceability', label: 'Danceability', hint: 'How suitable for dancing', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
-  { name: 'energy', label: 'Energy', hint: 'Perceived intensity', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
-  { name: 'valence', label: 'Valence', hint: 'Musical positiveness', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
-  { name: 'acousticness', label: 'Acousticness', hint: 'Confidence it is acoustic', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
-  { name: 'instrumentalness', label: 'Instrumentalness', hint: 'Confidence it has no vocals', min: 0, max: 1, step: 0.01, scale: [0, 1], kind: 'ratio' },
-  { name: 'loudness', label: 'Loudness', hint: 'Overall loudness', min: -60, max: 5, step: 0.1, scale: [-30, 0], kind: 'decibels' },
-  { name: 'tempo', label: 'Tempo', hint: 'Beats per minute', min: 0, max: 300, step: 1, scale: [50, 200], kind: 'tempo' },
-  { name: 'duration_ms', label: 'Duration', hint: 'Track length', min: 1, max: 21_600_000, step: 1000, scale: [60_000, 480_000], kind: 'duration' },
-  { name: 'mode', label: 'Mode', hint: 'Major or minor key', min: 0, max: 1, step: 1, scale: [0, 1], kind: 'major-minor' },
-  { name: 'explicit', label: 'Explicit', hint: 'Explicit lyrics', min: 0, max: 1, step: 1, scale: [0, 1], kind: 'yes-no' },
-];
+/** How the form shows each feature; its name, range and words come from the vocabulary (AUDIO_FEATURES). */
+const FORM: Record<FeatureName, Pick<FeatureSpec, 'step' | 'scale' | 'kind'>> = {
+  danceability: { step: 0.01, scale: [0, 1], kind: 'ratio' },
+  energy: { step: 0.01, scale: [0, 1], kind: 'ratio' },
+  valence: { step: 0.01, scale: [0, 1], kind: 'ratio' },
+  acousticness: { step: 0.01, scale: [0, 1], kind: 'ratio' },
+  instrumentalness: { step: 0.01, scale: [0, 1], kind: 'ratio' },
+  loudness: { step: 0.1, scale: [-30, 0], kind: 'decibels' },
+  tempo: { step: 1, scale: [50, 200], kind: 'tempo' },
+  duration_ms: { step: 1000, scale: [60_000, 480_000], kind: 'duration' },
+  mode: { step: 1, scale: [0, 1], kind: 'major-minor' },
+  explicit: { step: 1, scale: [0, 1], kind: 'yes-no' },
+};
+
+export const FEATURES: FeatureSpec[] = (Object.keys(FORM) as FeatureName[]).map((name) => {
+  const { label, description, range } = AUDIO_FEATURES[name];
+  return { name, label, hint: description, min: range[0], max: range[1], ...FORM[name] };
+});
 
 export const FEATURE_BY_NAME = Object.fromEntries(FEATURES.map((spec) => [spec.name, spec])) as Record<FeatureName, FeatureSpec>;
 
