@@ -10,9 +10,16 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 const GENERATED_TYPES = join(projectRoot, 'web/src/api/openapi.d.ts');
 const OPENAPI_TYPESCRIPT = join(projectRoot, 'node_modules/openapi-typescript/bin/cli.js');
 
-/** What `npm run web:api-types` writes for `document`: the same CLI, reading the document on stdin. */
+/** The options `npm run web:api-types` gives openapi-typescript, read from package.json (its output file left out). */
+async function scriptOptions(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const command = /openapi-typescript (.*)$/.exec(scripts['web:api-types'] ?? '')?.[1] ?? '';
+  return command.replace(/(^|\s)-o \S+/, '').split(/\s+/).filter(Boolean);
+}
+
+/** What `npm run web:api-types` writes for `document`: the same CLI and options, reading the document on stdin. */
 async function typesOf(document: string): Promise<string> {
-  const run = promisify(execFile)(process.execPath, [OPENAPI_TYPESCRIPT], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
+  const run = promisify(execFile)(process.execPath, [OPENAPI_TYPESCRIPT, ...(await scriptOptions())], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
   run.child.stdin?.end(document);
   return (await run).stdout;
 }

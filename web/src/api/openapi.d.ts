@@ -2858,7 +2858,7 @@ export interface components {
              * @default user
              * @enum {string}
              */
-            role: "user" | "artist";
+            role?: "user" | "artist";
             /** @description Shown to others (and the artist name of artist accounts); defaults to the username */
             display_name?: string;
         };
@@ -2908,7 +2908,7 @@ export interface components {
              * @default user
              * @enum {string}
              */
-            role: "user" | "artist";
+            role?: "user" | "artist";
             /** @description Shown to others (and the artist name of artist accounts); defaults to the username */
             display_name?: string;
             /**
@@ -2987,7 +2987,7 @@ export interface components {
         };
         SongSearchDto: {
             /** @default 20 */
-            limit: Record<string, never>;
+            limit?: Record<string, never>;
             /**
              * @description Words of the title and/or artist; accents, case and small typos do not matter
              * @example the beatles
@@ -2996,20 +2996,20 @@ export interface components {
         };
         SearchHitDto: {
             id: number;
-            track_id?: Record<string, never> | null;
+            track_id: string | null;
             track_name: string;
             artists: string;
-            album_name?: Record<string, never> | null;
-            album_image?: Record<string, never> | null;
-            preview_url?: Record<string, never> | null;
+            album_name: string | null;
+            album_image: string | null;
+            preview_url: string | null;
             duration_ms: number;
             explicit: boolean;
-            popularity?: Record<string, never> | null;
+            popularity: number | null;
             is_hit: boolean;
-            track_genre?: Record<string, never> | null;
-            decade?: Record<string, never> | null;
+            track_genre: string | null;
+            decade: number | null;
             source: string;
-            dataset?: Record<string, never> | null;
+            dataset: string | null;
             /** @description Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it */
             demo: boolean;
             /** @enum {string} */
@@ -3021,17 +3021,17 @@ export interface components {
         SongDto: {
             id: number;
             /** @description Spotify track id */
-            track_id?: Record<string, never> | null;
+            track_id: string | null;
             track_name: string;
             /** @description Display string; several artists are separated by ";" */
             artists: string;
-            album_name?: Record<string, never> | null;
+            album_name: string | null;
             /** @description Cover art URL (songs looked up on Spotify) */
-            album_image?: Record<string, never> | null;
+            album_image: string | null;
             /** @description 30-second preview URL, when Spotify gives one */
-            preview_url?: Record<string, never> | null;
-            popularity?: Record<string, never> | null;
-            track_genre?: Record<string, never> | null;
+            preview_url: string | null;
+            popularity: number | null;
+            track_genre: string | null;
             duration_ms: number;
             danceability: number;
             energy: number;
@@ -3062,9 +3062,9 @@ export interface components {
             /** @enum {string} */
             source: "dataset" | "user" | "spotify";
             /** @example 1970 */
-            decade?: Record<string, never> | null;
+            decade: number | null;
             /** @description kaggle, hit-predictor, or demo (synthetic data) */
-            dataset?: Record<string, never> | null;
+            dataset: string | null;
             /** @description Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it */
             demo: boolean;
             /** Format: date-time */
@@ -3086,7 +3086,9 @@ export interface components {
         FeatureAverageGroupDto: {
             songs: number;
             /** @description Mean of each model feature (explicit and mode as shares, 0–1); null without songs */
-            features?: Record<string, never> | null;
+            features: {
+                [key: string]: number;
+            } | null;
         };
         FeatureAveragesDto: {
             hit: components["schemas"]["FeatureAverageGroupDto"];
@@ -3178,12 +3180,12 @@ export interface components {
         PredictedSongDto: {
             title: string;
             artist: string;
-            album?: Record<string, never> | null;
-            album_image?: Record<string, never> | null;
-            spotify_url?: Record<string, never> | null;
-            preview_url?: Record<string, never> | null;
-            popularity?: Record<string, never> | null;
-            track_id?: Record<string, never> | null;
+            album: string | null;
+            album_image: string | null;
+            spotify_url: string | null;
+            preview_url: string | null;
+            popularity: number | null;
+            track_id: string | null;
             /** @description Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it */
             demo: boolean;
         };
@@ -3208,8 +3210,8 @@ export interface components {
             model_version: string;
             adjusted_by_dataset: boolean;
             /** @enum {string|null} */
-            dataset_label?: "HIT" | "FLOP" | null;
-            dataset_popularity?: Record<string, never> | null;
+            dataset_label: "HIT" | "FLOP" | null;
+            dataset_popularity: number | null;
         };
         BatchPredictionDto: {
             /** @description Up to 10,000 rows of the ten features */
@@ -3239,17 +3241,17 @@ export interface components {
         };
         SpotifySearchTrackDto: {
             /** @description Spotify track id */
-            id?: Record<string, never> | null;
+            id: string | null;
             title: string;
             /** @description Several artists are separated by ";" */
             artist: string;
-            album?: Record<string, never> | null;
-            album_image?: Record<string, never> | null;
+            album: string | null;
+            album_image: string | null;
             duration_ms: number;
             explicit: boolean;
-            preview_url?: Record<string, never> | null;
-            spotify_url?: Record<string, never> | null;
-            popularity?: Record<string, never> | null;
+            preview_url: string | null;
+            spotify_url: string | null;
+            popularity: number | null;
             /** @description The song is in an imported dataset, so its prediction follows the dataset label */
             in_dataset: boolean;
             /** @description Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it */
@@ -3307,14 +3309,21 @@ export interface components {
              *       "Rock": 0.21
              *     }
              */
-            all_probabilities: Record<string, never>;
+            all_probabilities: {
+                [key: string]: number;
+            };
         };
         PredictGenreResultDto: {
-            /** @example OK */
-            status: string;
+            /**
+             * @example OK
+             * @enum {string}
+             */
+            status: "OK";
             prediction: components["schemas"]["GenrePredictionDto"];
             /** @description The profile the model read, defaults filled in */
-            customer_profile: Record<string, never>;
+            customer_profile: {
+                [key: string]: (number | string) | null;
+            };
             /** @description Places the model never saw, read as "unknown" */
             unknown_places: string[];
             model_version: string;
@@ -3519,7 +3528,7 @@ export interface components {
              * @default public
              * @enum {string}
              */
-            visibility: "public" | "private";
+            visibility?: "public" | "private";
             /**
              * Format: uuid
              * @description Admins only: the artist to publish as
@@ -3546,7 +3555,7 @@ export interface components {
              * @default public
              * @enum {string}
              */
-            visibility: "public" | "private";
+            visibility?: "public" | "private";
             /**
              * Format: uuid
              * @description Admins only: the artist to publish as
@@ -3656,17 +3665,17 @@ export interface components {
             /** @example Late night drive */
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @default private
              * @enum {string}
              */
-            visibility: "public" | "private";
+            visibility?: "public" | "private";
             /**
              * @description Collaborators (who joined by the share link) may add, remove and reorder songs
              * @default false
              */
-            collaborative: boolean;
+            collaborative?: boolean;
         };
         UserRefDto: {
             /** Format: uuid */
@@ -3737,17 +3746,17 @@ export interface components {
             /** @example Late night drive */
             name?: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @default private
              * @enum {string}
              */
-            visibility: "public" | "private";
+            visibility?: "public" | "private";
             /**
              * @description Collaborators (who joined by the share link) may add, remove and reorder songs
              * @default false
              */
-            collaborative: boolean;
+            collaborative?: boolean;
         };
         AddPlaylistSongDto: {
             /**
@@ -3767,17 +3776,17 @@ export interface components {
         AdminSongDto: {
             id: number;
             /** @description Spotify track id */
-            track_id?: Record<string, never> | null;
+            track_id: string | null;
             track_name: string;
             /** @description Display string; several artists are separated by ";" */
             artists: string;
-            album_name?: Record<string, never> | null;
+            album_name: string | null;
             /** @description Cover art URL (songs looked up on Spotify) */
-            album_image?: Record<string, never> | null;
+            album_image: string | null;
             /** @description 30-second preview URL, when Spotify gives one */
-            preview_url?: Record<string, never> | null;
-            popularity?: Record<string, never> | null;
-            track_genre?: Record<string, never> | null;
+            preview_url: string | null;
+            popularity: number | null;
+            track_genre: string | null;
             duration_ms: number;
             danceability: number;
             energy: number;
@@ -3808,9 +3817,9 @@ export interface components {
             /** @enum {string} */
             source: "dataset" | "user" | "spotify";
             /** @example 1970 */
-            decade?: Record<string, never> | null;
+            decade: number | null;
             /** @description kaggle, hit-predictor, or demo (synthetic data) */
-            dataset?: Record<string, never> | null;
+            dataset: string | null;
             /** @description Generated demo data (invented, not real): `npm run cli -- demo remove` deletes it */
             demo: boolean;
             /** Format: date-time */
@@ -4395,17 +4404,17 @@ export interface components {
              * @description Keep the lead (artist, scores, recording, contacts)
              * @default true
              */
-            save_to_db: boolean;
+            save_to_db?: boolean;
             /**
              * @description Ask YouTube too (costs quota units)
              * @default true
              */
-            include_youtube: boolean;
+            include_youtube?: boolean;
             /**
              * @description Ask every source again instead of using cached answers
              * @default false
              */
-            force_refresh: boolean;
+            force_refresh?: boolean;
         };
         YoutubeOpportunityDto: {
             /** @enum {string} */
@@ -4512,11 +4521,11 @@ export interface components {
              * @description ISRCs analysed at a time (the sources’ rate limits still apply)
              * @default 10
              */
-            batch_size: number;
+            batch_size?: number;
             /** @default true */
-            include_youtube: boolean;
+            include_youtube?: boolean;
             /** @default false */
-            force_refresh: boolean;
+            force_refresh?: boolean;
             /**
              * @description Duplicates are analysed once
              * @example [
@@ -4552,11 +4561,11 @@ export interface components {
              * @description ISRCs analysed at a time (the sources’ rate limits still apply)
              * @default 10
              */
-            batch_size: number;
+            batch_size?: number;
             /** @default true */
-            include_youtube: boolean;
+            include_youtube?: boolean;
             /** @default false */
-            force_refresh: boolean;
+            force_refresh?: boolean;
             /**
              * Format: binary
              * @description CSV or TXT: ISRCs in any column or line
@@ -4923,7 +4932,7 @@ export interface components {
              * @description YouTube columns (CSV, Excel) and fields (JSON)
              * @default true
              */
-            include_youtube: boolean;
+            include_youtube?: boolean;
         };
     };
     responses: never;
