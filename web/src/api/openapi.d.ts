@@ -2708,9 +2708,13 @@ export interface components {
             /** @enum {string} */
             state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
             /** @description What the job was sent with */
-            data: Record<string, never> | null;
+            data: {
+                [key: string]: unknown;
+            } | null;
             /** @description What a completed job returned (null otherwise) */
-            output: Record<string, never> | null;
+            output: {
+                [key: string]: unknown;
+            } | null;
             /** @description Why the last attempt failed, for failed jobs and jobs waiting to retry */
             error: string | null;
             /** Format: date-time */
@@ -4371,7 +4375,7 @@ export interface components {
              *       "search"
              *     ]
              */
-            sources: string[];
+            sources: ("new_releases" | "search")[];
             spotify_url: string;
             image_url: string | null;
             /** Format: date-time */
