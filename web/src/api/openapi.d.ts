@@ -4432,13 +4432,18 @@ export interface components {
             /** @example musicbrainz */
             source: string;
         };
+        ScoreItemDto: {
+            factor: string;
+            points: number;
+            max: number;
+            /** @description The factor in words */
+            reason: string;
+        };
         ScoreComponentDto: {
             points: number;
             max: number;
-            /** @description Each factor: factor, points, max, reason */
-            items: {
-                [key: string]: unknown;
-            }[];
+            /** @description Each factor */
+            items: components["schemas"]["ScoreItemDto"][];
         };
         LeadScoreDto: {
             total: number;
@@ -4805,6 +4810,33 @@ export interface components {
             sources: components["schemas"]["SourceUsageSummaryDto"][];
             processing: components["schemas"]["ProcessingDto"];
         };
+        SourceErrorDto: {
+            /** Format: date-time */
+            at: string;
+            message: string;
+        };
+        SourceRateLimitDto: {
+            /**
+             * Format: date-time
+             * @description The first moment a new request could go; null when the source was never called
+             */
+            next_slot_at: string | null;
+            /** @description How long a request asking now would wait (0 when a slot is free) */
+            wait_ms: number;
+            min_interval_ms: number;
+        };
+        SourceUsageDayDto: {
+            source: string;
+            /**
+             * @description YYYY-MM-DD (UTC)
+             * @example 2026-12-06
+             */
+            day: string;
+            requests: number;
+            errors: number;
+            /** @description Quota units spent; 0 for sources without a quota */
+            units: number;
+        };
         SourceStatusDto: {
             /** @example musicbrainz */
             source: string;
@@ -4813,20 +4845,13 @@ export interface components {
             /** @description No failure since this instance’s last success */
             healthy: boolean;
             base_url: string;
-            /** @description at, message */
-            last_error: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The last failure this instance saw */
+            last_error: components["schemas"]["SourceErrorDto"] | null;
             /** Format: date-time */
             last_success_at: string | null;
-            /** @description next_slot_at, wait_ms, min_interval_ms (shared by every worker) */
-            rate_limit: {
-                [key: string]: unknown;
-            } | null;
-            /** @description day, requests, errors, units */
-            usage_today: {
-                [key: string]: unknown;
-            };
+            /** @description The schedule shared by every worker, when the source is rate-limited */
+            rate_limit: components["schemas"]["SourceRateLimitDto"] | null;
+            usage_today: components["schemas"]["SourceUsageDayDto"];
             quota: components["schemas"]["QuotaDto"] | null;
         };
         LeadSourcesStatusDto: {
