@@ -44,19 +44,10 @@ export type LeadRecording = Schema<'LeadRecordingDto'>;
 
 export type OutreachEvent = Schema<'OutreachEventDto'>;
 
-// The document describes breakdown and youtube_channel as loose objects (the server builds them inline): the fields the app reads.
+// The document describes breakdown as a loose object (stored JSON, whose shape grew over time): the fields the app reads.
 /** GET /api/leads/artists/:id */
-export type LeadDetail = Omit<Schema<'LeadDetailDto'>, 'breakdown' | 'youtube_channel'> & {
+export type LeadDetail = Omit<Schema<'LeadDetailDto'>, 'breakdown'> & {
   breakdown: Partial<Record<ScoreComponentName, ScoreComponent>> & { reasons?: string[] };
-  youtube_channel: {
-    channel_id: string | null;
-    subscribers: number | null;
-    views: number | null;
-    video_count: number | null;
-    recent_uploads_90d: number | null;
-    last_upload_at: string | null;
-    checked_at: string;
-  } | null;
 };
 
 /** GET /api/leads/dashboard/stats */

@@ -4645,6 +4645,18 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["LeadDto"][];
         };
+        LeadYoutubeChannelDto: {
+            /** @description null: checked, no channel found */
+            channel_id: string | null;
+            subscribers: number | null;
+            views: number | null;
+            video_count: number | null;
+            recent_uploads_90d: number | null;
+            /** Format: date-time */
+            last_upload_at: string | null;
+            /** Format: date-time */
+            checked_at: string;
+        };
         LeadRecordingDto: {
             isrc: string;
             title: string | null;
@@ -4722,9 +4734,7 @@ export interface components {
             scoring_inputs: components["schemas"]["ScoringInputDto"][] | null;
             youtube_opportunities: components["schemas"]["YoutubeOpportunityDto"][];
             /** @description The channel’s figures when YouTube was checked */
-            youtube_channel: {
-                [key: string]: unknown;
-            } | null;
+            youtube_channel: components["schemas"]["LeadYoutubeChannelDto"] | null;
             recordings: components["schemas"]["LeadRecordingDto"][];
             /** @description Newest first */
             outreach_history: components["schemas"]["OutreachEventDto"][];
