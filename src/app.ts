@@ -3,11 +3,11 @@ import type { Server } from 'node:http';
 import { Module, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { createOpenApiDocument } from './openapi-document.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { serveApiDocPages } from './common/http/api-doc-pages.js';
-import { markPathAliases } from './common/http/openapi-aliases.js';
 import { requestLogger } from './common/http/request-logger.middleware.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { applyServerTimeouts } from './common/http/server-timeouts.js';
@@ -85,18 +85,6 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
 
   // A factory: Swagger builds the document on its first request, not at every start.
-  const document = () =>
-    markPathAliases(
-      SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('Encore API')
-          .setDescription('Music intelligence for labels, artists and A&R teams')
-          .setVersion('0.1.0')
-          // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
-          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
-          .build(),
-      ),
-    );
+  const document = () => createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

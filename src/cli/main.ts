@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../config/app-config.js';
 import { registerAccountCommands } from './account-commands.js';
+import { registerApiDocumentCommands } from './api-document-commands.js';
 import { registerAnalyticsCommands } from './analytics-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { CliContext } from './context.js';
@@ -26,6 +27,7 @@ registerAnalyticsCommands(program, context);
 registerBackupCommands(program, context);
 registerReportingCommands(program, context);
 registerDemoCommands(program, context);
+registerApiDocumentCommands(program, context);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);

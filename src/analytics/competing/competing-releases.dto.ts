@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
 import { ReleaseArtistDto } from '../releases/release-scores.dto.js';
+import type { CompetingSource } from './competing-releases.js';
 import { parseReleaseWeek } from './release-week.js';
 
 export class CompetingReleasesQueryDto {
@@ -34,7 +35,7 @@ export class CompetingReleaseDto {
   @ApiProperty({ example: '2026-12-04' }) release_date!: string;
   @ApiProperty({ type: Number, nullable: true }) total_tracks!: number | null;
   @ApiProperty({ type: [String], description: "The artist's genres it shares" }) genres!: string[];
-  @ApiProperty({ type: [String], example: ['new_releases', 'search'], description: 'Where Spotify listed it: new_releases, search' }) sources!: string[];
+  @ApiProperty({ enum: ['new_releases', 'search'] satisfies CompetingSource[], isArray: true, example: ['new_releases', 'search'], description: 'Where Spotify listed it: new_releases, search' }) sources!: string[];
   @ApiProperty() spotify_url!: string;
   @ApiProperty({ type: String, nullable: true }) image_url!: string | null;
   @ApiProperty() first_seen_at!: Date;

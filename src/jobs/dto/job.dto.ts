@@ -25,8 +25,8 @@ export class JobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'genre-train' }) queue!: string;
   @ApiProperty({ enum: JOB_STATES }) state!: JobState;
-  @ApiProperty({ type: Object, nullable: true, description: 'What the job was sent with' }) data!: unknown;
-  @ApiProperty({ type: Object, nullable: true, description: 'What a completed job returned (null otherwise)' }) output!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'What the job was sent with' }) data!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'What a completed job returned (null otherwise)' }) output!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt failed, for failed jobs and jobs waiting to retry' }) error!: string | null;
   @ApiProperty() created_on!: Date;
   @ApiProperty({ type: Date, nullable: true, description: 'When the last attempt started' }) started_on!: Date | null;

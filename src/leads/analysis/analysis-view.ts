@@ -1,11 +1,12 @@
 import type { LeadAnalysisDto, LeadScoreDto } from '../dto/analyze.dto.js';
+import type { ScoreItem } from '../scoring/facts.js';
 import type { LeadScore } from '../scoring/score-lead.js';
 import type { LeadAnalysis } from './lead-analysis.service.js';
 import { scoringInputs } from './scoring-inputs.js';
 
 /** A score as the API shows it. */
 export function scoreView(score: LeadScore): LeadScoreDto {
-  const component = ({ points, max, items }: { points: number; max: number; items: object[] }) => ({ points, max, items });
+  const component = ({ points, max, items }: { points: number; max: number; items: ScoreItem[] }) => ({ points, max, items });
   return {
     total: score.total,
     tier: score.tier,

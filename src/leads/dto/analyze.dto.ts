@@ -60,10 +60,18 @@ export class SourceOutcomeDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why it was skipped or failed, what it did not find' }) detail!: string | null;
 }
 
+/** One scored factor of a component, on the component's raw scale. */
+export class ScoreItemDto {
+  @ApiProperty() factor!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty({ description: 'The factor in words' }) reason!: string;
+}
+
 export class ScoreComponentDto {
   @ApiProperty() points!: number;
   @ApiProperty() max!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Each factor: factor, points, max, reason' }) items!: object[];
+  @ApiProperty({ type: [ScoreItemDto], description: 'Each factor' }) items!: ScoreItemDto[];
 }
 
 export class LeadScoreDto {

@@ -121,15 +121,34 @@ export class LeadDashboardDto {
   @ApiProperty({ type: ProcessingDto }) processing!: ProcessingDto;
 }
 
+export class SourceErrorDto {
+  @ApiProperty() at!: Date;
+  @ApiProperty() message!: string;
+}
+
+export class SourceRateLimitDto {
+  @ApiProperty({ type: Date, nullable: true, description: 'The first moment a new request could go; null when the source was never called' }) next_slot_at!: Date | null;
+  @ApiProperty({ description: 'How long a request asking now would wait (0 when a slot is free)' }) wait_ms!: number;
+  @ApiProperty() min_interval_ms!: number;
+}
+
+export class SourceUsageDayDto {
+  @ApiProperty() source!: string;
+  @ApiProperty({ example: '2026-12-06', description: 'YYYY-MM-DD (UTC)' }) day!: string;
+  @ApiProperty() requests!: number;
+  @ApiProperty() errors!: number;
+  @ApiProperty({ description: 'Quota units spent; 0 for sources without a quota' }) units!: number;
+}
+
 export class SourceStatusDto {
   @ApiProperty({ example: 'musicbrainz' }) source!: string;
   @ApiProperty({ description: 'Usable: always for MusicBrainz; with its key or credentials otherwise' }) configured!: boolean;
   @ApiProperty({ description: 'No failure since this instance’s last success' }) healthy!: boolean;
   @ApiProperty() base_url!: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'at, message' }) last_error!: object | null;
+  @ApiProperty({ type: SourceErrorDto, nullable: true, description: 'The last failure this instance saw' }) last_error!: SourceErrorDto | null;
   @ApiProperty({ type: Date, nullable: true }) last_success_at!: Date | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'next_slot_at, wait_ms, min_interval_ms (shared by every worker)' }) rate_limit!: object | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'day, requests, errors, units' }) usage_today!: object;
+  @ApiProperty({ type: SourceRateLimitDto, nullable: true, description: 'The schedule shared by every worker, when the source is rate-limited' }) rate_limit!: SourceRateLimitDto | null;
+  @ApiProperty({ type: SourceUsageDayDto }) usage_today!: SourceUsageDayDto;
   @ApiProperty({ type: QuotaDto, nullable: true }) quota!: QuotaDto | null;
 }
 

@@ -130,6 +130,17 @@ export class LeadRecordingDto {
   @ApiProperty() analyzed_at!: Date;
 }
 
+/** The figures of a lead's YouTube channel, as the last check found them. */
+export class LeadYoutubeChannelDto {
+  @ApiProperty({ type: String, nullable: true, description: 'null: checked, no channel found' }) channel_id!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) subscribers!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) views!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) video_count!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) recent_uploads_90d!: number | null;
+  @ApiProperty({ type: Date, nullable: true }) last_upload_at!: Date | null;
+  @ApiProperty() checked_at!: Date;
+}
+
 /** Everything known about a lead's artist. */
 export class LeadDetailDto extends LeadDto {
   @ApiProperty({ type: String, nullable: true }) musicbrainz_id!: string | null;
@@ -138,7 +149,7 @@ export class LeadDetailDto extends LeadDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Each component with its points, factors and reasons' }) breakdown!: object;
   @ApiProperty({ type: [ScoringInputDto], nullable: true, description: 'The facts the score used, each found or unknown; null for a lead scored before they were kept' }) scoring_inputs!: ScoringInputDto[] | null;
   @ApiProperty({ type: [YoutubeOpportunityDto] }) youtube_opportunities!: YoutubeOpportunityDto[];
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The channel’s figures when YouTube was checked' }) youtube_channel!: object | null;
+  @ApiProperty({ type: LeadYoutubeChannelDto, nullable: true, description: 'The channel’s figures when YouTube was checked' }) youtube_channel!: LeadYoutubeChannelDto | null;
   @ApiProperty({ type: [LeadRecordingDto] }) recordings!: LeadRecordingDto[];
   @ApiProperty({ type: [OutreachEventDto], description: 'Newest first' }) outreach_history!: OutreachEventDto[];
   @ApiProperty() first_seen_at!: Date;

@@ -32,12 +32,12 @@ export class SpotifyPredictionDto {
 export class PredictedSongDto {
   @ApiProperty() title!: string;
   @ApiProperty() artist!: string;
-  @ApiPropertyOptional({ nullable: true }) album!: string | null;
-  @ApiPropertyOptional({ nullable: true }) album_image!: string | null;
-  @ApiPropertyOptional({ nullable: true }) spotify_url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) preview_url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
-  @ApiPropertyOptional({ nullable: true }) track_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album_image!: string | null;
+  @ApiProperty({ type: String, nullable: true }) spotify_url!: string | null;
+  @ApiProperty({ type: String, nullable: true }) preview_url!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) popularity!: number | null;
+  @ApiProperty({ type: String, nullable: true }) track_id!: string | null;
   @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
 }
 
@@ -53,6 +53,6 @@ export class SpotifyPredictionResultDto {
   @ApiProperty() model_confidence!: number;
   @ApiProperty() model_version!: string;
   @ApiProperty() adjusted_by_dataset!: boolean;
-  @ApiPropertyOptional({ enum: ['HIT', 'FLOP'], nullable: true }) dataset_label!: 'HIT' | 'FLOP' | null;
-  @ApiPropertyOptional({ nullable: true }) dataset_popularity!: number | null;
+  @ApiProperty({ enum: ['HIT', 'FLOP'], nullable: true }) dataset_label!: 'HIT' | 'FLOP' | null;
+  @ApiProperty({ type: Number, nullable: true }) dataset_popularity!: number | null;
 }

@@ -39,20 +39,20 @@ export class SongSearchQueryDto extends SearchLimitDto {
 
 export class SearchHitDto {
   @ApiProperty() id!: number;
-  @ApiPropertyOptional({ nullable: true }) track_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) track_id!: string | null;
   @ApiProperty() track_name!: string;
   @ApiProperty() artists!: string;
-  @ApiPropertyOptional({ nullable: true }) album_name!: string | null;
-  @ApiPropertyOptional({ nullable: true }) album_image!: string | null;
-  @ApiPropertyOptional({ nullable: true }) preview_url!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album_name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album_image!: string | null;
+  @ApiProperty({ type: String, nullable: true }) preview_url!: string | null;
   @ApiProperty() duration_ms!: number;
   @ApiProperty() explicit!: boolean;
-  @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) popularity!: number | null;
   @ApiProperty() is_hit!: boolean;
-  @ApiPropertyOptional({ nullable: true }) track_genre!: string | null;
-  @ApiPropertyOptional({ nullable: true }) decade!: number | null;
+  @ApiProperty({ type: String, nullable: true }) track_genre!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) decade!: number | null;
   @ApiProperty() source!: string;
-  @ApiPropertyOptional({ nullable: true }) dataset!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dataset!: string | null;
   @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty({ enum: ['exact', 'prefix', 'contains', 'fuzzy'] }) match!: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Song } from '../../generated/prisma/client.js';
 import { PageDto } from '../../common/http/query.js';
 import { isDemoDataset } from '../demo/demo-mark.js';
@@ -8,14 +8,14 @@ export const DEMO_DESCRIPTION = 'Generated demo data (invented, not real): `npm 
 /** A song as the API shows it (snake_case, as the original API and the database). */
 export class SongDto {
   @ApiProperty() id!: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Spotify track id' }) track_id!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Spotify track id' }) track_id!: string | null;
   @ApiProperty() track_name!: string;
   @ApiProperty({ description: 'Display string; several artists are separated by ";"' }) artists!: string;
-  @ApiPropertyOptional({ nullable: true }) album_name!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Cover art URL (songs looked up on Spotify)' }) album_image!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '30-second preview URL, when Spotify gives one' }) preview_url!: string | null;
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 100 }) popularity!: number | null;
-  @ApiPropertyOptional({ nullable: true }) track_genre!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album_name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Cover art URL (songs looked up on Spotify)' }) album_image!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '30-second preview URL, when Spotify gives one' }) preview_url!: string | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) popularity!: number | null;
+  @ApiProperty({ type: String, nullable: true }) track_genre!: string | null;
   @ApiProperty() duration_ms!: number;
   @ApiProperty() danceability!: number;
   @ApiProperty() energy!: number;
@@ -36,8 +36,8 @@ export class SongDto {
   @ApiProperty() is_hit!: boolean;
   @ApiProperty({ enum: ['popularity', 'label'], description: 'how is_hit was decided' }) hit_source!: string;
   @ApiProperty({ enum: ['dataset', 'user', 'spotify'] }) source!: string;
-  @ApiPropertyOptional({ nullable: true, example: 1970 }) decade!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'kaggle, hit-predictor, or demo (synthetic data)' }) dataset!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1970 }) decade!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'kaggle, hit-predictor, or demo (synthetic data)' }) dataset!: string | null;
   @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
   @ApiProperty() created_at!: Date;
   @ApiProperty() updated_at!: Date;

@@ -2,16 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
 
 export class SpotifySearchTrackDto {
-  @ApiPropertyOptional({ nullable: true, description: 'Spotify track id' }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Spotify track id' }) id!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'Several artists are separated by ";"' }) artist!: string;
-  @ApiPropertyOptional({ nullable: true }) album!: string | null;
-  @ApiPropertyOptional({ nullable: true }) album_image!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album!: string | null;
+  @ApiProperty({ type: String, nullable: true }) album_image!: string | null;
   @ApiProperty() duration_ms!: number;
   @ApiProperty() explicit!: boolean;
-  @ApiPropertyOptional({ nullable: true }) preview_url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) spotify_url!: string | null;
-  @ApiPropertyOptional({ nullable: true }) popularity!: number | null;
+  @ApiProperty({ type: String, nullable: true }) preview_url!: string | null;
+  @ApiProperty({ type: String, nullable: true }) spotify_url!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) popularity!: number | null;
   @ApiProperty({ description: 'The song is in an imported dataset, so its prediction follows the dataset label' }) in_dataset!: boolean;
   @ApiProperty({ description: DEMO_DESCRIPTION }) demo!: boolean;
 }

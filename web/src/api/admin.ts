@@ -1,8 +1,8 @@
 import type { Account, Role } from '../lib/session.js';
 import type { Listing } from './catalog-types.js';
 import { api, toQuery, type EncoreApi } from './client.js';
+import type { Schema } from './schema.js';
 
-/** GET /api/admin/songs: a song of the dataset table (the fields the admin pages use). */
 /** The audio features an admin edits, as the API names them (the songs API's ranges apply). */
 export const ADMIN_AUDIO_FEATURES = [
   'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness',
@@ -11,52 +11,18 @@ export const ADMIN_AUDIO_FEATURES = [
 
 export type AdminAudioFeature = (typeof ADMIN_AUDIO_FEATURES)[number];
 
-export interface AdminSong extends Record<AdminAudioFeature, number> {
-  id: number;
-  track_id: string | null;
-  track_name: string;
-  artists: string;
-  album_name: string | null;
-  popularity: number | null;
-  track_genre: string | null;
-  explicit: boolean;
-  is_acoustic: boolean;
-  is_instrumental: boolean;
-  is_hit: boolean;
-  hit_source: 'popularity' | 'label';
-  dataset: string | null;
-  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-  prediction_count: number;
-  created_at: string;
-}
+/** GET /api/admin/songs: a song of the dataset table. */
+export type AdminSong = Schema<'AdminSongDto'>;
 
-export type AdminSongChanges = Partial<Pick<AdminSong, 'track_name' | 'artists' | 'album_name' | 'track_genre' | 'explicit' | 'is_hit' | 'is_acoustic' | 'is_instrumental'>> & {
+// Looser than UpdateAdminSongDto on purpose: a number the form cannot read goes as typed, for the server's 400 to name the field.
+export type AdminSongChanges = Omit<Schema<'UpdateAdminSongDto'>, 'popularity' | AdminAudioFeature> & {
   popularity?: number | null | string;
 } & Partial<Record<AdminAudioFeature, number | string>>;
 
 /** GET /api/admin/predictions (booleans as stored: true = HIT). */
-export interface AdminPrediction {
-  id: number;
-  song: { id: number; track_name: string; artists: string; demo: boolean };
-  is_hit: boolean;
-  confidence: number;
-  model_prediction: boolean;
-  model_confidence: number;
-  model_version: string;
-  in_dataset: boolean;
-  adjusted_by_dataset: boolean;
-  created_at: string;
-}
+export type AdminPrediction = Schema<'AdminPredictionDto'>;
 
-export interface AdminStats {
-  songs: number;
-  song_hits: number;
-  predictions: number;
-  users: { total: number; user: number; artist: number; admin: number };
-  artists: number;
-  catalog_songs: number;
-}
+export type AdminStats = Schema<'AdminStatsDto'>;
 
 type Query = Record<string, string | number>;
 

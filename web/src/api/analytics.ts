@@ -1,31 +1,15 @@
 import type { AlertType, BreakoutLabel, FanSegment, MomentumStatus } from '../lib/analytics.js';
 import type { Listing } from './catalog-types.js';
 import { api, toQuery, type EncoreApi } from './client.js';
+import type { Schema } from './schema.js';
 
 export type { AlertType, BreakoutLabel, FanSegment, MomentumStatus };
 
 /** The latest stored scores of an artist (the scheduled jobs write them); null before the first run. */
-export interface ArtistScores {
-  date: string | null;
-  fan_value_score: number | null;
-  momentum: number | null;
-  momentum_status: MomentumStatus | null;
-  breakout_probability: number | null;
-}
+export type ArtistScores = Schema<'ArtistScoresDto'>;
 
 /** GET /api/analytics/artists: an artist as analytics sees it. */
-export interface AnalyticsArtist {
-  id: string;
-  name: string;
-  platforms: string[];
-  /** Latest followers, summed over platforms. */
-  followers: number;
-  last_metrics_date: string | null;
-  scores: ArtistScores;
-  open_alerts: number;
-  /** Generated demo data: invented, its audience and scores too (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-}
+export type AnalyticsArtist = Schema<'AnalyticsArtistDto'>;
 
 export interface PlatformDetail {
   platform: string;
@@ -56,6 +40,7 @@ export interface Spike {
   z_score: number;
 }
 
+// The artist detail, scores, superfans and dashboard answers have no response schema in the document.
 /** GET /api/analytics/artists/:id?days= */
 export interface AnalyticsArtistDetail extends AnalyticsArtist {
   window_days: number;
@@ -153,19 +138,7 @@ export interface TopPerformers {
   results: AnalyticsArtist[];
 }
 
-export interface AnalyticsAlert {
-  id: string;
-  artist_id: string;
-  artist_name: string;
-  type: AlertType;
-  severity: 'medium' | 'high';
-  message: string;
-  details: Record<string, unknown>;
-  created_at: string;
-  acknowledged_at: string | null;
-  /** An alert on a demo artist's invented numbers. */
-  demo: boolean;
-}
+export type AnalyticsAlert = Schema<'AlertDto'>;
 
 export interface AlertFilters {
   artist_id?: string;
@@ -176,66 +149,19 @@ export interface AlertFilters {
   page_size?: number;
 }
 
-export interface MetricsUploadResult {
-  inserted: number;
-  updated: number;
-  first_date: string | null;
-  last_date: string | null;
-}
+export type MetricsUploadResult = Schema<'MetricsIngestionResultDto'>;
 
 /** GET /api/analytics/spotify/status */
-export interface SpotifyStatus {
-  artist_id: string;
-  /** The server has Spotify app credentials, so accounts can be connected. */
-  configured: boolean;
-  connected: boolean;
-  spotify_user_id: string | null;
-  display_name: string | null;
-  expires_at: string | null;
-  connected_at: string | null;
-  last_error: string | null;
-  needs_reconnect: boolean;
-  artist_profile: { id: string; url: string | null; last_sync_at: string | null } | null;
-}
+export type SpotifyStatus = Schema<'SpotifyStatusDto'>;
 
 /** An artist's own public catalog release. */
-export interface OwnRelease {
-  song_id: string;
-  title: string;
-  album: string | null;
-  release_date: string;
-}
+export type OwnRelease = Schema<'OwnReleaseDto'>;
 
 /** Someone else's Spotify release of the week in one of the artist's genres. */
-export interface CompetingRelease {
-  spotify_album_id: string;
-  name: string;
-  album_type: string | null;
-  artists: string[];
-  release_date: string;
-  total_tracks: number | null;
-  /** The artist's genres it shares. */
-  genres: string[];
-  sources: Array<'new_releases' | 'search'>;
-  spotify_url: string;
-  image_url: string | null;
-  first_seen_at: string;
-}
+export type CompetingRelease = Schema<'CompetingReleaseDto'>;
 
 /** GET /api/analytics/:id/competing-releases?week= */
-export interface CompetingReleases {
-  artist: ArtistRef;
-  week: { week: string; start: string; end: string };
-  /** The genres the week's scan compared with; null before the job scanned the week. */
-  genres: string[] | null;
-  scanned_at: string | null;
-  /** Why there is nothing to show: not scanned yet, or no genres known for the artist. */
-  note: string | null;
-  latest_release: OwnRelease | null;
-  own_releases: OwnRelease[];
-  count: number;
-  results: CompetingRelease[];
-}
+export type CompetingReleases = Schema<'CompetingReleasesDto'>;
 
 /** /api/analytics/*: fan analytics for an artist's team (admins: every artist). */
 export class AnalyticsApi {

@@ -1,218 +1,68 @@
 import type { LeadTier, OutreachStatus } from '../lib/leads.js';
 import type { Listing } from './catalog-types.js';
 import { api, toQuery, type EncoreApi } from './client.js';
+import type { Schema } from './schema.js';
 
 export type { LeadTier, OutreachStatus };
 
 /** One scored factor of a score component, on the component's raw scale. */
-export interface ScoreItem {
-  factor: string;
-  points: number;
-  max: number;
-  reason: string;
-}
+export type ScoreItem = Schema<'ScoreItemDto'>;
 
-export interface ScoreComponent {
-  points: number;
-  max: number;
-  items: ScoreItem[];
-}
+export type ScoreComponent = Schema<'ScoreComponentDto'>;
 
 export type ScoreComponentName = 'independence' | 'opportunity' | 'geography';
 
-export interface LeadScore extends Record<ScoreComponentName, ScoreComponent> {
-  total: number;
-  tier: LeadTier;
-  independence_class: string;
-  region: string;
-  reasons: string[];
-}
+export type LeadScore = Schema<'LeadScoreDto'>;
 
-export interface YoutubeOpportunity {
-  kind: string;
-  evidence: string;
-}
+export type YoutubeOpportunity = Schema<'YoutubeOpportunityDto'>;
 
-export interface Contact {
-  kind: string;
-  value: string;
-  source: string;
-}
+export type Contact = Schema<'ContactDto'>;
 
 /** What one source answered during an analysis. */
-export interface SourceOutcome {
-  source: string;
-  status: 'answered' | 'not_found' | 'skipped' | 'failed';
-  detail: string | null;
-}
+export type SourceOutcome = Schema<'SourceOutcomeDto'>;
 
 /** A fact the score used: found (with its value) or unknown (the score's "not known" rule applied). */
-export interface ScoringInput {
-  fact: string;
-  known: boolean;
-  value: string | number | boolean | string[] | null;
-  detail: string;
-}
+export type ScoringInput = Schema<'ScoringInputDto'>;
 
+// The document describes these parts as loose objects (the server builds them inline): the fields the app reads.
 /** POST /api/leads/analyze-isrc */
-export interface LeadAnalysis {
-  isrc: string;
-  /** The artist's id when the lead was kept. */
-  artist_id: string | null;
+export type LeadAnalysis = Omit<Schema<'LeadAnalysisDto'>, 'recording' | 'artist' | 'release' | 'label' | 'youtube'> & {
   recording: { title: string | null; length_ms: number | null; first_release_date: string | null } | null;
   artist: { name: string; country: string | null; area: string | null; genres: string[] } | null;
   release: { title: string | null; date: string | null; country: string | null } | null;
   label: { names: string[]; distributor: string | null; independence_class: string; reason: string };
   youtube: { has_channel: boolean; channel_id?: string | null; title?: string | null; subscribers?: number | null } | null;
-  youtube_opportunities: YoutubeOpportunity[];
-  contacts: Contact[];
-  score: LeadScore;
-  scoring_inputs: ScoringInput[];
-  sources: SourceOutcome[];
-}
+};
 
 /** The answer to queueing a bulk analysis (JSON list or uploaded file). */
-export interface BulkJob {
-  job_id: string;
-  total: number;
-  duplicates: number;
-  /** Tokens of an uploaded file that look like ISRCs but are not valid (left out). */
-  invalid: Array<{ value: string; line?: number; error: string }>;
-}
+export type BulkJob = Schema<'BulkJobDto'>;
 
 /** GET /api/leads: a lead as listed. */
-export interface Lead {
-  artist_id: string;
-  artist_name: string;
-  country: string | null;
-  region: string;
-  tier: LeadTier;
-  total_score: number;
-  independence_score: number;
-  opportunity_score: number;
-  geography_score: number;
-  independence: string;
-  label_name: string | null;
-  distributor_name: string | null;
-  genres: string[];
-  spotify_followers: number | null;
-  spotify_popularity: number | null;
-  lastfm_listeners: number | null;
-  /** null: YouTube not checked. */
-  youtube: { channel_id: string | null; subscribers: number | null; views: number | null; recent_uploads_90d: number | null; opportunities: string[] } | null;
-  outreach_status: OutreachStatus;
-  contacts: Contact[];
-  isrcs: string[];
-  reasons: string[];
-  scored_at: string;
-  /** Generated demo data: invented, contacts on example.com or .invalid (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-}
+export type Lead = Schema<'LeadDto'>;
 
-export interface LeadRecording {
-  isrc: string;
-  title: string | null;
-  release_title: string | null;
-  release_date: string | null;
-  label_name: string | null;
-  distributor_name: string | null;
-  musicbrainz_id: string | null;
-  spotify_track_id: string | null;
-  sources: string[];
-  analyzed_at: string;
-}
+export type LeadRecording = Schema<'LeadRecordingDto'>;
 
-export interface OutreachEvent {
-  status: OutreachStatus;
-  notes: string;
-  username: string | null;
-  created_at: string;
-}
+export type OutreachEvent = Schema<'OutreachEventDto'>;
 
+// The document describes breakdown as a loose object (stored JSON, whose shape grew over time): the fields the app reads.
 /** GET /api/leads/artists/:id */
-export interface LeadDetail extends Lead {
-  musicbrainz_id: string | null;
-  area: string | null;
-  outreach_notes: string;
+export type LeadDetail = Omit<Schema<'LeadDetailDto'>, 'breakdown'> & {
   breakdown: Partial<Record<ScoreComponentName, ScoreComponent>> & { reasons?: string[] };
-  /** Null for a lead scored before the inputs were kept. */
-  scoring_inputs: ScoringInput[] | null;
-  youtube_opportunities: YoutubeOpportunity[];
-  youtube_channel: {
-    channel_id: string | null;
-    subscribers: number | null;
-    views: number | null;
-    video_count: number | null;
-    recent_uploads_90d: number | null;
-    last_upload_at: string | null;
-    checked_at: string;
-  } | null;
-  recordings: LeadRecording[];
-  /** Newest first. */
-  outreach_history: OutreachEvent[];
-  first_seen_at: string;
-}
+};
 
 /** GET /api/leads/dashboard/stats */
-export interface LeadStats {
-  leads: number;
-  recordings: number;
-  average_score: number | null;
-  by_tier: Record<LeadTier, number>;
-  by_region: Array<{ region: string; name: string; count: number }>;
-  /** The most common genres, most leads first. */
-  by_genre: Array<{ genre: string; count: number }>;
-  by_independence: Record<string, number>;
-  by_outreach: Record<string, number>;
-  youtube: { with_channel: number; without_channel: number; not_checked: number };
-  sources: Array<{ source: string; configured: boolean; requests_today: number; errors_today: number; units_today: number; quota: Quota | null; min_interval_ms: number | null }>;
-  processing: { items_last_hour: number; items_last_24h: number; per_minute_last_hour: number; failed_last_24h: number; active_jobs: number };
-}
+export type LeadStats = Schema<'LeadDashboardDto'>;
 
-export interface Quota {
-  used: number;
-  limit: number;
-}
+export type Quota = Schema<'QuotaDto'>;
 
 /** GET /api/leads/status: one source's health. */
-export interface SourceStatus {
-  source: string;
-  configured: boolean;
-  healthy: boolean;
-  base_url: string;
-  last_error: { at: string; message: string } | null;
-  last_success_at: string | null;
-  rate_limit: { next_slot_at: string; wait_ms: number; min_interval_ms: number } | null;
-  usage_today: { day: string; requests: number; errors: number; units: number };
-  quota: Quota | null;
-}
+export type SourceStatus = Schema<'SourceStatusDto'>;
 
 /** GET /api/leads/youtube/opportunities */
-export interface YoutubeOpportunityLead {
-  artist_id: string;
-  artist_name: string;
-  tier: LeadTier;
-  total_score: number;
-  region: string;
-  spotify_followers: number | null;
-  lastfm_listeners: number | null;
-  youtube: Lead['youtube'];
-  opportunities: YoutubeOpportunity[];
-}
+export type YoutubeOpportunityLead = Schema<'YoutubeOpportunityLeadDto'>;
 
 /** GET /api/leads/youtube/stats */
-export interface YoutubeStats {
-  with_channel: number;
-  without_channel: number;
-  not_checked: number;
-  /** A YouTube API key is set. */
-  configured: boolean;
-  by_opportunity: Record<string, number>;
-  /** Subscribers of the channels found. */
-  subscribers_total: number;
-  /** Units spent today (UTC) and the daily limit. */
-  quota: Quota;
-}
+export type YoutubeStats = Schema<'YoutubeStatsDto'>;
 
 export type ExportFormat = 'csv' | 'excel' | 'json' | 'pdf';
 

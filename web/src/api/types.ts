@@ -1,45 +1,17 @@
 import type { FeatureName, Features } from '../lib/features.js';
+import type { Schema } from './schema.js';
 
 export type Verdict = 'HIT' | 'FLOP';
 
-export interface PredictedSong {
-  title: string;
-  artist: string;
-  album: string | null;
-  album_image: string | null;
-  spotify_url: string | null;
-  preview_url: string | null;
-  popularity: number | null;
-  track_id: string | null;
-  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-}
+export type PredictedSong = Schema<'PredictedSongDto'>;
 
-/** POST /api/predict/spotify/ */
-export interface SongPrediction {
-  prediction: Verdict;
-  confidence: number;
-  song: PredictedSong;
-  features: Features;
-  prediction_id: number;
-  song_id: number;
-  in_dataset: boolean;
-  model_prediction: Verdict;
-  model_confidence: number;
-  model_version: string;
-  adjusted_by_dataset: boolean;
-  dataset_label: Verdict | null;
-  dataset_popularity: number | null;
-}
+/** POST /api/predict/spotify/ (the document's features: any numbers, the app's: the model's ten). */
+export type SongPrediction = Omit<Schema<'SpotifyPredictionResultDto'>, 'features'> & { features: Features };
 
 /** POST /api/predict/manual/ */
-export interface ManualPrediction {
-  prediction: Verdict;
-  confidence: number;
-  probabilities: Record<Verdict, number>;
-  model_version: string;
-}
+export type ManualPrediction = Schema<'ManualPredictionResultDto'>;
 
+// GET /api/predictions and /api/predictions/:id have no response schema in the document.
 /** GET /api/predictions and /api/predictions/:id */
 export interface StoredPrediction {
   id: number;
@@ -65,39 +37,15 @@ export interface Page<T> {
 }
 
 /** POST /api/dataset/search/ */
-export interface SearchHit {
-  id: number;
-  track_id: string | null;
-  track_name: string;
-  artists: string;
-  album_name: string | null;
-  album_image: string | null;
-  popularity: number | null;
-  is_hit: boolean;
-  decade: number | null;
-  dataset: string | null;
-  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-  match: 'exact' | 'prefix' | 'contains' | 'fuzzy';
-}
+export type SearchHit = Schema<'SearchHitDto'>;
 
 /** GET /api/dataset/songs */
-export interface SongSummary {
-  id: number;
-  track_id: string | null;
-  track_name: string;
-  artists: string;
-  popularity: number | null;
-  is_hit: boolean;
-  /** Generated demo data: invented, not real (`npm run cli -- demo remove` deletes it). */
-  demo: boolean;
-}
+export type SongSummary = Schema<'SongDto'>;
 
-export interface FeatureAverages {
-  hit: { songs: number; features: Features | null };
-  flop: { songs: number; features: Features | null };
-}
+/** GET /api/dataset/songs/averages (the document's features: any numbers, the app's: the model's ten). */
+export type FeatureAverages = Record<'hit' | 'flop', Omit<Schema<'FeatureAverageGroupDto'>, 'features'> & { features: Features | null }>;
 
+// GET /api/models/active has no response schema in the document.
 /** GET /api/models/active */
 export interface ModelCard {
   name: string;
@@ -135,27 +83,12 @@ export interface PredictionFilters {
   page_size: number;
 }
 
-/** POST /api/predict-genre */
-export interface GenreProfile {
-  total_spent: number;
-  total_tracks_bought: number;
-  genre_spending_ratio: number;
-  invoice_count: number;
-  average_invoice: number;
-  days_since_last_purchase: number;
-  country: string;
-  state: string;
-  city: string;
-}
+/** POST /api/predict-genre: the app's form fills every field. */
+export type GenreProfile = Required<Schema<'PredictGenreDto'>>;
 
-export interface GenreAnswer {
-  status: 'OK';
-  prediction: { genre: string; confidence: number; all_probabilities: Record<string, number> };
-  customer_profile: Record<string, number | string | null>;
-  unknown_places: string[];
-  model_version: string;
-}
+export type GenreAnswer = Schema<'PredictGenreResultDto'>;
 
+// GET /api/genre/customers/:id/prediction has no response schema in the document.
 /** GET /api/genre/customers/:id/prediction */
 export interface CustomerGenreAnswer extends Omit<GenreAnswer, 'unknown_places'> {
   customer: { id: number; name: string; city: string | null; state: string | null; country: string | null };
@@ -170,6 +103,7 @@ export interface ClassReport {
   support: number;
 }
 
+// GET /api/genre/model has no response schema in the document.
 /** GET /api/genre/model */
 export interface GenreModelCard {
   version: string;

@@ -3,30 +3,15 @@
  * single-flight: however many requests fail with 401 at once, the refresh token (good once) is
  * spent by one refresh, and every caller gets its result.
  */
-export type Role = 'user' | 'artist' | 'admin';
+import type { Schema } from '../api/schema.js';
 
 /** GET /api/auth/me, and `user` of a session answer. */
-export interface Account {
-  id: string;
-  email: string;
-  username: string;
-  role: Role;
-  display_name: string;
-  picture_url: string | null;
-  audio_quality: 'low' | 'normal' | 'high';
-  offline_mode: boolean;
-  artist_id: string | null;
-  created_at: string;
-}
+export type Account = Schema<'UserDto'>;
 
-/** POST /api/users, /api/login and /api/auth/refresh. */
-export interface SessionAnswer {
-  token: string;
-  refresh_token: string;
-  /** Seconds */
-  expires_in: number;
-  user: Account;
-}
+export type Role = Account['role'];
+
+/** POST /api/users, /api/login and /api/auth/refresh (the fields the app keeps; access_token repeats token for OAuth clients). */
+export type SessionAnswer = Pick<Schema<'SessionDto'>, 'token' | 'refresh_token' | 'expires_in' | 'user'>;
 
 export interface Session {
   token: string;
