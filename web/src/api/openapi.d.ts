@@ -3904,12 +3904,12 @@ export interface components {
              */
             tempo?: number;
             /**
-             * @description 1 major, 0 minor
+             * @description Major or minor key: 1 major, 0 minor
              * @example 1
              */
             mode?: number;
             /**
-             * @description Pitch class, 0 = C … 11 = B; -1 when none was detected
+             * @description Pitch class: 0 = C … 11 = B; -1 when none was detected
              * @example 5
              */
             key?: number;
