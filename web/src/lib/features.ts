@@ -1,4 +1,4 @@
-import { AUDIO_FEATURES } from '../../../src/vocabulary/audio-features';
+import { AUDIO_FEATURES } from '../../../src/vocabulary/audio-features.js';
 
 /** The ten audio features of the hit model, as people see and enter them. */
 export type FeatureName =
