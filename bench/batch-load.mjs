@@ -62,7 +62,10 @@ export async function healthUnderBatchLoad(base, featureRows, { seconds, warmup 
   const healthUrl = `${base}/health/`;
   await sampleHealth(healthUrl, warmup);
   const idle = await sampleHealth(healthUrl, seconds);
-  const clients = new Worker(CLIENTS_SOURCE, { eval: true, workerData: { url: `${base}/predict/batch/`, body: batchBody(featureRows), clients: BATCH_CLIENTS } });
+  const clients = new Worker(CLIENTS_SOURCE, {
+    eval: true,
+    workerData: { url: `${base}/predict/batch/`, body: batchBody(featureRows), clients: BATCH_CLIENTS },
+  });
   const finished = new Promise((resolve, reject) => {
     clients.once('message', resolve);
     clients.once('error', reject);
@@ -75,7 +78,12 @@ export async function healthUnderBatchLoad(base, featureRows, { seconds, warmup 
   return {
     idle,
     loaded,
-    batches: { count: batches.batches, errors: batches.errors, p50: percentile(batches.latencies, 50), rowsPerSecond: (batches.batches * BATCH_ROWS) / (seconds + warmup) },
+    batches: {
+      count: batches.batches,
+      errors: batches.errors,
+      p50: percentile(batches.latencies, 50),
+      rowsPerSecond: (batches.batches * BATCH_ROWS) / (seconds + warmup),
+    },
     pass: loaded.p99 <= HEALTH_P99_TARGET_MS && loaded.errors === 0 && batches.errors === 0,
   };
 }

@@ -29,7 +29,14 @@ import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad }
 import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
 const SCENARIOS = ['reference', 'ceiling', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
-const { values: options } = parseArgs({ options: { duration: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' }, only: { type: 'string', default: SCENARIOS.join(',') } } });
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '16' },
+    only: { type: 'string', default: SCENARIOS.join(',') },
+  },
+});
 const only = new Set(options.only.split(',').map((name) => name.trim()));
 const unknownScenarios = [...only].filter((name) => !SCENARIOS.includes(name));
 if (unknownScenarios.length > 0) {
@@ -46,7 +53,12 @@ const RANGE_BYTES = 64 * 1024;
 const SAMPLE_SONGS = 500;
 /** Issue 22's targets for this benchmark: requests/s as a multiple of the reference's, memory, start times. */
 const TARGETS = {
-  ratio: { 'POST /api/predict/manual/': 0.5, 'POST /api/predict/spotify/ (dataset hits)': 0.15, 'GET /api/songs (page of 20)': 0.15, 'POST /api/dataset/search/': 0.15 },
+  ratio: {
+    'POST /api/predict/manual/': 0.5,
+    'POST /api/predict/spotify/ (dataset hits)': 0.15,
+    'GET /api/songs (page of 20)': 0.15,
+    'POST /api/dataset/search/': 0.15,
+  },
   startRssMb: 200,
   loadRssMb: 350,
   firstStartSeconds: 8,
@@ -77,7 +89,8 @@ function startNode(name, args, env) {
 async function waitForAnswer(server, url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${url}: the process exited (${server.child.exitCode}); its log:\n${(await readFile(server.log, 'utf8')).slice(-4000)}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`${url}: the process exited (${server.child.exitCode}); its log:\n${(await readFile(server.log, 'utf8')).slice(-4000)}`);
     try {
       if ((await fetch(url)).status < 500) return;
     } catch {
@@ -112,8 +125,10 @@ async function measure(name, pid, settings) {
   await autocannon({ ...settings, connections: CONNECTIONS, duration: WARMUP });
   const cpuBefore = await cpuSeconds(pid);
   const result = await autocannon({ ...settings, connections: CONNECTIONS, duration: DURATION });
-  const cpuPerRequestUs = ((await cpuSeconds(pid)) - cpuBefore) * 1e6 / Math.max(1, result.requests.total);
-  const statuses = Object.entries(result.statusCodeStats).filter(([code]) => !code.startsWith('2')).map(([code, { count }]) => `${count}× ${code}`);
+  const cpuPerRequestUs = (((await cpuSeconds(pid)) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  const statuses = Object.entries(result.statusCodeStats)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count}× ${code}`);
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -149,17 +164,28 @@ function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restar
     if (!row || !floor) return `NOT MEASURED: ${name} >= ${target}x the reference's requests/s (${row ? 'reference' : 'scenario'} not run)`;
     const ratio = row.requestsPerSecond / floor.requestsPerSecond;
     const errors = row.errors > 0 ? `, with ${row.errors} errors` : '';
-    return verdict(ratio >= target && row.errors === 0, `${name} ${ratio.toFixed(2)}x the reference's requests/s (${Math.round(row.requestsPerSecond)} vs ${Math.round(floor.requestsPerSecond)})${errors}, target >= ${target}x`);
+    return verdict(
+      ratio >= target && row.errors === 0,
+      `${name} ${ratio.toFixed(2)}x the reference's requests/s (${Math.round(row.requestsPerSecond)} vs ${Math.round(floor.requestsPerSecond)})${errors}, target >= ${target}x`,
+    );
   });
   lines.push(...ceilingLines(results, floor));
   lines.push(verdict(startRss <= TARGETS.startRssMb, `server RSS at start (after the restart) ${startRss.toFixed(0)} MB, target <= ${TARGETS.startRssMb} MB`));
-  const peaks = [...results.filter((row) => !isReferenceRow(row)).map((row) => [row.name, row.peakRss]), ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]])];
+  const peaks = [
+    ...results.filter((row) => !isReferenceRow(row)).map((row) => [row.name, row.peakRss]),
+    ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]]),
+  ];
   if (peaks.length === 0) lines.push(`NOT MEASURED: server peak RSS under load <= ${TARGETS.loadRssMb} MB (no scenario of the app run)`);
   else {
     const [name, peak] = peaks.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
     lines.push(verdict(peak <= TARGETS.loadRssMb, `server peak RSS under load ${peak.toFixed(0)} MB (highest in ${name}), target <= ${TARGETS.loadRssMb} MB`));
   }
-  lines.push(verdict(startSeconds <= TARGETS.firstStartSeconds, `first start on an empty database ${startSeconds.toFixed(1)} s, target <= ${TARGETS.firstStartSeconds} s`));
+  lines.push(
+    verdict(
+      startSeconds <= TARGETS.firstStartSeconds,
+      `first start on an empty database ${startSeconds.toFixed(1)} s, target <= ${TARGETS.firstStartSeconds} s`,
+    ),
+  );
   lines.push(verdict(restartSeconds <= TARGETS.restartSeconds, `restart ${restartSeconds.toFixed(1)} s, target <= ${TARGETS.restartSeconds} s`));
   return lines;
 }
@@ -232,7 +258,7 @@ try {
   console.log(
     `First start of the production build (embedded PostgreSQL, demo data, both models trained): ${startSeconds.toFixed(0)} s, ` +
       `peak RSS ${startPeakRss.toFixed(0)} MB; the scenarios run after a restart (${restartSeconds.toFixed(1)} s until /api/health/ answers), ` +
-        `with RSS ${startRss.toFixed(0)} MB at start\n`,
+      `with RSS ${startRss.toFixed(0)} MB at start\n`,
   );
 
   // What the scenarios send: real rows of the dataset the app imported, and its demo catalog.
@@ -247,13 +273,20 @@ try {
   if (only.has('reference')) {
     const reference = startNode('reference', ['bench/reference-predict-server.mjs', ...modelFiles, String(referencePort)], {});
     await waitForAnswer(reference, `http://127.0.0.1:${referencePort}/`, 60_000);
-    results.push(await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)));
+    results.push(
+      await measure('reference: node:http + onnxruntime only (floor)', reference.child.pid, postEach(`http://127.0.0.1:${referencePort}/`, featureBodies)),
+    );
     reference.child.kill();
   }
   if (only.has('ceiling')) {
-    for (const [name, args] of [[CEILING_EMPTY, []], [CEILING_MODEL, modelFiles]]) {
+    for (const [name, args] of [
+      [CEILING_EMPTY, []],
+      [CEILING_MODEL, modelFiles],
+    ]) {
       const ceilingPort = await freePort();
-      const ceiling = startNode(name === CEILING_EMPTY ? 'ceiling-empty' : 'ceiling-model', ['bench/reference-nest-server.mjs', String(ceilingPort), ...args], { NODE_ENV: 'production' });
+      const ceiling = startNode(name === CEILING_EMPTY ? 'ceiling-empty' : 'ceiling-model', ['bench/reference-nest-server.mjs', String(ceilingPort), ...args], {
+        NODE_ENV: 'production',
+      });
       await waitForAnswer(ceiling, `http://127.0.0.1:${ceilingPort}/`, 60_000);
       results.push(await measure(name, ceiling.child.pid, postEach(`http://127.0.0.1:${ceilingPort}/`, featureBodies)));
       ceiling.child.kill();
@@ -261,7 +294,17 @@ try {
     }
   }
   if (only.has('manual')) results.push(await measure('POST /api/predict/manual/', app.child.pid, postEach(`${base}/predict/manual/`, featureBodies)));
-  if (only.has('spotify')) results.push(await measure('POST /api/predict/spotify/ (dataset hits)', app.child.pid, postEach(`${base}/predict/spotify/`, songs.map((song) => ({ track_id: song.track_id })))));
+  if (only.has('spotify'))
+    results.push(
+      await measure(
+        'POST /api/predict/spotify/ (dataset hits)',
+        app.child.pid,
+        postEach(
+          `${base}/predict/spotify/`,
+          songs.map((song) => ({ track_id: song.track_id })),
+        ),
+      ),
+    );
   if (only.has('search')) {
     const queries = searchQueries(songs, SAMPLE_SONGS).map((query) => ({ query: query.text, limit: 20 }));
     results.push(await measure('POST /api/dataset/search/', app.child.pid, postEach(`${base}/dataset/search/`, queries)));
@@ -295,7 +338,15 @@ try {
     );
     printTable([
       ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'server CPU µs/req'],
-      ...results.map((row) => [row.name, fixed(row.requestsPerSecond, 0), fixed(row.p50, 1), fixed(row.p99, 1), row.errors, fixed(row.peakRss, 0), fixed(row.cpuPerRequestUs, 0)]),
+      ...results.map((row) => [
+        row.name,
+        fixed(row.requestsPerSecond, 0),
+        fixed(row.p50, 1),
+        fixed(row.p99, 1),
+        row.errors,
+        fixed(row.peakRss, 0),
+        fixed(row.cpuPerRequestUs, 0),
+      ]),
     ]);
     for (const row of results.filter((result) => result.problems.length > 0)) console.log(`${row.name}: ${row.problems.join(', ')}`);
   }
@@ -311,7 +362,10 @@ try {
     );
     printTable([
       ['GET /api/health/', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
-      ...[['idle', load.idle], ['six batch clients', load.loaded]].map(([name, row]) => [name, row.count, fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.max, 1), row.errors]),
+      ...[
+        ['idle', load.idle],
+        ['six batch clients', load.loaded],
+      ].map(([name, row]) => [name, row.count, fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.max, 1), row.errors]),
     ]);
     batchLoadPeakRss = await peakRssMb(app.child.pid);
     console.log(

@@ -62,15 +62,23 @@ try {
   const rows = ours[0].rows;
   const ref = median(reference.map((r) => r.seconds));
   const our = median(ours.map((r) => r.seconds));
-  console.log(`Import of ${rows.toLocaleString('en-US')} rows (${files.length} files, ${ours[0].songs.toLocaleString('en-US')} distinct songs), median of ${RUNS} runs, fresh database each run\n`);
+  console.log(
+    `Import of ${rows.toLocaleString('en-US')} rows (${files.length} files, ${ours[0].songs.toLocaleString('en-US')} distinct songs), median of ${RUNS} runs, fresh database each run\n`,
+  );
   printTable([
     ['', 'seconds', 'rows/s'],
-    [hasPsql ? 'psql \\copy into a plain table (reference)' : 'COPY via node-postgres into a plain table (reference; psql not installed)', ref.toFixed(3), Math.round(rows / ref).toLocaleString('en-US')],
+    [
+      hasPsql ? 'psql \\copy into a plain table (reference)' : 'COPY via node-postgres into a plain table (reference; psql not installed)',
+      ref.toFixed(3),
+      Math.round(rows / ref).toLocaleString('en-US'),
+    ],
     ['import-songs (parse, validate, merge, COPY + upsert, indexes, ANALYZE)', our.toFixed(3), Math.round(rows / our).toLocaleString('en-US')],
   ]);
   const ratio = our / ref;
   console.log(`\nRatio: ${ratio.toFixed(2)}x the reference time (target: within ${TARGET_RATIO}x)`);
-  console.log(`${ratio <= TARGET_RATIO ? 'PASS' : 'FAIL'}  import-songs of the ${files.length} shared files within ${TARGET_RATIO}x the reference's time: ${ratio.toFixed(2)}x (${our.toFixed(3)} s vs ${ref.toFixed(3)} s, medians of this run)`);
+  console.log(
+    `${ratio <= TARGET_RATIO ? 'PASS' : 'FAIL'}  import-songs of the ${files.length} shared files within ${TARGET_RATIO}x the reference's time: ${ratio.toFixed(2)}x (${our.toFixed(3)} s vs ${ref.toFixed(3)} s, medians of this run)`,
+  );
 } finally {
   await database.stop();
 }

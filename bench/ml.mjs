@@ -60,7 +60,10 @@ const fmt = (value, digits = 0) => value.toLocaleString('en-US', { minimumFracti
 const seconds = (started) => (performance.now() - started) / 1000;
 
 // ---- Data: one record per track, merged as the importer does; features in the hit model's order.
-const files = readdirSync(dataDir).filter((name) => name.endsWith('.csv')).sort().map((name) => join(dataDir, name));
+const files = readdirSync(dataDir)
+  .filter((name) => name.endsWith('.csv'))
+  .sort()
+  .map((name) => join(dataDir, name));
 const songs = await readSongRecords(files, loadConfig({}).HIT_POPULARITY_THRESHOLD);
 const featureCount = DEFAULT_HIT_FEATURES.length;
 const x = new Float32Array(songs.length * featureCount);
@@ -80,7 +83,11 @@ console.log(
   `${fmt(songs.length)} tracks (${fmt(hits)} hits), features: ${DEFAULT_HIT_FEATURES.join(', ')}; ` +
     `stratified split seed ${SEED}: ${fmt(split.train.length)} train / ${fmt(testRows)} test rows`,
 );
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (shared machines are noisy: compare figures of one run)\n`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at start (shared machines are noisy: compare figures of one run)\n`,
+);
 
 // ---- Training.
 // The app's training defaults (npm run train), against scikit-learn's defaults.
@@ -101,9 +108,14 @@ const evaluation = evaluateBinary(model, testX, testY);
 const onnxBytes = exportForestToOnnx(model, { featureNames: DEFAULT_HIT_FEATURES });
 const nodesPerTree = model.trees.reduce((sum, tree) => sum + tree.feature.length, 0) / model.trees.length;
 
-console.log(`Training: ${TREES} trees, the app's defaults (gini, max_features sqrt, bootstrap, unlimited depth, min_samples_leaf ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}), ${WORKERS} workers`);
+console.log(
+  `Training: ${TREES} trees, the app's defaults (gini, max_features sqrt, bootstrap, unlimited depth, min_samples_leaf ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}), ${WORKERS} workers`,
+);
 printTable([
-  ['fit seconds', `${fitSeconds.toFixed(2)} (${fitTimes.length === 1 ? 'one fit' : `median of ${fitTimes.length}: ${fitTimes.map((t) => t.toFixed(2)).join(', ')}`})`],
+  [
+    'fit seconds',
+    `${fitSeconds.toFixed(2)} (${fitTimes.length === 1 ? 'one fit' : `median of ${fitTimes.length}: ${fitTimes.map((t) => t.toFixed(2)).join(', ')}`})`,
+  ],
   ['test ROC AUC', evaluation.roc_auc.toFixed(4)],
   ['test accuracy', evaluation.accuracy.toFixed(4)],
   ['test F1 (hit)', evaluation.f1.toFixed(4)],
@@ -201,7 +213,9 @@ const ortDefault = ort.find((setting) => setting.threads === 1);
 const ortBestBatch = ort.reduce((best, setting) => (setting.rowsPerSecond > best.rowsPerSecond ? setting : best));
 const maxOrtDifference = Math.max(...ort.map((setting) => setting.difference));
 
-console.log(`\nInference on the ${fmt(testRows)} test rows: batch = all rows per call, median of ${BATCH_CALLS} calls; single row = ${fmt(SINGLE_ROW_CALLS)} sequential one-row calls`);
+console.log(
+  `\nInference on the ${fmt(testRows)} test rows: batch = all rows per call, median of ${BATCH_CALLS} calls; single row = ${fmt(SINGLE_ROW_CALLS)} sequential one-row calls`,
+);
 printTable([
   ['', 'batch rows/s', 'single-row p50 ms', 'p99 ms'],
   ...ort.map((setting) => [
@@ -256,7 +270,9 @@ printTable([
 ]);
 console.log(
   `method chosen by 5-fold cross-validated Brier on the out-of-bag scores: ` +
-    Object.entries(calibrationChoice.cross_validated_brier).map(([method, brier]) => `${method} ${brier.toFixed(5)}`).join(', '),
+    Object.entries(calibrationChoice.cross_validated_brier)
+      .map(([method, brier]) => `${method} ${brier.toFixed(5)}`)
+      .join(', '),
 );
 
 const agreement = maxOrtDifference < MAX_PROBABILITY_DIFFERENCE;
@@ -275,7 +291,9 @@ async function measureSklearn() {
     const args = [referenceScript, '--data', dataDir, '--test-ids', idsFile, '--trees', String(TREES), '--jobs', String(WORKERS), '--json'];
     const result = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
     if (result.status !== 0) {
-      throw new Error(`${PYTHON} ${referenceScript} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      throw new Error(
+        `${PYTHON} ${referenceScript} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`,
+      );
     }
     const lastLine = result.stdout.trim().split('\n').at(-1);
     return JSON.parse(lastLine);
@@ -302,10 +320,14 @@ if (measured) {
       `measured in this run on the same ${fmt(reference.test_rows)} test rows (${fmt(reference.train_rows)} train rows)`,
   );
   if (reference.test_rows !== testRows || reference.train_rows !== split.train.length) {
-    console.log(`WARNING: the reference split (${reference.train_rows} / ${reference.test_rows}) differs from ours (${split.train.length} / ${testRows}): check the track ids`);
+    console.log(
+      `WARNING: the reference split (${reference.train_rows} / ${reference.test_rows}) differs from ours (${split.train.length} / ${testRows}): check the track ids`,
+    );
   }
 } else {
-  console.log(`\nReference: ${PUBLISHED.library} — published reference (not measured in this run), from ../shared/benchmarks/README.md, on its own split of the same data`);
+  console.log(
+    `\nReference: ${PUBLISHED.library} — published reference (not measured in this run), from ../shared/benchmarks/README.md, on its own split of the same data`,
+  );
   console.log(`To measure it in this run: apt-get install -y python3-sklearn (used with ${PYTHON})`);
 }
 
@@ -327,7 +349,12 @@ printTable([
     fmt(reference.batch_rows_per_s),
     `${ratio(setting.rowsPerSecond, reference.batch_rows_per_s)} the throughput`,
   ]),
-  ['single-row p50 ms (ours: ORT 1 thread)', ortDefault.p50.toFixed(3), reference.single_p50_ms.toFixed(3), `${ratio(ortDefault.p50, reference.single_p50_ms)} the time`],
+  [
+    'single-row p50 ms (ours: ORT 1 thread)',
+    ortDefault.p50.toFixed(3),
+    reference.single_p50_ms.toFixed(3),
+    `${ratio(ortDefault.p50, reference.single_p50_ms)} the time`,
+  ],
   ['model size MB (ONNX / pickle)', sizeMb.toFixed(1), reference.pickle_mb.toFixed(1), `${ratio(sizeMb, reference.pickle_mb)} the size`],
 ]);
 
@@ -340,13 +367,19 @@ printTable([
     verdict(evaluation.roc_auc >= reference.roc_auc - 0.01),
     `ROC AUC >= scikit-learn - 0.01: ${evaluation.roc_auc.toFixed(4)} vs ${(reference.roc_auc - 0.01).toFixed(4)} (${source} ${reference.roc_auc.toFixed(4)} - 0.01)`,
   ],
-  [verdict(fitSeconds <= reference.fit_seconds), `fit time <= scikit-learn's (n_jobs=2): ${fitSeconds.toFixed(2)} s vs ${reference.fit_seconds.toFixed(2)} s (${source})`],
+  [
+    verdict(fitSeconds <= reference.fit_seconds),
+    `fit time <= scikit-learn's (n_jobs=2): ${fitSeconds.toFixed(2)} s vs ${reference.fit_seconds.toFixed(2)} s (${source})`,
+  ],
   [verdict(ortDefault.p50 < 1), `single-row p50 < 1 ms (ORT, 1 thread): ${ortDefault.p50.toFixed(3)} ms`],
   [
     verdict(explainedLatency.p50 <= 5),
     `explained single prediction p50 <= 5 ms (TypeScript, in-process): ${explainedLatency.p50.toFixed(3)} ms, unexplained ${unexplainedLatency.p50.toFixed(3)} ms in this run (${(explainedLatency.p50 / unexplainedLatency.p50).toFixed(1)}x)`,
   ],
-  [verdict(calibration.ece_after <= 0.03 && calibration.ece_after <= calibration.ece_before), `calibrated ECE <= 0.03 and <= raw on the test rows: ${calibration.ece_after.toFixed(4)} (raw ${calibration.ece_before.toFixed(4)})`],
+  [
+    verdict(calibration.ece_after <= 0.03 && calibration.ece_after <= calibration.ece_before),
+    `calibrated ECE <= 0.03 and <= raw on the test rows: ${calibration.ece_after.toFixed(4)} (raw ${calibration.ece_before.toFixed(4)})`,
+  ],
   [
     verdict(ortBestBatch.rowsPerSecond >= 100_000),
     `batch >= 100,000 rows/s (ORT, best thread setting: ${ortBestBatch.threads}): ${fmt(ortBestBatch.rowsPerSecond)} rows/s`,

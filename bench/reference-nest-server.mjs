@@ -11,7 +11,9 @@ import { NestFactory } from '@nestjs/core';
 import { loadPredictor } from './reference-predictor.mjs';
 
 const [port, modelPath, cardPath] = process.argv.slice(2);
-const predict = modelPath ? await loadPredictor(modelPath, cardPath) : async () => ({ prediction: 'HIT', confidence: 50, probabilities: { HIT: 0.5, FLOP: 0.5 } });
+const predict = modelPath
+  ? await loadPredictor(modelPath, cardPath)
+  : async () => ({ prediction: 'HIT', confidence: 50, probabilities: { HIT: 0.5, FLOP: 0.5 } });
 
 class PredictController {
   handle(body) {

@@ -60,7 +60,10 @@ try {
   await client.query('ANALYZE predictions');
 
   const history = app.get(PredictionHistoryService);
-  const page = (filters, number = 1) => () => history.list({ page: number, page_size: PAGE_SIZE, ...filters });
+  const page =
+    (filters, number = 1) =>
+    () =>
+      history.list({ page: number, page_size: PAGE_SIZE, ...filters });
   const lastPage = Math.ceil(predictions / PAGE_SIZE);
   const historyTimes = {
     newest: await time(HISTORY_RUNS, page({})),

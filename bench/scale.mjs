@@ -23,9 +23,14 @@ const IMPORT_TARGET = { songs: 1_000_000, rowsPerSecond: 50_000, peakRssMb: 300 
 const SEARCH_TARGET = { songs: 1_000_000, p95: 50 };
 
 async function writeCsv(path, count) {
-  await pipeline(Readable.from((function* () {
-    for (const line of demoSongCsvLines({ count })) yield `${line}\n`;
-  })()), createWriteStream(path));
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (const line of demoSongCsvLines({ count })) yield `${line}\n`;
+      })(),
+    ),
+    createWriteStream(path),
+  );
   return (await stat(path)).size / 2 ** 20;
 }
 
@@ -37,7 +42,9 @@ try {
   for (const size of sizes) {
     const csv = join(folder, `songs-${size}.csv`);
     const csvMb = await writeCsv(csv, size);
-    const { stdout } = await execFileAsync(process.execPath, [new URL('scale-size.mjs', import.meta.url).pathname, await database.freshDatabase(), csv], { maxBuffer: 1 << 20 });
+    const { stdout } = await execFileAsync(process.execPath, [new URL('scale-size.mjs', import.meta.url).pathname, await database.freshDatabase(), csv], {
+      maxBuffer: 1 << 20,
+    });
     results.push({ size, csvMb, ...JSON.parse(stdout.trim().split('\n').at(-1)) });
     await rm(csv);
   }
@@ -67,8 +74,12 @@ try {
   const million = results.find((r) => r.size === IMPORT_TARGET.songs);
   if (million) {
     const rate = million.rows / million.importSeconds;
-    console.log(`${rate >= IMPORT_TARGET.rowsPerSecond ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs >= ${count(IMPORT_TARGET.rowsPerSecond)} rows/s: ${count(rate)} rows/s (${million.importSeconds.toFixed(1)} s)`);
-    console.log(`${million.importPeakRss <= IMPORT_TARGET.peakRssMb ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs, peak RSS <= ${IMPORT_TARGET.peakRssMb} MB: ${count(million.importPeakRss)} MB`);
+    console.log(
+      `${rate >= IMPORT_TARGET.rowsPerSecond ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs >= ${count(IMPORT_TARGET.rowsPerSecond)} rows/s: ${count(rate)} rows/s (${million.importSeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `${million.importPeakRss <= IMPORT_TARGET.peakRssMb ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs, peak RSS <= ${IMPORT_TARGET.peakRssMb} MB: ${count(million.importPeakRss)} MB`,
+    );
   } else {
     console.log(`(no PASS/FAIL for the import: its target is at ${count(IMPORT_TARGET.songs)} songs, not among --sizes)`);
   }
@@ -98,7 +109,9 @@ try {
   const searchedMillion = results.find((r) => r.songs >= SEARCH_TARGET.songs);
   if (searchedMillion) {
     const pass = searchedMillion.search.p95 <= SEARCH_TARGET.p95;
-    console.log(`\n${pass ? 'PASS' : 'FAIL'}  dataset search at ${count(searchedMillion.songs)} songs: p95 ${ms(searchedMillion.search.p95)} ms (target: at most ${SEARCH_TARGET.p95} ms)`);
+    console.log(
+      `\n${pass ? 'PASS' : 'FAIL'}  dataset search at ${count(searchedMillion.songs)} songs: p95 ${ms(searchedMillion.search.p95)} ms (target: at most ${SEARCH_TARGET.p95} ms)`,
+    );
   }
 } finally {
   await database.stop();

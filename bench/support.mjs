@@ -88,14 +88,24 @@ export function percentile(values, p) {
 
 export function printTable(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  for (const row of rows) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => String(cell).padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** The machine and load a run measured on, for the top of every benchmark's output. */
 export function describeMachine(postgresVersion) {
-  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-  return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}, ` +
-    `Node ${process.version}, PostgreSQL ${postgresVersion}; load average ${load} at start (shared machines are noisy: compare figures of one run)`;
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+  return (
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}, ` +
+    `Node ${process.version}, PostgreSQL ${postgresVersion}; load average ${load} at start (shared machines are noisy: compare figures of one run)`
+  );
 }
 
 export async function postgresVersion(url) {
@@ -124,7 +134,7 @@ export const SEARCH_KINDS = ['artist', 'title', 'prefix', 'typo', 'title + artis
  */
 export function searchQueries(songs, count) {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const swap = (word) => {
     if (word.length < 4) return word;
     const i = 1 + Math.floor(random() * (word.length - 2));
@@ -135,9 +145,12 @@ export function searchQueries(songs, count) {
     const artist = song.artists.split(';')[0];
     const kind = SEARCH_KINDS[i % SEARCH_KINDS.length];
     switch (kind) {
-      case 'artist': return { kind, text: artist };
-      case 'title': return { kind, text: song.track_name };
-      case 'prefix': return { kind, text: song.track_name.slice(0, 5) };
+      case 'artist':
+        return { kind, text: artist };
+      case 'title':
+        return { kind, text: song.track_name };
+      case 'prefix':
+        return { kind, text: song.track_name.slice(0, 5) };
       case 'typo': {
         // One slip, as people make them: two neighbouring letters swapped in the longest word.
         const words = song.track_name.split(' ');
@@ -145,7 +158,8 @@ export function searchQueries(songs, count) {
         words[longest] = swap(words[longest]);
         return { kind, text: words.join(' ') };
       }
-      default: return { kind, text: `${song.track_name} ${artist}` };
+      default:
+        return { kind, text: `${song.track_name} ${artist}` };
     }
   });
 }

@@ -36,10 +36,16 @@ if (!existsSync(clientMarker) || statSync(clientMarker).mtimeMs < newestMtime(jo
 // clone or changed sources take a while, so say so.
 const buildInfo = join(root, 'dist/.tsbuildinfo');
 const mtimeOf = (path) => (existsSync(path) ? statSync(path).mtimeMs : Infinity);
-const compilerInputs = [newestMtime(join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json'].map((name) => mtimeOf(join(root, name)))];
+const compilerInputs = [
+  newestMtime(join(root, 'src')),
+  ...['tsconfig.json', 'tsconfig.build.json', 'node_modules/.package-lock.json'].map((name) => mtimeOf(join(root, name))),
+];
 if (!existsSync(buildInfo) || statSync(buildInfo).mtimeMs < Math.max(...compilerInputs)) {
   say('Compiling the server (TypeScript)...');
-  const { status } = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  const { status } = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // Failed: stale, so the next build runs tsc again (and shows the errors) rather than trusting dist/.
   if (status !== 0) {
     if (existsSync(buildInfo)) utimesSync(buildInfo, 0, 0);

@@ -25,7 +25,26 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, server?: DatabaseServer): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(config, databaseUrl, server), AuthModule, HealthModule, SongsModule, ModelsModule, HitModelModule, PredictionsModule, SpotifyModule, GenreModule, SubscriptionsModule, PaymentsModule, CatalogModule, PlaylistsModule, AdminModule, AnalyticsModule, LeadsModule, ReportingModule, DemoModule],
+      imports: [
+        ...platformModules(config, databaseUrl, server),
+        AuthModule,
+        HealthModule,
+        SongsModule,
+        ModelsModule,
+        HitModelModule,
+        PredictionsModule,
+        SpotifyModule,
+        GenreModule,
+        SubscriptionsModule,
+        PaymentsModule,
+        CatalogModule,
+        PlaylistsModule,
+        AdminModule,
+        AnalyticsModule,
+        LeadsModule,
+        ReportingModule,
+        DemoModule,
+      ],
     };
   }
 }

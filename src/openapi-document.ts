@@ -15,7 +15,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         .setDescription('Music intelligence for labels, artists and A&R teams')
         .setVersion('0.1.0')
         // The scheme @Auth routes name (ApiBearerAuth's default, "bearer"): Swagger UI's Authorize button.
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' }, 'bearer')
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token that POST /api/login, /api/users or /api/auth/refresh answers' },
+          'bearer',
+        )
         .build(),
     ),
   );

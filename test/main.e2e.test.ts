@@ -38,7 +38,13 @@ describe('the app process with its embedded PostgreSQL', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-main-'));
     await chmod(root, 0o755);
-    env = { MODELS_DIR: join(root, 'models'), MEDIA_DIR: join(root, 'media'), EMBEDDED_PG_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()) };
+    env = {
+      MODELS_DIR: join(root, 'models'),
+      MEDIA_DIR: join(root, 'media'),
+      EMBEDDED_PG_DIR: dataDir(),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    };
   });
 
   afterAll(async () => {
@@ -64,7 +70,9 @@ describe('the app process with its embedded PostgreSQL', () => {
   }, 180_000);
 
   it('writes the demo analytics at first start and scores them, so the dashboards are not empty', async () => {
-    const [row] = await query(`SELECT (SELECT count(DISTINCT artist_id) FROM artist_metrics_daily)::int AS artists, (SELECT count(*) FROM artist_scores WHERE momentum IS NOT NULL)::int AS scored, (SELECT count(*) FROM analytics_alerts WHERE type = 'viral_spike')::int AS spikes`);
+    const [row] = await query(
+      `SELECT (SELECT count(DISTINCT artist_id) FROM artist_metrics_daily)::int AS artists, (SELECT count(*) FROM artist_scores WHERE momentum IS NOT NULL)::int AS scored, (SELECT count(*) FROM analytics_alerts WHERE type = 'viral_spike')::int AS spikes`,
+    );
     expect(row).toEqual({ artists: 5, scored: 5, spikes: expect.any(Number) });
     expect(row!.spikes).toBeGreaterThan(0);
   });

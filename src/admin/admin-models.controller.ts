@@ -12,7 +12,10 @@ export class AdminModelsController {
 
   @Post(':name/:version/activate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Make a trained version the active one (as "models activate" does)', description: 'name: hit or genre; version: from "models list".' })
+  @ApiOperation({
+    summary: 'Make a trained version the active one (as "models activate" does)',
+    description: 'name: hit or genre; version: from "models list".',
+  })
   @ApiOkResponse({ type: ActivatedModelDto })
   @ApiNotFoundResponse({ description: 'No such model version' })
   activate(@Param('name') name: string, @Param('version') version: string): Promise<ActivatedModelDto> {

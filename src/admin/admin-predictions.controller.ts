@@ -14,7 +14,10 @@ export class AdminPredictionsController {
   constructor(private readonly predictions: AdminPredictionsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List stored predictions', description: 'search: words of the song title or artists; created_after inclusive, created_before exclusive.' })
+  @ApiOperation({
+    summary: 'List stored predictions',
+    description: 'search: words of the song title or artists; created_after inclusive, created_before exclusive.',
+  })
   @Listing({ type: AdminPredictionPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: AdminPredictionsQueryDto): Promise<AdminPredictionPageDto> {
@@ -30,7 +33,10 @@ export class AdminPredictionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Correct a prediction's answer", description: 'Sets is_hit; model_prediction keeps what the model said. The correction is added to the audit log.' })
+  @ApiOperation({
+    summary: "Correct a prediction's answer",
+    description: 'Sets is_hit; model_prediction keeps what the model said. The correction is added to the audit log.',
+  })
   @ApiOkResponse({ type: AdminPredictionDto })
   @ApiBadRequestResponse({ description: 'is_hit must be true or false' })
   @ApiNotFoundResponse({ description: 'No prediction with this id' })

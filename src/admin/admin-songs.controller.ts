@@ -13,7 +13,10 @@ export class AdminSongsController {
   constructor(private readonly songs: AdminSongsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List songs of the dataset table', description: 'search: words of the title or artists (case and accents do not matter); created_after inclusive, created_before exclusive.' })
+  @ApiOperation({
+    summary: 'List songs of the dataset table',
+    description: 'search: words of the title or artists (case and accents do not matter); created_after inclusive, created_before exclusive.',
+  })
   @Listing({ type: AdminSongPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named in the message' })
   list(@Query() query: AdminSongsQueryDto): Promise<AdminSongPageDto> {
@@ -31,7 +34,8 @@ export class AdminSongsController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Edit a song',
-    description: "Only the fields sent change. A new title or artists updates search; is_hit sets hit_source to 'label'; a new popularity recomputes is_hit when hit_source is 'popularity'.",
+    description:
+      "Only the fields sent change. A new title or artists updates search; is_hit sets hit_source to 'label'; a new popularity recomputes is_hit when hit_source is 'popularity'.",
   })
   @ApiOkResponse({ type: AdminSongDto })
   @ApiBadRequestResponse({ description: 'Every bad field named: "popularity must not be greater than 100; is_hit must be true or false"' })

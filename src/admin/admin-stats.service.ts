@@ -17,7 +17,12 @@ export class AdminStatsService {
       this.prisma.catalogSong.count(),
     ]);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, roles.find((row) => row.role === role)?._count._all ?? 0]));
-    const users = { total: Object.values(byRole).reduce((sum, count) => sum + count, 0), user: byRole['user']!, artist: byRole['artist']!, admin: byRole['admin']! };
+    const users = {
+      total: Object.values(byRole).reduce((sum, count) => sum + count, 0),
+      user: byRole['user']!,
+      artist: byRole['artist']!,
+      admin: byRole['admin']!,
+    };
     return { songs, song_hits: songHits, predictions, users, artists, catalog_songs: catalogSongs };
   }
 }

@@ -33,7 +33,8 @@ export class AdminUsersController {
   @Patch(':id')
   @ApiOperation({
     summary: "Change an account's role or display name",
-    description: 'Becoming an artist creates the artist it publishes as (named after the display name) when missing. A new role applies to the account’s next request; its logins are kept.',
+    description:
+      'Becoming an artist creates the artist it publishes as (named after the display name) when missing. A new role applies to the account’s next request; its logins are kept.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiBadRequestResponse({ description: 'Every bad field named' })
@@ -45,10 +46,13 @@ export class AdminUsersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an account', description: 'Its sessions, likes, playlists and plan go with it; an artist it published as stays, without an account.' })
+  @ApiOperation({
+    summary: 'Delete an account',
+    description: 'Its sessions, likes, playlists and plan go with it; an artist it published as stays, without an account.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ description: 'No account with this id' })
-  @ApiConflictResponse({ description: 'The caller\'s own account, or one with a Stripe subscription still billed' })
+  @ApiConflictResponse({ description: "The caller's own account, or one with a Stripe subscription still billed" })
   async remove(@Param('id', uuidParam()) id: string, @CurrentUser() admin: AuthUser): Promise<void> {
     await this.users.remove(id, admin);
   }

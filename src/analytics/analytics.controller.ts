@@ -7,7 +7,14 @@ import { AlertsService } from './alerts/alerts.service.js';
 import { ArtistAccessService } from './artist-access.service.js';
 import { AnalyticsArtistsService } from './artists/analytics-artists.service.js';
 import { AlertDto, AlertPageDto, ListAlertsQueryDto } from './dto/alerts.dto.js';
-import { AnalyticsArtistPageDto, BreakoutQueryDto, DaysQueryDto, ListAnalyticsArtistsQueryDto, SuperfansQueryDto, TopPerformersQueryDto } from './dto/analytics-artist.dto.js';
+import {
+  AnalyticsArtistPageDto,
+  BreakoutQueryDto,
+  DaysQueryDto,
+  ListAnalyticsArtistsQueryDto,
+  SuperfansQueryDto,
+  TopPerformersQueryDto,
+} from './dto/analytics-artist.dto.js';
 import { ArtistScoresService } from './scores/artist-scores.service.js';
 import { BreakoutService } from './scores/breakout.service.js';
 import { withFanPulseBreakoutKeys, withFanPulseFvsKeys, withFanPulseMomentumKeys } from './scores/fanpulse-keys.js';
@@ -75,7 +82,10 @@ export class AnalyticsController {
 
   @Get(':artistId/fvs')
   @ApiOperation({ summary: "An artist's Fan Value Score and its breakdown" })
-  @ApiOkResponse({ description: 'Fan Value Score 0-100 over `days` (default 30) with its components; `fvs` and `breakdown` repeat `score` and `components` under FanPulse’s names' })
+  @ApiOkResponse({
+    description:
+      'Fan Value Score 0-100 over `days` (default 30) with its components; `fvs` and `breakdown` repeat `score` and `components` under FanPulse’s names',
+  })
   async fvs(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: DaysQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
     return { artist, ...withFanPulseFvsKeys(await this.scores.fanValueScore(artistId, query.days)) };
@@ -83,7 +93,9 @@ export class AnalyticsController {
 
   @Get(':artistId/momentum')
   @ApiOperation({ summary: "An artist's Momentum Index and its components" })
-  @ApiOkResponse({ description: 'Momentum Index 0-10 over `days` (default 28), its status and components; `momentum_index` repeats `index` under FanPulse’s name' })
+  @ApiOkResponse({
+    description: 'Momentum Index 0-10 over `days` (default 28), its status and components; `momentum_index` repeats `index` under FanPulse’s name',
+  })
   async momentum(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: DaysQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
     return { artist, ...withFanPulseMomentumKeys(await this.scores.momentum(artistId, query.days)) };
@@ -99,7 +111,10 @@ export class AnalyticsController {
 
   @Get(':artistId/breakout-prediction')
   @ApiOperation({ summary: "The chance an artist's audience grows `factor`-fold within `days`" })
-  @ApiOkResponse({ description: 'Probability that the audience grows `factor`× (default 2) within `days` (default 90), its label, the model used and the drivers; `prediction` repeats `label` under FanPulse’s name' })
+  @ApiOkResponse({
+    description:
+      'Probability that the audience grows `factor`× (default 2) within `days` (default 90), its label, the model used and the drivers; `prediction` repeats `label` under FanPulse’s name',
+  })
   async breakoutPrediction(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: BreakoutQueryDto) {
     const artist = await this.access.assertOnTeam(user, artistId);
     return { artist, ...withFanPulseBreakoutKeys(await this.breakout.predict(artistId, query.days, query.factor)) };

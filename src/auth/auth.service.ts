@@ -106,7 +106,8 @@ export class AuthService {
     if (!isAccountEmail(address)) throw new BadRequestException(accountEmailMessage('email'));
     const existing = await this.prisma.user.findUnique({ where: { email: address } });
     if (!existing) {
-      if (password === undefined) throw new BadRequestException(`password is required: no account has the email ${address} yet, and a new one needs a password`);
+      if (password === undefined)
+        throw new BadRequestException(`password is required: no account has the email ${address} yet, and a new one needs a password`);
       const username = await this.freeUsername(address.split('@')[0] ?? 'admin');
       const passwordHash = await acceptablePasswordHash(password, { username, email: address });
       const user = await this.prisma.user.create({
@@ -128,7 +129,11 @@ export class AuthService {
 
   /** `base` cleaned to a valid username, with a number appended until no account has it. */
   private async freeUsername(base: string): Promise<string> {
-    const clean = base.toLowerCase().replace(/[^a-z0-9_.-]/g, '').slice(0, 24).padEnd(3, '0');
+    const clean = base
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]/g, '')
+      .slice(0, 24)
+      .padEnd(3, '0');
     for (let suffix = 0; ; suffix++) {
       const candidate = suffix === 0 ? clean : `${clean}${suffix}`;
       if (!(await this.prisma.user.findUnique({ where: { username: candidate } }))) return candidate;

@@ -58,7 +58,11 @@ export class LoginLimiterService {
         select: { createdAt: true },
       });
       // One after the other: a transaction is one connection, which runs one query at a time.
-      const accountBlockedUntil = await this.blockedUntil(tx, { ...account, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } }, this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT);
+      const accountBlockedUntil = await this.blockedUntil(
+        tx,
+        { ...account, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
+        this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      );
       const ipBlockedUntil = await this.blockedUntil(tx, { ip: key.ip, createdAt: { gte: windowStart } }, this.config.LOGIN_MAX_FAILURES_PER_IP);
       const blockedUntil = [accountBlockedUntil, ipBlockedUntil].filter((until): until is Date => until !== null);
       if (blockedUntil.length > 0) throw tooManyFailures(Math.max(...blockedUntil.map((date) => date.getTime())));

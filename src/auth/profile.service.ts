@@ -51,5 +51,4 @@ export class ProfileService {
     if (!user) throw new NotFoundException(`User ${userId} not found`);
     return user.pictureKey;
   }
-
 }

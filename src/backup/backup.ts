@@ -41,7 +41,10 @@ async function serverMajor(url: string): Promise<number> {
 
 /** data/backups/encore-<database>-<UTC timestamp>.<backup.gz | dump> */
 export function defaultBackupPath(database: string, tool: BackupTool, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return join(BACKUPS_DIR, `encore-${database}-${stamp}.${tool === 'builtin' ? 'backup.gz' : 'dump'}`);
 }
 
@@ -54,7 +57,12 @@ export async function backupDatabase(url: string, options: { out?: string | Writ
   const { tool, reason } = chooseTool(options.tool ?? 'auto', 'pg_dump', await toolMajorVersion('pg_dump'), await serverMajor(url));
   const run = async (output: Writable | string) => {
     if (tool === 'builtin') return writeLogicalBackup(url, typeof output === 'string' ? createWriteStream(output) : output);
-    await runTool('pg_dump', ['--format=custom', ...(typeof output === 'string' ? [`--file=${output}`] : [])], url, typeof output === 'string' ? undefined : output);
+    await runTool(
+      'pg_dump',
+      ['--format=custom', ...(typeof output === 'string' ? [`--file=${output}`] : [])],
+      url,
+      typeof output === 'string' ? undefined : output,
+    );
     return undefined;
   };
   if (options.out !== undefined && typeof options.out !== 'string') {
@@ -67,7 +75,13 @@ export async function backupDatabase(url: string, options: { out?: string | Writ
   try {
     const summary = await run(partial);
     await rename(partial, path);
-    return { tool, reason, path, bytes: (await stat(path)).size, ...(summary && { tables: summary.tables, migrations: summary.migrations, skippedSchemas: summary.skippedSchemas }) };
+    return {
+      tool,
+      reason,
+      path,
+      bytes: (await stat(path)).size,
+      ...(summary && { tables: summary.tables, migrations: summary.migrations, skippedSchemas: summary.skippedSchemas }),
+    };
   } catch (error) {
     await rm(partial, { force: true });
     throw error;

@@ -11,15 +11,7 @@ import PgBoss from 'pg-boss';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { applyMigrations, migrationsDir } from '../database/migrations.js';
 import { JOBS_SCHEMA } from '../jobs/job-queue.service.js';
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  BackupFileError,
-  END_OF_DATA,
-  readLines,
-  type BackupHeader,
-  type BackupTable,
-} from './backup-file.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, END_OF_DATA, readLines, type BackupHeader, type BackupTable } from './backup-file.js';
 import {
   appliedMigrations,
   encoreSchemas,
@@ -90,7 +82,9 @@ export async function writeLogicalBackup(url: string, output: Writable): Promise
     // One consistent snapshot of every table, as pg_dump takes; writers are not blocked.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const schemas = await encoreSchemas(client);
-    const { rows: about } = await client.query<{ database: string; version: string }>('SELECT current_database() AS database, current_setting(\'server_version\') AS version');
+    const { rows: about } = await client.query<{ database: string; version: string }>(
+      "SELECT current_database() AS database, current_setting('server_version') AS version",
+    );
     const pgboss = schemas.includes(JOBS_SCHEMA)
       ? {
           version: (await client.query<{ version: number }>(`SELECT version FROM ${quoteIdent(JOBS_SCHEMA)}.version`)).rows[0]!.version,
@@ -156,10 +150,14 @@ export class LogicalBackupReader {
     const gunzip = createGunzip();
     file.on('error', (error) => gunzip.destroy(error));
     file.pipe(gunzip);
-    const reader = new LogicalBackupReader(path, () => {
-      file.destroy();
-      gunzip.destroy();
-    }, readLines(gunzip)[Symbol.asyncIterator]());
+    const reader = new LogicalBackupReader(
+      path,
+      () => {
+        file.destroy();
+        gunzip.destroy();
+      },
+      readLines(gunzip)[Symbol.asyncIterator](),
+    );
     try {
       reader.header = await reader.readHeader();
       return reader;
@@ -195,7 +193,8 @@ export class LogicalBackupReader {
     for (const table of this.header.tables) {
       const name = tableName(table);
       const start = this.parse(await this.nextLine(`the rows of ${name}`), `the start of ${name}`) as { table?: string };
-      if (start.table !== name) throw new BackupFileError(`${this.path} is damaged: expected the rows of ${name}, found ${JSON.stringify(start).slice(0, 100)}`);
+      if (start.table !== name)
+        throw new BackupFileError(`${this.path} is damaged: expected the rows of ${name}, found ${JSON.stringify(start).slice(0, 100)}`);
       const copy = client?.query(copyFrom(`COPY ${qualified(table.schema, table.name)} (${columnList(table.columns)}) FROM STDIN`));
       const copied = new Promise<void>((resolve, reject) => {
         copy?.on('finish', resolve).on('error', reject);
@@ -230,7 +229,9 @@ export class LogicalBackupReader {
       }
       const end = this.parse(await this.nextLine(`the row count of ${name}`), `the row count of ${name}`) as { rows?: number };
       if (end.rows !== rows || (copy && copy.rowCount !== rows)) {
-        throw new BackupFileError(`${this.path} is damaged: ${name} should have ${end.rows} rows, ${rows} were read${copy ? ` and ${copy.rowCount} loaded` : ''}`);
+        throw new BackupFileError(
+          `${this.path} is damaged: ${name} should have ${end.rows} rows, ${rows} were read${copy ? ` and ${copy.rowCount} loaded` : ''}`,
+        );
       }
       counts.push({ table: name, rows });
       onTable?.({ table: name, rows });
@@ -300,7 +301,7 @@ export async function restoreLogicalBackup(reader: LogicalBackupReader, url: str
     await resetSequences(client, header);
     // They were made (empty) by the migrations: computed again from the rows just loaded.
     for (const view of header.materialized_views) {
-      const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [view]);
+      const { rows } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [view]);
       if (rows[0]!.exists) await client.query(`REFRESH MATERIALIZED VIEW ${view}`);
     }
     await client.query('COMMIT');
@@ -317,7 +318,9 @@ export async function restoreLogicalBackup(reader: LogicalBackupReader, url: str
 async function applyBackupMigrations(url: string, names: string[]): Promise<void> {
   const missing = names.filter((name) => !existsSync(join(migrationsDir, name, 'migration.sql')));
   if (missing.length > 0) {
-    throw new BackupFileError(`The backup needs migrations this Encore does not have (${missing.join(', ')}): restore it with the Encore version that made it, or a newer one`);
+    throw new BackupFileError(
+      `The backup needs migrations this Encore does not have (${missing.join(', ')}): restore it with the Encore version that made it, or a newer one`,
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'encore-restore-migrations-'));
   try {

@@ -23,7 +23,12 @@ export async function toolMajorVersion(tool: 'pg_dump' | 'pg_restore'): Promise<
  * and its archives are best restored by the same version); else Encore's built-in backup.
  * Asked for pg_dump by name, a missing or mismatched one is an error.
  */
-export function chooseTool(requested: RequestedTool, tool: 'pg_dump' | 'pg_restore', toolMajor: number | undefined, serverMajor: number): { tool: BackupTool; reason: string } {
+export function chooseTool(
+  requested: RequestedTool,
+  tool: 'pg_dump' | 'pg_restore',
+  toolMajor: number | undefined,
+  serverMajor: number,
+): { tool: BackupTool; reason: string } {
   if (requested === 'builtin') return { tool: 'builtin', reason: 'asked for with --tool builtin' };
   const problem =
     toolMajor === undefined

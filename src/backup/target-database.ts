@@ -47,7 +47,8 @@ export interface PreparedDatabase {
  * when empty; one with anything in it is refused unless `force`, which drops and recreates it.
  */
 export async function prepareEmptyDatabase(serverUrl: string, database: string, force: boolean, log: (message: string) => void): Promise<PreparedDatabase> {
-  if (!DATABASE_NAME.test(database)) throw new RestoreRefusedError(`"${database}" is not a database name to restore into: letters, digits, _ and -, starting with a letter or _, at most 63`);
+  if (!DATABASE_NAME.test(database))
+    throw new RestoreRefusedError(`"${database}" is not a database name to restore into: letters, digits, _ and -, starting with a letter or _, at most 63`);
   const url = withDatabase(serverUrl, database);
   const admin = await maintenanceClient(serverUrl, database);
   try {

@@ -15,13 +15,16 @@ export function registerAccountCommands(program: Command, context: CliContext): 
   program
     .command('create-admin')
     .description('make an admin account, or promote the account with this email (setting its password only when --password is given)')
-    .requiredOption('--email <email>', 'the admin\'s email')
+    .requiredOption('--email <email>', "the admin's email")
     .option('--password <password>', 'required for a new account; for an existing one, sets its password (8+ characters, a letter and a digit)')
     .action((options: { email: string; password?: string }) => {
       // Before starting the database: a typo needs no server to be told.
       if (!isAccountEmail(options.email.trim().toLowerCase())) throw new Error(accountEmailMessage('--email'));
-      return context.withApp(async (app) => {
-        context.out(describeAdminOutcome(await app.get(AuthService).createAdmin(options.email, options.password)));
-      }, async () => [(await import('../auth/auth.module.js')).AuthModule]);
+      return context.withApp(
+        async (app) => {
+          context.out(describeAdminOutcome(await app.get(AuthService).createAdmin(options.email, options.password)));
+        },
+        async () => [(await import('../auth/auth.module.js')).AuthModule],
+      );
     });
 }

@@ -21,7 +21,9 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
         const artistId = await resolveArtist(app.get(PrismaService), options.artist, options.create ?? false);
         try {
           const result = await app.get(MetricsIngestionService).upsertDailyCsv(artistId, await readFile(file));
-          context.out(`Imported ${file} for artist ${artistId}: ${result.inserted} new and ${result.updated} updated platform-days, ${result.first_date} to ${result.last_date}.`);
+          context.out(
+            `Imported ${file} for artist ${artistId}: ${result.inserted} new and ${result.updated} updated platform-days, ${result.first_date} to ${result.last_date}.`,
+          );
         } catch (error) {
           // The service speaks HTTP; on the command line its 400 is just the message.
           if (error instanceof BadRequestException) throw new Error(`${file}: ${error.message}`, { cause: error });
@@ -32,11 +34,13 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
 
   program
     .command('score-analytics')
-    .description('compute every artist\'s FVS, momentum and breakout now and raise their alerts (the scheduled jobs do this too)')
+    .description("compute every artist's FVS, momentum and breakout now and raise their alerts (the scheduled jobs do this too)")
     .action(() =>
       context.withApp(async (app) => {
         const { fvs, momentum, spikes } = await app.get(AnalyticsScoringJobs).scoreEverything();
-        context.out(`Scored ${momentum.scored} of ${momentum.artists} artists (FVS ${fvs.scored}); alerts created: ${momentum.alerts_created + spikes.created}.`);
+        context.out(
+          `Scored ${momentum.scored} of ${momentum.artists} artists (FVS ${fvs.scored}); alerts created: ${momentum.alerts_created + spikes.created}.`,
+        );
       }),
     );
 }

@@ -38,12 +38,20 @@ export function registerBackupCommands(program: Command, context: CliContext): v
     .option('--force', 'replace the database even though it is not empty: everything in it is deleted')
     .action((options: { from: string; database?: string; force?: boolean }) =>
       context.withDatabase(async (server) => {
-        const result = await restoreDatabase(server.url, { from: options.from, database: options.database, force: options.force, log: (message) => context.log(message) });
+        const result = await restoreDatabase(server.url, {
+          from: options.from,
+          database: options.database,
+          force: options.force,
+          log: (message) => context.log(message),
+        });
         if (result.tables) {
           const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
-          context.out(`Restored ${result.tables.length} tables (${count(rows)} rows) into the database "${result.database}" at migration ${result.migrations?.at(-1) ?? 'none'}`);
+          context.out(
+            `Restored ${result.tables.length} tables (${count(rows)} rows) into the database "${result.database}" at migration ${result.migrations?.at(-1) ?? 'none'}`,
+          );
           const later = (await migrationNames()).filter((name) => !result.migrations?.includes(name));
-          if (later.length > 0) context.out(`This Encore has ${later.length} later migrations (${later.join(', ')}): the next start, or npm run db:migrate, applies them.`);
+          if (later.length > 0)
+            context.out(`This Encore has ${later.length} later migrations (${later.join(', ')}): the next start, or npm run db:migrate, applies them.`);
         } else {
           context.out(`Restored with pg_restore into the database "${result.database}"`);
         }

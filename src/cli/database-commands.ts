@@ -35,7 +35,10 @@ export function registerDatabaseCommands(program: Command, context: CliContext):
     .argument('<name>', 'what the migration does, e.g. add_song_genre')
     .action((name: string) =>
       context.withDatabase(async (server) => {
-        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+        const slug = name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '_')
+          .replace(/^_|_$/g, '');
         if (!slug) throw new Error('The migration name needs letters or digits.');
         const current = await readSchemaFiles();
         const sql = await diffSchemas(server.url, (await lastMigratedSchema()) ?? 'empty', current);

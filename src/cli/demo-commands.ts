@@ -30,7 +30,11 @@ export function registerDemoCommands(program: Command, context: CliContext): voi
             ['dataset songs', removed.datasetSongs, 'with their predictions'],
             ['catalog songs', removed.catalogSongs, 'with their audio files, plays, likes and playlist entries'],
             ['albums', removed.albums, 'with their covers'],
-            ['analytics artists', removed.analyticsArtists, `${removed.metricDays.toLocaleString('en-US')} metric days, ${removed.scores.toLocaleString('en-US')} scores, posts, fan events, alerts`],
+            [
+              'analytics artists',
+              removed.analyticsArtists,
+              `${removed.metricDays.toLocaleString('en-US')} metric days, ${removed.scores.toLocaleString('en-US')} scores, posts, fan events, alerts`,
+            ],
             ['leads', removed.leads, 'with their contacts, recordings and outreach'],
             ['artists', removed.artists, 'every demo artist: the demo label, analytics and leads'],
           ]))

@@ -14,9 +14,7 @@ import { registerModelCommands } from './model-commands.js';
 import { registerReportingCommands } from './reporting-commands.js';
 import { registerSongsCommands } from './songs-commands.js';
 
-const program = new Command('encore')
-  .description('Operational commands for Encore (npm run cli -- <command> [options])')
-  .showHelpAfterError();
+const program = new Command('encore').description('Operational commands for Encore (npm run cli -- <command> [options])').showHelpAfterError();
 const context = new CliContext();
 registerDatabaseCommands(program, context);
 registerSongsCommands(program, context);

@@ -44,7 +44,12 @@ function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
     });
     context.out(formatGenreTrainingReport(card));
     context.out(`\nSaved ${onnxPath} and its model card (.json).`);
-    const compared = comparison && { metric: 'accuracy', active_version: comparison.active_version, active: comparison.active_accuracy, new: comparison.new_accuracy };
+    const compared = comparison && {
+      metric: 'accuracy',
+      active_version: comparison.active_version,
+      active: comparison.active_accuracy,
+      new: comparison.new_accuracy,
+    };
     context.out(activationOutcome(card.version, activated, options.activate, compared));
   }, genreFeature);
 }
@@ -73,10 +78,20 @@ export function registerModelCommands(program: Command, context: CliContext): vo
     .option('--model-type <type>', 'which model: hit (songs) or genre (store customers)', 'hit')
     .option('--from <source>', 'training data: db (the songs table)', 'db')
     .option('--csv <path>', 'train on a CSV file instead of the songs table; repeat for several', collect, [])
-    .option('--trees <n>', `number of trees (default: hit ${HIT_TRAINING_DEFAULTS.trees}, genre ${GENRE_TRAINING_DEFAULTS.trees})`, (value) => positiveInteger(value))
+    .option('--trees <n>', `number of trees (default: hit ${HIT_TRAINING_DEFAULTS.trees}, genre ${GENRE_TRAINING_DEFAULTS.trees})`, (value) =>
+      positiveInteger(value),
+    )
     .option('--max-depth <n>', 'maximum tree depth (default: unlimited)', (value) => positiveInteger(value))
-    .option('--min-samples-leaf <n>', `minimum rows in a leaf (default: hit ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}, genre ${GENRE_TRAINING_DEFAULTS.minSamplesLeaf})`, (value) => positiveInteger(value))
-    .option('--min-customers-per-genre <n>', `genre: group genres fewer customers prefer as "Other" (default ${GENRE_TRAINING_DEFAULTS.minCustomersPerGenre})`, (value) => positiveInteger(value))
+    .option(
+      '--min-samples-leaf <n>',
+      `minimum rows in a leaf (default: hit ${HIT_TRAINING_DEFAULTS.minSamplesLeaf}, genre ${GENRE_TRAINING_DEFAULTS.minSamplesLeaf})`,
+      (value) => positiveInteger(value),
+    )
+    .option(
+      '--min-customers-per-genre <n>',
+      `genre: group genres fewer customers prefer as "Other" (default ${GENRE_TRAINING_DEFAULTS.minCustomersPerGenre})`,
+      (value) => positiveInteger(value),
+    )
     .option('--seed <n>', 'random seed (split and forest)', (value) => positiveInteger(value, 0), HIT_TRAINING_DEFAULTS.seed)
     .option('--features <list>', 'comma-separated features, in order (default: the original ten)')
     .option('--activate', 'activate the new version even when the active one scores better on the same rows (by default it is activated only when not worse)')
@@ -100,7 +115,12 @@ export function registerModelCommands(program: Command, context: CliContext): vo
         context.out(formatTrainingReport(card));
         const onnxPath = app.get(ModelRegistryService).onnxPath(row);
         context.out(`\nSaved ${onnxPath} and its model card (.json).`);
-        const compared = comparison && { metric: 'ROC AUC', active_version: comparison.active_version, active: comparison.active_roc_auc, new: comparison.new_roc_auc };
+        const compared = comparison && {
+          metric: 'ROC AUC',
+          active_version: comparison.active_version,
+          active: comparison.active_roc_auc,
+          new: comparison.new_roc_auc,
+        };
         context.out(activationOutcome(card.version, activated, options.activate, compared));
       }, hitModelFeature);
     });

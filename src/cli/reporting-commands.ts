@@ -28,7 +28,9 @@ export function registerReportingCommands(program: Command, context: CliContext)
         const report = await app.get(ReportingService).refresh();
         const width = Math.max(0, ...report.views.map((entry) => entry.view.length));
         for (const entry of report.views) {
-          context.out(`${entry.view.padEnd(width)}  ${entry.rows.toLocaleString('en-US').padStart(9)} rows  ${entry.ms.toFixed(1).padStart(8)} ms${entry.concurrently ? '' : '  (first fill, not concurrent)'}`);
+          context.out(
+            `${entry.view.padEnd(width)}  ${entry.rows.toLocaleString('en-US').padStart(9)} rows  ${entry.ms.toFixed(1).padStart(8)} ms${entry.concurrently ? '' : '  (first fill, not concurrent)'}`,
+          );
         }
         context.out(`Refreshed ${report.views.length} materialized views in ${report.total_ms.toFixed(1)} ms.`);
       }),
@@ -36,7 +38,9 @@ export function registerReportingCommands(program: Command, context: CliContext)
 
   program
     .command('create-bi-user')
-    .description('create a read-only PostgreSQL login for Power BI and other SQL clients that reads schema reporting and nothing else, or give an existing one a new password')
+    .description(
+      'create a read-only PostgreSQL login for Power BI and other SQL clients that reads schema reporting and nothing else, or give an existing one a new password',
+    )
     .requiredOption('--name <name>', 'the login name: lower-case letters, digits and underscores, e.g. powerbi')
     .option('--password <password>', '12 to 128 printable ASCII characters; left out, a strong one is generated and printed once')
     .option('--connection-limit <n>', 'connections the login may hold at once', (value) => positiveInteger(value), DEFAULT_BI_CONNECTION_LIMIT)
@@ -59,10 +63,19 @@ export function registerReportingCommands(program: Command, context: CliContext)
           context.out(`  Port:      ${port}`);
           context.out(`  Database:  ${result.database}`);
           context.out(`  User:      ${result.name}`);
-          context.out(options.password === undefined ? `  Password:  ${password}   (generated: shown only this once, keep it now)` : '  Password:  the one given with --password');
+          context.out(
+            options.password === undefined
+              ? `  Password:  ${password}   (generated: shown only this once, keep it now)`
+              : '  Password:  the one given with --password',
+          );
           context.out('');
-          context.out(`Power BI Desktop: Get Data > PostgreSQL database, Server "${host}:${port}", Database "${result.database}", then Database credentials with this user and password.`);
-          if (LOOPBACK.test(host)) context.out(`The server at ${host} takes connections from this machine only: run Power BI here, or reach it through an SSH tunnel, or use a server other machines can reach (DATABASE_URL, Docker).`);
+          context.out(
+            `Power BI Desktop: Get Data > PostgreSQL database, Server "${host}:${port}", Database "${result.database}", then Database credentials with this user and password.`,
+          );
+          if (LOOPBACK.test(host))
+            context.out(
+              `The server at ${host} takes connections from this machine only: run Power BI here, or reach it through an SSH tunnel, or use a server other machines can reach (DATABASE_URL, Docker).`,
+            );
           context.out('');
           context.out(`Granted: ${result.grants.join('; ')}.`);
           context.out(`Taken from PUBLIC (every role; the role running this keeps them): ${result.revokedFromPublic.join(', ')}.`);

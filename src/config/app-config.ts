@@ -3,17 +3,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { plainToInstance, Type } from 'class-transformer';
 import cronParser from 'cron-parser';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { projectRoot } from './paths.js';
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -320,7 +310,9 @@ export class AppConfig {
   YOUTUBE_API_KEY?: string;
 
   /** The YouTube Data API v3; another address for a test fake. */
-  @Matches(/^https?:\/\/[^\s?#]+$/, { message: 'YOUTUBE_BASE_URL must be an http(s) URL without query or fragment, such as https://www.googleapis.com/youtube/v3' })
+  @Matches(/^https?:\/\/[^\s?#]+$/, {
+    message: 'YOUTUBE_BASE_URL must be an http(s) URL without query or fragment, such as https://www.googleapis.com/youtube/v3',
+  })
   YOUTUBE_BASE_URL = 'https://www.googleapis.com/youtube/v3';
 
   /** Quota units the key may spend per day (Google's default: 10,000; search.list costs 100, channels.list and playlistItems.list 1). */
@@ -397,7 +389,9 @@ export class AppConfig {
    * base64. Required in production; unset elsewhere, a random key of this process.
    */
   @IsOptional()
-  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'ANALYTICS_TOKEN_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)' })
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'ANALYTICS_TOKEN_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+  })
   ANALYTICS_TOKEN_KEY?: string;
 
   /** Stripe secret key (sk_...): when set, paid plans go through Stripe; unset, through the built-in manual provider. */
@@ -521,7 +515,10 @@ const JOB_SCHEDULES_FORMAT = 'queue=cron pairs separated by ";", e.g. analytics-
 export function parseJobSchedules(text: string): { schedules: Map<string, string | null>; problems: string[] } {
   const schedules = new Map<string, string | null>();
   const problems: string[] = [];
-  for (const entry of text.split(';').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [, queue, cronText] = /^([\w-]+)\s*=\s*(.+)$/.exec(entry) ?? [];
     if (queue === undefined || cronText === undefined) {
       problems.push(`JOB_SCHEDULES: "${entry}" is not queue=cron (${JOB_SCHEDULES_FORMAT})`);
@@ -535,7 +532,9 @@ export function parseJobSchedules(text: string): { schedules: Map<string, string
     }
     const fields = cron.split(' ').length;
     if (fields !== 5) {
-      problems.push(`JOB_SCHEDULES: the cron of "${queue}" ("${cron}") must have 5 fields (minute hour day month weekday) or be "off"${fields === 6 ? '; jobs run at most once a minute, so there is no seconds field' : ''}`);
+      problems.push(
+        `JOB_SCHEDULES: the cron of "${queue}" ("${cron}") must have 5 fields (minute hour day month weekday) or be "off"${fields === 6 ? '; jobs run at most once a minute, so there is no seconds field' : ''}`,
+      );
       continue;
     }
     try {
@@ -569,9 +568,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, featureChecks: 
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const known = Object.keys(new AppConfig());
   // An empty variable means "use the default", as in most .env tooling.
-  const raw: Record<string, string> = Object.fromEntries(
-    known.filter((key) => env[key]?.trim()).map((key) => [key, env[key]!.trim()]),
-  );
+  const raw: Record<string, string> = Object.fromEntries(known.filter((key) => env[key]?.trim()).map((key) => [key, env[key]!.trim()]));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const problems = validateSync(config).map(
     (error) => `${error.property}=${JSON.stringify(withoutPassword(raw[error.property]))}: ${Object.values(error.constraints ?? {}).join('; ')}`,
@@ -580,9 +577,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, featureChecks: 
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
   if (config.NODE_ENV === 'production' && !config.ANALYTICS_TOKEN_KEY) problems.push('ANALYTICS_TOKEN_KEY is required when NODE_ENV=production');
   if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
-  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   for (const budget of ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ACCOUNT'] as const) {
-    if (config[budget] < config.RATE_LIMIT_EXPENSIVE_COST) problems.push(`${budget} (${config[budget]}) must be at least RATE_LIMIT_EXPENSIVE_COST (${config.RATE_LIMIT_EXPENSIVE_COST}), or no expensive request could ever be made`);
+    if (config[budget] < config.RATE_LIMIT_EXPENSIVE_COST)
+      problems.push(
+        `${budget} (${config[budget]}) must be at least RATE_LIMIT_EXPENSIVE_COST (${config.RATE_LIMIT_EXPENSIVE_COST}), or no expensive request could ever be made`,
+      );
   }
   problems.push(...parseJobSchedules(config.JOB_SCHEDULES).problems);
   for (const check of featureChecks) problems.push(...check(config));

@@ -19,11 +19,7 @@ export class DatabaseModule {
   static forRoot(url: string, server?: DatabaseServer): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [
-        { provide: DATABASE_URL, useValue: url },
-        { provide: DatabaseServerLifecycle, useValue: new DatabaseServerLifecycle(server) },
-        PrismaService,
-      ],
+      providers: [{ provide: DATABASE_URL, useValue: url }, { provide: DatabaseServerLifecycle, useValue: new DatabaseServerLifecycle(server) }, PrismaService],
       exports: [PrismaService, DATABASE_URL],
     };
   }

@@ -152,15 +152,19 @@ export class EmbeddedPostgres {
         await chown(passwordFile, runAs.uid, runAs.gid!);
       }
       const { initdb } = await binaries();
-      await run(initdb, [
-        `--pgdata=${scratch}`,
-        `--username=${EMBEDDED_PG_USER}`,
-        `--pwfile=${passwordFile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--locale-provider=builtin',
-        '--builtin-locale=C.UTF-8',
-      ], runAs);
+      await run(
+        initdb,
+        [
+          `--pgdata=${scratch}`,
+          `--username=${EMBEDDED_PG_USER}`,
+          `--pwfile=${passwordFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+        ],
+        runAs,
+      );
     } finally {
       await rm(passwordFile, { force: true });
     }
@@ -301,9 +305,7 @@ function run(command: string, args: string[], runAs: RunAs): Promise<void> {
     child.on('error', reject);
     // 'exit', not 'close': pg_ctl start leaves a server behind that may hold inherited pipes.
     child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command.split('/').pop()} ${args[0] ?? ''} failed (exit ${code}):\n${output.trim()}`)),
+      code === 0 ? resolve() : reject(new Error(`${command.split('/').pop()} ${args[0] ?? ''} failed (exit ${code}):\n${output.trim()}`)),
     );
   });
 }

@@ -101,7 +101,9 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const errors: string[] = [];
-  const engine = await (await loadEngine()).new(
+  const engine = await (
+    await loadEngine()
+  ).new(
     { datamodels: schemaFiles.map((file) => [file.path, file.content]) },
     (log: string) => {
       if (/"level":"(ERROR|WARN)"/.test(log)) errors.push(log);
@@ -140,7 +142,9 @@ async function allApplied(url: string, names: string[]): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [table] } = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
+    const {
+      rows: [table],
+    } = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
     if (!table?.exists) return false;
     const { rows } = await client.query<{ migration_name: string; applied: boolean }>(
       'SELECT migration_name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS applied FROM _prisma_migrations WHERE rolled_back_at IS NULL',

@@ -3,8 +3,7 @@ import pg from 'pg';
 type Query = (...args: unknown[]) => unknown;
 
 /** A callback or a submittable (a COPY stream, a cursor) goes straight to pg; only promise calls queue. */
-const isPromiseCall = (args: unknown[]) =>
-  typeof args.at(-1) !== 'function' && typeof (args[0] as { submit?: unknown } | null)?.submit !== 'function';
+const isPromiseCall = (args: unknown[]) => typeof args.at(-1) !== 'function' && typeof (args[0] as { submit?: unknown } | null)?.submit !== 'function';
 
 /**
  * A pg client that sends promise-form queries one after another. Prisma's pg adapter runs a

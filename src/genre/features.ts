@@ -151,7 +151,10 @@ export function genreFeatureRow(
 export function groupRareGenres(labels: string[], minCustomers: number): { labels: string[]; classes: string[]; grouped: string[] } {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const grouped = [...counts.entries()].filter(([, count]) => count < minCustomers).map(([genre]) => genre).sort();
+  const grouped = [...counts.entries()]
+    .filter(([, count]) => count < minCustomers)
+    .map(([genre]) => genre)
+    .sort();
   const rare = new Set(grouped);
   const mapped = labels.map((label) => (rare.has(label) ? OTHER_GENRE : label));
   const classes = [...new Set(mapped)].sort((a, b) => (a === OTHER_GENRE ? 1 : b === OTHER_GENRE ? -1 : a.localeCompare(b)));

@@ -63,7 +63,10 @@ export class GenreModelTrainerService {
           'Import the store first: npm run cli -- import-chinook <Chinook_PostgreSql.sql>.',
       );
     }
-    const grouping = groupRareGenres(labelled.map((profile) => profile.topGenre!), minCustomers);
+    const grouping = groupRareGenres(
+      labelled.map((profile) => profile.topGenre!),
+      minCustomers,
+    );
     if (grouping.classes.length < 2) throw new Error(`Every customer prefers ${grouping.classes[0]}: there is nothing to learn.`);
     const encoding = fitLocationEncoding(labelled);
     const featureCount = GENRE_FEATURES.length;
@@ -82,13 +85,17 @@ export class GenreModelTrainerService {
       seed,
     };
     const fit = (rows: Int32Array) =>
-      trainRandomForest(takeRows(x, featureCount, rows), Int32Array.from(rows, (row) => y[row]!), {
-        classes: classIndices,
-        nEstimators: hyperparameters.n_estimators,
-        maxDepth: options.maxDepth,
-        minSamplesLeaf: hyperparameters.min_samples_leaf,
-        seed,
-      });
+      trainRandomForest(
+        takeRows(x, featureCount, rows),
+        Int32Array.from(rows, (row) => y[row]!),
+        {
+          classes: classIndices,
+          nEstimators: hyperparameters.n_estimators,
+          maxDepth: options.maxDepth,
+          minSamplesLeaf: hyperparameters.min_samples_leaf,
+          seed,
+        },
+      );
 
     const started = performance.now();
     let model: RandomForestModel;
@@ -116,7 +123,9 @@ export class GenreModelTrainerService {
       for (const test of stratifiedKFold(y, folds, seed)) {
         const foldModel = await fit(complementRows(labelled.length, test));
         const probabilities = predictProbabilities(foldModel, takeRows(x, featureCount, test), test.length);
-        test.forEach((row, i) => outOfFold.set(probabilities.subarray(i * grouping.classes.length, (i + 1) * grouping.classes.length), row * grouping.classes.length));
+        test.forEach((row, i) =>
+          outOfFold.set(probabilities.subarray(i * grouping.classes.length, (i + 1) * grouping.classes.length), row * grouping.classes.length),
+        );
       }
       evaluation = { ...evaluateMulticlass(outOfFold, y, grouping.classes, y), evaluation: { method: 'cross-validation', folds } };
       trainRows = Int32Array.from(labelled, (_, row) => row);
@@ -158,7 +167,9 @@ export class GenreModelTrainerService {
       await mkdir(dirname(copyPath), { recursive: true });
       await copyFile(onnxPath, copyPath);
     }
-    this.logger.log(`Trained genre model ${card.version}: accuracy ${card.metrics.accuracy.toFixed(3)} (majority baseline ${card.metrics.majority_baseline.accuracy.toFixed(3)})`);
+    this.logger.log(
+      `Trained genre model ${card.version}: accuracy ${card.metrics.accuracy.toFixed(3)} (majority baseline ${card.metrics.majority_baseline.accuracy.toFixed(3)})`,
+    );
     const activate = options.activate ?? true;
     if (activate !== 'if-not-worse') {
       if (activate) await this.registry.activate(card.name, card.version);
@@ -169,7 +180,10 @@ export class GenreModelTrainerService {
     const comparison = active && { active_version: active.version, active_accuracy: active.accuracy, new_accuracy: card.metrics.accuracy };
     const activated = !active || card.metrics.accuracy >= active.accuracy;
     if (activated) await this.registry.activate(card.name, card.version);
-    else this.logger.warn(`Kept genre model ${active.version}: it scores ${active.accuracy.toFixed(3)} on the same customers, the new one ${card.metrics.accuracy.toFixed(3)}`);
+    else
+      this.logger.warn(
+        `Kept genre model ${active.version}: it scores ${active.accuracy.toFixed(3)} on the same customers, the new one ${card.metrics.accuracy.toFixed(3)}`,
+      );
     return { card, onnxPath, activated, ...(comparison && { comparison }) };
   }
 

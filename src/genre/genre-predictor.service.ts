@@ -57,7 +57,12 @@ export class GenrePredictorService implements OnApplicationBootstrap, OnModuleDe
   }
 
   predict(input: GenreInput): Promise<GenrePrediction> {
-    return observePrediction(GENRE_MODEL_NAME, 1, () => this.run(input), (result) => [result.genre]);
+    return observePrediction(
+      GENRE_MODEL_NAME,
+      1,
+      () => this.run(input),
+      (result) => [result.genre],
+    );
   }
 
   private async run(input: GenreInput): Promise<GenrePrediction> {

@@ -22,7 +22,12 @@ export class GenreStoreService {
       this.prisma.chinookInvoice.aggregate({ _max: { invoiceDate: true } }),
     ]);
     const asOf = latest._max.invoiceDate ?? new Date(0);
-    return buildProfiles(customers, invoices.map((invoice) => ({ ...invoice, total: Number(invoice.total) })), spending, asOf);
+    return buildProfiles(
+      customers,
+      invoices.map((invoice) => ({ ...invoice, total: Number(invoice.total) })),
+      spending,
+      asOf,
+    );
   }
 
   async customer(customerId: number) {

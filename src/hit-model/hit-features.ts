@@ -5,7 +5,16 @@ export type HitFeature = AudioFeatureName;
 
 /** The original system's features, in its order. */
 export const DEFAULT_HIT_FEATURES: HitFeature[] = [
-  'duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode',
+  'duration_ms',
+  'danceability',
+  'energy',
+  'valence',
+  'acousticness',
+  'instrumentalness',
+  'explicit',
+  'loudness',
+  'tempo',
+  'mode',
 ];
 
 export const HIT_MODEL_NAME = 'hit';
@@ -28,7 +37,10 @@ export function isHitFeature(name: string): name is HitFeature {
 
 /** Checks a comma-separated feature list; throws naming unknown or repeated features. */
 export function parseFeatureList(list: string): HitFeature[] {
-  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !isHitFeature(name));
   if (unknown.length > 0) throw new Error(`Unknown features: ${unknown.join(', ')}. Known: ${Object.keys(AUDIO_FEATURE_FIELDS).join(', ')}`);
   if (new Set(names).size !== names.length) throw new Error('A feature is listed twice');

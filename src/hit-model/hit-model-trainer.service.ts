@@ -12,15 +12,7 @@ import { stratifiedSplit, takeRows } from '../ml/split.js';
 import { newModelVersion, type HitModelCard } from '../models/model-card.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import { readSongRecords } from '../songs/import/csv-file.js';
-import {
-  DEFAULT_HIT_FEATURES,
-  featureRow,
-  HIT_CLASSES,
-  HIT_MODEL_NAME,
-  HIT_TRAINING_DEFAULTS,
-  type HitFeature,
-  type SongFeatures,
-} from './hit-features.js';
+import { DEFAULT_HIT_FEATURES, featureRow, HIT_CLASSES, HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, type HitFeature, type SongFeatures } from './hit-features.js';
 import { AUDIO_FEATURE_FIELDS } from '../vocabulary/audio-features.js';
 
 export interface TrainHitModelOptions {
@@ -105,7 +97,11 @@ export class HitModelTrainerService {
     const trainingSeconds = (performance.now() - started) / 1000;
 
     const testX = takeRows(x, featureCount, split.test);
-    const metrics = evaluateBinary(model, testX, Int32Array.from(split.test, (row) => y[row]!));
+    const metrics = evaluateBinary(
+      model,
+      testX,
+      Int32Array.from(split.test, (row) => y[row]!),
+    );
     const card: HitModelCard = {
       name: HIT_MODEL_NAME,
       version: newModelVersion(),
@@ -135,11 +131,17 @@ export class HitModelTrainerService {
       return { card, row, activated: activate };
     }
     const testSongs = Array.from(split.test, (row) => data.songs[row]!);
-    const active = await this.scoreActive(testSongs, Int32Array.from(split.test, (row) => y[row]!));
+    const active = await this.scoreActive(
+      testSongs,
+      Int32Array.from(split.test, (row) => y[row]!),
+    );
     const comparison = active && { active_version: active.version, active_roc_auc: active.rocAuc, new_roc_auc: card.metrics.roc_auc };
     const activated = !active || card.metrics.roc_auc >= active.rocAuc;
     if (activated) await this.registry.activate(card.name, card.version);
-    else this.logger.warn(`Kept hit model ${active.version}: it ranks the same test songs at ROC AUC ${active.rocAuc.toFixed(3)}, the new one at ${card.metrics.roc_auc.toFixed(3)}`);
+    else
+      this.logger.warn(
+        `Kept hit model ${active.version}: it ranks the same test songs at ROC AUC ${active.rocAuc.toFixed(3)}, the new one at ${card.metrics.roc_auc.toFixed(3)}`,
+      );
     return { card, row, activated, ...(comparison && { comparison }) };
   }
 
@@ -171,7 +173,9 @@ export class HitModelTrainerService {
     if (await this.registry.active(HIT_MODEL_NAME)) return undefined;
     const shipped = (await this.registry.activateShipped(HIT_MODEL_NAME)) as HitModelCard | null;
     if (shipped) {
-      this.logger.log(`Activated the pre-trained hit model ${shipped.version} (${shipped.data_source}; ROC AUC ${shipped.metrics.roc_auc.toFixed(3)} on held-out songs)`);
+      this.logger.log(
+        `Activated the pre-trained hit model ${shipped.version} (${shipped.data_source}; ROC AUC ${shipped.metrics.roc_auc.toFixed(3)} on held-out songs)`,
+      );
       return shipped;
     }
     this.logger.warn('No active hit model and none ships in models/pretrained: training one on the songs table...');
@@ -201,7 +205,10 @@ export class HitModelTrainerService {
 }
 
 /** The command that trains this model again: the same data (CSV file names, or the songs table) and settings give the same forest. */
-function trainingCommand(options: TrainHitModelOptions, hyperparameters: { n_estimators: number; max_depth: number | null; min_samples_leaf: number; seed: number }): string {
+function trainingCommand(
+  options: TrainHitModelOptions,
+  hyperparameters: { n_estimators: number; max_depth: number | null; min_samples_leaf: number; seed: number },
+): string {
   const data = options.csv ? options.csv.map((path) => `--csv ${basename(path)}`) : ['--from db'];
   const features = options.features ? [`--features ${options.features.join(',')}`] : [];
   const depth = hyperparameters.max_depth === null ? [] : [`--max-depth ${hyperparameters.max_depth}`];

@@ -62,7 +62,12 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
 
   /** One prediction per row, in order, in one model run. */
   predictMany(rows: FeatureValues[]): Promise<HitPrediction[]> {
-    return observePrediction(HIT_MODEL_NAME, rows.length, () => this.run(rows), (results) => results.map((result) => result.prediction));
+    return observePrediction(
+      HIT_MODEL_NAME,
+      rows.length,
+      () => this.run(rows),
+      (results) => results.map((result) => result.prediction),
+    );
   }
 
   /** The version in use, for a batch thread to build its rows' features (batch predictions); undefined while none is loaded. */

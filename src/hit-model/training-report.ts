@@ -19,7 +19,9 @@ export function formatTrainingReport(card: HitModelCard): string {
     `Recall       ${percent(metrics.recall)}`,
     `F1           ${metrics.f1.toFixed(4)}`,
     ...(metrics.oob_score === null ? [] : [`OOB score    ${percent(metrics.oob_score)}`]),
-    ...(metrics.onnx_max_difference === null ? [] : [`ONNX check   onnxruntime = forest on the test rows (max |Δ| ${metrics.onnx_max_difference.toExponential(1)})`]),
+    ...(metrics.onnx_max_difference === null
+      ? []
+      : [`ONNX check   onnxruntime = forest on the test rows (max |Δ| ${metrics.onnx_max_difference.toExponential(1)})`]),
     '',
     'Confusion matrix (rows: actual, columns: predicted)',
     `             FLOP      HIT`,

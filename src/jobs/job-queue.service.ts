@@ -131,7 +131,14 @@ export class JobQueueService implements OnApplicationShutdown {
     await boss.start();
     for (const definition of this.definitions.values()) {
       const { retryLimit, retryDelaySeconds, retryBackoff } = retrySettings(definition);
-      const options = { name: definition.queue, policy: definition.policy ?? 'stately', expireInSeconds: definition.expireInSeconds, retryLimit, retryDelay: retryDelaySeconds, retryBackoff };
+      const options = {
+        name: definition.queue,
+        policy: definition.policy ?? 'stately',
+        expireInSeconds: definition.expireInSeconds,
+        retryLimit,
+        retryDelay: retryDelaySeconds,
+        retryBackoff,
+      };
       // createQueue leaves an existing queue as it is: updateQueue brings its options up to date.
       await boss.createQueue(definition.queue, options);
       await boss.updateQueue(definition.queue, options);
@@ -140,7 +147,10 @@ export class JobQueueService implements OnApplicationShutdown {
       else await boss.unschedule(definition.queue);
       const worker = await boss.work(definition.queue, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
         this.logger.log(`Running ${definition.queue} job ${job!.id}`);
-        return observeJobRun(definition.queue, async () => (await definition.handler((job!.data ?? {}) as Record<string, unknown>, { id: job!.id })) ?? undefined);
+        return observeJobRun(
+          definition.queue,
+          async () => (await definition.handler((job!.data ?? {}) as Record<string, unknown>, { id: job!.id })) ?? undefined,
+        );
       });
       this.workers.set(definition.queue, worker);
     }
@@ -201,7 +211,10 @@ export class JobQueueService implements OnApplicationShutdown {
          WHERE name = ANY($1) AND started_on IS NOT NULL ORDER BY name, started_on DESC`,
         [queues],
       ),
-      this.query<{ name: string; state: JobState; count: number }>(`SELECT name, state, count(*)::int AS count FROM ${ALL_JOBS} WHERE name = ANY($1) GROUP BY name, state`, [queues]),
+      this.query<{ name: string; state: JobState; count: number }>(
+        `SELECT name, state, count(*)::int AS count FROM ${ALL_JOBS} WHERE name = ANY($1) GROUP BY name, state`,
+        [queues],
+      ),
     ]);
     return [...this.definitions.values()].map((definition) => {
       const cron = this.scheduleOf(definition);
@@ -215,7 +228,9 @@ export class JobQueueService implements OnApplicationShutdown {
         retry_limit: settings.retryLimit,
         retry_delay_seconds: settings.retryDelaySeconds,
         retry_backoff: settings.retryBackoff,
-        last_run: last ? { id: last.id, state: last.state, started_on: last.started_on!, completed_on: last.completed_on, duration_ms: durationMs(last) } : null,
+        last_run: last
+          ? { id: last.id, state: last.state, started_on: last.started_on!, completed_on: last.completed_on, duration_ms: durationMs(last) }
+          : null,
         counts: countsByState(counts.filter((row) => row.name === definition.queue)),
       };
     });
@@ -241,14 +256,16 @@ export class JobQueueService implements OnApplicationShutdown {
     const boss = this.running();
     const job = await this.findRow(id);
     if (!job) throw new NotFoundException(`Job ${id} not found`);
-    if (job.state !== 'failed' && job.state !== 'cancelled') throw new ConflictException(`Job ${id} is ${job.state}: only failed or cancelled jobs can be retried`);
+    if (job.state !== 'failed' && job.state !== 'cancelled')
+      throw new ConflictException(`Job ${id} is ${job.state}: only failed or cancelled jobs can be retried`);
     if (job.archived) throw new ConflictException(`Job ${id} is archived and can no longer be retried`);
     let changed: { affected?: number } | undefined;
     try {
       // pg-boss answers {jobs, requested, affected}, though its types say void.
       changed = (await (job.state === 'failed' ? boss.retry(job.name, id) : boss.resume(job.name, id))) as unknown as typeof changed;
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictException(`A ${job.name} job is already waiting to run; retry this one after it has run`);
+      if ((error as { code?: string }).code === '23505')
+        throw new ConflictException(`A ${job.name} job is already waiting to run; retry this one after it has run`);
       throw error;
     }
     if (changed?.affected === 0) throw new ConflictException(`Job ${id} changed state meanwhile and was not retried`);

@@ -35,7 +35,8 @@ export function failureMessage(output: unknown): string | null {
   const { message, value } = output as { message?: unknown; value?: unknown };
   if (typeof message === 'string') return message;
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') return (value as { message: string }).message;
+  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string')
+    return (value as { message: string }).message;
   return null;
 }
 

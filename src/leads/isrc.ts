@@ -73,7 +73,10 @@ export function parseIsrc(input: string | null | undefined): IsrcParseResult {
   const quoted = JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
   const fail = (problem: string): IsrcError => ({ ok: false, error: `${quoted}: ${problem}` });
 
-  const groups = trimmed.replace(LABEL_PREFIX, '').split(SEPARATOR_RUN).filter((group) => group !== '');
+  const groups = trimmed
+    .replace(LABEL_PREFIX, '')
+    .split(SEPARATOR_RUN)
+    .filter((group) => group !== '');
   const code = groups.join('');
   const bad = NOT_ALPHANUMERIC.exec(code);
   if (bad) return fail(`contains ${JSON.stringify(bad[0])}; an ISRC has only letters, digits and hyphens (${SHAPE})`);

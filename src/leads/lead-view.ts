@@ -101,7 +101,12 @@ export function leadDetailView(lead: DetailedLead): LeadDetailDto {
       sources: recording.sources,
       analyzed_at: recording.analyzedAt,
     })),
-    outreach_history: lead.outreach.map((event) => ({ status: event.status, notes: event.notes, username: event.user?.username ?? null, created_at: event.createdAt })),
+    outreach_history: lead.outreach.map((event) => ({
+      status: event.status,
+      notes: event.notes,
+      username: event.user?.username ?? null,
+      created_at: event.createdAt,
+    })),
     first_seen_at: lead.firstSeenAt,
   };
 }

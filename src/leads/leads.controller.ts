@@ -49,20 +49,30 @@ export class LeadsController {
 
   @Post(['leads/analyze-isrc', 'analyze-isrc'])
   @HttpCode(200)
-  @ApiOperation({ summary: 'Analyse one ISRC', description: 'Asks MusicBrainz (and Spotify, Last.fm, YouTube when configured), scores the artist and keeps the lead unless save_to_db is false.' })
+  @ApiOperation({
+    summary: 'Analyse one ISRC',
+    description: 'Asks MusicBrainz (and Spotify, Last.fm, YouTube when configured), scores the artist and keeps the lead unless save_to_db is false.',
+  })
   @ApiOkResponse({ type: LeadAnalysisDto })
   @ApiBadRequestResponse({ description: 'An invalid ISRC, with the part that is wrong' })
   @ApiNotFoundResponse({ description: 'No source knows the ISRC' })
   @ApiServiceUnavailableResponse({ description: 'The sources that could know it did not answer' })
   async analyzeIsrc(@Body() body: AnalyzeIsrcDto): Promise<LeadAnalysisDto> {
-    const analysis = await this.analysis.analyze(body.isrc, { saveToDb: body.save_to_db, includeYoutube: body.include_youtube, forceRefresh: body.force_refresh });
+    const analysis = await this.analysis.analyze(body.isrc, {
+      saveToDb: body.save_to_db,
+      includeYoutube: body.include_youtube,
+      forceRefresh: body.force_refresh,
+    });
     return analysisView(analysis);
   }
 
   @Post(['leads/analyze-bulk', 'analyze-bulk'])
   @ExpensiveRequest()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Analyse up to 10,000 ISRCs in the background', description: 'Follow the job at GET /api/jobs/{job_id}: progress has done/total and each failure with its reason.' })
+  @ApiOperation({
+    summary: 'Analyse up to 10,000 ISRCs in the background',
+    description: 'Follow the job at GET /api/jobs/{job_id}: progress has done/total and each failure with its reason.',
+  })
   @ApiAcceptedResponse({ type: BulkJobDto })
   @ApiBadRequestResponse({ description: 'No ISRC, too many, or invalid ones (each named by index)' })
   analyzeBulk(@Body() body: AnalyzeBulkDto, @CurrentUser() user: AuthUser): Promise<BulkJobDto> {
@@ -74,7 +84,10 @@ export class LeadsController {
   @HttpCode(202)
   @FileUpload('file', MAX_ISRC_FILE_BYTES)
   @ApiBody({ type: IsrcFileFormDto })
-  @ApiOperation({ summary: 'Analyse the ISRCs of a CSV or TXT file in the background', description: 'ISRCs are found in any column or line; duplicates are removed.' })
+  @ApiOperation({
+    summary: 'Analyse the ISRCs of a CSV or TXT file in the background',
+    description: 'ISRCs are found in any column or line; duplicates are removed.',
+  })
   @ApiAcceptedResponse({ type: BulkJobDto })
   @ApiBadRequestResponse({ description: 'No file, an empty file, not text, no ISRC in it, or over 10,000 ISRCs' })
   @ApiPayloadTooLargeResponse({ description: 'Over 5 MB' })
@@ -97,7 +110,10 @@ export class LeadsController {
   }
 
   @Get('leads')
-  @ApiOperation({ summary: 'The lead list', description: 'Filter by tier, region, min_score, youtube_filter, outreach_status and search; best first unless ordering says otherwise.' })
+  @ApiOperation({
+    summary: 'The lead list',
+    description: 'Filter by tier, region, min_score, youtube_filter, outreach_status and search; best first unless ordering says otherwise.',
+  })
   @Listing({ type: LeadPageDto })
   @ApiBadRequestResponse({ description: 'A bad filter, named' })
   list(@Query() query: ListLeadsQueryDto): Promise<LeadPageDto> {

@@ -19,7 +19,9 @@ const ORDER_COLUMNS: Record<string, (sort: Prisma.SortOrder) => Prisma.LeadProfi
 };
 
 /** Leads whose analysis found a YouTube opportunity of this kind (kept in the breakdown). */
-const withOpportunity = (kind: YoutubeOpportunityKind): Prisma.LeadProfileWhereInput => ({ breakdown: { path: ['opportunity', 'youtube'], array_contains: [{ kind }] } });
+const withOpportunity = (kind: YoutubeOpportunityKind): Prisma.LeadProfileWhereInput => ({
+  breakdown: { path: ['opportunity', 'youtube'], array_contains: [{ kind }] },
+});
 
 const YOUTUBE_WHERE: Record<(typeof YOUTUBE_FILTERS)[number], Prisma.LeadProfileWhereInput> = {
   has_channel: { youtubeChannelId: { not: null } },
@@ -67,7 +69,11 @@ export class LeadsService {
 
   /** Every lead matching `filters`, best first (for exports, whose body names the region filter `filters.region`). */
   async all(filters: LeadFiltersDto): Promise<LeadDto[]> {
-    const leads = await this.prisma.leadProfile.findMany({ where: leadWhere(this.withRegionId(filters, 'filters.region')), include: LEAD_INCLUDE, orderBy: [{ totalScore: 'desc' }, { artistId: 'asc' }] });
+    const leads = await this.prisma.leadProfile.findMany({
+      where: leadWhere(this.withRegionId(filters, 'filters.region')),
+      include: LEAD_INCLUDE,
+      orderBy: [{ totalScore: 'desc' }, { artistId: 'asc' }],
+    });
     return leads.map(leadView);
   }
 

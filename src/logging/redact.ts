@@ -61,7 +61,19 @@ export function mayHoldRedactedField(fields: object, depth = DEEPEST_PATH): bool
  * callback), tokens, API keys and passwords. Redacted wherever a URL is logged, so a job filter
  * such as ?state=failed is censored too: a small loss next to a leaked code.
  */
-const SECRET_QUERY_PARAMETERS = ['code', 'state', 'access_token', 'refresh_token', 'id_token', 'token', 'key', 'api_key', 'client_secret', 'secret', 'password'];
+const SECRET_QUERY_PARAMETERS = [
+  'code',
+  'state',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'token',
+  'key',
+  'api_key',
+  'client_secret',
+  'secret',
+  'password',
+];
 
 const SECRET_QUERY_VALUE = new RegExp(`([?&](?:${SECRET_QUERY_PARAMETERS.join('|')})=)[^&#\\s]*`, 'gi');
 

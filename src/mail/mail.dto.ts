@@ -22,7 +22,8 @@ export class EmailSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() to!: string;
   @ApiProperty() subject!: string;
-  @ApiProperty({ enum: MAIL_TRANSPORTS, description: 'smtp: sent (or tried) through SMTP_URL; outbox: no SMTP server configured, kept here' }) transport!: string;
+  @ApiProperty({ enum: MAIL_TRANSPORTS, description: 'smtp: sent (or tried) through SMTP_URL; outbox: no SMTP server configured, kept here' })
+  transport!: string;
   @ApiProperty({ type: Date, nullable: true, description: 'When the SMTP server accepted it; null in the outbox or after a failure' }) sent_at!: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why delivery failed' }) error!: string | null;
   @ApiProperty() created_at!: Date;

@@ -69,7 +69,15 @@ export class MailService implements OnModuleDestroy {
       return { id: row.id, transport: 'outbox', sentAt: null };
     }
     try {
-      await (await this.smtp()).sendMail({ from: this.config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, ...(message.html !== undefined && { html: message.html }) });
+      await (
+        await this.smtp()
+      ).sendMail({
+        from: this.config.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html !== undefined && { html: message.html }),
+      });
     } catch (error) {
       const reason = (error as Error).message;
       await this.record({ ...record, transport: 'smtp', error: reason });

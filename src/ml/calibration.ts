@@ -51,7 +51,11 @@ export function chooseCalibration(scores: ArrayLike<number>, labels: ArrayLike<n
       const inTest = new Uint8Array(y.length);
       for (const row of test) inTest[row] = 1;
       const train = Int32Array.from({ length: y.length }, (_, i) => i).filter((i) => !inTest[i]);
-      const fit = fitCalibration(method, Float64Array.from(train, (i) => x[i]!), Int32Array.from(train, (i) => y[i]!));
+      const fit = fitCalibration(
+        method,
+        Float64Array.from(train, (i) => x[i]!),
+        Int32Array.from(train, (i) => y[i]!),
+      );
       for (const row of test) predicted[row] = calibrate(fit, x[row]!);
     }
     brier[method] = brierScore(predicted, y);

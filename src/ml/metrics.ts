@@ -15,7 +15,7 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let positives = 0;
   let positiveRanks = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && scores[order[j]!] === scores[order[i]!]) j++;
     const rank = (i + 1 + j) / 2; // average of ranks i+1 .. j

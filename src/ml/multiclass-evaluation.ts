@@ -22,12 +22,7 @@ export interface MulticlassEvaluation {
  * Scores `probabilities` (rows × classes) against `labels`; `trainingLabels` give the majority
  * class that the baseline always answers.
  */
-export function evaluateMulticlass(
-  probabilities: ArrayLike<number>,
-  labels: Int32Array,
-  classes: string[],
-  trainingLabels: Int32Array,
-): MulticlassEvaluation {
+export function evaluateMulticlass(probabilities: ArrayLike<number>, labels: Int32Array, classes: string[], trainingLabels: Int32Array): MulticlassEvaluation {
   const predicted = argmaxRows(probabilities, classes.length);
   const per_class: Record<string, ClassReport> = {};
   const f1s: number[] = [];

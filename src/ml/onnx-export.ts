@@ -205,10 +205,7 @@ export function exportForestToOnnx(model: RandomForestModel, options: OnnxExport
       name: 'random_forest',
       node: [classifier],
       input: [tensorValue(ONNX_INPUT_NAME, DataType.FLOAT, ['N', model.featureCount])],
-      output: [
-        tensorValue(ONNX_LABEL_OUTPUT, DataType.INT64, ['N']),
-        tensorValue(ONNX_PROBABILITIES_OUTPUT, DataType.FLOAT, ['N', classCount]),
-      ],
+      output: [tensorValue(ONNX_LABEL_OUTPUT, DataType.INT64, ['N']), tensorValue(ONNX_PROBABILITIES_OUTPUT, DataType.FLOAT, ['N', classCount])],
     },
   };
   return onnx.ModelProto.encode(proto).finish();

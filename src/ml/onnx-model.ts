@@ -78,9 +78,7 @@ export class OnnxForest {
       graphOptimizationLevel: 'all',
     };
     const session =
-      typeof pathOrBytes === 'string'
-        ? await InferenceSession.create(pathOrBytes, sessionOptions)
-        : await InferenceSession.create(pathOrBytes, sessionOptions);
+      typeof pathOrBytes === 'string' ? await InferenceSession.create(pathOrBytes, sessionOptions) : await InferenceSession.create(pathOrBytes, sessionOptions);
     try {
       if (session.inputNames.length !== 1) throw new Error(`expected one model input, found ${session.inputNames.length}`);
       if (!session.outputNames.includes(ONNX_PROBABILITIES_OUTPUT)) {
@@ -111,9 +109,7 @@ export class OnnxForest {
     if (this.released) throw new Error('the ONNX session was released');
     if (!Number.isInteger(rows) || rows < 0) throw new Error(`rows must be a non-negative integer, got ${rows}`);
     if (features.length !== rows * this.featureCount) {
-      throw new Error(
-        `expected ${rows} × ${this.featureCount} = ${rows * this.featureCount} feature values, got ${features.length}`,
-      );
+      throw new Error(`expected ${rows} × ${this.featureCount} = ${rows * this.featureCount} feature values, got ${features.length}`);
     }
     if (rows === 0) return new Float32Array(0);
     const input = new Tensor('float32', features, [rows, this.featureCount]);

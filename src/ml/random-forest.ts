@@ -116,7 +116,8 @@ export async function trainRandomForestWithOutOfBag(x: Float32Array, y: Int32Arr
     classWeights,
   };
 
-  const { grown, outOfBag } = workers <= 1 ? growInThread(data, params, seed, nEstimators) : await growInWorkers({ role: 'forest-worker', data, params, seed }, nEstimators, workers);
+  const { grown, outOfBag } =
+    workers <= 1 ? growInThread(data, params, seed, nEstimators) : await growInWorkers({ role: 'forest-worker', data, params, seed }, nEstimators, workers);
 
   const model: RandomForestModel = {
     featureCount,

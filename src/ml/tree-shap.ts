@@ -118,7 +118,8 @@ export class ForestExplainer {
    * `baseValues[classIndex] + Σ result` equals the forest's probability (up to rounding).
    */
   shapValues(row: ArrayLike<number>, classIndex: number): Float64Array {
-    if (!(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.classCount)) throw new RangeError(`classIndex must be in 0..${this.classCount - 1}`);
+    if (!(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.classCount))
+      throw new RangeError(`classIndex must be in 0..${this.classCount - 1}`);
     if (row.length !== this.model.featureCount) throw new RangeError(`a row has ${this.model.featureCount} features, got ${row.length}`);
     const { phi, p, q } = this;
     phi.fill(0);

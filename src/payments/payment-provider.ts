@@ -57,6 +57,7 @@ export abstract class PaymentProvider {
 
 /** A subscription row's billing columns, for providers that change only some of them. */
 export function billingStateOf(subscription: Subscription): BillingState {
-  const { provider, providerCustomerId, providerSubscriptionId, status, currentPeriodStart, currentPeriodEnd, trialEndsAt, cancelAtPeriodEnd, canceledAt } = subscription;
+  const { provider, providerCustomerId, providerSubscriptionId, status, currentPeriodStart, currentPeriodEnd, trialEndsAt, cancelAtPeriodEnd, canceledAt } =
+    subscription;
   return { provider, providerCustomerId, providerSubscriptionId, status, currentPeriodStart, currentPeriodEnd, trialEndsAt, cancelAtPeriodEnd, canceledAt };
 }

@@ -13,7 +13,9 @@ export class PaymentsController {
   @ApiOperation({ summary: "Receive Stripe's signed events" })
   @HttpCode(200)
   @ApiOkResponse({ description: 'For Stripe only: {received: true}, plus duplicate: true when the event was applied before' })
-  @ApiBadRequestResponse({ description: 'Missing or wrong Stripe-Signature, signed over 5 minutes from now either way, or a malformed event (each bad field named)' })
+  @ApiBadRequestResponse({
+    description: 'Missing or wrong Stripe-Signature, signed over 5 minutes from now either way, or a malformed event (each bad field named)',
+  })
   @ApiServiceUnavailableResponse({ description: 'STRIPE_WEBHOOK_SECRET is not set' })
   webhook(@Req() request: RawBodyRequest<Request>, @Headers('stripe-signature') signature?: string): Promise<WebhookAnswer> {
     return this.webhooks.receive(request.rawBody, signature);

@@ -62,7 +62,8 @@ export function priceIdOf(subscription: Stripe.Subscription): string | undefined
 
 /** The subscription an invoice bills: `parent.subscription_details` now, `subscription` in older API versions. */
 export function subscriptionIdOfInvoice(invoice: Stripe.Invoice): string | undefined {
-  const reference = invoice.parent?.subscription_details?.subscription ?? (invoice as Stripe.Invoice & { subscription?: string | { id: string } | null }).subscription;
+  const reference =
+    invoice.parent?.subscription_details?.subscription ?? (invoice as Stripe.Invoice & { subscription?: string | { id: string } | null }).subscription;
   if (!reference) return undefined;
   return typeof reference === 'string' ? reference : reference.id;
 }
@@ -73,7 +74,9 @@ export function subscriptionIdOfInvoice(invoice: Stripe.Invoice): string | undef
  * without lines carrying a period.
  */
 export function billedPeriodOfInvoice(invoice: Stripe.Invoice): { start: Date; end: Date } | undefined {
-  const periods = (invoice.lines?.data ?? []).map((line) => line.period).filter((period) => period && Number.isInteger(period.start) && Number.isInteger(period.end));
+  const periods = (invoice.lines?.data ?? [])
+    .map((line) => line.period)
+    .filter((period) => period && Number.isInteger(period.start) && Number.isInteger(period.end));
   if (periods.length === 0) return undefined;
   return { start: seconds(Math.min(...periods.map((period) => period.start))), end: seconds(Math.max(...periods.map((period) => period.end))) };
 }

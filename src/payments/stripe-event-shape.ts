@@ -70,19 +70,31 @@ const TIMESTAMP = 'Unix seconds between years 1 and 9999';
 
 function subscriptionRules(subscription: unknown): Rule[] {
   const field = (...path: Array<string | number>) => at(subscription, ...path);
-  const optionalTimestamp = (...path: Array<string | number>): Rule => [`data.object.${path.join('.')}`, isAbsent(field(...path)) || isTimestamp(field(...path)), `${TIMESTAMP}, or null`];
+  const optionalTimestamp = (...path: Array<string | number>): Rule => [
+    `data.object.${path.join('.')}`,
+    isAbsent(field(...path)) || isTimestamp(field(...path)),
+    `${TIMESTAMP}, or null`,
+  ];
   const metadata = field('metadata');
   return [
     ['data.object.id', isText(field('id')), 'a non-empty string'],
     ['data.object.customer', isReference(field('customer')), 'a customer id or a customer object'],
     ['data.object.status', isText(field('status')), 'a subscription status'],
-    ['data.object.metadata', isAbsent(metadata) || (isObject(metadata) && Object.values(metadata).every((value) => typeof value === 'string')), 'an object of strings'],
+    [
+      'data.object.metadata',
+      isAbsent(metadata) || (isObject(metadata) && Object.values(metadata).every((value) => typeof value === 'string')),
+      'an object of strings',
+    ],
     ['data.object.start_date', isTimestamp(field('start_date')), TIMESTAMP],
     ['data.object.cancel_at_period_end', typeof field('cancel_at_period_end') === 'boolean', 'true or false'],
     ['data.object.items', isAbsent(field('items')) || isObject(field('items')), 'an object'],
     ['data.object.items.data', isAbsent(field('items', 'data')) || Array.isArray(field('items', 'data')), 'an array'],
     ['data.object.items.data.0', isAbsent(field('items', 'data', 0)) || isObject(field('items', 'data', 0)), 'an object'],
-    ['data.object.items.data.0.price', isAbsent(field('items', 'data', 0, 'price')) || isText(field('items', 'data', 0, 'price', 'id')), 'a price object with an id'],
+    [
+      'data.object.items.data.0.price',
+      isAbsent(field('items', 'data', 0, 'price')) || isText(field('items', 'data', 0, 'price', 'id')),
+      'a price object with an id',
+    ],
     optionalTimestamp('items', 'data', 0, 'current_period_start'),
     optionalTimestamp('items', 'data', 0, 'current_period_end'),
     optionalTimestamp('current_period_start'),
@@ -95,7 +107,11 @@ function subscriptionRules(subscription: unknown): Rule[] {
 
 function invoiceRules(invoice: unknown): Rule[] {
   const field = (...path: string[]) => at(invoice, ...path);
-  const optionalReference = (...path: string[]): Rule => [`data.object.${path.join('.')}`, isAbsent(field(...path)) || isReference(field(...path)), 'a subscription id or object, or null'];
+  const optionalReference = (...path: string[]): Rule => [
+    `data.object.${path.join('.')}`,
+    isAbsent(field(...path)) || isReference(field(...path)),
+    'a subscription id or object, or null',
+  ];
   const lines = field('lines', 'data');
   const lineRules = (Array.isArray(lines) ? lines : []).flatMap((_, index): Rule[] => {
     const period = at(lines, index, 'period');
@@ -109,7 +125,11 @@ function invoiceRules(invoice: unknown): Rule[] {
   });
   return [
     ['data.object.parent', isAbsent(field('parent')) || isObject(field('parent')), 'an object or null'],
-    ['data.object.parent.subscription_details', isAbsent(field('parent', 'subscription_details')) || isObject(field('parent', 'subscription_details')), 'an object or null'],
+    [
+      'data.object.parent.subscription_details',
+      isAbsent(field('parent', 'subscription_details')) || isObject(field('parent', 'subscription_details')),
+      'an object or null',
+    ],
     optionalReference('parent', 'subscription_details', 'subscription'),
     optionalReference('subscription'),
     ['data.object.lines', isAbsent(field('lines')) || isObject(field('lines')), 'an object'],
@@ -124,7 +144,11 @@ function checkoutSessionRules(session: unknown): Rule[] {
     ['data.object.id', isText(field('id')), 'a non-empty string'],
     ['data.object.mode', isText(field('mode')), 'a Checkout mode (payment, setup or subscription)'],
     ['data.object.subscription', isAbsent(field('subscription')) || isReference(field('subscription')), 'a subscription id or object, or null'],
-    ['data.object.client_reference_id', isAbsent(field('client_reference_id')) || isName(field('client_reference_id')), `a string of at most ${MAX_NAME_LENGTH} characters, or null`],
+    [
+      'data.object.client_reference_id',
+      isAbsent(field('client_reference_id')) || isName(field('client_reference_id')),
+      `a string of at most ${MAX_NAME_LENGTH} characters, or null`,
+    ],
   ];
 }
 

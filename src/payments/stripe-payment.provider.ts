@@ -23,8 +23,7 @@ export class StripePaymentProvider extends PaymentProvider {
   async start({ owner, plan, trialDays, customerId }: StartSubscription): Promise<BillingState> {
     const price = this.priceOf(plan);
     return this.call('start the subscription', async () => {
-      const customer =
-        customerId ?? (await this.stripe.customers.create({ email: owner.email, name: owner.username, metadata: { [OWNER_KEY]: owner.id } })).id;
+      const customer = customerId ?? (await this.stripe.customers.create({ email: owner.email, name: owner.username, metadata: { [OWNER_KEY]: owner.id } })).id;
       const subscription = await this.stripe.subscriptions.create({
         customer,
         items: [{ price }],
@@ -79,7 +78,9 @@ export class StripePaymentProvider extends PaymentProvider {
   }
 
   async billingPortal(customerId: string, returnUrl: string): Promise<string> {
-    const session = await this.call('open the billing portal', () => this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+    const session = await this.call('open the billing portal', () =>
+      this.stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
+    );
     return session.url;
   }
 
@@ -99,7 +100,8 @@ export class StripePaymentProvider extends PaymentProvider {
     try {
       return await action();
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeConnectionError) throw new ServiceUnavailableException(`Stripe is unreachable, could not ${what}; please retry shortly.`);
+      if (error instanceof Stripe.errors.StripeConnectionError)
+        throw new ServiceUnavailableException(`Stripe is unreachable, could not ${what}; please retry shortly.`);
       if (error instanceof Stripe.errors.StripeError) throw new BadGatewayException(`Stripe could not ${what}: ${error.message}`);
       throw error;
     }

@@ -7,7 +7,17 @@ import { isLive } from '../subscriptions/listener-plan.service.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { lockUser } from '../subscriptions/row-locks.js';
 import { PaymentProvider } from './payment-provider.js';
-import { billedPeriodOfInvoice, billingStateFromStripe, OWNER_KEY, PLAN_KEY, planOfPrice, priceIdOf, stripePrices, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from './stripe-billing.js';
+import {
+  billedPeriodOfInvoice,
+  billingStateFromStripe,
+  OWNER_KEY,
+  PLAN_KEY,
+  planOfPrice,
+  priceIdOf,
+  stripePrices,
+  subscriptionIdOfCheckout,
+  subscriptionIdOfInvoice,
+} from './stripe-billing.js';
 import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
 import type { StripePaymentProvider } from './stripe-payment.provider.js';
 
@@ -58,7 +68,8 @@ export class StripeWebhookService {
 
   private async verify(rawBody: Buffer | undefined, signature: string | undefined): Promise<Stripe.Event> {
     const secret = this.config.STRIPE_WEBHOOK_SECRET;
-    if (!secret) throw new ServiceUnavailableException('Stripe webhooks are off: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_...) of this endpoint.');
+    if (!secret)
+      throw new ServiceUnavailableException('Stripe webhooks are off: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_...) of this endpoint.');
     if (!signature) throw new BadRequestException('The Stripe-Signature header is missing: only Stripe may call this endpoint.');
     if (!rawBody) throw new BadRequestException('The body must be the event exactly as Stripe sent it, as application/json.');
     // The SDK is imported on the first webhook (a server that takes none never loads it).
@@ -149,7 +160,8 @@ export class StripeWebhookService {
     } else {
       // The owner has moved on to another live Stripe subscription: news of an old one must not
       // replace it. A live manual plan (charging nothing) gives way to one bought, as in subscribe.
-      if (row.providerSubscriptionId !== subscription.id && row.provider !== 'manual' && isLive(row)) return this.ignore(subscription, 'its owner has another live subscription');
+      if (row.providerSubscriptionId !== subscription.id && row.provider !== 'manual' && isLive(row))
+        return this.ignore(subscription, 'its owner has another live subscription');
       await tx.subscription.update({ where: { id: row.id }, data: { ...state, ...(plan && { plan }) } });
     }
     // A trial begun on Stripe's page uses the account's one trial, as subscribing does.

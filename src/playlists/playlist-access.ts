@@ -53,7 +53,11 @@ export async function playlistStats(db: Db, ids: string[], user: AuthUser | unde
 
 /** Playlists as the caller sees them: stats of their visible songs, the share link only for owner, collaborators and admins. */
 export async function toPlaylistDtos(db: Db, playlists: PlaylistWithRefs[], user: AuthUser | undefined): Promise<PlaylistDto[]> {
-  const stats = await playlistStats(db, playlists.map((p) => p.id), user);
+  const stats = await playlistStats(
+    db,
+    playlists.map((p) => p.id),
+    user,
+  );
   return playlists.map((playlist) => {
     const role = roleOf(user, playlist);
     return toPlaylistDto(playlist, stats.get(playlist.id) ?? { songCount: 0, durationMs: 0 }, role !== null && role !== 'viewer');

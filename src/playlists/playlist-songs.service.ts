@@ -37,7 +37,9 @@ export class PlaylistSongsService {
       ) r JOIN catalog_songs s ON s.id = r.song_id
       WHERE ${visibleSongsSql(user)}`;
     const [rows, [total]] = await Promise.all([
-      this.prisma.$queryRaw<{ id: bigint; position: number }[]>`${visible} ORDER BY r.position LIMIT ${page.page_size} OFFSET ${(page.page - 1) * page.page_size}`,
+      this.prisma.$queryRaw<
+        { id: bigint; position: number }[]
+      >`${visible} ORDER BY r.position LIMIT ${page.page_size} OFFSET ${(page.page - 1) * page.page_size}`,
       this.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (${visible}) v`,
     ]);
     const items = await this.prisma.playlistSong.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: ITEM_INCLUDE });
@@ -76,7 +78,8 @@ export class PlaylistSongsService {
   async reorder(playlistId: string, user: AuthUser, body: ReorderPlaylistDto): Promise<PlaylistItemDto> {
     const moved = await this.edit(playlistId, user, async (_tx, order) => {
       const id = this.entryOf(order, body.item_id, playlistId);
-      if (body.position >= order.length) throw new BadRequestException(`position must be between 0 and ${order.length - 1} (the playlist has ${order.length} songs)`);
+      if (body.position >= order.length)
+        throw new BadRequestException(`position must be between 0 and ${order.length - 1} (the playlist has ${order.length} songs)`);
       return { order: moveItem(order, order.indexOf(id), body.position), itemId: id };
     });
     return moved!; // an edit naming an itemId answers that entry
@@ -92,8 +95,15 @@ export class PlaylistSongsService {
       await tx.$queryRaw`SELECT id FROM playlists WHERE id = ${playlistId}::uuid FOR UPDATE`;
       const { playlist, role } = await findVisiblePlaylist(tx, playlistId, user);
       assertCanEditSongs(role, playlist);
-      const entries = await tx.playlistSong.findMany({ where: { playlistId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, position: true } });
-      const { order, itemId } = await change(tx, entries.map((entry) => entry.id));
+      const entries = await tx.playlistSong.findMany({
+        where: { playlistId },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: { id: true, position: true },
+      });
+      const { order, itemId } = await change(
+        tx,
+        entries.map((entry) => entry.id),
+      );
       const changes = positionChanges(new Map(entries.map((entry) => [entry.id, entry.position])), order);
       if (changes.length > 0) {
         await tx.$executeRaw`

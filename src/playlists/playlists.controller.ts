@@ -1,5 +1,14 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../common/http/query.js';
@@ -33,7 +42,7 @@ export class PlaylistsController {
   @Get()
   @ApiOperation({ summary: "The caller's playlists and those they joined" })
   @Auth()
-  @Listing({ type: PlaylistPageDto, description: 'The caller\'s own playlists and those they joined, latest change first' })
+  @Listing({ type: PlaylistPageDto, description: "The caller's own playlists and those they joined, latest change first" })
   mine(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto): Promise<PlaylistPageDto> {
     return this.playlists.mine(user, page);
   }

@@ -15,7 +15,7 @@ export class UserPlaylistsController {
 
   @Get(':id/playlists')
   @ApiOperation({ summary: "A user's playlists" })
-  @Listing({ type: PlaylistPageDto, description: 'The user\'s public playlists; all of them for that user and admins' })
+  @Listing({ type: PlaylistPageDto, description: "The user's public playlists; all of them for that user and admins" })
   @ApiNotFoundResponse({ description: 'No such user' })
   list(@Param('id', uuidParam()) id: string, @Query() page: PageQueryDto, @CurrentUser() user?: AuthUser): Promise<PlaylistPageDto> {
     return this.playlists.ofUser(id, page, user);

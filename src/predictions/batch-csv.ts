@@ -41,4 +41,3 @@ function cellValue(cell: string | undefined): unknown {
   if (NUMBER.test(cell)) return Number(cell);
   return cell.toLowerCase();
 }
-

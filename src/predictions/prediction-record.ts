@@ -53,7 +53,9 @@ const storedRow = ({ values, audit }: PredictionToStore) => ({
  * the sequence first, in order, so each audit log and each answer gets its own prediction's.
  */
 export async function storePredictions(pool: pg.Pool, batch: PredictionToStore[]): Promise<number[]> {
-  const rows = await queryPrepared<{ id: number }>(pool, Prisma.sql`
+  const rows = await queryPrepared<{ id: number }>(
+    pool,
+    Prisma.sql`
     WITH input AS MATERIALIZED (
       SELECT nextval(pg_get_serial_sequence('predictions', 'id'))::int AS id, given.*
       FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(batch.map(storedRow))}::jsonb) AS (
@@ -74,12 +76,13 @@ export async function storePredictions(pool: pg.Pool, batch: PredictionToStore[]
       SELECT id, endpoint, request_id, request, response || jsonb_build_object('prediction_id', id)
       FROM input
     )
-    SELECT id FROM input ORDER BY position`);
+    SELECT id FROM input ORDER BY position`,
+  );
   return rows.map((row) => row.id);
 }
 
 /** An error the database raised for the rows themselves (bad data, a constraint): nothing was written. */
-const rowsRefused = (error: unknown) => /^2[23]/.test((error as { code?: unknown }).code as string ?? '');
+const rowsRefused = (error: unknown) => /^2[23]/.test(((error as { code?: unknown }).code as string) ?? '');
 
 /**
  * The prediction history's writer: predictions of requests that arrive while a statement is in

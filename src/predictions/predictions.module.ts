@@ -11,5 +11,9 @@ import { SongsModule } from '../songs/songs.module.js';
 import { SpotifyModule } from '../spotify/spotify.module.js';
 import { SongLookupService } from './song-lookup.service.js';
 
-@Module({ imports: [HitModelModule, SongsModule, SpotifyModule], controllers: [PredictionsController, PredictionHistoryController, ModelsController], providers: [PredictionsService, BatchPredictionThreads, SongPredictionService, SongLookupService, PredictionHistoryService] })
+@Module({
+  imports: [HitModelModule, SongsModule, SpotifyModule],
+  controllers: [PredictionsController, PredictionHistoryController, ModelsController],
+  providers: [PredictionsService, BatchPredictionThreads, SongPredictionService, SongLookupService, PredictionHistoryService],
+})
 export class PredictionsModule {}

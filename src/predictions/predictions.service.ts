@@ -57,7 +57,13 @@ export class PredictionsService {
     if (model && reply.validRows > 0) {
       const { probabilities, runSeconds } = await this.runBatch(model, reply.features, reply.validRows);
       predictions = hitPredictions(probabilities, reply.validRows, model.hitColumn, model.version);
-      recordPrediction(HIT_MODEL_NAME, predictions.length, runSeconds, 'success', predictions.map((row) => row.prediction));
+      recordPrediction(
+        HIT_MODEL_NAME,
+        predictions.length,
+        runSeconds,
+        'success',
+        predictions.map((row) => row.prediction),
+      );
     }
     const result = { results: batchResults(reply.rowCount, reply.errors, predictions), model_version: model?.version ?? this.predictor.card?.version ?? '' };
     return reply.warnings.length > 0 ? { ...result, warnings: reply.warnings } : result;

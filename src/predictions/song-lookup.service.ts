@@ -19,16 +19,39 @@ const LINKS_LOOKUP = { maxRetries: 0, timeoutMs: 1500 };
 
 /** What a prediction reads of a song, by field and column: a dataset hit is loaded with just these. */
 const PREDICTED_SONG_COLUMNS = {
-  id: 'id', trackId: 'track_id', trackName: 'track_name', artists: 'artists', albumName: 'album_name', albumImage: 'album_image',
-  previewUrl: 'preview_url', popularity: 'popularity', dataset: 'dataset', isHit: 'is_hit',
-  durationMs: 'duration_ms', danceability: 'danceability', energy: 'energy', valence: 'valence', acousticness: 'acousticness',
-  instrumentalness: 'instrumentalness', speechiness: 'speechiness', liveness: 'liveness', loudness: 'loudness', tempo: 'tempo',
-  mode: 'mode', key: 'key', timeSignature: 'time_signature', explicit: 'explicit',
+  id: 'id',
+  trackId: 'track_id',
+  trackName: 'track_name',
+  artists: 'artists',
+  albumName: 'album_name',
+  albumImage: 'album_image',
+  previewUrl: 'preview_url',
+  popularity: 'popularity',
+  dataset: 'dataset',
+  isHit: 'is_hit',
+  durationMs: 'duration_ms',
+  danceability: 'danceability',
+  energy: 'energy',
+  valence: 'valence',
+  acousticness: 'acousticness',
+  instrumentalness: 'instrumentalness',
+  speechiness: 'speechiness',
+  liveness: 'liveness',
+  loudness: 'loudness',
+  tempo: 'tempo',
+  mode: 'mode',
+  key: 'key',
+  timeSignature: 'time_signature',
+  explicit: 'explicit',
 } as const satisfies Partial<Record<keyof Song, string>>;
 
 export type PredictedSong = Pick<Song, keyof typeof PREDICTED_SONG_COLUMNS>;
 
-const SELECT_PREDICTED_SONG = Prisma.raw(`SELECT ${Object.entries(PREDICTED_SONG_COLUMNS).map(([field, column]) => `${column} AS "${field}"`).join(', ')} FROM songs`);
+const SELECT_PREDICTED_SONG = Prisma.raw(
+  `SELECT ${Object.entries(PREDICTED_SONG_COLUMNS)
+    .map(([field, column]) => `${column} AS "${field}"`)
+    .join(', ')} FROM songs`,
+);
 
 /** Most track ids looked up by one statement: under load about as many as requests arrive during one lookup (tens). */
 export const MAX_TRACK_IDS_PER_LOOKUP = 200;
@@ -67,7 +90,9 @@ export class SongLookupService {
     if (!this.spotify.configured) throw trackId ? spotifyNotConfigured(trackId) : songNotFound();
 
     const track = await this.askSpotify(() =>
-      trackId ? this.spotify.getTrack(trackId) : this.spotify.searchTracks(`track:"${unquote(title!)}" artist:"${unquote(artist!)}"`, 1).then(([first]) => first ?? null),
+      trackId
+        ? this.spotify.getTrack(trackId)
+        : this.spotify.searchTracks(`track:"${unquote(title!)}" artist:"${unquote(artist!)}"`, 1).then(([first]) => first ?? null),
     );
     if (!track) throw songNotFound();
     return this.fromSpotify(track);

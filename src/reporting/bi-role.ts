@@ -101,7 +101,8 @@ function unsuitable(role: ExistingRole, name: string, me: string): string | unde
   // One of ours: its attributes and memberships are set right again below.
   if (role.comment === ROLE_COMMENT) return undefined;
   if (role.rolsuper) return 'it is a superuser';
-  if (role.rolcreatedb || role.rolcreaterole || role.rolreplication || role.rolbypassrls) return 'it may create databases or roles, replicate or bypass row security';
+  if (role.rolcreatedb || role.rolcreaterole || role.rolreplication || role.rolbypassrls)
+    return 'it may create databases or roles, replicate or bypass row security';
   if (role.member_of.length > 0) return 'it is a member of other roles';
   return undefined;
 }
@@ -120,23 +121,34 @@ export async function ensureBiRole(client: pg.ClientBase, options: BiRoleOptions
   const connectionLimit = options.connectionLimit ?? DEFAULT_BI_CONNECTION_LIMIT;
   validateBiRoleName(name);
   validateBiPassword(password);
-  if (!Number.isInteger(connectionLimit) || connectionLimit < 1) throw new BiRoleError(`Invalid connection limit ${connectionLimit}: use a whole number of at least 1.`);
+  if (!Number.isInteger(connectionLimit) || connectionLimit < 1)
+    throw new BiRoleError(`Invalid connection limit ${connectionLimit}: use a whole number of at least 1.`);
 
   const role = quoteIdentifier(name);
   await client.query('BEGIN');
   try {
-    const { rows: [context] } = await client.query<{ database: string; me: string; reporting_owner: string | null }>(`
+    const {
+      rows: [context],
+    } = await client.query<{ database: string; me: string; reporting_owner: string | null }>(
+      `
       SELECT current_database() AS database, current_user AS me,
-             (SELECT r.rolname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = $1) AS reporting_owner`, [REPORTING_SCHEMA]);
+             (SELECT r.rolname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = $1) AS reporting_owner`,
+      [REPORTING_SCHEMA],
+    );
     const { database, me, reporting_owner: owner } = context!;
     if (!owner) throw new BiRoleError(`Schema ${REPORTING_SCHEMA} does not exist in database ${database}: apply the migrations first (npm run db:migrate).`);
 
-    const { rows: [existing] } = await client.query<ExistingRole>(`
+    const {
+      rows: [existing],
+    } = await client.query<ExistingRole>(
+      `
       SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication, r.rolbypassrls,
              ARRAY(SELECT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid ORDER BY 1) AS member_of,
              EXISTS (SELECT 1 FROM pg_shdepend d WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid AND d.deptype = 'o') AS owns_objects,
              shobj_description(r.oid, 'pg_authid') AS comment
-      FROM pg_roles r WHERE r.rolname = $1`, [name]);
+      FROM pg_roles r WHERE r.rolname = $1`,
+      [name],
+    );
     if (existing) {
       const why = unsuitable(existing, name, me);
       if (why) throw new BiRoleError(`Role "${name}" already exists and is not a BI user (${why}): choose another name.`);
@@ -152,10 +164,13 @@ export async function ensureBiRole(client: pg.ClientBase, options: BiRoleOptions
     const db = quoteIdentifier(database);
     const reporting = quoteIdentifier(REPORTING_SCHEMA);
     // Nothing from before: privileges on every other schema and its objects, and on the database.
-    const { rows: schemas } = await client.query<{ name: string }>(`
+    const { rows: schemas } = await client.query<{ name: string }>(
+      `
       SELECT nspname AS name FROM pg_namespace
       WHERE nspname <> $1 AND nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-      ORDER BY 1`, [REPORTING_SCHEMA]);
+      ORDER BY 1`,
+      [REPORTING_SCHEMA],
+    );
     for (const schema of schemas.map((row) => quoteIdentifier(row.name))) {
       await client.query(`REVOKE ALL ON SCHEMA ${schema} FROM ${role}`);
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`);
@@ -189,7 +204,9 @@ export async function ensureBiRole(client: pg.ClientBase, options: BiRoleOptions
         `CONNECT on database ${database}`,
         `USAGE on schema ${REPORTING_SCHEMA}`,
         `SELECT on every view and materialized view of ${REPORTING_SCHEMA} (also future ones created by ${owner})`,
-        `settings: ${Object.entries(BI_ROLE_SETTINGS).map(([setting, value]) => `${setting}=${value}`).join(', ')}, connection limit ${connectionLimit}`,
+        `settings: ${Object.entries(BI_ROLE_SETTINGS)
+          .map(([setting, value]) => `${setting}=${value}`)
+          .join(', ')}, connection limit ${connectionLimit}`,
       ],
       revokedFromPublic: [`TEMPORARY on database ${database}`, 'CREATE on schema public'],
     };

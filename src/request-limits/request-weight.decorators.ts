@@ -13,7 +13,9 @@ export type RequestWeight = 'expensive' | 'exempt';
 export const ExpensiveRequest = () =>
   applyDecorators(
     SetMetadata(REQUEST_WEIGHT, 'expensive' satisfies RequestWeight),
-    ApiTooManyRequestsResponse({ description: 'Over the request budget of this client IP or account (this route costs RATE_LIMIT_EXPENSIVE_COST); Retry-After says when to come back' }),
+    ApiTooManyRequestsResponse({
+      description: 'Over the request budget of this client IP or account (this route costs RATE_LIMIT_EXPENSIVE_COST); Retry-After says when to come back',
+    }),
   );
 
 /** The route is not counted: what monitoring polls must answer however busy a client keeps the instance. */

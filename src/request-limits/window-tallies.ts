@@ -61,7 +61,10 @@ export class WindowTallies {
   /** This window's spending not yet shared (buckets sorted, so concurrent upserts lock rows in one order), or null. */
   pending(nowMs: number): PendingSpending | null {
     this.moveTo(nowMs);
-    const buckets = [...this.tallies].filter(([, tally]) => tally.pending > 0).map(([bucket]) => bucket).sort();
+    const buckets = [...this.tallies]
+      .filter(([, tally]) => tally.pending > 0)
+      .map(([bucket]) => bucket)
+      .sort();
     if (buckets.length === 0) return null;
     return { windowStart: this.windowStart, buckets, amounts: buckets.map((bucket) => this.tallies.get(bucket)!.pending) };
   }

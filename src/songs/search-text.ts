@@ -11,7 +11,11 @@ const ASCII = /^[\x20-\x7e]*$/;
 export function normalizeSearchText(text: string): string {
   // Most titles are plain ASCII: skip Unicode decomposition for them (imports call this per row).
   if (ASCII.test(text)) {
-    return text.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   }
   return text
     .normalize('NFKD')

@@ -121,7 +121,14 @@ export class SongSearchService implements OnModuleDestroy {
     // As the planner would guess it: the words' shares multiplied, a word below the statistics'
     // least common one at half its share, a word in too many vocabulary words in every song.
     const share = found.reduce(
-      (product, list) => product * (list.length > MAX_WORD_MATCHES ? 1 : Math.min(1, list.reduce((sum, word) => sum + (stats.byWord.get(word) ?? stats.leastShare / 2), 0))),
+      (product, list) =>
+        product *
+        (list.length > MAX_WORD_MATCHES
+          ? 1
+          : Math.min(
+              1,
+              list.reduce((sum, word) => sum + (stats.byWord.get(word) ?? stats.leastShare / 2), 0),
+            )),
       1,
     );
     return { matches, holdingEveryWord: stats.songs === undefined ? undefined : share * stats.songs };
@@ -279,7 +286,9 @@ export class SongSearchService implements OnModuleDestroy {
       const params = new SqlParams();
       const query = params.add(q);
       const everyWord = candidates
-        .map((candidate, i) => (candidate === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(candidate)}::text[]`))
+        .map((candidate, i) =>
+          candidate === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(candidate)}::text[]`,
+        )
         .join(' AND ');
       // Planned for its values: whether to walk the popularity index depends on the candidates.
       const songs = await customPlanned(run, [], () =>
@@ -324,7 +333,10 @@ export class SongSearchService implements OnModuleDestroy {
         params.values,
       ),
     );
-    const strict = rankByTypos(q, rows.filter((row) => row.similarity >= STRICT_SIMILARITY));
+    const strict = rankByTypos(
+      q,
+      rows.filter((row) => row.similarity >= STRICT_SIMILARITY),
+    );
     return strict.length > 0 && typoScore(q, strict[0]!.search_text) >= ONE_SLIP_SCORE ? strict : rankByTypos(q, rows);
   }
 }

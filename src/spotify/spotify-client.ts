@@ -112,7 +112,9 @@ export class SpotifyClient {
       const what = `artists ${batch[0]}…(${batch.length})`;
       const body = await this.call(what, (api) => api.getArtists(batch));
       // Spotify answers null in place of an id it does not know.
-      artists.push(...readResponse(what, () => (body.artists as Array<SpotifyApi.ArtistObjectFull | null>).filter((artist) => artist !== null).map(toSpotifyArtist)));
+      artists.push(
+        ...readResponse(what, () => (body.artists as Array<SpotifyApi.ArtistObjectFull | null>).filter((artist) => artist !== null).map(toSpotifyArtist)),
+      );
     }
     return artists;
   }
@@ -152,9 +154,7 @@ export class SpotifyClient {
 
   /** Tracks for a search query (Spotify's syntax: `track:"..." artist:"..."` narrows by field). */
   async searchTracks(query: string, limit = 10): Promise<SpotifyTrack[]> {
-    const result = await this.call(`search "${query}"`, (api) =>
-      api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }),
-    );
+    const result = await this.call(`search "${query}"`, (api) => api.searchTracks(query, { limit, market: this.config.SPOTIFY_MARKET }));
     return readResponse(`search "${query}"`, () => (result.tracks?.items ?? []).map(toSpotifyTrack));
   }
 
@@ -249,7 +249,9 @@ export class SpotifyClient {
 
   /** The library is imported on the first request: a server without Spotify credentials never loads it. */
   private webApi(): Promise<SpotifyWebApi> {
-    this.api ??= loadSpotifyWebApi().then((SpotifyWebApi) => new SpotifyWebApi({ clientId: this.config.SPOTIFY_CLIENT_ID, clientSecret: this.config.SPOTIFY_CLIENT_SECRET }));
+    this.api ??= loadSpotifyWebApi().then(
+      (SpotifyWebApi) => new SpotifyWebApi({ clientId: this.config.SPOTIFY_CLIENT_ID, clientSecret: this.config.SPOTIFY_CLIENT_SECRET }),
+    );
     return this.api;
   }
 

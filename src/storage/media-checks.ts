@@ -64,7 +64,9 @@ export async function inspectImage(file: string, field: string): Promise<{ exten
   const detected = await fileTypeFromFile(file);
   const image = detected && IMAGE_TYPES[detected.ext];
   if (!image) {
-    throw new UnsupportedMediaTypeException(`${field} must be a JPEG, PNG or WebP image; its content is ${detected ? detected.mime : 'not a known image format'}`);
+    throw new UnsupportedMediaTypeException(
+      `${field} must be a JPEG, PNG or WebP image; its content is ${detected ? detected.mime : 'not a known image format'}`,
+    );
   }
   return image;
 }

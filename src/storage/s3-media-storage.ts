@@ -61,9 +61,7 @@ export class S3MediaStorage extends MediaStorage {
 
   async open(key: string, range?: ByteRange): Promise<Readable> {
     assertMediaKey(key);
-    const object = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && `bytes=${range.start}-${range.end}` }),
-    );
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && `bytes=${range.start}-${range.end}` }));
     // In Node the SDK's body is the HTTP response itself.
     if (!(object.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
     return object.Body;

@@ -9,7 +9,9 @@ type Db = Prisma.TransactionClient;
 /** Free is no purchase: the paid plan ends instead. */
 export function refuseFree(code: PlanCode): void {
   if (code === 'free') {
-    throw new BadRequestException('plan free needs no subscription: cancel your paid plan (POST /api/subscriptions/cancel) and it becomes Free when its period ends');
+    throw new BadRequestException(
+      'plan free needs no subscription: cancel your paid plan (POST /api/subscriptions/cancel) and it becomes Free when its period ends',
+    );
   }
 }
 
@@ -29,7 +31,9 @@ export async function buyerOf(db: Db, userId: string, code: PlanCode) {
   const current = await db.subscription.findUnique({ where: { ownerId: userId }, include: { _count: { select: { members: true } } } });
   const members = current?._count.members ?? 0;
   if (members + 1 > plan.maxMembers) {
-    throw new ConflictException(`${plan.name} is for ${people(plan.maxMembers)} and your plan has ${members} member${members === 1 ? '' : 's'} besides you: remove members first (DELETE /api/subscriptions/members/:userId)`);
+    throw new ConflictException(
+      `${plan.name} is for ${people(plan.maxMembers)} and your plan has ${members} member${members === 1 ? '' : 's'} besides you: remove members first (DELETE /api/subscriptions/members/:userId)`,
+    );
   }
   return { account, current };
 }

@@ -52,7 +52,10 @@ export class CheckoutService {
     if (own?.provider === this.provider.name && own.providerCustomerId) {
       return { url: await this.provider.billingPortal(own.providerCustomerId, `${appUrl}${PLAN_PAGE}`) };
     }
-    const membership = await this.prisma.subscriptionMember.findUnique({ where: { userId: caller.id }, include: { subscription: { include: { owner: LISTENER } } } });
+    const membership = await this.prisma.subscriptionMember.findUnique({
+      where: { userId: caller.id },
+      include: { subscription: { include: { owner: LISTENER } } },
+    });
     if (membership) throw new ConflictException(`Only ${membership.subscription.owner.username}, who pays for the plan, manages its billing`);
     throw new NotFoundException('You have no plan billed through Stripe: buy one first (POST /api/subscriptions/checkout)');
   }

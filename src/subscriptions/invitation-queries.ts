@@ -37,6 +37,10 @@ export function toInvitationDto(invitation: InvitationWithOwner, now: Date): Inv
 
 /** A plan's invitations that can still be accepted, oldest first. */
 export async function openInvitationsOf(db: Db, subscriptionId: string, now: Date): Promise<InvitationDto[]> {
-  const rows = await db.subscriptionInvitation.findMany({ where: { subscriptionId, ...open(now) }, include: WITH_OWNER, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const rows = await db.subscriptionInvitation.findMany({
+    where: { subscriptionId, ...open(now) },
+    include: WITH_OWNER,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
   return rows.map((row) => toInvitationDto(row, now));
 }

@@ -26,7 +26,10 @@ export const people = (count: number) => (count === 1 ? 'one person' : `${count}
  */
 export function fullPlanRefusal(plan: Plan, members: number, pendingInvitations: number): string | null {
   if (1 + members + pendingInvitations < plan.maxMembers) return null;
-  const held = pendingInvitations === 0 ? '' : ` (${pendingInvitations} seat${pendingInvitations === 1 ? ' is' : 's are'} held by pending invitations until they are answered, canceled or expire)`;
+  const held =
+    pendingInvitations === 0
+      ? ''
+      : ` (${pendingInvitations} seat${pendingInvitations === 1 ? ' is' : 's are'} held by pending invitations until they are answered, canceled or expire)`;
   return `Your ${plan.name} plan is full: it is for ${people(plan.maxMembers)}, you included${held}`;
 }
 

@@ -14,7 +14,11 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Invitations to plans the caller can accept', description: 'Pending and not expired, addressed to the email or username of the caller. The owner sees what they sent in GET /api/subscriptions/me (`invitations`).' })
+  @ApiOperation({
+    summary: 'Invitations to plans the caller can accept',
+    description:
+      'Pending and not expired, addressed to the email or username of the caller. The owner sees what they sent in GET /api/subscriptions/me (`invitations`).',
+  })
   @ApiOkResponse({ type: InvitationListDto })
   received(@CurrentUser() user: AuthUser): Promise<InvitationListDto> {
     return this.invitations.received(user);
@@ -26,7 +30,10 @@ export class InvitationsController {
   @ApiOkResponse({ type: MySubscriptionDto, description: 'The caller, now a member of the plan' })
   @ApiForbiddenResponse({ description: 'The owner tried: only the invited listener accepts' })
   @ApiNotFoundResponse({ description: 'No such invitation addressed to the caller' })
-  @ApiConflictResponse({ description: 'Not pending (accepted, declined, canceled, expired), the plan ended or is full, or the caller is on another plan or pays for their own (the message says which)' })
+  @ApiConflictResponse({
+    description:
+      'Not pending (accepted, declined, canceled, expired), the plan ended or is full, or the caller is on another plan or pays for their own (the message says which)',
+  })
   accept(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MySubscriptionDto> {
     return this.invitations.accept(user, id);
   }

@@ -37,7 +37,10 @@ export class InvitationsService {
     const invitation = await this.prisma.$transaction(async (tx) => {
       // Held until commit, so two invitations cannot both take the last free seat.
       await lockSubscriptionOf(tx, caller.id);
-      const subscription = await tx.subscription.findUnique({ where: { ownerId: caller.id }, include: { owner: { select: { email: true, username: true } }, _count: { select: { members: true } } } });
+      const subscription = await tx.subscription.findUnique({
+        where: { ownerId: caller.id },
+        include: { owner: { select: { email: true, username: true } }, _count: { select: { members: true } } },
+      });
       if (!subscription || !isLive(subscription)) throw new NotFoundException('You have no plan to share: subscribe to Duo or Family first');
       const plan = PLANS[subscription.plan];
       if (plan.maxMembers === 1) throw new ConflictException(`${plan.name} is for one person: switch to Duo or Family to share your plan`);
@@ -49,10 +52,14 @@ export class InvitationsService {
       const now = new Date();
       const pending = await tx.subscriptionInvitation.findMany({ where: { subscriptionId: subscription.id, ...open(now) } });
       const again = pending.find((sent) => sent.email === address.email && sent.username === address.username);
-      if (again) throw new ConflictException(`You have invited ${email ?? username} already; that invitation is pending until ${again.expiresAt.toISOString()}`);
+      if (again)
+        throw new ConflictException(`You have invited ${email ?? username} already; that invitation is pending until ${again.expiresAt.toISOString()}`);
       const full = fullPlanRefusal(plan, subscription._count.members, pending.length);
       if (full) throw new ConflictException(full);
-      return tx.subscriptionInvitation.create({ data: { subscriptionId: subscription.id, ...address, createdAt: now, expiresAt: invitationExpiry(now) }, include: WITH_OWNER });
+      return tx.subscriptionInvitation.create({
+        data: { subscriptionId: subscription.id, ...address, createdAt: now, expiresAt: invitationExpiry(now) },
+        include: WITH_OWNER,
+      });
     });
     await this.notify(invitation);
     return this.subscriptions.me(caller.id);
@@ -80,7 +87,10 @@ export class InvitationsService {
       const found = await this.invitationFor(tx, id, account, 'accept');
       await lockSubscriptionOf(tx, found.subscription.ownerId);
       const now = new Date();
-      const invitation = await tx.subscriptionInvitation.findUniqueOrThrow({ where: { id }, include: { subscription: { include: { owner: LISTENER, _count: { select: { members: true } } } } } });
+      const invitation = await tx.subscriptionInvitation.findUniqueOrThrow({
+        where: { id },
+        include: { subscription: { include: { owner: LISTENER, _count: { select: { members: true } } } } },
+      });
       const { subscription } = invitation;
       const membership = await tx.subscriptionMember.findUnique({ where: { userId: caller.id }, include: { subscription: { include: { owner: LISTENER } } } });
       const own = await tx.subscription.findUnique({ where: { ownerId: caller.id } });
@@ -91,7 +101,11 @@ export class InvitationsService {
         plan: isLive(subscription, now) ? PLANS[subscription.plan] : null,
         members: subscription._count.members,
         callerId: caller.id,
-        membership: membership && { samePlan: membership.subscriptionId === subscription.id, owner: membership.subscription.owner.username, plan: PLANS[membership.subscription.plan] },
+        membership: membership && {
+          samePlan: membership.subscriptionId === subscription.id,
+          owner: membership.subscription.owner.username,
+          plan: PLANS[membership.subscription.plan],
+        },
         ownLivePlan: own && isLive(own, now) ? { plan: PLANS[own.plan], until: own.currentPeriodEnd } : null,
       });
       if (refusal) throw new ConflictException(refusal);
@@ -112,9 +126,12 @@ export class InvitationsService {
   async cancel(caller: AuthUser, id: string): Promise<void> {
     const account = await this.account(this.prisma, caller);
     const invitation = await this.prisma.subscriptionInvitation.findUnique({ where: { id }, include: WITH_OWNER });
-    if (!invitation || (invitation.subscription.ownerId !== caller.id && !isAddressedTo(invitation, account))) throw new NotFoundException(`Invitation ${id} not found`);
+    if (!invitation || (invitation.subscription.ownerId !== caller.id && !isAddressedTo(invitation, account)))
+      throw new NotFoundException(`Invitation ${id} not found`);
     if (invitation.subscription.ownerId !== caller.id) {
-      throw new ForbiddenException(`Only ${invitation.subscription.owner.username}, who sent it, can cancel this invitation: to say no, decline it (POST /api/subscriptions/invitations/${id}/decline)`);
+      throw new ForbiddenException(
+        `Only ${invitation.subscription.owner.username}, who sent it, can cancel this invitation: to say no, decline it (POST /api/subscriptions/invitations/${id}/decline)`,
+      );
     }
     await this.close(invitation, 'canceled');
   }

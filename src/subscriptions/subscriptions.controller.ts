@@ -67,7 +67,9 @@ export class SubscriptionsController {
   @Auth()
   @ApiOkResponse({ type: RedirectDto })
   @ApiBadRequestResponse({ description: 'Unknown plan, or free (cancel instead)' })
-  @ApiConflictResponse({ description: 'Already on a plan billed through Stripe (change it with subscribe or the portal), a member of another plan, or too many members for the plan' })
+  @ApiConflictResponse({
+    description: 'Already on a plan billed through Stripe (change it with subscribe or the portal), a member of another plan, or too many members for the plan',
+  })
   @ApiBadGatewayResponse({ description: 'Stripe refused' })
   @ApiServiceUnavailableResponse({ description: 'Stripe is not configured (STRIPE_SECRET_KEY), the plan has no Stripe price, or Stripe is unreachable' })
   checkout(@CurrentUser() user: AuthUser, @Body() body: SubscribeDto, @Req() request: Request): Promise<RedirectDto> {
@@ -75,12 +77,15 @@ export class SubscriptionsController {
   }
 
   @Post('portal')
-  @ApiOperation({ summary: "Stripe's billing portal, to change the payment method or plan, or cancel", description: 'Stripe sends the listener back to /catalog/plan.' })
+  @ApiOperation({
+    summary: "Stripe's billing portal, to change the payment method or plan, or cancel",
+    description: 'Stripe sends the listener back to /catalog/plan.',
+  })
   @HttpCode(200)
   @Auth()
   @ApiOkResponse({ type: RedirectDto })
   @ApiNotFoundResponse({ description: 'No plan billed through Stripe' })
-  @ApiConflictResponse({ description: 'A member of another owner\'s plan: its owner manages billing' })
+  @ApiConflictResponse({ description: "A member of another owner's plan: its owner manages billing" })
   @ApiServiceUnavailableResponse({ description: 'Stripe is not configured (STRIPE_SECRET_KEY), or unreachable' })
   portal(@CurrentUser() user: AuthUser, @Req() request: Request): Promise<RedirectDto> {
     return this.checkouts.portal(user, this.appUrl(request));
@@ -116,8 +121,8 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Remove a member from the plan, or leave it' })
   @HttpCode(204)
   @Auth()
-  @ApiNoContentResponse({ description: 'Removed by the plan\'s owner, or left by the member' })
-  @ApiNotFoundResponse({ description: 'Not a member of the caller\'s plan' })
+  @ApiNoContentResponse({ description: "Removed by the plan's owner, or left by the member" })
+  @ApiNotFoundResponse({ description: "Not a member of the caller's plan" })
   removeMember(
     @CurrentUser() user: AuthUser,
     @Param('userId', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('userId must be a UUID') })) userId: string,

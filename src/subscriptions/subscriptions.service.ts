@@ -100,9 +100,14 @@ export class SubscriptionsService {
       await lockUser(tx, caller.id);
       const current = await tx.subscription.findUnique({ where: { ownerId: caller.id } });
       if (!current || !isLive(current)) {
-        const membership = await tx.subscriptionMember.findUnique({ where: { userId: caller.id }, include: { subscription: { include: { owner: LISTENER } } } });
+        const membership = await tx.subscriptionMember.findUnique({
+          where: { userId: caller.id },
+          include: { subscription: { include: { owner: LISTENER } } },
+        });
         if (membership) {
-          throw new ConflictException(`Only ${membership.subscription.owner.username}, who pays for the plan, can cancel it; to leave it: DELETE /api/subscriptions/members/${caller.id}`);
+          throw new ConflictException(
+            `Only ${membership.subscription.owner.username}, who pays for the plan, can cancel it; to leave it: DELETE /api/subscriptions/members/${caller.id}`,
+          );
         }
         throw new NotFoundException('You have no paid subscription to cancel');
       }
@@ -117,7 +122,7 @@ export class SubscriptionsService {
   async removeMember(caller: AuthUser, userId: string): Promise<void> {
     const membership = await this.prisma.subscriptionMember.findUnique({ where: { userId }, include: { subscription: { select: { ownerId: true } } } });
     if (!membership || (userId !== caller.id && membership.subscription.ownerId !== caller.id)) {
-      throw new NotFoundException(userId === caller.id ? 'You are not a member of anyone\'s plan' : `User ${userId} is not a member of your plan`);
+      throw new NotFoundException(userId === caller.id ? "You are not a member of anyone's plan" : `User ${userId} is not a member of your plan`);
     }
     await this.prisma.subscriptionMember.deleteMany({ where: { userId, subscriptionId: membership.subscriptionId } });
   }

@@ -29,7 +29,15 @@ const ratio = <Field extends string>(field: Field, label: string, description: s
 /** In the hit model's order: the original system's ten features first, then the other four. */
 export const AUDIO_FEATURES = {
   // Six hours: real tracks run past an hour (the Kaggle hit-predictor files hold one of 68 minutes).
-  duration_ms: { field: 'durationMs', range: [1, 21_600_000], integer: true, label: 'Duration', description: 'Track length', unit: 'milliseconds', example: 210_000 },
+  duration_ms: {
+    field: 'durationMs',
+    range: [1, 21_600_000],
+    integer: true,
+    label: 'Duration',
+    description: 'Track length',
+    unit: 'milliseconds',
+    example: 210_000,
+  },
   danceability: ratio('danceability', 'Danceability', 'How suitable for dancing', 0.6),
   energy: ratio('energy', 'Energy', 'Perceived intensity', 0.6),
   valence: ratio('valence', 'Valence', 'Musical positiveness', 0.5),
@@ -41,7 +49,15 @@ export const AUDIO_FEATURES = {
   mode: { field: 'mode', range: [0, 1], integer: true, label: 'Mode', description: 'Major or minor key', codes: '1 major, 0 minor', example: 1 },
   speechiness: ratio('speechiness', 'Speechiness', 'Presence of spoken words', 0.05),
   liveness: ratio('liveness', 'Liveness', 'Presence of an audience', 0.1),
-  key: { field: 'key', range: [-1, 11], integer: true, label: 'Key', description: 'Pitch class', codes: '0 = C … 11 = B; -1 when none was detected', example: 5 },
+  key: {
+    field: 'key',
+    range: [-1, 11],
+    integer: true,
+    label: 'Key',
+    description: 'Pitch class',
+    codes: '0 = C … 11 = B; -1 when none was detected',
+    example: 5,
+  },
   time_signature: { field: 'timeSignature', range: [0, 7], integer: true, label: 'Time signature', description: 'Beats per bar', example: 4 },
 } as const satisfies Record<string, AudioFeatureSpec>;
 

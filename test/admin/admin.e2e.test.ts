@@ -63,7 +63,16 @@ describe('admin API', () => {
 
     it('is documented in OpenAPI under the admin tag', async () => {
       const { body } = await request(t.http).get('/api/docs-json').expect(200);
-      for (const path of ['/api/admin/songs', '/api/admin/songs/{id}', '/api/admin/predictions', '/api/admin/predictions/{id}', '/api/admin/users', '/api/admin/users/{id}', '/api/admin/stats', '/api/admin/models/{name}/{version}/activate']) {
+      for (const path of [
+        '/api/admin/songs',
+        '/api/admin/songs/{id}',
+        '/api/admin/predictions',
+        '/api/admin/predictions/{id}',
+        '/api/admin/users',
+        '/api/admin/users/{id}',
+        '/api/admin/stats',
+        '/api/admin/models/{name}/{version}/activate',
+      ]) {
         const operations = Object.values(body.paths[path] as Record<string, { tags: string[]; security: unknown[] }>);
         expect(operations.length, path).toBeGreaterThan(0);
         for (const operation of operations) expect(operation).toMatchObject({ tags: ['admin'], security: [{ bearer: [] }] });
@@ -82,15 +91,25 @@ describe('admin API', () => {
       expect(instrumental.body.count).toBe(await t.prisma.song.count({ where: { isInstrumental: true } }));
     });
 
-    it('lists the admin columns with each song\'s prediction count', async () => {
+    it("lists the admin columns with each song's prediction count", async () => {
       const song = await createSong('Counted Tune', 'Tally Band', { popularity: 33, isAcoustic: true, dataset: 'demo' });
       await createPrediction(song.id);
       await createPrediction(song.id);
       const { body } = await as(admin).get('/api/admin/songs?search=counted%20tune').expect(200);
       expect(body.results).toEqual([
         expect.objectContaining({
-          id: song.id, track_name: 'Counted Tune', artists: 'Tally Band', popularity: 33, is_hit: false, is_acoustic: true,
-          is_instrumental: false, explicit: false, source: 'user', dataset: 'demo', created_at: song.createdAt.toISOString(), prediction_count: 2,
+          id: song.id,
+          track_name: 'Counted Tune',
+          artists: 'Tally Band',
+          popularity: 33,
+          is_hit: false,
+          is_acoustic: true,
+          is_instrumental: false,
+          explicit: false,
+          source: 'user',
+          dataset: 'demo',
+          created_at: song.createdAt.toISOString(),
+          prediction_count: 2,
         }),
       ]);
       const one = await as(admin).get(`/api/admin/songs/${song.id}`).expect(200);
@@ -154,9 +173,14 @@ describe('admin API', () => {
 
     it('edits a song and recomputes its search columns: the dataset search finds the new title', async () => {
       const song = await createSong('Working Title', 'Garage Four');
-      const { body } = await as(admin).patch(`/api/admin/songs/${song.id}`, { track_name: '  Zephyr Élan  ', album_name: 'First', track_genre: 'indie' }).expect(200);
+      const { body } = await as(admin)
+        .patch(`/api/admin/songs/${song.id}`, { track_name: '  Zephyr Élan  ', album_name: 'First', track_genre: 'indie' })
+        .expect(200);
       expect(body).toMatchObject({ id: song.id, track_name: 'Zephyr Élan', artists: 'Garage Four', album_name: 'First', track_genre: 'indie' });
-      expect(await t.prisma.song.findUniqueOrThrow({ where: { id: song.id } })).toMatchObject({ searchText: 'zephyr elan garage four', searchTitle: 'zephyr elan' });
+      expect(await t.prisma.song.findUniqueOrThrow({ where: { id: song.id } })).toMatchObject({
+        searchText: 'zephyr elan garage four',
+        searchTitle: 'zephyr elan',
+      });
       const found = await request(t.http).get('/api/dataset/search?q=zephyr%20elan').expect(200);
       expect(found.body.songs[0]).toMatchObject({ id: song.id, match: 'exact' });
       const renamed = await as(admin).patch(`/api/admin/songs/${song.id}`, { artists: 'Quartet Nova' }).expect(200);
@@ -171,15 +195,26 @@ describe('admin API', () => {
       const song = await createSong('Borderline', 'Edge Case', { popularity: 10, isHit: false, hitSource: 'popularity' });
       const rescored = await as(admin).patch(`/api/admin/songs/${song.id}`, { popularity: 75 }).expect(200);
       expect(rescored.body).toMatchObject({ popularity: 75, is_hit: true, hit_source: 'popularity' });
-      const labelled = await as(admin).patch(`/api/admin/songs/${song.id}`, { is_hit: false, explicit: true, is_acoustic: true, is_instrumental: true }).expect(200);
-      expect(labelled.body).toMatchObject({ is_hit: false, hit_source: 'label', explicit: true, explicit_known: true, is_acoustic: true, is_instrumental: true });
+      const labelled = await as(admin)
+        .patch(`/api/admin/songs/${song.id}`, { is_hit: false, explicit: true, is_acoustic: true, is_instrumental: true })
+        .expect(200);
+      expect(labelled.body).toMatchObject({
+        is_hit: false,
+        hit_source: 'label',
+        explicit: true,
+        explicit_known: true,
+        is_acoustic: true,
+        is_instrumental: true,
+      });
       const kept = await as(admin).patch(`/api/admin/songs/${song.id}`, { popularity: 90 }).expect(200);
       expect(kept.body).toMatchObject({ popularity: 90, is_hit: false, hit_source: 'label' });
     });
 
     it('edits audio features, deriving the acoustic and instrumental flags, and names each one out of range', async () => {
       const song = await createSong('Remastered', 'Feature Set', { acousticness: 0.1, isAcoustic: false });
-      const { body } = await as(admin).patch(`/api/admin/songs/${song.id}`, { acousticness: 0.9, tempo: 98.5, key: 7, time_signature: 3, duration_ms: 181_000 }).expect(200);
+      const { body } = await as(admin)
+        .patch(`/api/admin/songs/${song.id}`, { acousticness: 0.9, tempo: 98.5, key: 7, time_signature: 3, duration_ms: 181_000 })
+        .expect(200);
       expect(body).toMatchObject({ acousticness: 0.9, is_acoustic: true, tempo: 98.5, key: 7, time_signature: 3, duration_ms: 181_000 });
       const bad = await as(admin).patch(`/api/admin/songs/${song.id}`, { energy: 1.5, loudness: 'loud', key: 12, duration_ms: 1.5, mode: null }).expect(400);
       expect(bad.body.message).toContain('energy must not be greater than 1');
@@ -237,7 +272,14 @@ describe('admin API', () => {
       const other = await createSong('Other Verse', 'Elsewhere');
       hitSong = song.id;
       const early = await createPrediction(song.id, { confidence: 55, createdAt: new Date('2021-05-01T10:00:00Z') });
-      const adjusted = await createPrediction(song.id, { isHit: false, confidence: 95, modelPrediction: true, adjustedByDataset: true, inDataset: true, createdAt: new Date('2021-05-02T10:00:00Z') });
+      const adjusted = await createPrediction(song.id, {
+        isHit: false,
+        confidence: 95,
+        modelPrediction: true,
+        adjustedByDataset: true,
+        inDataset: true,
+        createdAt: new Date('2021-05-02T10:00:00Z'),
+      });
       const flop = await createPrediction(other.id, { isHit: false, confidence: 70, modelPrediction: false, createdAt: new Date('2021-05-03T10:00:00Z') });
       ids = { early: early.id, adjusted: adjusted.id, flop: flop.id };
     });
@@ -252,8 +294,15 @@ describe('admin API', () => {
       expect(body.count).toBe(3);
       expect(body.results.map((prediction: { id: number }) => prediction.id)).toEqual([ids.flop, ids.adjusted, ids.early]);
       expect(body.results[1]).toEqual({
-        id: ids.adjusted, song: { id: hitSong, track_name: 'Prophecy Song', artists: 'Oracle Crew', demo: false }, is_hit: false, confidence: 95,
-        model_prediction: true, model_confidence: 80, model_version: 'v1', in_dataset: true, adjusted_by_dataset: true,
+        id: ids.adjusted,
+        song: { id: hitSong, track_name: 'Prophecy Song', artists: 'Oracle Crew', demo: false },
+        is_hit: false,
+        confidence: 95,
+        model_prediction: true,
+        model_confidence: 80,
+        model_version: 'v1',
+        in_dataset: true,
+        adjusted_by_dataset: true,
         created_at: '2021-05-02T10:00:00.000Z',
       });
     });
@@ -309,7 +358,9 @@ describe('admin API', () => {
   describe('users', () => {
     it('lists accounts without password hashes, searching email, username and display name, filtering on role', async () => {
       const { body } = await as(admin).get(`/api/admin/users?search=${listener.username.toUpperCase()}`).expect(200);
-      expect(body.results).toEqual([expect.objectContaining({ id: listener.id, email: listener.email, role: 'user', display_name: `The ${listener.username}` })]);
+      expect(body.results).toEqual([
+        expect.objectContaining({ id: listener.id, email: listener.email, role: 'user', display_name: `The ${listener.username}` }),
+      ]);
       expect(JSON.stringify(body)).not.toMatch(/password/i);
       const byDisplayName = await as(admin).get(`/api/admin/users?search=the%20${artist.username}`).expect(200);
       expect(byDisplayName.body.results.map((user: { id: string }) => user.id)).toEqual([artist.id]);
@@ -331,8 +382,15 @@ describe('admin API', () => {
       const account = await createAccount(t, 'user');
       const { body } = await as(admin).patch(`/api/admin/users/${account.id}`, { role: 'artist', display_name: 'Nova Écho' }).expect(200);
       expect(body).toMatchObject({ role: 'artist', display_name: 'Nova Écho', artist_id: expect.any(String) });
-      expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: body.artist_id } })).toMatchObject({ userId: account.id, name: 'Nova Écho', searchText: 'nova echo' });
-      expect((await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200)).body).toMatchObject({ role: 'artist', artist_id: body.artist_id });
+      expect(await t.prisma.artist.findUniqueOrThrow({ where: { id: body.artist_id } })).toMatchObject({
+        userId: account.id,
+        name: 'Nova Écho',
+        searchText: 'nova echo',
+      });
+      expect((await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200)).body).toMatchObject({
+        role: 'artist',
+        artist_id: body.artist_id,
+      });
       const refreshed = await request(t.http).post('/api/auth/refresh').send({ refresh_token: account.refreshToken }).expect(200);
       expect(refreshed.body.user).toMatchObject({ role: 'artist', artist_id: body.artist_id });
 
@@ -396,7 +454,11 @@ describe('admin API', () => {
     ]);
     expect(songs).toBeGreaterThan(DEMO_SONGS);
     expect(body).toEqual({
-      songs, song_hits: hits, predictions, artists, catalog_songs: 0,
+      songs,
+      song_hits: hits,
+      predictions,
+      artists,
+      catalog_songs: 0,
       users: { total: users, admin: admins, artist: expect.any(Number), user: expect.any(Number) },
     });
     expect(body.users.user + body.users.artist + body.users.admin).toBe(users);

@@ -15,7 +15,12 @@ describe('songChanges', () => {
   });
 
   it('maps audio features sent by their API names to their columns', () => {
-    expect(songChanges({ duration_ms: 200_000, time_signature: 3, key: -1, speechiness: 0.2 })).toEqual({ durationMs: 200_000, timeSignature: 3, key: -1, speechiness: 0.2 });
+    expect(songChanges({ duration_ms: 200_000, time_signature: 3, key: -1, speechiness: 0.2 })).toEqual({
+      durationMs: 200_000,
+      timeSignature: 3,
+      key: -1,
+      speechiness: 0.2,
+    });
   });
 
   it('clears optional texts with null or an empty string', () => {
@@ -45,7 +50,10 @@ describe('derivedSongChanges', () => {
   });
 
   it('recomputes the acoustic and instrumental flags from edited acousticness and instrumentalness', () => {
-    expect(derivedSongChanges(song({ acousticness: 0.8, instrumentalness: 0.1 }), { acousticness: 0.8, instrumentalness: 0.1 }, 50)).toEqual({ isAcoustic: true, isInstrumental: false });
+    expect(derivedSongChanges(song({ acousticness: 0.8, instrumentalness: 0.1 }), { acousticness: 0.8, instrumentalness: 0.1 }, 50)).toEqual({
+      isAcoustic: true,
+      isInstrumental: false,
+    });
   });
 
   it('keeps a flag the same edit sets by hand', () => {

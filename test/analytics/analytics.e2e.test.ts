@@ -50,7 +50,12 @@ describe('fan analytics on the demo label', () => {
   it('answers the Fan Value Score with its four weighted components', async () => {
     const { body } = await get(`/${ids.get('Harbour Lights')}/fvs?days=30`).expect(200);
     expect(body).toMatchObject({ artist: { name: 'Harbour Lights' }, window_days: 30, score: expect.any(Number) });
-    expect(Object.fromEntries(Object.entries(body.components).map(([name, part]) => [name, (part as { weight: number }).weight]))).toEqual({ engagement: 0.4, growth: 0.3, reach: 0.2, conversion: 0.1 });
+    expect(Object.fromEntries(Object.entries(body.components).map(([name, part]) => [name, (part as { weight: number }).weight]))).toEqual({
+      engagement: 0.4,
+      growth: 0.3,
+      reach: 0.2,
+      conversion: 0.1,
+    });
   });
 
   it('predicts a breakout for the viral artist and says which model answered', async () => {
@@ -71,7 +76,10 @@ describe('fan analytics on the demo label', () => {
   it('lists the artists with their latest scores and the dashboard totals', async () => {
     const list = await get('/artists').expect(200);
     expect(list.body.count).toBe(5);
-    expect(list.body.results.find((a: { name: string }) => a.name === 'The Dust Riders')).toMatchObject({ platforms: ['instagram', 'spotify', 'tiktok', 'youtube'], scores: { momentum_status: 'declining' } });
+    expect(list.body.results.find((a: { name: string }) => a.name === 'The Dust Riders')).toMatchObject({
+      platforms: ['instagram', 'spotify', 'tiktok', 'youtube'],
+      scores: { momentum_status: 'declining' },
+    });
     const stats = await get('/dashboard/stats').expect(200);
     expect(stats.body).toMatchObject({ artists: 5, total_followers: expect.any(Number), momentum_statuses: { declining: expect.any(Number) } });
     const detail = await get(`/artists/${ids.get('Marama Bay')}?days=60`).expect(200);
@@ -79,7 +87,7 @@ describe('fan analytics on the demo label', () => {
     expect(detail.body.spikes.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("shows an artist account its own artist only", async () => {
+  it('shows an artist account its own artist only', async () => {
     const artist = await createAccount(t, 'artist');
     expect((await get('/artists', artist).expect(200)).body.results.map((a: { id: string }) => a.id)).toEqual([artist.artistId]);
     await get(`/${ids.get('Marama Bay')}/fvs`, artist).expect(403);

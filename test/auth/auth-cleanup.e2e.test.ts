@@ -31,9 +31,11 @@ describe('the daily authentication cleanup', () => {
       ],
     });
     const ended = await Promise.all(
-      [{ expiresAt: new Date(now - 8 * DAY) }, { expiresAt: new Date(now + DAY), revokedAt: new Date(now - 8 * DAY) }, { expiresAt: new Date(now + DAY), revokedAt: new Date(now - DAY) }].map((dates) =>
-        t.prisma.loginSession.create({ data: { userId: account.id, ...dates } }),
-      ),
+      [
+        { expiresAt: new Date(now - 8 * DAY) },
+        { expiresAt: new Date(now + DAY), revokedAt: new Date(now - 8 * DAY) },
+        { expiresAt: new Date(now + DAY), revokedAt: new Date(now - DAY) },
+      ].map((dates) => t.prisma.loginSession.create({ data: { userId: account.id, ...dates } })),
     );
     const removed = await t.app.get(AuthCleanupJob).cleanUp();
     expect(removed).toEqual({ login_attempts: 1, login_sessions: 2, refresh_tokens: 2 });

@@ -17,8 +17,7 @@ describe('accounts and sessions', () => {
   afterAll(() => t.close());
 
   const register = (body: Record<string, unknown>) => request(t.http).post('/api/users').send(body);
-  const login = (login: string, password: string, ip = newIp()) =>
-    request(t.http).post('/api/login').set('x-forwarded-for', ip).send({ login, password });
+  const login = (login: string, password: string, ip = newIp()) => request(t.http).post('/api/login').set('x-forwarded-for', ip).send({ login, password });
 
   it('registers an account and signs it in, answering the user without any password field', async () => {
     const { body } = await register({ email: 'Mia@Example.com', username: 'MiaSings', password: 'violet-Sky42' }).expect(201);
@@ -33,7 +32,13 @@ describe('accounts and sessions', () => {
   });
 
   it('gives artist accounts the artist they publish as', async () => {
-    const { body } = await register({ email: 'band@example.com', username: 'theband', password: 'loud-Guitars9', role: 'artist', display_name: 'The Band' }).expect(201);
+    const { body } = await register({
+      email: 'band@example.com',
+      username: 'theband',
+      password: 'loud-Guitars9',
+      role: 'artist',
+      display_name: 'The Band',
+    }).expect(201);
     const artist = await t.prisma.artist.findUniqueOrThrow({ where: { id: body.user.artist_id } });
     expect(artist).toMatchObject({ name: 'The Band', userId: body.user.id });
   });
@@ -52,8 +57,12 @@ describe('accounts and sessions', () => {
 
   it('refuses a taken email or username whatever the case, with 409 naming the field', async () => {
     await register({ email: 'taken@example.com', username: 'taken', password: 'first-Owner1' }).expect(201);
-    expect((await register({ email: 'TAKEN@example.com', username: 'other', password: 'second-Owner1' }).expect(409)).body.message).toBe('email is already taken');
-    expect((await register({ email: 'new@example.com', username: 'Taken', password: 'second-Owner1' }).expect(409)).body.message).toBe('username is already taken');
+    expect((await register({ email: 'TAKEN@example.com', username: 'other', password: 'second-Owner1' }).expect(409)).body.message).toBe(
+      'email is already taken',
+    );
+    expect((await register({ email: 'new@example.com', username: 'Taken', password: 'second-Owner1' }).expect(409)).body.message).toBe(
+      'username is already taken',
+    );
   });
 
   it('signs in by email or by username, and refuses a wrong password or unknown account alike', async () => {
@@ -94,9 +103,18 @@ describe('accounts and sessions', () => {
   it('refuses a token signed with another key or with alg none', async () => {
     const account = await createAccount(t);
     const claims = { role: 'admin', username: account.username };
-    const otherKey = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(account.id).setIssuer('encore').setAudience('encore-api').setExpirationTime('5m').sign(new TextEncoder().encode('another-key-another-key-another-key'));
+    const otherKey = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(account.id)
+      .setIssuer('encore')
+      .setAudience('encore-api')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('another-key-another-key-another-key'));
     await request(t.http).get('/api/auth/me').set('authorization', `Bearer ${otherKey}`).expect(401);
-    const none = [{ alg: 'none', typ: 'JWT' }, { ...claims, sub: account.id, iss: 'encore', aud: 'encore-api', exp: Date.now() / 1000 + 300 }]
+    const none = [
+      { alg: 'none', typ: 'JWT' },
+      { ...claims, sub: account.id, iss: 'encore', aud: 'encore-api', exp: Date.now() / 1000 + 300 },
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .join('.');
     await request(t.http).get('/api/auth/me').set('authorization', `Bearer ${none}.`).expect(401);
@@ -179,13 +197,20 @@ describe('passwords in the clear', () => {
       const record = (response: request.Response) => responses.push(JSON.stringify(response.body), JSON.stringify(response.headers));
       record(await request(t.http).post('/api/users').send({ email: 'canary@example.com', username: 'canary', password }).expect(201));
       record(await request(t.http).post('/api/login').send({ login: 'canary', password }).expect(200));
-      record(await request(t.http).post('/api/login').send({ login: 'canary', password: `${password}-wrong` }).expect(401));
+      record(
+        await request(t.http)
+          .post('/api/login')
+          .send({ login: 'canary', password: `${password}-wrong` })
+          .expect(401),
+      );
       record(await request(t.http).post('/api/users').send({ email: 'canary@example.com', username: 'canary', password }).expect(409));
     } finally {
       process.stdout.write = originals.out;
       process.stderr.write = originals.err;
     }
-    const tables = await t.prisma.$queryRaw<{ name: string }[]>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+    const tables = await t.prisma.$queryRaw<
+      { name: string }[]
+    >`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
     const rows: string[] = [];
     for (const { name } of tables) {
       const found = await t.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`);

@@ -36,7 +36,10 @@ describe('npm run cli -- backup | restore', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), 'encore-backup-cli-'));
-    await sql(database.url, "INSERT INTO users (email, username, password_hash, role, display_name) VALUES ('a@example.com', 'a', 'x', 'user', 'A'), ('b@example.com', 'b', 'x', 'admin', 'B')");
+    await sql(
+      database.url,
+      "INSERT INTO users (email, username, password_hash, role, display_name) VALUES ('a@example.com', 'a', 'x', 'user', 'A'), ('b@example.com', 'b', 'x', 'admin', 'B')",
+    );
   });
   afterAll(async () => {
     await sql(inject('postgresUrl'), `DROP DATABASE IF EXISTS ${restored} WITH (FORCE)`);
@@ -57,7 +60,9 @@ describe('npm run cli -- backup | restore', () => {
     expect(backup.code).toBe(0);
     expect(backup.stderr).toMatch(/^Using PostgreSQL at postgresql:\/\/postgres:\*\*\*\*@/);
     // pg_dump here, if any, is not PostgreSQL 18: the built-in format is used and the reason given.
-    expect(backup.stdout.toString()).toMatch(/^Backed up \d+ tables \([\d,]+ rows\) at migration \d+_\w+ in Encore's built-in format \((pg_dump \d+ does not match the server's PostgreSQL 18|pg_dump is not on PATH)\)\nWrote .*cli\.backup\.gz \([\d.]+ MB\)\n$/);
+    expect(backup.stdout.toString()).toMatch(
+      /^Backed up \d+ tables \([\d,]+ rows\) at migration \d+_\w+ in Encore's built-in format \((pg_dump \d+ does not match the server's PostgreSQL 18|pg_dump is not on PATH)\)\nWrote .*cli\.backup\.gz \([\d.]+ MB\)\n$/,
+    );
 
     const restore = cli('restore', '--from', file, '--database', restored);
     expect(restore.code).toBe(0);

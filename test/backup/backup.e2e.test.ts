@@ -75,7 +75,11 @@ describe('backup and restore (built-in format)', () => {
     jobs.define({ queue: 'test-backup', schedule: null, expireInSeconds: 30, retryLimit: 0, handler: async () => ({ ok: true }) });
     await jobs.start();
     await jobs.send('test-backup', { note: AWKWARD });
-    const [song] = await query<{ id: number }>(t.database.url, 'UPDATE songs SET track_name = $1, album_name = NULL WHERE id = (SELECT min(id) FROM songs) RETURNING id', [AWKWARD]);
+    const [song] = await query<{ id: number }>(
+      t.database.url,
+      'UPDATE songs SET track_name = $1, album_name = NULL WHERE id = (SELECT min(id) FROM songs) RETURNING id',
+      [AWKWARD],
+    );
     awkwardId = song!.id;
     await jobs.onApplicationShutdown(); // no job changes state between the backup and the counts
     for (const { name } of await query<{ name: string }>(t.database.url, "SELECT format('%I.%I', schemaname, matviewname) AS name FROM pg_matviews")) {
@@ -100,7 +104,9 @@ describe('backup and restore (built-in format)', () => {
     const tables = Object.fromEntries(backup.tables!.map(({ table, rows }) => [table, rows]));
     expect(tables['public.songs']).toBe(before['public.songs']);
     expect(tables['pgboss.job']).toBeGreaterThan(0);
-    expect(Object.keys(tables)).toEqual(expect.arrayContaining(['public.users', 'public.model_metadata', 'chinook.customer', 'pgboss.queue', 'pgboss.version']));
+    expect(Object.keys(tables)).toEqual(
+      expect.arrayContaining(['public.users', 'public.model_metadata', 'chinook.customer', 'pgboss.queue', 'pgboss.version']),
+    );
     expect(Object.keys(tables)).not.toContain('public._prisma_migrations');
   });
 
@@ -127,21 +133,39 @@ describe('backup and restore (built-in format)', () => {
     const [job] = await query<{ data: { note: string } }>(url, "SELECT data FROM pgboss.job WHERE name = 'test-backup'");
     expect(job!.data.note).toBe(AWKWARD);
     const digest = (database: string) =>
-      query<{ md5: string }>(database, 'SELECT md5(string_agg(s::text, \'|\' ORDER BY id)) FROM (SELECT id, track_id, track_name, artists, popularity, is_hit, danceability, created_at FROM songs) s');
+      query<{ md5: string }>(
+        database,
+        "SELECT md5(string_agg(s::text, '|' ORDER BY id)) FROM (SELECT id, track_id, track_name, artists, popularity, is_hit, danceability, created_at FROM songs) s",
+      );
     expect(await digest(url)).toEqual(await digest(t.database.url));
-    const [{ next, highest }] = (await query<{ next: string; highest: string }>(url, "SELECT nextval(pg_get_serial_sequence('songs', 'id')) AS next, (SELECT max(id) FROM songs) AS highest")) as [{ next: string; highest: string }];
+    const [{ next, highest }] = (await query<{ next: string; highest: string }>(
+      url,
+      "SELECT nextval(pg_get_serial_sequence('songs', 'id')) AS next, (SELECT max(id) FROM songs) AS highest",
+    )) as [{ next: string; highest: string }];
     expect(Number(next)).toBeGreaterThan(Number(highest));
   });
 
   it('gives a working app on the restored database', async () => {
     const url = withDatabase(t.database.url, restored);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, GENRE_TRAIN_CRON: 'off', DATABASE_URL: url });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_ENABLED: 'false',
+      MODELS_DIR: t.modelsDir,
+      MEDIA_DIR: t.mediaDir,
+      GENRE_TRAIN_CRON: 'off',
+      DATABASE_URL: url,
+    });
     const app = await createApp(config, url);
     await app.init();
     try {
-      const { body } = await request(app.getHttpServer() as App).get('/api/dataset/songs?page_size=1').expect(200);
+      const { body } = await request(app.getHttpServer() as App)
+        .get('/api/dataset/songs?page_size=1')
+        .expect(200);
       expect(body.count).toBe(before['public.songs']);
-      await request(app.getHttpServer() as App).get('/api/models/active').expect(200);
+      await request(app.getHttpServer() as App)
+        .get('/api/models/active')
+        .expect(200);
     } finally {
       await app.close();
     }

@@ -12,7 +12,9 @@ describe('choosing the backup tool', () => {
   });
 
   it('fails clearly when pg_dump is asked for by name and cannot be used', () => {
-    expect(() => chooseTool('pg_dump', 'pg_dump', 15, 18)).toThrow("pg_dump 15 does not match the server's PostgreSQL 18: install the PostgreSQL 18 client tools, or use --tool builtin");
+    expect(() => chooseTool('pg_dump', 'pg_dump', 15, 18)).toThrow(
+      "pg_dump 15 does not match the server's PostgreSQL 18: install the PostgreSQL 18 client tools, or use --tool builtin",
+    );
     expect(() => chooseTool('pg_dump', 'pg_dump', undefined, 18)).toThrow(/pg_dump is not on PATH/);
   });
 

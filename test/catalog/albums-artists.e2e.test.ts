@@ -26,14 +26,25 @@ describe('albums, artists, genres and profiles', () => {
       .field('release_date', '2025-02-14')
       .attach('cover', onePixelPng, 'cover.png')
       .expect(201);
-    expect(body).toMatchObject({ title: 'Harbour Lights', artist: { id: artist.artistId }, release_date: '2025-02-14', cover_url: `/api/albums/${body.id}/cover`, song_count: 0 });
+    expect(body).toMatchObject({
+      title: 'Harbour Lights',
+      artist: { id: artist.artistId },
+      release_date: '2025-02-14',
+      cover_url: `/api/albums/${body.id}/cover`,
+      song_count: 0,
+    });
     const cover = await request(t.http).get(body.cover_url).buffer(true).parse(binaryBody).expect(200);
     expect(cover.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(cover.body as Buffer, onePixelPng)).toBe(0);
   });
 
   it('refuses a cover that is not an image, whatever its name', async () => {
-    const { body } = await request(t.http).post('/api/albums').set('authorization', artist.bearer).field('title', 'Bad Cover').attach('cover', toneWav(1), 'cover.jpg').expect(415);
+    const { body } = await request(t.http)
+      .post('/api/albums')
+      .set('authorization', artist.bearer)
+      .field('title', 'Bad Cover')
+      .attach('cover', toneWav(1), 'cover.jpg')
+      .expect(415);
     expect(body.message).toBe('cover must be a JPEG, PNG or WebP image; its content is audio/wav');
     expect(await t.prisma.album.count({ where: { title: 'Bad Cover' } })).toBe(0);
   });
@@ -63,7 +74,9 @@ describe('albums, artists, genres and profiles', () => {
     const following = await request(t.http).get('/api/artists/following').set('authorization', listener.bearer).expect(200);
     expect(following.body.results.map((a: { id: string }) => a.id)).toEqual([artist.artistId]);
     const followers = await request(t.http).get('/api/artists/followers').set('authorization', artist.bearer).expect(200);
-    expect(followers.body.results).toEqual([{ id: listener.id, username: listener.username, display_name: `The ${listener.username}`, followed_at: expect.any(String) }]);
+    expect(followers.body.results).toEqual([
+      { id: listener.id, username: listener.username, display_name: `The ${listener.username}`, followed_at: expect.any(String) },
+    ]);
     await request(t.http).get('/api/artists/followers').set('authorization', listener.bearer).expect(403);
     await request(t.http).post(`/api/artists/${artist.artistId}/unfollow`).set('authorization', listener.bearer).expect(200);
     expect((await request(t.http).get('/api/artists/following').set('authorization', listener.bearer).expect(200)).body.count).toBe(0);
@@ -99,7 +112,11 @@ describe('albums, artists, genres and profiles', () => {
 
   it('lets artists rename themselves, renaming what search finds', async () => {
     const renamed = await createAccount(t, 'artist');
-    await request(t.http).put(`/api/artists/${renamed.artistId}`).set('authorization', renamed.bearer).send({ name: 'Velvet Static', bio: 'Noise pop from Wellington.' }).expect(200);
+    await request(t.http)
+      .put(`/api/artists/${renamed.artistId}`)
+      .set('authorization', renamed.bearer)
+      .send({ name: 'Velvet Static', bio: 'Noise pop from Wellington.' })
+      .expect(200);
     expect((await request(t.http).get('/api/artists?search=velvet').expect(200)).body.results.map((a: { name: string }) => a.name)).toEqual(['Velvet Static']);
   });
 
@@ -109,12 +126,20 @@ describe('albums, artists, genres and profiles', () => {
     const { body } = await request(t.http).post('/api/genres').set('authorization', artist.bearer).send({ name: 'hip hop' }).expect(409);
     expect(body.message).toBe('name: the genre "hip hop" already exists');
     const genres = (await request(t.http).get('/api/genres').expect(200)).body.results;
-    expect(genres).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Folk', song_count: 1 }), expect.objectContaining({ name: 'Hip-Hop', song_count: 0 })]));
+    expect(genres).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Folk', song_count: 1 }), expect.objectContaining({ name: 'Hip-Hop', song_count: 0 })]),
+    );
   });
 
   it('changes the profile: display name, quality preference and picture (replacing the old one)', async () => {
     const fan = await createAccount(t);
-    const first = await request(t.http).put('/api/profile').set('authorization', fan.bearer).field('display_name', 'Night Owl').field('audio_quality', 'low').attach('picture', onePixelPng, 'me.png').expect(200);
+    const first = await request(t.http)
+      .put('/api/profile')
+      .set('authorization', fan.bearer)
+      .field('display_name', 'Night Owl')
+      .field('audio_quality', 'low')
+      .attach('picture', onePixelPng, 'me.png')
+      .expect(200);
     expect(first.body).toMatchObject({ display_name: 'Night Owl', audio_quality: 'low', picture_url: `/api/users/${fan.id}/picture` });
     const images = async () => readdir(join(t.mediaDir, 'images'));
     const before = (await images()).length;
@@ -127,7 +152,11 @@ describe('albums, artists, genres and profiles', () => {
 
   it('takes the original system’s audio qualities Low, Medium and High as low, normal and high', async () => {
     const fan = await createAccount(t);
-    for (const [original, encore] of [['Low', 'low'], ['Medium', 'normal'], ['High', 'high']]) {
+    for (const [original, encore] of [
+      ['Low', 'low'],
+      ['Medium', 'normal'],
+      ['High', 'high'],
+    ]) {
       const { body } = await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ audio_quality: original }).expect(200);
       expect(body.audio_quality).toBe(encore);
     }
@@ -135,7 +164,9 @@ describe('albums, artists, genres and profiles', () => {
 
   it('refuses offline mode on the Free plan and names bad profile fields', async () => {
     const fan = await createAccount(t);
-    expect((await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ offline_mode: true }).expect(403)).body.message).toContain('premium plan');
+    expect((await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ offline_mode: true }).expect(403)).body.message).toContain(
+      'premium plan',
+    );
     const bad = await request(t.http).put('/api/profile').set('authorization', fan.bearer).send({ audio_quality: 'ultra', display_name: '' }).expect(400);
     expect(bad.body.message).toContain('audio_quality must be low, normal or high');
     expect(bad.body.message).toContain('display_name must not be empty');

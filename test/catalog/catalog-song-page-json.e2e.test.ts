@@ -18,11 +18,13 @@ describe('song listings written as JSON text by PostgreSQL', () => {
   /** The answer as Node would have written it, from the songs' own answers. */
   const expectedBody = async (raw: string, url: string, caller?: TestAccount) => {
     const page = JSON.parse(raw) as { count: number; page: number; page_size: number; results: { id: string }[] };
-    const songs = await Promise.all(page.results.map(async ({ id }) => {
-      const call = request(t.http).get(`/api/songs/${id}`);
-      if (caller) call.set('authorization', caller.bearer);
-      return JSON.parse((await call.expect(200)).text) as unknown;
-    }));
+    const songs = await Promise.all(
+      page.results.map(async ({ id }) => {
+        const call = request(t.http).get(`/api/songs/${id}`);
+        if (caller) call.set('authorization', caller.bearer);
+        return JSON.parse((await call.expect(200)).text) as unknown;
+      }),
+    );
     return JSON.stringify(withPageLinks({ count: page.count, page: page.page, page_size: page.page_size, results: songs }, url));
   };
 
@@ -37,14 +39,25 @@ describe('song listings written as JSON text by PostgreSQL', () => {
     artist = await createAccount(t, 'artist');
     const album = await request(t.http).post('/api/albums').set('authorization', artist.bearer).field('title', 'Quotes "and" \\ slashes').expect(201);
     albumId = album.body.id;
-    await uploadSong(t, artist, { title: 'Tab\there, newline\nthere, é and 😀 and \u0001', genres: ['Zydeco', 'Ambient'], album_id: albumId, release_date: '2024-02-29' });
+    await uploadSong(t, artist, {
+      title: 'Tab\there, newline\nthere, é and 😀 and \u0001',
+      genres: ['Zydeco', 'Ambient'],
+      album_id: albumId,
+      release_date: '2024-02-29',
+    });
     await uploadSong(t, artist, { title: 'Private </script> song', visibility: 'private' });
     for (let i = 0; i < 5; i++) await uploadSong(t, artist, { title: `Plain ${i}`, genres: i % 2 ? ['Rock'] : [] });
   });
   afterAll(() => t.close());
 
   it('answers a page of songs with the bytes Node wrote, links and all, for each caller and filter', async () => {
-    const urls = ['/api/songs', '/api/songs?page_size=2&page=2&ordering=title', `/api/songs?artist=${artist.artistId}&ordering=-release_date`, '/api/songs?search=plain&page_size=3', '/api/songs?genre=rock'];
+    const urls = [
+      '/api/songs',
+      '/api/songs?page_size=2&page=2&ordering=title',
+      `/api/songs?artist=${artist.artistId}&ordering=-release_date`,
+      '/api/songs?search=plain&page_size=3',
+      '/api/songs?genre=rock',
+    ];
     for (const url of urls) {
       for (const caller of [undefined, artist]) {
         const response = await get(url, caller);

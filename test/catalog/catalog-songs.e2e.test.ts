@@ -24,7 +24,12 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
   afterAll(() => t.close());
 
   it('publishes an uploaded MP3, reading its format, duration and bitrate from the file', async () => {
-    const song = await uploadSong(t, artist, { title: 'Silent Night Drive', genres: ['Synthwave', 'Electronic'], release_date: '2024-05-17' }, { data: mp3, name: 'drive.mp3' });
+    const song = await uploadSong(
+      t,
+      artist,
+      { title: 'Silent Night Drive', genres: ['Synthwave', 'Electronic'], release_date: '2024-05-17' },
+      { data: mp3, name: 'drive.mp3' },
+    );
     expect(song).toMatchObject({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       title: 'Silent Night Drive',
@@ -48,12 +53,7 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
 
   it('streams an MP3 range with 206, Content-Range and exactly those bytes', async () => {
     const song = await uploadSong(t, artist, { title: 'Range Test' }, { data: mp3, name: 'range.mp3' });
-    const response = await request(t.http)
-      .get(`/api/songs/${song.id}/stream`)
-      .set('range', 'bytes=1000-1999')
-      .buffer(true)
-      .parse(binaryBody)
-      .expect(206);
+    const response = await request(t.http).get(`/api/songs/${song.id}/stream`).set('range', 'bytes=1000-1999').buffer(true).parse(binaryBody).expect(206);
     expect(response.headers['content-range']).toBe(`bytes 1000-1999/${mp3.length}`);
     expect(response.headers['accept-ranges']).toBe('bytes');
     expect(response.headers['content-type']).toBe('audio/mpeg');
@@ -84,7 +84,12 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
   });
 
   it('refuses an image sent as audio, naming what it is', async () => {
-    const { body } = await request(t.http).post('/api/songs').set('authorization', artist.bearer).field('title', 'Picture').attach('audio', onePixelPng, 'cover.mp3').expect(415);
+    const { body } = await request(t.http)
+      .post('/api/songs')
+      .set('authorization', artist.bearer)
+      .field('title', 'Picture')
+      .attach('audio', onePixelPng, 'cover.mp3')
+      .expect(415);
     expect(body.message).toContain('its content is image/png');
   });
 
@@ -178,7 +183,11 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
     expect((await like()).body).toEqual({ song_id: song.id, liked: true, like_count: 1 });
     const other = await createAccount(t);
     expect((await request(t.http).post(`/api/songs/${song.id}/like`).set('authorization', other.bearer).expect(200)).body.like_count).toBe(2);
-    expect((await request(t.http).post(`/api/songs/${song.id}/unlike`).set('authorization', listener.bearer).expect(200)).body).toEqual({ song_id: song.id, liked: false, like_count: 1 });
+    expect((await request(t.http).post(`/api/songs/${song.id}/unlike`).set('authorization', listener.bearer).expect(200)).body).toEqual({
+      song_id: song.id,
+      liked: false,
+      like_count: 1,
+    });
     expect((await request(t.http).post(`/api/songs/${song.id}/unlike`).set('authorization', listener.bearer).expect(200)).body.like_count).toBe(1);
   });
 
@@ -216,7 +225,14 @@ describe('catalog songs: upload, read, change, delete, stream', () => {
     expect(free.headers['x-audio-bitrate-kbps']).toBe('160');
     const now = Date.now();
     await t.prisma.subscription.create({
-      data: { ownerId: fan.id, plan: 'premium', status: 'active', provider: 'manual', currentPeriodStart: new Date(now), currentPeriodEnd: new Date(now + 30 * 86_400_000) },
+      data: {
+        ownerId: fan.id,
+        plan: 'premium',
+        status: 'active',
+        provider: 'manual',
+        currentPeriodStart: new Date(now),
+        currentPeriodEnd: new Date(now + 30 * 86_400_000),
+      },
     });
     const premium = await request(t.http).get(`/api/songs/${song.id}/stream`).set('authorization', fan.bearer).expect(200);
     expect(premium.headers['x-audio-bitrate-kbps']).toBe('320');

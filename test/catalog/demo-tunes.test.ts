@@ -10,7 +10,9 @@ describe('demo tunes on a worker thread', () => {
   });
 
   it('gives the same WAV bytes as synthesizing on the main thread', async () => {
-    const jobs = demoTuneJobs(7).slice(0, 2).map((job) => ({ ...job, seconds: 2 }));
+    const jobs = demoTuneJobs(7)
+      .slice(0, 2)
+      .map((job) => ({ ...job, seconds: 2 }));
     const wavs = await Promise.all(synthesizeTunesInWorker(jobs));
     expect(wavs.map((wav, i) => wav.equals(synthesizeTune(jobs[i]!.style, jobs[i]!.seconds, jobs[i]!.seed)))).toEqual([true, true]);
   });

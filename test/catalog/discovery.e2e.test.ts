@@ -25,7 +25,11 @@ describe('catalog discovery on seeded songs', () => {
     t = await createTestApp();
     nova = await createAccount(t, 'artist', 'novalights');
     dust = await createAccount(t, 'artist', 'dustriders');
-    const album = await request(t.http).post('/api/albums').set('authorization', nova.bearer).send({ title: 'City Nights', release_date: '2023-03-01' }).expect(201);
+    const album = await request(t.http)
+      .post('/api/albums')
+      .set('authorization', nova.bearer)
+      .send({ title: 'City Nights', release_date: '2023-03-01' })
+      .expect(201);
     const songs: [TestAccount, string, string[], string, string?][] = [
       [nova, 'Midnight City', ['Synthwave'], '2023-03-01', album.body.id],
       [nova, 'Neon Rain', ['Synthwave'], '2024-06-10', album.body.id],
@@ -100,13 +104,19 @@ describe('catalog discovery on seeded songs', () => {
     expect(body.albums.map((album: { title: string }) => album.title)).toEqual(['City Nights']);
     // Neon Rain is on City Nights: songs are found by their album's title too.
     expect(titles(body.songs)).toEqual(['Midnight City', 'Neon Rain']);
-    expect((await request(t.http).get('/api/songs/search?q=dustriders').expect(200)).body.artists.map((artist: { name: string }) => artist.name)).toEqual(['The dustriders']);
-    expect((await request(t.http).get('/api/songs/search?q=synth').expect(200)).body.genres.map((genre: { name: string }) => genre.name)).toEqual(['Synthwave']);
+    expect((await request(t.http).get('/api/songs/search?q=dustriders').expect(200)).body.artists.map((artist: { name: string }) => artist.name)).toEqual([
+      'The dustriders',
+    ]);
+    expect((await request(t.http).get('/api/songs/search?q=synth').expect(200)).body.genres.map((genre: { name: string }) => genre.name)).toEqual([
+      'Synthwave',
+    ]);
   });
 
   it('shows a private song in search only to its artist', async () => {
     expect(titles((await request(t.http).get('/api/songs/search?q=secret').expect(200)).body.songs)).toEqual([]);
-    expect(titles((await request(t.http).get('/api/songs/search?q=secret').set('authorization', nova.bearer).expect(200)).body.songs)).toEqual(['Midnight Secret']);
+    expect(titles((await request(t.http).get('/api/songs/search?q=secret').set('authorization', nova.bearer).expect(200)).body.songs)).toEqual([
+      'Midnight Secret',
+    ]);
   });
 
   it('refuses an empty query', async () => {
@@ -139,12 +149,23 @@ describe('catalog discovery on seeded songs', () => {
     expect(await list('genre=SYNTHWAVE&ordering=-plays')).toEqual(['Midnight City', 'Neon Rain']);
     expect(await list(`artist=${dust.artistId}&ordering=title`)).toEqual(['Desert Road', 'Midnight Train']);
     expect(await list(`album=${(await t.prisma.album.findFirstOrThrow()).id}&ordering=release_date`)).toEqual(['Midnight City', 'Neon Rain']);
-    expect(await list('released_after=2021-01-01&released_before=2023-12-31&ordering=-release_date')).toEqual(['Midnight City', 'Midnight Train', 'Ocean Eyes']);
+    expect(await list('released_after=2021-01-01&released_before=2023-12-31&ordering=-release_date')).toEqual([
+      'Midnight City',
+      'Midnight Train',
+      'Ocean Eyes',
+    ]);
     expect(await list('ordering=-likes&page_size=2')).toEqual(['Desert Road', 'Neon Rain']);
   });
 
   it('filters the list by ?search= as the original did: every word in the title, artist, album or a genre', async () => {
-    const list = async (search: string) => titles((await request(t.http).get(`/api/songs?search=${encodeURIComponent(search)}&ordering=title`).expect(200)).body.results);
+    const list = async (search: string) =>
+      titles(
+        (
+          await request(t.http)
+            .get(`/api/songs?search=${encodeURIComponent(search)}&ordering=title`)
+            .expect(200)
+        ).body.results,
+      );
     expect(await list('midnight')).toEqual(['Midnight City', 'Midnight Train']);
     expect(await list('midnight blues')).toEqual(['Midnight Train']);
     expect(await list('city nights')).toEqual(['Midnight City', 'Neon Rain']);

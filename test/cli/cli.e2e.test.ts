@@ -55,7 +55,8 @@ describe('npm run cli', { timeout: 180_000 }, () => {
   it('refreshes the reporting views, and makes a BI user of the embedded server printing where to connect', () => {
     const refreshed = cli('refresh-reporting');
     expect(refreshed.code).toBe(0);
-    for (const view of ['catalog_plays', 'genre_predictions', 'prediction_daily']) expect(refreshed.stdout).toMatch(new RegExp(`^reporting\\.${view} +0 rows +[\\d.]+ ms$`, 'm'));
+    for (const view of ['catalog_plays', 'genre_predictions', 'prediction_daily'])
+      expect(refreshed.stdout).toMatch(new RegExp(`^reporting\\.${view} +0 rows +[\\d.]+ ms$`, 'm'));
     expect(refreshed.stdout).toMatch(/^Refreshed 3 materialized views in [\d.]+ ms\.$/m);
 
     const created = cli('create-bi-user', '--name', 'powerbi');
@@ -72,12 +73,15 @@ describe('npm run cli', { timeout: 180_000 }, () => {
 
   it('imports songs from CSV files and prints the report', async () => {
     const csv = join(root, 'songs.csv');
-    await writeFile(csv, [
-      'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target',
-      'Harbour River,Mara Lintel,spotify:track:EncoreFixtureTrack0001,0.734,0.564,10,-7.867,1,0.0308,0.9191,0.3288,0.1618,0.577,99.511,158308,4,51.602,12,1',
-      'Velvet Comet,Oskar Vane,spotify:track:EncoreFixtureTrack0002,0.692,0.643,8,-7.031,0,0.1451,0.4057,0.1617,0.1109,0.634,132.604,153818,4,41.05184,8,0',
-      'Broken,Nobody,spotify:track:EncoreFixtureTrack0099,0.5,2,3,-12.4,1,0.034,0.02,0.1,0.18,0.8,101.8,213000,4,48.8,10,0',
-    ].join('\n'));
+    await writeFile(
+      csv,
+      [
+        'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target',
+        'Harbour River,Mara Lintel,spotify:track:EncoreFixtureTrack0001,0.734,0.564,10,-7.867,1,0.0308,0.9191,0.3288,0.1618,0.577,99.511,158308,4,51.602,12,1',
+        'Velvet Comet,Oskar Vane,spotify:track:EncoreFixtureTrack0002,0.692,0.643,8,-7.031,0,0.1451,0.4057,0.1617,0.1109,0.634,132.604,153818,4,41.05184,8,0',
+        'Broken,Nobody,spotify:track:EncoreFixtureTrack0099,0.5,2,3,-12.4,1,0.034,0.02,0.1,0.18,0.8,101.8,213000,4,48.8,10,0',
+      ].join('\n'),
+    );
     const dryRun = cli('import-songs', '--csv', csv, '--dry-run');
     expect(dryRun.code).toBe(0);
     expect(dryRun.stdout).toContain('dry run: nothing was written');
@@ -124,7 +128,9 @@ describe('npm run cli', { timeout: 180_000 }, () => {
     expect(cli('import-metrics', csv, '--artist', 'Night Ferry').stderr).toContain('No artist is named "Night Ferry"; add --create to create it.');
     const imported = cli('import-metrics', csv, '--artist', 'Night Ferry', '--create');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(new RegExp(`^Imported .*metrics\\.csv for artist [0-9a-f-]{36}: 40 new and 0 updated platform-days, ${days[0]} to ${days.at(-1)}\\.$`, 'm'));
+    expect(imported.stdout).toMatch(
+      new RegExp(`^Imported .*metrics\\.csv for artist [0-9a-f-]{36}: 40 new and 0 updated platform-days, ${days[0]} to ${days.at(-1)}\\.$`, 'm'),
+    );
     const scored = cli('score-analytics');
     expect(scored.code).toBe(0);
     expect(scored.stdout).toMatch(/^Scored 1 of 1 artists \(FVS 1\); alerts created: \d+\.$/m);

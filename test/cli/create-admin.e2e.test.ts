@@ -53,6 +53,7 @@ describe('npm run cli -- create-admin', { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     expect(stderr).toContain('AuthModule dependencies initialized');
     expect(stderr).toContain('DatabaseModule dependencies initialized');
-    for (const other of ['LeadsModule', 'AnalyticsModule', 'CatalogModule', 'HitModelModule']) expect(stderr).not.toContain(`${other} dependencies initialized`);
+    for (const other of ['LeadsModule', 'AnalyticsModule', 'CatalogModule', 'HitModelModule'])
+      expect(stderr).not.toContain(`${other} dependencies initialized`);
   });
 });

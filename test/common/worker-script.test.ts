@@ -16,6 +16,8 @@ describe('finding the compiled script of a worker thread', () => {
   });
 
   it('says to build when the script is missing', () => {
-    expect(() => compiledWorkerScript(new URL('../../src/ml/random-forest.ts', import.meta.url).href, './no-such-worker.js')).toThrow(/no-such-worker\.js is missing: run `node scripts\/build\.mjs`/);
+    expect(() => compiledWorkerScript(new URL('../../src/ml/random-forest.ts', import.meta.url).href, './no-such-worker.js')).toThrow(
+      /no-such-worker\.js is missing: run `node scripts\/build\.mjs`/,
+    );
   });
 });

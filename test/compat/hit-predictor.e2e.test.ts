@@ -10,13 +10,33 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** The track every example of the hit predictor's document (../shared/seeds/000) uses. */
 const TRACK = '5SuOikwiRyPMVoIQDJUgSV';
-const FEATURES = { duration_ms: 230666, danceability: 0.676, energy: 0.561, valence: 0.652, acousticness: 0.525, instrumentalness: 0.0, explicit: 0, loudness: -8.761, tempo: 87.917, mode: 1 };
+const FEATURES = {
+  duration_ms: 230666,
+  danceability: 0.676,
+  energy: 0.561,
+  valence: 0.652,
+  acousticness: 0.525,
+  instrumentalness: 0.0,
+  explicit: 0,
+  loudness: -8.761,
+  tempo: 87.917,
+  mode: 1,
+};
 
 /** The document's response examples, as written there. */
 const PREDICTION = {
   prediction: 'HIT',
   confidence: 62.3,
-  song: { title: 'Comedy', artist: 'Gen Hoshino', album: 'Comedy', album_image: 'https://i.scdn.co/image/...', spotify_url: 'https://open.spotify.com/track/...', preview_url: 'https://p.scdn.co/mp3-preview/...', popularity: 75, track_id: TRACK },
+  song: {
+    title: 'Comedy',
+    artist: 'Gen Hoshino',
+    album: 'Comedy',
+    album_image: 'https://i.scdn.co/image/...',
+    spotify_url: 'https://open.spotify.com/track/...',
+    preview_url: 'https://p.scdn.co/mp3-preview/...',
+    popularity: 75,
+    track_id: TRACK,
+  },
   features: FEATURES,
   prediction_id: 123,
   song_id: 456,
@@ -25,7 +45,21 @@ const PREDICTION = {
   model_confidence: 62.3,
 };
 const SPOTIFY_SEARCH = {
-  tracks: [{ id: TRACK, title: 'Comedy', artist: 'Gen Hoshino', album: 'Comedy', album_image: 'https://...', duration_ms: 230666, explicit: false, preview_url: 'https://...', spotify_url: 'https://...', popularity: 73, in_dataset: true }],
+  tracks: [
+    {
+      id: TRACK,
+      title: 'Comedy',
+      artist: 'Gen Hoshino',
+      album: 'Comedy',
+      album_image: 'https://...',
+      duration_ms: 230666,
+      explicit: false,
+      preview_url: 'https://...',
+      spotify_url: 'https://...',
+      popularity: 73,
+      in_dataset: true,
+    },
+  ],
   query: 'Comedy Gen Hoshino',
 };
 const DATASET_SEARCH = { songs: [{ track_name: 'Comedy', artists: 'Gen Hoshino', popularity: 75, is_hit: true }] };
@@ -33,7 +67,13 @@ const MANUAL = { prediction: 'HIT', confidence: 62.3 };
 const HEALTH = {
   status: 'ok',
   service: 'hit-song-predictor',
-  endpoints: { predict_spotify: '/api/predict/spotify/', search_spotify: '/api/spotify/search/', search_dataset: '/api/dataset/search/', predict_manual: '/api/predict/manual/', health: '/api/health/' },
+  endpoints: {
+    predict_spotify: '/api/predict/spotify/',
+    search_spotify: '/api/spotify/search/',
+    search_dataset: '/api/dataset/search/',
+    predict_manual: '/api/predict/manual/',
+    health: '/api/health/',
+  },
 };
 const NOT_FOUND = 'Song not found. Please provide a valid Spotify link or song title + artist.';
 
@@ -50,7 +90,14 @@ describe('clients of the Hit Song Predictor', () => {
     await t.app.get(HitPredictorService).reload();
     const { explicit, ...features } = FEATURES;
     await createDatasetSong(t, 'Comedy', 'Gen Hoshino', {
-      trackId: TRACK, popularity: 75, isHit: true, hitSource: 'label', source: 'dataset', dataset: 'hit-predictor', explicit: explicit === 1, ...toColumns(features),
+      trackId: TRACK,
+      popularity: 75,
+      isHit: true,
+      hitSource: 'label',
+      source: 'dataset',
+      dataset: 'hit-predictor',
+      explicit: explicit === 1,
+      ...toColumns(features),
     });
     spotify.addTrack({ id: TRACK, name: 'Comedy', artists: artists('Gen Hoshino'), duration_ms: 230666, explicit: false, popularity: 73 });
   });
@@ -113,7 +160,14 @@ describe('clients of the Hit Song Predictor', () => {
 /** The document's snake_case features as the songs table's columns. */
 function toColumns(features: Omit<typeof FEATURES, 'explicit'>) {
   return {
-    durationMs: features.duration_ms, danceability: features.danceability, energy: features.energy, valence: features.valence,
-    acousticness: features.acousticness, instrumentalness: features.instrumentalness, loudness: features.loudness, tempo: features.tempo, mode: features.mode,
+    durationMs: features.duration_ms,
+    danceability: features.danceability,
+    energy: features.energy,
+    valence: features.valence,
+    acousticness: features.acousticness,
+    instrumentalness: features.instrumentalness,
+    loudness: features.loudness,
+    tempo: features.tempo,
+    mode: features.mode,
   };
 }

@@ -38,13 +38,22 @@ const DASHBOARD = {
   processing: { per_minute_last_hour: 0 },
 };
 /** "Channel discovery and analytics: subscriber and view count". */
-const YOUTUBE_CHECK = { status: 'success', configured: true, channel_data: { channel_id: 'UC', subscribers: 0, views: 0, video_count: 0 }, quota: { used: 0, limit: 0 } };
+const YOUTUBE_CHECK = {
+  status: 'success',
+  configured: true,
+  channel_data: { channel_id: 'UC', subscribers: 0, views: 0, video_count: 0 },
+  quota: { used: 0, limit: 0 },
+};
 
 /** Scores on the document's scales: total 0–100 (independence 0–40, opportunity 0–40, geographic 0–20), tiers A–D by the total. */
 function expectDocumentedScales(lead: typeof SCORES): void {
   expect(lead.total_score).toBeGreaterThanOrEqual(0);
   expect(lead.total_score).toBeLessThanOrEqual(100);
-  for (const [score, max] of [[lead.independence_score, 40], [lead.opportunity_score, 40], [lead.geographic_score, 20]] as const) {
+  for (const [score, max] of [
+    [lead.independence_score, 40],
+    [lead.opportunity_score, 40],
+    [lead.geographic_score, 20],
+  ] as const) {
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(max);
   }
@@ -68,8 +77,20 @@ describe('clients of the Prism Analytics Engine', () => {
     youtube.addRealisticFixtures();
     // The document's ISRCs, as recordings of a self-released New Zealand artist and an Australian indie band.
     const { ids } = REALISTIC;
-    musicBrainz.addRecording({ id: '0b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01', title: 'Harbour Lights', isrcs: [NZ_ISRC], credits: [{ artistId: ids.tuiHarbour }], releaseIds: [ids.lowTideRelease] });
-    musicBrainz.addRecording({ id: '0b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c02', title: 'Red Dirt Radio', isrcs: [AU_ISRC], credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease] });
+    musicBrainz.addRecording({
+      id: '0b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01',
+      title: 'Harbour Lights',
+      isrcs: [NZ_ISRC],
+      credits: [{ artistId: ids.tuiHarbour }],
+      releaseIds: [ids.lowTideRelease],
+    });
+    musicBrainz.addRecording({
+      id: '0b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c02',
+      title: 'Red Dirt Radio',
+      isrcs: [AU_ISRC],
+      credits: [{ artistId: ids.saltbushParade }],
+      releaseIds: [ids.dashboardRelease],
+    });
     t = await createTestApp({ ...musicBrainz.env(), ...youtube.env(), GENRE_TRAIN_CRON: 'off' });
     [admin, listener] = await Promise.all([createAccount(t, 'admin'), createAccount(t, 'user')]);
     await t.app.get(JobQueueService).start();
@@ -143,14 +164,24 @@ describe('clients of the Prism Analytics Engine', () => {
   it.each([
     ['region', { region: 'europe' }, 'filters.region must be one of nz (new_zealand), au (australia), pacific (pacific_islands), other, unknown'],
     ['tier', { tier: 'E' }, 'filters.tier must be among A, B, C, D'],
-    ['youtube_filter', { youtube_filter: 'famous' }, 'filters.youtube_filter must be one of has_channel, no_channel, high_potential, underperforming, active_uploaders'],
+    [
+      'youtube_filter',
+      { youtube_filter: 'famous' },
+      'filters.youtube_filter must be one of has_channel, no_channel, high_potential, underperforming, active_uploaders',
+    ],
   ])('POST /api/export with an unknown %s answers 400 naming the accepted values', async (_field, filters, message) => {
-    const { body } = await staff().post('/api/export').send({ ...EXPORT, filters }).expect(400);
+    const { body } = await staff()
+      .post('/api/export')
+      .send({ ...EXPORT, filters })
+      .expect(400);
     expect(body.message).toContain(message);
   });
 
   it('POST /api/export with an unknown format answers 400 naming the accepted ones', async () => {
-    const { body } = await staff().post('/api/export').send({ ...EXPORT, format: 'docx' }).expect(400);
+    const { body } = await staff()
+      .post('/api/export')
+      .send({ ...EXPORT, format: 'docx' })
+      .expect(400);
     expect(body.message).toContain('format must be one of csv, excel, json, pdf');
   });
 
@@ -174,7 +205,10 @@ describe('clients of the Prism Analytics Engine', () => {
 
   it('GET /api/youtube/opportunities, GET /api/youtube/stats and POST /api/artist/{id}/youtube/refresh answer', async () => {
     const { body: opportunities } = await staff().get('/api/youtube/opportunities').expect(200);
-    expect(opportunities.results.find((lead: { artist_id: string }) => lead.artist_id === artistId).opportunities).toContainEqual({ kind: 'inconsistent_uploads', evidence: expect.any(String) });
+    expect(opportunities.results.find((lead: { artist_id: string }) => lead.artist_id === artistId).opportunities).toContainEqual({
+      kind: 'inconsistent_uploads',
+      evidence: expect.any(String),
+    });
     const { body: stats } = await staff().get('/api/youtube/stats').expect(200);
     expect(stats).toMatchObject({ configured: true, with_channel: 2, quota: { limit: 10_000 } });
     const { body: refreshed } = await staff().post(`/api/artist/${artistId}/youtube/refresh`).expect(200);
@@ -190,8 +224,15 @@ describe('clients of the Prism Analytics Engine', () => {
   it('the dashboard statistics, at /api/leads/dashboard/stats (/api/dashboard/stats is another original’s), carry the documented metrics and the genre distribution', async () => {
     const { body } = await staff().get('/api/leads/dashboard/stats').expect(200);
     expect(shapeDifferences(body, DASHBOARD)).toEqual([]);
-    expect(body.by_region).toEqual(expect.arrayContaining([expect.objectContaining({ region: 'nz', count: 1 }), expect.objectContaining({ region: 'au', count: 1 })]));
-    expect(body.by_genre).toEqual(expect.arrayContaining([{ genre: 'indie folk', count: 1 }, { genre: 'indie rock', count: 1 }]));
+    expect(body.by_region).toEqual(
+      expect.arrayContaining([expect.objectContaining({ region: 'nz', count: 1 }), expect.objectContaining({ region: 'au', count: 1 })]),
+    );
+    expect(body.by_genre).toEqual(
+      expect.arrayContaining([
+        { genre: 'indie folk', count: 1 },
+        { genre: 'indie rock', count: 1 },
+      ]),
+    );
   });
 
   it('GET /api/health answers (Encore’s health, which another original’s clients read too)', async () => {
@@ -200,9 +241,18 @@ describe('clients of the Prism Analytics Engine', () => {
   });
 
   it.each([
-    ['post', '/api/analyze-isrc'], ['post', '/api/analyze-bulk'], ['post', '/api/upload-isrcs'], ['get', '/api/leads'], ['get', '/api/artist/00000000-0000-4000-8000-000000000000'],
-    ['put', '/api/artist/00000000-0000-4000-8000-000000000000/outreach'], ['post', '/api/export'], ['post', '/api/youtube/test'], ['get', '/api/youtube/opportunities'],
-    ['get', '/api/youtube/stats'], ['post', '/api/artist/00000000-0000-4000-8000-000000000000/youtube/refresh'], ['get', '/api/status'],
+    ['post', '/api/analyze-isrc'],
+    ['post', '/api/analyze-bulk'],
+    ['post', '/api/upload-isrcs'],
+    ['get', '/api/leads'],
+    ['get', '/api/artist/00000000-0000-4000-8000-000000000000'],
+    ['put', '/api/artist/00000000-0000-4000-8000-000000000000/outreach'],
+    ['post', '/api/export'],
+    ['post', '/api/youtube/test'],
+    ['get', '/api/youtube/opportunities'],
+    ['get', '/api/youtube/stats'],
+    ['post', '/api/artist/00000000-0000-4000-8000-000000000000/youtube/refresh'],
+    ['get', '/api/status'],
   ] as const)('%s %s is for label staff as at its Encore path: 401 signed out, 403 for a listener', async (method, path) => {
     await request(t.http)[method](path).expect(401);
     await as(listener)[method](path).expect(403);

@@ -19,7 +19,9 @@ describe('clients of the streaming backend', () => {
   beforeAll(async () => {
     t = await createTestApp();
     [listener, artist] = await Promise.all([createAccount(t, 'user', 'clonefan'), createAccount(t, 'artist', 'clonestar')]);
-    albumId = (await request(t.http).post('/api/albums').set('authorization', artist.bearer).send({ title: 'Clone Album', release_date: '2024-05-01' }).expect(201)).body.id;
+    albumId = (
+      await request(t.http).post('/api/albums').set('authorization', artist.bearer).send({ title: 'Clone Album', release_date: '2024-05-01' }).expect(201)
+    ).body.id;
     songId = (await uploadSong(t, artist, { title: 'Clone Song', genres: ['Synth Pop'], album_id: albumId })).id;
   });
   afterAll(() => t.close());
@@ -36,7 +38,10 @@ describe('clients of the streaming backend', () => {
       const account = { email: 'clone.user@example.com', username: 'cloneuser', password: 'Streaming-42-tunes' };
       await request(t.http).post('/api/users').send(account).expect(201);
       for (const body of [{ username: account.username }, { email: account.email }, { login: account.email }]) {
-        const { body: session } = await request(t.http).post('/api/login').send({ ...body, password: account.password }).expect(200);
+        const { body: session } = await request(t.http)
+          .post('/api/login')
+          .send({ ...body, password: account.password })
+          .expect(200);
         expect(session).toMatchObject({ token: expect.any(String), user: { username: 'cloneuser' } });
       }
     });
@@ -114,7 +119,13 @@ describe('clients of the streaming backend', () => {
 
     it('GET /api/artists/{id}/profile has the statistics; /songs the artist’s songs', async () => {
       const { body } = await as(null).get(`/api/artists/${artist.artistId}/profile`).expect(200);
-      expect(body).toMatchObject({ song_count: expect.any(Number), album_count: expect.any(Number), follower_count: expect.any(Number), total_plays: expect.any(Number), total_likes: expect.any(Number) });
+      expect(body).toMatchObject({
+        song_count: expect.any(Number),
+        album_count: expect.any(Number),
+        follower_count: expect.any(Number),
+        total_plays: expect.any(Number),
+        total_likes: expect.any(Number),
+      });
       expect((await as(null).get(`/api/artists/${artist.artistId}/songs`).expect(200)).body.results.map((song: { id: string }) => song.id)).toContain(songId);
     });
   });

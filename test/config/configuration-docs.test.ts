@@ -6,7 +6,13 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { projectRoot } from '../../src/config/paths.js';
 
 /** Every variable AppConfig validates: each has at least one class-validator rule. */
-const variables = [...new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((rule) => rule.propertyName))].sort();
+const variables = [
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((rule) => rule.propertyName),
+  ),
+].sort();
 const read = (path: string) => readFileSync(join(projectRoot, path), 'utf8');
 
 /** `NAME=value` lines of .env.example, commented out or not. */

@@ -39,7 +39,10 @@ describe('a coalescing reader', () => {
     (await db.next()).finish();
     (await db.next()).finish();
     await expect(first).resolves.toEqual({ key: 'a', value: 1 });
-    await expect(Promise.all(later)).resolves.toEqual([{ key: 'c', value: 3 }, { key: 'b', value: 2 }]);
+    await expect(Promise.all(later)).resolves.toEqual([
+      { key: 'c', value: 3 },
+      { key: 'b', value: 2 },
+    ]);
     expect(db.reads).toEqual([['a'], ['c', 'b']]);
   });
 
@@ -64,7 +67,10 @@ describe('a coalescing reader', () => {
     const twice = [reader.read('b'), reader.read('b')];
     (await db.next()).finish();
     (await db.next()).finish();
-    await expect(Promise.all(twice)).resolves.toEqual([{ key: 'b', value: 2 }, { key: 'b', value: 2 }]);
+    await expect(Promise.all(twice)).resolves.toEqual([
+      { key: 'b', value: 2 },
+      { key: 'b', value: 2 },
+    ]);
     expect(db.reads[1]).toEqual(['b']);
   });
 

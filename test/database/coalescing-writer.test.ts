@@ -52,7 +52,11 @@ describe('a coalescing writer', () => {
     const results = [1, 2, 3, 4, 5, 6].map((item) => writer.write(item));
     for (let batch = 0; batch < 3; batch++) (await db.next()).finish();
     await expect(Promise.all(results)).resolves.toEqual([10, 20, 30, 40, 50, 60]);
-    expect(db.batches).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(db.batches).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 
   it('writes the items asked in one turn of the event loop as one batch, the first not alone', async () => {

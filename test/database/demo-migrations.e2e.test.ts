@@ -12,15 +12,23 @@ describe('migrating an install from before the demo marks', () => {
   beforeAll(async () => {
     database = await databaseBefore(FIRST_DEMO_MIGRATION);
 
-    const artist = async (name: string, bio = '') => (await query<{ id: string }>(`INSERT INTO artists (name, bio, search_text) VALUES ($1, $2, lower($1)) RETURNING id`, [name, bio]))[0]!.id;
+    const artist = async (name: string, bio = '') =>
+      (await query<{ id: string }>(`INSERT INTO artists (name, bio, search_text) VALUES ($1, $2, lower($1)) RETURNING id`, [name, bio]))[0]!.id;
     const lead = async (artistId: string, mbid: string, contacts: string[]) => {
       await query(`INSERT INTO lead_profiles (artist_id, musicbrainz_id, genres) VALUES ($1, $2, '{}')`, [artistId, mbid]);
-      for (const value of contacts) await query(`INSERT INTO lead_contacts (artist_id, kind, value, source) VALUES ($1, 'other', $2, 'musicbrainz')`, [artistId, value]);
+      for (const value of contacts)
+        await query(`INSERT INTO lead_contacts (artist_id, kind, value, source) VALUES ($1, 'other', $2, 'musicbrainz')`, [artistId, value]);
     };
     const label = await artist('Harbour Lights', 'Synth-pop duo from Wellington; night drives and neon. (Demo artist.)');
     await query(`INSERT INTO albums (title, artist_id, search_text) VALUES ('Tidal', $1, 'tidal')`, [label]);
-    await query(`INSERT INTO artist_metrics_daily (artist_id, platform, date, source) VALUES ($1, 'spotify', '2026-11-01', 'demo')`, [await artist('Analytics Only')]);
-    await lead(await artist('Hollis Reed'), '00000000-0000-4000-8dd1-000000000006', ['https://www.instagram.com/hollisreed/', 'https://hollisreed.example/', 'https://hollisreed.example.com/']);
+    await query(`INSERT INTO artist_metrics_daily (artist_id, platform, date, source) VALUES ($1, 'spotify', '2026-11-01', 'demo')`, [
+      await artist('Analytics Only'),
+    ]);
+    await lead(await artist('Hollis Reed'), '00000000-0000-4000-8dd1-000000000006', [
+      'https://www.instagram.com/hollisreed/',
+      'https://hollisreed.example/',
+      'https://hollisreed.example.com/',
+    ]);
     await lead(await artist('A Real Lead'), '3f0e6a8c-1c1d-4a7e-9d0e-5b8a1f2c3d4e', ['https://www.instagram.com/a.real.lead/']);
     await artist('A Real Artist', 'Plays real songs.');
 

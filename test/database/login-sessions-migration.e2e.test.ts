@@ -14,13 +14,23 @@ describe('migrating an install from before login sessions', () => {
   beforeAll(async () => {
     database = await databaseBefore(LOGIN_SESSIONS_MIGRATION);
 
-    [{ id: userId }] = (await query<{ id: string }>(`INSERT INTO users (email, username, password_hash, display_name) VALUES ('ada@example.com', 'ada', 'x', 'Ada') RETURNING id`)) as [{ id: string }];
+    [{ id: userId }] = (await query<{ id: string }>(
+      `INSERT INTO users (email, username, password_hash, display_name) VALUES ('ada@example.com', 'ada', 'x', 'Ada') RETURNING id`,
+    )) as [{ id: string }];
     const token = (hash: string, family: string, expires: string, revoked: string | null, replaced: string | null) =>
-      query(`INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at, revoked_at, replaced_at) VALUES ($1, $2, $3, $4, $5, $6)`, [userId, hash, family, expires, revoked, replaced]);
+      query(`INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at, revoked_at, replaced_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        userId,
+        hash,
+        family,
+        expires,
+        revoked,
+        replaced,
+      ]);
     await token('spent', LIVE_FAMILY, '2099-01-01T00:00:00Z', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
     await token('current', LIVE_FAMILY, '2099-01-31T00:00:00Z', null, null);
     await token('logged-out', ENDED_FAMILY, '2099-01-01T00:00:00Z', '2026-12-02T00:00:00Z', null);
-    for (const account of ['ada', 'ada@example.com', 'nobody']) await query(`INSERT INTO login_attempts (ip, account, succeeded) VALUES ('192.0.2.1', $1, false)`, [account]);
+    for (const account of ['ada', 'ada@example.com', 'nobody'])
+      await query(`INSERT INTO login_attempts (ip, account, succeeded) VALUES ('192.0.2.1', $1, false)`, [account]);
 
     await database.migrate();
   }, 120_000);

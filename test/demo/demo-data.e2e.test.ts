@@ -32,7 +32,10 @@ type Listed = { demo: boolean; [field: string]: unknown };
 async function everyPage(t: TestApp, path: string, bearer: string): Promise<Listed[]> {
   const rows: Listed[] = [];
   for (let page = 1; ; page++) {
-    const { body } = await request(t.http).get(`${path}${path.includes('?') ? '&' : '?'}page=${page}&page_size=100`).set('authorization', bearer).expect(200);
+    const { body } = await request(t.http)
+      .get(`${path}${path.includes('?') ? '&' : '?'}page=${page}&page_size=100`)
+      .set('authorization', bearer)
+      .expect(200);
     rows.push(...body.results);
     if (rows.length >= body.count) return rows;
   }
@@ -71,9 +74,16 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     await t.app.get(SongImportService).import([{ name: hitPredictorFixtures[0]!, stream: createReadStream(hitPredictorFixtures[0]!) }], { clear: false });
     realArtist = await createAccount(t, 'artist');
     realSongId = (await uploadSong(t, realArtist, { title: 'A Real Upload' })).id;
-    await t.prisma.artistMetricDaily.create({ data: { artistId: realArtist.artistId!, platform: 'spotify', date: new Date(Date.UTC(2026, 10, 1)), followers: 120, source: 'api' } });
+    await t.prisma.artistMetricDaily.create({
+      data: { artistId: realArtist.artistId!, platform: 'spotify', date: new Date(Date.UTC(2026, 10, 1)), followers: 120, source: 'api' },
+    });
     // A lead as the analysis drafts it from what the sources answered (here: as the demo's first lead, renamed).
-    const real: DemoLead = { ...DEMO_LEADS[0]!, isrc: 'NZABC2600001', artist: 'Real Lead', links: [['instagram', 'https://www.instagram.com/real.lead.test/']] };
+    const real: DemoLead = {
+      ...DEMO_LEADS[0]!,
+      isrc: 'NZABC2600001',
+      artist: 'Real Lead',
+      links: [['instagram', 'https://www.instagram.com/real.lead.test/']],
+    };
     const { findings, previous } = demoFindings(real, 40, new Date());
     const draft = draftLead(findings, previous);
     const score = scoreLead(draft.facts, { now: new Date(), targets: geographyTargets(t.app.get(AppConfig)) });
@@ -101,11 +111,16 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     const [real] = await t.prisma.song.findMany({ where: { dataset: 'hit-predictor' }, take: 1 });
     const tracks = async (title: string) => (await get(`/api/spotify/search?q=${encodeURIComponent(title)}`)).tracks as Listed[];
     expect((await tracks(demo!.trackName)).find((track) => track.id === demo!.trackId)).toMatchObject({ demo: true, spotify_url: null });
-    expect((await tracks(real!.trackName)).find((track) => track.id === real!.trackId)).toMatchObject({ demo: false, spotify_url: `https://open.spotify.com/track/${real!.trackId}` });
+    expect((await tracks(real!.trackName)).find((track) => track.id === real!.trackId)).toMatchObject({
+      demo: false,
+      spotify_url: `https://open.spotify.com/track/${real!.trackId}`,
+    });
 
     const [demoPrediction, realPrediction] = [await createPrediction(t, demo!.id), await createPrediction(t, real!.id)];
     expect(await get(`/api/predictions/${demoPrediction.id}`)).toMatchObject({ song: { demo: true, spotify_url: null } });
-    expect(await get(`/api/predictions/${realPrediction.id}`)).toMatchObject({ song: { demo: false, spotify_url: `https://open.spotify.com/track/${real!.trackId}` } });
+    expect(await get(`/api/predictions/${realPrediction.id}`)).toMatchObject({
+      song: { demo: false, spotify_url: `https://open.spotify.com/track/${real!.trackId}` },
+    });
     expect(await get(`/api/admin/predictions/${demoPrediction.id}`)).toMatchObject({ song: { demo: true } });
     expect(await get(`/api/admin/songs/${demo!.id}`)).toMatchObject({ demo: true });
     expect(await get(`/api/admin/songs/${real!.id}`)).toMatchObject({ demo: false });
@@ -164,7 +179,10 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
     expect(removal.output()).toMatch(new RegExp(`leads\\s+${DEMO_LEADS.length}\\b`));
 
     for (const path of ['/api/dataset/songs', '/api/songs', '/api/albums', '/api/artists', '/api/analytics/artists', '/api/analytics/alerts', '/api/leads']) {
-      expect((await everyPage(t, path, admin.bearer)).filter((row) => row.demo), path).toEqual([]);
+      expect(
+        (await everyPage(t, path, admin.bearer)).filter((row) => row.demo),
+        path,
+      ).toEqual([]);
     }
     expect(await t.prisma.artist.count({ where: { demo: true } })).toBe(0);
     expect(await t.prisma.song.count({ where: { dataset: 'hit-predictor' } })).toBeGreaterThan(0);
@@ -180,7 +198,14 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
   it('adds no demo data back at the next start, even on emptied tables', async () => {
     expect(await firstStartImports(t)).toEqual([undefined, undefined, undefined, undefined]);
     await t.prisma.$executeRaw`TRUNCATE songs, catalog_songs, artist_metrics_daily, lead_profiles CASCADE`;
-    const env = { DATABASE_URL: t.database.url, MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, PORT: String(await freePort()), LOG_LEVEL: 'warn', GENRE_TRAIN_CRON: 'off' };
+    const env = {
+      DATABASE_URL: t.database.url,
+      MODELS_DIR: t.modelsDir,
+      MEDIA_DIR: t.mediaDir,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      GENRE_TRAIN_CRON: 'off',
+    };
     const app = spawnApp(env);
     try {
       expect((await waitForHealth(app, 170_000)).status).toBe(200);
@@ -195,7 +220,12 @@ describe('demo data: marked in the API, on reserved domains, and removable', () 
   }, 180_000);
 
   it('brings the demo data back with `demo add`, and adds only what is missing when run again', async () => {
-    expect(await t.app.get(DemoDataService).add()).toEqual({ datasetSongs: DEMO_SONG_COUNT, catalogSongs: DEMO_CATALOG_SONGS, analyticsArtists: 5, leads: DEMO_LEADS.length });
+    expect(await t.app.get(DemoDataService).add()).toEqual({
+      datasetSongs: DEMO_SONG_COUNT,
+      catalogSongs: DEMO_CATALOG_SONGS,
+      analyticsArtists: 5,
+      leads: DEMO_LEADS.length,
+    });
     expect((await everyPage(t, '/api/leads', admin.bearer)).filter((lead) => lead.demo)).toHaveLength(DEMO_LEADS.length);
     expect(await t.app.get(DemoDataService).add()).toEqual({ datasetSongs: 0, catalogSongs: 0, analyticsArtists: 5, leads: 0 });
   }, 120_000);

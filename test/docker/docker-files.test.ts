@@ -39,7 +39,12 @@ function dockerignored(): (path: string) => boolean {
       const pattern = (negated ? line.slice(1) : line).replace(/^\/|\/$/g, '');
       const glob = pattern
         .split('**')
-        .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+        .map((part) =>
+          part
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]'),
+        )
         .join('.*');
       const regex = new RegExp(`^${glob}(/.*)?$`);
       return { negated, regex };
@@ -54,11 +59,15 @@ describe('Dockerfile', () => {
   it('builds in a stage with the dev dependencies and runs on node 20 slim with production dependencies only', () => {
     const froms = instructions.filter((i) => i.keyword === 'FROM').map((i) => i.args);
     expect(froms).toEqual(['node:20-bookworm-slim AS build', 'node:20-bookworm-slim AS runtime']);
-    const buildRuns = inStage('build', 'RUN').map((i) => i.args).join('\n');
+    const buildRuns = inStage('build', 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(buildRuns).toMatch(/npm ci\b/);
     expect(buildRuns).not.toMatch(/--omit=dev/);
     expect(buildRuns).toMatch(/npm run build/);
-    const runtimeRuns = inStage('runtime', 'RUN').map((i) => i.args).join('\n');
+    const runtimeRuns = inStage('runtime', 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(runtimeRuns).toMatch(/npm ci --omit=dev/);
     expect(runtimeRuns).not.toMatch(/npm run build|npm install\b/);
   });
@@ -84,7 +93,12 @@ describe('Dockerfile', () => {
     const user = runtime.filter((i) => i.keyword === 'USER').at(-1)?.args;
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^(root|0)(:|$)/);
-    expect(runtime.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ')).toMatch(/\bNODE_ENV=production\b/);
+    expect(
+      runtime
+        .filter((i) => i.keyword === 'ENV')
+        .map((i) => i.args)
+        .join(' '),
+    ).toMatch(/\bNODE_ENV=production\b/);
     expect(runtime.filter((i) => i.keyword === 'EXPOSE').map((i) => i.args)).toEqual(['3000']);
     const healthcheck = runtime.find((i) => i.keyword === 'HEALTHCHECK')?.args;
     expect(healthcheck).toMatch(/CMD .*http:\/\/127\.0\.0\.1:3000\/api\/health\//);
@@ -96,7 +110,12 @@ describe('Dockerfile', () => {
     const ignored = dockerignored();
     const sources = instructions
       .filter((i) => i.keyword === 'COPY' && !/--from=/.test(i.args))
-      .flatMap((i) => i.args.split(/\s+/).filter((arg) => !arg.startsWith('--')).slice(0, -1));
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((arg) => !arg.startsWith('--'))
+          .slice(0, -1),
+      );
     expect(sources.length).toBeGreaterThan(3);
     for (const source of sources) {
       if (source === '.') continue;
@@ -104,11 +123,33 @@ describe('Dockerfile', () => {
       expect(ignored(source), `${source} is not in .dockerignore`).toBe(false);
     }
     // What the build needs is in the context...
-    for (const needed of ['package.json', 'package-lock.json', '.npmrc', 'src/main.ts', 'scripts/build.mjs', 'web/index.html', 'prisma/schema', 'prisma/migrations', 'tsconfig.build.json', 'data/samples/chinook/Chinook_PostgreSql.sql']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'src/main.ts',
+      'scripts/build.mjs',
+      'web/index.html',
+      'prisma/schema',
+      'prisma/migrations',
+      'tsconfig.build.json',
+      'data/samples/chinook/Chinook_PostgreSql.sql',
+    ]) {
       expect(ignored(needed), needed).toBe(false);
     }
     // ...and what must stay out of it is not.
-    for (const outside of ['node_modules/pg/package.json', 'dist/main.js', '.env', '.env.production', 'data/postgres/PG_VERSION', 'data/media/a.mp3', 'models/hit-1.onnx', '.git/HEAD', 'src/generated/prisma/client.ts', 'web/dist/index.html']) {
+    for (const outside of [
+      'node_modules/pg/package.json',
+      'dist/main.js',
+      '.env',
+      '.env.production',
+      'data/postgres/PG_VERSION',
+      'data/media/a.mp3',
+      'models/hit-1.onnx',
+      '.git/HEAD',
+      'src/generated/prisma/client.ts',
+      'web/dist/index.html',
+    ]) {
       expect(ignored(outside), outside).toBe(true);
     }
     expect(ignored('.env.example')).toBe(false);
@@ -117,10 +158,20 @@ describe('Dockerfile', () => {
 
 describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml')) as {
-    services: Record<string, {
-      image?: string; build?: string; profiles?: string[]; environment?: Record<string, string | number>; depends_on?: Record<string, { condition: string }>;
-      healthcheck?: { test: string[] }; volumes?: string[]; ports?: string[]; command?: string[];
-    }>;
+    services: Record<
+      string,
+      {
+        image?: string;
+        build?: string;
+        profiles?: string[];
+        environment?: Record<string, string | number>;
+        depends_on?: Record<string, { condition: string }>;
+        healthcheck?: { test: string[] };
+        volumes?: string[];
+        ports?: string[];
+        command?: string[];
+      }
+    >;
     volumes: Record<string, unknown>;
   };
   const { db, app, prometheus } = compose.services;
@@ -161,8 +212,12 @@ describe('docker-compose.yml', () => {
     expect(prometheus!.image).toMatch(/^prom\/prometheus:v\d+\.\d+\.\d+$/);
     expect(prometheus!.volumes).toContain('./ops:/etc/prometheus/encore:ro');
     expect(prometheus!.command).toContain('--config.file=/etc/prometheus/encore/prometheus.yml');
-    const config = parse(read('ops/prometheus.yml')) as { scrape_configs: Array<{ job_name: string; metrics_path: string; static_configs: Array<{ targets: string[] }> }> };
-    expect(config.scrape_configs).toEqual([expect.objectContaining({ job_name: 'encore', metrics_path: '/api/metrics', static_configs: [{ targets: ['app:3000'] }] })]);
+    const config = parse(read('ops/prometheus.yml')) as {
+      scrape_configs: Array<{ job_name: string; metrics_path: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+    expect(config.scrape_configs).toEqual([
+      expect.objectContaining({ job_name: 'encore', metrics_path: '/api/metrics', static_configs: [{ targets: ['app:3000'] }] }),
+    ]);
   });
 
   it('documents every variable it reads in .env.example or the README', () => {

@@ -23,8 +23,17 @@ describe('buildProfiles', () => {
 
   it('sums spending and tracks, and takes the top genre’s share of spending', () => {
     expect(buildProfiles(customers, invoices, spending)[0]).toEqual({
-      customerId: 1, total_spent: 5.94, total_tracks_bought: 6, genre_spending_ratio: expect.closeTo(2 / 3, 10), invoice_count: 2,
-      average_invoice: 2.97, days_since_last_purchase: 10, country: 'Brazil', state: 'SP', city: 'São Paulo', topGenre: 'Latin',
+      customerId: 1,
+      total_spent: 5.94,
+      total_tracks_bought: 6,
+      genre_spending_ratio: expect.closeTo(2 / 3, 10),
+      invoice_count: 2,
+      average_invoice: 2.97,
+      days_since_last_purchase: 10,
+      country: 'Brazil',
+      state: 'SP',
+      city: 'São Paulo',
+      topGenre: 'Latin',
     });
   });
 
@@ -57,7 +66,17 @@ describe('location encoding', () => {
   });
 
   it('builds the model row in feature order and names the unseen places', () => {
-    const profile = { total_spent: 10, total_tracks_bought: 10, genre_spending_ratio: 0.5, invoice_count: 2, average_invoice: 5, days_since_last_purchase: 3, country: 'USA', state: 'TX', city: null };
+    const profile = {
+      total_spent: 10,
+      total_tracks_bought: 10,
+      genre_spending_ratio: 0.5,
+      invoice_count: 2,
+      average_invoice: 5,
+      days_since_last_purchase: 3,
+      country: 'USA',
+      state: 'TX',
+      city: null,
+    };
     expect(genreFeatureRow(profile, encoding)).toEqual({ row: [10, 10, 0.5, 2, 5, 3, 0, 3, 3], unseen: ['state'] });
   });
 });

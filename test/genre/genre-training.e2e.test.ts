@@ -44,7 +44,10 @@ describe('genre retraining through the job queue', () => {
     const { body } = await train(adminToken).expect(202);
     expect(body.status_url).toBe(`/api/jobs/${body.job_id}`);
     const job = await jobWhenDone(t, body.job_id, adminToken);
-    expect(job).toMatchObject({ state: 'completed', output: { trigger: 'request', activated: expect.any(Boolean), comparison: { active_version: expect.any(String) } } });
+    expect(job).toMatchObject({
+      state: 'completed',
+      output: { trigger: 'request', activated: expect.any(Boolean), comparison: { active_version: expect.any(String) } },
+    });
     const active = await t.prisma.modelMetadata.findFirstOrThrow({ where: { modelName: 'genre', isActive: true } });
     expect(active.modelVersion).toBe(job.output.activated ? job.output.version : (job.output.comparison as { active_version: string }).active_version);
   });

@@ -52,7 +52,9 @@ describe('genre preference', () => {
     });
 
     it('predicts a profile in the original shape, probabilities highest first, defaults filled in', async () => {
-      const { body } = await predict({ total_spent: 25.74, total_tracks_bought: 26, genre_spending_ratio: 0.8, country: 'Jamaica', city: 'Kingston' }).expect(200);
+      const { body } = await predict({ total_spent: 25.74, total_tracks_bought: 26, genre_spending_ratio: 0.8, country: 'Jamaica', city: 'Kingston' }).expect(
+        200,
+      );
       expect(body).toMatchObject({ status: 'OK', prediction: { genre: expect.any(String), confidence: expect.any(Number) }, unknown_places: [] });
       const probabilities = Object.values(body.prediction.all_probabilities) as number[];
       expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));

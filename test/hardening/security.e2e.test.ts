@@ -9,14 +9,7 @@ import { createAccount, type TestAccount } from '../support/accounts.js';
 import { uploadSong } from '../support/catalog.js';
 import { toneWav } from '../support/audio-files.js';
 import { createDatasetSong } from '../support/dataset-rows.js';
-import {
-  concretePath,
-  fetchOpenApiDocument,
-  hasErrorShape,
-  inBatches,
-  operationsOf,
-  type Operation,
-} from '../support/openapi-operations.js';
+import { concretePath, fetchOpenApiDocument, hasErrorShape, inBatches, operationsOf, type Operation } from '../support/openapi-operations.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const JWT_SECRET = 'hardening-suite-signing-key-32-chars-long';
@@ -43,7 +36,7 @@ const PUBLIC_WRITES: Record<string, string> = {
 const SQL_INJECTIONS = [
   "' OR '1'='1",
   "'; DROP TABLE users; --",
-  "1); DELETE FROM songs; --",
+  '1); DELETE FROM songs; --',
   "x' UNION SELECT password_hash FROM users --",
   "%' AND 1=CAST((SELECT password_hash FROM users LIMIT 1) AS int) --",
   '$$; TRUNCATE playlists; $$',
@@ -129,7 +122,10 @@ describe('security', () => {
       await request(t.http).post('/api/logout').set('authorization', `Bearer ${loggedOut.token}`).send({ refresh_token: loggedOut.refresh_token }).expect(204);
       const [header, payload, signature] = user.token.split('.');
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-      const unsigned = [{ alg: 'none', typ: 'JWT' }, { ...claims, role: 'admin' }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'));
+      const unsigned = [
+        { alg: 'none', typ: 'JWT' },
+        { ...claims, role: 'admin' },
+      ].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'));
       const badTokens: Record<string, string | undefined> = {
         'no token': undefined,
         'payload changed to admin': `${header}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')}.${signature}`,
@@ -145,7 +141,8 @@ describe('security', () => {
         const call = request(t.http)[op.method](concretePath(op));
         if (token) call.set('authorization', `Bearer ${token}`);
         const response = await call;
-        if (response.status !== 401 || !hasErrorShape(401, response.body)) failures.push(`${op.name} (${label}) → ${response.status} ${JSON.stringify(response.body)}`);
+        if (response.status !== 401 || !hasErrorShape(401, response.body))
+          failures.push(`${op.name} (${label}) → ${response.status} ${JSON.stringify(response.body)}`);
       });
       expect(cases.length).toBeGreaterThan(200);
       expect(failures).toEqual([]);
@@ -171,7 +168,10 @@ describe('security', () => {
         .filter((op) => op.method === 'get' && !op.path.includes('{'))
         .flatMap((op) => op.parameters.filter((p) => p.in === 'query').flatMap((parameter) => SQL_INJECTIONS.map((value) => ({ op, parameter, value }))));
       await inBatches(cases, 8, async ({ op, parameter, value }) => {
-        const response = await request(t.http)[op.method](op.path).query({ [parameter.name]: value }).set('authorization', admin.bearer);
+        const response = await request(t.http)
+          [op.method](op.path)
+          .query({ [parameter.name]: value })
+          .set('authorization', admin.bearer);
         const text = JSON.stringify(response.body);
         if (response.status >= 500 || text.includes('$argon2') || /syntax error|at or near/i.test(text)) {
           failures.push(`${op.name}?${parameter.name}=${value} → ${response.status} ${text.slice(0, 200)}`);
@@ -189,7 +189,10 @@ describe('security', () => {
       const { body: control } = await request(t.http).post('/api/dataset/search').send({ query: 'Harbour Lights' }).expect(200);
       expect(control.songs).toHaveLength(1);
       for (const query of SQL_INJECTIONS) {
-        const { body } = await request(t.http).post('/api/dataset/search').send({ query }).expect((response) => expect(response.status).toBeLessThan(500));
+        const { body } = await request(t.http)
+          .post('/api/dataset/search')
+          .send({ query })
+          .expect((response) => expect(response.status).toBeLessThan(500));
         expect(body.songs ?? []).toEqual([]);
       }
     });
@@ -207,7 +210,12 @@ describe('security', () => {
     });
 
     it('serves no file outside the app for dotted or encoded paths', async () => {
-      for (const path of ['/..%2f..%2f..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd', '/api/..%2f..%2fetc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd']) {
+      for (const path of [
+        '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+        '/assets/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+        '/api/..%2f..%2fetc/passwd',
+        '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      ]) {
         const response = await request(t.http).get(path).buffer(true);
         expect(response.status, path).toBeLessThan(500);
         expect(String(response.text ?? ''), path).not.toContain('root:x:0:0');

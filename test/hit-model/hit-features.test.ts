@@ -2,14 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HIT_FEATURES, featureRow, parseFeatureList, type SongFeatures } from '../../src/hit-model/hit-features.js';
 
 const song: SongFeatures = {
-  durationMs: 200_000, danceability: 0.5, energy: 0.6, valence: 0.7, acousticness: 0.1, instrumentalness: 0,
-  explicit: true, loudness: -5, tempo: 120, mode: 1, speechiness: 0.05, liveness: 0.1, key: 5, timeSignature: 4,
+  durationMs: 200_000,
+  danceability: 0.5,
+  energy: 0.6,
+  valence: 0.7,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: true,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
+  speechiness: 0.05,
+  liveness: 0.1,
+  key: 5,
+  timeSignature: 4,
 };
 
 describe('hit model features', () => {
   it('defaults to the original ten, in its order', () => {
     expect(DEFAULT_HIT_FEATURES).toEqual([
-      'duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode',
+      'duration_ms',
+      'danceability',
+      'energy',
+      'valence',
+      'acousticness',
+      'instrumentalness',
+      'explicit',
+      'loudness',
+      'tempo',
+      'mode',
     ]);
   });
 

@@ -29,7 +29,16 @@ describe('training the hit model on the demo songs', () => {
     const { card, row } = await trainer.train({ trees: 20, seed: 1 });
     expect(card).toMatchObject({ name: 'hit', classes: ['FLOP', 'HIT'], training_rows: 1600, test_rows: 400, synthetic_data: true });
     expect(card.features.map((feature) => feature.name)).toEqual([
-      'duration_ms', 'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'explicit', 'loudness', 'tempo', 'mode',
+      'duration_ms',
+      'danceability',
+      'energy',
+      'valence',
+      'acousticness',
+      'instrumentalness',
+      'explicit',
+      'loudness',
+      'tempo',
+      'mode',
     ]);
     expect(card.metrics.roc_auc).toBeGreaterThan(0.7); // the demo label depends on the features
     expect(card.metrics.onnx_max_difference).toBeLessThan(1e-5);

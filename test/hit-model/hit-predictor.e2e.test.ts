@@ -8,8 +8,16 @@ import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: false,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -32,7 +32,9 @@ describe('the hit model that ships in models/pretrained', () => {
     expect(card).toMatchObject({
       synthetic_data: false,
       data_source: expect.stringMatching(/^CSV dataset-of-60s\.csv, dataset-of-70s\.csv, dataset-of-80s\.csv, dataset-of-90s\.csv \(28,530 tracks\)$/),
-      training_command: expect.stringMatching(/^npm run train -- --csv dataset-of-60s\.csv --csv dataset-of-70s\.csv --csv dataset-of-80s\.csv --csv dataset-of-90s\.csv /),
+      training_command: expect.stringMatching(
+        /^npm run train -- --csv dataset-of-60s\.csv --csv dataset-of-70s\.csv --csv dataset-of-80s\.csv --csv dataset-of-90s\.csv /,
+      ),
     });
   });
 
@@ -43,7 +45,18 @@ describe('the hit model that ships in models/pretrained', () => {
     await t.app.get(HitPredictorService).reload();
     const { body } = await request(t.http).get('/api/models/active').expect(200);
     expect(body).toMatchObject({ version: card!.version, synthetic_data: false });
-    const features = { duration_ms: 210_000, danceability: 0.7, energy: 0.6, valence: 0.6, acousticness: 0.2, instrumentalness: 0, explicit: false, loudness: -6, tempo: 118, mode: 1 };
+    const features = {
+      duration_ms: 210_000,
+      danceability: 0.7,
+      energy: 0.6,
+      valence: 0.6,
+      acousticness: 0.2,
+      instrumentalness: 0,
+      explicit: false,
+      loudness: -6,
+      tempo: 118,
+      mode: 1,
+    };
     const prediction = await request(t.http).post('/api/predict/manual/').send(features).expect(200);
     expect(prediction.body.model_version).toBe(card!.version);
   });

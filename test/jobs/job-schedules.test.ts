@@ -43,8 +43,21 @@ describe('job views', () => {
   });
 
   it('shows a failed job’s error without its stack, and a completed job’s output and duration', () => {
-    const base = { id: 'x', name: 'q', data: {}, created_on: new Date(0), started_on: new Date(1_000), completed_on: new Date(3_500), retry_count: 1, retry_limit: 1 };
-    expect(toJobDto({ ...base, state: 'failed', output: { message: 'boom', stack: 'secret paths' } })).toMatchObject({ error: 'boom', output: null, duration_ms: 2_500 });
+    const base = {
+      id: 'x',
+      name: 'q',
+      data: {},
+      created_on: new Date(0),
+      started_on: new Date(1_000),
+      completed_on: new Date(3_500),
+      retry_count: 1,
+      retry_limit: 1,
+    };
+    expect(toJobDto({ ...base, state: 'failed', output: { message: 'boom', stack: 'secret paths' } })).toMatchObject({
+      error: 'boom',
+      output: null,
+      duration_ms: 2_500,
+    });
     expect(toJobDto({ ...base, state: 'completed', output: { ok: true } })).toMatchObject({ error: null, output: { ok: true }, duration_ms: 2_500 });
     expect(toJobDto({ ...base, state: 'cancelled', output: null })).toMatchObject({ error: null, duration_ms: null });
   });

@@ -45,7 +45,13 @@ describe('jobs: retries, schedules and monitoring', () => {
       },
     });
     // Never by its own cron (1 January): only JOB_SCHEDULES makes it run.
-    jobs.define({ queue: SCHEDULED, schedule: '0 0 1 1 *', expireInSeconds: 30, retryLimit: 0, handler: async (data) => (scheduledRuns.push(data), { ran: true }) });
+    jobs.define({
+      queue: SCHEDULED,
+      schedule: '0 0 1 1 *',
+      expireInSeconds: 30,
+      retryLimit: 0,
+      handler: async (data) => (scheduledRuns.push(data), { ran: true }),
+    });
     warn = vi.spyOn(Logger.prototype, 'warn');
     await jobs.start();
   }, 60_000);
@@ -69,12 +75,18 @@ describe('jobs: retries, schedules and monitoring', () => {
   const job = async (id: string): Promise<JobBody> => (await get(`/api/jobs/${id}`).expect(200)).body;
 
   it('warns at start about JOB_SCHEDULES entries naming no queue', () => {
-    expect(warn.mock.calls.map((call: unknown[]) => String(call[0]))).toContainEqual(expect.stringMatching(/JOB_SCHEDULES names queues that do not exist: no-such-queue/));
+    expect(warn.mock.calls.map((call: unknown[]) => String(call[0]))).toContainEqual(
+      expect.stringMatching(/JOB_SCHEDULES names queues that do not exist: no-such-queue/),
+    );
   });
 
   it('retries a failing job with growing delays, lists it as failed with its error, and runs it again on request', async () => {
     const id = (await t.app.get(JobQueueService).send(FLAKY, { echo: 'hello' }))!;
-    const failed = await until('the flaky job failed', () => job(id), (body) => body.state === 'failed');
+    const failed = await until(
+      'the flaky job failed',
+      () => job(id),
+      (body) => body.state === 'failed',
+    );
     // One attempt and two retries, the second waiting about twice as long as the first (1-2 s, then 2-4 s).
     expect(attempts).toHaveLength(3);
     const [first, second, third] = attempts as [number, number, number];
@@ -91,19 +103,30 @@ describe('jobs: retries, schedules and monitoring', () => {
     const { body: retried } = await as(admin, request(t.http).post(`/api/jobs/${id}/retry`)).expect(202);
     expect(retried).toMatchObject({ id, retry_limit: 3 });
     expect(['retry', 'active', 'completed']).toContain(retried.state);
-    const completed = await until('the retried job completed', () => job(id), (body) => body.state === 'completed');
+    const completed = await until(
+      'the retried job completed',
+      () => job(id),
+      (body) => body.state === 'completed',
+    );
     expect(completed).toMatchObject({ error: null, output: { attempt: 4, echo: 'hello' }, retry_count: 3, retry_limit: 3 });
     expect(completed.duration_ms).toBeGreaterThanOrEqual(0);
 
     // Only failed or cancelled jobs run again.
-    expect((await as(admin, request(t.http).post(`/api/jobs/${id}/retry`)).expect(409)).body.message).toBe(`Job ${id} is completed: only failed or cancelled jobs can be retried`);
+    expect((await as(admin, request(t.http).post(`/api/jobs/${id}/retry`)).expect(409)).body.message).toBe(
+      `Job ${id} is completed: only failed or cancelled jobs can be retried`,
+    );
     await as(admin, request(t.http).post('/api/jobs/8c1f7a36-1a77-4a4e-9d65-4b1a6a5f0000/retry')).expect(404);
     await as(admin, request(t.http).post('/api/jobs/42/retry')).expect(404);
   }, 60_000);
 
   it('runs a cancelled job again, and refuses while another job of its queue already waits', async () => {
     const insert = async (values: string) =>
-      (await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(`INSERT INTO ${JOBS_SCHEMA}.job (name, state, data, start_after, completed_on, retry_limit, policy) VALUES ${values} RETURNING id::text AS id`, FLAKY))[0]!.id;
+      (
+        await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+          `INSERT INTO ${JOBS_SCHEMA}.job (name, state, data, start_after, completed_on, retry_limit, policy) VALUES ${values} RETURNING id::text AS id`,
+          FLAKY,
+        )
+      )[0]!.id;
     // A queue keeps one job waiting: this one waits for an hour from now.
     const waiting = await insert(`($1, 'created', '{}', now() + interval '1 hour', NULL, 2, 'stately')`);
     const cancelled = await insert(`($1, 'cancelled', '{"echo": "again"}', now(), now(), 2, 'stately')`);
@@ -111,11 +134,22 @@ describe('jobs: retries, schedules and monitoring', () => {
     expect((await retry().expect(409)).body.message).toBe(`A ${FLAKY} job is already waiting to run; retry this one after it has run`);
     await t.prisma.$executeRawUnsafe(`DELETE FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND id = $2::uuid`, FLAKY, waiting);
     expect(['created', 'active', 'completed']).toContain((await retry().expect(202)).body.state);
-    expect(await until('the resumed job completed', () => job(cancelled), (body) => body.state === 'completed')).toMatchObject({ output: { echo: 'again' }, error: null });
+    expect(
+      await until(
+        'the resumed job completed',
+        () => job(cancelled),
+        (body) => body.state === 'completed',
+      ),
+    ).toMatchObject({ output: { echo: 'again' }, error: null });
   }, 30_000);
 
   it('runs a queue on the cron JOB_SCHEDULES gives it, and shows every queue with its schedule, next run and counts', async () => {
-    await until('the scheduled job ran', async () => scheduledRuns.length, (runs) => runs > 0, 45_000);
+    await until(
+      'the scheduled job ran',
+      async () => scheduledRuns.length,
+      (runs) => runs > 0,
+      45_000,
+    );
     expect(scheduledRuns[0]).toEqual({ trigger: 'schedule' });
     const { body: listing } = await until(
       'the scheduled job is listed as completed',
@@ -137,7 +171,14 @@ describe('jobs: retries, schedules and monitoring', () => {
     expect(next % 60_000).toBe(0);
     expect(next - now).toBeGreaterThan(-2_000);
     expect(next - now).toBeLessThanOrEqual(60_000);
-    expect(byQueue[AUTH_CLEANUP_QUEUE]).toMatchObject({ cron: null, overridden: true, next_run: null, retry_limit: 3, retry_delay_seconds: 30, retry_backoff: true });
+    expect(byQueue[AUTH_CLEANUP_QUEUE]).toMatchObject({
+      cron: null,
+      overridden: true,
+      next_run: null,
+      retry_limit: 3,
+      retry_delay_seconds: 30,
+      retry_backoff: true,
+    });
     expect(byQueue[GENRE_TRAINING_QUEUE]).toMatchObject({ cron: null, overridden: false, retry_limit: 0, last_run: null });
     expect(byQueue[FLAKY]).toMatchObject({ cron: null, retry_limit: 2, retry_delay_seconds: 1, counts: { completed: 2, failed: 0 } });
   }, 60_000);
@@ -158,7 +199,9 @@ describe('jobs: retries, schedules and monitoring', () => {
 
   it('names each bad filter in a 400', async () => {
     expect((await get('/api/jobs?state=bogus').expect(400)).body.message).toBe('state must be one of created, retry, active, completed, cancelled, failed');
-    expect((await get('/api/jobs?page_size=500&page=0').expect(400)).body.message).toMatch(/^page must not be less than 1; page_size must not be greater than 100$/);
+    expect((await get('/api/jobs?page_size=500&page=0').expect(400)).body.message).toMatch(
+      /^page must not be less than 1; page_size must not be greater than 100$/,
+    );
     expect((await get('/api/jobs?sort=id').expect(400)).body.message).toBe('sort is not an allowed field');
   });
 

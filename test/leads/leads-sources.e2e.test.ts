@@ -28,10 +28,39 @@ describe('Leads with every source configured (MusicBrainz, Spotify, Last.fm, You
       name: 'Low Tide Letters',
       popularity: 38,
       external_ids: { isrc: REALISTIC.isrcs.lowTide },
-      album: { id: '2LowTideAlbumFakeId001', name: 'Low Tide Letters', release_date: '2024-05-17', release_date_precision: 'day', album_type: 'single', artists: [], available_markets: ['NZ'], external_urls: { spotify: '' }, href: '', images: [], type: 'album', uri: '', total_tracks: 1 } as SpotifyApi.AlbumObjectSimplified,
-      artists: [{ id: TUI_SPOTIFY_ID, name: 'Tui Harbour', type: 'artist', uri: `spotify:artist:${TUI_SPOTIFY_ID}`, href: '', external_urls: { spotify: `https://open.spotify.com/artist/${TUI_SPOTIFY_ID}` } }],
+      album: {
+        id: '2LowTideAlbumFakeId001',
+        name: 'Low Tide Letters',
+        release_date: '2024-05-17',
+        release_date_precision: 'day',
+        album_type: 'single',
+        artists: [],
+        available_markets: ['NZ'],
+        external_urls: { spotify: '' },
+        href: '',
+        images: [],
+        type: 'album',
+        uri: '',
+        total_tracks: 1,
+      } as SpotifyApi.AlbumObjectSimplified,
+      artists: [
+        {
+          id: TUI_SPOTIFY_ID,
+          name: 'Tui Harbour',
+          type: 'artist',
+          uri: `spotify:artist:${TUI_SPOTIFY_ID}`,
+          href: '',
+          external_urls: { spotify: `https://open.spotify.com/artist/${TUI_SPOTIFY_ID}` },
+        },
+      ],
     });
-    spotify.addAlbum({ id: '2LowTideAlbumFakeId001', name: 'Low Tide Letters', label: 'Tui Harbour', copyrights: [{ text: '℗ 2024 Tui Harbour', type: 'P' }], release_date: '2024-05-17' });
+    spotify.addAlbum({
+      id: '2LowTideAlbumFakeId001',
+      name: 'Low Tide Letters',
+      label: 'Tui Harbour',
+      copyrights: [{ text: '℗ 2024 Tui Harbour', type: 'P' }],
+      release_date: '2024-05-17',
+    });
     spotify.addArtist({ id: TUI_SPOTIFY_ID, name: 'Tui Harbour', followers: { href: null, total: 15_200 }, popularity: 41, genres: ['nz folk'] });
     t = await createTestApp({ ...musicBrainz.env(), ...spotify.env, ...lastfm.env(), ...youtube.env(), GENRE_TRAIN_CRON: 'off' });
     admin = await createAccount(t, 'admin');
@@ -56,11 +85,17 @@ describe('Leads with every source configured (MusicBrainz, Spotify, Last.fm, You
     expect(body.artist.lastfm).toMatchObject({ listeners: 48_213, playcount: 612_004 });
     expect(body.artist.genres).toEqual(['indie folk', 'nz folk']);
     expect(body.youtube).toMatchObject({ has_channel: true, channel_id: YOUTUBE_REALISTIC.ids.tuiHarbour, subscribers: 12_400 });
-    expect(body.contacts).toEqual(expect.arrayContaining([{ kind: 'youtube', value: `https://www.youtube.com/channel/${YOUTUBE_REALISTIC.ids.tuiHarbour}`, source: 'youtube' }]));
+    expect(body.contacts).toEqual(
+      expect.arrayContaining([{ kind: 'youtube', value: `https://www.youtube.com/channel/${YOUTUBE_REALISTIC.ids.tuiHarbour}`, source: 'youtube' }]),
+    );
     // Every upload of the fixture channel is over 90 days old by now.
     expect(body.youtube_opportunities.map((opportunity: { kind: string }) => opportunity.kind)).toContain('inconsistent_uploads');
     const lead = (await request(t.http).get(`/api/leads/artists/${body.artist_id}`).set('authorization', admin.bearer).expect(200)).body;
-    expect(lead).toMatchObject({ spotify_followers: 15_200, lastfm_listeners: 48_213, youtube: { channel_id: YOUTUBE_REALISTIC.ids.tuiHarbour, subscribers: 12_400 } });
+    expect(lead).toMatchObject({
+      spotify_followers: 15_200,
+      lastfm_listeners: 48_213,
+      youtube: { channel_id: YOUTUBE_REALISTIC.ids.tuiHarbour, subscribers: 12_400 },
+    });
   });
 
   it('scores stream growth from the previous analysis', async () => {
@@ -75,8 +110,15 @@ describe('Leads with every source configured (MusicBrainz, Spotify, Last.fm, You
     lastfm.script(...Array.from({ length: 6 }, () => ({ status: 503 })));
     const { body } = await analyze({ isrc: REALISTIC.isrcs.dashboard, force_refresh: true, include_youtube: false }).expect(200);
     lastfm.reset();
-    expect(body.sources.find((source: { source: string }) => source.source === 'lastfm')).toMatchObject({ status: 'failed', detail: expect.stringContaining('503') });
-    expect(body.sources.find((source: { source: string }) => source.source === 'youtube')).toEqual({ source: 'youtube', status: 'skipped', detail: 'include_youtube is false' });
+    expect(body.sources.find((source: { source: string }) => source.source === 'lastfm')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('503'),
+    });
+    expect(body.sources.find((source: { source: string }) => source.source === 'youtube')).toEqual({
+      source: 'youtube',
+      status: 'skipped',
+      detail: 'include_youtube is false',
+    });
     expect(body.score.tier).toEqual(expect.any(String));
   });
 });

@@ -41,7 +41,11 @@ describe('Leads: analysing ISRCs, the lead list, details and outreach', () => {
         { kind: 'bandcamp', value: 'https://tuiharbour.bandcamp.com/', source: 'musicbrainz' },
       ]),
     );
-    expect(body.sources.find((source: { source: string }) => source.source === 'musicbrainz')).toEqual({ source: 'musicbrainz', status: 'answered', detail: null });
+    expect(body.sources.find((source: { source: string }) => source.source === 'musicbrainz')).toEqual({
+      source: 'musicbrainz',
+      status: 'answered',
+      detail: null,
+    });
     expect(body.artist_id).toEqual(expect.any(String));
   });
 
@@ -99,7 +103,13 @@ describe('Leads: analysing ISRCs, the lead list, details and outreach', () => {
     const all = await get('/api/leads').expect(200);
     expect(all.body.count).toBe(2);
     expect(all.body.results.map((lead: { artist_name: string }) => lead.artist_name)).toEqual(['Tui Harbour', 'The Saltbush Parade']);
-    expect(all.body.results[0]).toMatchObject({ tier: 'A', region: 'nz', independence: 'self_released', outreach_status: 'new', isrcs: [REALISTIC.isrcs.lowTide] });
+    expect(all.body.results[0]).toMatchObject({
+      tier: 'A',
+      region: 'nz',
+      independence: 'self_released',
+      outreach_status: 'new',
+      isrcs: [REALISTIC.isrcs.lowTide],
+    });
     expect((await get('/api/leads?tier=B,C,D').expect(200)).body.results.map((lead: { region: string }) => lead.region)).toEqual(['au']);
     expect((await get('/api/leads?region=nz').expect(200)).body.count).toBe(1);
     expect((await get('/api/leads?min_score=101').expect(400)).body.message).toContain('min_score must be at most 100');

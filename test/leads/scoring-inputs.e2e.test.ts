@@ -30,10 +30,31 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
     musicBrainz.addLabel({ id: KAURI.label, name: 'Pōhutukawa Records', type: 'Original Production', country: 'NZ' });
     musicBrainz.addLabel({ id: KAURI.publisher, name: 'Rangitoto Songs', type: 'Publisher', country: 'NZ' });
     musicBrainz.addWork({ id: KAURI.work, title: 'Ferry Lights', writerIds: [KAURI.artist], publishers: [{ labelId: KAURI.publisher }] });
-    musicBrainz.addRecording({ id: KAURI.recording, title: 'Ferry Lights', isrcs: [KAURI.isrc], credits: [{ artistId: KAURI.artist }], releaseIds: [KAURI.releases[2]!], workIds: [KAURI.work] });
-    musicBrainz.addRecording({ id: KAURI.otherRecording, title: 'Harbour Bridge', isrcs: [KAURI.otherIsrc], credits: [{ artistId: KAURI.artist }], releaseIds: [KAURI.releases[1]!] });
+    musicBrainz.addRecording({
+      id: KAURI.recording,
+      title: 'Ferry Lights',
+      isrcs: [KAURI.isrc],
+      credits: [{ artistId: KAURI.artist }],
+      releaseIds: [KAURI.releases[2]!],
+      workIds: [KAURI.work],
+    });
+    musicBrainz.addRecording({
+      id: KAURI.otherRecording,
+      title: 'Harbour Bridge',
+      isrcs: [KAURI.otherIsrc],
+      credits: [{ artistId: KAURI.artist }],
+      releaseIds: [KAURI.releases[1]!],
+    });
     KAURI.releases.forEach((id, i) =>
-      musicBrainz.addRelease({ id, title: `Kauri Lane ${i + 1}`, date: `202${2 + i}-03-01`, country: 'NZ', labels: [{ labelId: KAURI.label }], artistIds: [KAURI.artist], recordingIds: i === 2 ? [KAURI.recording] : i === 1 ? [KAURI.otherRecording] : [] }),
+      musicBrainz.addRelease({
+        id,
+        title: `Kauri Lane ${i + 1}`,
+        date: `202${2 + i}-03-01`,
+        country: 'NZ',
+        labels: [{ labelId: KAURI.label }],
+        artistIds: [KAURI.artist],
+        recordingIds: i === 2 ? [KAURI.recording] : i === 1 ? [KAURI.otherRecording] : [],
+      }),
     );
     t = await createTestApp({ ...musicBrainz.env(), GENRE_TRAIN_CRON: 'off' });
     admin = await createAccount(t, 'admin');
@@ -44,7 +65,8 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
   });
 
   const analyze = (body: object) => request(t.http).post('/api/leads/analyze-isrc').set('authorization', admin.bearer).send(body);
-  const factor = (body: { score: { opportunity: { items: Array<{ factor: string }> } } }, name: string) => body.score.opportunity.items.find((item) => item.factor === name);
+  const factor = (body: { score: { opportunity: { items: Array<{ factor: string }> } } }, name: string) =>
+    body.score.opportunity.items.find((item) => item.factor === name);
   const input = (inputs: Array<{ fact: string }>, fact: string) => inputs.find((item) => item.fact === fact);
 
   it('scores the "3 releases or fewer" basic-distribution points from the discography, and takes them away when it grows to 5', async () => {
@@ -74,7 +96,11 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
     expect(factor(documented, 'no_publishing')).toMatchObject({ points: 10 });
     const bare = (await analyze({ isrc: REALISTIC.isrcs.dashboard, save_to_db: false }).expect(200)).body;
     expect(factor(bare, 'no_publishing')).toMatchObject({ points: 5, reason: 'Publishing not known (half points)' });
-    expect(input(bare.scoring_inputs, 'has_publisher')).toMatchObject({ known: false, value: null, detail: "The recording's 1 work in MusicBrainz have no writers or publishers documented" });
+    expect(input(bare.scoring_inputs, 'has_publisher')).toMatchObject({
+      known: false,
+      value: null,
+      detail: "The recording's 1 work in MusicBrainz have no writers or publishers documented",
+    });
   });
 
   it("leaves publishing unknown when the works lookup fails, and says so in MusicBrainz's outcome", async () => {
@@ -83,7 +109,10 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
     musicBrainz.clearFaults();
     expect(factor(body, 'no_publishing')).toMatchObject({ points: 5 });
     expect(input(body.scoring_inputs, 'has_publisher')).toMatchObject({ known: false, detail: "The recording's works were not read from MusicBrainz" });
-    expect(body.sources.find((source: { source: string }) => source.source === 'musicbrainz')).toMatchObject({ status: 'answered', detail: expect.stringContaining('works and rights') });
+    expect(body.sources.find((source: { source: string }) => source.source === 'musicbrainz')).toMatchObject({
+      status: 'answered',
+      detail: expect.stringContaining('works and rights'),
+    });
   });
 
   it("shows in the lead's detail which facts were found and which are unknown", async () => {
@@ -108,8 +137,12 @@ describe('Leads: release count and publisher facts from MusicBrainz in the score
     musicBrainz.requests.length = 0;
     await analyze({ isrc: KAURI.isrc, save_to_db: false, force_refresh: true }).expect(200);
     expect(musicBrainz.requestsTo('isrc/')[0]!.inc).toContain('work-rels');
-    expect(musicBrainz.requestsTo(`recording/${KAURI.recording}`).map((logged) => logged.inc.sort())).toEqual([['artist-rels', 'label-rels', 'work-level-rels', 'work-rels']]);
-    expect(musicBrainz.requestsTo('release-group').map((logged) => logged.query)).toEqual([{ artist: KAURI.artist, 'release-group-status': 'website-default', limit: '1', fmt: 'json' }]);
+    expect(musicBrainz.requestsTo(`recording/${KAURI.recording}`).map((logged) => logged.inc.sort())).toEqual([
+      ['artist-rels', 'label-rels', 'work-level-rels', 'work-rels'],
+    ]);
+    expect(musicBrainz.requestsTo('release-group').map((logged) => logged.query)).toEqual([
+      { artist: KAURI.artist, 'release-group-status': 'website-default', limit: '1', fmt: 'json' },
+    ]);
   });
 
   it('asks nothing more for a recording that links to no work, by an artist whose discography is cached', async () => {

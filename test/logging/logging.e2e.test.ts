@@ -36,7 +36,10 @@ describe('logs of the HTTP app', () => {
     beforeAll(async () => {
       http = await apps.start('json', output.destination);
       await request(http).get('/api/health/').set('x-request-id', 'req-json-1').expect(200);
-      await request(http).get('/api/dataset/songs/424242?access_token=' + SECRETS[1]).set('x-request-id', 'req-json-2').expect(404);
+      await request(http)
+        .get('/api/dataset/songs/424242?access_token=' + SECRETS[1])
+        .set('x-request-id', 'req-json-2')
+        .expect(404);
       await request(http).get('/api/profile').set('authorization', `Bearer ${SECRETS[1]}`).set('x-request-id', 'req-json-3').expect(401);
       await request(http).post('/api/login').send({ login: 'nobody@example.com', password: SECRETS[0] }).set('x-request-id', 'req-json-4');
       const logger = new Logger('Probe');
@@ -54,11 +57,16 @@ describe('logs of the HTTP app', () => {
         expect(new Date(entry.time).toISOString()).toBe(entry.time);
       }
       // Nest's own start-up lines too, with their context.
-      expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ level: 'info', context: 'NestApplication', msg: 'Nest application successfully started' }));
+      expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+        expect.objectContaining({ level: 'info', context: 'NestApplication', msg: 'Nest application successfully started' }),
+      );
     });
 
     it('gives each request one line with its id, method, route pattern, status and duration', () => {
-      const requests = output.lines().map((line) => JSON.parse(line)).filter((entry) => entry.context === 'HTTP');
+      const requests = output
+        .lines()
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.context === 'HTTP');
       const health = requests.find((entry) => entry.req_id === 'req-json-1');
       expect(health).toMatchObject({ level: 'info', method: 'GET', url: '/api/health/', route: '/api/health', status: 200, duration_ms: expect.any(Number) });
       expect(health.msg).toMatch(/^GET \/api\/health\/ 200 [\d.]+ms \[req-json-1\]$/);
@@ -77,7 +85,9 @@ describe('logs of the HTTP app', () => {
         user: { email: 'a@example.com', password: '[redacted]' },
         headers: { authorization: '[redacted]' },
       });
-      expect(entries.find((entry) => entry.level === 'warn' && entry.context === 'Probe').msg).toBe('connecting to postgresql://encore:[redacted]@db:5432/encore with Bearer [redacted]');
+      expect(entries.find((entry) => entry.level === 'warn' && entry.context === 'Probe').msg).toBe(
+        'connecting to postgresql://encore:[redacted]@db:5432/encore with Bearer [redacted]',
+      );
     });
 
     it("leaves Nest's line per module and per route out of the default level", () => {
@@ -87,7 +97,10 @@ describe('logs of the HTTP app', () => {
     });
 
     it('keeps the stack of an error as a field', () => {
-      const entry = output.lines().map((line) => JSON.parse(line)).find((line) => line.msg === 'it broke');
+      const entry = output
+        .lines()
+        .map((line) => JSON.parse(line))
+        .find((line) => line.msg === 'it broke');
       expect(entry).toMatchObject({ level: 'error', context: 'Probe', stack: expect.stringContaining('Error: boom') });
     });
   });
@@ -133,7 +146,14 @@ describe('the server process in json mode', () => {
     const port = await freePort(); // nothing listens there
     const child = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_FORMAT: 'json', PORT: String(await freePort()), DATABASE_URL: `postgresql://encore:${SECRETS[2]}@127.0.0.1:${port}/encore`, DATABASE_TIMEOUT_MS: '1000' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        LOG_FORMAT: 'json',
+        PORT: String(await freePort()),
+        DATABASE_URL: `postgresql://encore:${SECRETS[2]}@127.0.0.1:${port}/encore`,
+        DATABASE_TIMEOUT_MS: '1000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -142,9 +162,14 @@ describe('the server process in json mode', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
-    const entries = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const entries = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     expect(entries[0]).toMatchObject({ level: 'warn', context: 'Encore', msg: expect.stringContaining('JWT_SECRET is not set') });
-    expect(entries).toContainEqual(expect.objectContaining({ level: 'info', context: 'Encore', msg: `Using PostgreSQL at postgresql://encore:****@127.0.0.1:${port}/encore` }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ level: 'info', context: 'Encore', msg: `Using PostgreSQL at postgresql://encore:****@127.0.0.1:${port}/encore` }),
+    );
     expect(entries.at(-1)).toMatchObject({ level: 'error', context: 'Encore' });
     expect(stdout + stderr).not.toContain(SECRETS[2]);
   }, 60_000);

@@ -107,7 +107,9 @@ describe('mail with SMTP_URL', () => {
   });
 
   it('delivers through the server and records the message as smtp', async () => {
-    const sent = await t.app.get(MailService).send({ to: 'fan@example.com', subject: 'Weekly numbers', text: 'Streams went up.', html: '<p>Streams went <b>up</b>.</p>' });
+    const sent = await t.app
+      .get(MailService)
+      .send({ to: 'fan@example.com', subject: 'Weekly numbers', text: 'Streams went up.', html: '<p>Streams went <b>up</b>.</p>' });
     expect(sent).toMatchObject({ transport: 'smtp', sentAt: expect.any(Date) });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ user: 'mailer', from: 'reports@encore.test', to: ['fan@example.com'] });
@@ -144,7 +146,9 @@ describe('mail with SMTP_URL', () => {
     const again = await mail.send({ ...message, to: 'fan@example.com' });
     expect(again.id).toBe(first.id);
     expect(received.filter((m) => m.data.includes('Subject: Once only'))).toHaveLength(1);
-    expect(await t.prisma.emailMessage.findMany({ where: { dedupeKey: 'test:once' }, select: { to: true, error: true } })).toEqual([{ to: 'fan@example.com', error: null }]);
+    expect(await t.prisma.emailMessage.findMany({ where: { dedupeKey: 'test:once' }, select: { to: true, error: true } })).toEqual([
+      { to: 'fan@example.com', error: null },
+    ]);
     expect(await mail.sent('test:once')).toBe(true);
   });
 });

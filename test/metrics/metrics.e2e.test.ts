@@ -7,8 +7,16 @@ import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: false,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 const OK_QUEUE = 'test-metrics-ok';
 const FAILING_QUEUE = 'test-metrics-failing';
@@ -28,7 +36,10 @@ function parse(text: string): Map<string, number> {
 }
 
 const key = (name: string, labels: Record<string, string> = {}) =>
-  `${name}{${Object.entries(labels).map(([label, value]) => `${label}="${value}"`).sort().join(',')}}`;
+  `${name}{${Object.entries(labels)
+    .map(([label, value]) => `${label}="${value}"`)
+    .sort()
+    .join(',')}}`;
 
 describe('GET /api/metrics', () => {
   let t: TestApp;
@@ -38,7 +49,15 @@ describe('GET /api/metrics', () => {
     t = await createTestApp({ GENRE_TRAIN_CRON: 'off', JOB_SCHEDULES: 'auth-cleanup=off' });
     const jobs = t.app.get(JobQueueService);
     jobs.define({ queue: OK_QUEUE, schedule: null, expireInSeconds: 30, retryLimit: 0, handler: async () => ({ done: true }) });
-    jobs.define({ queue: FAILING_QUEUE, schedule: null, expireInSeconds: 30, retryLimit: 0, handler: async () => { throw new Error('always fails'); } });
+    jobs.define({
+      queue: FAILING_QUEUE,
+      schedule: null,
+      expireInSeconds: 30,
+      retryLimit: 0,
+      handler: async () => {
+        throw new Error('always fails');
+      },
+    });
     await jobs.start();
   }, 60_000);
   afterAll(async () => {
@@ -97,7 +116,9 @@ describe('GET /api/metrics', () => {
     expect(value(after, 'encore_http_requests_total', song404) - value(before, 'encore_http_requests_total', song404)).toBe(3);
     expect(value(after, 'encore_http_requests_total', unmatched) - value(before, 'encore_http_requests_total', unmatched)).toBe(1);
     expect(value(after, 'encore_http_request_duration_seconds_count', song404) - value(before, 'encore_http_request_duration_seconds_count', song404)).toBe(3);
-    expect(value(after, 'encore_http_request_duration_seconds_bucket', { ...song404, le: '+Inf' })).toBe(value(after, 'encore_http_request_duration_seconds_count', song404));
+    expect(value(after, 'encore_http_request_duration_seconds_bucket', { ...song404, le: '+Inf' })).toBe(
+      value(after, 'encore_http_request_duration_seconds_count', song404),
+    );
     expect(value(after, 'encore_http_request_duration_seconds_sum', song404)).toBeGreaterThan(0);
 
     const routes = new Set([...after.keys()].filter((series) => series.startsWith('encore_http_')).map((series) => /route="([^"]*)"/.exec(series)?.[1]));
@@ -117,7 +138,10 @@ describe('GET /api/metrics', () => {
     const { card } = await t.app.get(HitModelTrainerService).train({ trees: 5 });
     await t.app.get(HitPredictorService).reload();
     const { body: single } = await request(t.http).post('/api/predict/manual/').send(song).expect(200);
-    const { body: batch } = await request(t.http).post('/api/predict/batch/').send({ rows: [song, song, { ...song, energy: 0.1 }] }).expect(200);
+    const { body: batch } = await request(t.http)
+      .post('/api/predict/batch/')
+      .send({ rows: [song, song, { ...song, energy: 0.1 }] })
+      .expect(200);
     const after = await scrape();
 
     const delta = (name: string, labels: Record<string, string>) => value(after, name, labels) - value(before, name, labels);
@@ -140,7 +164,11 @@ describe('GET /api/metrics', () => {
     const failing = await jobs.send(FAILING_QUEUE, {});
     const deadline = Date.now() + 30_000;
     let samples = await scrape();
-    while (Date.now() < deadline && (value(samples, 'encore_jobs', { queue: OK_QUEUE, state: 'completed' }) < 1 || value(samples, 'encore_jobs', { queue: FAILING_QUEUE, state: 'failed' }) < 1)) {
+    while (
+      Date.now() < deadline &&
+      (value(samples, 'encore_jobs', { queue: OK_QUEUE, state: 'completed' }) < 1 ||
+        value(samples, 'encore_jobs', { queue: FAILING_QUEUE, state: 'failed' }) < 1)
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       samples = await scrape();
     }
@@ -154,7 +182,7 @@ describe('GET /api/metrics', () => {
     expect(value(samples, 'encore_job_run_duration_seconds_count', { queue: OK_QUEUE, outcome: 'completed' })).toBe(1);
   });
 
-  it("reports the database pool: total, idle, waiting and its size", async () => {
+  it('reports the database pool: total, idle, waiting and its size', async () => {
     const samples = await scrape();
     const total = value(samples, 'encore_db_pool_connections', { state: 'total' });
     expect(total).toBeGreaterThanOrEqual(1);

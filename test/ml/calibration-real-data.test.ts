@@ -31,7 +31,11 @@ describeWithHitPredictorData('calibrating the hit forest on the real hit-predict
     const oobHit = Float64Array.from(trainY, (_, row) => outOfBag![row * 2 + 1]!);
     const { calibration } = chooseCalibration(oobHit, trainY);
     const rawTest = predictProbabilities(model, takeRows(x, featureCount, split.test), split.test.length).filter((_, i) => i % 2 === 1);
-    report = calibrationReport(calibration, rawTest, Int32Array.from(split.test, (row) => y[row]!));
+    report = calibrationReport(
+      calibration,
+      rawTest,
+      Int32Array.from(split.test, (row) => y[row]!),
+    );
   });
 
   it('has a calibrated expected calibration error of at most 0.03 on the held-out rows', () => {

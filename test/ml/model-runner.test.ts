@@ -6,7 +6,10 @@ import { ModelRunner } from '../../src/ml/model-runner.js';
 /** The hit model that ships (100 trees on the ten audio features). */
 const shippedModel = (() => {
   const dir = join(import.meta.dirname, '../../models/pretrained');
-  return join(dir, readdirSync(dir).find((name) => name.startsWith('hit-') && name.endsWith('.onnx'))!);
+  return join(
+    dir,
+    readdirSync(dir).find((name) => name.startsWith('hit-') && name.endsWith('.onnx'))!,
+  );
 })();
 
 /** Rows spread over the features' ranges (seeded, so a failure reproduces). */

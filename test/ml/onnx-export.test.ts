@@ -89,9 +89,7 @@ interface ForestSpec extends TreeShape {
 function randomForest(spec: ForestSpec): { model: RandomForestModel; pools: number[][] } {
   const random = rng(spec.seed);
   const pools = thresholdPools(random, spec.featureCount);
-  const trees = Array.from({ length: spec.treeCount }, () =>
-    randomTree(random, pools, spec.classes.length, spec),
-  );
+  const trees = Array.from({ length: spec.treeCount }, () => randomTree(random, pools, spec.classes.length, spec));
   const featureImportances = Array.from({ length: spec.featureCount }, () => 1 / spec.featureCount);
   return { model: { featureCount: spec.featureCount, classes: spec.classes, trees, featureImportances }, pools };
 }

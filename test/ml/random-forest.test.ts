@@ -177,7 +177,7 @@ describe('trainRandomForest', () => {
     expect(model.featureImportances[2]).toBeGreaterThan(0.9);
   });
 
-  it('returns each training row\'s out-of-bag probabilities, whose accuracy is the out-of-bag score', async () => {
+  it("returns each training row's out-of-bag probabilities, whose accuracy is the out-of-bag score", async () => {
     const train = randomDataset(400, 3, 29, ([f0], random) => (f0! + 0.4 * random.next() > 0.7 ? 1 : 0));
     const { model, outOfBag } = await trainRandomForestWithOutOfBag(train.x, train.y, { classes: [0, 1], nEstimators: 20, workers: 2 });
     let scored = 0;

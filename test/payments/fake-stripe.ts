@@ -40,7 +40,16 @@ export function stripeSubscription(fields: SubscriptionFields): Stripe.Subscript
     metadata: fields.metadata ?? {},
     items: {
       object: 'list',
-      data: [{ id: newId('si'), object: 'subscription_item', price: { id: fields.price, object: 'price' }, quantity: 1, current_period_start: start, current_period_end: periodEnd }],
+      data: [
+        {
+          id: newId('si'),
+          object: 'subscription_item',
+          price: { id: fields.price, object: 'price' },
+          quantity: 1,
+          current_period_start: start,
+          current_period_end: periodEnd,
+        },
+      ],
       has_more: false,
       url: `/v1/subscription_items?subscription=${id}`,
     },
@@ -48,7 +57,10 @@ export function stripeSubscription(fields: SubscriptionFields): Stripe.Subscript
 }
 
 /** A paid or failed invoice of a subscription, as Stripe's API (2025-03-31 and later) answers it: the subscription under parent, the service period on the lines. */
-export function stripeInvoice(subscription: Stripe.Subscription, fields: { paid: boolean; start: number; end: number; billingReason?: Stripe.Invoice.BillingReason }): Stripe.Invoice {
+export function stripeInvoice(
+  subscription: Stripe.Subscription,
+  fields: { paid: boolean; start: number; end: number; billingReason?: Stripe.Invoice.BillingReason },
+): Stripe.Invoice {
   const price = subscription.items.data[0]!.price.id;
   const parent = { type: 'subscription_details', subscription_details: { subscription: subscription.id, metadata: subscription.metadata } };
   const amount = 1199;
@@ -70,7 +82,21 @@ export function stripeInvoice(subscription: Stripe.Subscription, fields: { paid:
     parent,
     lines: {
       object: 'list',
-      data: [{ id: newId('il'), object: 'line_item', amount, currency: 'usd', quantity: 1, period: { start: fields.start, end: fields.end }, pricing: { type: 'price_details', price_details: { price } }, parent: { type: 'subscription_item_details', subscription_item_details: { subscription: subscription.id, subscription_item: subscription.items.data[0]!.id } } }],
+      data: [
+        {
+          id: newId('il'),
+          object: 'line_item',
+          amount,
+          currency: 'usd',
+          quantity: 1,
+          period: { start: fields.start, end: fields.end },
+          pricing: { type: 'price_details', price_details: { price } },
+          parent: {
+            type: 'subscription_item_details',
+            subscription_item_details: { subscription: subscription.id, subscription_item: subscription.items.data[0]!.id },
+          },
+        },
+      ],
       has_more: false,
       url: '/v1/invoices/lines',
     },
@@ -120,7 +146,12 @@ export class FakeStripe {
       metadata: metadataOf(params, 'subscription_data[metadata]'),
     });
     this.subscriptions.set(subscription.id, subscription);
-    Object.assign(session, { status: 'complete', payment_status: trialDays ? 'no_payment_required' : 'paid', customer: subscription.customer, subscription: subscription.id });
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: trialDays ? 'no_payment_required' : 'paid',
+      customer: subscription.customer,
+      subscription: subscription.id,
+    });
     return { session, subscription };
   }
 
@@ -156,7 +187,9 @@ export class FakeStripe {
     const page = /^\/(c\/pay|p\/session)\/([^/]+)$/.exec(path);
     if (request.method === 'GET' && page) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><title>Fake Stripe</title><h1>${page[1] === 'c/pay' ? 'Fake Stripe Checkout' : 'Fake Stripe billing portal'}</h1><p data-testid="session">${page[2]}</p>`);
+      response.end(
+        `<!doctype html><title>Fake Stripe</title><h1>${page[1] === 'c/pay' ? 'Fake Stripe Checkout' : 'Fake Stripe billing portal'}</h1><p data-testid="session">${page[2]}</p>`,
+      );
       return;
     }
     const params = Object.fromEntries(new URLSearchParams(body));
@@ -175,10 +208,22 @@ export class FakeStripe {
     }
     if (request.method === 'POST' && path === '/v1/checkout/sessions') return reply(200, this.createCheckoutSession(params));
     const sessionPath = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
-    if (request.method === 'GET' && sessionPath && this.checkoutSessions.has(sessionPath[1]!)) return reply(200, this.checkoutSessions.get(sessionPath[1]!)!.session);
+    if (request.method === 'GET' && sessionPath && this.checkoutSessions.has(sessionPath[1]!))
+      return reply(200, this.checkoutSessions.get(sessionPath[1]!)!.session);
     if (request.method === 'POST' && path === '/v1/billing_portal/sessions') {
       const id = newId('bps');
-      return reply(200, { id, object: 'billing_portal.session', configuration: 'bpc_fake', created: now(), customer: params['customer'], livemode: false, locale: null, on_behalf_of: null, return_url: params['return_url'] ?? null, url: `${this.url}/p/session/${id}` });
+      return reply(200, {
+        id,
+        object: 'billing_portal.session',
+        configuration: 'bpc_fake',
+        created: now(),
+        customer: params['customer'],
+        livemode: false,
+        locale: null,
+        on_behalf_of: null,
+        return_url: params['return_url'] ?? null,
+        url: `${this.url}/p/session/${id}`,
+      });
     }
     const subscriptionPath = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
     if (request.method === 'POST' && path === '/v1/customers') {

@@ -1,6 +1,14 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { billedPeriodOfInvoice, billingStateFromStripe, planOfPrice, statusFromStripe, stripeAddress, subscriptionIdOfCheckout, subscriptionIdOfInvoice } from '../../src/payments/stripe-billing.js';
+import {
+  billedPeriodOfInvoice,
+  billingStateFromStripe,
+  planOfPrice,
+  statusFromStripe,
+  stripeAddress,
+  subscriptionIdOfCheckout,
+  subscriptionIdOfInvoice,
+} from '../../src/payments/stripe-billing.js';
 import { stripeSubscription } from './fake-stripe.js';
 
 describe('Stripe billing helpers', () => {
@@ -56,7 +64,11 @@ describe('Stripe billing helpers', () => {
   });
 
   it("reads the period an invoice bills from its lines, not from the invoice's own period, which looks one period back", () => {
-    const invoice = { period_start: 1_000, period_end: 2_000, lines: { data: [{ period: { start: 2_000, end: 3_000 } }, { period: { start: 2_500, end: 3_000 } }] } } as unknown as Stripe.Invoice;
+    const invoice = {
+      period_start: 1_000,
+      period_end: 2_000,
+      lines: { data: [{ period: { start: 2_000, end: 3_000 } }, { period: { start: 2_500, end: 3_000 } }] },
+    } as unknown as Stripe.Invoice;
     expect(billedPeriodOfInvoice(invoice)).toEqual({ start: new Date(2_000_000), end: new Date(3_000_000) });
     expect(billedPeriodOfInvoice({ lines: { data: [] } } as unknown as Stripe.Invoice)).toBeUndefined();
     expect(billedPeriodOfInvoice({} as unknown as Stripe.Invoice)).toBeUndefined();

@@ -100,7 +100,11 @@ describe('plans bought on Stripe Checkout', () => {
     expect(seconds(after.currentPeriodEnd)).toBe(invoice.lines.data[0]!.period.end);
     expect(after.currentPeriodEnd.getTime()).toBeGreaterThan(before.getTime());
     // A late copy of an older invoice's news does not move it back.
-    const older = { ...invoice, id: 'in_older', lines: { ...invoice.lines, data: [{ ...invoice.lines.data[0]!, period: { start: seconds(before) - 30 * 86_400, end: seconds(before) } }] } };
+    const older = {
+      ...invoice,
+      id: 'in_older',
+      lines: { ...invoice.lines, data: [{ ...invoice.lines.data[0]!, period: { start: seconds(before) - 30 * 86_400, end: seconds(before) } }] },
+    };
     await deliver('invoice.paid', older);
     expect((await subscriptionOf(account)).currentPeriodEnd).toEqual(after.currentPeriodEnd);
   });
@@ -125,7 +129,10 @@ describe('plans bought on Stripe Checkout', () => {
     const subscription = await buy(account);
     const { body } = await portal(account).expect(200);
     expect(body).toEqual({ url: expect.stringMatching(new RegExp(`^${stripe.url}/p/session/bps_`)) });
-    expect(stripe.calls('POST', '/v1/billing_portal/sessions').at(-1)!.params).toEqual({ customer: subscription.customer, return_url: `${APP_URL}/catalog/plan` });
+    expect(stripe.calls('POST', '/v1/billing_portal/sessions').at(-1)!.params).toEqual({
+      customer: subscription.customer,
+      return_url: `${APP_URL}/catalog/plan`,
+    });
   });
 
   it('refuses the portal to anonymous callers (401), members (409, naming the owner) and listeners billed nowhere (404)', async () => {
@@ -141,7 +148,8 @@ describe('plans bought on Stripe Checkout', () => {
     const account = await createAccount(t);
     const sessions = stripe.calls('POST', '/v1/checkout/sessions').length;
     expect((await checkout(account, undefined).expect(400)).body.message).toContain('plan is required');
-    for (const plan of ['gold', 42]) expect((await checkout(account, plan).expect(400)).body.message).toContain('plan must be one of free, premium, duo, family, student');
+    for (const plan of ['gold', 42])
+      expect((await checkout(account, plan).expect(400)).body.message).toContain('plan must be one of free, premium, duo, family, student');
     expect((await checkout(account, 'free').expect(400)).body.message).toMatch(/^plan free needs no subscription/);
     await request(t.http).post('/api/subscriptions/checkout').send({ plan: 'premium' }).expect(401);
     expect(stripe.calls('POST', '/v1/checkout/sessions')).toHaveLength(sessions);
@@ -152,7 +160,9 @@ describe('plans bought on Stripe Checkout', () => {
     await buy(owner, 'family');
     await join(owner, member);
     expect((await checkout(owner, 'family').expect(409)).body.message).toMatch(/^You already have Premium Family: .*POST \/api\/subscriptions\/portal/);
-    expect((await checkout(member, 'premium').expect(409)).body.message).toBe(`You are on ${owner.username}'s Premium Family plan: leave it first (DELETE /api/subscriptions/members/${member.id})`);
+    expect((await checkout(member, 'premium').expect(409)).body.message).toBe(
+      `You are on ${owner.username}'s Premium Family plan: leave it first (DELETE /api/subscriptions/members/${member.id})`,
+    );
   });
 
   it('answers 503 for a plan without a Stripe price', async () => {
@@ -167,7 +177,9 @@ describe('plans bought on Stripe Checkout', () => {
       expect((await request(manual.http).get('/api/subscriptions').expect(200)).body.checkout).toBe(false);
       const account = await createAccount(manual);
       const calls = subscriptionCalls(() => manual);
-      expect((await calls.checkout(account, 'premium').expect(503)).body.message).toMatch(/^Checkout and the billing portal need Stripe: set STRIPE_SECRET_KEY/);
+      expect((await calls.checkout(account, 'premium').expect(503)).body.message).toMatch(
+        /^Checkout and the billing portal need Stripe: set STRIPE_SECRET_KEY/,
+      );
       await calls.portal(account).expect(503);
       expect((await calls.subscribe(account, 'premium').expect(200)).body).toMatchObject({ plan: { code: 'premium' }, provider: 'manual' });
     } finally {
@@ -178,7 +190,14 @@ describe('plans bought on Stripe Checkout', () => {
   it('lets a plan bought on Checkout replace a live manual plan (which charged nothing)', async () => {
     const account = await trialUsed();
     await t.prisma.subscription.create({
-      data: { ownerId: account.id, plan: 'premium', provider: 'manual', status: 'active', currentPeriodStart: new Date(), currentPeriodEnd: new Date(Date.now() + 86_400_000) },
+      data: {
+        ownerId: account.id,
+        plan: 'premium',
+        provider: 'manual',
+        status: 'active',
+        currentPeriodStart: new Date(),
+        currentPeriodEnd: new Date(Date.now() + 86_400_000),
+      },
     });
     const subscription = await buy(account, 'family');
     expect(await subscriptionOf(account)).toMatchObject({ plan: 'family', provider: 'stripe', providerSubscriptionId: subscription.id, status: 'active' });

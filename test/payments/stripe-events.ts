@@ -7,7 +7,17 @@ let events = 0;
 /** A Stripe event as Stripe posts it to webhook endpoints. */
 export function stripeEvent(type: string, object: unknown): { id: string; payload: string } {
   const id = `evt_test_${Date.now().toString(36)}${++events}`;
-  const event = { id, object: 'event', api_version: Stripe.API_VERSION, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+  const event = {
+    id,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  };
   return { id, payload: JSON.stringify(event) };
 }
 

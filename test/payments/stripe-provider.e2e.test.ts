@@ -66,7 +66,9 @@ describe('subscriptions paid through Stripe', () => {
 
   it('answers 503 for a plan without a Stripe price, and 502 when Stripe refuses, changing nothing', async () => {
     const account = await createAccount(t);
-    expect((await subscribe(account, 'student').expect(503)).body.message).toBe('The student plan is not for sale yet: set STRIPE_PRICE_STUDENT to its Stripe price id.');
+    expect((await subscribe(account, 'student').expect(503)).body.message).toBe(
+      'The student plan is not for sale yet: set STRIPE_PRICE_STUDENT to its Stripe price id.',
+    );
     stripe.failNext = { status: 400, type: 'invalid_request_error', message: 'No such price: price_premium' };
     expect((await subscribe(account, 'premium').expect(502)).body.message).toBe('Stripe could not start the subscription: No such price: price_premium');
     expect(await t.prisma.subscription.count({ where: { ownerId: account.id } })).toBe(0);

@@ -8,7 +8,12 @@ import { stripeSubscription, type SubscriptionFields } from './fake-stripe.js';
 import { stripeEvent } from './stripe-events.js';
 
 const WEBHOOK_SECRET = 'whsec_encore_test_secret';
-const PRICES = { STRIPE_PRICE_PREMIUM: 'price_premium', STRIPE_PRICE_DUO: 'price_duo', STRIPE_PRICE_FAMILY: 'price_family', STRIPE_PRICE_STUDENT: 'price_student' };
+const PRICES = {
+  STRIPE_PRICE_PREMIUM: 'price_premium',
+  STRIPE_PRICE_DUO: 'price_duo',
+  STRIPE_PRICE_FAMILY: 'price_family',
+  STRIPE_PRICE_STUDENT: 'price_student',
+};
 
 describe('Stripe webhook', () => {
   let t: TestApp;
@@ -25,7 +30,8 @@ describe('Stripe webhook', () => {
   const sign = (payload: string, secret = WEBHOOK_SECRET) => Stripe.webhooks.generateTestHeaderString({ payload, secret });
   const deliver = (event: { payload: string }) => post(event.payload, sign(event.payload));
   const subscriptionOf = (account: TestAccount) => t.prisma.subscription.findUnique({ where: { ownerId: account.id } });
-  const ownedBy = (account: TestAccount, fields: Omit<SubscriptionFields, 'metadata'>) => stripeSubscription({ ...fields, metadata: { encore_user_id: account.id } });
+  const ownedBy = (account: TestAccount, fields: Omit<SubscriptionFields, 'metadata'>) =>
+    stripeSubscription({ ...fields, metadata: { encore_user_id: account.id } });
 
   it('rejects a missing, wrongly signed or tampered event with 400, applying nothing', async () => {
     const account = await createAccount(t);

@@ -25,7 +25,10 @@ describe('playlists: create, share, collaborate, order songs', () => {
     (await request(t.http).post('/api/playlists').set('authorization', account.bearer).send(body).expect(201)).body;
 
   const add = (account: TestAccount, playlistId: string, songId: string, position?: number) =>
-    request(t.http).post(`/api/playlists/${playlistId}/songs`).set('authorization', account.bearer).send({ song_id: songId, ...(position !== undefined && { position }) });
+    request(t.http)
+      .post(`/api/playlists/${playlistId}/songs`)
+      .set('authorization', account.bearer)
+      .send({ song_id: songId, ...(position !== undefined && { position }) });
 
   /** The titles in the order `account` sees them, with the positions the API reports. */
   const listing = async (account: TestAccount | undefined, playlistId: string) => {
@@ -92,7 +95,9 @@ describe('playlists: create, share, collaborate, order songs', () => {
     const id = (await create(owner, { name: 'Valid' })).id;
     const bad = await request(t.http).put(`/api/playlists/${id}`).set('authorization', owner.bearer).send({ name: '' }).expect(400);
     expect(bad.body.message).toBe('name must not be empty');
-    await request(t.http).get('/api/playlists/not-a-uuid').expect(400, /id must be a UUID/);
+    await request(t.http)
+      .get('/api/playlists/not-a-uuid')
+      .expect(400, /id must be a UUID/);
   });
 
   it('hides a private playlist from others (404) and shows a public one to anyone', async () => {
@@ -105,7 +110,11 @@ describe('playlists: create, share, collaborate, order songs', () => {
     const { body: publicList } = await request(t.http).get('/api/playlists/public?search=secret').expect(200);
     expect(publicList.results.map((p: Playlist) => p.id)).not.toContain(playlist.id);
 
-    await request(t.http).put(`/api/playlists/${playlist.id}`).set('authorization', owner.bearer).send({ visibility: 'public', description: 'Open to all' }).expect(200);
+    await request(t.http)
+      .put(`/api/playlists/${playlist.id}`)
+      .set('authorization', owner.bearer)
+      .send({ visibility: 'public', description: 'Open to all' })
+      .expect(200);
     const { body: seen } = await request(t.http).get(`/api/playlists/${playlist.id}`).expect(200);
     expect(seen).toMatchObject({ name: 'Secret mix', visibility: 'public', share_url: null });
     const { body: found } = await request(t.http).get('/api/playlists/public?search=SECRET').expect(200);
@@ -162,7 +171,11 @@ describe('playlists: create, share, collaborate, order songs', () => {
     const { body: item } = await add(listener, playlist.id, songs['Two']!).expect(201);
     expect(item).toMatchObject({ position: 0, added_by: { id: listener.id, username: listener.username }, song: { id: songs['Two'], title: 'Two' } });
     await add(owner, playlist.id, songs['Three']!, 0).expect(201);
-    await request(t.http).post(`/api/playlists/${playlist.id}/reorder`).set('authorization', listener.bearer).send({ item_id: item.id, position: 0 }).expect(200);
+    await request(t.http)
+      .post(`/api/playlists/${playlist.id}/reorder`)
+      .set('authorization', listener.bearer)
+      .send({ item_id: item.id, position: 0 })
+      .expect(200);
     expect(await listing(listener, playlist.id)).toEqual(['0:Two', '1:Three']);
     const { body: mine } = await request(t.http).get('/api/playlists').set('authorization', listener.bearer).expect(200);
     expect(mine.results.map((p: Playlist) => p.id)).toContain(playlist.id);
@@ -217,7 +230,10 @@ describe('playlists: create, share, collaborate, order songs', () => {
     expect(await listing(owner, id)).toEqual(['0:One', '1:Two', '2:Three', '3:One']);
     expect(await storedPositions(id)).toEqual([0, 1, 2, 3]);
     await request(t.http).delete(`/api/playlists/${id}/songs/${inserted.id}`).set('authorization', owner.bearer).expect(404);
-    await request(t.http).delete(`/api/playlists/${id}/songs/abc`).set('authorization', owner.bearer).expect(400, /itemId must be a whole number/);
+    await request(t.http)
+      .delete(`/api/playlists/${id}/songs/abc`)
+      .set('authorization', owner.bearer)
+      .expect(400, /itemId must be a whole number/);
 
     const reorder = (body: Record<string, unknown>) => request(t.http).post(`/api/playlists/${id}/reorder`).set('authorization', owner.bearer).send(body);
     const { body: moved } = await reorder({ item_id: duplicate.id, position: 0 }).expect(200);
@@ -252,7 +268,11 @@ describe('playlists: create, share, collaborate, order songs', () => {
     const itemIds: number[] = body.results.map((item: { id: number }) => item.id);
     await Promise.all([
       ...itemIds.slice(0, 5).map((itemId) => request(t.http).delete(`/api/playlists/${id}/songs/${itemId}`).set('authorization', owner.bearer).expect(204)),
-      ...itemIds.slice(10, 15).map((itemId, i) => request(t.http).post(`/api/playlists/${id}/reorder`).set('authorization', owner.bearer).send({ item_id: itemId, position: i }).expect(200)),
+      ...itemIds
+        .slice(10, 15)
+        .map((itemId, i) =>
+          request(t.http).post(`/api/playlists/${id}/reorder`).set('authorization', owner.bearer).send({ item_id: itemId, position: i }).expect(200),
+        ),
       ...Array.from({ length: 5 }, () => add(owner, id, songs['Five']!, 0).expect(201)),
     ]);
     expect(await storedPositions(id)).toEqual(Array.from({ length: 20 }, (_, i) => i));
@@ -317,16 +337,26 @@ describe('playlists: create, share, collaborate, order songs', () => {
       ['get', '/api/playlists'],
     ];
     for (const [method, path, body] of signedIn) {
-      await request(t.http)[method as 'post'](path).send(body ?? {}).expect(401);
+      await request(t.http)
+        [method as 'post'](path)
+        .send(body ?? {})
+        .expect(401);
     }
     // The changes to an existing playlist: a stranger can see it (public) but may not make them.
     for (const [method, path, body] of signedIn.slice(1, 8)) {
-      const response = await request(t.http)[method as 'post'](path).set('authorization', stranger.bearer).send(body ?? {});
+      const response = await request(t.http)
+        [method as 'post'](path)
+        .set('authorization', stranger.bearer)
+        .send(body ?? {});
       expect(response.status, `${method} ${path}`).toBe(403);
     }
     expect(await listing(owner, playlist.id)).toEqual(['0:One']);
 
-    await request(t.http).put(`/api/playlists/${playlist.id}`).set('authorization', admin.bearer).send({ name: 'Moderated', visibility: 'private' }).expect(200);
+    await request(t.http)
+      .put(`/api/playlists/${playlist.id}`)
+      .set('authorization', admin.bearer)
+      .send({ name: 'Moderated', visibility: 'private' })
+      .expect(200);
     await add(admin, playlist.id, songs['Two']!).expect(201);
     const { body: seen } = await request(t.http).get(`/api/playlists/${playlist.id}`).set('authorization', admin.bearer).expect(200);
     expect(seen).toMatchObject({ name: 'Moderated', song_count: 2, share_url: expect.any(String) });

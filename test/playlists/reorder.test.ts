@@ -46,7 +46,12 @@ describe('insertItem', () => {
 
 describe('positionChanges', () => {
   it('names only the entries whose position changes', () => {
-    const stored = new Map([[10n, 0], [11n, 1], [12n, 2], [13n, 3]]);
+    const stored = new Map([
+      [10n, 0],
+      [11n, 1],
+      [12n, 2],
+      [13n, 3],
+    ]);
     expect(positionChanges(stored, moveItem([10n, 11n, 12n, 13n], 1, 2))).toEqual([
       { id: 12n, position: 1 },
       { id: 11n, position: 2 },
@@ -54,7 +59,11 @@ describe('positionChanges', () => {
   });
 
   it('closes gaps left by deleted entries and places new ones', () => {
-    const stored = new Map([[1n, 0], [3n, 2], [4n, 5]]);
+    const stored = new Map([
+      [1n, 0],
+      [3n, 2],
+      [4n, 5],
+    ]);
     expect(positionChanges(stored, [1n, 3n, 4n])).toEqual([
       { id: 3n, position: 1 },
       { id: 4n, position: 2 },
@@ -63,6 +72,14 @@ describe('positionChanges', () => {
   });
 
   it('writes nothing when the order already matches', () => {
-    expect(positionChanges(new Map([['a', 0], ['b', 1]]), ['a', 'b'])).toEqual([]);
+    expect(
+      positionChanges(
+        new Map([
+          ['a', 0],
+          ['b', 1],
+        ]),
+        ['a', 'b'],
+      ),
+    ).toEqual([]);
   });
 });

@@ -7,8 +7,16 @@ import { eventually } from '../support/eventually.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 0,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, danceability: 0.2, tempo: 70 }];
 
@@ -27,7 +35,8 @@ describe('batch predictions in their worker thread', () => {
   afterAll(() => t.close());
 
   const batch = () => request(t.http).post('/api/predict/batch/').send({ rows }).expect(200);
-  const inProcess = async () => (await predictor.predictMany(rows)).map(({ prediction, confidence, probabilities }) => ({ prediction, confidence, probabilities }));
+  const inProcess = async () =>
+    (await predictor.predictMany(rows)).map(({ prediction, confidence, probabilities }) => ({ prediction, confidence, probabilities }));
 
   it('answers as the model in the server process does', async () => {
     const { card } = await trainer.train({ trees: 10, seed: 1 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { packRows, unpackRows } from '../../src/predictions/batch/packed-rows.js';
 
-const row = { duration_ms: 210000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: 1, loudness: -5.5, tempo: 120, mode: 1 };
+const row = {
+  duration_ms: 210000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 1,
+  loudness: -5.5,
+  tempo: 120,
+  mode: 1,
+};
 
 describe('packRows', () => {
   it('packs rows of the ten numeric features and unpacks them to equal rows, in any key order', () => {

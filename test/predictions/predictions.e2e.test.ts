@@ -6,8 +6,16 @@ import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: false, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: false,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 
 const outOfRange: Array<[keyof typeof song, unknown, string]> = [
@@ -32,7 +40,10 @@ describe('hit prediction endpoints', () => {
   });
   afterAll(() => t.close());
 
-  const manual = (body: unknown) => request(t.http).post('/api/predict/manual/').send(body as object);
+  const manual = (body: unknown) =>
+    request(t.http)
+      .post('/api/predict/manual/')
+      .send(body as object);
 
   it('answers 503 saying how to train while there is no model, and the rest of the API works', async () => {
     const response = await manual(song).expect(503);
@@ -71,7 +82,10 @@ describe('hit prediction endpoints', () => {
   it('predicts a 68-minute track, as long as real tracks of the hit-predictor files run, alone and in a batch', async () => {
     const longTrack = { ...song, duration_ms: 4_170_227 };
     await manual(longTrack).expect(200);
-    const { body } = await request(t.http).post('/api/predict/batch/').send({ rows: [longTrack] }).expect(200);
+    const { body } = await request(t.http)
+      .post('/api/predict/batch/')
+      .send({ rows: [longTrack] })
+      .expect(200);
     expect(body.results[0]).toHaveProperty('prediction');
   });
 
@@ -95,7 +109,10 @@ describe('hit prediction endpoints', () => {
 
   it('refuses an empty or oversized batch', async () => {
     await request(t.http).post('/api/predict/batch/').send({ rows: [] }).expect(400);
-    const response = await request(t.http).post('/api/predict/batch/').send({ rows: Array.from({ length: 10_001 }, () => song) }).expect(400);
+    const response = await request(t.http)
+      .post('/api/predict/batch/')
+      .send({ rows: Array.from({ length: 10_001 }, () => song) })
+      .expect(400);
     expect(response.body.message).toBe('rows must contain no more than 10000 elements');
   });
 
@@ -106,7 +123,10 @@ describe('hit prediction endpoints', () => {
       .post('/api/predict/batch/')
       .attach('file', Buffer.from([header, ...lines].join('\r\n')), { filename: 'songs.csv', contentType: 'text/csv' })
       .expect(200);
-    const { body: json } = await request(t.http).post('/api/predict/batch/').send({ rows: [song] }).expect(200);
+    const { body: json } = await request(t.http)
+      .post('/api/predict/batch/')
+      .send({ rows: [song] })
+      .expect(200);
     expect(body.results[0]).toEqual(json.results[0]);
     expect(body.results[1]).toEqual({ error: 'tempo must not be greater than 300' });
     expect(body.results[2].error).toContain('duration_ms is required');
@@ -121,7 +141,11 @@ describe('hit prediction endpoints', () => {
   });
 
   it.each([
-    ['a file without the feature columns', Buffer.from('title,artist\nYesterday,The Beatles\n'), 'file: the header lacks the column(s) duration_ms, danceability, energy'],
+    [
+      'a file without the feature columns',
+      Buffer.from('title,artist\nYesterday,The Beatles\n'),
+      'file: the header lacks the column(s) duration_ms, danceability, energy',
+    ],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'file: not a'],
     ['an empty file', Buffer.alloc(0), 'file: the CSV is empty'],
   ])('refuses %s with 400', async (_, file, message) => {

@@ -25,13 +25,20 @@ describeWithHitPredictorData('predicting songs of the real hit-predictor files',
     ['link', { url: `https://open.spotify.com/intl-de/track/${TRACK_ID}?si=4f1c2d3e` }],
     ['title and artist', { title: 'cant buy me love', artist: 'THE BEATLES' }],
   ])('answers the dataset label by %s, with the adjustment fields, and audits it', async (_, body) => {
-    const { body: answer } = await request(t.http).post('/api/predict/spotify/').set('x-request-id', `real-${_.replaceAll(' ', '-')}`).send(body).expect(200);
+    const { body: answer } = await request(t.http)
+      .post('/api/predict/spotify/')
+      .set('x-request-id', `real-${_.replaceAll(' ', '-')}`)
+      .send(body)
+      .expect(200);
     expect(answer).toMatchObject({
-      prediction: 'HIT', in_dataset: true, adjusted_by_dataset: true, dataset_label: 'HIT',
+      prediction: 'HIT',
+      in_dataset: true,
+      adjusted_by_dataset: true,
+      dataset_label: 'HIT',
       song: { title: "Can't Buy Me Love", artist: 'The Beatles', track_id: TRACK_ID },
       features: { danceability: 0.844, energy: 0.299, explicit: 0 },
     });
-    expect(answer.confidence).toBeCloseTo(60 + 40 * (answer.model_prediction === 'HIT' ? answer.model_confidence : 100 - answer.model_confidence) / 100, 1);
+    expect(answer.confidence).toBeCloseTo(60 + (40 * (answer.model_prediction === 'HIT' ? answer.model_confidence : 100 - answer.model_confidence)) / 100, 1);
     const audit = await t.prisma.predictionAuditLog.findFirstOrThrow({ where: { predictionId: answer.prediction_id } });
     expect(audit).toMatchObject({ requestId: `real-${_.replaceAll(' ', '-')}`, request: body, response: answer });
   });

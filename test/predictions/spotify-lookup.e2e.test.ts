@@ -44,8 +44,13 @@ describe('POST /api/predict/spotify/ for songs only Spotify knows', () => {
       in_dataset: false,
       adjusted_by_dataset: false,
       song: {
-        title: 'Blinding Lights', artist: 'The Weeknd', album: 'Fake Album', popularity: 91, track_id: NEW_TRACK,
-        album_image: expect.stringContaining('-640'), preview_url: `https://p.scdn.co/mp3-preview/${NEW_TRACK}`,
+        title: 'Blinding Lights',
+        artist: 'The Weeknd',
+        album: 'Fake Album',
+        popularity: 91,
+        track_id: NEW_TRACK,
+        album_image: expect.stringContaining('-640'),
+        preview_url: `https://p.scdn.co/mp3-preview/${NEW_TRACK}`,
       },
       features: { energy: 0.73, tempo: 171.005, duration_ms: 255_349 },
     });

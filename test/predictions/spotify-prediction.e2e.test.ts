@@ -62,11 +62,30 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
   it('gives the model’s own answer for a song in no dataset', async () => {
     const own = await t.prisma.song.create({
       data: {
-        trackId: '0000000000000000000001', trackName: 'Kitchen Demo', artists: 'Nobody Yet', durationMs: 180_000,
-        danceability: 0.7, energy: 0.6, valence: 0.5, acousticness: 0.2, instrumentalness: 0, speechiness: 0.05,
-        liveness: 0.1, loudness: -6, tempo: 118, mode: 1, key: 2, timeSignature: 4, isAcoustic: false,
-        isInstrumental: false, isHit: false, hitSource: 'popularity', source: 'user',
-        searchText: 'kitchen demo nobody yet', searchTitle: 'kitchen demo', searchArtists: 'nobody yet',
+        trackId: '0000000000000000000001',
+        trackName: 'Kitchen Demo',
+        artists: 'Nobody Yet',
+        durationMs: 180_000,
+        danceability: 0.7,
+        energy: 0.6,
+        valence: 0.5,
+        acousticness: 0.2,
+        instrumentalness: 0,
+        speechiness: 0.05,
+        liveness: 0.1,
+        loudness: -6,
+        tempo: 118,
+        mode: 1,
+        key: 2,
+        timeSignature: 4,
+        isAcoustic: false,
+        isInstrumental: false,
+        isHit: false,
+        hitSource: 'popularity',
+        source: 'user',
+        searchText: 'kitchen demo nobody yet',
+        searchTitle: 'kitchen demo',
+        searchArtists: 'nobody yet',
       },
     });
     const { body } = await predict({ track_id: own.trackId }).expect(200);
@@ -91,7 +110,10 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
   it.each([
     [{}, 'Provide a Spotify link (url), a track_id, or both title and artist.'],
     [{ title: 'Only A Title' }, 'Provide a Spotify link (url), a track_id, or both title and artist.'],
-    [{ url: 'https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC' }, 'url: "https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC" is a Spotify album link, not a track link'],
+    [
+      { url: 'https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC' },
+      'url: "https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC" is a Spotify album link, not a track link',
+    ],
     [{ track_id: 'abc' }, 'track_id: "abc" is not a Spotify track id (22 letters and digits)'],
   ])('refuses %j with 400', async (body, message) => {
     const response = await predict(body).expect(400);
@@ -107,9 +129,7 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
       return [{ track_id: song.trackId }, { url: `spotify:track:${song.trackId}` }, { title: song.trackName, artist: song.artists }][i % 3]!;
     });
     const before = await t.prisma.prediction.count();
-    const responses = await Promise.all(
-      bodies.map((body, i) => request(url).post('/api/predict/spotify/').set('x-request-id', `load-${i}`).send(body)),
-    );
+    const responses = await Promise.all(bodies.map((body, i) => request(url).post('/api/predict/spotify/').set('x-request-id', `load-${i}`).send(body)));
     expect(responses.map((response) => response.status)).toEqual(bodies.map(() => 200));
     expect(await t.prisma.prediction.count()).toBe(before + 200);
     const audits = await t.prisma.predictionAuditLog.findMany({ where: { requestId: { startsWith: 'load-' } } });
@@ -125,7 +145,11 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     const stored = await t.prisma.prediction.findMany({ where: { id: { in: responses.map((response) => response.body.prediction_id) } } });
     const byId = new Map(stored.map((prediction) => [prediction.id, prediction]));
     responses.forEach((response, i) => {
-      expect(byId.get(response.body.prediction_id)).toMatchObject({ songId: songs[i]!.id, confidence: response.body.confidence, modelVersion: response.body.model_version });
+      expect(byId.get(response.body.prediction_id)).toMatchObject({
+        songId: songs[i]!.id,
+        confidence: response.body.confidence,
+        modelVersion: response.body.model_version,
+      });
     });
   });
 
@@ -135,13 +159,15 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     const responses = await Promise.all(trackIds.map((trackId) => request(t.http).post('/api/predict/spotify/').send({ track_id: trackId })));
     responses.forEach((response, i) => {
       if (i % 2 === 0) expect([response.status, response.body.song.track_id]).toEqual([200, trackIds[i]]);
-      else expect([response.status, response.body.message]).toEqual([503, expect.stringMatching(new RegExp(`^Track ${trackIds[i]} is not in the songs table`))]);
+      else
+        expect([response.status, response.body.message]).toEqual([503, expect.stringMatching(new RegExp(`^Track ${trackIds[i]} is not in the songs table`))]);
     });
   });
 
   it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
     const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
-    const kaggle = 'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
+    const kaggle =
+      'track_id,artists,album_name,track_name,popularity,duration_ms,explicit,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,time_signature,track_genre\n4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n';
     await t.app.get(SongImportService).import([{ name: 'k.csv', stream: Readable.from([kaggle]) }]);
     expect(await t.prisma.song.findUnique({ where: { id: known.id } })).not.toBeNull();
     expect(await t.prisma.prediction.count({ where: { songId: known.id } })).toBe(predicted);

@@ -62,19 +62,31 @@ describe('create-bi-user', () => {
   };
   /** Every view and materialized view of schema reporting, so views added later are covered too. */
   const reportingViews = async () =>
-    (await admin<{ name: string }>(`
+    (
+      await admin<{ name: string }>(`
       SELECT table_name AS name FROM information_schema.views WHERE table_schema = 'reporting'
-      UNION SELECT matviewname FROM pg_matviews WHERE schemaname = 'reporting' ORDER BY 1`)).map((row) => row.name);
+      UNION SELECT matviewname FROM pg_matviews WHERE schemaname = 'reporting' ORDER BY 1`)
+    ).map((row) => row.name);
 
   beforeAll(async () => {
     t = await createTestApp();
     // A row in each kind of view, so the views' functions run for the BI user too.
-    const song = await createDatasetSong(t, 'Harbour Song', 'The Tides', { trackId: 'bi0000000000000000001', dataset: 'demo', popularity: 71, isHit: true, decade: 1980 });
+    const song = await createDatasetSong(t, 'Harbour Song', 'The Tides', {
+      trackId: 'bi0000000000000000001',
+      dataset: 'demo',
+      popularity: 71,
+      isHit: true,
+      decade: 1980,
+    });
     await createPrediction(t, song.id, { inDataset: true, adjustedByDataset: true, datasetLabel: true, datasetPopularity: 71 });
     await t.app.get(DemoLeadsService).importIfEmpty();
     const artist = await t.prisma.artist.create({ data: { name: 'The Tides', searchText: normalizeSearchText('The Tides') } });
-    await t.prisma.artistMetricDaily.create({ data: { artistId: artist.id, platform: 'spotify', date: new Date('2026-11-20'), followers: 120, streams: 40, likes: 3, source: 'api' } });
-    await t.prisma.artistScore.create({ data: { artistId: artist.id, date: new Date('2026-11-20'), fanValueScore: 42.5, momentum: 1.2, momentumStatus: 'growing' } });
+    await t.prisma.artistMetricDaily.create({
+      data: { artistId: artist.id, platform: 'spotify', date: new Date('2026-11-20'), followers: 120, streams: 40, likes: 3, source: 'api' },
+    });
+    await t.prisma.artistScore.create({
+      data: { artistId: artist.id, date: new Date('2026-11-20'), fanValueScore: 42.5, momentum: 1.2, momentumStatus: 'growing' },
+    });
     await t.app.get(ReportingService).refresh();
 
     const created = cli('create-bi-user', '--name', name);
@@ -110,9 +122,19 @@ describe('create-bi-user', () => {
   }, 90_000);
 
   it('makes a LOGIN role without powers, not inheriting, read-only with a statement timeout and a connection limit', async () => {
-    const [role] = await admin(`SELECT rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit, rolconfig FROM pg_roles WHERE rolname = $1`, [name]);
+    const [role] = await admin(
+      `SELECT rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit, rolconfig FROM pg_roles WHERE rolname = $1`,
+      [name],
+    );
     expect(role).toEqual({
-      rolsuper: false, rolinherit: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: true, rolreplication: false, rolbypassrls: false, rolconnlimit: 10,
+      rolsuper: false,
+      rolinherit: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolcanlogin: true,
+      rolreplication: false,
+      rolbypassrls: false,
+      rolconnlimit: 10,
       rolconfig: expect.arrayContaining(['statement_timeout=60s', 'default_transaction_read_only=on', 'search_path=reporting']),
     });
     expect((await bi.query('SHOW default_transaction_read_only')).rows[0].default_transaction_read_only).toBe('on');
@@ -125,7 +147,19 @@ describe('create-bi-user', () => {
 
   it('can SELECT from every view and materialized view of schema reporting', async () => {
     const views = await reportingViews();
-    expect(views).toEqual(expect.arrayContaining(['songs', 'predictions', 'prediction_daily', 'model_versions', 'genre_predictions', 'catalog_plays', 'artist_metrics_daily', 'artist_scores', 'leads']));
+    expect(views).toEqual(
+      expect.arrayContaining([
+        'songs',
+        'predictions',
+        'prediction_daily',
+        'model_versions',
+        'genre_predictions',
+        'catalog_plays',
+        'artist_metrics_daily',
+        'artist_scores',
+        'leads',
+      ]),
+    );
     for (const view of views) {
       const { rows } = await bi.query(`SELECT * FROM reporting.${view}`);
       const { count } = await adminRow<{ count: number }>(`SELECT count(*)::int AS count FROM reporting.${view}`);
@@ -138,9 +172,16 @@ describe('create-bi-user', () => {
   it('is refused every INSERT, UPDATE and DELETE on them, also in a read-write transaction', async () => {
     let denied = 0;
     for (const view of await reportingViews()) {
-      const { column } = await adminRow<{ column: string }>(`SELECT attname AS column FROM pg_attribute WHERE attrelid = ('reporting.' || $1)::regclass AND attnum = 1`, [view]);
+      const { column } = await adminRow<{ column: string }>(
+        `SELECT attname AS column FROM pg_attribute WHERE attrelid = ('reporting.' || $1)::regclass AND attnum = 1`,
+        [view],
+      );
       for (const privilege of ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) {
-        const { granted } = await adminRow<{ granted: boolean }>(`SELECT has_table_privilege($1, ('reporting.' || $2)::regclass, $3) AS granted`, [name, view, privilege]);
+        const { granted } = await adminRow<{ granted: boolean }>(`SELECT has_table_privilege($1, ('reporting.' || $2)::regclass, $3) AS granted`, [
+          name,
+          view,
+          privilege,
+        ]);
         expect(granted, `${privilege} on ${view}`).toBe(privilege === 'SELECT');
       }
       const writes = [
@@ -159,46 +200,73 @@ describe('create-bi-user', () => {
         if (refused?.code === '55000') {
           expect(refused.message, sql).toMatch(new RegExp(`^cannot (insert into|update|delete from) view "${view}"$`));
         } else {
-          expect(refused, sql).toMatchObject({ code: PERMISSION_DENIED, message: expect.stringMatching(new RegExp(`^permission denied for (view|materialized view) ${view}$`)) });
+          expect(refused, sql).toMatchObject({
+            code: PERMISSION_DENIED,
+            message: expect.stringMatching(new RegExp(`^permission denied for (view|materialized view) ${view}$`)),
+          });
           denied++;
         }
       }
       await bi.query('BEGIN READ WRITE');
-      expect(await failure(bi, `REFRESH MATERIALIZED VIEW reporting.${view}`)).toMatchObject({ message: expect.stringMatching(/^permission denied for materialized view|is not a table or materialized view$/) });
+      expect(await failure(bi, `REFRESH MATERIALIZED VIEW reporting.${view}`)).toMatchObject({
+        message: expect.stringMatching(/^permission denied for materialized view|is not a table or materialized view$/),
+      });
       await bi.query('ROLLBACK');
     }
     // Every write on the materialized views and on the one simple view (songs) met the missing privilege.
     expect(denied).toBeGreaterThanOrEqual(3 * 3 + 2);
-    expect(await failure(bi, `INSERT INTO reporting.prediction_daily (prediction_date) VALUES (current_date)`)).toMatchObject({ code: '25006', message: 'cannot execute INSERT in a read-only transaction' });
+    expect(await failure(bi, `INSERT INTO reporting.prediction_daily (prediction_date) VALUES (current_date)`)).toMatchObject({
+      code: '25006',
+      message: 'cannot execute INSERT in a read-only transaction',
+    });
   });
 
   it('is refused any read of a table outside reporting (users, songs, ...), and its sequences', async () => {
     const tables = await admin<{ name: string }>(`
       SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables
       WHERE schemaname NOT IN ('reporting', 'pg_catalog', 'information_schema') ORDER BY 1`);
-    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['public.users', 'public.songs', 'public.predictions', 'public.refresh_tokens', 'chinook.customer']));
+    expect(tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['public.users', 'public.songs', 'public.predictions', 'public.refresh_tokens', 'chinook.customer']),
+    );
     for (const { name: table } of tables) {
-      expect(await failure(bi, `SELECT * FROM ${table} LIMIT 1`), table).toMatchObject({ code: PERMISSION_DENIED, message: expect.stringMatching(/^permission denied for (table|schema) /) });
+      expect(await failure(bi, `SELECT * FROM ${table} LIMIT 1`), table).toMatchObject({
+        code: PERMISSION_DENIED,
+        message: expect.stringMatching(/^permission denied for (table|schema) /),
+      });
     }
-    expect(await failure(bi, 'SELECT email, password_hash FROM public.users')).toMatchObject({ code: PERMISSION_DENIED, message: 'permission denied for table users' });
-    for (const { name: sequence } of await admin<{ name: string }>(`SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname <> 'reporting'`)) {
+    expect(await failure(bi, 'SELECT email, password_hash FROM public.users')).toMatchObject({
+      code: PERMISSION_DENIED,
+      message: 'permission denied for table users',
+    });
+    for (const { name: sequence } of await admin<{ name: string }>(
+      `SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname <> 'reporting'`,
+    )) {
       expect(await failure(bi, `SELECT last_value FROM ${sequence}`), sequence).toMatchObject({ code: PERMISSION_DENIED });
       expect(await failure(bi, `SELECT nextval('${sequence}')`), sequence).toMatchObject({ code: PERMISSION_DENIED });
     }
     // Nothing of it in the catalog views BI tools browse: only reporting.
     const listed = await bi.query(`SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
     expect(listed.rows).toEqual([{ table_schema: 'reporting' }]);
-    const { privileges } = await adminRow<{ privileges: number }>(`
-      SELECT count(*)::int AS privileges FROM information_schema.role_table_grants WHERE grantee = $1 AND table_schema <> 'reporting'`, [name]);
+    const { privileges } = await adminRow<{ privileges: number }>(
+      `
+      SELECT count(*)::int AS privileges FROM information_schema.role_table_grants WHERE grantee = $1 AND table_schema <> 'reporting'`,
+      [name],
+    );
     expect(privileges).toBe(0);
   });
 
   it('cannot CREATE anything in any schema, nor schemas, nor temporary tables', async () => {
-    const schemas = (await admin<{ name: string }>(`
-      SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`)).map((row) => row.name);
+    const schemas = (
+      await admin<{ name: string }>(`
+      SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`)
+    ).map((row) => row.name);
     expect(schemas).toEqual(expect.arrayContaining(['public', 'reporting', 'chinook']));
     const { database } = await adminRow<{ database: string }>('SELECT current_database() AS database');
-    for (const [privilege, granted] of [['CONNECT', true], ['CREATE', false], ['TEMPORARY', false]] as const) {
+    for (const [privilege, granted] of [
+      ['CONNECT', true],
+      ['CREATE', false],
+      ['TEMPORARY', false],
+    ] as const) {
       expect((await adminRow(`SELECT has_database_privilege($1, $2, $3) AS granted`, [name, database, privilege])).granted, privilege).toBe(granted);
     }
     await bi.query('BEGIN READ WRITE');
@@ -206,7 +274,11 @@ describe('create-bi-user', () => {
       for (const schema of schemas) {
         const { create } = await adminRow<{ create: boolean }>(`SELECT has_schema_privilege($1, $2, 'CREATE') AS create`, [name, schema]);
         expect(create, schema).toBe(false);
-        for (const sql of [`CREATE TABLE ${schema}.bi_note (line text)`, `CREATE VIEW ${schema}.bi_view AS SELECT 1 AS one`, `CREATE FUNCTION ${schema}.bi_fn() RETURNS int LANGUAGE sql AS 'SELECT 1'`]) {
+        for (const sql of [
+          `CREATE TABLE ${schema}.bi_note (line text)`,
+          `CREATE VIEW ${schema}.bi_view AS SELECT 1 AS one`,
+          `CREATE FUNCTION ${schema}.bi_fn() RETURNS int LANGUAGE sql AS 'SELECT 1'`,
+        ]) {
           await bi.query('SAVEPOINT attempt');
           expect(await failure(bi, sql), sql).toMatchObject({ code: PERMISSION_DENIED });
           await bi.query('ROLLBACK TO SAVEPOINT attempt');
@@ -264,10 +336,14 @@ describe('create-bi-user', () => {
     // Every naming rule is checked in the unit tests below; here, what the command line shows.
     const refused = cli('create-bi-user', '--name', 'Power-BI');
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toBe('Invalid BI user name "Power-BI": use 1 to 63 lower-case letters, digits and underscores, starting with a letter or an underscore (e.g. powerbi).');
+    expect(refused.stderr.trim()).toBe(
+      'Invalid BI user name "Power-BI": use 1 to 63 lower-case letters, digits and underscores, starting with a letter or an underscore (e.g. powerbi).',
+    );
     const weak = cli('create-bi-user', '--name', 'bi_weak', '--password', 'short');
     expect(weak.code).toBe(1);
-    expect(weak.stderr.trim()).toBe('Invalid BI password: use 12 to 128 printable ASCII characters (letters, digits, punctuation, spaces), or leave --password out to have one generated.');
+    expect(weak.stderr.trim()).toBe(
+      'Invalid BI password: use 12 to 128 printable ASCII characters (letters, digits, punctuation, spaces), or leave --password out to have one generated.',
+    );
     expect(cli('create-bi-user', '--name', 'bi_weak', '--connection-limit', '0').stderr).toContain('expected a whole number of at least 1');
   }, 90_000);
 
@@ -277,10 +353,14 @@ describe('create-bi-user', () => {
     await admin(`CREATE ROLE ${other} LOGIN CREATEDB PASSWORD 'Other-pass-1234'`);
     const refused = cli('create-bi-user', '--name', other);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`Role "${other}" already exists and is not a BI user (it may create databases or roles, replicate or bypass row security): choose another name.`);
+    expect(refused.stderr).toContain(
+      `Role "${other}" already exists and is not a BI user (it may create databases or roles, replicate or bypass row security): choose another name.`,
+    );
     expect((await admin(`SELECT rolcreatedb FROM pg_roles WHERE rolname = $1`, [other]))[0]!.rolcreatedb).toBe(true);
     const runner = new URL(t.database.url).username;
-    expect(cli('create-bi-user', '--name', runner).stderr).toContain(`Role "${runner}" already exists and is not a BI user (it is the role this command runs as)`);
+    expect(cli('create-bi-user', '--name', runner).stderr).toContain(
+      `Role "${runner}" already exists and is not a BI user (it is the role this command runs as)`,
+    );
   }, 90_000);
 
   it('explains when the database role running it may not create roles', async () => {
@@ -306,9 +386,11 @@ describe('bi-role helpers', () => {
       expect(() => validateBiRoleName(bad), bad).toThrow(`Invalid BI user name "${bad}": use 1 to 63 lower-case letters, digits and underscores`);
     }
     expect(() => validateBiRoleName('pg_bi')).toThrow('Invalid BI user name "pg_bi": names starting with pg_ are reserved by PostgreSQL.');
-    for (const reserved of ['public', 'none', 'current_user', 'session_user']) expect(() => validateBiRoleName(reserved), reserved).toThrow(/PostgreSQL reserves it/);
+    for (const reserved of ['public', 'none', 'current_user', 'session_user'])
+      expect(() => validateBiRoleName(reserved), reserved).toThrow(/PostgreSQL reserves it/);
     expect(() => validateBiPassword('twelve chars')).not.toThrow();
-    for (const bad of ['eleven char', 'tab\tin-password', 'x'.repeat(129), 'ÜberLongPassword1']) expect(() => validateBiPassword(bad), bad).toThrow(/Invalid BI password/);
+    for (const bad of ['eleven char', 'tab\tin-password', 'x'.repeat(129), 'ÜberLongPassword1'])
+      expect(() => validateBiPassword(bad), bad).toThrow(/Invalid BI password/);
   });
 
   it("computes PostgreSQL's SCRAM-SHA-256 verifier: it proves RFC 7677's example exchange (user, pencil)", () => {

@@ -52,7 +52,14 @@ describe('reporting schema for BI tools', () => {
     for (const [index, song] of dataset.slice(0, 6).entries()) {
       const { id: _id, createdAt: _created, updatedAt: _updated, searchText: _s, searchTitle: _t, searchArtists: _a, ...copy } = song;
       await t.prisma.song.create({
-        data: { ...copy, trackId: `asked${String(index).padStart(17, '0')}`, trackName: `Asked ${index}`, dataset: null, source: 'user', ...searchColumns(`Asked ${index}`, song.artists) },
+        data: {
+          ...copy,
+          trackId: `asked${String(index).padStart(17, '0')}`,
+          trackName: `Asked ${index}`,
+          dataset: null,
+          source: 'user',
+          ...searchColumns(`Asked ${index}`, song.artists),
+        },
       });
     }
     const asked = await t.prisma.song.findMany({ where: { dataset: null }, select: { trackId: true } });
@@ -112,7 +119,9 @@ describe('reporting schema for BI tools', () => {
       const { per_day: _days, ...apiTotals } = stats;
       expect(totals).toEqual(apiTotals);
       expect(apiTotals.adjusted_by_dataset).toBe(24);
-      const [daily] = await rows(`SELECT sum(predictions)::int AS total, sum(hits)::int AS hits, sum(adjusted_by_dataset)::int AS adjusted FROM reporting.prediction_daily`);
+      const [daily] = await rows(
+        `SELECT sum(predictions)::int AS total, sum(hits)::int AS hits, sum(adjusted_by_dataset)::int AS adjusted FROM reporting.prediction_daily`,
+      );
       expect(daily).toEqual({ total: stats.total, hits: stats.hits, adjusted: stats.adjusted_by_dataset });
 
       // The date parts are the UTC day the API groups by.
@@ -134,12 +143,26 @@ describe('reporting schema for BI tools', () => {
       for (const api of page.results) {
         const row = byId.get(api.id)!;
         expect(row).toMatchObject({
-          prediction: api.prediction, confidence: api.confidence, model_prediction: api.model_prediction, model_confidence: api.model_confidence,
-          model_version: api.model_version, in_dataset: api.in_dataset, adjusted_by_dataset: api.adjusted_by_dataset,
-          dataset_is_hit: api.dataset_label === null ? null : api.dataset_label === 'HIT', dataset_popularity: api.dataset_popularity,
-          track_name: api.song.title, artist_names: api.song.artist, popularity: api.song.popularity,
-          danceability: api.features.danceability, energy: api.features.energy, valence: api.features.valence, acousticness: api.features.acousticness,
-          instrumentalness: api.features.instrumentalness, loudness: api.features.loudness, tempo: api.features.tempo, duration_ms: api.features.duration_ms,
+          prediction: api.prediction,
+          confidence: api.confidence,
+          model_prediction: api.model_prediction,
+          model_confidence: api.model_confidence,
+          model_version: api.model_version,
+          in_dataset: api.in_dataset,
+          adjusted_by_dataset: api.adjusted_by_dataset,
+          dataset_is_hit: api.dataset_label === null ? null : api.dataset_label === 'HIT',
+          dataset_popularity: api.dataset_popularity,
+          track_name: api.song.title,
+          artist_names: api.song.artist,
+          popularity: api.song.popularity,
+          danceability: api.features.danceability,
+          energy: api.features.energy,
+          valence: api.features.valence,
+          acousticness: api.features.acousticness,
+          instrumentalness: api.features.instrumentalness,
+          loudness: api.features.loudness,
+          tempo: api.features.tempo,
+          duration_ms: api.features.duration_ms,
           mode: api.features.mode,
         });
         expect((row.created_at as Date).toISOString()).toBe(api.created_at);
@@ -152,10 +175,18 @@ describe('reporting schema for BI tools', () => {
 
     it('model_versions: the active hit model of GET /api/models/active, with the predictions it made', async () => {
       const { body: card } = await get('/api/models/active', null).expect(200);
-      const [active] = await rows(`SELECT model_version, accuracy, roc_auc, f1_score, training_rows, test_rows, data_source, predictions FROM reporting.model_versions WHERE model_name = 'hit' AND is_active`);
+      const [active] = await rows(
+        `SELECT model_version, accuracy, roc_auc, f1_score, training_rows, test_rows, data_source, predictions FROM reporting.model_versions WHERE model_name = 'hit' AND is_active`,
+      );
       expect(active).toEqual({
-        model_version: card.version, accuracy: card.metrics.accuracy, roc_auc: card.metrics.roc_auc, f1_score: card.metrics.f1,
-        training_rows: card.training_rows, test_rows: card.test_rows, data_source: card.data_source, predictions: 30,
+        model_version: card.version,
+        accuracy: card.metrics.accuracy,
+        roc_auc: card.metrics.roc_auc,
+        f1_score: card.metrics.f1,
+        training_rows: card.training_rows,
+        test_rows: card.test_rows,
+        data_source: card.data_source,
+        predictions: 30,
       });
     });
 
@@ -167,15 +198,28 @@ describe('reporting schema for BI tools', () => {
       const { body: song } = await get(`/api/dataset/songs/${all.results[0].id}`, null).expect(200);
       const [row] = await rows(`SELECT * FROM reporting.songs WHERE song_id = $1`, [song.id]);
       expect(row).toMatchObject({
-        spotify_track_id: song.track_id, track_name: song.track_name, artist_names: song.artists, popularity: song.popularity, is_hit: song.is_hit,
-        hit_label: song.is_hit ? 'HIT' : 'FLOP', danceability: song.danceability, energy: song.energy, tempo: song.tempo, dataset: 'demo',
+        spotify_track_id: song.track_id,
+        track_name: song.track_name,
+        artist_names: song.artists,
+        popularity: song.popularity,
+        is_hit: song.is_hit,
+        hit_label: song.is_hit ? 'HIT' : 'FLOP',
+        danceability: song.danceability,
+        energy: song.energy,
+        tempo: song.tempo,
+        dataset: 'demo',
       });
     });
 
     it('leads: by tier, region and outreach status as GET /api/leads/dashboard/stats, and each lead as GET /api/leads lists it', async () => {
       const { body: dashboard } = await get('/api/leads/dashboard/stats').expect(200);
       const count = async (column: string) =>
-        Object.fromEntries((await rows<{ key: string; count: number }>(`SELECT ${column} AS key, count(*)::int AS count FROM reporting.leads GROUP BY 1`)).map((row) => [row.key, row.count]));
+        Object.fromEntries(
+          (await rows<{ key: string; count: number }>(`SELECT ${column} AS key, count(*)::int AS count FROM reporting.leads GROUP BY 1`)).map((row) => [
+            row.key,
+            row.count,
+          ]),
+        );
       const tiers = await count('tier');
       expect(Object.fromEntries(Object.keys(dashboard.by_tier).map((tier) => [tier, tiers[tier] ?? 0]))).toEqual(dashboard.by_tier);
       expect(Object.values(dashboard.by_tier).reduce((a, b) => (a as number) + (b as number), 0)).toBe(dashboard.leads);
@@ -193,11 +237,24 @@ describe('reporting schema for BI tools', () => {
       const byArtist = new Map((await rows(`SELECT * FROM reporting.leads`)).map((row) => [row.artist_id, row]));
       for (const lead of leads.results) {
         expect(byArtist.get(lead.artist_id), lead.artist_name).toMatchObject({
-          artist_name: lead.artist_name, tier: lead.tier, total_score: lead.total_score, independence_score: lead.independence_score,
-          opportunity_score: lead.opportunity_score, geography_score: lead.geography_score, independence: lead.independence, region: lead.region,
-          country: lead.country, label_name: lead.label_name, genres: lead.genres.join(', '), spotify_followers: lead.spotify_followers,
-          lastfm_listeners: lead.lastfm_listeners, outreach_status: lead.outreach_status, contacts: lead.contacts.length, recordings: lead.isrcs.length,
-          has_youtube_channel: Boolean(lead.youtube?.channel_id), youtube_opportunities: (lead.youtube?.opportunities ?? []).join(', '),
+          artist_name: lead.artist_name,
+          tier: lead.tier,
+          total_score: lead.total_score,
+          independence_score: lead.independence_score,
+          opportunity_score: lead.opportunity_score,
+          geography_score: lead.geography_score,
+          independence: lead.independence,
+          region: lead.region,
+          country: lead.country,
+          label_name: lead.label_name,
+          genres: lead.genres.join(', '),
+          spotify_followers: lead.spotify_followers,
+          lastfm_listeners: lead.lastfm_listeners,
+          outreach_status: lead.outreach_status,
+          contacts: lead.contacts.length,
+          recordings: lead.isrcs.length,
+          has_youtube_channel: Boolean(lead.youtube?.channel_id),
+          youtube_opportunities: (lead.youtube?.opportunities ?? []).join(', '),
         });
       }
     });
@@ -207,17 +264,30 @@ describe('reporting schema for BI tools', () => {
       expect(artists.length).toBeGreaterThanOrEqual(3);
       for (const { artist_id: id } of artists) {
         const { body } = await get(`/api/analytics/artists/${id}`).expect(200);
-        const [latest] = await rows(`
+        const [latest] = await rows(
+          `
           SELECT to_char(score_date, 'YYYY-MM-DD') AS date, fan_value_score, momentum, momentum_status, breakout_probability
-          FROM reporting.artist_scores WHERE artist_id = $1 AND is_latest`, [id]);
+          FROM reporting.artist_scores WHERE artist_id = $1 AND is_latest`,
+          [id],
+        );
         expect(latest, body.name).toEqual(body.scores);
-        const daily = await rows<{ date: string; streams: number; engagement: number }>(`
+        const daily = await rows<{ date: string; streams: number; engagement: number }>(
+          `
           SELECT to_char(metric_date, 'YYYY-MM-DD') AS date, sum(streams)::int AS streams, sum(engagement)::int AS engagement
-          FROM reporting.artist_metrics_daily WHERE artist_id = $1 GROUP BY metric_date`, [id]);
+          FROM reporting.artist_metrics_daily WHERE artist_id = $1 GROUP BY metric_date`,
+          [id],
+        );
         const byDate = new Map(daily.map((day) => [day.date, day]));
         expect(body.series.length).toBeGreaterThan(30);
-        for (const day of body.series) expect({ date: day.date, streams: byDate.get(day.date)?.streams ?? 0, engagement: byDate.get(day.date)?.engagement ?? 0 }).toEqual({ date: day.date, streams: day.streams, engagement: day.engagement });
-        expect((await rows(`SELECT DISTINCT platform FROM reporting.artist_metrics_daily WHERE artist_id = $1 ORDER BY 1`, [id])).map((row) => row.platform)).toEqual([...body.platforms].sort());
+        for (const day of body.series)
+          expect({ date: day.date, streams: byDate.get(day.date)?.streams ?? 0, engagement: byDate.get(day.date)?.engagement ?? 0 }).toEqual({
+            date: day.date,
+            streams: day.streams,
+            engagement: day.engagement,
+          });
+        expect(
+          (await rows(`SELECT DISTINCT platform FROM reporting.artist_metrics_daily WHERE artist_id = $1 ORDER BY 1`, [id])).map((row) => row.platform),
+        ).toEqual([...body.platforms].sort());
       }
     });
 
@@ -225,23 +295,33 @@ describe('reporting schema for BI tools', () => {
       const songs = await rows<{ song_id: string; plays: number }>(`SELECT song_id, sum(plays)::int AS plays FROM reporting.catalog_plays GROUP BY song_id`);
       expect(songs.length).toBeGreaterThan(5);
       for (const song of songs) expect((await get(`/api/songs/${song.song_id}`, null).expect(200)).body.play_count).toBe(song.plays);
-      for (const artist of await rows<{ artist_id: string; plays: number }>(`SELECT artist_id, sum(plays)::int AS plays FROM reporting.catalog_plays GROUP BY artist_id`)) {
+      for (const artist of await rows<{ artist_id: string; plays: number }>(
+        `SELECT artist_id, sum(plays)::int AS plays FROM reporting.catalog_plays GROUP BY artist_id`,
+      )) {
         expect((await get(`/api/artists/${artist.artist_id}/profile`, null).expect(200)).body.total_plays).toBe(artist.plays);
       }
     });
 
     it("genre_predictions: each customer's preferred genre and purchase features as the genre model reads them", async () => {
       const profiles = await t.app.get(GenreStoreService).profiles();
-      const byCustomer = new Map((await rows(`
+      const byCustomer = new Map(
+        (
+          await rows(`
         SELECT customer_id, preferred_genre, genre_spending_ratio, total_spent::float8 AS total_spent, total_tracks_bought, invoice_count,
                average_invoice::float8 AS average_invoice, days_since_last_purchase, country, state, city
-        FROM reporting.genre_predictions`)).map((row) => [row.customer_id, row]));
+        FROM reporting.genre_predictions`)
+        ).map((row) => [row.customer_id, row]),
+      );
       expect(byCustomer.size).toBe(300);
       for (const profile of profiles) {
         const row = byCustomer.get(profile.customerId)!;
         expect(row, `customer ${profile.customerId}`).toMatchObject({
-          preferred_genre: profile.topGenre, total_tracks_bought: profile.total_tracks_bought, invoice_count: profile.invoice_count,
-          country: profile.country, state: profile.state, city: profile.city,
+          preferred_genre: profile.topGenre,
+          total_tracks_bought: profile.total_tracks_bought,
+          invoice_count: profile.invoice_count,
+          country: profile.country,
+          state: profile.state,
+          city: profile.city,
         });
         // Both are rounded to cents, the view in exact decimals, the model in floating point: a cent apart at most.
         expect(Math.abs((row.total_spent as number) - profile.total_spent)).toBeLessThanOrEqual(0.0100001);
@@ -259,8 +339,11 @@ describe('reporting schema for BI tools', () => {
       const schedule = (await jobs.schedules()).find((entry) => entry.queue === REPORTING_REFRESH_QUEUE);
       expect(schedule).toMatchObject({ cron: null, overridden: true, retry_limit: 1 });
 
-      const today = async () => (await rows<{ predictions: number }>(`SELECT predictions FROM reporting.prediction_daily WHERE prediction_date = (now() AT TIME ZONE 'UTC')::date`))[0]?.predictions ?? 0;
-      const plays = async (songId: string) => (await rows<{ plays: number }>(`SELECT coalesce(sum(plays), 0)::int AS plays FROM reporting.catalog_plays WHERE song_id = $1`, [songId]))[0]!.plays;
+      const today = async () =>
+        (await rows<{ predictions: number }>(`SELECT predictions FROM reporting.prediction_daily WHERE prediction_date = (now() AT TIME ZONE 'UTC')::date`))[0]
+          ?.predictions ?? 0;
+      const plays = async (songId: string) =>
+        (await rows<{ plays: number }>(`SELECT coalesce(sum(plays), 0)::int AS plays FROM reporting.catalog_plays WHERE song_id = $1`, [songId]))[0]!.plays;
       const before = await today();
       const [song] = await rows<{ id: string }>(`SELECT id::text FROM catalog_songs ORDER BY title LIMIT 1`);
       const playsBefore = await plays(song!.id);
@@ -275,7 +358,8 @@ describe('reporting schema for BI tools', () => {
       const id = (await jobs.send(REPORTING_REFRESH_QUEUE, {}))!;
       expect(id).toBeTruthy();
       let job = await jobs.find(id);
-      for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id)) await sleep(200);
+      for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id))
+        await sleep(200);
       expect(job).toMatchObject({ state: 'completed', error: null });
       const output = job!.output as unknown as RefreshReport;
       expect(output.views.map((entry) => entry.view)).toEqual(MATERIALIZED_VIEWS.map((name) => `reporting.${name}`));
@@ -295,7 +379,16 @@ describe('reporting schema for BI tools', () => {
         const before = await counted();
         for (const view of MATERIALIZED_VIEWS) await reader.query(`SELECT count(*) FROM reporting.${view}`); // holds ACCESS SHARE locks until COMMIT
         await t.prisma.prediction.create({
-          data: { songId: (await t.prisma.song.findFirstOrThrow()).id, isHit: true, confidence: 70, modelPrediction: true, modelConfidence: 70, modelVersion: 'v-test', inDataset: false, adjustedByDataset: false },
+          data: {
+            songId: (await t.prisma.song.findFirstOrThrow()).id,
+            isHit: true,
+            confidence: 70,
+            modelPrediction: true,
+            modelConfidence: 70,
+            modelVersion: 'v-test',
+            inDataset: false,
+            adjustedByDataset: false,
+          },
         });
         // A plain REFRESH needs an ACCESS EXCLUSIVE lock and would wait for the reader's COMMIT.
         const report = await Promise.race([refresh(), sleep(20_000).then(() => 'blocked' as const)]);

@@ -43,7 +43,11 @@ describe('request limits', () => {
     const address = freshAddress();
     await spend(t, address, 30);
     const refused = await songsFrom(t, address).expect(429);
-    expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many requests from this address: try again in \d+ second\(s\)\.$/) });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^Too many requests from this address: try again in \d+ second\(s\)\.$/),
+    });
     expect(refused.headers['retry-after']).toBe(String(refused.body.retry_after));
     expect(refused.body.retry_after).toBeGreaterThanOrEqual(1);
     expect(refused.body.retry_after).toBeLessThanOrEqual(3600);
@@ -59,20 +63,29 @@ describe('request limits', () => {
   it('charges a batch prediction as ten ordinary requests: three of them spend the budget of an address', async () => {
     const address = freshAddress();
     for (let i = 0; i < 3; i++) {
-      expect((await request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [featureRow] })).status).not.toBe(429);
+      expect(
+        (
+          await request(t.http)
+            .post('/api/predict/batch')
+            .set('x-forwarded-for', address)
+            .send({ rows: [featureRow] })
+        ).status,
+      ).not.toBe(429);
     }
     await songsFrom(t, address).expect(429);
   });
 
   it("counts a signed-in account's requests from every address together", async () => {
-    for (let i = 0; i < 20; i++) await request(t.http).get('/api/profile').set('authorization', account.bearer).set('x-forwarded-for', freshAddress()).expect(200);
+    for (let i = 0; i < 20; i++)
+      await request(t.http).get('/api/profile').set('authorization', account.bearer).set('x-forwarded-for', freshAddress()).expect(200);
     const refused = await request(t.http).get('/api/profile').set('authorization', account.bearer).set('x-forwarded-for', freshAddress()).expect(429);
     expect(refused.body.message).toMatch(/^Too many requests for this account/);
     expect(refused.headers['retry-after']).toBeDefined();
   });
 
   it('counts refusals in /api/metrics by the limit that refused', async () => {
-    const refusals = async () => Number(/^encore_request_limit_refusals_total\{limit="ip"\} (\d+)$/m.exec((await request(t.http).get('/api/metrics').expect(200)).text)?.[1] ?? 0);
+    const refusals = async () =>
+      Number(/^encore_request_limit_refusals_total\{limit="ip"\} (\d+)$/m.exec((await request(t.http).get('/api/metrics').expect(200)).text)?.[1] ?? 0);
     const before = await refusals();
     const address = freshAddress();
     await spend(t, address, 30);
@@ -88,7 +101,7 @@ describe('request limits', () => {
     await request(t.http).get('/api/health').set('x-forwarded-for', address).expect(200);
   });
 
-  it("refuses at one instance a client that spent most of its budget at another, once each has synced", async () => {
+  it('refuses at one instance a client that spent most of its budget at another, once each has synced', async () => {
     const other = await createTestApp(LIMITS, t);
     try {
       const address = freshAddress();

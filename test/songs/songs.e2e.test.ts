@@ -23,7 +23,9 @@ describe('songs API over the imported hit-predictor fixtures and Kaggle rows', (
   afterAll(() => t.close());
 
   const search = (query: unknown, limit?: number) =>
-    request(t.http).post('/api/dataset/search/').send(limit === undefined ? { query } : { query, limit });
+    request(t.http)
+      .post('/api/dataset/search/')
+      .send(limit === undefined ? { query } : { query, limit });
 
   it('finds an artist by name, exact matches first', async () => {
     const { body } = await search('mara lintel', 5).expect(200);
@@ -86,9 +88,7 @@ describe('songs API over the imported hit-predictor fixtures and Kaggle rows', (
   });
 
   it('lists songs with filters, ordering and pages', async () => {
-    const { body } = await request(t.http)
-      .get('/api/dataset/songs?is_hit=true&decade=1970&ordering=track_name&page=2&page_size=4')
-      .expect(200);
+    const { body } = await request(t.http).get('/api/dataset/songs?is_hit=true&decade=1970&ordering=track_name&page=2&page_size=4').expect(200);
     expect(body.count).toBe(10); // odd tracks 1-21 of the 1970s fixture but 5, whose later row gives it the 1980s
     expect(body).toMatchObject({
       page: 2,
@@ -134,8 +134,17 @@ describe('songs API over the imported hit-predictor fixtures and Kaggle rows', (
     expect(body.hit.songs).toBe(hits);
     expect(body.flop.songs).toBe(flops);
     expect(body.hit.features.energy).toBeCloseTo(energy._avg.energy!, 10);
-    expect(Object.keys(body.flop.features).sort()).toEqual(
-      ['acousticness', 'danceability', 'duration_ms', 'energy', 'explicit', 'instrumentalness', 'loudness', 'mode', 'tempo', 'valence'],
-    );
+    expect(Object.keys(body.flop.features).sort()).toEqual([
+      'acousticness',
+      'danceability',
+      'duration_ms',
+      'energy',
+      'explicit',
+      'instrumentalness',
+      'loudness',
+      'mode',
+      'tempo',
+      'valence',
+    ]);
   });
 });

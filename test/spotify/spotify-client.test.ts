@@ -85,7 +85,10 @@ describe('SpotifyClient against a fake Spotify', () => {
       id: '2noRn2Aes5aoNVsU6iWThc',
       name: 'Glass Skyline',
       label: 'Brightline',
-      copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }],
+      copyrights: [
+        { text: '© 2025 Summit Avenue Music', type: 'C' },
+        { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' },
+      ],
       release_date: '2025-02',
       release_date_precision: 'month',
       total_tracks: 11,
@@ -96,7 +99,10 @@ describe('SpotifyClient against a fake Spotify', () => {
       name: 'Glass Skyline',
       albumType: 'album',
       label: 'Brightline',
-      copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }],
+      copyrights: [
+        { text: '© 2025 Summit Avenue Music', type: 'C' },
+        { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' },
+      ],
       releaseDate: '2025-02',
       releaseDatePrecision: 'month',
       totalTracks: 11,
@@ -135,17 +141,31 @@ describe('SpotifyClient against a fake Spotify', () => {
     const artists = await clientWith().getArtists(ids);
     expect(artists).toHaveLength(59);
     expect(artists[0]).toMatchObject({ id: ids[0], genres: ['folk'] });
-    expect(spotify.apiRequests('/v1/artists?ids=').map((call) => new URL(call.path, 'https://api.spotify.com').searchParams.get('ids')!.split(',').length)).toEqual([50, 10]);
+    expect(
+      spotify.apiRequests('/v1/artists?ids=').map((call) => new URL(call.path, 'https://api.spotify.com').searchParams.get('ids')!.split(',').length),
+    ).toEqual([50, 10]);
   });
 
   it("reads new releases and album search results from Spotify's Simplified Album objects", async () => {
-    const album = spotify.addAlbum({ id: '2up3OPMp9Tb4dAKM2erWXQ', name: 'Fresh Single', release_date: new Date().toISOString().slice(0, 10), release_date_precision: 'day' });
+    const album = spotify.addAlbum({
+      id: '2up3OPMp9Tb4dAKM2erWXQ',
+      name: 'Fresh Single',
+      release_date: new Date().toISOString().slice(0, 10),
+      release_date_precision: 'day',
+    });
     spotify.newReleases.push(album.id);
     const client = clientWith();
     const [listed] = await client.getNewReleases();
     expect(listed).toEqual({
-      id: album.id, name: 'Fresh Single', albumType: 'single', artists: [], releaseDate: album.release_date, releaseDatePrecision: 'day', totalTracks: 1,
-      image: `https://i.scdn.co/image/${album.id}-640`, spotifyUrl: `https://open.spotify.com/album/${album.id}`,
+      id: album.id,
+      name: 'Fresh Single',
+      albumType: 'single',
+      artists: [],
+      releaseDate: album.release_date,
+      releaseDatePrecision: 'day',
+      totalTracks: 1,
+      image: `https://i.scdn.co/image/${album.id}-640`,
+      spotifyUrl: `https://open.spotify.com/album/${album.id}`,
     });
     expect(new URL(spotify.apiRequests('/v1/browse/new-releases')[0]!.path, 'https://api.spotify.com').searchParams.get('country')).toBe('US');
     expect(await client.searchAlbums('tag:new')).toEqual([listed]);

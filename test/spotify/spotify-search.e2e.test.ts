@@ -33,9 +33,18 @@ describe('GET|POST /api/spotify/search/', () => {
     expect(body).toMatchObject({ query: 'blinding lights', source: 'spotify' });
     expect(body.tracks).toHaveLength(2);
     expect(body.tracks[0]).toEqual({
-      id: TRACK, title: 'Blinding Lights', artist: 'The Weeknd', album: 'Fake Album', album_image: expect.stringContaining('https://i.scdn.co/'),
-      duration_ms: 200_040, explicit: false, preview_url: `https://p.scdn.co/mp3-preview/${TRACK}`,
-      spotify_url: `https://open.spotify.com/track/${TRACK}`, popularity: 91, in_dataset: false, demo: false,
+      id: TRACK,
+      title: 'Blinding Lights',
+      artist: 'The Weeknd',
+      album: 'Fake Album',
+      album_image: expect.stringContaining('https://i.scdn.co/'),
+      duration_ms: 200_040,
+      explicit: false,
+      preview_url: `https://p.scdn.co/mp3-preview/${TRACK}`,
+      spotify_url: `https://open.spotify.com/track/${TRACK}`,
+      popularity: 91,
+      in_dataset: false,
+      demo: false,
     });
     expect(body.tracks[1]).toMatchObject({ id: datasetSong.trackId, in_dataset: true });
   });
@@ -47,14 +56,18 @@ describe('GET|POST /api/spotify/search/', () => {
 
   it('answers from the dataset, saying so, when Spotify is not configured', async () => {
     const song = (await withoutSpotify.prisma.song.findFirst({ orderBy: { id: 'asc' } }))!;
-    const { body } = await request(withoutSpotify.http).get(`/api/spotify/search/?q=${encodeURIComponent(song.trackName)}`).expect(200);
+    const { body } = await request(withoutSpotify.http)
+      .get(`/api/spotify/search/?q=${encodeURIComponent(song.trackName)}`)
+      .expect(200);
     expect(body).toMatchObject({ source: 'dataset', notice: expect.stringContaining('not configured') });
     expect(body.tracks[0]).toMatchObject({ id: song.trackId, title: song.trackName, artist: song.artists, duration_ms: song.durationMs, in_dataset: true });
   });
 
   it('falls back to the dataset when Spotify fails', async () => {
     spotify.script('/v1/search', { status: 500 });
-    const { body } = await request(withSpotify.http).get(`/api/spotify/search/?q=${encodeURIComponent(datasetSong.trackName)}`).expect(200);
+    const { body } = await request(withSpotify.http)
+      .get(`/api/spotify/search/?q=${encodeURIComponent(datasetSong.trackName)}`)
+      .expect(200);
     expect(body).toMatchObject({ source: 'dataset', notice: expect.stringContaining('not answering') });
     expect(body.tracks[0].id).toBe(datasetSong.trackId);
   });

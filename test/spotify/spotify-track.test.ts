@@ -37,8 +37,19 @@ describe('toSpotifyTrack', () => {
 describe('toAudioFeatures', () => {
   it('maps an Audio Features object to the song columns', () => {
     expect(toAudioFeatures(audioFeaturesOf(ID))).toEqual({
-      durationMs: 255_349, danceability: 0.735, energy: 0.578, valence: 0.636, acousticness: 0.514, instrumentalness: 0.0902,
-      speechiness: 0.0461, liveness: 0.159, loudness: -11.84, tempo: 98.002, mode: 0, key: 5, timeSignature: 4,
+      durationMs: 255_349,
+      danceability: 0.735,
+      energy: 0.578,
+      valence: 0.636,
+      acousticness: 0.514,
+      instrumentalness: 0.0902,
+      speechiness: 0.0461,
+      liveness: 0.159,
+      loudness: -11.84,
+      tempo: 98.002,
+      mode: 0,
+      key: 5,
+      timeSignature: 4,
     });
   });
 

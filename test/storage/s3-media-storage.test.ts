@@ -36,7 +36,13 @@ describe('S3MediaStorage against the S3 API', () => {
   });
 
   it('reports errors other than a missing key', async () => {
-    const elsewhere = new S3MediaStorage({ bucket: 'no-such-bucket', region: 'eu-west-1', endpoint: s3.endpoint, accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' });
+    const elsewhere = new S3MediaStorage({
+      bucket: 'no-such-bucket',
+      region: 'eu-west-1',
+      endpoint: s3.endpoint,
+      accessKeyId: 'AKIDTEST',
+      secretAccessKey: 'test-secret',
+    });
     await expect(elsewhere.open(newMediaKey('audio', 'mp3'))).rejects.toMatchObject({ name: 'NoSuchBucket' });
   });
 

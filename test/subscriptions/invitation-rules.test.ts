@@ -3,7 +3,16 @@ import { fullPlanRefusal, invitationExpiry, invitationState, joinRefusal, type J
 import { PLANS } from '../../src/subscriptions/plans.js';
 
 const now = new Date('2026-12-06T09:00:00.000Z');
-const open: JoinCheck = { state: 'pending', expiresAt: invitationExpiry(now), owner: 'ana', plan: PLANS.family, members: 0, callerId: 'me', membership: null, ownLivePlan: null };
+const open: JoinCheck = {
+  state: 'pending',
+  expiresAt: invitationExpiry(now),
+  owner: 'ana',
+  plan: PLANS.family,
+  members: 0,
+  callerId: 'me',
+  membership: null,
+  ownLivePlan: null,
+};
 
 describe('invitation rules', () => {
   it('expires a pending invitation 7 days after it was sent, and only a pending one', () => {
@@ -16,7 +25,9 @@ describe('invitation rules', () => {
 
   it('counts pending invitations as seats when the owner invites', () => {
     expect(fullPlanRefusal(PLANS.family, 3, 1)).toBeNull();
-    expect(fullPlanRefusal(PLANS.family, 3, 2)).toBe('Your Premium Family plan is full: it is for 6 people, you included (2 seats are held by pending invitations until they are answered, canceled or expire)');
+    expect(fullPlanRefusal(PLANS.family, 3, 2)).toBe(
+      'Your Premium Family plan is full: it is for 6 people, you included (2 seats are held by pending invitations until they are answered, canceled or expire)',
+    );
     expect(fullPlanRefusal(PLANS.duo, 1, 0)).toBe('Your Premium Duo plan is full: it is for 2 people, you included');
   });
 
@@ -36,7 +47,9 @@ describe('invitation rules', () => {
     expect(joinRefusal({ ...open, plan: null })).toBe("ana's plan has ended");
     expect(joinRefusal({ ...open, plan: PLANS.premium })).toBe("ana's plan is now Premium Individual, which is for one person");
     expect(joinRefusal({ ...open, membership: { samePlan: true, owner: 'ana', plan: PLANS.family } })).toBe("You are already on ana's plan");
-    expect(joinRefusal({ ...open, membership: { samePlan: false, owner: 'bo', plan: PLANS.duo } })).toBe("You are on bo's Premium Duo plan: leave it first (DELETE /api/subscriptions/members/me)");
+    expect(joinRefusal({ ...open, membership: { samePlan: false, owner: 'bo', plan: PLANS.duo } })).toBe(
+      "You are on bo's Premium Duo plan: leave it first (DELETE /api/subscriptions/members/me)",
+    );
     expect(joinRefusal({ ...open, ownLivePlan: { plan: PLANS.student, until } })).toBe(
       'You pay for Premium Student yourself until 2027-01-01T00:00:00.000Z: cancel it (POST /api/subscriptions/cancel) and accept once it has ended',
     );

@@ -90,7 +90,9 @@ describe('invitations to duo and family plans', () => {
     const [friend, stranger] = await accounts(2);
     await invite(owner, { username: friend!.username }).expect(201);
     const id = await invitationFrom(friend!, owner);
-    expect((await accept(owner, id).expect(403)).body.message).toBe(`Only the listener you invited can accept this invitation; to withdraw it: DELETE /api/subscriptions/invitations/${id}`);
+    expect((await accept(owner, id).expect(403)).body.message).toBe(
+      `Only the listener you invited can accept this invitation; to withdraw it: DELETE /api/subscriptions/invitations/${id}`,
+    );
     expect((await decline(owner, id).expect(403)).body.message).toContain('Only the listener you invited can decline');
     expect((await cancelInvitation(friend!, id).expect(403)).body.message).toBe(
       `Only ${owner.username}, who sent it, can cancel this invitation: to say no, decline it (POST /api/subscriptions/invitations/${id}/decline)`,
@@ -111,7 +113,9 @@ describe('invitations to duo and family plans', () => {
     const expiresAt = new Date(Date.now() - 1000);
     await t.prisma.subscriptionInvitation.update({ where: { id }, data: { expiresAt } });
     expect((await invitations(friend!)).body.count).toBe(0);
-    expect((await accept(friend!, id).expect(409)).body.message).toBe(`This invitation expired at ${expiresAt.toISOString()}: ask ${owner!.username} for a new one`);
+    expect((await accept(friend!, id).expect(409)).body.message).toBe(
+      `This invitation expired at ${expiresAt.toISOString()}: ask ${owner!.username} for a new one`,
+    );
     await invite(owner!, { username: other!.username }).expect(201);
   });
 
@@ -126,7 +130,9 @@ describe('invitations to duo and family plans', () => {
     const [owner, first, second] = await accounts(3);
     await subscribe(owner!, 'duo').expect(200);
     await invite(owner!, { email: first!.email }).expect(201);
-    expect((await invite(owner!, { email: first!.email.toUpperCase() }).expect(409)).body.message).toMatch(new RegExp(`^You have invited ${first!.email.toUpperCase()} already; that invitation is pending until `));
+    expect((await invite(owner!, { email: first!.email.toUpperCase() }).expect(409)).body.message).toMatch(
+      new RegExp(`^You have invited ${first!.email.toUpperCase()} already; that invitation is pending until `),
+    );
     expect((await invite(owner!, { username: second!.username }).expect(409)).body.message).toBe(
       'Your Premium Duo plan is full: it is for 2 people, you included (1 seat is held by pending invitations until they are answered, canceled or expire)',
     );
@@ -138,7 +144,9 @@ describe('invitations to duo and family plans', () => {
     await subscribe(payer!, 'premium').expect(200);
     await invite(owner, { username: payer!.username }).expect(201);
     const id = await invitationFrom(payer!, owner);
-    expect((await accept(payer!, id).expect(409)).body.message).toMatch(/^You pay for Premium Individual yourself until .+: cancel it \(POST \/api\/subscriptions\/cancel\) and accept once it has ended$/);
+    expect((await accept(payer!, id).expect(409)).body.message).toMatch(
+      /^You pay for Premium Individual yourself until .+: cancel it \(POST \/api\/subscriptions\/cancel\) and accept once it has ended$/,
+    );
     await cancel(payer!).expect(200);
     await t.prisma.subscription.update({ where: { ownerId: payer!.id }, data: { currentPeriodEnd: new Date(Date.now() - 1000) } });
     expect((await accept(payer!, id).expect(200)).body).toMatchObject({ role: 'member', plan: { code: 'family' } });
@@ -165,7 +173,9 @@ describe('invitations to duo and family plans', () => {
     await t.prisma.subscription.update({ where: { ownerId: ended.id }, data: { currentPeriodEnd: new Date(Date.now() - 1000) } });
     await subscribe(downgraded, 'premium').expect(200);
     expect((await accept(first!, await invitationFrom(first!, ended)).expect(409)).body.message).toBe(`${ended.username}'s plan has ended`);
-    expect((await accept(second!, await invitationFrom(second!, downgraded)).expect(409)).body.message).toBe(`${downgraded.username}'s plan is now Premium Individual, which is for one person`);
+    expect((await accept(second!, await invitationFrom(second!, downgraded)).expect(409)).body.message).toBe(
+      `${downgraded.username}'s plan is now Premium Individual, which is for one person`,
+    );
   });
 
   it('lets only one of two simultaneous accepts take the last seat', async () => {

@@ -24,12 +24,25 @@ describe('duo and family members', () => {
     }
     const { body } = await me(owner!);
     expect(body.members.map((member: { id: string }) => member.id)).toEqual(others.slice(0, 5).map((member) => member.id));
-    expect(body.members[0]).toEqual({ id: others[0]!.id, username: others[0]!.username, display_name: `The ${others[0]!.username}`, added_at: expect.any(String) });
+    expect(body.members[0]).toEqual({
+      id: others[0]!.id,
+      username: others[0]!.username,
+      display_name: `The ${others[0]!.username}`,
+      added_at: expect.any(String),
+    });
     expect(body.invitations).toEqual([]);
-    expect((await invite(owner!, { username: others[5]!.username }).expect(409)).body.message).toBe('Your Premium Family plan is full: it is for 6 people, you included');
+    expect((await invite(owner!, { username: others[5]!.username }).expect(409)).body.message).toBe(
+      'Your Premium Family plan is full: it is for 6 people, you included',
+    );
 
     const { body: member } = await me(others[0]!);
-    expect(member).toMatchObject({ plan: { code: 'family' }, role: 'member', owner: { id: owner!.id, username: owner!.username }, skips_left: null, invitations: [] });
+    expect(member).toMatchObject({
+      plan: { code: 'family' },
+      role: 'member',
+      owner: { id: owner!.id, username: owner!.username },
+      skips_left: null,
+      invitations: [],
+    });
     expect(member.members).toHaveLength(5);
     expect((await planOf(others[4]!)).code).toBe('family');
   });
@@ -38,14 +51,18 @@ describe('duo and family members', () => {
     const [owner, first, second] = await accounts(3);
     await subscribe(owner!, 'duo').expect(200);
     await join(owner!, first!);
-    expect((await invite(owner!, { username: second!.username }).expect(409)).body.message).toBe('Your Premium Duo plan is full: it is for 2 people, you included');
+    expect((await invite(owner!, { username: second!.username }).expect(409)).body.message).toBe(
+      'Your Premium Duo plan is full: it is for 2 people, you included',
+    );
   });
 
   it('refuses to share plans that are not shareable or not live', async () => {
     const [free, premium, friend] = await accounts(3);
     expect((await invite(free!, { username: friend!.username }).expect(404)).body.message).toBe('You have no plan to share: subscribe to Duo or Family first');
     await subscribe(premium!, 'premium').expect(200);
-    expect((await invite(premium!, { username: friend!.username }).expect(409)).body.message).toBe('Premium Individual is for one person: switch to Duo or Family to share your plan');
+    expect((await invite(premium!, { username: friend!.username }).expect(409)).body.message).toBe(
+      'Premium Individual is for one person: switch to Duo or Family to share your plan',
+    );
   });
 
   it('names a bad invitation: neither or both addresses, a bad email, or the owner themselves', async () => {
@@ -54,7 +71,9 @@ describe('duo and family members', () => {
     expect((await invite(owner!, { username: owner!.username }).expect(400)).body.message).toBe('You own this plan: invite someone else');
     expect((await invite(owner!, { email: owner!.email.toUpperCase() }).expect(400)).body.message).toBe('You own this plan: invite someone else');
     expect((await invite(owner!, {}).expect(400)).body.message).toBe('Send either email or username of the listener to invite');
-    expect((await invite(owner!, { email: friend!.email, username: friend!.username }).expect(400)).body.message).toBe('Send either email or username of the listener to invite');
+    expect((await invite(owner!, { email: friend!.email, username: friend!.username }).expect(400)).body.message).toBe(
+      'Send either email or username of the listener to invite',
+    );
     expect((await invite(owner!, { email: 'not-an-address' }).expect(400)).body.message).toBe('email must be an email address of at most 254 characters');
   });
 

@@ -14,10 +14,13 @@ describe('player skips', () => {
   afterAll(() => t.close());
 
   const { me, subscribe, join } = subscriptionCalls(() => t);
-  const skip = (account: TestAccount, body: Record<string, unknown> = {}) => request(t.http).post('/api/player/skip').set('authorization', account.bearer).send(body);
+  const skip = (account: TestAccount, body: Record<string, unknown> = {}) =>
+    request(t.http).post('/api/player/skip').set('authorization', account.bearer).send(body);
   /** Skips made `minutesAgo`, as if the listener had skipped then. */
   const pastSkips = (account: TestAccount, count: number, minutesAgo: number) =>
-    t.prisma.playerSkip.createMany({ data: Array.from({ length: count }, () => ({ userId: account.id, createdAt: new Date(Date.now() - minutesAgo * MINUTE_MS) })) });
+    t.prisma.playerSkip.createMany({
+      data: Array.from({ length: count }, () => ({ userId: account.id, createdAt: new Date(Date.now() - minutesAgo * MINUTE_MS) })),
+    });
 
   it("refuses a free listener's 7th skip within an hour, saying when the next one is allowed", async () => {
     const account = await createAccount(t);
@@ -70,7 +73,16 @@ describe('player skips', () => {
     const account = await createAccount(t);
     const artist = await t.prisma.artist.create({ data: { name: 'Skip Band', searchText: 'skip band' } });
     const song = await t.prisma.catalogSong.create({
-      data: { title: 'Skipped', artistId: artist.id, audioKey: 'x.mp3', audioFormat: 'mp3', mimeType: 'audio/mpeg', sizeBytes: 1, durationMs: 1000, searchText: 'skipped' },
+      data: {
+        title: 'Skipped',
+        artistId: artist.id,
+        audioKey: 'x.mp3',
+        audioFormat: 'mp3',
+        mimeType: 'audio/mpeg',
+        sizeBytes: 1,
+        durationMs: 1000,
+        searchText: 'skipped',
+      },
     });
     await skip(account, { song_id: song.id }).expect(200);
     expect(await t.prisma.playerSkip.findFirst({ where: { userId: account.id } })).toMatchObject({ songId: song.id });

@@ -23,7 +23,9 @@ export function subscriptionCalls(app: () => TestApp) {
     /** The id of the one pending invitation `account` has from `owner`. */
     async invitationFrom(account: TestAccount, owner: TestAccount): Promise<string> {
       const { body } = await calls.invitations(account);
-      const ids = (body.results as Array<{ id: string; owner: { id: string } }>).filter((invitation) => invitation.owner.id === owner.id).map((invitation) => invitation.id);
+      const ids = (body.results as Array<{ id: string; owner: { id: string } }>)
+        .filter((invitation) => invitation.owner.id === owner.id)
+        .map((invitation) => invitation.id);
       expect(ids).toHaveLength(1);
       return ids[0]!;
     },

@@ -82,14 +82,24 @@ describe('subscriptions', () => {
     const account = await createAccount(t);
     expect((await subscribe(account, 'platinum').expect(400)).body.message).toBe('plan must be one of free, premium, duo, family, student');
     expect((await subscribe(account, 'free').expect(400)).body.message).toContain('POST /api/subscriptions/cancel');
-    expect((await request(t.http).post('/api/subscriptions/subscribe').set('authorization', account.bearer).send({}).expect(400)).body.message).toBe('plan is required');
+    expect((await request(t.http).post('/api/subscriptions/subscribe').set('authorization', account.bearer).send({}).expect(400)).body.message).toBe(
+      'plan is required',
+    );
   });
 
   it('gives the first paid subscription a 30-day trial, and later ones none', async () => {
     const account = await createAccount(t);
     const before = Date.now();
     const { body: first } = await subscribe(account, 'premium').expect(200);
-    expect(first).toMatchObject({ plan: { code: 'premium' }, role: 'owner', status: 'trialing', provider: 'manual', cancel_at_period_end: false, skips_left: null, trial_used: true });
+    expect(first).toMatchObject({
+      plan: { code: 'premium' },
+      role: 'owner',
+      status: 'trialing',
+      provider: 'manual',
+      cancel_at_period_end: false,
+      skips_left: null,
+      trial_used: true,
+    });
     const trialEnd = new Date(first.trial_ends_at).getTime();
     expect(trialEnd - before).toBeGreaterThanOrEqual(30 * DAY_MS);
     expect(trialEnd - Date.now()).toBeLessThanOrEqual(30 * DAY_MS);
@@ -109,7 +119,12 @@ describe('subscriptions', () => {
     const account = await createAccount(t);
     const { body: premium } = await subscribe(account, 'premium').expect(200);
     const { body: family } = await subscribe(account, 'family').expect(200);
-    expect(family).toMatchObject({ plan: { code: 'family' }, status: 'trialing', current_period_end: premium.current_period_end, trial_ends_at: premium.trial_ends_at });
+    expect(family).toMatchObject({
+      plan: { code: 'family' },
+      status: 'trialing',
+      current_period_end: premium.current_period_end,
+      trial_ends_at: premium.trial_ends_at,
+    });
     expect((await subscribe(account, 'family').expect(409)).body.message).toBe('You are already on Premium Family');
   });
 

@@ -27,7 +27,10 @@ export async function createAccount(t: TestApp, role: AccountRole = 'user', name
   if (role === 'admin') {
     await t.app.get(AuthService).createAdmin(email, password);
   } else {
-    await request(t.http).post('/api/users').send({ email, username: name, password, role, display_name: `The ${name}` }).expect(201);
+    await request(t.http)
+      .post('/api/users')
+      .send({ email, username: name, password, role, display_name: `The ${name}` })
+      .expect(201);
   }
   const { body } = await request(t.http).post('/api/login').send({ login: email, password }).expect(200);
   return {

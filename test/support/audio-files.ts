@@ -16,12 +16,11 @@ export function silentMp3(seconds: number): Buffer {
 
 /** A 16-bit mono PCM WAV of a sine tone. */
 export function toneWav(seconds: number, frequency = 440, sampleRate = 8000): Buffer {
-  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000));
+  const samples = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) =>
+    Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000),
+  );
   return monoWav(samples, sampleRate);
 }
 
 /** The smallest valid PNG: one transparent pixel. */
-export const onePixelPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

@@ -20,7 +20,11 @@ export function controlledBatches<Item, Result>(answer: (items: Item[]) => Resul
 }
 
 /** Its outcome, observed from the start so that a rejection before the test looks is not unhandled. */
-export const outcome = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+export const outcome = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 /** One turn of the event loop: a batch asked for before it has started by the end of it. */
 export const turn = () => new Promise((resolve) => setImmediate(resolve));

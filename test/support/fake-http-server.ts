@@ -11,11 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * - `{hangUp: true}`: the connection closed without an answer (a network error).
  */
 export type CommonFault =
-  | { raw: string; status?: number; contentType?: string }
-  | { truncate: true }
-  | { delayMs: number }
-  | { neverAnswer: true }
-  | { hangUp: true };
+  { raw: string; status?: number; contentType?: string } | { truncate: true } | { delayMs: number } | { neverAnswer: true } | { hangUp: true };
 
 /** What every fake logs of a request: when it arrived, what was answered. */
 export interface LoggedArrival {

@@ -7,7 +7,8 @@ import { FakeHttpServer, type CommonFault, type LoggedArrival, type Reply } from
  *   status Last.fm sends it with; 200 when `errorsWithHttp200` is set);
  * - `{status, body?, headers?}`: that status and body (an HTML error page unless given).
  */
-type LastfmErrorFault = { lastfmError: number; status?: number; headers?: Record<string, string> } | { status: number; body?: unknown; headers?: Record<string, string> };
+type LastfmErrorFault =
+  { lastfmError: number; status?: number; headers?: Record<string, string> } | { status: number; body?: unknown; headers?: Record<string, string> };
 
 /** What the fake answers to the next request instead of its normal reply: one of Last.fm's errors, or one of the CommonFaults. */
 export type LastfmFault = LastfmErrorFault | CommonFault;
@@ -67,7 +68,14 @@ export class FakeLastfm extends FakeHttpServer<LastfmErrorFault, LastfmLoggedReq
 
   /** Configuration for a client of this fake: its URL and key, a short interval, quick timeouts. */
   env(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return { LASTFM_API_KEY: this.apiKey, LASTFM_BASE_URL: this.url, LASTFM_MIN_INTERVAL_MS: '20', LASTFM_TIMEOUT_MS: '2000', LASTFM_MAX_RETRIES: '3', ...overrides };
+    return {
+      LASTFM_API_KEY: this.apiKey,
+      LASTFM_BASE_URL: this.url,
+      LASTFM_MIN_INTERVAL_MS: '20',
+      LASTFM_TIMEOUT_MS: '2000',
+      LASTFM_MAX_RETRIES: '3',
+      ...overrides,
+    };
   }
 
   /** The next requests get these faults, in order. */
@@ -101,7 +109,8 @@ export class FakeLastfm extends FakeHttpServer<LastfmErrorFault, LastfmLoggedReq
   }
 
   protected faultReply(fault: LastfmErrorFault): Reply {
-    if ('lastfmError' in fault) return { status: fault.status ?? this.errorStatus(fault.lastfmError), body: lastfmErrorBody(fault.lastfmError), headers: fault.headers };
+    if ('lastfmError' in fault)
+      return { status: fault.status ?? this.errorStatus(fault.lastfmError), body: lastfmErrorBody(fault.lastfmError), headers: fault.headers };
     const body = fault.body ?? `<html><head><title>${fault.status}</title></head><body><h1>${fault.status}</h1></body></html>`;
     return { status: fault.status, body, headers: fault.headers, contentType: typeof body === 'string' ? 'text/html' : undefined };
   }
@@ -176,9 +185,20 @@ function artistJson(artist: LastfmArtistFixture): unknown {
  * "Lagi Faatasi" on Last.fm, found through autocorrect).
  */
 export const LASTFM_REALISTIC = (() => {
-  const mbids = { tuiHarbour: 'ea4eeb66-56c5-4235-87a2-f65428042d2c', saltbushParade: '34114d13-891d-4775-9181-2cafaecd774c', marloweVance: '9a2baa4b-ed32-48fd-80e2-ef8cb6816adf' };
+  const mbids = {
+    tuiHarbour: 'ea4eeb66-56c5-4235-87a2-f65428042d2c',
+    saltbushParade: '34114d13-891d-4775-9181-2cafaecd774c',
+    marloweVance: '9a2baa4b-ed32-48fd-80e2-ef8cb6816adf',
+  };
   const artists: LastfmArtistFixture[] = [
-    { name: 'Tui Harbour', mbid: mbids.tuiHarbour, listeners: 48_213, playcount: 612_004, tags: ['folk', 'singer-songwriter', 'new zealand', 'indie folk'], similar: ['Aldous Harding', 'Marlon Williams', 'Reb Fountain'] },
+    {
+      name: 'Tui Harbour',
+      mbid: mbids.tuiHarbour,
+      listeners: 48_213,
+      playcount: 612_004,
+      tags: ['folk', 'singer-songwriter', 'new zealand', 'indie folk'],
+      similar: ['Aldous Harding', 'Marlon Williams', 'Reb Fountain'],
+    },
     { name: 'The Saltbush Parade', listeners: 9_876, playcount: 101_230, tags: ['surf rock'], similar: ['Ocean Alley'], corrections: ['saltbush parade'] },
     { name: 'Marlowe Vance', listeners: 1_402_331, playcount: 38_004_112, tags: ['pop', 'rnb', 'contemporary r&b'], similar: ['Tui Harbour'] },
     { name: 'Lagi Faatasi', listeners: 412, playcount: 2_210, corrections: ['Lagi Faʻatasi'] },

@@ -49,7 +49,17 @@ export interface LabelFixture {
   id: string;
   name: string;
   sortName?: string;
-  type?: 'Original Production' | 'Imprint' | 'Distributor' | 'Holding' | 'Reissue Production' | 'Bootleg Production' | 'Production' | 'Publisher' | 'Rights Society' | null;
+  type?:
+    | 'Original Production'
+    | 'Imprint'
+    | 'Distributor'
+    | 'Holding'
+    | 'Reissue Production'
+    | 'Bootleg Production'
+    | 'Production'
+    | 'Publisher'
+    | 'Rights Society'
+    | null;
   labelCode?: number;
   country?: string;
   area?: AreaFixture;
@@ -107,14 +117,59 @@ export interface WorkFixture {
 export const MB_NO_LABEL = '157afde4-4bf5-4039-8ad2-5a15acc85176';
 
 const NOT_FOUND_BODY = { error: 'Not Found', help: 'For usage, please see: https://musicbrainz.org/development/mmd' };
-const RATE_LIMIT_MESSAGE = 'Your requests are exceeding the allowable rate limit. Please see https://musicbrainz.org/doc/MusicBrainz_API/Rate_Limiting for more information.';
+const RATE_LIMIT_MESSAGE =
+  'Your requests are exceeding the allowable rate limit. Please see https://musicbrainz.org/doc/MusicBrainz_API/Rate_Limiting for more information.';
 
 /** The inc values each lookup accepts (MusicBrainz answers 400 to others). */
 const INCS: Record<string, Set<string>> = {
   isrc: new Set(['artists', 'artist-credits', 'releases', 'isrcs', 'tags', 'genres', 'aliases', 'url-rels', 'artist-rels', 'work-rels']),
-  recording: new Set(['artists', 'artist-credits', 'releases', 'release-groups', 'isrcs', 'tags', 'genres', 'aliases', 'annotation', 'url-rels', 'artist-rels', 'label-rels', 'work-rels', 'work-level-rels']),
-  artist: new Set(['recordings', 'releases', 'release-groups', 'works', 'aliases', 'tags', 'genres', 'ratings', 'url-rels', 'artist-rels', 'label-rels', 'annotation']),
-  release: new Set(['artists', 'artist-credits', 'labels', 'recordings', 'release-groups', 'media', 'discids', 'isrcs', 'aliases', 'tags', 'genres', 'url-rels', 'artist-rels', 'label-rels', 'annotation']),
+  recording: new Set([
+    'artists',
+    'artist-credits',
+    'releases',
+    'release-groups',
+    'isrcs',
+    'tags',
+    'genres',
+    'aliases',
+    'annotation',
+    'url-rels',
+    'artist-rels',
+    'label-rels',
+    'work-rels',
+    'work-level-rels',
+  ]),
+  artist: new Set([
+    'recordings',
+    'releases',
+    'release-groups',
+    'works',
+    'aliases',
+    'tags',
+    'genres',
+    'ratings',
+    'url-rels',
+    'artist-rels',
+    'label-rels',
+    'annotation',
+  ]),
+  release: new Set([
+    'artists',
+    'artist-credits',
+    'labels',
+    'recordings',
+    'release-groups',
+    'media',
+    'discids',
+    'isrcs',
+    'aliases',
+    'tags',
+    'genres',
+    'url-rels',
+    'artist-rels',
+    'label-rels',
+    'annotation',
+  ]),
   label: new Set(['releases', 'aliases', 'tags', 'genres', 'ratings', 'url-rels', 'label-rels', 'artist-rels', 'annotation']),
 };
 
@@ -159,7 +214,13 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
 
   /** Configuration for a client of this fake: its URL, a contact, a short interval, quick retries. */
   env(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return { MUSICBRAINZ_BASE_URL: this.url, MUSICBRAINZ_CONTACT: 'tests@encore.invalid', MUSICBRAINZ_MIN_INTERVAL_MS: '20', MUSICBRAINZ_TIMEOUT_MS: '2000', ...overrides };
+    return {
+      MUSICBRAINZ_BASE_URL: this.url,
+      MUSICBRAINZ_CONTACT: 'tests@encore.invalid',
+      MUSICBRAINZ_MIN_INTERVAL_MS: '20',
+      MUSICBRAINZ_TIMEOUT_MS: '2000',
+      ...overrides,
+    };
   }
 
   /** The next requests whose path (under /ws/2/) starts with `pathPrefix` get these faults, in order. */
@@ -241,17 +302,44 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
         name: `Synthetic Artist ${a + 1}`,
         type: a % 2 ? 'Group' : 'Person',
         area: areas[a % areas.length],
-        urls: a % 3 === 0 ? [] : [{ type: 'official homepage', url: `https://artist-${a + 1}.example/` }, { type: 'bandcamp', url: `https://synthetic-artist-${a + 1}.bandcamp.com/` }],
+        urls:
+          a % 3 === 0
+            ? []
+            : [
+                { type: 'official homepage', url: `https://artist-${a + 1}.example/` },
+                { type: 'bandcamp', url: `https://synthetic-artist-${a + 1}.bandcamp.com/` },
+              ],
         genres: [{ name: ['indie pop', 'hip hop', 'folk', 'electronic'][a % 4]!, count: 1 }],
       });
       let labelId = MB_NO_LABEL;
       if (kind === 1) labelId = distributor.id;
       if (kind >= 2) {
-        labelId = this.addLabel({ id: synthId(2, a), name: `Synthetic Label ${a + 1}`, type: 'Original Production', parents: kind === 3 ? [{ type: 'label ownership', labelId: major.id }] : [] }).id;
+        labelId = this.addLabel({
+          id: synthId(2, a),
+          name: `Synthetic Label ${a + 1}`,
+          type: 'Original Production',
+          parents: kind === 3 ? [{ type: 'label ownership', labelId: major.id }] : [],
+        }).id;
       }
-      this.addRelease({ id: synthId(3, a), title: `Synthetic Release ${a + 1}`, date: `2024-${String((a % 12) + 1).padStart(2, '0')}-15`, country: artist.area?.countryCodes?.[0], labels: [{ labelId }], artistIds: [artist.id], primaryType: tracks.length > 1 ? 'EP' : 'Single', recordingIds: tracks.map((n) => synthId(4, n)) });
+      this.addRelease({
+        id: synthId(3, a),
+        title: `Synthetic Release ${a + 1}`,
+        date: `2024-${String((a % 12) + 1).padStart(2, '0')}-15`,
+        country: artist.area?.countryCodes?.[0],
+        labels: [{ labelId }],
+        artistIds: [artist.id],
+        primaryType: tracks.length > 1 ? 'EP' : 'Single',
+        recordingIds: tracks.map((n) => synthId(4, n)),
+      });
       for (const n of tracks) {
-        this.addRecording({ id: synthId(4, n), title: `Synthetic Song ${n + 1}`, isrcs: [isrcs[n]!], lengthMs: 180_000 + (n % 60) * 1000, credits: [{ artistId: artist.id }], releaseIds: [synthId(3, a)] });
+        this.addRecording({
+          id: synthId(4, n),
+          title: `Synthetic Song ${n + 1}`,
+          isrcs: [isrcs[n]!],
+          lengthMs: 180_000 + (n % 60) * 1000,
+          credits: [{ artistId: artist.id }],
+          releaseIds: [synthId(3, a)],
+        });
       }
     }
     return isrcs;
@@ -320,7 +408,14 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
   private artistRefJson(id: string): Record<string, unknown> {
     const artist = this.artists.get(id);
     if (!artist) throw new Error(`fake MusicBrainz: no artist ${id} (add it before the recordings and releases that credit it)`);
-    return { id, name: artist.name, 'sort-name': artist.sortName ?? artist.name, type: artist.type ?? null, 'type-id': null, disambiguation: artist.disambiguation ?? '' };
+    return {
+      id,
+      name: artist.name,
+      'sort-name': artist.sortName ?? artist.name,
+      type: artist.type ?? null,
+      'type-id': null,
+      disambiguation: artist.disambiguation ?? '',
+    };
   }
 
   private creditJson(credits: RecordingFixture['credits']): unknown[] {
@@ -350,7 +445,10 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
   }
 
   private recordingJson(recording: RecordingFixture, inc: Set<string>): Record<string, unknown> {
-    const releaseDates = (recording.releaseIds ?? []).map((id) => this.releases.get(id)?.date).filter(Boolean).sort();
+    const releaseDates = (recording.releaseIds ?? [])
+      .map((id) => this.releases.get(id)?.date)
+      .filter(Boolean)
+      .sort();
     return {
       id: recording.id,
       title: recording.title,
@@ -389,7 +487,9 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
   private workJson(work: WorkFixture, inc: Set<string>): Record<string, unknown> {
     const relations: unknown[] = [];
     if (inc.has('artist-rels')) {
-      (work.writerIds ?? []).forEach((artistId, i) => relations.push(relationJson(i === 0 ? 'composer' : 'lyricist', 'artist', 'backward', this.artistRefJson(artistId), {})));
+      (work.writerIds ?? []).forEach((artistId, i) =>
+        relations.push(relationJson(i === 0 ? 'composer' : 'lyricist', 'artist', 'backward', this.artistRefJson(artistId), {})),
+      );
     }
     for (const publisher of work.publishers ?? []) {
       if (publisher.labelId && inc.has('label-rels')) {
@@ -424,14 +524,17 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
     if (!artistId || !MBID.test(artistId)) return [400, { error: 'Invalid mbid.', help: NOT_FOUND_BODY.help }];
     if (!this.artists.has(artistId)) return [404, NOT_FOUND_BODY];
     const status = query['release-group-status'];
-    if (status !== undefined && status !== 'all' && status !== 'website-default') return [400, { error: `${status} is not a valid value for the release-group-status parameter.`, help: NOT_FOUND_BODY.help }];
+    if (status !== undefined && status !== 'all' && status !== 'website-default')
+      return [400, { error: `${status} is not a valid value for the release-group-status parameter.`, help: NOT_FOUND_BODY.help }];
     const groups = new Map<string, ReleaseFixture[]>();
     for (const release of this.releases.values()) {
       if (!release.artistIds.includes(artistId)) continue;
       const groupId = this.groupIdOf(release);
       groups.set(groupId, [...(groups.get(groupId) ?? []), release]);
     }
-    const listed = [...groups.entries()].filter(([, releases]) => status !== 'website-default' || releases.some((release) => (release.status ?? 'Official') === 'Official'));
+    const listed = [...groups.entries()].filter(
+      ([, releases]) => status !== 'website-default' || releases.some((release) => (release.status ?? 'Official') === 'Official'),
+    );
     const offset = Number(query.offset ?? 0);
     const limit = Math.min(Number(query.limit ?? 25), 100);
     return [
@@ -441,7 +544,16 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
         'release-group-count': listed.length,
         'release-groups': listed.slice(offset, offset + limit).map(([id, releases]) => {
           const first = releases.map((release) => release.date ?? '').sort()[0] ?? '';
-          return { id, title: releases[0]!.title, 'primary-type': releases[0]!.primaryType ?? 'Single', 'primary-type-id': null, 'secondary-types': releases[0]!.secondaryTypes ?? [], 'secondary-type-ids': [], 'first-release-date': first, disambiguation: '' };
+          return {
+            id,
+            title: releases[0]!.title,
+            'primary-type': releases[0]!.primaryType ?? 'Single',
+            'primary-type-id': null,
+            'secondary-types': releases[0]!.secondaryTypes ?? [],
+            'secondary-type-ids': [],
+            'first-release-date': first,
+            disambiguation: '',
+          };
         }),
       },
     ];
@@ -465,12 +577,22 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
       ipis: [],
       ...(inc.has('url-rels') ? { relations: (artist.urls ?? []).map((url) => urlRelationJson(url)) } : {}),
       ...(inc.has('tags') ? { tags: (artist.tags ?? []).map((tag) => ({ name: tag.name, count: tag.count ?? 1 })) } : {}),
-      ...(inc.has('genres') ? { genres: (artist.genres ?? []).map((genre) => ({ id: null, name: genre.name, count: genre.count ?? 1, disambiguation: '' })) } : {}),
+      ...(inc.has('genres')
+        ? { genres: (artist.genres ?? []).map((genre) => ({ id: null, name: genre.name, count: genre.count ?? 1, disambiguation: '' })) }
+        : {}),
     };
   }
 
   private labelRefJson(label: LabelFixture): Record<string, unknown> {
-    return { id: label.id, name: label.name, 'sort-name': label.sortName ?? label.name, type: label.type ?? null, 'type-id': null, 'label-code': label.labelCode ?? null, disambiguation: label.disambiguation ?? '' };
+    return {
+      id: label.id,
+      name: label.name,
+      'sort-name': label.sortName ?? label.name,
+      type: label.type ?? null,
+      'type-id': null,
+      'label-code': label.labelCode ?? null,
+      disambiguation: label.disambiguation ?? '',
+    };
   }
 
   private releaseJson(release: ReleaseFixture, inc: Set<string>): Record<string, unknown> {
@@ -498,9 +620,30 @@ export class FakeMusicBrainz extends FakeHttpServer<MbStatusFault, LoggedRequest
           }
         : {}),
       ...(inc.has('release-groups')
-        ? { 'release-group': { id: this.groupIdOf(release), title: release.title, 'primary-type': release.primaryType ?? 'Single', 'secondary-types': release.secondaryTypes ?? [], 'first-release-date': release.date ?? '', disambiguation: '' } }
+        ? {
+            'release-group': {
+              id: this.groupIdOf(release),
+              title: release.title,
+              'primary-type': release.primaryType ?? 'Single',
+              'secondary-types': release.secondaryTypes ?? [],
+              'first-release-date': release.date ?? '',
+              disambiguation: '',
+            },
+          }
         : {}),
-      ...(inc.has('recordings') || inc.has('media') ? { media: [{ position: 1, format: release.format ?? 'Digital Media', 'track-count': tracks.length, 'track-offset': 0, ...(inc.has('recordings') ? { tracks } : {}) }] } : {}),
+      ...(inc.has('recordings') || inc.has('media')
+        ? {
+            media: [
+              {
+                position: 1,
+                format: release.format ?? 'Digital Media',
+                'track-count': tracks.length,
+                'track-offset': 0,
+                ...(inc.has('recordings') ? { tracks } : {}),
+              },
+            ],
+          }
+        : {}),
       ...(inc.has('artist-credits') || inc.has('artists') ? { 'artist-credit': this.creditJson(release.artistIds.map((artistId) => ({ artistId }))) } : {}),
     };
   }
@@ -577,7 +720,12 @@ function urlRelationJson(url: { type: string; url: string; ended?: boolean }): R
   };
 }
 
-function labelRelationJson(type: string, direction: 'forward' | 'backward', label: Record<string, unknown>, dates: { begin?: string; end?: string }): Record<string, unknown> {
+function labelRelationJson(
+  type: string,
+  direction: 'forward' | 'backward',
+  label: Record<string, unknown>,
+  dates: { begin?: string; end?: string },
+): Record<string, unknown> {
   return relationJson(type, 'label', direction, label, dates);
 }
 
@@ -675,7 +823,10 @@ export const REALISTIC = (() => {
         { type: 'social network', url: 'https://www.instagram.com/tuiharbour.music/' },
         { type: 'free streaming', url: 'https://open.spotify.com/artist/0TuiHarbourFakeId00001' },
       ],
-      tags: [{ name: 'folk', count: 2 }, { name: 'singer-songwriter', count: 1 }],
+      tags: [
+        { name: 'folk', count: 2 },
+        { name: 'singer-songwriter', count: 1 },
+      ],
       genres: [{ name: 'indie folk', count: 2 }],
     },
     {
@@ -694,8 +845,14 @@ export const REALISTIC = (() => {
         { type: 'free streaming', url: 'https://open.spotify.com/artist/0SaltbushParadeFakeId1' },
         { type: 'social network', url: 'https://twitter.com/saltbushparade', ended: true },
       ],
-      tags: [{ name: 'indie rock', count: 3 }, { name: 'australian', count: 1 }],
-      genres: [{ name: 'indie rock', count: 3 }, { name: 'surf rock', count: 1 }],
+      tags: [
+        { name: 'indie rock', count: 3 },
+        { name: 'australian', count: 1 },
+      ],
+      genres: [
+        { name: 'indie rock', count: 3 },
+        { name: 'surf rock', count: 1 },
+      ],
     },
     {
       id: ids.marloweVance,
@@ -713,8 +870,14 @@ export const REALISTIC = (() => {
         { type: 'streaming', url: 'https://music.apple.com/us/artist/marlowe-vance/1000000001' },
         { type: 'free streaming', url: 'https://open.spotify.com/artist/0MarloweVanceFakeId01' },
       ],
-      tags: [{ name: 'pop', count: 5 }, { name: 'r&b', count: 2 }],
-      genres: [{ name: 'pop', count: 5 }, { name: 'contemporary r&b', count: 2 }],
+      tags: [
+        { name: 'pop', count: 5 },
+        { name: 'r&b', count: 2 },
+      ],
+      genres: [
+        { name: 'pop', count: 5 },
+        { name: 'contemporary r&b', count: 2 },
+      ],
     },
     {
       id: ids.lagiFaatasi,
@@ -729,20 +892,45 @@ export const REALISTIC = (() => {
   ];
 
   const labels: LabelFixture[] = [
-    { id: ids.southernWire, name: 'Southern Wire Distribution', type: 'Distributor', area: AUSTRALIA, begin: '2009', urls: [{ type: 'official homepage', url: 'https://southernwire.example/' }] },
+    {
+      id: ids.southernWire,
+      name: 'Southern Wire Distribution',
+      type: 'Distributor',
+      area: AUSTRALIA,
+      begin: '2009',
+      urls: [{ type: 'official homepage', url: 'https://southernwire.example/' }],
+    },
     {
       id: ids.redgumLane,
       name: 'Redgum Lane Records',
       type: 'Original Production',
       area: AUSTRALIA,
       begin: '2014',
-      urls: [{ type: 'official homepage', url: 'https://redgumlane.example/' }, { type: 'bandcamp', url: 'https://redgumlane.bandcamp.com/' }],
+      urls: [
+        { type: 'official homepage', url: 'https://redgumlane.example/' },
+        { type: 'bandcamp', url: 'https://redgumlane.bandcamp.com/' },
+      ],
       parents: [{ type: 'label distribution', labelId: ids.southernWire, begin: '2019' }],
     },
     { id: ids.universal, name: 'Universal Music Group', type: 'Holding', area: UNITED_STATES, begin: '1996' },
-    { id: ids.summitAvenue, name: 'Summit Avenue Music', type: 'Original Production', labelCode: 98765, area: UNITED_STATES, begin: '2004', parents: [{ type: 'label ownership', labelId: ids.universal, begin: '2012' }] },
+    {
+      id: ids.summitAvenue,
+      name: 'Summit Avenue Music',
+      type: 'Original Production',
+      labelCode: 98765,
+      area: UNITED_STATES,
+      begin: '2004',
+      parents: [{ type: 'label ownership', labelId: ids.universal, begin: '2012' }],
+    },
     { id: ids.brightline, name: 'Brightline', type: 'Imprint', area: UNITED_STATES, begin: '2018', parents: [{ type: 'imprint', labelId: ids.summitAvenue }] },
-    { id: ids.distroKid, name: 'DistroKid', type: 'Distributor', area: UNITED_STATES, begin: '2013', urls: [{ type: 'official homepage', url: 'https://distrokid.com/' }] },
+    {
+      id: ids.distroKid,
+      name: 'DistroKid',
+      type: 'Distributor',
+      area: UNITED_STATES,
+      begin: '2013',
+      urls: [{ type: 'official homepage', url: 'https://distrokid.com/' }],
+    },
     { id: ids.summitPublishing, name: 'Summit Avenue Songs', type: 'Publisher', area: UNITED_STATES, begin: '2010' },
   ];
 
@@ -756,8 +944,28 @@ export const REALISTIC = (() => {
   ];
 
   const releases: ReleaseFixture[] = [
-    { id: ids.lowTideRelease, title: 'Low Tide Letters', date: '2024-05-17', country: 'NZ', labels: [{ labelId: MB_NO_LABEL }], artistIds: [ids.tuiHarbour], primaryType: 'Single', recordingIds: [ids.lowTide] },
-    { id: ids.dashboardRelease, title: 'Dust on the Dashboard', date: '2023-09-01', country: 'AU', barcode: '9345678901234', labels: [{ labelId: ids.redgumLane, catalogNumber: 'RGL-014' }], artistIds: [ids.saltbushParade], primaryType: 'EP', recordingIds: [ids.dashboard, ids.dashboardB], format: 'Digital Media' },
+    {
+      id: ids.lowTideRelease,
+      title: 'Low Tide Letters',
+      date: '2024-05-17',
+      country: 'NZ',
+      labels: [{ labelId: MB_NO_LABEL }],
+      artistIds: [ids.tuiHarbour],
+      primaryType: 'Single',
+      recordingIds: [ids.lowTide],
+    },
+    {
+      id: ids.dashboardRelease,
+      title: 'Dust on the Dashboard',
+      date: '2023-09-01',
+      country: 'AU',
+      barcode: '9345678901234',
+      labels: [{ labelId: ids.redgumLane, catalogNumber: 'RGL-014' }],
+      artistIds: [ids.saltbushParade],
+      primaryType: 'EP',
+      recordingIds: [ids.dashboard, ids.dashboardB],
+      format: 'Digital Media',
+    },
     // The Saltbush Parade's earlier records: an established indie band (5 release groups in all).
     ...['Fremantle Doctor', 'Pindan Red', 'Rottnest Ferry', 'Nullarbor Nights'].map((title, i) => ({
       id: `34114d13-891d-4775-9181-2cafaecd77${String(i).padStart(2, '0')}`,
@@ -768,14 +976,55 @@ export const REALISTIC = (() => {
       artistIds: [ids.saltbushParade],
       primaryType: i % 2 ? ('Album' as const) : ('EP' as const),
     })),
-    { id: ids.glassSkylineRelease, title: 'Glass Skyline', date: '2025-02-14', country: 'XW', barcode: '00602455512345', labels: [{ labelId: ids.brightline, catalogNumber: 'BRL0042' }], artistIds: [ids.marloweVance], primaryType: 'Album', recordingIds: [ids.glassSkyline] },
-    { id: ids.islandTimeRelease, title: 'Island Time', date: '2024-11', labels: [{ labelId: ids.distroKid }], artistIds: [ids.lagiFaatasi], primaryType: 'Single', recordingIds: [ids.islandTime] },
+    {
+      id: ids.glassSkylineRelease,
+      title: 'Glass Skyline',
+      date: '2025-02-14',
+      country: 'XW',
+      barcode: '00602455512345',
+      labels: [{ labelId: ids.brightline, catalogNumber: 'BRL0042' }],
+      artistIds: [ids.marloweVance],
+      primaryType: 'Album',
+      recordingIds: [ids.glassSkyline],
+    },
+    {
+      id: ids.islandTimeRelease,
+      title: 'Island Time',
+      date: '2024-11',
+      labels: [{ labelId: ids.distroKid }],
+      artistIds: [ids.lagiFaatasi],
+      primaryType: 'Single',
+      recordingIds: [ids.islandTime],
+    },
   ];
 
   const recordings: RecordingFixture[] = [
-    { id: ids.lowTide, title: 'Low Tide Letters', isrcs: [isrcs.lowTide], lengthMs: 214_000, credits: [{ artistId: ids.tuiHarbour }], releaseIds: [ids.lowTideRelease], workIds: [ids.lowTideWork] },
-    { id: ids.dashboard, title: 'Dust on the Dashboard', isrcs: [isrcs.dashboard], lengthMs: 198_500, credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease], workIds: [ids.dashboardWork] },
-    { id: ids.dashboardB, title: 'Nullarbor Static', isrcs: [isrcs.dashboardB], lengthMs: 241_000, credits: [{ artistId: ids.saltbushParade }], releaseIds: [ids.dashboardRelease] },
+    {
+      id: ids.lowTide,
+      title: 'Low Tide Letters',
+      isrcs: [isrcs.lowTide],
+      lengthMs: 214_000,
+      credits: [{ artistId: ids.tuiHarbour }],
+      releaseIds: [ids.lowTideRelease],
+      workIds: [ids.lowTideWork],
+    },
+    {
+      id: ids.dashboard,
+      title: 'Dust on the Dashboard',
+      isrcs: [isrcs.dashboard],
+      lengthMs: 198_500,
+      credits: [{ artistId: ids.saltbushParade }],
+      releaseIds: [ids.dashboardRelease],
+      workIds: [ids.dashboardWork],
+    },
+    {
+      id: ids.dashboardB,
+      title: 'Nullarbor Static',
+      isrcs: [isrcs.dashboardB],
+      lengthMs: 241_000,
+      credits: [{ artistId: ids.saltbushParade }],
+      releaseIds: [ids.dashboardRelease],
+    },
     {
       id: ids.glassSkyline,
       title: 'Glass Skyline',
@@ -786,7 +1035,14 @@ export const REALISTIC = (() => {
       workIds: [ids.glassSkylineWork],
       phonographicCopyrightLabelIds: [ids.summitAvenue],
     },
-    { id: ids.islandTime, title: 'Island Time', isrcs: [isrcs.islandTime], credits: [{ artistId: ids.lagiFaatasi }], releaseIds: [ids.islandTimeRelease], workIds: [ids.islandTimeWork] },
+    {
+      id: ids.islandTime,
+      title: 'Island Time',
+      isrcs: [isrcs.islandTime],
+      credits: [{ artistId: ids.lagiFaatasi }],
+      releaseIds: [ids.islandTimeRelease],
+      workIds: [ids.islandTimeWork],
+    },
   ];
 
   return { ids, isrcs, artists, labels, works, releases, recordings };

@@ -1,10 +1,7 @@
 import nock from 'nock';
 
 /** What the fake answers to the next matching request instead of its normal reply. */
-export type ScriptedReply =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { networkError: string }
-  | { delayMs: number };
+export type ScriptedReply = { status: number; body?: unknown; headers?: Record<string, string> } | { networkError: string } | { delayMs: number };
 
 interface Recorded {
   method: string;
@@ -201,7 +198,8 @@ export class FakeSpotify {
       if (!clientOk) return [400, { error: 'invalid_client', error_description: 'Invalid client' }];
       return grant === 'authorization_code' ? this.codeGrant(form) : this.refreshGrant(form);
     }
-    if (method !== 'POST' || grant !== 'client_credentials') return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials, authorization_code or refresh_token' }];
+    if (method !== 'POST' || grant !== 'client_credentials')
+      return [400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials, authorization_code or refresh_token' }];
     if (authorization !== expected) return [400, { error: 'invalid_client', error_description: 'Invalid client' }];
     const accessToken = `fake-token-${++this.issued}`;
     this.validTokens.add(accessToken);
@@ -255,7 +253,16 @@ export class FakeSpotify {
       if (ids.length === 0 || ids.length > 50 || ids.some((each) => !/^[0-9A-Za-z]{22}$/.test(each))) return apiError(400, 'invalid ids');
       return [200, { artists: ids.map((each) => this.artists.get(each) ?? null) }];
     }
-    if (resource === 'browse' && id === 'new-releases') return [200, { albums: this.page(url, this.newReleases.map((albumId) => simplifiedAlbum(this.albums.get(albumId)!))) }];
+    if (resource === 'browse' && id === 'new-releases')
+      return [
+        200,
+        {
+          albums: this.page(
+            url,
+            this.newReleases.map((albumId) => simplifiedAlbum(this.albums.get(albumId)!)),
+          ),
+        },
+      ];
     if (resource === 'artists' && id) {
       if (!/^[0-9A-Za-z]{22}$/.test(id)) return apiError(400, 'invalid id');
       const artist = this.artists.get(id);
@@ -286,7 +293,15 @@ export class FakeSpotify {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const next = offset + limit < items.length ? new URL(url) : null;
     next?.searchParams.set('offset', String(offset + limit));
-    return { href: url.toString(), items: items.slice(offset, offset + limit), limit, next: next?.toString() ?? null, offset, previous: null, total: items.length };
+    return {
+      href: url.toString(),
+      items: items.slice(offset, offset + limit),
+      limit,
+      next: next?.toString() ?? null,
+      offset,
+      previous: null,
+      total: items.length,
+    };
   }
 
   /**
@@ -307,11 +322,15 @@ export class FakeSpotify {
       const year = Number(releaseDate.slice(0, 4));
       return year >= from! && year <= to!;
     };
-    const genresOf = (artists: SpotifyApi.ArtistObjectSimplified[]) => artists.flatMap((artist) => this.artists.get(artist.id)?.genres ?? []).map((genre) => genre.toLowerCase());
+    const genresOf = (artists: SpotifyApi.ArtistObjectSimplified[]) =>
+      artists.flatMap((artist) => this.artists.get(artist.id)?.genres ?? []).map((genre) => genre.toLowerCase());
     const answer: SpotifyApi.SearchResponse = {};
     if (types.includes('track')) {
       const items = [...this.tracks.values()].filter((track) => {
-        const artists = track.artists.map((artist) => artist.name).join(' ').toLowerCase();
+        const artists = track.artists
+          .map((artist) => artist.name)
+          .join(' ')
+          .toLowerCase();
         const title = track.name.toLowerCase();
         const everything = `${title} ${artists} ${track.album.name.toLowerCase()}`;
         const matches = ({ field, value }: { field: string; value: string }) => {
@@ -352,15 +371,33 @@ export function spotifyTrack(track: Partial<SpotifyApi.TrackObjectFull> & { id: 
   const albumId = `${track.id.slice(0, 21)}A`;
   return {
     album: {
-      album_type: 'album', artists: [], available_markets: ['US'], external_urls: { spotify: `https://open.spotify.com/album/${albumId}` },
-      href: `${API}/v1/albums/${albumId}`, id: albumId, name: 'Fake Album',
+      album_type: 'album',
+      artists: [],
+      available_markets: ['US'],
+      external_urls: { spotify: `https://open.spotify.com/album/${albumId}` },
+      href: `${API}/v1/albums/${albumId}`,
+      id: albumId,
+      name: 'Fake Album',
       images: [
         { url: `https://i.scdn.co/image/${albumId}-640`, height: 640, width: 640 },
         { url: `https://i.scdn.co/image/${albumId}-300`, height: 300, width: 300 },
       ],
-      release_date: '2024-05-17', release_date_precision: 'day', total_tracks: 12, type: 'album', uri: `spotify:album:${albumId}`,
+      release_date: '2024-05-17',
+      release_date_precision: 'day',
+      total_tracks: 12,
+      type: 'album',
+      uri: `spotify:album:${albumId}`,
     } as SpotifyApi.AlbumObjectSimplified,
-    artists: [{ external_urls: { spotify: '' }, href: '', id: 'artist0000000000000001', name: 'Fake Artist', type: 'artist', uri: 'spotify:artist:artist0000000000000001' }],
+    artists: [
+      {
+        external_urls: { spotify: '' },
+        href: '',
+        id: 'artist0000000000000001',
+        name: 'Fake Artist',
+        type: 'artist',
+        uri: 'spotify:artist:artist0000000000000001',
+      },
+    ],
     available_markets: ['US'],
     disc_number: 1,
     duration_ms: 201_000,
@@ -425,8 +462,23 @@ export function spotifyAlbum(album: Partial<SpotifyApi.AlbumObjectFull> & { id: 
 
 /** The Simplified Album object new releases and search list (no label, copyrights or tracks). */
 export function simplifiedAlbum(album: SpotifyApi.AlbumObjectFull): SpotifyApi.AlbumObjectSimplified {
-  const { album_type, artists, available_markets, external_urls, href, id, images, name, release_date, release_date_precision, total_tracks, type, uri } = album;
-  return { album_type, artists, available_markets, external_urls, href, id, images, name, release_date, release_date_precision, total_tracks, type, uri } as SpotifyApi.AlbumObjectSimplified;
+  const { album_type, artists, available_markets, external_urls, href, id, images, name, release_date, release_date_precision, total_tracks, type, uri } =
+    album;
+  return {
+    album_type,
+    artists,
+    available_markets,
+    external_urls,
+    href,
+    id,
+    images,
+    name,
+    release_date,
+    release_date_precision,
+    total_tracks,
+    type,
+    uri,
+  } as SpotifyApi.AlbumObjectSimplified;
 }
 
 /** A User object as GET /v1/me returns it (with the user-read-email and user-read-private scopes). */
@@ -450,16 +502,35 @@ export function spotifyUser(user: Partial<SpotifyApi.UserObjectPrivate> & { id: 
 /** An Audio Features object as GET /v1/audio-features/{id} returns it. */
 export function audioFeaturesOf(id: string, features: Partial<SpotifyApi.AudioFeaturesObject> = {}): SpotifyApi.AudioFeaturesObject {
   return {
-    danceability: 0.735, energy: 0.578, key: 5, loudness: -11.84, mode: 0, speechiness: 0.0461, acousticness: 0.514,
-    instrumentalness: 0.0902, liveness: 0.159, valence: 0.636, tempo: 98.002, type: 'audio_features', id,
-    uri: `spotify:track:${id}`, track_href: `${API}/v1/tracks/${id}`, analysis_url: `${API}/v1/audio-analysis/${id}`,
-    duration_ms: 255_349, time_signature: 4,
+    danceability: 0.735,
+    energy: 0.578,
+    key: 5,
+    loudness: -11.84,
+    mode: 0,
+    speechiness: 0.0461,
+    acousticness: 0.514,
+    instrumentalness: 0.0902,
+    liveness: 0.159,
+    valence: 0.636,
+    tempo: 98.002,
+    type: 'audio_features',
+    id,
+    uri: `spotify:track:${id}`,
+    track_href: `${API}/v1/tracks/${id}`,
+    analysis_url: `${API}/v1/audio-analysis/${id}`,
+    duration_ms: 255_349,
+    time_signature: 4,
     ...features,
   };
 }
 
 export function artists(...names: string[]): SpotifyApi.ArtistObjectSimplified[] {
   return names.map((name, index) => ({
-    external_urls: { spotify: '' }, href: '', id: `artist${String(index).padStart(16, '0')}`, name, type: 'artist', uri: '',
+    external_urls: { spotify: '' },
+    href: '',
+    id: `artist${String(index).padStart(16, '0')}`,
+    name,
+    type: 'artist',
+    uri: '',
   }));
 }

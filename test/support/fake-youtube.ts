@@ -11,7 +11,8 @@ type YtErrorFault = { status: number; body?: unknown; headers?: Record<string, s
 /** What the fake answers to the next matching request instead of its normal reply: one of YouTube's errors, or one of the CommonFaults. */
 export type YtFault = YtErrorFault | CommonFault;
 
-export type YtErrorReason = 'quotaExceeded' | 'rateLimitExceeded' | 'forbidden' | 'badRequest' | 'keyInvalid' | 'backendError' | 'channelNotFound' | 'playlistNotFound';
+export type YtErrorReason =
+  'quotaExceeded' | 'rateLimitExceeded' | 'forbidden' | 'badRequest' | 'keyInvalid' | 'backendError' | 'channelNotFound' | 'playlistNotFound';
 
 export interface YtLoggedRequest extends LoggedArrival {
   /** search, channels or playlistItems. */
@@ -45,17 +46,32 @@ export interface YtChannelFixture {
 export const YT_UNITS: Record<string, number> = { search: 100, channels: 1, playlistItems: 1 };
 
 const ERRORS: Record<YtErrorReason, { code: number; message: string; domain: string }> = {
-  quotaExceeded: { code: 403, domain: 'youtube.quota', message: 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.' },
+  quotaExceeded: {
+    code: 403,
+    domain: 'youtube.quota',
+    message: 'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+  },
   rateLimitExceeded: { code: 403, domain: 'usageLimits', message: 'Rate Limit Exceeded' },
   forbidden: { code: 403, domain: 'global', message: 'The request is missing a valid API key.' },
   badRequest: { code: 400, domain: 'global', message: 'Invalid value for parameter.' },
   keyInvalid: { code: 400, domain: 'global', message: 'API key not valid. Please pass a valid API key.' },
   backendError: { code: 503, domain: 'global', message: 'Backend Error' },
-  channelNotFound: { code: 404, domain: 'youtube.channel', message: 'The channel identified with the request\'s <code>id</code> parameter cannot be found.' },
-  playlistNotFound: { code: 404, domain: 'youtube.playlistItem', message: 'The playlist identified with the request\'s <code>playlistId</code> parameter cannot be found.' },
+  channelNotFound: { code: 404, domain: 'youtube.channel', message: "The channel identified with the request's <code>id</code> parameter cannot be found." },
+  playlistNotFound: {
+    code: 404,
+    domain: 'youtube.playlistItem',
+    message: "The playlist identified with the request's <code>playlistId</code> parameter cannot be found.",
+  },
 };
 
-const STATUS_NAMES: Record<number, string> = { 400: 'INVALID_ARGUMENT', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const STATUS_NAMES: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 /** Google's error body for a reason, as the YouTube Data API sends it. */
 export function youtubeErrorBody(reason: YtErrorReason): { code: number; body: unknown } {
@@ -64,7 +80,14 @@ export function youtubeErrorBody(reason: YtErrorReason): { code: number; body: u
   if (reason === 'keyInvalid') {
     // Google's newer form for a bad key: the reason is in details (google.rpc.ErrorInfo).
     error.status = 'INVALID_ARGUMENT';
-    error.details = [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'youtube.googleapis.com' } }];
+    error.details = [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'API_KEY_INVALID',
+        domain: 'googleapis.com',
+        metadata: { service: 'youtube.googleapis.com' },
+      },
+    ];
   } else if (STATUS_NAMES[code]) {
     error.status = STATUS_NAMES[code];
   }
@@ -157,7 +180,8 @@ export class FakeYoutube extends FakeHttpServer<YtErrorFault, YtLoggedRequest> {
     if (!query.part) return [400, badRequest('No filter selected. Expected one of: part', 'required')];
     const parts = new Set(query.part.split(','));
     const maxResults = Number(query.maxResults ?? 5);
-    if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > 50) return [400, badRequest(`Invalid value '${query.maxResults}'. Values must be within the range: [0, 50]`, 'invalidParameter')];
+    if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > 50)
+      return [400, badRequest(`Invalid value '${query.maxResults}'. Values must be within the range: [0, 50]`, 'invalidParameter')];
     if (path === 'search') return this.search(query, maxResults);
     if (path === 'channels') return this.channelList(query, parts);
     return this.playlistItems(query, maxResults);
@@ -166,7 +190,9 @@ export class FakeYoutube extends FakeHttpServer<YtErrorFault, YtLoggedRequest> {
   /** Channels whose title holds every word of q (case and accents aside), in insertion order as "relevance". */
   private search(query: Record<string, string>, maxResults: number): [number, unknown] {
     if (query.type !== 'channel') return [400, badRequest('This fake searches channels only: ask with type=channel.', 'invalidParameter')];
-    const words = fold(query.q ?? '').split(/\s+/).filter(Boolean);
+    const words = fold(query.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     const found = [...this.channels.values()].filter((channel) => words.every((word) => fold(channel.title).includes(word)));
     return [
       200,
@@ -198,7 +224,11 @@ export class FakeYoutube extends FakeHttpServer<YtErrorFault, YtLoggedRequest> {
   private channelList(query: Record<string, string>, parts: Set<string>): [number, unknown] {
     const all = [...this.channels.values()];
     let found: YtChannelFixture[];
-    if (query.id !== undefined) found = query.id.split(',').map((id) => this.channels.get(id)).filter((channel): channel is YtChannelFixture => channel !== undefined);
+    if (query.id !== undefined)
+      found = query.id
+        .split(',')
+        .map((id) => this.channels.get(id))
+        .filter((channel): channel is YtChannelFixture => channel !== undefined);
     else if (query.forHandle !== undefined) {
       const handle = query.forHandle.replace(/^@/, '').toLowerCase();
       found = all.filter((channel) => channel.handle?.toLowerCase() === handle);
@@ -261,7 +291,9 @@ function channelJson(channel: YtChannelFixture, parts: Set<string>): Record<stri
           },
         }
       : {}),
-    ...(parts.has('contentDetails') ? { contentDetails: { relatedPlaylists: { likes: '', ...(channel.noUploadsPlaylist ? {} : { uploads: uploadsPlaylistId(channel.id) }) } } } : {}),
+    ...(parts.has('contentDetails')
+      ? { contentDetails: { relatedPlaylists: { likes: '', ...(channel.noUploadsPlaylist ? {} : { uploads: uploadsPlaylistId(channel.id) }) } } }
+      : {}),
     ...(parts.has('statistics')
       ? {
           statistics: {
@@ -286,9 +318,32 @@ function badRequest(message: string, reason: string): unknown {
 
 function genericError(status: number): unknown {
   if (status === 503) return youtubeErrorBody('backendError').body;
-  if (status >= 500) return { error: { code: status, message: 'Internal error encountered.', errors: [{ message: 'Internal error encountered.', domain: 'global', reason: 'backendError' }], status: 'INTERNAL' } };
-  if (status === 429) return { error: { code: 429, message: 'Too many requests', errors: [{ message: 'Too many requests', domain: 'global', reason: 'rateLimitExceeded' }], status: 'RESOURCE_EXHAUSTED' } };
-  return { error: { code: status, message: 'Not Found', errors: [{ message: 'Not Found', domain: 'global', reason: 'notFound' }], status: STATUS_NAMES[status] ?? 'UNKNOWN' } };
+  if (status >= 500)
+    return {
+      error: {
+        code: status,
+        message: 'Internal error encountered.',
+        errors: [{ message: 'Internal error encountered.', domain: 'global', reason: 'backendError' }],
+        status: 'INTERNAL',
+      },
+    };
+  if (status === 429)
+    return {
+      error: {
+        code: 429,
+        message: 'Too many requests',
+        errors: [{ message: 'Too many requests', domain: 'global', reason: 'rateLimitExceeded' }],
+        status: 'RESOURCE_EXHAUSTED',
+      },
+    };
+  return {
+    error: {
+      code: status,
+      message: 'Not Found',
+      errors: [{ message: 'Not Found', domain: 'global', reason: 'notFound' }],
+      status: STATUS_NAMES[status] ?? 'UNKNOWN',
+    },
+  };
 }
 
 function thumbnails(id: string): Record<string, unknown> {
@@ -314,7 +369,10 @@ function daysBefore(from: string, days: number): string {
 
 /** `count` uploads, one every `everyDays` days, the newest `firstDaysAgo` days before `now`. */
 function uploadsEvery(prefix: string, now: string, count: number, everyDays: number, firstDaysAgo = 2): YtChannelFixture['uploads'] {
-  return Array.from({ length: count }, (_, i) => ({ videoId: `${prefix}${String(i).padStart(11 - prefix.length, '0')}`, publishedAt: daysBefore(now, firstDaysAgo + i * everyDays) }));
+  return Array.from({ length: count }, (_, i) => ({
+    videoId: `${prefix}${String(i).padStart(11 - prefix.length, '0')}`,
+    publishedAt: daysBefore(now, firstDaysAgo + i * everyDays),
+  }));
 }
 
 /**
@@ -349,7 +407,15 @@ export const YOUTUBE_REALISTIC = (() => {
       uploads: [...uploadsEvery('tuiH', now, 12, 14), { videoId: 'tuiHprivate1', publishedAt: null }],
     },
     { id: ids.tuiHarbourTopic, title: 'Tui Harbour - Topic', description: '', publishedAt: '2019-01-12T00:00:00Z', subscribers: 310, views: 0, uploads: [] },
-    { id: ids.tuiHarbourFans, title: 'Tui Harbour Fan Page', description: 'Not affiliated.', publishedAt: '2021-07-30T10:00:00Z', subscribers: 95, views: 40_100, uploads: uploadsEvery('tuiF', now, 3, 40) },
+    {
+      id: ids.tuiHarbourFans,
+      title: 'Tui Harbour Fan Page',
+      description: 'Not affiliated.',
+      publishedAt: '2021-07-30T10:00:00Z',
+      subscribers: 95,
+      views: 40_100,
+      uploads: uploadsEvery('tuiF', now, 3, 40),
+    },
     {
       id: ids.saltbushParade,
       title: 'The Saltbush Parade',
@@ -363,10 +429,35 @@ export const YOUTUBE_REALISTIC = (() => {
       views: 9_120_400,
       uploads: uploadsEvery('salt', now, 8, 45, 30),
     },
-    { id: ids.marloweVevo, title: 'MarloweVanceVEVO', handle: 'MarloweVanceVEVO', publishedAt: '2015-10-01T00:00:00Z', country: 'US', subscribers: 2_310_000, views: 1_204_551_000, uploads: uploadsEvery('mvVevo', now, 20, 20, 5) },
-    { id: ids.marloweTopic, title: 'Marlowe Vance - Topic', publishedAt: '2016-01-01T00:00:00Z', subscribers: 410_000, views: 0, uploads: [], noUploadsPlaylist: true },
+    {
+      id: ids.marloweVevo,
+      title: 'MarloweVanceVEVO',
+      handle: 'MarloweVanceVEVO',
+      publishedAt: '2015-10-01T00:00:00Z',
+      country: 'US',
+      subscribers: 2_310_000,
+      views: 1_204_551_000,
+      uploads: uploadsEvery('mvVevo', now, 20, 20, 5),
+    },
+    {
+      id: ids.marloweTopic,
+      title: 'Marlowe Vance - Topic',
+      publishedAt: '2016-01-01T00:00:00Z',
+      subscribers: 410_000,
+      views: 0,
+      uploads: [],
+      noUploadsPlaylist: true,
+    },
     // 60 uploads, one a day: its first page (50) covers less than 90 days.
-    { id: ids.dailyVlogs, title: 'Daily Harbour Vlogs', handle: 'dailyharbourvlogs', publishedAt: '2023-01-01T00:00:00Z', subscribers: 3_100, views: 402_000, uploads: uploadsEvery('dv', now, 60, 1, 0) },
+    {
+      id: ids.dailyVlogs,
+      title: 'Daily Harbour Vlogs',
+      handle: 'dailyharbourvlogs',
+      publishedAt: '2023-01-01T00:00:00Z',
+      subscribers: 3_100,
+      views: 402_000,
+      uploads: uploadsEvery('dv', now, 60, 1, 0),
+    },
   ];
   return { now, ids, channels };
 })();

@@ -23,7 +23,14 @@ export function loggingApps() {
   return {
     async start(format: 'json' | 'pretty', destination?: { write(line: string): void }, level: 'log' | 'debug' = 'log'): Promise<App> {
       database ??= await createTestDatabase();
-      const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: level, LOG_FORMAT: format, GENRE_TRAIN_CRON: 'off', DATABASE_URL: database.url });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        RATE_LIMIT_ENABLED: 'false',
+        LOG_LEVEL: level,
+        LOG_FORMAT: format,
+        GENRE_TRAIN_CRON: 'off',
+        DATABASE_URL: database.url,
+      });
       const app = await createApp(config, database.url, undefined, createLogger(level, { format, destination }));
       await app.init();
       apps.push(app);

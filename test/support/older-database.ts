@@ -18,7 +18,9 @@ export async function databaseBefore(migration: string): Promise<OlderDatabase> 
   const database = await createTestDatabase();
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  await client.query('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS chinook CASCADE; DROP SCHEMA IF EXISTS reporting CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm');
+  await client.query(
+    'DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS chinook CASCADE; DROP SCHEMA IF EXISTS reporting CASCADE; CREATE SCHEMA public; DROP EXTENSION IF EXISTS pg_trgm',
+  );
   const older = await mkdtemp(join(tmpdir(), 'encore-older-migrations-'));
   for (const entry of await readdir(migrationsDir)) if (entry < migration) await cp(join(migrationsDir, entry), join(older, entry), { recursive: true });
   await applyMigrations(database.url, older);

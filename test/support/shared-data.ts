@@ -9,9 +9,7 @@ import { projectRoot } from '../../src/config/paths.js';
  */
 export const sharedDataDir = resolve(process.env.ENCORE_SHARED_DATA || join(projectRoot, '..', 'shared', 'data'));
 
-export const hitPredictorFiles = ['60s', '70s', '80s', '90s'].map((decade) =>
-  join(sharedDataDir, 'hit-predictor', `dataset-of-${decade}.csv`),
-);
+export const hitPredictorFiles = ['60s', '70s', '80s', '90s'].map((decade) => join(sharedDataDir, 'hit-predictor', `dataset-of-${decade}.csv`));
 
 const absentFiles = hitPredictorFiles.filter((path) => !existsSync(path));
 

@@ -31,7 +31,15 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, shareWith?: Sha
   const modelsDir = shareWith?.modelsDir ?? (await mkdtemp(join(tmpdir(), 'encore-models-')));
   const mediaDir = shareWith?.mediaDir ?? (await mkdtemp(join(tmpdir(), 'encore-media-')));
   // Request limits are off, but for the tests of the limits themselves, which turn them on.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', MODELS_DIR: modelsDir, MEDIA_DIR: mediaDir, ...env, DATABASE_URL: database.url });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_ENABLED: 'false',
+    MODELS_DIR: modelsDir,
+    MEDIA_DIR: mediaDir,
+    ...env,
+    DATABASE_URL: database.url,
+  });
   const app = await createApp(config, database.url);
   await app.init();
   return {

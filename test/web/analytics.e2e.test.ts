@@ -138,7 +138,9 @@ describe('the Analytics pages in a browser', () => {
     await expect.poll(() => spotify.textContent()).toContain('Spotify is not set up on this server');
     expect(await spotify.getByRole('button', { name: 'Connect Spotify' }).isDisabled()).toBe(true);
 
-    await page.getByLabel('CSV file').setInputFiles({ name: 'metrics.csv', mimeType: 'text/csv', buffer: Buffer.from('platform,date,followers,streams\nspotify,2025-01-01,1200,340\n') });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'metrics.csv', mimeType: 'text/csv', buffer: Buffer.from('platform,date,followers,streams\nspotify,2025-01-01,1200,340\n') });
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await expect.poll(() => page.getByTestId('metrics-imported').textContent()).toContain('Imported 1 new row and 0 updated rows');
     await page.getByRole('button', { name: 'Import CSV' }).click();
@@ -165,7 +167,12 @@ describe('the Analytics pages in a browser', () => {
       spotify.newReleases.push('TidewaterHymns00000001');
       expect(await instance.app.get(CompetingReleasesRecorder).recordWeek()).toMatchObject({ recorded: 1, without_genres: [] });
       const marama = await instance.prisma.artist.findFirstOrThrow({ where: { name: 'Marama Bay' } });
-      latest = (await instance.prisma.catalogSong.findFirstOrThrow({ where: { artistId: marama.id, visibility: 'public', releaseDate: { not: null } }, orderBy: [{ releaseDate: 'desc' }, { title: 'asc' }] })).title;
+      latest = (
+        await instance.prisma.catalogSong.findFirstOrThrow({
+          where: { artistId: marama.id, visibility: 'public', releaseDate: { not: null } },
+          orderBy: [{ releaseDate: 'desc' }, { title: 'asc' }],
+        })
+      ).title;
     } finally {
       await instance.close();
       spotify.stop();
@@ -191,7 +198,10 @@ describe('the Analytics pages in a browser', () => {
   it('acknowledging an alert takes it off the open alerts and onto the acknowledged ones', async () => {
     await signInAs(admin);
     await open('/analytics');
-    await page.getByRole('navigation', { name: 'Analytics' }).getByRole('link', { name: /^Alerts/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Analytics' })
+      .getByRole('link', { name: /^Alerts/ })
+      .click();
     await page.waitForURL('**/analytics/alerts');
     const rows = page.getByTestId('analytics-alerts').getByTestId('alert-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
@@ -213,7 +223,9 @@ describe('the Analytics pages in a browser', () => {
 
     await page.getByLabel('Status').selectOption('open');
     await page.getByLabel('Type').selectOption('viral_momentum');
-    await expect.poll(async () => [...new Set(await rows.locator('.tone-badge').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-value'))))]).toEqual(['viral_momentum']);
+    await expect
+      .poll(async () => [...new Set(await rows.locator('.tone-badge').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-value'))))])
+      .toEqual(['viral_momentum']);
     await screenshot(page, 'analytics-alerts');
   });
 

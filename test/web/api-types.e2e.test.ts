@@ -14,7 +14,10 @@ const OPENAPI_TYPESCRIPT = join(projectRoot, 'node_modules/openapi-typescript/bi
 async function scriptOptions(): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const command = /openapi-typescript (.*)$/.exec(scripts['web:api-types'] ?? '')?.[1] ?? '';
-  return command.replace(/(^|\s)-o \S+/, '').split(/\s+/).filter(Boolean);
+  return command
+    .replace(/(^|\s)-o \S+/, '')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** What `npm run web:api-types` writes for `document`: the same CLI and options, reading the document on stdin. */

@@ -87,7 +87,9 @@ describe('the catalog in a browser', () => {
   it('shows the API’s sentence when the uploaded file is not audio', async () => {
     await signInAs(await register('artist'));
     await open('/catalog/upload');
-    await page.getByLabel('Audio file').setInputFiles({ name: 'notes.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('these are my lyrics, not a song\n'.repeat(20)) });
+    await page
+      .getByLabel('Audio file')
+      .setInputFiles({ name: 'notes.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('these are my lyrics, not a song\n'.repeat(20)) });
     await page.getByLabel('Title', { exact: true }).fill('Not A Song');
     await page.getByRole('button', { name: 'Upload' }).click();
     await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/MP3|audio/i);
@@ -155,7 +157,10 @@ describe('the catalog in a browser', () => {
     for (let i = 1; i <= 8; i++) await uploadSong(artist.session, `Skip Tone ${i}`, 30);
     await signInAs(await register('user'));
     await open(`/catalog/artists/${artist.session.user.artist_id}`);
-    await page.getByRole('button', { name: /^Play Skip Tone/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Play Skip Tone/ })
+      .first()
+      .click();
     const title = page.getByTestId('player-title');
     await title.waitFor();
     const first = (await title.textContent())!;
@@ -209,7 +214,11 @@ describe('the catalog in a browser', () => {
     const album = albums.results[0]!;
     await open(`/catalog/albums/${album.id}`);
     await page.getByRole('heading', { name: album.title, level: 1 }).waitFor();
-    await page.getByRole('list', { name: `Songs of ${album.title}` }).getByTestId('song-row').first().waitFor();
+    await page
+      .getByRole('list', { name: `Songs of ${album.title}` })
+      .getByTestId('song-row')
+      .first()
+      .waitFor();
     await screenshot(page, 'album');
     await page.getByRole('link', { name: album.artist.name }).first().click();
     await page.getByRole('heading', { name: album.artist.name, level: 1 }).waitFor();
@@ -256,7 +265,10 @@ describe('the catalog in a browser', () => {
     for (const title of ['Mixtape Opener', 'Mixtape Closer']) {
       await open(`/catalog/search?q=${encodeURIComponent(title)}`);
       await page.getByRole('button', { name: `Add ${title} to a playlist` }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /^Road Trip Mix/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Road Trip Mix/ })
+        .click();
       await expect.poll(() => page.getByTestId('added-to-playlist').textContent()).toContain('Added to “Road Trip Mix”.');
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     }
@@ -285,7 +297,10 @@ describe('the catalog in a browser', () => {
   describe('admin pages', () => {
     let admin: RegisteredAccount;
     const predictionsOf = async (count: number) => {
-      const songs = await call<{ results: Array<{ track_name: string; artists: string }> }>('GET', `/api/dataset/songs?ordering=-popularity&page_size=${count}`);
+      const songs = await call<{ results: Array<{ track_name: string; artists: string }> }>(
+        'GET',
+        `/api/dataset/songs?ordering=-popularity&page_size=${count}`,
+      );
       for (const song of songs.results) await call('POST', '/api/predict/spotify/', { title: song.track_name, artist: song.artists.split(';')[0] });
       return songs.results;
     };
@@ -334,7 +349,10 @@ describe('the catalog in a browser', () => {
       await screenshot(page, 'admin-edit');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
-      const edited = page.getByTestId('admin-songs').locator('tbody tr').filter({ hasText: `${title} (edited)` });
+      const edited = page
+        .getByTestId('admin-songs')
+        .locator('tbody tr')
+        .filter({ hasText: `${title} (edited)` });
       expect(await edited.locator('td.numeric').textContent()).toBe('77');
       const stored = await call<{ results: object[] }>('GET', `/api/admin/songs?search=${encodeURIComponent(`${title} (edited)`)}`, undefined, session.token);
       expect(stored.results[0]).toMatchObject({ popularity: 77, tempo: 123.5 });
@@ -358,18 +376,32 @@ describe('the catalog in a browser', () => {
       await open('/admin/predictions');
       const table = page.getByTestId('admin-predictions');
       await table.waitFor();
-      expect((await table.locator('thead th').allTextContents()).map((text) => text.replace(/[▲▼]/g, ''))).toEqual(['Song', 'Result', 'Confidence', 'Model said', 'Adjusted by dataset', 'Created', 'Actions']);
+      expect((await table.locator('thead th').allTextContents()).map((text) => text.replace(/[▲▼]/g, ''))).toEqual([
+        'Song',
+        'Result',
+        'Confidence',
+        'Model said',
+        'Adjusted by dataset',
+        'Created',
+        'Actions',
+      ]);
       const rows = table.locator('tbody tr');
       const count = await rows.count();
       const before = (await rows.first().locator('td').first().textContent())!;
       const flipped = before === 'HIT' ? 'FLOP' : 'HIT';
-      await rows.first().getByRole('button', { name: new RegExp(`^Mark the prediction of .+ ${flipped}$`) }).click();
+      await rows
+        .first()
+        .getByRole('button', { name: new RegExp(`^Mark the prediction of .+ ${flipped}$`) })
+        .click();
       await expect.poll(() => rows.first().locator('td').first().textContent()).toBe(flipped);
       await page.getByLabel('Result', { exact: true }).selectOption(flipped === 'HIT' ? 'true' : 'false');
       await expect.poll(async () => [...new Set(await rows.locator('td:first-of-type .badge').allTextContents())]).toEqual([flipped]);
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await expect.poll(() => rows.count()).toBe(count);
-      await rows.last().getByRole('button', { name: /^Delete the prediction of / }).click();
+      await rows
+        .last()
+        .getByRole('button', { name: /^Delete the prediction of / })
+        .click();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete prediction' }).click();
       await expect.poll(() => rows.count()).toBe(count - 1);
       await screenshot(page, 'admin-predictions');

@@ -16,7 +16,12 @@ describe('buying a plan on Stripe Checkout in a browser', () => {
 
   beforeAll(async () => {
     await stripe.start();
-    running = await startBrowserApp({ ...stripe.env, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PRICE_PREMIUM: 'price_premium', STRIPE_PRICE_FAMILY: 'price_family' });
+    running = await startBrowserApp({
+      ...stripe.env,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_PRICE_PREMIUM: 'price_premium',
+      STRIPE_PRICE_FAMILY: 'price_family',
+    });
   }, 180_000);
   afterAll(async () => {
     await running?.stop();

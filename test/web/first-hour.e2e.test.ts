@@ -89,7 +89,9 @@ describe('a newcomer’s first hour in a browser', () => {
       await open();
       await page.getByRole('tab', { name: 'Manual' }).click();
       await verdict().waitFor();
-      const request = page.waitForResponse((candidate) => candidate.url().endsWith('/api/predict/manual/') && candidate.request().postDataJSON().energy === 0.93);
+      const request = page.waitForResponse(
+        (candidate) => candidate.url().endsWith('/api/predict/manual/') && candidate.request().postDataJSON().energy === 0.93,
+      );
       await page.getByLabel('Energy', { exact: true }).fill('0.93');
       await request;
       const save = page.getByRole('button', { name: 'Save to history' });
@@ -234,9 +236,7 @@ describe('a newcomer’s first hour in a browser', () => {
     const { code } = await training.exit();
     expect(code, training.output()).toBe(0);
     // The app swaps to the new version by itself (LISTEN/NOTIFY).
-    await expect
-      .poll(async () => (await call<{ features: unknown[] }>('GET', '/api/models/active')).features.length, { timeout: 15_000 })
-      .toBe(3);
+    await expect.poll(async () => (await call<{ features: unknown[] }>('GET', '/api/models/active')).features.length, { timeout: 15_000 }).toBe(3);
     await open('/model');
     await expect.poll(() => page.getByTestId('model-features').textContent()).toBe('three Spotify audio features (Danceability, Energy and Tempo)');
     await screenshot(page, 'model-three-features');

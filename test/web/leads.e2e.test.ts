@@ -104,7 +104,10 @@ describe('the Leads pages in a browser', () => {
     await open('/leads');
     await leadRows().first().waitFor();
     const all = await leadRows().count();
-    const tierValues = () => leadRows().getByTestId('lead-tier').evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-value')));
+    const tierValues = () =>
+      leadRows()
+        .getByTestId('lead-tier')
+        .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-value')));
     const scores = async () => (await leadRows().getByTestId('lead-score').allTextContents()).map(Number);
 
     // The Saltbush Parade is C: an indie label's band (Tui Harbour and Lagi Faʻatasi, self-released in the regions scouted, are A).
@@ -116,7 +119,10 @@ describe('the Leads pages in a browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^encore-leads-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header, ...rows] = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [header, ...rows] = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(header).toMatch(/^Rank,Artist,Artist ID,Tier,Total score,/);
     expect(rows).toHaveLength(shown.length);
     expect(rows.find((row) => row.includes('The Saltbush Parade'))).toMatch(/^\d+,The Saltbush Parade,[0-9a-f-]{36},C,/);
@@ -177,14 +183,21 @@ describe('the Leads pages in a browser', () => {
 
   it('the dashboard counts the leads per tier and per genre as the API does and shows the sources; the YouTube page filters opportunities by kind', async () => {
     const session = await signInAs(admin);
-    const stats = await call<{ leads: number; by_tier: Record<string, number>; by_genre: Array<{ genre: string; count: number }> }>('GET', '/api/leads/dashboard/stats', undefined, session.token);
+    const stats = await call<{ leads: number; by_tier: Record<string, number>; by_genre: Array<{ genre: string; count: number }> }>(
+      'GET',
+      '/api/leads/dashboard/stats',
+      undefined,
+      session.token,
+    );
     expect(stats.by_tier['A']).toBeGreaterThanOrEqual(2);
     await open('/leads/dashboard');
     const tiers = page.getByTestId('tier-chart');
     await expect.poll(() => tiers.getByTestId('count-bar').count()).toBe(4);
     const perTier = ['A', 'B', 'C', 'D'].map((tier) => `Tier ${tier} ${stats.by_tier[tier]}`);
     expect(await tiers.locator('svg').getAttribute('aria-label')).toBe(`Leads per tier: ${perTier.join(', ')}`);
-    expect(await tiers.getByTestId('count-bar').evaluateAll((bars) => bars.map((bar) => bar.textContent))).toEqual(perTier.map((text) => text.replace(/ (\d+)$/, '$1')));
+    expect(await tiers.getByTestId('count-bar').evaluateAll((bars) => bars.map((bar) => bar.textContent))).toEqual(
+      perTier.map((text) => text.replace(/ (\d+)$/, '$1')),
+    );
     expect(await page.getByTestId('lead-stats').locator('.stat').first().textContent()).toContain(`${stats.leads}Leads`);
     expect(stats.by_genre.map((entry) => entry.genre)).toContain('indie folk');
     const perGenre = stats.by_genre.map((entry) => `${entry.genre} ${entry.count}`);

@@ -70,7 +70,10 @@ describe('the hit predictor in a browser', () => {
       if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:')) elsewhere.push(request.url());
     });
     await open('/redoc');
-    await page.getByRole('heading', { name: /Encore API/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Encore API/ })
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Predict hit or flop from audio features entered by hand' }).waitFor();
     await open('/docs');
     expect(new URL(page.url()).pathname).toBe('/api/docs');
@@ -163,9 +166,7 @@ describe('the hit predictor in a browser', () => {
     await entry.click();
     await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(title);
     await page.getByLabel('Result').selectOption('FLOP');
-    await expect
-      .poll(async () => (await page.getByTestId('history').locator('.badge').allTextContents()).every((text) => text === 'FLOP'))
-      .toBe(true);
+    await expect.poll(async () => (await page.getByTestId('history').locator('.badge').allTextContents()).every((text) => text === 'FLOP')).toBe(true);
   });
 
   it('fits a 375 px phone without sideways scrolling, in every state', async () => {

@@ -13,7 +13,8 @@ export class ActivatedModelDto {
   @ApiProperty() activated_at!: Date;
   @ApiProperty({
     type: ModelStatusDto,
-    description: 'This instance after loading the version: "unavailable" with the reason when its file cannot be loaded (the other instances load it on their own)',
+    description:
+      'This instance after loading the version: "unavailable" with the reason when its file cannot be loaded (the other instances load it on their own)',
   })
   loaded!: ModelStatusDto;
 }

@@ -78,14 +78,20 @@ export class AlertsService {
     for (const score of scores) {
       if (score.momentum !== null && score.momentum >= VIRAL_MOMENTUM_THRESHOLD) {
         data.push({
-          artistId: score.artistId, type: 'viral_momentum', dedupeKey: isoWeek(today), severity: 'high',
+          artistId: score.artistId,
+          type: 'viral_momentum',
+          dedupeKey: isoWeek(today),
+          severity: 'high',
           message: `Momentum Index ${score.momentum.toFixed(1)} of 10: the audience is growing at a viral pace.`,
           details: { date: today, momentum: score.momentum, status: score.momentumStatus },
         });
       }
       if (score.breakoutProbability !== null && score.breakoutProbability >= BREAKOUT_ALERT_PROBABILITY) {
         data.push({
-          artistId: score.artistId, type: 'breakout', dedupeKey: isoWeek(today), severity: 'high',
+          artistId: score.artistId,
+          type: 'breakout',
+          dedupeKey: isoWeek(today),
+          severity: 'high',
           message: `Breakout probability ${percent(score.breakoutProbability)}: the audience is likely to double within 90 days.`,
           details: { date: today, breakout_probability: score.breakoutProbability },
         });
@@ -105,8 +111,11 @@ export class AlertsService {
     const [count, alerts] = await this.prisma.$transaction([
       this.prisma.analyticsAlert.count({ where }),
       this.prisma.analyticsAlert.findMany({
-        where, include: WITH_ARTIST, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.page_size, take: query.page_size,
+        where,
+        include: WITH_ARTIST,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: (query.page - 1) * query.page_size,
+        take: query.page_size,
       }),
     ]);
     return { count, page: query.page, page_size: query.page_size, results: alerts.map(toAlertDto) };
@@ -127,10 +136,7 @@ export class AlertsService {
     const now = Date.now();
     const { count } = await this.prisma.analyticsAlert.deleteMany({
       where: {
-        OR: [
-          { acknowledgedAt: { lt: new Date(now - acknowledgedDays * 86_400_000) } },
-          { createdAt: { lt: new Date(now - maxDays * 86_400_000) } },
-        ],
+        OR: [{ acknowledgedAt: { lt: new Date(now - acknowledgedDays * 86_400_000) } }, { createdAt: { lt: new Date(now - maxDays * 86_400_000) } }],
       },
     });
     return { deleted: count };

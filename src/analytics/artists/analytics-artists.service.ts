@@ -74,7 +74,18 @@ export class AnalyticsArtistsService {
     await this.access.assertOnTeam(user, artistId);
     const [[summary], platforms, series] = await Promise.all([
       this.summaries(Prisma.sql`a.id = ${artistId}::uuid`, Prisma.empty),
-      this.prisma.$queryRaw<Array<{ platform: string; date: string; followers: number | null; monthly_listeners: number | null; popularity: number | null; external_id: string | null; url: string | null; last_sync_at: Date | null }>>`
+      this.prisma.$queryRaw<
+        Array<{
+          platform: string;
+          date: string;
+          followers: number | null;
+          monthly_listeners: number | null;
+          popularity: number | null;
+          external_id: string | null;
+          url: string | null;
+          last_sync_at: Date | null;
+        }>
+      >`
         SELECT latest.platform::text, to_char(latest.date, 'YYYY-MM-DD') AS date, latest.followers, latest.monthly_listeners, latest.popularity,
                p.external_id, p.url, p.last_sync_at
         FROM (SELECT DISTINCT ON (platform) * FROM artist_metrics_daily WHERE artist_id = ${artistId}::uuid ORDER BY platform, date DESC) latest
@@ -86,7 +97,13 @@ export class AnalyticsArtistsService {
       ...toArtist(summary!),
       window_days: days,
       platform_details: platforms,
-      series: series.map((day) => ({ date: day.date, followers: day.followers, monthly_listeners: day.monthlyListeners, streams: day.streams, engagement: dailyEngagement(day) })),
+      series: series.map((day) => ({
+        date: day.date,
+        followers: day.followers,
+        monthly_listeners: day.monthlyListeners,
+        streams: day.streams,
+        engagement: dailyEngagement(day),
+      })),
       spikes: detectViralSpikes(engagementPoints(series)),
     };
   }

@@ -27,7 +27,11 @@ export class CompetingReleasesController {
   @ApiBadRequestResponse({ description: 'week is not an ISO week or a day' })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
   @ApiNotFoundResponse({ description: 'No artist with this id' })
-  async week(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: CompetingReleasesQueryDto): Promise<CompetingReleasesDto> {
+  async week(
+    @CurrentUser() user: AuthUser,
+    @Param('artistId', uuidParam('artistId')) artistId: string,
+    @Query() query: CompetingReleasesQueryDto,
+  ): Promise<CompetingReleasesDto> {
     const artist = await this.access.assertOnTeam(user, artistId);
     return this.view.week(artist, parseReleaseWeek(query.week)!);
   }

@@ -35,7 +35,13 @@ export class CompetingReleaseDto {
   @ApiProperty({ example: '2026-12-04' }) release_date!: string;
   @ApiProperty({ type: Number, nullable: true }) total_tracks!: number | null;
   @ApiProperty({ type: [String], description: "The artist's genres it shares" }) genres!: string[];
-  @ApiProperty({ enum: ['new_releases', 'search'] satisfies CompetingSource[], isArray: true, example: ['new_releases', 'search'], description: 'Where Spotify listed it: new_releases, search' }) sources!: string[];
+  @ApiProperty({
+    enum: ['new_releases', 'search'] satisfies CompetingSource[],
+    isArray: true,
+    example: ['new_releases', 'search'],
+    description: 'Where Spotify listed it: new_releases, search',
+  })
+  sources!: string[];
   @ApiProperty() spotify_url!: string;
   @ApiProperty({ type: String, nullable: true }) image_url!: string | null;
   @ApiProperty() first_seen_at!: Date;
@@ -44,10 +50,13 @@ export class CompetingReleaseDto {
 export class CompetingReleasesDto {
   @ApiProperty({ type: ReleaseArtistDto }) artist!: ReleaseArtistDto;
   @ApiProperty({ type: ReleaseWeekDto }) week!: ReleaseWeekDto;
-  @ApiProperty({ type: [String], nullable: true, description: "The genres the week's scan compared with; null before the job scanned the week" }) genres!: string[] | null;
+  @ApiProperty({ type: [String], nullable: true, description: "The genres the week's scan compared with; null before the job scanned the week" }) genres!:
+    string[] | null;
   @ApiProperty({ type: Date, nullable: true }) scanned_at!: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why there is nothing to show: not scanned yet, or no genres known for the artist' }) note!: string | null;
-  @ApiProperty({ type: OwnReleaseDto, nullable: true, description: "The artist's newest public catalog release up to the week's end" }) latest_release!: OwnReleaseDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why there is nothing to show: not scanned yet, or no genres known for the artist' }) note!:
+    string | null;
+  @ApiProperty({ type: OwnReleaseDto, nullable: true, description: "The artist's newest public catalog release up to the week's end" })
+  latest_release!: OwnReleaseDto | null;
   @ApiProperty({ type: [OwnReleaseDto], description: "The artist's public catalog releases in the week" }) own_releases!: OwnReleaseDto[];
   @ApiProperty() count!: number;
   @ApiProperty({ type: [CompetingReleaseDto], description: 'Newest first' }) results!: CompetingReleaseDto[];

@@ -63,9 +63,13 @@ export class CompetingReleasesRecorder {
       return run;
     }
     // A linked id that is no Spotify artist id (stored by hand) would make Spotify refuse the whole batch.
-    const linked = unique(artists.flatMap((artist) => (artist.spotify_id && parseSpotifyArtistReference(artist.spotify_id) === artist.spotify_id ? [artist.spotify_id] : [])));
+    const linked = unique(
+      artists.flatMap((artist) => (artist.spotify_id && parseSpotifyArtistReference(artist.spotify_id) === artist.spotify_id ? [artist.spotify_id] : [])),
+    );
     const spotifyGenres = new Map((await this.spotify.getArtists(linked)).map((artist) => [artist.id, artist.genres]));
-    const genresOf = new Map(artists.map((artist) => [artist.id, artistGenres(spotifyGenres.get(artist.spotify_id ?? '') ?? [], artist.catalog_genres, artist.lead_genres)]));
+    const genresOf = new Map(
+      artists.map((artist) => [artist.id, artistGenres(spotifyGenres.get(artist.spotify_id ?? '') ?? [], artist.catalog_genres, artist.lead_genres)]),
+    );
     const candidates = await this.candidates(week, unique([...genresOf.values()].flat()), run.errors);
     for (const artist of artists) {
       const genres = genresOf.get(artist.id)!;
@@ -76,7 +80,9 @@ export class CompetingReleasesRecorder {
       run.recorded += picks.length;
       run.new += stored;
     }
-    this.logger.log(`Competing releases of ${week.week}: ${run.recorded} for ${run.scanned} artist(s), ${run.new} new; ${run.without_genres.length} without genres`);
+    this.logger.log(
+      `Competing releases of ${week.week}: ${run.recorded} for ${run.scanned} artist(s), ${run.new} new; ${run.without_genres.length} without genres`,
+    );
     return run;
   }
 

@@ -39,7 +39,12 @@ export function artistGenres(...sources: ReadonlyArray<readonly string[]>): stri
  * one of the artist's genres, and not by the artist itself (its Spotify artist id). One pick per
  * release, whichever way Spotify listed it; newest first, then by name.
  */
-export function competingReleases(input: { genres: readonly string[]; ownSpotifyId: string | null; week: ReleaseWeek; candidates: readonly CompetingCandidate[] }): CompetingPick[] {
+export function competingReleases(input: {
+  genres: readonly string[];
+  ownSpotifyId: string | null;
+  week: ReleaseWeek;
+  candidates: readonly CompetingCandidate[];
+}): CompetingPick[] {
   const picks = new Map<string, CompetingPick>();
   for (const { album, genres, source } of input.candidates) {
     if (!releasedInWeek(album.releaseDate, album.releaseDatePrecision, input.week)) continue;
@@ -52,7 +57,9 @@ export function competingReleases(input: { genres: readonly string[]; ownSpotify
     if (!pick.sources.includes(source)) pick.sources.push(source);
     picks.set(album.id, pick);
   }
-  return [...picks.values()].sort((a, b) => b.album.releaseDate!.localeCompare(a.album.releaseDate!) || a.album.name.localeCompare(b.album.name) || a.album.id.localeCompare(b.album.id));
+  return [...picks.values()].sort(
+    (a, b) => b.album.releaseDate!.localeCompare(a.album.releaseDate!) || a.album.name.localeCompare(b.album.name) || a.album.id.localeCompare(b.album.id),
+  );
 }
 
 /**

@@ -6,7 +6,8 @@ import { COMPETING_RELEASES_QUEUE } from './competing-releases.job.js';
 import type { ReleaseWeek } from './release-week.js';
 
 export const NOT_SCANNED_NOTE = `Not scanned yet: the ${COMPETING_RELEASES_QUEUE} job looks for the week's releases daily at 03:00 UTC.`;
-export const NO_GENRES_NOTE = 'No genres known for this artist (no Spotify artist genres, catalog song genres or lead genres): there is nothing to compare its releases with.';
+export const NO_GENRES_NOTE =
+  'No genres known for this artist (no Spotify artist genres, catalog song genres or lead genres): there is nothing to compare its releases with.';
 
 /** An artist's week: the competing releases recorded for it, beside its own catalog releases. */
 @Injectable()
@@ -17,7 +18,10 @@ export class CompetingReleasesView {
     const weekStart = new Date(`${week.start}T00:00:00Z`);
     const [scan, rows, own] = await Promise.all([
       this.prisma.competingReleaseScan.findUnique({ where: { artistId_weekStart: { artistId: artist.id, weekStart } } }),
-      this.prisma.competingRelease.findMany({ where: { artistId: artist.id, weekStart }, orderBy: [{ releaseDate: 'desc' }, { name: 'asc' }, { spotifyAlbumId: 'asc' }] }),
+      this.prisma.competingRelease.findMany({
+        where: { artistId: artist.id, weekStart },
+        orderBy: [{ releaseDate: 'desc' }, { name: 'asc' }, { spotifyAlbumId: 'asc' }],
+      }),
       this.prisma.catalogSong.findMany({
         where: { artistId: artist.id, visibility: 'public', releaseDate: { lte: new Date(`${week.end}T00:00:00Z`) } },
         select: { id: true, title: true, releaseDate: true, album: { select: { title: true } } },
@@ -25,7 +29,12 @@ export class CompetingReleasesView {
         take: 50,
       }),
     ]);
-    const ownReleases = own.map((song): OwnReleaseDto => ({ song_id: song.id, title: song.title, album: song.album?.title ?? null, release_date: utcDay(song.releaseDate!) }));
+    const ownReleases = own.map((song): OwnReleaseDto => ({
+      song_id: song.id,
+      title: song.title,
+      album: song.album?.title ?? null,
+      release_date: utcDay(song.releaseDate!),
+    }));
     return {
       artist,
       week,

@@ -68,12 +68,20 @@ export class ConnectorRegistry {
   status(): ConnectorStatusDto[] {
     return ANALYTICS_PLATFORMS.map((platform) => {
       const connector = this.connectors.get(platform);
-      if (!connector) return { platform, mode: 'ingestion_only', configured: false, note: `${INGESTION_ONLY[platform as keyof typeof INGESTION_ONLY]} Send its numbers as JSON or CSV.` };
+      if (!connector)
+        return {
+          platform,
+          mode: 'ingestion_only',
+          configured: false,
+          note: `${INGESTION_ONLY[platform as keyof typeof INGESTION_ONLY]} Send its numbers as JSON or CSV.`,
+        };
       return {
         platform,
         mode: 'connector',
         configured: connector.configured,
-        note: connector.configured ? 'Synced every 6 hours (analytics-sync) for artists with a linked account.' : 'Not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET.',
+        note: connector.configured
+          ? 'Synced every 6 hours (analytics-sync) for artists with a linked account.'
+          : 'Not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET.',
       };
     });
   }

@@ -33,6 +33,13 @@ export class SpotifyConnector implements PlatformConnector {
   /** Today's row (UTC) from an artist's numbers; none when Spotify withholds both (Development Mode apps). */
   static rows(artist: SpotifyArtist, day = utcDay()): DailyMetricDto[] {
     if (artist.followers === null && artist.popularity === null) return [];
-    return [{ platform: 'spotify', date: day, ...(artist.followers !== null && { followers: artist.followers }), ...(artist.popularity !== null && { popularity: artist.popularity }) }];
+    return [
+      {
+        platform: 'spotify',
+        date: day,
+        ...(artist.followers !== null && { followers: artist.followers }),
+        ...(artist.popularity !== null && { popularity: artist.popularity }),
+      },
+    ];
   }
 }

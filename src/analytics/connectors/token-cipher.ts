@@ -39,7 +39,9 @@ export class TokenCipher {
   static fromConfig(config: AppConfig, logger = new Logger(TokenCipher.name)): TokenCipher {
     if (config.ANALYTICS_TOKEN_KEY) return new TokenCipher(parseTokenKey(config.ANALYTICS_TOKEN_KEY));
     if (config.NODE_ENV !== 'test' && config.spotifyConfigured) {
-      logger.warn('ANALYTICS_TOKEN_KEY is not set: connected Spotify accounts are encrypted with a random key of this process (they must reconnect after a restart).');
+      logger.warn(
+        'ANALYTICS_TOKEN_KEY is not set: connected Spotify accounts are encrypted with a random key of this process (they must reconnect after a restart).',
+      );
     }
     return new TokenCipher(randomBytes(32));
   }

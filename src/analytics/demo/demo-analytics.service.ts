@@ -57,7 +57,12 @@ export class DemoAnalyticsService {
     for (const [index, demo] of DEMO_ANALYTICS_ARTISTS.entries()) {
       // The demo label's artist of that name when the catalog has it; never a real artist.
       const existing = await this.prisma.artist.findFirst({ where: { name: demo.name, demo: true }, select: { id: true } });
-      const artist = existing ?? (await this.prisma.artist.create({ data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name), demo: true }, select: { id: true } }));
+      const artist =
+        existing ??
+        (await this.prisma.artist.create({
+          data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name), demo: true },
+          select: { id: true },
+        }));
       const data = demoArtistData(demo, now, DEMO_DAYS, seed * 100 + index);
       await this.ingestion.upsertDaily(artist.id, data.metrics, 'demo');
       await this.ingestion.upsertPosts(artist.id, data.posts);

@@ -97,11 +97,29 @@ function platformDay(platform: AnalyticsPlatformName, date: string, followers: n
       const listeners = f * 2.4;
       const streams = listeners * 0.3 * engagement;
       const popularity = Math.min(100, Math.max(0, Math.round(15 * Math.log10(f / 100))));
-      return { platform, date, followers: f, monthly_listeners: r(listeners), popularity, streams: r(streams), saves: r(streams * 0.03), playlist_adds: r(streams * 0.01) };
+      return {
+        platform,
+        date,
+        followers: f,
+        monthly_listeners: r(listeners),
+        popularity,
+        streams: r(streams),
+        saves: r(streams * 0.03),
+        playlist_adds: r(streams * 0.01),
+      };
     }
     case 'instagram': {
       const likes = f * 0.035 * engagement;
-      return { platform, date, followers: f, likes: r(likes), comments: r(likes * 0.05), shares: r(likes * 0.02), saves: r(likes * 0.03), views: r(f * 0.25 * engagement) };
+      return {
+        platform,
+        date,
+        followers: f,
+        likes: r(likes),
+        comments: r(likes * 0.05),
+        shares: r(likes * 0.02),
+        saves: r(likes * 0.03),
+        views: r(f * 0.25 * engagement),
+      };
     }
     case 'tiktok': {
       const views = f * 0.9 * engagement;
@@ -168,7 +186,13 @@ function demoFanEvents(artist: DemoAnalyticsArtist, now: Date, days: number, fol
     const newcomers = Math.round(artist.fans * (followersOn.at(-1)! / followersOn[days - 1 - SPIKE_DAYS_BEFORE_END]! - 1) * 0.5);
     for (let i = 0; i < newcomers; i++, fan++) {
       const at = end - random.next() * SPIKE_DAYS_BEFORE_END * 86_400_000;
-      events.push({ fan_id: `fan-${fan + 1}`, platform: 'tiktok', occurred_at: new Date(Math.floor(at / 1000) * 1000).toISOString(), streams: 1 + random.nextInt(2), shares: random.next() < 0.2 ? 1 : 0 });
+      events.push({
+        fan_id: `fan-${fan + 1}`,
+        platform: 'tiktok',
+        occurred_at: new Date(Math.floor(at / 1000) * 1000).toISOString(),
+        streams: 1 + random.nextInt(2),
+        shares: random.next() < 0.2 ? 1 : 0,
+      });
     }
   }
   return events;

@@ -31,7 +31,10 @@ export class AlertDto {
   @ApiProperty({ enum: ALERT_TYPES }) type!: string;
   @ApiProperty({ enum: ['medium', 'high'] }) severity!: string;
   @ApiProperty() message!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The numbers behind the alert (spike day, z-score, momentum...)' }) details!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The numbers behind the alert (spike day, z-score, momentum...)' }) details!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() created_at!: Date;
   @ApiProperty({ type: Date, nullable: true }) acknowledged_at!: Date | null;
   @ApiProperty({ description: `${DEMO_DESCRIPTION}: an alert on a demo artist's invented numbers` }) demo!: boolean;

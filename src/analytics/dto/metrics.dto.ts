@@ -29,7 +29,10 @@ const platformName = () => (target: object, key: string) => {
 const dateTime = () => (target: object, key: string) => {
   ApiProperty({ example: '2026-11-01T18:30:00Z' })(target, key);
   IsString()(target, key);
-  Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, { message: `${key} must be an ISO 8601 date-time with a time zone` })(target, key);
+  Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, { message: `${key} must be an ISO 8601 date-time with a time zone` })(
+    target,
+    key,
+  );
 };
 
 /** One artist's numbers on one platform for one day; fields left out keep what is stored. */

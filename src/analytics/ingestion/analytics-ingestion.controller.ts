@@ -1,5 +1,14 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Post, UploadedFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { readFile } from 'node:fs/promises';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -13,7 +22,11 @@ import { MetricsIngestionService } from './metrics-ingestion.service.js';
 const MAX_CSV_BYTES = 10 * MB;
 
 class MetricsCsvFormDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV: platform,date and any of followers,monthly_listeners,popularity,streams,likes,comments,shares,saves,playlist_adds,views' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'CSV: platform,date and any of followers,monthly_listeners,popularity,streams,likes,comments,shares,saves,playlist_adds,views',
+  })
   file!: unknown;
 }
 
@@ -47,7 +60,11 @@ export class AnalyticsIngestionController {
   @ApiOkResponse({ type: MetricsIngestionResultDto })
   @ApiBadRequestResponse({ description: 'No file, not a CSV, missing or unknown columns, or bad lines (named by line number)' })
   @ApiPayloadTooLargeResponse({ description: 'Over 10 MB' })
-  async metricsCsv(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @UploadedFile() file?: UploadedTempFile): Promise<MetricsIngestionResultDto> {
+  async metricsCsv(
+    @Param('id', uuidParam()) id: string,
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file?: UploadedTempFile,
+  ): Promise<MetricsIngestionResultDto> {
     await this.access.assertOnTeam(user, id);
     if (!file) throw new BadRequestException('file is required: upload the CSV as multipart/form-data in the field "file"');
     return this.ingestion.upsertDailyCsv(id, await readFile(file.path));

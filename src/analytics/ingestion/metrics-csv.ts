@@ -15,7 +15,8 @@ const WHOLE_NUMBER = /^[+-]?\d+$/;
  */
 export function parseMetricsCsv(file: Buffer): Array<Record<string, unknown>> {
   const [header, ...lines] = readCsvUpload(file, MAX_METRIC_ROWS);
-  if (!header) throw new CsvUploadError('file: the CSV is empty; it needs a header (platform, date, followers, streams, ...) and one line per platform and day');
+  if (!header)
+    throw new CsvUploadError('file: the CSV is empty; it needs a header (platform, date, followers, streams, ...) and one line per platform and day');
   const names = header.map((name) => name.toLowerCase().replace(/[\s-]+/g, '_'));
   const missing = REQUIRED.filter((name) => !names.includes(name));
   if (missing.length > 0) throw new CsvUploadError(`file: the header lacks the column(s) ${missing.join(', ')}`);

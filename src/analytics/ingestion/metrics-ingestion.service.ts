@@ -29,10 +29,17 @@ export class MetricsIngestionService {
   constructor(private readonly prisma: PrismaService) {}
 
   /** `label` names a row in error messages (metrics[3] for JSON, line 5 for CSV). */
-  async upsertDaily(artistId: string, rows: DailyMetricDto[], source: MetricSource, label = (index: number) => `metrics[${index}]`): Promise<MetricsIngestionResultDto> {
+  async upsertDaily(
+    artistId: string,
+    rows: DailyMetricDto[],
+    source: MetricSource,
+    label = (index: number) => `metrics[${index}]`,
+  ): Promise<MetricsIngestionResultDto> {
     const problems = dayProblems(rows, label);
     if (problems.length > 0) throw new BadRequestException(problems.slice(0, MAX_REPORTED_PROBLEMS).join('; ') + moreProblems(problems.length));
-    const input = JSON.stringify(rows.map((row) => ({ platform: row.platform, date: row.date, ...Object.fromEntries(columns.map((c) => [c, row[c] ?? null])) })));
+    const input = JSON.stringify(
+      rows.map((row) => ({ platform: row.platform, date: row.date, ...Object.fromEntries(columns.map((c) => [c, row[c] ?? null])) })),
+    );
     const recordType = Prisma.raw(`platform text, date date, ${columns.map((c) => `${c} int`).join(', ')}`);
     const keep = Prisma.raw(columns.map((c) => `${c} = COALESCE(i.${c}, m.${c})`).join(', '));
     const insertColumns = Prisma.raw(columns.join(', '));

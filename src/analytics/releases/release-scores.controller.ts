@@ -20,12 +20,17 @@ export class ReleaseScoresController {
   @Get(':artistId/releases')
   @ApiOperation({
     summary: "The artist's scored releases",
-    description: 'First-week plays and likes, relative to the artist and a 0–100 score of each catalog release, as the Monday job (analytics-release-scores) last computed them; newest release first.',
+    description:
+      'First-week plays and likes, relative to the artist and a 0–100 score of each catalog release, as the Monday job (analytics-release-scores) last computed them; newest release first.',
   })
   @Listing({ type: ReleaseScorePageDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
   @ApiNotFoundResponse({ description: 'No artist with this id' })
-  async list(@CurrentUser() user: AuthUser, @Param('artistId', uuidParam('artistId')) artistId: string, @Query() query: PageQueryDto): Promise<ReleaseScorePageDto> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Param('artistId', uuidParam('artistId')) artistId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ReleaseScorePageDto> {
     const artist = await this.access.assertOnTeam(user, artistId);
     return { artist, ...(await this.releases.list(artistId, query)) };
   }

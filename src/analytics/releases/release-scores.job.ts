@@ -13,6 +13,11 @@ export class ReleaseScoresJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define({ queue: ANALYTICS_RELEASE_SCORES_QUEUE, schedule: '0 6 * * 1', expireInSeconds: 1800, handler: () => this.releases.scoreRecentReleases() });
+    this.jobs.define({
+      queue: ANALYTICS_RELEASE_SCORES_QUEUE,
+      schedule: '0 6 * * 1',
+      expireInSeconds: 1800,
+      handler: () => this.releases.scoreRecentReleases(),
+    });
   }
 }

@@ -46,14 +46,23 @@ export class ReleaseScoresService {
       FROM songs s`;
     const recent = releases.filter((release) => release.releaseDate >= since);
     const scores = recent.map((release) => {
-      const earlier = releases.filter((other) => other.artistId === release.artistId && other.releaseDate < release.releaseDate && firstWeekOver(other.releaseDate, now));
+      const earlier = releases.filter(
+        (other) => other.artistId === release.artistId && other.releaseDate < release.releaseDate && firstWeekOver(other.releaseDate, now),
+      );
       const score = releaseScore({
         plays: release.plays,
         likes: release.likes,
         daysObserved: firstWeekDaysObserved(release.releaseDate, now),
         artistMedianPlays: median(earlier.map((other) => other.plays)),
       });
-      return { song_id: release.songId, artist_id: release.artistId, plays: release.plays, likes: release.likes, relative_to_artist: score.relative_to_artist, score: score.score };
+      return {
+        song_id: release.songId,
+        artist_id: release.artistId,
+        plays: release.plays,
+        likes: release.likes,
+        relative_to_artist: score.relative_to_artist,
+        score: score.score,
+      };
     });
     await this.prisma.$executeRaw`
       INSERT INTO release_scores (song_id, artist_id, plays, likes, relative_to_artist, score, computed_at)

@@ -84,7 +84,9 @@ export class WeeklyReportService {
       }
     }
     if (failures.length > 0) {
-      throw new Error(`${failures.length} weekly report(s) of ${week.week} could not be delivered (${run.emails} were; a retry sends only the missing ones): ${failures.slice(0, 5).join('; ')}`);
+      throw new Error(
+        `${failures.length} weekly report(s) of ${week.week} could not be delivered (${run.emails} were; a retry sends only the missing ones): ${failures.slice(0, 5).join('; ')}`,
+      );
     }
     this.logger.log(`Weekly reports of ${week.week}: ${run.emails} sent, ${run.already_sent} sent before, ${run.skipped} artist(s) skipped`);
     return run;

@@ -81,7 +81,10 @@ export function weekOverWeek(series: readonly DailyTotals[], week: ReportWeek): 
   const previous = series.filter((day) => day.date >= week.previousStart && day.date <= week.previousEnd);
   if (current.length === 0) return null;
   const sum = (days: DailyTotals[], value: (day: DailyTotals) => number) => days.reduce((total, day) => total + value(day), 0);
-  const compare = (value: (day: DailyTotals) => number): WeekComparison => ({ current: sum(current, value), previous: previous.length > 0 ? sum(previous, value) : null });
+  const compare = (value: (day: DailyTotals) => number): WeekComparison => ({
+    current: sum(current, value),
+    previous: previous.length > 0 ? sum(previous, value) : null,
+  });
   return {
     followers: { current: current.at(-1)!.followers, previous: previous.at(-1)?.followers ?? null },
     streams: compare((day) => day.streams),
@@ -177,7 +180,9 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     ),
     '</table>',
     `<h2 style="font-size:16px;margin:20px 0 8px">New alerts this week${alertLines.length > 0 ? ` (${alertLines.length})` : ''}</h2>`,
-    alertLines.length === 0 ? '<p style="margin:0">None.</p>' : `<ul style="margin:0;padding-left:20px">${alertLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+    alertLines.length === 0
+      ? '<p style="margin:0">None.</p>'
+      : `<ul style="margin:0;padding-left:20px">${alertLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
     `<p style="margin:20px 0 0;color:#777;font-size:12px">${escapeHtml(footer)}</p>`,
     '</body></html>',
     '',

@@ -38,7 +38,16 @@ export class BreakoutService {
     const features = history.length > 0 ? breakoutFeatures(history, history.length - 1) : null;
     const base = { horizon_days: horizonDays, factor, as_of: history.at(-1)?.date ?? null };
     if (!features) {
-      return { ...base, probability: null, label: null, model: null, training_samples: 0, drivers: [], features: {}, reason: 'Not enough history: the prediction needs several weeks of daily metrics.' };
+      return {
+        ...base,
+        probability: null,
+        label: null,
+        model: null,
+        training_samples: 0,
+        drivers: [],
+        features: {},
+        reason: 'Not enough history: the prediction needs several weeks of daily metrics.',
+      };
     }
     const { forest, samples, positives } = await this.trainedForest(horizonDays, factor);
     const logistic = logisticBreakoutScore(features);

@@ -26,7 +26,18 @@ export function toDailyTotals(rows: StoredMetricRow[], from: string, to: string)
   const series: DailyTotals[] = [];
   let next = 0;
   for (let day = sorted[0]!.date < from ? from : sorted[0]!.date; day <= to; day = addDays(day, 1)) {
-    const totals: DailyTotals = { date: day, followers: 0, monthlyListeners: 0, streams: 0, likes: 0, comments: 0, shares: 0, saves: 0, playlistAdds: 0, views: 0 };
+    const totals: DailyTotals = {
+      date: day,
+      followers: 0,
+      monthlyListeners: 0,
+      streams: 0,
+      likes: 0,
+      comments: 0,
+      shares: 0,
+      saves: 0,
+      playlistAdds: 0,
+      views: 0,
+    };
     for (; next < sorted.length && sorted[next]!.date <= day; next++) {
       const row = sorted[next]!;
       if (row.followers !== null) followers.set(row.platform, row.followers);

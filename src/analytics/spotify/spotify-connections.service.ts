@@ -95,8 +95,25 @@ export class SpotifyConnectionsService {
     const tokens = this.sealed(state.artistId, grant, grant.refreshToken);
     const connection = await this.prisma.spotifyConnection.upsert({
       where: { artistId: state.artistId },
-      create: { artistId: state.artistId, spotifyUserId: profile.id, displayName: profile.displayName, scope: grant.scope ?? '', connectedById: starter.id, refreshedAt: now, ...tokens },
-      update: { spotifyUserId: profile.id, displayName: profile.displayName, scope: grant.scope ?? '', connectedById: starter.id, refreshedAt: now, lastError: null, createdAt: now, ...tokens },
+      create: {
+        artistId: state.artistId,
+        spotifyUserId: profile.id,
+        displayName: profile.displayName,
+        scope: grant.scope ?? '',
+        connectedById: starter.id,
+        refreshedAt: now,
+        ...tokens,
+      },
+      update: {
+        spotifyUserId: profile.id,
+        displayName: profile.displayName,
+        scope: grant.scope ?? '',
+        connectedById: starter.id,
+        refreshedAt: now,
+        lastError: null,
+        createdAt: now,
+        ...tokens,
+      },
     });
     this.logger.log(`Spotify account ${profile.id} connected to artist ${state.artistId} by ${starter.username}`);
     return {
@@ -151,12 +168,15 @@ export class SpotifyConnectionsService {
   async accessToken(artistId: string): Promise<string> {
     let connection = await this.prisma.spotifyConnection.findUnique({ where: { artistId } });
     if (!connection) throw new NotFoundException('No Spotify account is connected to this artist.');
-    if (connection.lastError?.startsWith(RECONNECT_REQUIRED)) throw new ConflictException(`The Spotify connection must be connected again: ${connection.lastError.slice(RECONNECT_REQUIRED.length)}`);
+    if (connection.lastError?.startsWith(RECONNECT_REQUIRED))
+      throw new ConflictException(`The Spotify connection must be connected again: ${connection.lastError.slice(RECONNECT_REQUIRED.length)}`);
     if (connection.expiresAt.getTime() - Date.now() <= USE_REFRESH_MARGIN_MS) {
       const outcome = await this.refresh(artistId, USE_REFRESH_MARGIN_MS);
       if (!outcome.ok) {
-        if (outcome.error instanceof SpotifyUnavailableError) throw new ServiceUnavailableException(`Spotify is not answering right now: ${outcome.error.message}`);
-        if (outcome.error instanceof SpotifyGrantRefusedError) throw new ConflictException(`Spotify refused to refresh the connection: ${outcome.error.message}`);
+        if (outcome.error instanceof SpotifyUnavailableError)
+          throw new ServiceUnavailableException(`Spotify is not answering right now: ${outcome.error.message}`);
+        if (outcome.error instanceof SpotifyGrantRefusedError)
+          throw new ConflictException(`Spotify refused to refresh the connection: ${outcome.error.message}`);
         throw outcome.error;
       }
       connection = outcome.connection;
@@ -212,7 +232,8 @@ export class SpotifyConnectionsService {
         result.errors.push({ artist_id: artistId, error: (error as Error).message });
       }
     }
-    if (result.failed > 0) this.logger.warn(`Spotify token refresh: ${result.failed} of ${due.length} failed (${result.errors.map((e) => e.artist_id).join(', ')})`);
+    if (result.failed > 0)
+      this.logger.warn(`Spotify token refresh: ${result.failed} of ${due.length} failed (${result.errors.map((e) => e.artist_id).join(', ')})`);
     return result;
   }
 
@@ -248,14 +269,22 @@ export class SpotifyConnectionsService {
           grant = await this.spotify.refresh(refreshToken);
         } catch (error) {
           if (error instanceof SpotifyGrantRefusedError && error.code === 'invalid_grant') {
-            return fail(`${RECONNECT_REQUIRED}${error.message}`, new ConflictException(`Spotify no longer accepts this connection (${error.message}): connect Spotify again.`));
+            return fail(
+              `${RECONNECT_REQUIRED}${error.message}`,
+              new ConflictException(`Spotify no longer accepts this connection (${error.message}): connect Spotify again.`),
+            );
           }
           if (error instanceof SpotifyGrantRefusedError || error instanceof SpotifyUnavailableError) return fail(error.message, error);
           throw error;
         }
         const updated = await tx.spotifyConnection.update({
           where: { artistId },
-          data: { ...this.sealed(artistId, grant, grant.refreshToken ?? refreshToken), ...(grant.scope !== null && { scope: grant.scope }), refreshedAt: new Date(), lastError: null },
+          data: {
+            ...this.sealed(artistId, grant, grant.refreshToken ?? refreshToken),
+            ...(grant.scope !== null && { scope: grant.scope }),
+            refreshedAt: new Date(),
+            lastError: null,
+          },
         });
         return { ok: true, connection: updated };
       },
@@ -279,7 +308,9 @@ export class SpotifyConnectionsService {
 
   private assertConfigured(): void {
     if (!this.spotify.configured) {
-      throw new ServiceUnavailableException('Spotify is not configured: set SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET and SPOTIFY_REDIRECT_URI to connect accounts.');
+      throw new ServiceUnavailableException(
+        'Spotify is not configured: set SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET and SPOTIFY_REDIRECT_URI to connect accounts.',
+      );
     }
   }
 
@@ -288,7 +319,8 @@ export class SpotifyConnectionsService {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof SpotifyGrantRefusedError) throw new BadRequestException(`${refused} (${error.message}): start again from GET /api/analytics/spotify/authorize.`);
+      if (error instanceof SpotifyGrantRefusedError)
+        throw new BadRequestException(`${refused} (${error.message}): start again from GET /api/analytics/spotify/authorize.`);
       if (error instanceof SpotifyUnavailableError) {
         this.logger.warn(error.message);
         throw new ServiceUnavailableException('Spotify is not answering right now; please try connecting again shortly.');

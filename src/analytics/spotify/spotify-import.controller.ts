@@ -1,5 +1,15 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -17,7 +27,10 @@ export class SpotifyImportController {
   @ExpensiveRequest()
   @ApiOperation({ summary: "Link a Spotify artist and store today's Spotify numbers" })
   @Auth('artist')
-  @ApiCreatedResponse({ type: ImportSpotifyResultDto, description: "Linked now: the artist (an artist account's own; for an admin a new one) and today's Spotify numbers stored" })
+  @ApiCreatedResponse({
+    type: ImportSpotifyResultDto,
+    description: "Linked now: the artist (an artist account's own; for an admin a new one) and today's Spotify numbers stored",
+  })
   @ApiOkResponse({ type: ImportSpotifyResultDto, description: 'Linked already: its numbers of today refreshed' })
   @ApiBadRequestResponse({ description: 'spotify must be a Spotify artist id, link or URI' })
   @ApiNotFoundResponse({ description: 'Spotify has no such artist, or no artist_id artist' })

@@ -1,4 +1,12 @@
-import { BadGatewayException, BadRequestException, ConflictException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadGatewayException,
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -55,7 +63,10 @@ export class SpotifyImportService {
         if ((artistId && artistId !== existing.artistId) || !(await this.onTeam(tx, user, existing.artistId))) {
           throw new ConflictException(`Spotify artist ${spotifyId} is already linked to another Encore artist (${existing.artist.name}).`);
         }
-        await tx.artistPlatformAccount.update({ where: { artistId_platform: { artistId: existing.artistId, platform: 'spotify' } }, data: { url: artist.spotifyUrl } });
+        await tx.artistPlatformAccount.update({
+          where: { artistId_platform: { artistId: existing.artistId, platform: 'spotify' } },
+          data: { url: artist.spotifyUrl },
+        });
         return { created: false, artist: existing.artist };
       }
       const target = await this.target(tx, user, artistId, artist);
@@ -70,7 +81,15 @@ export class SpotifyImportService {
       created: link.created,
       result: {
         artist: { id: link.artist.id, name: link.artist.name },
-        spotify: { id: artist.id, name: artist.name, url: artist.spotifyUrl, followers: artist.followers, popularity: artist.popularity, genres: artist.genres, image: artist.image },
+        spotify: {
+          id: artist.id,
+          name: artist.name,
+          url: artist.spotifyUrl,
+          followers: artist.followers,
+          popularity: artist.popularity,
+          genres: artist.genres,
+          image: artist.image,
+        },
       },
     };
   }
@@ -82,7 +101,8 @@ export class SpotifyImportService {
       return artist;
     } catch (error) {
       if (error instanceof SpotifyUnavailableError) {
-        if (!this.spotify.configured) throw new ServiceUnavailableException('Spotify is not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to import artists.');
+        if (!this.spotify.configured)
+          throw new ServiceUnavailableException('Spotify is not configured: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to import artists.');
         this.logger.warn(error.message);
         throw new ServiceUnavailableException('Spotify is not answering right now; please retry shortly.');
       }
@@ -92,7 +112,12 @@ export class SpotifyImportService {
   }
 
   /** The artist a new link goes to: the one named, the caller's own, or (admins) a new one. */
-  private async target(tx: Prisma.TransactionClient, user: AuthUser, artistId: string | undefined, artist: SpotifyArtist): Promise<{ id: string; name: string }> {
+  private async target(
+    tx: Prisma.TransactionClient,
+    user: AuthUser,
+    artistId: string | undefined,
+    artist: SpotifyArtist,
+  ): Promise<{ id: string; name: string }> {
     const target = artistId
       ? await tx.artist.findUnique({ where: { id: artistId }, select: { id: true, name: true } })
       : user.role === 'admin'
@@ -107,7 +132,9 @@ export class SpotifyImportService {
     if (linked) {
       throw new ConflictException(
         `${target.name} is already linked to Spotify artist ${linked.externalId}. ` +
-          (artistId || user.role === 'admin' ? 'An artist has one Spotify profile.' : 'Artist accounts import their own profile; an admin can import other artists.'),
+          (artistId || user.role === 'admin'
+            ? 'An artist has one Spotify profile.'
+            : 'Artist accounts import their own profile; an admin can import other artists.'),
       );
     }
     return target;

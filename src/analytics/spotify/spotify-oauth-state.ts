@@ -29,9 +29,7 @@ export class SpotifyOAuthStateService {
   private readonly key: Uint8Array;
 
   constructor(config: AppConfig) {
-    this.key = config.JWT_SECRET
-      ? new Uint8Array(hkdfSync('sha256', config.JWT_SECRET, 'encore', 'spotify-oauth-state', 32))
-      : randomBytes(32);
+    this.key = config.JWT_SECRET ? new Uint8Array(hkdfSync('sha256', config.JWT_SECRET, 'encore', 'spotify-oauth-state', 32)) : randomBytes(32);
   }
 
   /** A state for `userId` connecting `artistId`, good for `ttlSeconds` (10 minutes). */

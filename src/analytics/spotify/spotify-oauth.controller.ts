@@ -35,7 +35,10 @@ export class SpotifyOAuthController {
 
   @Get('authorize')
   @Auth()
-  @ApiOperation({ summary: "Start connecting an artist's Spotify account", description: "302 to Spotify's authorize page, or {authorize_url} with redirect=false or Accept: application/json." })
+  @ApiOperation({
+    summary: "Start connecting an artist's Spotify account",
+    description: "302 to Spotify's authorize page, or {authorize_url} with redirect=false or Accept: application/json.",
+  })
   @ApiFoundResponse({ description: "Location: Spotify's authorize page" })
   @ApiOkResponse({ type: AuthorizeUrlDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
@@ -48,7 +51,10 @@ export class SpotifyOAuthController {
   }
 
   @Get('callback')
-  @ApiOperation({ summary: "Spotify's redirect back: store the connection", description: 'Public: the signed state proves who started. Sends the browser on to the web app.' })
+  @ApiOperation({
+    summary: "Spotify's redirect back: store the connection",
+    description: 'Public: the signed state proves who started. Sends the browser on to the web app.',
+  })
   @ApiFoundResponse({ description: 'Location: /analytics/<artist id>?spotify=connected' })
   @ApiOkResponse({ type: ConnectedDto, description: 'With Accept: application/json' })
   @ApiBadRequestResponse({ description: 'Bad or expired state, access_denied, or a code Spotify refuses' })
@@ -72,7 +78,10 @@ export class SpotifyOAuthController {
   @Post('disconnect')
   @HttpCode(200)
   @Auth()
-  @ApiOperation({ summary: "Disconnect an artist's Spotify account: delete its tokens", description: 'Spotify has no revocation endpoint: the account owner removes the app at spotify.com/account/apps.' })
+  @ApiOperation({
+    summary: "Disconnect an artist's Spotify account: delete its tokens",
+    description: 'Spotify has no revocation endpoint: the account owner removes the app at spotify.com/account/apps.',
+  })
   @ApiOkResponse({ type: DisconnectedDto })
   @ApiForbiddenResponse({ description: "Not on the artist's team" })
   @ApiNotFoundResponse({ description: 'No artist with this id' })

@@ -114,8 +114,14 @@ export class SpotifyUserAuthClient {
         const { statusCode, headers, body } = (error ?? {}) as SpotifyErrorLike;
         if (typeof statusCode === 'number' && statusCode < 500 && statusCode !== 429) throw refusal(what, statusCode, body);
         const failure: CallFailure =
-          typeof statusCode === 'number' ? { status: statusCode, retryAfterSeconds: statusCode === 429 ? parseRetryAfter(headers?.['retry-after']) : undefined } : { noResponse: true };
-        const decision = decideRetry(failure, attempt, { maxRetries: this.config.SPOTIFY_MAX_RETRIES, baseDelayMs: RETRY_BASE_DELAY_MS, maxRetryAfterMs: MAX_RETRY_AFTER_MS });
+          typeof statusCode === 'number'
+            ? { status: statusCode, retryAfterSeconds: statusCode === 429 ? parseRetryAfter(headers?.['retry-after']) : undefined }
+            : { noResponse: true };
+        const decision = decideRetry(failure, attempt, {
+          maxRetries: this.config.SPOTIFY_MAX_RETRIES,
+          baseDelayMs: RETRY_BASE_DELAY_MS,
+          maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+        });
         const reason = statusCode ? `HTTP ${statusCode}` : String((error as Error)?.message ?? error);
         if (!decision.retry) throw new SpotifyUnavailableError(`Spotify ${what} failed after ${attempt + 1} attempt(s): ${reason}`);
         this.logger.warn(`Spotify ${what}: ${reason}; retry ${attempt + 1} in ${decision.delayMs} ms`);

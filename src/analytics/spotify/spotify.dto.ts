@@ -15,7 +15,10 @@ export class ImportSpotifyDto {
   @MaxLength(500, { message: SPOTIFY_REFERENCE_MESSAGE })
   @ValidateBy({
     name: 'isSpotifyArtistReference',
-    validator: { validate: (value) => typeof value === 'string' && parseSpotifyArtistReference(value) !== null, defaultMessage: () => SPOTIFY_REFERENCE_MESSAGE },
+    validator: {
+      validate: (value) => typeof value === 'string' && parseSpotifyArtistReference(value) !== null,
+      defaultMessage: () => SPOTIFY_REFERENCE_MESSAGE,
+    },
   })
   spotify!: string;
 
@@ -127,7 +130,8 @@ export class SpotifyStatusDto {
   @ApiProperty({ type: String, nullable: true }) spotify_user_id!: string | null;
   @ApiProperty({ type: String, nullable: true }) display_name!: string | null;
   @ApiProperty({ type: String, nullable: true }) scope!: string | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'When the current access token expires (refreshed automatically 30+ minutes before)' }) expires_at!: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the current access token expires (refreshed automatically 30+ minutes before)' })
+  expires_at!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) refreshed_at!: Date | null;
   @ApiProperty({ type: Date, nullable: true }) connected_at!: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'The last refresh or use error, cleared on success' }) last_error!: string | null;

@@ -23,10 +23,18 @@ export class ArtistTeamService {
       where: { id: artistId },
       select: { user: member, team: { include: { user: member }, orderBy: { addedAt: 'asc' } } },
     });
-    const owner: TeamMemberDto[] = artist.user ? [{ user_id: artist.user.id, username: artist.user.username, display_name: artist.user.displayName, role: 'owner', added_at: null }] : [];
+    const owner: TeamMemberDto[] = artist.user
+      ? [{ user_id: artist.user.id, username: artist.user.username, display_name: artist.user.displayName, role: 'owner', added_at: null }]
+      : [];
     return [
       ...owner,
-      ...artist.team.map((row) => ({ user_id: row.user.id, username: row.user.username, display_name: row.user.displayName, role: 'member' as const, added_at: row.addedAt })),
+      ...artist.team.map((row) => ({
+        user_id: row.user.id,
+        username: row.user.username,
+        display_name: row.user.displayName,
+        role: 'member' as const,
+        added_at: row.addedAt,
+      })),
     ];
   }
 
@@ -36,7 +44,11 @@ export class ArtistTeamService {
     const account = await this.prisma.user.findFirst({ where: { OR: [{ email: normalized }, { username: normalized }] }, select: { id: true } });
     if (!account) throw new NotFoundException(`login: no account with the email or username ${login.trim()}`);
     if (account.id === ownerId) throw new ConflictException("login: that is the artist's own account, already on the team");
-    await this.prisma.artistTeamMember.upsert({ where: { artistId_userId: { artistId, userId: account.id } }, create: { artistId, userId: account.id }, update: {} });
+    await this.prisma.artistTeamMember.upsert({
+      where: { artistId_userId: { artistId, userId: account.id } },
+      create: { artistId, userId: account.id },
+      update: {},
+    });
     return this.list(user, artistId);
   }
 

@@ -19,7 +19,8 @@ export class UpdateProfileDto {
 
   @ApiPropertyOptional({
     enum: ['low', 'normal', 'high', 'Low', 'Medium', 'High'],
-    description: "96, 160 or 320 kbps; high needs a premium plan to take effect. The original streaming system's Low, Medium and High are read as low, normal and high",
+    description:
+      "96, 160 or 320 kbps; high needs a premium plan to take effect. The original streaming system's Low, Medium and High are read as low, normal and high",
   })
   @Omittable()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (ORIGINAL_QUALITIES[value] ?? value) : value))

@@ -38,4 +38,7 @@ export class RegisterDto {
 }
 
 /** POST /api/auth/register, as FanPulse's clients send it: email and password; the username is optional. */
-export class EmailRegisterDto extends IntersectionType(OmitType(RegisterDto, ['username'] as const), PartialType(PickType(RegisterDto, ['username'] as const))) {}
+export class EmailRegisterDto extends IntersectionType(
+  OmitType(RegisterDto, ['username'] as const),
+  PartialType(PickType(RegisterDto, ['username'] as const)),
+) {}

@@ -63,7 +63,12 @@ export class AlbumsController {
   @Auth('artist')
   @FileUpload('cover', MAX_COVER_BYTES)
   @ApiOkResponse({ type: AlbumDto })
-  update(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @Body() body: UpdateAlbumDto, @UploadedFile() cover?: UploadedTempFile): Promise<AlbumDto> {
+  update(
+    @Param('id', uuidParam()) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateAlbumDto,
+    @UploadedFile() cover?: UploadedTempFile,
+  ): Promise<AlbumDto> {
     return this.albums.update(id, user, body, cover);
   }
 
@@ -78,7 +83,12 @@ export class AlbumsController {
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an album' })
   @WrittenListing({ type: CatalogSongPageDto })
-  async albumSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
+  async albumSongs(
+    @Param('id', uuidParam()) id: string,
+    @Query() query: ListCatalogSongsQueryDto,
+    @Req() request: Request,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<string> {
     await this.albums.get(id, user);
     return this.songs.listBody(query, user, request.originalUrl, { albumId: id });
   }

@@ -122,7 +122,13 @@ export class AlbumsService {
     const where = { favorites: { some: { userId: user.id } } };
     const [count, albums] = await this.prisma.$transaction([
       this.prisma.album.count({ where }),
-      this.prisma.album.findMany({ where, include: this.include(user), orderBy: [{ title: 'asc' }, { id: 'asc' }], skip: (page.page - 1) * page.page_size, take: page.page_size }),
+      this.prisma.album.findMany({
+        where,
+        include: this.include(user),
+        orderBy: [{ title: 'asc' }, { id: 'asc' }],
+        skip: (page.page - 1) * page.page_size,
+        take: page.page_size,
+      }),
     ]);
     return { count, page: page.page, page_size: page.page_size, results: albums.map((album) => toAlbumDto(album, album._count.songs)) };
   }
@@ -141,5 +147,4 @@ export class AlbumsService {
     await this.storage.save(key, cover.path, image.mimeType);
     return key;
   }
-
 }

@@ -37,7 +37,7 @@ export class ArtistsController {
   @Get('followers')
   @ApiOperation({ summary: "Listeners following the caller's artist" })
   @Auth('artist')
-  @Listing({ description: 'Listeners following the caller\'s artist: {count, ..., results: [{id, username, display_name, followed_at}]}' })
+  @Listing({ description: "Listeners following the caller's artist: {count, ..., results: [{id, username, display_name, followed_at}]}" })
   followers(@CurrentUser() user: AuthUser, @Query() page: PageQueryDto) {
     return this.artists.followers(user, page);
   }
@@ -52,7 +52,12 @@ export class ArtistsController {
   @Get(':id/songs')
   @ApiOperation({ summary: 'The songs of an artist' })
   @WrittenListing({ type: CatalogSongPageDto })
-  async artistSongs(@Param('id', uuidParam()) id: string, @Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
+  async artistSongs(
+    @Param('id', uuidParam()) id: string,
+    @Query() query: ListCatalogSongsQueryDto,
+    @Req() request: Request,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<string> {
     await this.artists.profile(id, user);
     return this.songs.listBody(query, user, request.originalUrl, { artistId: id });
   }

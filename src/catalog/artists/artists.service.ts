@@ -9,7 +9,13 @@ import { assertCanManage, visibleSongs } from '../visibility.js';
 
 const withFollowerCount = { _count: { select: { followers: true } } } as const;
 type ArtistRow = Prisma.ArtistGetPayload<{ include: typeof withFollowerCount }>;
-const toArtistDto = (artist: ArtistRow): ArtistDto => ({ id: artist.id, name: artist.name, bio: artist.bio, follower_count: artist._count.followers, demo: artist.demo });
+const toArtistDto = (artist: ArtistRow): ArtistDto => ({
+  id: artist.id,
+  name: artist.name,
+  bio: artist.bio,
+  follower_count: artist._count.followers,
+  demo: artist.demo,
+});
 
 @Injectable()
 export class ArtistsService {
@@ -28,12 +34,19 @@ export class ArtistsService {
     }
     const matching = Prisma.sql`FROM artists r WHERE r.search_text LIKE ${`%${search}%`} OR ${search} <% r.search_text`;
     const [rows, [total]] = await Promise.all([
-      this.prisma.$queryRaw<{ id: string }[]>`SELECT r.id ${matching} ORDER BY word_similarity(${search}, r.search_text) DESC, r.name, r.id LIMIT ${query.page_size} OFFSET ${skip}`,
+      this.prisma.$queryRaw<
+        { id: string }[]
+      >`SELECT r.id ${matching} ORDER BY word_similarity(${search}, r.search_text) DESC, r.name, r.id LIMIT ${query.page_size} OFFSET ${skip}`,
       this.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${matching}`,
     ]);
     const artists = await this.prisma.artist.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: withFollowerCount });
     const byId = new Map(artists.map((artist) => [artist.id, artist]));
-    return { count: total!.count, page: query.page, page_size: query.page_size, results: rows.flatMap(({ id }) => (byId.has(id) ? [toArtistDto(byId.get(id)!)] : [])) };
+    return {
+      count: total!.count,
+      page: query.page,
+      page_size: query.page_size,
+      results: rows.flatMap(({ id }) => (byId.has(id) ? [toArtistDto(byId.get(id)!)] : [])),
+    };
   }
 
   async profile(id: string, user: AuthUser | undefined): Promise<ArtistProfileDto> {
@@ -85,7 +98,13 @@ export class ArtistsService {
     const where = { followers: { some: { userId: user.id } } };
     const [count, artists] = await this.prisma.$transaction([
       this.prisma.artist.count({ where }),
-      this.prisma.artist.findMany({ where, include: withFollowerCount, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page.page - 1) * page.page_size, take: page.page_size }),
+      this.prisma.artist.findMany({
+        where,
+        include: withFollowerCount,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        skip: (page.page - 1) * page.page_size,
+        take: page.page_size,
+      }),
     ]);
     return { count, page: page.page, page_size: page.page_size, results: artists.map(toArtistDto) };
   }
@@ -109,7 +128,12 @@ export class ArtistsService {
       count,
       page: page.page,
       page_size: page.page_size,
-      results: follows.map((follow) => ({ id: follow.user.id, username: follow.user.username, display_name: follow.user.displayName, followed_at: follow.createdAt })),
+      results: follows.map((follow) => ({
+        id: follow.user.id,
+        username: follow.user.username,
+        display_name: follow.user.displayName,
+        followed_at: follow.createdAt,
+      })),
     };
   }
 }

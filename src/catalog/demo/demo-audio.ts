@@ -25,7 +25,9 @@ export function synthesizeTune(style: TuneStyle, seconds: number, seed: number):
   const beat = 60 / style.bpm;
   const progression = [0, 4, 5, 3]; // scale degrees of I, V, vi, IV
   const note = (degree: number, octave: number) =>
-    style.root + 12 * (octave + Math.floor(degree / style.scale.length)) + style.scale[((degree % style.scale.length) + style.scale.length) % style.scale.length]!;
+    style.root +
+    12 * (octave + Math.floor(degree / style.scale.length)) +
+    style.scale[((degree % style.scale.length) + style.scale.length) % style.scale.length]!;
 
   const play = (start: number, length: number, midi: number, gain: number, harmonics: number[]) => {
     const from = Math.round(start * SAMPLE_RATE);
@@ -33,7 +35,7 @@ export function synthesizeTune(style: TuneStyle, seconds: number, seed: number):
     const f = frequency(midi);
     for (let i = from; i < to; i++) {
       const t = (i - from) / SAMPLE_RATE;
-      const envelope = Math.min(1, t / 0.01) * Math.exp(-3 * t / length);
+      const envelope = Math.min(1, t / 0.01) * Math.exp((-3 * t) / length);
       let value = 0;
       harmonics.forEach((strength, h) => (value += strength * Math.sin(2 * Math.PI * f * (h + 1) * t)));
       pcm[i]! += gain * envelope * value;
@@ -56,7 +58,10 @@ export function synthesizeTune(style: TuneStyle, seconds: number, seed: number):
 
 function pcmToWav(pcm: Float32Array): Buffer {
   const peak = pcm.reduce((max, value) => Math.max(max, Math.abs(value)), 1e-9);
-  return monoWav(Int16Array.from(pcm, (value) => Math.round((value / peak) * 0.8 * 32_767)), SAMPLE_RATE);
+  return monoWav(
+    Int16Array.from(pcm, (value) => Math.round((value / peak) * 0.8 * 32_767)),
+    SAMPLE_RATE,
+  );
 }
 
 /** 16-bit mono PCM samples as a WAV file. */

@@ -56,7 +56,11 @@ export class DemoCatalogService {
   }
 
   private async shouldImport(): Promise<boolean> {
-    return !(await this.settings.demoDataRemoved()) && (await this.prisma.catalogSong.count()) === 0 && (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) === 0;
+    return (
+      !(await this.settings.demoDataRemoved()) &&
+      (await this.prisma.catalogSong.count()) === 0 &&
+      (await this.prisma.artist.count({ where: { name: { in: DEMO_ARTISTS.map((a) => a.name) } } })) === 0
+    );
   }
 
   /** Adds the demo label beside whatever the catalog holds (`demo add`), unless it is there; returns how many songs. */
@@ -96,7 +100,14 @@ export class DemoCatalogService {
           const coverKey = await this.store(folder, newMediaKey('images', 'png'), gradientCover(...demoAlbum.colors), 'image/png');
           const releaseDate = new Date(`${demoAlbum.releaseDate}T00:00:00Z`);
           const album = await this.prisma.album.create({
-            data: { title: demoAlbum.title, artistId: artist.id, releaseDate, coverKey, searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`), demo: true },
+            data: {
+              title: demoAlbum.title,
+              artistId: artist.id,
+              releaseDate,
+              coverKey,
+              searchText: normalizeSearchText(`${demoAlbum.title} ${demo.name}`),
+              demo: true,
+            },
           });
           for (const title of demoAlbum.songs) {
             // The tunes come in demoTuneJobs' order, the order of these loops.

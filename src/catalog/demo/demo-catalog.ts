@@ -28,8 +28,24 @@ export const DEMO_ARTISTS: DemoArtist[] = [
     genres: ['Synthwave', 'Electronic'],
     style: { scale: MINOR, root: 57, bpm: 112, harmonics: [1, 0.5, 0.25, 0.12] },
     albums: [
-      { title: 'City After Midnight', releaseDate: '2024-03-08', colors: [[40, 20, 90], [230, 60, 140]], songs: ['Midnight City Lights', 'Neon Rain', 'Overpass'] },
-      { title: 'Tidal', releaseDate: '2025-09-19', colors: [[10, 60, 110], [40, 200, 210]], songs: ['Low Tide', 'Lighthouse Signal'] },
+      {
+        title: 'City After Midnight',
+        releaseDate: '2024-03-08',
+        colors: [
+          [40, 20, 90],
+          [230, 60, 140],
+        ],
+        songs: ['Midnight City Lights', 'Neon Rain', 'Overpass'],
+      },
+      {
+        title: 'Tidal',
+        releaseDate: '2025-09-19',
+        colors: [
+          [10, 60, 110],
+          [40, 200, 210],
+        ],
+        songs: ['Low Tide', 'Lighthouse Signal'],
+      },
     ],
   },
   {
@@ -38,7 +54,15 @@ export const DEMO_ARTISTS: DemoArtist[] = [
     genres: ['Folk', 'Acoustic'],
     style: { scale: MAJOR, root: 62, bpm: 92, harmonics: [1, 0.6, 0.2] },
     albums: [
-      { title: 'Saltwater Letters', releaseDate: '2023-11-24', colors: [[200, 150, 90], [90, 140, 120]], songs: ['Saltwater Letters', 'Kitchen Radio', 'Slow Ferry Home'] },
+      {
+        title: 'Saltwater Letters',
+        releaseDate: '2023-11-24',
+        colors: [
+          [200, 150, 90],
+          [90, 140, 120],
+        ],
+        songs: ['Saltwater Letters', 'Kitchen Radio', 'Slow Ferry Home'],
+      },
     ],
   },
   {
@@ -47,7 +71,15 @@ export const DEMO_ARTISTS: DemoArtist[] = [
     genres: ['Blues', 'Rock'],
     style: { scale: BLUES, root: 52, bpm: 100, harmonics: [1, 0.8, 0.5, 0.3, 0.15] },
     albums: [
-      { title: 'Red Centre', releaseDate: '2022-06-03', colors: [[120, 40, 20], [240, 150, 60]], songs: ['Desert Road', 'Midnight Train', 'Rust and Gold'] },
+      {
+        title: 'Red Centre',
+        releaseDate: '2022-06-03',
+        colors: [
+          [120, 40, 20],
+          [240, 150, 60],
+        ],
+        songs: ['Desert Road', 'Midnight Train', 'Rust and Gold'],
+      },
     ],
   },
   {
@@ -56,7 +88,15 @@ export const DEMO_ARTISTS: DemoArtist[] = [
     genres: ['Dream Pop', 'Indie Pop'],
     style: { scale: PENTATONIC, root: 64, bpm: 84, harmonics: [1, 0.15, 0.4] },
     albums: [
-      { title: 'Paper Moons', releaseDate: '2025-01-31', colors: [[240, 200, 60], [250, 120, 150]], songs: ['Ocean Eyes', 'Paper Moons', 'Slow Bloom'] },
+      {
+        title: 'Paper Moons',
+        releaseDate: '2025-01-31',
+        colors: [
+          [240, 200, 60],
+          [250, 120, 150],
+        ],
+        songs: ['Ocean Eyes', 'Paper Moons', 'Slow Bloom'],
+      },
     ],
   },
   {
@@ -65,7 +105,15 @@ export const DEMO_ARTISTS: DemoArtist[] = [
     genres: ['Rock', 'Indie Rock'],
     style: { scale: MINOR, root: 55, bpm: 132, harmonics: [1, 0.9, 0.7, 0.5, 0.35, 0.2] },
     albums: [
-      { title: 'Loud Weather', releaseDate: '2024-08-16', colors: [[30, 30, 30], [200, 40, 40]], songs: ['Loud Weather', 'Northbound', 'Static Heart'] },
+      {
+        title: 'Loud Weather',
+        releaseDate: '2024-08-16',
+        colors: [
+          [30, 30, 30],
+          [200, 40, 40],
+        ],
+        songs: ['Loud Weather', 'Northbound', 'Static Heart'],
+      },
     ],
   },
 ];

@@ -17,7 +17,11 @@ export interface TuneJob {
 export function demoTuneJobs(seed: number): TuneJob[] {
   return DEMO_ARTISTS.flatMap((demo, artistIndex) =>
     demo.albums.flatMap((album, albumIndex) =>
-      album.songs.map((_, songIndex) => ({ style: demo.style, seconds: DEMO_SONG_SECONDS, seed: seed * 1000 + artistIndex * 100 + albumIndex * 10 + songIndex })),
+      album.songs.map((_, songIndex) => ({
+        style: demo.style,
+        seconds: DEMO_SONG_SECONDS,
+        seed: seed * 1000 + artistIndex * 100 + albumIndex * 10 + songIndex,
+      })),
     ),
   );
 }

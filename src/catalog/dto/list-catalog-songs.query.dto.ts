@@ -6,7 +6,7 @@ export const CATALOG_SONG_ORDERINGS = ['plays', 'likes', 'release_date', 'create
 const ORDERING_VALUES = CATALOG_SONG_ORDERINGS.flatMap((field) => [field, `-${field}`]);
 
 export class ListCatalogSongsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Words each found in the title, artist, album or a genre, any case and accents (the original\'s ?search=)' })
+  @ApiPropertyOptional({ description: "Words each found in the title, artist, album or a genre, any case and accents (the original's ?search=)" })
   @IsOptional()
   @IsString()
   @MaxLength(200)

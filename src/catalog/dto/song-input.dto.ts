@@ -6,7 +6,12 @@ import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsNotEmpty, IsOptional, IsSt
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Genres arrive as a JSON array, a repeated form field, or one comma-separated form field. */
 export const genreList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : value;
 /** An empty form field means "none" (e.g. no album). */
 export const emptyAsNull = ({ value }: { value: unknown }) => (value === '' ? null : value);
 

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { AllowQueryToken, Auth, CurrentUser } from '../../auth/auth.decorators.js';
@@ -30,7 +39,7 @@ export class CatalogSongsController {
 
   @Get()
   @ApiOperation({ summary: 'List catalog songs, filtered and paged' })
-  @WrittenListing({ type: CatalogSongPageDto, description: 'Public songs (and the caller\'s own private ones)' })
+  @WrittenListing({ type: CatalogSongPageDto, description: "Public songs (and the caller's own private ones)" })
   list(@Query() query: ListCatalogSongsQueryDto, @Req() request: Request, @CurrentUser() user?: AuthUser): Promise<string> {
     return this.songs.listBody(query, user, request.originalUrl);
   }
@@ -87,7 +96,7 @@ export class CatalogSongsController {
   @Get('recommendations')
   @ApiOperation({ summary: 'Songs recommended to the caller' })
   @Auth()
-  @ApiOkResponse({ description: '{source: history|trending, results}: unheard songs by the listener\'s genres and artists' })
+  @ApiOkResponse({ description: "{source: history|trending, results}: unheard songs by the listener's genres and artists" })
   recommendations(@CurrentUser() user: AuthUser, @Query() query: LimitQueryDto) {
     return this.discovery.recommendations(user, query.limit);
   }
@@ -105,7 +114,12 @@ export class CatalogSongsController {
   @Auth('artist')
   @FileUpload('audio', MAX_AUDIO_BYTES)
   @ApiOkResponse({ type: CatalogSongDto })
-  update(@Param('id', uuidParam()) id: string, @CurrentUser() user: AuthUser, @Body() body: UpdateSongDto, @UploadedFile() audio?: UploadedTempFile): Promise<CatalogSongDto> {
+  update(
+    @Param('id', uuidParam()) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateSongDto,
+    @UploadedFile() audio?: UploadedTempFile,
+  ): Promise<CatalogSongDto> {
     return this.songs.update(id, user, body, audio);
   }
 
@@ -120,8 +134,13 @@ export class CatalogSongsController {
   @Get(':id/stream')
   @ApiOperation({ summary: "Stream a song's audio (Range supported)" })
   @AllowQueryToken()
-  @ApiOkResponse({ description: 'The audio; with Range: 206 and Content-Range. X-Audio-Quality names the plan\'s tier' })
-  async stream(@Param('id', uuidParam()) id: string, @Headers('range') range: string | undefined, @Res() response: Response, @CurrentUser() user?: AuthUser): Promise<void> {
+  @ApiOkResponse({ description: "The audio; with Range: 206 and Content-Range. X-Audio-Quality names the plan's tier" })
+  async stream(
+    @Param('id', uuidParam()) id: string,
+    @Headers('range') range: string | undefined,
+    @Res() response: Response,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<void> {
     const stream = await this.streams.open(id, user, range);
     response.setHeader('Accept-Ranges', 'bytes');
     response.setHeader('Content-Type', stream.mimeType);

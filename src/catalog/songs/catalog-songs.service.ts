@@ -13,7 +13,15 @@ import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.d
 import type { SongDetailsDto, UpdateSongDto } from '../dto/song-input.dto.js';
 import { GenresService } from '../genres/genres.service.js';
 import { assertCanManage, publishingArtist, visibleSongs } from '../visibility.js';
-import { CATALOG_VERSION_SQL, catalogSongFilter, catalogSongOrder, catalogSongPageBody, catalogSongPageSql, type CatalogSongPageRow, type CatalogSongScope } from './catalog-song-page.js';
+import {
+  CATALOG_VERSION_SQL,
+  catalogSongFilter,
+  catalogSongOrder,
+  catalogSongPageBody,
+  catalogSongPageSql,
+  type CatalogSongPageRow,
+  type CatalogSongScope,
+} from './catalog-song-page.js';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -177,7 +185,6 @@ export class CatalogSongsService {
     if (!album) throw new BadRequestException(`album_id: no album ${albumId}`);
     if (album.artistId !== artistId) throw new BadRequestException('album_id: the album belongs to another artist');
   }
-
 }
 
 /** The columns describing a song's stored audio file. */
@@ -192,5 +199,4 @@ export const audioColumns = (audioKey: string, facts: AudioFacts, sizeBytes: num
 });
 
 /** What a song is found by: its title, artist and album, normalized. */
-export const songSearchText = (title: string, artist: string, album?: string | null) =>
-  normalizeSearchText([title, artist, album ?? ''].join(' '));
+export const songSearchText = (title: string, artist: string, album?: string | null) => normalizeSearchText([title, artist, album ?? ''].join(' '));

@@ -82,7 +82,10 @@ export class DiscoveryService {
         SELECT g.id, g.name FROM genres g WHERE ${found(Prisma.sql`g.search_text`)}
         ORDER BY ${rank(Prisma.sql`g.search_text`)} DESC, g.name LIMIT ${limit}`,
     ]);
-    const albums = await this.prisma.album.findMany({ where: { id: { in: albumRows.map((row) => row.id) } }, include: { artist: { select: { id: true, name: true } } } });
+    const albums = await this.prisma.album.findMany({
+      where: { id: { in: albumRows.map((row) => row.id) } },
+      include: { artist: { select: { id: true, name: true } } },
+    });
     const albumById = new Map(albums.map((album) => [album.id, album]));
     return {
       query: q,
@@ -90,7 +93,16 @@ export class DiscoveryService {
       albums: albumRows.flatMap(({ id }) => {
         const album = albumById.get(id);
         if (!album) return [];
-        return [{ id, title: album.title, artist: album.artist, release_date: album.releaseDate?.toISOString().slice(0, 10) ?? null, cover_url: album.coverKey ? `/api/albums/${id}/cover` : null, demo: album.demo }];
+        return [
+          {
+            id,
+            title: album.title,
+            artist: album.artist,
+            release_date: album.releaseDate?.toISOString().slice(0, 10) ?? null,
+            cover_url: album.coverKey ? `/api/albums/${id}/cover` : null,
+            demo: album.demo,
+          },
+        ];
       }),
       artists,
       genres,
@@ -98,7 +110,9 @@ export class DiscoveryService {
   }
 
   async random(user: AuthUser | undefined, count: number): Promise<{ results: CatalogSongDto[] }> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT s.id FROM catalog_songs s WHERE ${visibleSongsSql(user)} ORDER BY random() LIMIT ${count}`;
+    const rows = await this.prisma.$queryRaw<
+      { id: string }[]
+    >`SELECT s.id FROM catalog_songs s WHERE ${visibleSongsSql(user)} ORDER BY random() LIMIT ${count}`;
     return { results: await this.songsInOrder(rows.map((row) => row.id)) };
   }
 
@@ -131,7 +145,9 @@ export class DiscoveryService {
       LIMIT ${limit}`;
     if (rows.length > 0) return { source: 'history', results: await this.songsInOrder(rows.map((row) => row.id)) };
     // Nothing matches the taste yet (or there is no history): this week's trending, minus what they know.
-    const known = new Set((await this.prisma.songPlay.findMany({ where: { userId: user.id }, select: { songId: true }, distinct: ['songId'] })).map((play) => play.songId));
+    const known = new Set(
+      (await this.prisma.songPlay.findMany({ where: { userId: user.id }, select: { songId: true }, distinct: ['songId'] })).map((play) => play.songId),
+    );
     const trending = await this.trending('week', user, 1, limit + known.size);
     return { source: 'trending', results: trending.results.filter((song) => !known.has(song.id)).slice(0, limit) };
   }

@@ -50,8 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { ...body, ...(typeof error === 'string' && error.length > 0 && { error }), ...details };
     }
     if (isExpressHttpError(exception)) {
-      const message =
-        exception.type === 'entity.parse.failed' ? `Malformed JSON in request body: ${exception.message}` : exception.message;
+      const message = exception.type === 'entity.parse.failed' ? `Malformed JSON in request body: ${exception.message}` : exception.message;
       return errorBody(exception.status, message);
     }
     if (isBadDateTimeInput(exception)) return errorBody(400, 'A date or time in the request is out of range or malformed.');

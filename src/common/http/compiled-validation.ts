@@ -19,7 +19,12 @@ export type ValidityCheck = (object: object) => boolean;
 const UNDERSTOOD_OPTIONS = new Set<keyof ValidatorOptions>(['whitelist', 'forbidNonWhitelisted', 'forbidUnknownValues', 'validationError']);
 
 /** Rule types a check knows: a nested object, a promise or rules for each item of a collection leave the class to class-validator. */
-const KNOWN_TYPES = new Set<string>([ValidationTypes.CUSTOM_VALIDATION, ValidationTypes.IS_DEFINED, ValidationTypes.CONDITIONAL_VALIDATION, ValidationTypes.WHITELIST]);
+const KNOWN_TYPES = new Set<string>([
+  ValidationTypes.CUSTOM_VALIDATION,
+  ValidationTypes.IS_DEFINED,
+  ValidationTypes.CONDITIONAL_VALIDATION,
+  ValidationTypes.WHITELIST,
+]);
 
 /**
  * A check of `target`'s objects that answers true only where class-validator's validate(object,

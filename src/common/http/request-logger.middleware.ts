@@ -26,7 +26,14 @@ export function requestLogger(request: Request, response: Response, next: NextFu
     // Credentials in the query (a stream's access_token, OAuth's code and state) never reach the log.
     const url = redactUrl(request.originalUrl);
     const line = `${request.method} ${url} ${response.statusCode} ${ms.toFixed(1)}ms [${id}]`;
-    const fields = { req_id: id, method: request.method, url, route: routePattern(request), status: response.statusCode, duration_ms: Math.round(ms * 10) / 10 };
+    const fields = {
+      req_id: id,
+      method: request.method,
+      url,
+      route: routePattern(request),
+      status: response.statusCode,
+      duration_ms: Math.round(ms * 10) / 10,
+    };
     if (response.statusCode >= 500) logger.warn(line, fields);
     else if (SCRAPE.test(request.originalUrl)) logger.debug(line, fields);
     else logger.log(line, fields);

@@ -33,7 +33,8 @@ function uploadError(error: unknown, field: string, maxBytes: number): Error {
   // A body busboy cannot read (no boundary, cut off, a broken part header) is the client's: 400 as Nest's own FileInterceptor answers it.
   if (!(error instanceof MulterError)) return transformException(error as Error) as Error;
   if (error.code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeException(`${field} is too large: at most ${maxBytes / MB} MB`);
-  if (error.code === 'LIMIT_UNEXPECTED_FILE') return new BadRequestException(`${error.field ?? 'a file'} is not an expected file field (send the file as ${field})`);
+  if (error.code === 'LIMIT_UNEXPECTED_FILE')
+    return new BadRequestException(`${error.field ?? 'a file'} is not an expected file field (send the file as ${field})`);
   return new BadRequestException(`Malformed upload: ${error.message}`);
 }
 

@@ -10,8 +10,22 @@ export const Omittable = () => ValidateIf((_object: object, value: unknown) => v
  * length and range ("tempo must be a number", not "tempo must not be greater than 300").
  */
 const RULE_PRIORITY = [
-  'whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject',
-  'nestedValidation', 'isUuid', 'isEmail', 'isDateString', 'isIn', 'isEnum', 'matches',
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isUuid',
+  'isEmail',
+  'isDateString',
+  'isIn',
+  'isEnum',
+  'matches',
 ];
 const rank = (constraint: string) => {
   const index = RULE_PRIORITY.indexOf(constraint);

@@ -18,7 +18,9 @@ export class DemoStoreService {
       source: `Encore demo store (${customers.toLocaleString('en-US')} synthetic customers)`,
       synthetic: true,
     });
-    this.logger.log(`Filled the demo store: ${counts.customer.toLocaleString('en-US')} customers, ${counts.invoice_line.toLocaleString('en-US')} invoice lines`);
+    this.logger.log(
+      `Filled the demo store: ${counts.customer.toLocaleString('en-US')} customers, ${counts.invoice_line.toLocaleString('en-US')} invoice lines`,
+    );
     return counts;
   }
 }

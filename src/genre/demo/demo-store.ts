@@ -14,19 +14,62 @@ export interface DemoStoreOptions {
 
 /** Chinook's 25 genres, with their ids. */
 export const CHINOOK_GENRES = [
-  'Rock', 'Jazz', 'Metal', 'Alternative & Punk', 'Rock And Roll', 'Blues', 'Latin', 'Reggae', 'Pop', 'Soundtrack',
-  'Bossa Nova', 'Easy Listening', 'Heavy Metal', 'R&B/Soul', 'Electronica/Dance', 'World', 'Hip Hop/Rap',
-  'Science Fiction', 'TV Shows', 'Sci Fi & Fantasy', 'Drama', 'Comedy', 'Alternative', 'Classical', 'Opera',
+  'Rock',
+  'Jazz',
+  'Metal',
+  'Alternative & Punk',
+  'Rock And Roll',
+  'Blues',
+  'Latin',
+  'Reggae',
+  'Pop',
+  'Soundtrack',
+  'Bossa Nova',
+  'Easy Listening',
+  'Heavy Metal',
+  'R&B/Soul',
+  'Electronica/Dance',
+  'World',
+  'Hip Hop/Rap',
+  'Science Fiction',
+  'TV Shows',
+  'Sci Fi & Fantasy',
+  'Drama',
+  'Comedy',
+  'Alternative',
+  'Classical',
+  'Opera',
 ];
 const MEDIA_TYPES = ['MPEG audio file', 'Protected AAC audio file', 'Protected MPEG-4 video file', 'Purchased AAC audio file', 'AAC audio file'];
 const VIDEO_GENRES = new Set(['TV Shows', 'Science Fiction', 'Sci Fi & Fantasy', 'Drama', 'Comedy']);
 
 /** Genre weights everywhere, before a country's own taste. */
 const GLOBAL_TASTE: Record<string, number> = {
-  Rock: 10, Metal: 4, 'Alternative & Punk': 4, Latin: 3, Jazz: 2.5, Blues: 1.5, Pop: 3, 'Hip Hop/Rap': 2.5, 'R&B/Soul': 2,
-  'Electronica/Dance': 2, Classical: 2, Reggae: 1, 'Easy Listening': 0.8, World: 1, Soundtrack: 1, Alternative: 1.5,
-  'Bossa Nova': 0.5, 'Heavy Metal': 0.8, 'Rock And Roll': 0.6, Opera: 0.3, 'TV Shows': 0.8, Drama: 0.5, Comedy: 0.4,
-  'Sci Fi & Fantasy': 0.4, 'Science Fiction': 0.3,
+  Rock: 10,
+  Metal: 4,
+  'Alternative & Punk': 4,
+  Latin: 3,
+  Jazz: 2.5,
+  Blues: 1.5,
+  Pop: 3,
+  'Hip Hop/Rap': 2.5,
+  'R&B/Soul': 2,
+  'Electronica/Dance': 2,
+  Classical: 2,
+  Reggae: 1,
+  'Easy Listening': 0.8,
+  World: 1,
+  Soundtrack: 1,
+  Alternative: 1.5,
+  'Bossa Nova': 0.5,
+  'Heavy Metal': 0.8,
+  'Rock And Roll': 0.6,
+  Opera: 0.3,
+  'TV Shows': 0.8,
+  Drama: 0.5,
+  Comedy: 0.4,
+  'Sci Fi & Fantasy': 0.4,
+  'Science Fiction': 0.3,
 };
 
 /**
@@ -71,43 +114,394 @@ interface Country {
 }
 
 const COUNTRIES: Country[] = [
-  { name: 'USA', weight: 14, taste: { 'Hip Hop/Rap': 8, 'R&B/Soul': 6, Rock: 6, Pop: 4 }, places: [['CA', 'Los Angeles'], ['NY', 'New York'], ['TX', 'Austin'], ['IL', 'Chicago'], ['WA', 'Seattle'], ['FL', 'Miami']] },
-  { name: 'Canada', weight: 6, taste: { Rock: 6, 'Alternative & Punk': 5, Pop: 3 }, places: [['ON', 'Toronto'], ['QC', 'Montréal'], ['BC', 'Vancouver'], ['AB', 'Calgary']] },
-  { name: 'Brazil', weight: 6, taste: { Latin: 14, 'Bossa Nova': 8, Rock: 2 }, places: [['SP', 'São Paulo'], ['RJ', 'Rio de Janeiro'], ['DF', 'Brasília'], ['MG', 'Belo Horizonte']] },
-  { name: 'Argentina', weight: 3, taste: { Latin: 12, Rock: 4 }, places: [[null, 'Buenos Aires'], [null, 'Córdoba'], [null, 'Rosario']] },
-  { name: 'Mexico', weight: 4, taste: { Latin: 14, Pop: 3 }, places: [[null, 'Ciudad de México'], [null, 'Guadalajara'], [null, 'Monterrey']] },
-  { name: 'Chile', weight: 2, taste: { Latin: 10, Rock: 4 }, places: [[null, 'Santiago'], [null, 'Valparaíso']] },
-  { name: 'United Kingdom', weight: 6, taste: { 'Alternative & Punk': 8, 'Electronica/Dance': 5, Rock: 5 }, places: [[null, 'London'], [null, 'Manchester'], [null, 'Edinburgh'], [null, 'Bristol']] },
-  { name: 'Ireland', weight: 2, taste: { Rock: 5, World: 4, 'Alternative & Punk': 3 }, places: [['Dublin', 'Dublin'], [null, 'Cork']] },
-  { name: 'Germany', weight: 6, taste: { Metal: 10, 'Electronica/Dance': 6, Classical: 3 }, places: [[null, 'Berlin'], [null, 'Hamburg'], [null, 'München'], [null, 'Köln'], [null, 'Stuttgart']] },
-  { name: 'Austria', weight: 2, taste: { Classical: 10, Opera: 4 }, places: [[null, 'Wien'], [null, 'Salzburg']] },
-  { name: 'France', weight: 5, taste: { Jazz: 8, 'Electronica/Dance': 5, Pop: 3 }, places: [[null, 'Paris'], [null, 'Lyon'], [null, 'Marseille'], [null, 'Bordeaux']] },
-  { name: 'Italy', weight: 3, taste: { Opera: 6, Classical: 6, Pop: 4 }, places: [[null, 'Roma'], [null, 'Milano'], [null, 'Napoli']] },
-  { name: 'Spain', weight: 3, taste: { Latin: 6, Pop: 5, Rock: 3 }, places: [[null, 'Madrid'], [null, 'Barcelona'], [null, 'Sevilla']] },
-  { name: 'Portugal', weight: 2, taste: { World: 6, Latin: 4 }, places: [[null, 'Lisboa'], [null, 'Porto']] },
-  { name: 'Netherlands', weight: 2, taste: { 'Electronica/Dance': 12 }, places: [['VV', 'Amsterdam'], [null, 'Rotterdam']] },
-  { name: 'Belgium', weight: 2, taste: { 'Electronica/Dance': 6, Jazz: 4 }, places: [[null, 'Brussels'], [null, 'Antwerpen']] },
-  { name: 'Sweden', weight: 2, taste: { Metal: 8, Pop: 6 }, places: [[null, 'Stockholm'], [null, 'Göteborg']] },
-  { name: 'Norway', weight: 2, taste: { Metal: 12, 'Heavy Metal': 4 }, places: [[null, 'Oslo'], [null, 'Bergen']] },
-  { name: 'Finland', weight: 2, taste: { Metal: 12, 'Heavy Metal': 5 }, places: [[null, 'Helsinki'], [null, 'Tampere']] },
-  { name: 'Denmark', weight: 1.5, taste: { Pop: 5, Jazz: 4 }, places: [[null, 'Copenhagen'], [null, 'Aarhus']] },
-  { name: 'Poland', weight: 2, taste: { Metal: 5, Classical: 5 }, places: [[null, 'Warszawa'], [null, 'Kraków']] },
-  { name: 'Czech Republic', weight: 1.5, taste: { Classical: 6, Rock: 4 }, places: [[null, 'Prague'], [null, 'Brno']] },
+  {
+    name: 'USA',
+    weight: 14,
+    taste: { 'Hip Hop/Rap': 8, 'R&B/Soul': 6, Rock: 6, Pop: 4 },
+    places: [
+      ['CA', 'Los Angeles'],
+      ['NY', 'New York'],
+      ['TX', 'Austin'],
+      ['IL', 'Chicago'],
+      ['WA', 'Seattle'],
+      ['FL', 'Miami'],
+    ],
+  },
+  {
+    name: 'Canada',
+    weight: 6,
+    taste: { Rock: 6, 'Alternative & Punk': 5, Pop: 3 },
+    places: [
+      ['ON', 'Toronto'],
+      ['QC', 'Montréal'],
+      ['BC', 'Vancouver'],
+      ['AB', 'Calgary'],
+    ],
+  },
+  {
+    name: 'Brazil',
+    weight: 6,
+    taste: { Latin: 14, 'Bossa Nova': 8, Rock: 2 },
+    places: [
+      ['SP', 'São Paulo'],
+      ['RJ', 'Rio de Janeiro'],
+      ['DF', 'Brasília'],
+      ['MG', 'Belo Horizonte'],
+    ],
+  },
+  {
+    name: 'Argentina',
+    weight: 3,
+    taste: { Latin: 12, Rock: 4 },
+    places: [
+      [null, 'Buenos Aires'],
+      [null, 'Córdoba'],
+      [null, 'Rosario'],
+    ],
+  },
+  {
+    name: 'Mexico',
+    weight: 4,
+    taste: { Latin: 14, Pop: 3 },
+    places: [
+      [null, 'Ciudad de México'],
+      [null, 'Guadalajara'],
+      [null, 'Monterrey'],
+    ],
+  },
+  {
+    name: 'Chile',
+    weight: 2,
+    taste: { Latin: 10, Rock: 4 },
+    places: [
+      [null, 'Santiago'],
+      [null, 'Valparaíso'],
+    ],
+  },
+  {
+    name: 'United Kingdom',
+    weight: 6,
+    taste: { 'Alternative & Punk': 8, 'Electronica/Dance': 5, Rock: 5 },
+    places: [
+      [null, 'London'],
+      [null, 'Manchester'],
+      [null, 'Edinburgh'],
+      [null, 'Bristol'],
+    ],
+  },
+  {
+    name: 'Ireland',
+    weight: 2,
+    taste: { Rock: 5, World: 4, 'Alternative & Punk': 3 },
+    places: [
+      ['Dublin', 'Dublin'],
+      [null, 'Cork'],
+    ],
+  },
+  {
+    name: 'Germany',
+    weight: 6,
+    taste: { Metal: 10, 'Electronica/Dance': 6, Classical: 3 },
+    places: [
+      [null, 'Berlin'],
+      [null, 'Hamburg'],
+      [null, 'München'],
+      [null, 'Köln'],
+      [null, 'Stuttgart'],
+    ],
+  },
+  {
+    name: 'Austria',
+    weight: 2,
+    taste: { Classical: 10, Opera: 4 },
+    places: [
+      [null, 'Wien'],
+      [null, 'Salzburg'],
+    ],
+  },
+  {
+    name: 'France',
+    weight: 5,
+    taste: { Jazz: 8, 'Electronica/Dance': 5, Pop: 3 },
+    places: [
+      [null, 'Paris'],
+      [null, 'Lyon'],
+      [null, 'Marseille'],
+      [null, 'Bordeaux'],
+    ],
+  },
+  {
+    name: 'Italy',
+    weight: 3,
+    taste: { Opera: 6, Classical: 6, Pop: 4 },
+    places: [
+      [null, 'Roma'],
+      [null, 'Milano'],
+      [null, 'Napoli'],
+    ],
+  },
+  {
+    name: 'Spain',
+    weight: 3,
+    taste: { Latin: 6, Pop: 5, Rock: 3 },
+    places: [
+      [null, 'Madrid'],
+      [null, 'Barcelona'],
+      [null, 'Sevilla'],
+    ],
+  },
+  {
+    name: 'Portugal',
+    weight: 2,
+    taste: { World: 6, Latin: 4 },
+    places: [
+      [null, 'Lisboa'],
+      [null, 'Porto'],
+    ],
+  },
+  {
+    name: 'Netherlands',
+    weight: 2,
+    taste: { 'Electronica/Dance': 12 },
+    places: [
+      ['VV', 'Amsterdam'],
+      [null, 'Rotterdam'],
+    ],
+  },
+  {
+    name: 'Belgium',
+    weight: 2,
+    taste: { 'Electronica/Dance': 6, Jazz: 4 },
+    places: [
+      [null, 'Brussels'],
+      [null, 'Antwerpen'],
+    ],
+  },
+  {
+    name: 'Sweden',
+    weight: 2,
+    taste: { Metal: 8, Pop: 6 },
+    places: [
+      [null, 'Stockholm'],
+      [null, 'Göteborg'],
+    ],
+  },
+  {
+    name: 'Norway',
+    weight: 2,
+    taste: { Metal: 12, 'Heavy Metal': 4 },
+    places: [
+      [null, 'Oslo'],
+      [null, 'Bergen'],
+    ],
+  },
+  {
+    name: 'Finland',
+    weight: 2,
+    taste: { Metal: 12, 'Heavy Metal': 5 },
+    places: [
+      [null, 'Helsinki'],
+      [null, 'Tampere'],
+    ],
+  },
+  {
+    name: 'Denmark',
+    weight: 1.5,
+    taste: { Pop: 5, Jazz: 4 },
+    places: [
+      [null, 'Copenhagen'],
+      [null, 'Aarhus'],
+    ],
+  },
+  {
+    name: 'Poland',
+    weight: 2,
+    taste: { Metal: 5, Classical: 5 },
+    places: [
+      [null, 'Warszawa'],
+      [null, 'Kraków'],
+    ],
+  },
+  {
+    name: 'Czech Republic',
+    weight: 1.5,
+    taste: { Classical: 6, Rock: 4 },
+    places: [
+      [null, 'Prague'],
+      [null, 'Brno'],
+    ],
+  },
   { name: 'Hungary', weight: 1, taste: { Classical: 5, World: 3 }, places: [[null, 'Budapest']] },
-  { name: 'Jamaica', weight: 1, taste: { Reggae: 20 }, places: [[null, 'Kingston'], [null, 'Montego Bay']] },
-  { name: 'India', weight: 3, taste: { World: 10, Soundtrack: 8 }, places: [[null, 'Delhi'], [null, 'Bangalore'], [null, 'Mumbai']] },
-  { name: 'Japan', weight: 3, taste: { Soundtrack: 8, Jazz: 5, 'Electronica/Dance': 4 }, places: [[null, 'Tokyo'], [null, 'Osaka'], [null, 'Sapporo']] },
-  { name: 'South Korea', weight: 2, taste: { Pop: 12, 'Hip Hop/Rap': 4 }, places: [[null, 'Seoul'], [null, 'Busan']] },
-  { name: 'Australia', weight: 3, taste: { Rock: 6, 'Alternative & Punk': 5 }, places: [['NSW', 'Sydney'], ['VIC', 'Melbourne'], ['QLD', 'Brisbane']] },
-  { name: 'New Zealand', weight: 1, taste: { Rock: 5, Reggae: 4 }, places: [[null, 'Auckland'], [null, 'Wellington']] },
-  { name: 'South Africa', weight: 1.5, taste: { World: 8, Jazz: 4 }, places: [[null, 'Johannesburg'], [null, 'Cape Town']] },
-  { name: 'Nigeria', weight: 1.5, taste: { World: 8, 'Hip Hop/Rap': 5 }, places: [[null, 'Lagos'], [null, 'Abuja']] },
+  {
+    name: 'Jamaica',
+    weight: 1,
+    taste: { Reggae: 20 },
+    places: [
+      [null, 'Kingston'],
+      [null, 'Montego Bay'],
+    ],
+  },
+  {
+    name: 'India',
+    weight: 3,
+    taste: { World: 10, Soundtrack: 8 },
+    places: [
+      [null, 'Delhi'],
+      [null, 'Bangalore'],
+      [null, 'Mumbai'],
+    ],
+  },
+  {
+    name: 'Japan',
+    weight: 3,
+    taste: { Soundtrack: 8, Jazz: 5, 'Electronica/Dance': 4 },
+    places: [
+      [null, 'Tokyo'],
+      [null, 'Osaka'],
+      [null, 'Sapporo'],
+    ],
+  },
+  {
+    name: 'South Korea',
+    weight: 2,
+    taste: { Pop: 12, 'Hip Hop/Rap': 4 },
+    places: [
+      [null, 'Seoul'],
+      [null, 'Busan'],
+    ],
+  },
+  {
+    name: 'Australia',
+    weight: 3,
+    taste: { Rock: 6, 'Alternative & Punk': 5 },
+    places: [
+      ['NSW', 'Sydney'],
+      ['VIC', 'Melbourne'],
+      ['QLD', 'Brisbane'],
+    ],
+  },
+  {
+    name: 'New Zealand',
+    weight: 1,
+    taste: { Rock: 5, Reggae: 4 },
+    places: [
+      [null, 'Auckland'],
+      [null, 'Wellington'],
+    ],
+  },
+  {
+    name: 'South Africa',
+    weight: 1.5,
+    taste: { World: 8, Jazz: 4 },
+    places: [
+      [null, 'Johannesburg'],
+      [null, 'Cape Town'],
+    ],
+  },
+  {
+    name: 'Nigeria',
+    weight: 1.5,
+    taste: { World: 8, 'Hip Hop/Rap': 5 },
+    places: [
+      [null, 'Lagos'],
+      [null, 'Abuja'],
+    ],
+  },
 ];
 
-const FIRST = ['Ana', 'Ben', 'Carla', 'Dario', 'Eva', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luca', 'Maya', 'Nils', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoe'];
-const LAST = ['Almeida', 'Brandt', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Hansen', 'Ito', 'Jansen', 'Kowalski', 'Larsen', 'Moreau', 'Novak', 'Okafor', 'Pereira', 'Quist', 'Rossi', 'Schmidt', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Young'];
-const WORDS = ['Midnight', 'Echo', 'Velvet', 'Neon', 'River', 'Glass', 'Silver', 'Paper', 'Golden', 'Hollow', 'Electric', 'Quiet', 'Wild', 'Lunar', 'Crimson', 'Northern', 'Broken', 'Sunday', 'Static', 'Ocean'];
-const THINGS = ['Lights', 'Hearts', 'Roads', 'Dreams', 'Signals', 'Tides', 'Shadows', 'Machines', 'Gardens', 'Skies', 'Stories', 'Wolves', 'Rooms', 'Letters', 'Engines'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Carla',
+  'Dario',
+  'Eva',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kira',
+  'Luca',
+  'Maya',
+  'Nils',
+  'Olga',
+  'Pablo',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoe',
+];
+const LAST = [
+  'Almeida',
+  'Brandt',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Hansen',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Larsen',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Pereira',
+  'Quist',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Young',
+];
+const WORDS = [
+  'Midnight',
+  'Echo',
+  'Velvet',
+  'Neon',
+  'River',
+  'Glass',
+  'Silver',
+  'Paper',
+  'Golden',
+  'Hollow',
+  'Electric',
+  'Quiet',
+  'Wild',
+  'Lunar',
+  'Crimson',
+  'Northern',
+  'Broken',
+  'Sunday',
+  'Static',
+  'Ocean',
+];
+const THINGS = [
+  'Lights',
+  'Hearts',
+  'Roads',
+  'Dreams',
+  'Signals',
+  'Tides',
+  'Shadows',
+  'Machines',
+  'Gardens',
+  'Skies',
+  'Stories',
+  'Wolves',
+  'Rooms',
+  'Letters',
+  'Engines',
+];
 
 const START = Date.UTC(2021, 0, 1);
 const DAY = 86_400_000;
@@ -130,7 +524,10 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
   const genre = CHINOOK_GENRES.map((name, i) => ({ genre_id: i + 1, name }));
   const media_type = MEDIA_TYPES.map((name, i) => ({ media_type_id: i + 1, name }));
 
-  const artist = Array.from({ length: 400 }, (_, i) => ({ artist_id: i + 1, name: `${pick(random, WORDS)} ${pick(random, THINGS)}${i >= 300 ? ` ${i}` : ''}` }));
+  const artist = Array.from({ length: 400 }, (_, i) => ({
+    artist_id: i + 1,
+    name: `${pick(random, WORDS)} ${pick(random, THINGS)}${i >= 300 ? ` ${i}` : ''}`,
+  }));
   // Each album has one genre; weights follow world-wide taste so catalogues look like a store's.
   const album: Array<{ album_id: number; title: string; artist_id: number; genre: number }> = [];
   for (let i = 0; i < 900; i++) {
@@ -199,7 +596,10 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
       state,
       country: country.name,
       postal_code: String(10000 + random.nextInt(89999)),
-      email: `${first}.${last}.${c}@example.com`.toLowerCase().normalize('NFKD').replace(/[^\w.@-]/g, ''),
+      email: `${first}.${last}.${c}@example.com`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^\w.@-]/g, ''),
       support_rep_id: 4 + random.nextInt(5),
     });
     const firstDay = random.nextInt(SPAN_DAYS - 30);
@@ -227,7 +627,18 @@ export function generateDemoStore({ customers: customerCount, seed = 7 }: DemoSt
     }
   }
 
-  const playlist = ['Music', 'Movies', 'TV Shows', 'Audiobooks', '90’s Music', 'Grunge', 'Classical', 'Brazilian Music', 'Heavy Metal Classic', 'On-The-Go'].map((name, i) => ({ playlist_id: i + 1, name }));
+  const playlist = [
+    'Music',
+    'Movies',
+    'TV Shows',
+    'Audiobooks',
+    '90’s Music',
+    'Grunge',
+    'Classical',
+    'Brazilian Music',
+    'Heavy Metal Classic',
+    'On-The-Go',
+  ].map((name, i) => ({ playlist_id: i + 1, name }));
   const playlistTrack = new Set<string>();
   const playlist_track: Array<Record<string, unknown>> = [];
   for (const { playlist_id } of playlist) {

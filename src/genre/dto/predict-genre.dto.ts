@@ -65,14 +65,24 @@ export class PredictGenreDto {
 export class GenrePredictionDto {
   @ApiProperty({ example: 'Latin' }) genre!: string;
   @ApiProperty({ description: 'Probability of the predicted genre, 0–1 (as the original system answered)', example: 0.62 }) confidence!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Each genre’s probability (0–1), highest first', example: { Latin: 0.62, Rock: 0.21 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Each genre’s probability (0–1), highest first',
+    example: { Latin: 0.62, Rock: 0.21 },
+  })
   all_probabilities!: Record<string, number>;
 }
 
 export class PredictGenreResultDto {
   @ApiProperty({ enum: ['OK'], example: 'OK' }) status!: 'OK';
   @ApiProperty({ type: GenrePredictionDto }) prediction!: GenrePredictionDto;
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true }, description: 'The profile the model read, defaults filled in' }) customer_profile!: Record<string, number | string | null>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true },
+    description: 'The profile the model read, defaults filled in',
+  })
+  customer_profile!: Record<string, number | string | null>;
   @ApiProperty({ description: 'Places the model never saw, read as "unknown"', type: [String] }) unknown_places!: string[];
   @ApiProperty() model_version!: string;
 }

@@ -26,9 +26,15 @@ export class HealthDto {
   @ApiProperty({ enum: ['ok', 'down'] })
   database!: 'ok' | 'down';
 
-  @ApiProperty({ type: ModelsStatusDto, description: "The models this instance predicts with; one that is unavailable leaves the rest of the API working, so it does not change `status`" })
+  @ApiProperty({
+    type: ModelsStatusDto,
+    description: 'The models this instance predicts with; one that is unavailable leaves the rest of the API working, so it does not change `status`',
+  })
   models!: ModelsStatusDto;
 
-  @ApiProperty({ description: "The main endpoints of the API by name, as paths; the hit predictor's keys among them", example: { predict_spotify: '/api/predict/spotify/', search_spotify: '/api/spotify/search/', health: '/api/health/' } })
+  @ApiProperty({
+    description: "The main endpoints of the API by name, as paths; the hit predictor's keys among them",
+    example: { predict_spotify: '/api/predict/spotify/', search_spotify: '/api/spotify/search/', health: '/api/health/' },
+  })
   endpoints!: Record<string, string>;
 }

@@ -34,7 +34,12 @@ export class JobDto {
   @ApiProperty({ type: Number, nullable: true, description: 'How long the last attempt took, once the job completed or failed' }) duration_ms!: number | null;
   @ApiProperty({ description: 'Retries so far (attempts - 1)' }) retry_count!: number;
   @ApiProperty({ description: 'Retries allowed after a failure' }) retry_limit!: number;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'How far the job has got, for queues that report it (e.g. leads-bulk: total, done, failed, failures)' }) progress?: object;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'How far the job has got, for queues that report it (e.g. leads-bulk: total, done, failed, failures)',
+  })
+  progress?: object;
 }
 
 export class JobPageDto extends PageDto {
@@ -61,9 +66,15 @@ export class JobRunDto {
 /** A defined queue: when it runs, how it retries, its last run and its jobs by state. */
 export class JobScheduleDto {
   @ApiProperty({ example: 'genre-train' }) queue!: string;
-  @ApiProperty({ type: String, nullable: true, example: '0 2 * * *', description: 'Cron (UTC) after JOB_SCHEDULES; null when not scheduled' }) cron!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '0 2 * * *', description: 'Cron (UTC) after JOB_SCHEDULES; null when not scheduled' }) cron!:
+    string | null;
   @ApiProperty({ description: 'Whether JOB_SCHEDULES set this cron (or turned it off)' }) overridden!: boolean;
-  @ApiProperty({ type: Date, nullable: true, description: 'The next cron time; the job starts within JOB_CRON_CHECK_SECONDS (and a few seconds of polling) after it' }) next_run!: Date | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'The next cron time; the job starts within JOB_CRON_CHECK_SECONDS (and a few seconds of polling) after it',
+  })
+  next_run!: Date | null;
   @ApiProperty() retry_limit!: number;
   @ApiProperty() retry_delay_seconds!: number;
   @ApiProperty({ description: 'Whether the delay doubles with each retry (with jitter)' }) retry_backoff!: boolean;

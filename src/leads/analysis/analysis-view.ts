@@ -26,17 +26,27 @@ export function analysisView(analysis: LeadAnalysis): LeadAnalysisDto {
   return {
     isrc: analysis.isrc,
     artist_id: analysis.artistId,
-    recording: recording && { title: recording.title, musicbrainz_id: recording.id, length_ms: recording.lengthMs, first_release_date: recording.firstReleaseDate },
-    artist: draft.artistName === null ? null : {
-      name: draft.artistName,
-      musicbrainz_id: artist?.id ?? recording?.artistCredit[0]?.artist.id ?? null,
-      type: artist?.type ?? null,
-      country: draft.country,
-      area: draft.area,
-      genres: draft.genres,
-      spotify: spotify?.artist ? { id: spotify.artist.id, followers: spotify.artist.followers, popularity: spotify.artist.popularity, track_popularity: spotify.popularity } : null,
-      lastfm: lastfm ? { listeners: lastfm.listeners, playcount: lastfm.playcount, tags: lastfm.tags } : null,
+    recording: recording && {
+      title: recording.title,
+      musicbrainz_id: recording.id,
+      length_ms: recording.lengthMs,
+      first_release_date: recording.firstReleaseDate,
     },
+    artist:
+      draft.artistName === null
+        ? null
+        : {
+            name: draft.artistName,
+            musicbrainz_id: artist?.id ?? recording?.artistCredit[0]?.artist.id ?? null,
+            type: artist?.type ?? null,
+            country: draft.country,
+            area: draft.area,
+            genres: draft.genres,
+            spotify: spotify?.artist
+              ? { id: spotify.artist.id, followers: spotify.artist.followers, popularity: spotify.artist.popularity, track_popularity: spotify.popularity }
+              : null,
+            lastfm: lastfm ? { listeners: lastfm.listeners, playcount: lastfm.playcount, tags: lastfm.tags } : null,
+          },
     release: release && { musicbrainz_id: release.id, title: release.title, date: release.date, country: release.country, status: release.status },
     label: {
       names: draft.labelNames,
@@ -44,9 +54,20 @@ export function analysisView(analysis: LeadAnalysis): LeadAnalysisDto {
       independence_class: score.independence.class,
       reason: score.independence.classification.reason,
     },
-    youtube: youtube && (youtube.hasChannel
-      ? { has_channel: true, channel_id: youtube.channelId, title: youtube.title, subscribers: youtube.subscribers, views: youtube.views, video_count: youtube.videoCount, recent_uploads_90d: youtube.recentUploads90d, last_upload_at: youtube.lastUploadAt }
-      : { has_channel: false }),
+    youtube:
+      youtube &&
+      (youtube.hasChannel
+        ? {
+            has_channel: true,
+            channel_id: youtube.channelId,
+            title: youtube.title,
+            subscribers: youtube.subscribers,
+            views: youtube.views,
+            video_count: youtube.videoCount,
+            recent_uploads_90d: youtube.recentUploads90d,
+            last_upload_at: youtube.lastUploadAt,
+          }
+        : { has_channel: false }),
     youtube_opportunities: score.opportunity.youtube,
     contacts: draft.contacts,
     score: scoreView(score),

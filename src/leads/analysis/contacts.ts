@@ -5,18 +5,7 @@
  */
 
 export type ContactKind =
-  | 'website'
-  | 'email'
-  | 'instagram'
-  | 'facebook'
-  | 'twitter'
-  | 'tiktok'
-  | 'youtube'
-  | 'bandcamp'
-  | 'soundcloud'
-  | 'spotify'
-  | 'apple_music'
-  | 'other';
+  'website' | 'email' | 'instagram' | 'facebook' | 'twitter' | 'tiktok' | 'youtube' | 'bandcamp' | 'soundcloud' | 'spotify' | 'apple_music' | 'other';
 
 export interface LeadContactFound {
   kind: ContactKind;
@@ -45,7 +34,21 @@ const HOST_KINDS: ReadonlyArray<[host: string, kind: ContactKind]> = [
 /** MusicBrainz URL relation types that are the artist's own page when the host is no platform. */
 const WEBSITE_TYPES = new Set(['official homepage', 'blog']);
 /** Relation types about the artist rather than by them (reference pages): not contacts. */
-const REFERENCE_TYPES = new Set(['wikidata', 'wikipedia', 'discogs', 'allmusic', 'lyrics', 'secondhandsongs', 'VIAF', 'IMDb', 'songkick', 'setlistfm', 'last.fm', 'other databases', 'image']);
+const REFERENCE_TYPES = new Set([
+  'wikidata',
+  'wikipedia',
+  'discogs',
+  'allmusic',
+  'lyrics',
+  'secondhandsongs',
+  'VIAF',
+  'IMDb',
+  'songkick',
+  'setlistfm',
+  'last.fm',
+  'other databases',
+  'image',
+]);
 
 /** The platform a link is on, from its host; null for any other host. */
 export function platformOfUrl(url: string): ContactKind | null {

@@ -7,7 +7,16 @@ import { LastfmClient } from '../sources/lastfm.client.js';
 import { MusicBrainzClient, type MbArtist, type MbLabel, type MbRecording, type MbRecordingRights } from '../sources/musicbrainz.client.js';
 import { SpotifyLeadsClient } from '../sources/spotify-leads.client.js';
 import { parseYoutubeChannelUrl, YoutubeClient, type YoutubeChannelSummary } from '../sources/youtube.client.js';
-import { chooseRecording, chooseRelease, draftLead, type LastfmFindings, type LeadDraft, type SourceFindings, type SpotifyFindings, type YoutubeFindings } from './lead-facts.js';
+import {
+  chooseRecording,
+  chooseRelease,
+  draftLead,
+  type LastfmFindings,
+  type LeadDraft,
+  type SourceFindings,
+  type SpotifyFindings,
+  type YoutubeFindings,
+} from './lead-facts.js';
 import { LeadStoreService } from './lead-store.service.js';
 import { SourceOutcomes, type SourceOutcome } from './source-outcome.js';
 import { geographyTargets } from '../scoring/geography-targets.js';
@@ -74,7 +83,9 @@ export class LeadAnalysisService {
     const [lastfm, youtube] = artistName
       ? await Promise.all([
           this.fromLastfm(artistName, musicBrainz.artist, outcomes, forceRefresh),
-          options.includeYoutube === false ? skipped(outcomes, YoutubeClient.SOURCE, 'include_youtube is false') : this.fromYoutube(artistName, musicBrainz.artist, outcomes, forceRefresh || options.refreshYoutube === true),
+          options.includeYoutube === false
+            ? skipped(outcomes, YoutubeClient.SOURCE, 'include_youtube is false')
+            : this.fromYoutube(artistName, musicBrainz.artist, outcomes, forceRefresh || options.refreshYoutube === true),
         ])
       : [null, null];
     const findings: SourceFindings = { isrc, ...musicBrainz, spotify, lastfm, youtube };
@@ -159,8 +170,13 @@ export class LeadAnalysisService {
    * The recording's works with their publishers, and its ℗ holder: one more request, saved when
    * the ISRC answer shows the recording links to no work (then nothing is known of publishing).
    */
-  private async rightsOf(recording: MbRecording, partial: <T>(work: Promise<T | null>) => Promise<T | null>, options: { forceRefresh: boolean }): Promise<MbRecordingRights | null> {
-    if (recording.workIds !== null && recording.workIds.length === 0) return { recordingId: recording.id, works: [], publishers: [], phonographicCopyright: [] };
+  private async rightsOf(
+    recording: MbRecording,
+    partial: <T>(work: Promise<T | null>) => Promise<T | null>,
+    options: { forceRefresh: boolean },
+  ): Promise<MbRecordingRights | null> {
+    if (recording.workIds !== null && recording.workIds.length === 0)
+      return { recordingId: recording.id, works: [], publishers: [], phonographicCopyright: [] };
     return partial(this.musicBrainz.getRecordingRights(recording.id, options));
   }
 

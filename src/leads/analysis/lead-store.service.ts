@@ -47,7 +47,11 @@ export class LeadStoreService {
 
   /** The lead's most recently analysed recording, or null when there is no lead for the artist. */
   latestRecording(artistId: string): Promise<{ isrc: string } | null> {
-    return this.prisma.leadRecording.findFirst({ where: { artistId, artist: { leadProfile: { isNot: null } } }, orderBy: { analyzedAt: 'desc' }, select: { isrc: true } });
+    return this.prisma.leadRecording.findFirst({
+      where: { artistId, artist: { leadProfile: { isNot: null } } },
+      orderBy: { analyzedAt: 'desc' },
+      select: { isrc: true },
+    });
   }
 
   /** The figures of the last analysis, for growth. */
@@ -85,7 +89,9 @@ export class LeadStoreService {
       (mbid ? await tx.leadProfile.findUnique({ where: { musicbrainzId: mbid }, select: { artistId: true } }) : null) ??
       (spotifyId ? await tx.leadProfile.findFirst({ where: { spotifyArtistId: spotifyId }, select: { artistId: true } }) : null);
     const name = lead.draft.artistName!;
-    const artistId = existing?.artistId ?? (await tx.artist.create({ data: { name, searchText: normalizeSearchText(name), demo: lead.demo ?? false }, select: { id: true } })).id;
+    const artistId =
+      existing?.artistId ??
+      (await tx.artist.create({ data: { name, searchText: normalizeSearchText(name), demo: lead.demo ?? false }, select: { id: true } })).id;
     const data = this.profileData(lead, mbid, spotifyId);
     await tx.leadProfile.upsert({ where: { artistId }, create: { artistId, ...data }, update: data });
     if (lead.draft.contacts.length > 0) {
@@ -112,7 +118,13 @@ export class LeadStoreService {
       totalScore: score.total,
       tier: score.tier,
       breakdown: JSON.parse(
-        JSON.stringify({ independence: score.independence, opportunity: score.opportunity, geography: score.geography, reasons: score.reasons, inputs: scoringInputs(draft) }),
+        JSON.stringify({
+          independence: score.independence,
+          opportunity: score.opportunity,
+          geography: score.geography,
+          reasons: score.reasons,
+          inputs: scoringInputs(draft),
+        }),
       ) as Prisma.InputJsonValue,
       // A source that did not answer this time leaves its figures as they were.
       ...(spotify?.artist && {

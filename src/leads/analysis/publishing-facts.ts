@@ -33,9 +33,11 @@ export function publishingOf(rights: MbRecordingRights | null, creditedArtistIds
   const isSelf = (publisher: MbPublisher) => publisher.kind === 'artist' && credited.has(publisher.id);
   const outside = current.filter((publisher) => !isSelf(publisher));
   if (outside.length > 0) return { hasPublisher: true, publishers: names, works, detail: `Published by ${unique(outside.map((p) => p.name)).join(', ')}` };
-  if (current.length > 0) return { hasPublisher: false, publishers: names, works, detail: `Self-published by ${names.join(', ')}: no publishing administration` };
+  if (current.length > 0)
+    return { hasPublisher: false, publishers: names, works, detail: `Self-published by ${names.join(', ')}: no publishing administration` };
   if (works === 0) return { hasPublisher: null, publishers: [], works, detail: 'MusicBrainz links no work to the recording' };
-  if (rights.works.every((work) => work.relationCount === 0)) return { hasPublisher: null, publishers: [], works, detail: `The recording's ${some} in MusicBrainz have no writers or publishers documented` };
+  if (rights.works.every((work) => work.relationCount === 0))
+    return { hasPublisher: null, publishers: [], works, detail: `The recording's ${some} in MusicBrainz have no writers or publishers documented` };
   return { hasPublisher: false, publishers: [], works, detail: `No publisher on the recording's ${some} in MusicBrainz` };
 }
 

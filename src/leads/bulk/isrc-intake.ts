@@ -36,6 +36,7 @@ export function isrcsFromFile(bytes: Buffer): IsrcIntake {
     const invalid = scan.invalid.slice(0, 5).map((entry) => `line ${entry.line}: ${entry.error}`);
     throw new IsrcIntakeError(`file holds no valid ISRC (CC-XXX-YY-NNNNN)${invalid.length > 0 ? `; invalid: ${invalid.join('; ')}` : ''}`);
   }
-  if (scan.isrcs.length > MAX_ISRCS_PER_JOB) throw new IsrcIntakeError(`file holds ${scan.isrcs.length} distinct ISRCs; a job takes at most ${MAX_ISRCS_PER_JOB}`);
+  if (scan.isrcs.length > MAX_ISRCS_PER_JOB)
+    throw new IsrcIntakeError(`file holds ${scan.isrcs.length} distinct ISRCs; a job takes at most ${MAX_ISRCS_PER_JOB}`);
   return scan;
 }

@@ -70,7 +70,12 @@ export class LeadBulkService implements OnModuleInit {
   async progress(jobId: string): Promise<BulkProgress> {
     const [counts, failures] = await Promise.all([
       this.prisma.leadJobItem.groupBy({ by: ['status'], where: { jobId }, _count: { _all: true } }),
-      this.prisma.leadJobItem.findMany({ where: { jobId, status: 'failed' }, orderBy: { position: 'asc' }, take: LISTED_FAILURES, select: { isrc: true, error: true } }),
+      this.prisma.leadJobItem.findMany({
+        where: { jobId, status: 'failed' },
+        orderBy: { position: 'asc' },
+        take: LISTED_FAILURES,
+        select: { isrc: true, error: true },
+      }),
     ]);
     const count = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
     const [done, failed, pending] = [count('done'), count('failed'), count('pending')];
@@ -79,7 +84,11 @@ export class LeadBulkService implements OnModuleInit {
 
   /** Analyses the job's pending items, `batchSize` at a time; answers the final counts. */
   private async run(jobId: string, options: BulkOptions): Promise<Omit<BulkProgress, 'failures'>> {
-    const items = await this.prisma.leadJobItem.findMany({ where: { jobId, status: 'pending' }, orderBy: { position: 'asc' }, select: { position: true, isrc: true } });
+    const items = await this.prisma.leadJobItem.findMany({
+      where: { jobId, status: 'pending' },
+      orderBy: { position: 'asc' },
+      select: { position: true, isrc: true },
+    });
     this.logger.log(`Bulk analysis ${jobId}: ${items.length} ISRC(s) to analyse`);
     let next = 0;
     const worker = async () => {

@@ -48,7 +48,12 @@ export class DemoLeadsService {
     for (const [index, demo] of DEMO_LEADS.entries()) {
       const { findings, draft } = demoDraft(demo, index, now);
       const score = scoreLead(draft.facts, { now, targets: geographyTargets(this.config) });
-      const sources = ['musicbrainz', ...(findings.spotify ? ['spotify'] : []), ...(findings.lastfm ? ['lastfm'] : []), ...(findings.youtube ? ['youtube'] : [])];
+      const sources = [
+        'musicbrainz',
+        ...(findings.spotify ? ['spotify'] : []),
+        ...(findings.lastfm ? ['lastfm'] : []),
+        ...(findings.youtube ? ['youtube'] : []),
+      ];
       await this.store.save({ isrc: demo.isrc, findings, draft, score, sources, demo: true });
     }
   }

@@ -97,20 +97,47 @@ export class ContactDto {
 }
 
 export class ScoringInputDto {
-  @ApiProperty({ enum: ['label', 'country', 'platforms', 'release_count', 'has_publisher', 'latest_release_date', 'spotify_followers', 'lastfm_listeners', 'youtube'] }) fact!: string;
+  @ApiProperty({
+    enum: ['label', 'country', 'platforms', 'release_count', 'has_publisher', 'latest_release_date', 'spotify_followers', 'lastfm_listeners', 'youtube'],
+  })
+  fact!: string;
   @ApiProperty({ description: 'false: the fact is unknown and the score used its "not known" rule' }) known!: boolean;
-  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }], description: 'The value found; null when unknown' }) value!: string | number | boolean | string[] | null;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+    description: 'The value found; null when unknown',
+  })
+  value!: string | number | boolean | string[] | null;
   @ApiProperty({ description: 'What was found, or why it is unknown, in words' }) detail!: string;
 }
 
 export class LeadAnalysisDto {
   @ApiProperty({ example: 'NZABC2400001' }) isrc!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The artist’s id when the lead was kept' }) artist_id!: string | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'title, musicbrainz_id, length_ms, first_release_date' }) recording!: object | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'name, musicbrainz_id, type, country, area, genres, spotify, lastfm' }) artist!: object | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The release whose label was read: musicbrainz_id, title, date, country, status' }) release!: object | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'title, musicbrainz_id, length_ms, first_release_date' }) recording!:
+    object | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'name, musicbrainz_id, type, country, area, genres, spotify, lastfm',
+  })
+  artist!: object | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'The release whose label was read: musicbrainz_id, title, date, country, status',
+  })
+  release!: object | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'names, distributor, and how independence was decided' }) label!: object;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The channel found (has_channel false: searched, none), or null when YouTube was not asked' }) youtube!: object | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'The channel found (has_channel false: searched, none), or null when YouTube was not asked',
+  })
+  youtube!: object | null;
   @ApiProperty({ type: [YoutubeOpportunityDto] }) youtube_opportunities!: YoutubeOpportunityDto[];
   @ApiProperty({ type: [ContactDto] }) contacts!: ContactDto[];
   @ApiProperty({ type: LeadScoreDto }) score!: LeadScoreDto;
@@ -133,5 +160,6 @@ export class BulkJobDto {
   @ApiProperty({ format: 'uuid', description: 'Follow it at GET /api/jobs/{id}' }) job_id!: string;
   @ApiProperty({ description: 'Distinct ISRCs queued' }) total!: number;
   @ApiProperty({ description: 'Repeated ISRCs dropped' }) duplicates!: number;
-  @ApiProperty({ type: [InvalidIsrcDto], description: 'ISRC-looking tokens of an uploaded file that are not valid ISRCs (left out)' }) invalid!: InvalidIsrcDto[];
+  @ApiProperty({ type: [InvalidIsrcDto], description: 'ISRC-looking tokens of an uploaded file that are not valid ISRCs (left out)' })
+  invalid!: InvalidIsrcDto[];
 }

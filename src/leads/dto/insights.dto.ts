@@ -113,7 +113,8 @@ export class LeadDashboardDto {
   @ApiProperty({ type: Number, nullable: true }) average_score!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { A: 3, B: 5, C: 8, D: 2 } }) by_tier!: Record<string, number>;
   @ApiProperty({ type: [RegionCountDto] }) by_region!: RegionCountDto[];
-  @ApiProperty({ type: [GenreCountDto], description: `The ${TOP_GENRES} most common genres, most leads first; a lead counts under each of its genres` }) by_genre!: GenreCountDto[];
+  @ApiProperty({ type: [GenreCountDto], description: `The ${TOP_GENRES} most common genres, most leads first; a lead counts under each of its genres` })
+  by_genre!: GenreCountDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) by_independence!: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) by_outreach!: Record<string, number>;
   @ApiProperty({ type: YoutubeCoverageDto }) youtube!: YoutubeCoverageDto;
@@ -127,7 +128,8 @@ export class SourceErrorDto {
 }
 
 export class SourceRateLimitDto {
-  @ApiProperty({ type: Date, nullable: true, description: 'The first moment a new request could go; null when the source was never called' }) next_slot_at!: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'The first moment a new request could go; null when the source was never called' })
+  next_slot_at!: Date | null;
   @ApiProperty({ description: 'How long a request asking now would wait (0 when a slot is free)' }) wait_ms!: number;
   @ApiProperty() min_interval_ms!: number;
 }
@@ -147,7 +149,8 @@ export class SourceStatusDto {
   @ApiProperty() base_url!: string;
   @ApiProperty({ type: SourceErrorDto, nullable: true, description: 'The last failure this instance saw' }) last_error!: SourceErrorDto | null;
   @ApiProperty({ type: Date, nullable: true }) last_success_at!: Date | null;
-  @ApiProperty({ type: SourceRateLimitDto, nullable: true, description: 'The schedule shared by every worker, when the source is rate-limited' }) rate_limit!: SourceRateLimitDto | null;
+  @ApiProperty({ type: SourceRateLimitDto, nullable: true, description: 'The schedule shared by every worker, when the source is rate-limited' })
+  rate_limit!: SourceRateLimitDto | null;
   @ApiProperty({ type: SourceUsageDayDto }) usage_today!: SourceUsageDayDto;
   @ApiProperty({ type: QuotaDto, nullable: true }) quota!: QuotaDto | null;
 }
@@ -157,7 +160,11 @@ export class LeadSourcesStatusDto {
 }
 
 export class YoutubeTestDto {
-  @ApiPropertyOptional({ example: 'Tui Harbour', maxLength: 200, description: 'Look up the channel of the handle this name makes (@TuiHarbour); none: YouTube’s own channel' })
+  @ApiPropertyOptional({
+    example: 'Tui Harbour',
+    maxLength: 200,
+    description: 'Look up the channel of the handle this name makes (@TuiHarbour); none: YouTube’s own channel',
+  })
   @Omittable()
   @IsString({ message: 'artist_name must be a string' })
   @MaxLength(200, { message: 'artist_name must be at most 200 characters' })

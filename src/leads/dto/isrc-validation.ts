@@ -41,7 +41,8 @@ export function IsIsrcList() {
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown) => Array.isArray(value) && value.length > 0 && value.length <= MAX_ISRCS_PER_JOB && isrcListProblems(propertyName, value).length === 0,
+        validate: (value: unknown) =>
+          Array.isArray(value) && value.length > 0 && value.length <= MAX_ISRCS_PER_JOB && isrcListProblems(propertyName, value).length === 0,
         defaultMessage: (args: ValidationArguments) => {
           const value: unknown = args.value;
           if (!Array.isArray(value)) return `${args.property} must be an array of ISRCs`;

@@ -16,7 +16,12 @@ export type OutreachStatusName = (typeof OUTREACH_STATUSES)[number];
 
 /** `?tier=A,B`: one or more tiers, comma-separated or repeated. */
 const listOf = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((part) => String(part).split(',')).map((part) => part.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((part) => String(part).split(','))
+        .map((part) => part.trim())
+        .filter(Boolean);
 
 /** `?tier=a`: tiers in any case, as the original Prism accepted them. */
 const tiersOf = (params: { value: unknown }) => listOf(params)?.map((tier) => tier.toUpperCase());
@@ -29,7 +34,10 @@ export class LeadFiltersDto {
   @IsIn(LEAD_TIERS, { each: true, message: `tier must be among ${LEAD_TIERS.join(', ')}` })
   tier?: LeadTier[];
 
-  @ApiPropertyOptional({ description: 'A region of the geography targets by id (nz, au, pacific, other, unknown) or by the original Prism name (new_zealand, australia, pacific_islands); another value answers 400 naming the accepted ones' })
+  @ApiPropertyOptional({
+    description:
+      'A region of the geography targets by id (nz, au, pacific, other, unknown) or by the original Prism name (new_zealand, australia, pacific_islands); another value answers 400 naming the accepted ones',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -45,7 +53,8 @@ export class LeadFiltersDto {
 
   @ApiPropertyOptional({
     enum: YOUTUBE_FILTERS,
-    description: 'has_channel: a YouTube channel found; no_channel: YouTube searched, none found; high_potential: a high_growth_emerging opportunity; underperforming: an underperforming opportunity; active_uploaders: 3 or more uploads in the last 90 days',
+    description:
+      'has_channel: a YouTube channel found; no_channel: YouTube searched, none found; high_potential: a high_growth_emerging opportunity; underperforming: an underperforming opportunity; active_uploaders: 3 or more uploads in the last 90 days',
   })
   @IsOptional()
   @IsIn(YOUTUBE_FILTERS, { message: `youtube_filter must be one of ${YOUTUBE_FILTERS.join(', ')}` })
@@ -147,9 +156,15 @@ export class LeadDetailDto extends LeadDto {
   @ApiProperty({ type: String, nullable: true }) area!: string | null;
   @ApiProperty() outreach_notes!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Each component with its points, factors and reasons' }) breakdown!: object;
-  @ApiProperty({ type: [ScoringInputDto], nullable: true, description: 'The facts the score used, each found or unknown; null for a lead scored before they were kept' }) scoring_inputs!: ScoringInputDto[] | null;
+  @ApiProperty({
+    type: [ScoringInputDto],
+    nullable: true,
+    description: 'The facts the score used, each found or unknown; null for a lead scored before they were kept',
+  })
+  scoring_inputs!: ScoringInputDto[] | null;
   @ApiProperty({ type: [YoutubeOpportunityDto] }) youtube_opportunities!: YoutubeOpportunityDto[];
-  @ApiProperty({ type: LeadYoutubeChannelDto, nullable: true, description: 'The channel’s figures when YouTube was checked' }) youtube_channel!: LeadYoutubeChannelDto | null;
+  @ApiProperty({ type: LeadYoutubeChannelDto, nullable: true, description: 'The channel’s figures when YouTube was checked' })
+  youtube_channel!: LeadYoutubeChannelDto | null;
   @ApiProperty({ type: [LeadRecordingDto] }) recordings!: LeadRecordingDto[];
   @ApiProperty({ type: [OutreachEventDto], description: 'Newest first' }) outreach_history!: OutreachEventDto[];
   @ApiProperty() first_seen_at!: Date;

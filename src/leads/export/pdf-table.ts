@@ -38,7 +38,11 @@ export function drawLeadTable(doc: PDFKit.PDFDocument, leads: readonly ExportLea
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   let top = drawHeader(doc, left, y);
   if (leads.length === 0) {
-    doc.font(REGULAR).fontSize(FONT_SIZE).fillColor('black').text('No leads match these filters.', left + PADDING, top + PADDING, { lineBreak: false });
+    doc
+      .font(REGULAR)
+      .fontSize(FONT_SIZE)
+      .fillColor('black')
+      .text('No leads match these filters.', left + PADDING, top + PADDING, { lineBreak: false });
     return;
   }
   leads.forEach((lead, index) => {

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth } from '../../auth/auth.decorators.js';
 import { uuidParam } from '../../common/http/query.js';
 import { ExpensiveRequest } from '../../request-limits/request-weight.decorators.js';
@@ -48,7 +57,10 @@ export class LeadInsightsController {
   ) {}
 
   @Get('leads/dashboard/stats')
-  @ApiOperation({ summary: 'Lead dashboard figures', description: 'Leads by tier, region, independence and outreach; YouTube coverage; source usage and limits; processing speed.' })
+  @ApiOperation({
+    summary: 'Lead dashboard figures',
+    description: 'Leads by tier, region, independence and outreach; YouTube coverage; source usage and limits; processing speed.',
+  })
   @ApiOkResponse({ type: LeadDashboardDto })
   dashboard(): Promise<LeadDashboardDto> {
     return this.insights.dashboard();
@@ -62,7 +74,10 @@ export class LeadInsightsController {
   }
 
   @Get(['leads/youtube/opportunities', 'youtube/opportunities'])
-  @ApiOperation({ summary: 'Leads with YouTube opportunities, each with its evidence', description: 'no_presence, underperforming, inconsistent_uploads, high_growth_emerging' })
+  @ApiOperation({
+    summary: 'Leads with YouTube opportunities, each with its evidence',
+    description: 'no_presence, underperforming, inconsistent_uploads, high_growth_emerging',
+  })
   @Listing({ type: YoutubeOpportunityPageDto })
   youtubeOpportunities(@Query() query: YoutubeOpportunitiesQueryDto): Promise<YoutubeOpportunityPageDto> {
     return this.insights.youtubeOpportunities(query);
@@ -77,7 +92,10 @@ export class LeadInsightsController {
 
   @Post(['leads/youtube/test', 'youtube/test'])
   @HttpCode(200)
-  @ApiOperation({ summary: 'Test the YouTube integration with one live channels.list call', description: 'Checks the key is configured and spends 1 quota unit. With artist_name: the channel of the handle it makes; without: YouTube’s own channel.' })
+  @ApiOperation({
+    summary: 'Test the YouTube integration with one live channels.list call',
+    description: 'Checks the key is configured and spends 1 quota unit. With artist_name: the channel of the handle it makes; without: YouTube’s own channel.',
+  })
   @ApiOkResponse({ type: YoutubeTestResultDto })
   @ApiBadRequestResponse({ description: 'An artist_name that makes no handle' })
   @ApiConflictResponse({ description: 'YouTube is not configured (status not_configured)' })
@@ -100,7 +118,10 @@ export class LeadInsightsController {
   @Post(['leads/export', 'export'])
   @ExpensiveRequest()
   @HttpCode(200)
-  @ApiOperation({ summary: 'The lead list as a download: CSV, Excel, JSON or PDF', description: 'Best first, filtered as GET /api/leads. Excel has leads and summary sheets.' })
+  @ApiOperation({
+    summary: 'The lead list as a download: CSV, Excel, JSON or PDF',
+    description: 'Best first, filtered as GET /api/leads. Excel has leads and summary sheets.',
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/pdf')
   @ApiOkResponse({ description: 'The file, as an attachment' })
   @ApiBadRequestResponse({ description: 'A bad format or filter, named' })
@@ -108,6 +129,10 @@ export class LeadInsightsController {
     const now = new Date();
     const leads = await this.leads.all(body.filters ?? {});
     const file = await renderExport(body.format, leads, summarize(leads, filtersShown(body.filters), now), { includeYoutube: body.include_youtube ?? true });
-    return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${exportFileName(body.format, now)}"`, length: file.body.length });
+    return new StreamableFile(file.body, {
+      type: file.contentType,
+      disposition: `attachment; filename="${exportFileName(body.format, now)}"`,
+      length: file.body.length,
+    });
   }
 }

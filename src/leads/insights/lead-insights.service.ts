@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service.js';
 import { AppConfig } from '../../config/app-config.js';
-import { TOP_GENRES, type LeadDashboardDto, LeadSourcesStatusDto, SourceStatusDto, YoutubeOpportunitiesQueryDto, YoutubeOpportunityPageDto, YoutubeStatsDto } from '../dto/insights.dto.js';
+import {
+  TOP_GENRES,
+  type LeadDashboardDto,
+  LeadSourcesStatusDto,
+  SourceStatusDto,
+  YoutubeOpportunitiesQueryDto,
+  YoutubeOpportunityPageDto,
+  YoutubeStatsDto,
+} from '../dto/insights.dto.js';
 import { OUTREACH_STATUSES } from '../dto/leads.dto.js';
 import { LEAD_TIERS } from '../scoring/score-lead.js';
 import { YOUTUBE_OPPORTUNITY_KINDS, type YoutubeOpportunity } from '../scoring/youtube.js';
@@ -30,7 +38,11 @@ function statusView(status: SourceStatus): SourceStatusDto {
     base_url: status.baseUrl,
     last_error: status.lastError,
     last_success_at: status.lastSuccessAt,
-    rate_limit: status.rateLimit && { next_slot_at: status.rateLimit.nextSlotAt, wait_ms: status.rateLimit.waitMs, min_interval_ms: status.rateLimit.minIntervalMs },
+    rate_limit: status.rateLimit && {
+      next_slot_at: status.rateLimit.nextSlotAt,
+      wait_ms: status.rateLimit.waitMs,
+      min_interval_ms: status.rateLimit.minIntervalMs,
+    },
     usage_today: status.usageToday,
     quota: status.quota ?? null,
   };
@@ -74,7 +86,10 @@ export class LeadInsightsService {
       this.processing(),
       this.sourceStatuses(),
     ]);
-    const regionName = (region: string) => geographyTargets(this.config).regions.find((target) => target.id === region)?.name ?? { other: 'Other countries', unknown: 'Country unknown' }[region] ?? region;
+    const regionName = (region: string) =>
+      geographyTargets(this.config).regions.find((target) => target.id === region)?.name ??
+      { other: 'Other countries', unknown: 'Country unknown' }[region] ??
+      region;
     return {
       ...totals!,
       by_tier: countsOf(LEAD_TIERS, tiers),
@@ -109,7 +124,10 @@ export class LeadInsightsService {
     return {
       ...coverage,
       configured: youtube.configured,
-      by_opportunity: countsOf(YOUTUBE_OPPORTUNITY_KINDS, Object.entries(row!.by_kind ?? {}).map(([key, count]) => ({ key, count }))),
+      by_opportunity: countsOf(
+        YOUTUBE_OPPORTUNITY_KINDS,
+        Object.entries(row!.by_kind ?? {}).map(([key, count]) => ({ key, count })),
+      ),
       subscribers_total: row!.subscribers,
       quota: youtube.quota ?? { used: youtube.usageToday.units, limit: this.config.YOUTUBE_DAILY_QUOTA },
     };
@@ -120,8 +138,19 @@ export class LeadInsightsService {
     const kind = query.kind ? JSON.stringify([{ kind: query.kind }]) : null;
     const where = `jsonb_array_length(coalesce(${OPPORTUNITIES}, '[]'::jsonb)) > 0 AND ($1::jsonb IS NULL OR ${OPPORTUNITIES} @> $1::jsonb)`;
     type Row = {
-      artist_id: string; artist_name: string; tier: string; total_score: number; region: string; spotify_followers: number | null; lastfm_listeners: number | null;
-      youtube_checked_at: Date | null; youtube_channel_id: string | null; youtube_subscribers: number | null; youtube_views: number | null; youtube_recent_uploads: number | null; opportunities: YoutubeOpportunity[];
+      artist_id: string;
+      artist_name: string;
+      tier: string;
+      total_score: number;
+      region: string;
+      spotify_followers: number | null;
+      lastfm_listeners: number | null;
+      youtube_checked_at: Date | null;
+      youtube_channel_id: string | null;
+      youtube_subscribers: number | null;
+      youtube_views: number | null;
+      youtube_recent_uploads: number | null;
+      opportunities: YoutubeOpportunity[];
     };
     const [[counted], rows] = await Promise.all([
       this.prisma.$queryRawUnsafe<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM lead_profiles lead WHERE ${where}`, kind),
@@ -150,7 +179,13 @@ export class LeadInsightsService {
         spotify_followers: row.spotify_followers,
         lastfm_listeners: row.lastfm_listeners,
         youtube: row.youtube_checked_at
-          ? { channel_id: row.youtube_channel_id, subscribers: row.youtube_subscribers, views: row.youtube_views, recent_uploads_90d: row.youtube_recent_uploads, opportunities: row.opportunities.map((opportunity) => opportunity.kind) }
+          ? {
+              channel_id: row.youtube_channel_id,
+              subscribers: row.youtube_subscribers,
+              views: row.youtube_views,
+              recent_uploads_90d: row.youtube_recent_uploads,
+              opportunities: row.opportunities.map((opportunity) => opportunity.kind),
+            }
           : null,
         opportunities: row.opportunities,
       })),

@@ -16,7 +16,8 @@ export class YoutubeCheckService {
   constructor(private readonly youtube: YoutubeClient) {}
 
   async check(artistName?: string): Promise<YoutubeTestResultDto> {
-    if (!this.youtube.configured) throw new ConflictException({ message: 'YouTube is not configured: set YOUTUBE_API_KEY', status: 'not_configured', configured: false });
+    if (!this.youtube.configured)
+      throw new ConflictException({ message: 'YouTube is not configured: set YOUTUBE_API_KEY', status: 'not_configured', configured: false });
     const name = artistName?.trim() || undefined;
     let channel;
     try {
@@ -24,15 +25,28 @@ export class YoutubeCheckService {
     } catch (error) {
       if (error instanceof RangeError) throw new BadRequestException(`artist_name: ${error.message}`);
       if (!(error instanceof SourceError)) throw error;
-      throw new ServiceUnavailableException({ message: `YouTube integration test failed: ${error.message}`, status: 'error', configured: true, quota: await this.quota() });
+      throw new ServiceUnavailableException({
+        message: `YouTube integration test failed: ${error.message}`,
+        status: 'error',
+        configured: true,
+        quota: await this.quota(),
+      });
     }
     const found = name === undefined || channel !== null;
     return {
       status: found ? 'success' : 'not_found',
-      message: name === undefined ? 'The YouTube API key works' : found ? `YouTube channel found for "${name}"` : `No YouTube channel has the handle of "${name}"`,
+      message:
+        name === undefined ? 'The YouTube API key works' : found ? `YouTube channel found for "${name}"` : `No YouTube channel has the handle of "${name}"`,
       artist_name: name ?? null,
       configured: true,
-      channel_data: channel && { channel_id: channel.id, title: channel.title, handle: channel.customUrl, subscribers: channel.subscribers, views: channel.views, video_count: channel.videoCount },
+      channel_data: channel && {
+        channel_id: channel.id,
+        title: channel.title,
+        handle: channel.customUrl,
+        subscribers: channel.subscribers,
+        views: channel.views,
+        video_count: channel.videoCount,
+      },
       units_spent: CHECK_UNITS,
       quota: await this.quota(),
       integration_status: 'YouTube API working correctly',

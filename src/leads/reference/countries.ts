@@ -31,8 +31,28 @@ export const ISO_3166_ALPHA2: ReadonlySet<string> = new Set(
  * their own; Hawaii is part of the US (US) and scores as "other".
  */
 export const PACIFIC_ISLANDS: readonly string[] = [
-  'FJ', 'WS', 'TO', 'PG', 'SB', 'VU', 'CK', 'NU', 'TK', 'PF', 'NC',
-  'KI', 'TV', 'NR', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'WF', 'PN',
+  'FJ',
+  'WS',
+  'TO',
+  'PG',
+  'SB',
+  'VU',
+  'CK',
+  'NU',
+  'TK',
+  'PF',
+  'NC',
+  'KI',
+  'TV',
+  'NR',
+  'FM',
+  'MH',
+  'PW',
+  'AS',
+  'GU',
+  'MP',
+  'WF',
+  'PN',
 ];
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

@@ -32,13 +32,7 @@
  * noise words (`NAME_QUALIFIER_WORDS`, `NAME_NOISE_WORDS`), so "Universal Music New Zealand" and
  * "Sony Music Entertainment Australia Pty Ltd" match while "Island Girl Records" does not.
  */
-import {
-  DISTRIBUTORS,
-  MAJOR_GROUPS,
-  NAME_NOISE_WORDS,
-  NAME_QUALIFIER_WORDS,
-  SELF_RELEASE_MARKERS,
-} from '../reference/labels.js';
+import { DISTRIBUTORS, MAJOR_GROUPS, NAME_NOISE_WORDS, NAME_QUALIFIER_WORDS, SELF_RELEASE_MARKERS } from '../reference/labels.js';
 
 export type IndependenceClass = 'self_released' | 'small_distributor' | 'indie_label' | 'major' | 'unknown';
 

@@ -15,7 +15,10 @@ import { DEFAULT_GEOGRAPHY_TARGETS, type GeographyRegion, type GeographyTargets 
 const FORMAT = 'region=CC,CC:points entries separated by ";", plus other=points, e.g. nz=NZ:30;au=AU:25;other=5';
 
 export function parseGeographyTargets(text: string): { targets: GeographyTargets; problems: string[] } {
-  const entries = text.split(';').map((part) => part.trim()).filter(Boolean);
+  const entries = text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (entries.length === 0) return { targets: DEFAULT_GEOGRAPHY_TARGETS, problems: [] };
   const problems: string[] = [];
   const regions: GeographyRegion[] = [];
@@ -40,7 +43,10 @@ export function parseGeographyTargets(text: string): { targets: GeographyTargets
       continue;
     }
     const id = match[1]!.toLowerCase();
-    const countries = match[2]!.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+    const countries = match[2]!
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean);
     const bad = countries.filter((code) => !isIsoCountry(code));
     if (bad.length > 0) problems.push(`LEADS_GEOGRAPHY_TARGETS: region "${id}" names ${bad.join(', ')}, not ISO 3166-1 alpha-2 countries`);
     if (regions.some((region) => region.id === id)) problems.push(`LEADS_GEOGRAPHY_TARGETS: region "${id}" is named twice`);
@@ -48,7 +54,8 @@ export function parseGeographyTargets(text: string): { targets: GeographyTargets
     const name = DEFAULT_GEOGRAPHY_TARGETS.regions.find((region) => region.id === id)?.name ?? id;
     if (value !== undefined) regions.push({ id, name, countries, points: value });
   }
-  if (other === undefined && !problems.some((problem) => problem.includes('other'))) problems.push(`LEADS_GEOGRAPHY_TARGETS: give other=points for the countries outside the regions (${FORMAT})`);
+  if (other === undefined && !problems.some((problem) => problem.includes('other')))
+    problems.push(`LEADS_GEOGRAPHY_TARGETS: give other=points for the countries outside the regions (${FORMAT})`);
   return { targets: { regions, other: other ?? 0, ...(unknown !== undefined && { unknown }) }, problems };
 }
 

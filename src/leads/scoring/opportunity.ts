@@ -17,7 +17,20 @@
  * A YouTube channel found counts as YouTube presence even when `platforms` lacks `youtube`.
  */
 import { classifyLabel, type IndependenceClass, type LabelClassification } from './classify-label.js';
-import { clamp, daysBefore, factDate, formatCount, formatPercent, growth, isoDay, known, type ComponentScore, type LeadFacts, round, type ScoreItem } from './facts.js';
+import {
+  clamp,
+  daysBefore,
+  factDate,
+  formatCount,
+  formatPercent,
+  growth,
+  isoDay,
+  known,
+  type ComponentScore,
+  type LeadFacts,
+  round,
+  type ScoreItem,
+} from './facts.js';
 import { type YoutubeOpportunity, type YoutubeOpportunityKind, youtubeOpportunities } from './youtube.js';
 
 export const OPPORTUNITY_MAX = 40;
@@ -67,7 +80,10 @@ type Scored = Omit<ScoreItem, 'factor' | 'max'>;
 
 /** A platform name as a key: "Apple Music" → `apple_music`. */
 function platformKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 function missingPlatforms(facts: LeadFacts): Scored {

@@ -93,7 +93,9 @@ export function youtubeOpportunities(facts: YoutubeInput, options: YoutubeOpport
   if (views !== null && videos !== null && subscribers !== null && videos >= t.minVideosForViews && subscribers >= t.minSubscribersForViews) {
     const perVideo = views / videos;
     if (perVideo < t.viewsPerVideoToSubscribers * subscribers) {
-      underperforming.push(`Videos average ${formatCount(perVideo)} views against ${formatCount(subscribers)} subscribers (${formatPercent(perVideo / subscribers)})`);
+      underperforming.push(
+        `Videos average ${formatCount(perVideo)} views against ${formatCount(subscribers)} subscribers (${formatPercent(perVideo / subscribers)})`,
+      );
     }
   }
   add('underperforming', underperforming);

@@ -123,7 +123,11 @@ export class HttpJsonSource {
     for (let attempt = 0; ; attempt++) {
       await this.options.beforeAttempt?.();
       const outcome = await this.attempt(url, what);
-      await this.report({ status: outcome.status, failed: outcome.kind === 'failed' || outcome.kind === 'malformed' || outcome.kind === 'rejected', durationMs: outcome.durationMs });
+      await this.report({
+        status: outcome.status,
+        failed: outcome.kind === 'failed' || outcome.kind === 'malformed' || outcome.kind === 'rejected',
+        durationMs: outcome.durationMs,
+      });
       if (outcome.kind === 'ok') return { status: outcome.status!, body: outcome.body };
       if (outcome.kind === 'not-found') return null;
       if (outcome.kind === 'rejected') throw outcome.error!;

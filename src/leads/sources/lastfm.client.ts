@@ -108,7 +108,12 @@ export class LastfmClient implements LeadSource {
       const byMbid = await this.lookup(`artist.getInfo mbid ${mbid}`, `artist/mbid/${mbid}`, { method: 'artist.getinfo', mbid, format: 'json' }, options);
       if (byMbid || !name) return byMbid;
     }
-    return this.lookup(`artist.getInfo "${name}"`, `artist/name/${name.toLowerCase()}`, { method: 'artist.getinfo', artist: name, autocorrect: '1', format: 'json' }, options);
+    return this.lookup(
+      `artist.getInfo "${name}"`,
+      `artist/name/${name.toLowerCase()}`,
+      { method: 'artist.getinfo', artist: name, autocorrect: '1', format: 'json' },
+      options,
+    );
   }
 
   /** For GET /api/leads/status: configured, healthy (this instance), last error, the shared rate-limit state and today's usage. */
@@ -136,7 +141,8 @@ export class LastfmClient implements LeadSource {
     if (error.code === NOT_FOUND) return { kind: 'not-found' };
     if (error.code === RATE_LIMITED) return { kind: 'retry', like: 429, reason: detail };
     if (TRY_AGAIN.has(error.code)) return { kind: 'retry', like: 503, reason: detail };
-    if (BAD_KEY.has(error.code)) return { kind: 'fail', error: new SourceConfigurationError(this.source, `Last.fm ${what}: LASTFM_API_KEY was refused (${detail})`, status) };
+    if (BAD_KEY.has(error.code))
+      return { kind: 'fail', error: new SourceConfigurationError(this.source, `Last.fm ${what}: LASTFM_API_KEY was refused (${detail})`, status) };
     return { kind: 'fail', error: new SourceResponseError(this.source, `Last.fm ${what}: ${detail}`, status) };
   }
 

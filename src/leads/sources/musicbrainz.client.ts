@@ -133,9 +133,16 @@ export class MusicBrainzClient implements LeadSource {
    */
   async getRecordingRights(mbid: string, options: LookupOptions = {}): Promise<MbRecordingRights | null> {
     const id = checkMbid(mbid);
-    return this.lookup(`recording ${id} (works and rights)`, `recording/${id}`, ['work-rels', 'work-level-rels', 'label-rels', 'artist-rels'], readRecordingRights, options, {
-      cacheKey: `recording-rights/${id}`,
-    });
+    return this.lookup(
+      `recording ${id} (works and rights)`,
+      `recording/${id}`,
+      ['work-rels', 'work-level-rels', 'label-rels', 'artist-rels'],
+      readRecordingRights,
+      options,
+      {
+        cacheKey: `recording-rights/${id}`,
+      },
+    );
   }
 
   /**

@@ -232,7 +232,11 @@ export function mbid(parent: Json, key: string, where: string): string {
 function lifeSpan(parent: Json, where: string): MbLifeSpan {
   const span = optionalObject(parent, 'life-span', where);
   if (!span) return { begin: null, end: null, ended: false };
-  return { begin: optionalText(span, 'begin', `${where}.life-span`), end: optionalText(span, 'end', `${where}.life-span`), ended: flag(span, 'ended', `${where}.life-span`) };
+  return {
+    begin: optionalText(span, 'begin', `${where}.life-span`),
+    end: optionalText(span, 'end', `${where}.life-span`),
+    ended: flag(span, 'ended', `${where}.life-span`),
+  };
 }
 
 function area(parent: Json, key: string, where: string): MbArea | null {
@@ -270,7 +274,10 @@ function artistCredit(parent: Json, where: string): MbArtistCredit[] {
 
 /** "Artist A feat. Artist B": the credited names and their join phrases. */
 export function creditedName(credit: MbArtistCredit[]): string {
-  return credit.map((part) => part.name + part.joinPhrase).join('').trim();
+  return credit
+    .map((part) => part.name + part.joinPhrase)
+    .join('')
+    .trim();
 }
 
 function releaseSummary(value: unknown, where: string): MbReleaseSummary {
@@ -417,7 +424,12 @@ export function readRelease(value: unknown): MbRelease {
           recordingId: recordingBody ? mbid(recordingBody, 'id', `${where}.recording`) : null,
         };
       });
-      return { position: optionalNumber(medium, 'position', at), format: optionalText(medium, 'format', at), trackCount: optionalNumber(medium, 'track-count', at) ?? tracks.length, tracks };
+      return {
+        position: optionalNumber(medium, 'position', at),
+        format: optionalText(medium, 'format', at),
+        trackCount: optionalNumber(medium, 'track-count', at) ?? tracks.length,
+        tracks,
+      };
     }),
     artistCredit: artistCredit(body, 'release'),
   };
@@ -431,7 +443,14 @@ export function readLabel(value: unknown): MbLabel {
     const at = `label.relations[${i}]`;
     const { relation, type, direction, ended } = relationBase(item, at);
     if (relation.label === undefined || relation.label === null) return;
-    relations.push({ type, direction, label: labelRef(relation.label, `${at}.label`), begin: optionalText(relation, 'begin', at), end: optionalText(relation, 'end', at), ended });
+    relations.push({
+      type,
+      direction,
+      label: labelRef(relation.label, `${at}.label`),
+      begin: optionalText(relation, 'begin', at),
+      end: optionalText(relation, 'end', at),
+      ended,
+    });
   });
   return {
     ...labelRef(body, 'label'),

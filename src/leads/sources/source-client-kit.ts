@@ -92,7 +92,9 @@ export class SourceClientKit {
   /** Keeps `answer` under `key` for `ttlHours`. */
   async remember(key: string, answer: { status: number; body: unknown }, ttlHours: number): Promise<void> {
     const { source, displayName, logger } = this.options;
-    await this.options.cache.put(source, key, answer, ttlHours * HOUR_MS).catch((error: Error) => logger.warn(`${displayName} answer not cached (${key}): ${error.message}`));
+    await this.options.cache
+      .put(source, key, answer, ttlHours * HOUR_MS)
+      .catch((error: Error) => logger.warn(`${displayName} answer not cached (${key}): ${error.message}`));
   }
 
   /** Adds to today's usage of the source. */

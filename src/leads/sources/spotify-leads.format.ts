@@ -64,8 +64,12 @@ export function readTrackObject(value: unknown, where = 'track'): SpotifyLeadsTr
     id,
     name,
     popularity: typeof popularity === 'number' && Number.isInteger(popularity) && popularity >= 0 && popularity <= 100 ? popularity : null,
-    isrc: externalIds ? optionalText(externalIds, 'isrc', `${where}.external_ids`)?.toUpperCase() ?? null : null,
-    album: { id: nonEmptyText(album, 'id', `${where}.album`), name: nonEmptyText(album, 'name', `${where}.album`), releaseDate: optionalText(album, 'release_date', `${where}.album`) },
+    isrc: externalIds ? (optionalText(externalIds, 'isrc', `${where}.external_ids`)?.toUpperCase() ?? null) : null,
+    album: {
+      id: nonEmptyText(album, 'id', `${where}.album`),
+      name: nonEmptyText(album, 'name', `${where}.album`),
+      releaseDate: optionalText(album, 'release_date', `${where}.album`),
+    },
     artists: artists.map((item, i) => {
       const artist = object(item, `${where}.artists[${i}]`);
       return { id: nonEmptyText(artist, 'id', `${where}.artists[${i}]`), name: nonEmptyText(artist, 'name', `${where}.artists[${i}]`) };

@@ -37,7 +37,16 @@ const CHECK_CHANNEL_ID = 'UCBR8-60-B28hp2BmDPdntcQ';
 const MAX_RETRY_AFTER_MS = 60_000;
 const BASE_BACKOFF_MS = 250;
 /** Error reasons (errors[].reason or details[].reason) that mean the key itself is not usable. */
-const KEY_REASONS = new Set(['keyInvalid', 'keyExpired', 'accessNotConfigured', 'ipRefererBlocked', 'API_KEY_INVALID', 'API_KEY_SERVICE_BLOCKED', 'API_KEY_IP_ADDRESS_BLOCKED', 'SERVICE_DISABLED']);
+const KEY_REASONS = new Set([
+  'keyInvalid',
+  'keyExpired',
+  'accessNotConfigured',
+  'ipRefererBlocked',
+  'API_KEY_INVALID',
+  'API_KEY_SERVICE_BLOCKED',
+  'API_KEY_IP_ADDRESS_BLOCKED',
+  'SERVICE_DISABLED',
+]);
 /** Per-minute limits (not the daily quota): worth a retry. */
 const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
 
@@ -125,7 +134,8 @@ export class YoutubeClient implements LeadSource {
   /** The summary of the channel a URL names: youtube.com/channel/UC…, /@handle (forHandle) or /user/name (forUsername). */
   async channelByUrl(url: string, options: ChannelSummaryOptions = {}): Promise<YoutubeChannelSummary | null> {
     const ref = parseYoutubeChannelUrl(url);
-    if (!ref) throw new RangeError(`"${url}" is not a YouTube channel URL the API can look up (youtube.com/channel/UC…, youtube.com/@handle or youtube.com/user/name)`);
+    if (!ref)
+      throw new RangeError(`"${url}" is not a YouTube channel URL the API can look up (youtube.com/channel/UC…, youtube.com/@handle or youtube.com/user/name)`);
     return this.summaryOf(ref, options);
   }
 
@@ -155,13 +165,27 @@ export class YoutubeClient implements LeadSource {
     if (!channel) return null;
     const playlistId = channel.uploadsPlaylistId;
     const uploads = playlistId
-      ? await this.lookup(`playlistItems.list ${playlistId}`, 'playlistItems', `uploads/${playlistId}`, { part: 'contentDetails', playlistId, maxResults: '50' }, readPlaylistItemList, options)
+      ? await this.lookup(
+          `playlistItems.list ${playlistId}`,
+          'playlistItems',
+          `uploads/${playlistId}`,
+          { part: 'contentDetails', playlistId, maxResults: '50' },
+          readPlaylistItemList,
+          options,
+        )
       : null;
     return summarizeChannel(channel, uploads, options.now ?? new Date());
   }
 
   /** One request, cached under `key`; concurrent callers asking for the same key share it (and its quota). */
-  private lookup<T>(what: string, endpoint: Endpoint, key: string, query: Record<string, string>, read: (body: unknown) => T, options: YoutubeLookupOptions): Promise<T | null> {
+  private lookup<T>(
+    what: string,
+    endpoint: Endpoint,
+    key: string,
+    query: Record<string, string>,
+    read: (body: unknown) => T,
+    options: YoutubeLookupOptions,
+  ): Promise<T | null> {
     if (!this.configured) return Promise.reject(new SourceConfigurationError(this.source, 'YouTube is not configured: set YOUTUBE_API_KEY'));
     return this.kit.lookup({
       what,
@@ -183,7 +207,13 @@ export class YoutubeClient implements LeadSource {
   private async withQuotaCounts(error: unknown): Promise<unknown> {
     if (!(error instanceof SourceQuotaExceededError && error.status !== undefined)) return error;
     const { used, limit } = await this.quota.markSpent();
-    return new SourceQuotaExceededError(this.source, `${error.message}; Encore had counted ${used} of the ${limit} units of YOUTUBE_DAILY_QUOTA today (UTC) and stops asking until tomorrow`, used, limit, error.status);
+    return new SourceQuotaExceededError(
+      this.source,
+      `${error.message}; Encore had counted ${used} of the ${limit} units of YOUTUBE_DAILY_QUOTA today (UTC) and stops asking until tomorrow`,
+      used,
+      limit,
+      error.status,
+    );
   }
 
   /** What YouTube's error body says: quota spent, key unusable, per-minute limit, or another refusal with its message. */
@@ -194,7 +224,16 @@ export class YoutubeClient implements LeadSource {
     const reasons = error.reasons;
     const detail = this.redact([`HTTP ${status}`, reasons[0]].filter(Boolean).join(' ') + (error.message ? `: ${error.message.slice(0, 200)}` : ''));
     if (reasons.includes('quotaExceeded') || reasons.includes('dailyLimitExceeded')) {
-      return { kind: 'fail', error: new SourceQuotaExceededError(this.source, `YouTube ${what}: the API key's daily quota is spent (${detail})`, this.quota.limit, this.quota.limit, status) };
+      return {
+        kind: 'fail',
+        error: new SourceQuotaExceededError(
+          this.source,
+          `YouTube ${what}: the API key's daily quota is spent (${detail})`,
+          this.quota.limit,
+          this.quota.limit,
+          status,
+        ),
+      };
     }
     if (reasons.some((reason) => KEY_REASONS.has(reason))) {
       return { kind: 'fail', error: new SourceConfigurationError(this.source, `YouTube ${what}: YOUTUBE_API_KEY was refused (${detail})`, status) };
@@ -214,8 +253,12 @@ export class YoutubeClient implements LeadSource {
 
 /** The handle an artist would have: the name's letters, digits, dots, dashes and underscores (YouTube handles are 3–30 of those). */
 export function handleOf(artistName: string): string {
-  const handle = artistName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]/g, '');
-  if (handle.length < 3 || handle.length > 30) throw new RangeError(`"${artistName}" makes no YouTube handle (3 to 30 letters, digits, dots, dashes or underscores)`);
+  const handle = artistName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]/g, '');
+  if (handle.length < 3 || handle.length > 30)
+    throw new RangeError(`"${artistName}" makes no YouTube handle (3 to 30 letters, digits, dots, dashes or underscores)`);
   return handle;
 }
 

@@ -18,17 +18,19 @@ const TOPIC_SUFFIX = /\s+-\s+Topic$/i;
  * and "SALTBUSHPARADE" are one name; "Lagi Faʻatasi" and "Lagi Faatasi" too.
  */
 export function normalizeArtistName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    // Apostrophes and the ʻokina join what they separate (ʻ is a letter to Unicode, a modifier one).
-    .replace(/['`´‘’ʻʼʽ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '')
-    .replace(/ /g, '');
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      // Apostrophes and the ʻokina join what they separate (ʻ is a letter to Unicode, a modifier one).
+      .replace(/['`´‘’ʻʼʽ]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .replace(/^the /, '')
+      .replace(/ /g, '')
+  );
 }
 
 /**

@@ -19,7 +19,12 @@ export class PlaylistDto {
   @ApiProperty({ type: [UserRefDto], description: 'Who joined by the share link' }) collaborators!: UserRefDto[];
   @ApiProperty({ description: 'Songs the caller can see' }) song_count!: number;
   @ApiProperty({ description: 'Total length of the songs the caller can see' }) duration_ms!: number;
-  @ApiProperty({ type: String, nullable: true, example: '/api/playlists/shared/<token>', description: 'Only for the owner, collaborators and admins; null for others' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/playlists/shared/<token>',
+    description: 'Only for the owner, collaborators and admins; null for others',
+  })
   share_url!: string | null;
   @ApiProperty() created_at!: Date;
   @ApiProperty() updated_at!: Date;
@@ -58,11 +63,7 @@ export const toUserRefDto = (user: UserRef): UserRefDto => ({ id: user.id, usern
 
 export const shareUrl = (token: string) => `/api/playlists/shared/${token}`;
 
-export const toPlaylistDto = (
-  playlist: PlaylistWithRefs,
-  stats: { songCount: number; durationMs: number },
-  showShareUrl: boolean,
-): PlaylistDto => ({
+export const toPlaylistDto = (playlist: PlaylistWithRefs, stats: { songCount: number; durationMs: number }, showShareUrl: boolean): PlaylistDto => ({
   id: playlist.id,
   name: playlist.name,
   description: playlist.description,

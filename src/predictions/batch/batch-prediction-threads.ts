@@ -67,7 +67,9 @@ export class BatchPredictionThreads implements OnModuleDestroy {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const thread = this.threads.find((candidate) => !candidate.current && !candidate.retiring) ?? (this.threads.length < this.config.BATCH_PREDICTION_THREADS ? this.start() : undefined);
+      const thread =
+        this.threads.find((candidate) => !candidate.current && !candidate.retiring) ??
+        (this.threads.length < this.config.BATCH_PREDICTION_THREADS ? this.start() : undefined);
       if (!thread) return;
       clearTimeout(thread.idleTimer);
       thread.current = this.queue.shift()!;
@@ -77,7 +79,12 @@ export class BatchPredictionThreads implements OnModuleDestroy {
 
   private start(): Thread {
     const workerData: BatchWorkerData = { role: 'batch-prediction-worker' };
-    const thread: Thread = { worker: new Worker(compiledWorkerScript(import.meta.url, './batch-prediction-worker.js'), { workerData, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } }) };
+    const thread: Thread = {
+      worker: new Worker(compiledWorkerScript(import.meta.url, './batch-prediction-worker.js'), {
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+      }),
+    };
     // An idle thread does not keep the process alive.
     thread.worker.unref();
     thread.worker.on('message', (reply: BatchReply) => {

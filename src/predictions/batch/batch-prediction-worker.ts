@@ -61,7 +61,8 @@ function answer(job: BatchJob): BatchReply {
   try {
     return prepare(job);
   } catch (error) {
-    if (error instanceof CsvUploadError || (error instanceof HttpException && error.getStatus() === 400)) return { id: job.id, outcome: 'bad-request', message: error.message };
+    if (error instanceof CsvUploadError || (error instanceof HttpException && error.getStatus() === 400))
+      return { id: job.id, outcome: 'bad-request', message: error.message };
     return { id: job.id, outcome: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -3,7 +3,6 @@ import { booleanFromQuery, DateQuery, PageQueryDto } from '../../common/http/que
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 
-
 export class ListPredictionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()

@@ -51,9 +51,11 @@ export class DemoSongsService {
   }
 
   import(count: number, seed = 42): Promise<ImportReport> {
-    const stream = Readable.from((function* () {
-      for (const line of demoSongCsvLines({ count, seed })) yield `${line}\n`;
-    })());
+    const stream = Readable.from(
+      (function* () {
+        for (const line of demoSongCsvLines({ count, seed })) yield `${line}\n`;
+      })(),
+    );
     return this.importer.import([{ name: `demo (synthetic, ${count} songs)`, stream, dataset: DEMO_DATASET }], { clear: false });
   }
 }

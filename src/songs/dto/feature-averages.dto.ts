@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class FeatureAverageGroupDto {
   @ApiProperty() songs!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, nullable: true, description: 'Mean of each model feature (explicit and mode as shares, 0–1); null without songs' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    nullable: true,
+    description: 'Mean of each model feature (explicit and mode as shares, 0–1); null without songs',
+  })
   features!: Record<string, number> | null;
 }
 

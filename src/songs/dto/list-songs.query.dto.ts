@@ -7,7 +7,6 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } fro
 export const SONG_ORDERINGS = ['id', 'track_name', 'artists', 'popularity', 'decade', 'created_at'] as const;
 const ORDERING_VALUES = SONG_ORDERINGS.flatMap((field) => [field, `-${field}`]);
 
-
 export class ListSongsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words of the title or artist' })
   @IsOptional()

@@ -13,9 +13,26 @@ export const KAGGLE_FORMAT: SongCsvFormat = {
   name: 'kaggle',
   description: 'Kaggle "Spotify Tracks Dataset" (cleaned_data.csv)',
   columns: [
-    'track_id', 'artists', 'album_name', 'track_name', 'popularity', 'duration_ms', 'explicit', 'danceability',
-    'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence',
-    'tempo', 'time_signature', 'track_genre',
+    'track_id',
+    'artists',
+    'album_name',
+    'track_name',
+    'popularity',
+    'duration_ms',
+    'explicit',
+    'danceability',
+    'energy',
+    'key',
+    'loudness',
+    'mode',
+    'speechiness',
+    'acousticness',
+    'instrumentalness',
+    'liveness',
+    'valence',
+    'tempo',
+    'time_signature',
+    'track_genre',
   ],
   optional: [],
 };
@@ -24,9 +41,26 @@ export const HIT_PREDICTOR_FORMAT: SongCsvFormat = {
   name: 'hit-predictor',
   description: '"Spotify Hit Predictor" decade files (dataset-of-XXs.csv)',
   columns: [
-    'track', 'artist', 'uri', 'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness',
-    'instrumentalness', 'liveness', 'valence', 'tempo', 'duration_ms', 'time_signature', 'chorus_hit', 'sections',
-    'target', 'decade',
+    'track',
+    'artist',
+    'uri',
+    'danceability',
+    'energy',
+    'key',
+    'loudness',
+    'mode',
+    'speechiness',
+    'acousticness',
+    'instrumentalness',
+    'liveness',
+    'valence',
+    'tempo',
+    'duration_ms',
+    'time_signature',
+    'chorus_hit',
+    'sections',
+    'target',
+    'decade',
   ],
   optional: ['decade'],
 };
@@ -36,7 +70,11 @@ export const SONG_CSV_FORMATS = [KAGGLE_FORMAT, HIT_PREDICTOR_FORMAT] as const;
 export class UnknownCsvHeaderError extends Error {}
 
 /** A header cell to compare: trimmed, lower case, without a byte-order mark. */
-const headerKey = (cell: string) => cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+const headerKey = (cell: string) =>
+  cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 
 /** A parsed header: the format and where each of its columns is. */
 export interface CsvLayout {

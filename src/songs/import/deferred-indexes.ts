@@ -25,15 +25,17 @@ const SECONDARY_INDEXES = `
 export async function dropSongIndexes(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ name: string }>(`SELECT name FROM (${SECONDARY_INDEXES}) secondary`);
   if (rows.length === 0) return;
-  await client.query(
-    `BEGIN;
+  await client
+    .query(
+      `BEGIN;
      INSERT INTO song_import_deferred_indexes (name, definition) ${SECONDARY_INDEXES} ON CONFLICT (name) DO NOTHING;
      DROP INDEX IF EXISTS ${rows.map((row) => client.escapeIdentifier(row.name)).join(', ')};
      COMMIT`,
-  ).catch(async (error: unknown) => {
-    await client.query('ROLLBACK');
-    throw error;
-  });
+    )
+    .catch(async (error: unknown) => {
+      await client.query('ROLLBACK');
+      throw error;
+    });
 }
 
 /**
@@ -50,16 +52,18 @@ export async function buildDroppedSongIndexes(pool: Pool): Promise<void> {
     try {
       for (let next = rows.shift(); next; next = rows.shift()) {
         // IF NOT EXISTS: another import may have built it back meanwhile.
-        await client.query(
-          `BEGIN;
+        await client
+          .query(
+            `BEGIN;
            SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}';
            ${next.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')};
            DELETE FROM song_import_deferred_indexes WHERE name = ${client.escapeLiteral(next.name)};
            COMMIT`,
-        ).catch(async (error: unknown) => {
-          await client.query('ROLLBACK');
-          throw error;
-        });
+          )
+          .catch(async (error: unknown) => {
+            await client.query('ROLLBACK');
+            throw error;
+          });
       }
     } finally {
       client.release();

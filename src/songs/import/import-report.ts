@@ -77,6 +77,7 @@ export function formatImportReport(report: ImportReport): string {
     `HIT / FLOP:    ${count(report.hits)} (${share(report.hits, songs)} %) / ${count(report.flops)} (${share(report.flops, songs)} %)`,
     `Songs in table: ${count(report.songsInTable)}`,
   ];
-  if (report.aborted && !report.dryRun) lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the batch in flight was rolled back.`);
+  if (report.aborted && !report.dryRun)
+    lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the batch in flight was rolled back.`);
   return lines.join('\n');
 }

@@ -55,7 +55,10 @@ export class PlanDto {
 
 export class PlansDto {
   @ApiProperty() count!: number;
-  @ApiProperty({ description: 'true: plans are bought on Stripe Checkout (POST /api/subscriptions/checkout); false: POST /api/subscriptions/subscribe starts them (no payments configured)' })
+  @ApiProperty({
+    description:
+      'true: plans are bought on Stripe Checkout (POST /api/subscriptions/checkout); false: POST /api/subscriptions/subscribe starts them (no payments configured)',
+  })
   checkout!: boolean;
   @ApiProperty({ description: 'Days free on the first paid subscription of an account' }) trial_days!: number;
   @ApiProperty({ type: [PlanDto] }) results!: PlanDto[];
@@ -77,7 +80,7 @@ export class InvitationDto {
   @ApiProperty({ enum: INVITATION_STATES, description: 'expired: still pending past expires_at' }) status!: InvitationState;
   @ApiProperty({ type: String, nullable: true, description: 'The email invited (lowercased), or null for a username' }) email!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The username invited (lowercased), or null for an email' }) username!: string | null;
-  @ApiProperty({ type: ListenerDto, description: 'Who invites: the plan\'s owner' }) owner!: ListenerDto;
+  @ApiProperty({ type: ListenerDto, description: "Who invites: the plan's owner" }) owner!: ListenerDto;
   @ApiProperty({ type: PlanDto }) plan!: PlanDto;
   @ApiProperty() created_at!: Date;
   @ApiProperty({ description: 'Accept before this' }) expires_at!: Date;
@@ -101,7 +104,10 @@ export class MySubscriptionDto {
   @ApiProperty() cancel_at_period_end!: boolean;
   @ApiProperty({ type: ListenerDto, nullable: true }) owner!: ListenerDto | null;
   @ApiProperty({ type: [MemberDto], description: 'Everyone on the plan besides the owner' }) members!: MemberDto[];
-  @ApiProperty({ type: [InvitationDto], description: 'The owner\'s pending invitations (each holds a seat until answered, canceled or expired); empty for others' })
+  @ApiProperty({
+    type: [InvitationDto],
+    description: "The owner's pending invitations (each holds a seat until answered, canceled or expired); empty for others",
+  })
   invitations!: InvitationDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'Skips left this hour; null for unlimited' }) skips_left!: number | null;
   @ApiProperty({ description: 'Whether this account has used its free trial' }) trial_used!: boolean;

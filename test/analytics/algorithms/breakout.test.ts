@@ -73,7 +73,13 @@ describe('breakoutLabel', () => {
 
   it('counts zero followers on the day as one', () => {
     // 0 followers, then 2: 2 ≥ 2 × max(0, 1)
-    expect(breakoutLabel(makeSeries(3, (i) => ({ followers: i === 0 ? 0 : 2 })), 0, { horizonDays: 2 })).toBe(1);
+    expect(
+      breakoutLabel(
+        makeSeries(3, (i) => ({ followers: i === 0 ? 0 : 2 })),
+        0,
+        { horizonDays: 2 },
+      ),
+    ).toBe(1);
   });
 });
 
@@ -177,7 +183,11 @@ describe('trainBreakoutForest', () => {
     const labels: number[] = [];
     for (let i = 0; i < 120; i++) {
       const positive = i % 4 === 0;
-      features.push(positive ? [jitter(8), jitter(25), jitter(5), 1, jitter(12), jitter(4), jitter(0.05)] : [jitter(4), jitter(1.5), jitter(0.5), 0.8, jitter(1), jitter(5), jitter(0.03)]);
+      features.push(
+        positive
+          ? [jitter(8), jitter(25), jitter(5), 1, jitter(12), jitter(4), jitter(0.05)]
+          : [jitter(4), jitter(1.5), jitter(0.5), 0.8, jitter(1), jitter(5), jitter(0.03)],
+      );
       labels.push(positive ? 1 : 0);
     }
     const model = await trainBreakoutForest({ features, labels });

@@ -85,8 +85,30 @@ describe('segmentFans', () => {
       AS_OF,
     );
     expect(rows).toEqual([
-      { fan_id: 'a', recency_days: 3, active_days: 12, events: 15, depth: 220, recency_score: 5, frequency_score: 4, depth_score: 4, rfm: '544', segment: 'superfan' },
-      { fan_id: 'b', recency_days: 45, active_days: 1, events: 1, depth: 2, recency_score: 2, frequency_score: 1, depth_score: 1, rfm: '211', segment: 'dormant' },
+      {
+        fan_id: 'a',
+        recency_days: 3,
+        active_days: 12,
+        events: 15,
+        depth: 220,
+        recency_score: 5,
+        frequency_score: 4,
+        depth_score: 4,
+        rfm: '544',
+        segment: 'superfan',
+      },
+      {
+        fan_id: 'b',
+        recency_days: 45,
+        active_days: 1,
+        events: 1,
+        depth: 2,
+        recency_score: 2,
+        frequency_score: 1,
+        depth_score: 1,
+        rfm: '211',
+        segment: 'dormant',
+      },
     ]);
   });
 });
@@ -116,7 +138,12 @@ describe('summarizeSegments', () => {
     const summary = summarizeSegments(rows, 3);
     // 6 fans: 4 superfans (0.6667), 1 engaged (0.1667), 1 casual (0.1667), 0 dormant
     expect(summary.total_fans).toBe(6);
-    expect(summary.segments).toEqual({ superfan: { count: 4, share: 0.6667 }, engaged: { count: 1, share: 0.1667 }, casual: { count: 1, share: 0.1667 }, dormant: { count: 0, share: 0 } });
+    expect(summary.segments).toEqual({
+      superfan: { count: 4, share: 0.6667 },
+      engaged: { count: 1, share: 0.1667 },
+      casual: { count: 1, share: 0.1667 },
+      dormant: { count: 0, share: 0 },
+    });
     expect(summary.top_superfans.map((row) => row.fan_id)).toEqual(['s2', 's3', 's0']);
   });
 });

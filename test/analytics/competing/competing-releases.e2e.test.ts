@@ -51,7 +51,8 @@ describe('competing releases on the fake Spotify server', () => {
       release_date_precision: 'day',
     });
     if (options.newRelease) spotify.newReleases.push(album.id);
-    if (options.track) spotify.addTrack({ id: spotifyId(`${name.replace(/\W/g, '')}T`), name: `${name} (title track)`, artists: album.artists, album: simplifiedAlbum(album) });
+    if (options.track)
+      spotify.addTrack({ id: spotifyId(`${name.replace(/\W/g, '')}T`), name: `${name} (title track)`, artists: album.artists, album: simplifiedAlbum(album) });
     return album;
   };
 
@@ -59,13 +60,21 @@ describe('competing releases on the fake Spotify server', () => {
     spotify.start();
     t = await createTestApp({ ...spotify.env, SPOTIFY_MAX_RETRIES: '0', GENRE_TRAIN_CRON: 'off' });
     [tui, kea, weka, admin, member, stranger] = await Promise.all([
-      createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'admin'), createAccount(t, 'user'), createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'admin'),
+      createAccount(t, 'user'),
+      createAccount(t, 'artist'),
     ]);
     await t.prisma.artistTeamMember.create({ data: { artistId: tui.artistId!, userId: member.id } });
     spotify.addArtist({ id: TUI, name: 'Tui', genres: ['folk', 'indie folk'] });
     await request(t.http).post('/api/analytics/artists/import-spotify').set('authorization', tui.bearer).send({ spotify: TUI }).expect(201);
     // Tracked by their metrics; Kea's genre is its catalog songs'.
-    for (const artist of [kea, weka]) await t.prisma.artistMetricDaily.create({ data: { artistId: artist.artistId!, platform: 'instagram', date: new Date(`${utcDay()}T00:00:00Z`), followers: 100, source: 'api' } });
+    for (const artist of [kea, weka])
+      await t.prisma.artistMetricDaily.create({
+        data: { artistId: artist.artistId!, platform: 'instagram', date: new Date(`${utcDay()}T00:00:00Z`), followers: 100, source: 'api' },
+      });
     await uploadSong(t, kea, { title: 'Pulse', genres: ['Electronic'], release_date: lastWeek.start });
     await uploadSong(t, tui, { title: 'River Song', genres: ['Folk'], release_date: week.start });
     await uploadSong(t, tui, { title: 'Old Song', genres: ['Folk'], release_date: lastWeek.start });
@@ -76,7 +85,13 @@ describe('competing releases on the fake Spotify server', () => {
     release('Last Week Folk', 'Other Folk', ['folk'], addDays(week.start, -3), { newRelease: true });
     release('Techno Now', 'Techno Person', ['techno'], week.start, { newRelease: true });
     // Tui's own release this week is no competition.
-    const own = spotify.addAlbum({ id: spotifyId('TuiOwnAlbum'), name: 'Tui Album', artists: [{ id: TUI, name: 'Tui', type: 'artist', uri: '', href: '', external_urls: { spotify: '' } }], release_date: week.start, release_date_precision: 'day' });
+    const own = spotify.addAlbum({
+      id: spotifyId('TuiOwnAlbum'),
+      name: 'Tui Album',
+      artists: [{ id: TUI, name: 'Tui', type: 'artist', uri: '', href: '', external_urls: { spotify: '' } }],
+      release_date: week.start,
+      release_date_precision: 'day',
+    });
     spotify.newReleases.push(own.id);
   });
   afterAll(async () => {
@@ -92,27 +107,56 @@ describe('competing releases on the fake Spotify server', () => {
   it("records, through the queue, each tracked artist's same-week releases in its genres, and names the artists without genres", async () => {
     await t.app.get(JobQueueService).start();
     const job = await runJob(t);
-    expect(job).toMatchObject({ state: 'completed', output: { week: week.week, artists: 3, scanned: 2, recorded: 3, new: 3, errors: [], without_genres: [{ artist_id: weka.artistId }] } });
+    expect(job).toMatchObject({
+      state: 'completed',
+      output: { week: week.week, artists: 3, scanned: 2, recorded: 3, new: 3, errors: [], without_genres: [{ artist_id: weka.artistId }] },
+    });
     // New releases, the tag:new album search, one genre search per genre (year of the week), and the artists' genres.
     const searches = spotify.apiRequests('/v1/search').map((call) => new URL(call.path, 'https://api.spotify.com').searchParams);
     expect(searches.map((params) => `${params.get('type')} ${params.get('q')}`).sort()).toEqual(
-      ['album tag:new', ...['electronic', 'folk', 'indie folk'].map((genre) => `track genre:"${genre}" year:${week.start.slice(0, 4)}${week.end.slice(0, 4) === week.start.slice(0, 4) ? '' : `-${week.end.slice(0, 4)}`}`)].sort(),
+      [
+        'album tag:new',
+        ...['electronic', 'folk', 'indie folk'].map(
+          (genre) =>
+            `track genre:"${genre}" year:${week.start.slice(0, 4)}${week.end.slice(0, 4) === week.start.slice(0, 4) ? '' : `-${week.end.slice(0, 4)}`}`,
+        ),
+      ].sort(),
     );
     expect(spotify.apiRequests('/v1/browse/new-releases')).toHaveLength(1);
 
     const { body } = await get(tui.artistId!, tui).expect(200);
     expect(body).toMatchObject({ artist: { id: tui.artistId }, week, genres: ['folk', 'indie folk'], note: null, count: 2 });
     expect(body.results).toEqual([
-      expect.objectContaining({ name: 'Driftwood', artists: ['Indie Folk Band'], release_date: week.start, genres: ['folk', 'indie folk'], sources: ['search'], album_type: 'single', spotify_url: expect.stringContaining('open.spotify.com/album/') }),
+      expect.objectContaining({
+        name: 'Driftwood',
+        artists: ['Indie Folk Band'],
+        release_date: week.start,
+        genres: ['folk', 'indie folk'],
+        sources: ['search'],
+        album_type: 'single',
+        spotify_url: expect.stringContaining('open.spotify.com/album/'),
+      }),
       // Spotify lists it as a new release and as a new album.
-      expect.objectContaining({ name: 'Harbour Songs', artists: ['Other Folk'], release_date: week.start, genres: ['folk'], sources: ['new_releases', 'search'] }),
+      expect.objectContaining({
+        name: 'Harbour Songs',
+        artists: ['Other Folk'],
+        release_date: week.start,
+        genres: ['folk'],
+        sources: ['new_releases', 'search'],
+      }),
     ]);
     // Beside the artist's own releases: its newest up to the week's end, and those of the week.
     expect(body.latest_release).toMatchObject({ title: 'River Song', release_date: week.start });
     expect(body.own_releases.map((song: { title: string }) => song.title)).toEqual(['River Song']);
 
     const electronic = (await get(kea.artistId!, kea).expect(200)).body;
-    expect(electronic).toMatchObject({ genres: ['electronic'], count: 1, results: [{ name: 'Circuit', genres: ['electronic'], sources: ['search'] }], own_releases: [], latest_release: { title: 'Pulse' } });
+    expect(electronic).toMatchObject({
+      genres: ['electronic'],
+      count: 1,
+      results: [{ name: 'Circuit', genres: ['electronic'], sources: ['search'] }],
+      own_releases: [],
+      latest_release: { title: 'Pulse' },
+    });
   });
 
   it('records each release once per artist and week, however often it runs', async () => {
@@ -125,7 +169,13 @@ describe('competing releases on the fake Spotify server', () => {
   it('says when no genres are known for an artist, and when a week was not scanned', async () => {
     expect((await get(weka.artistId!, weka).expect(200)).body).toMatchObject({ genres: [], note: NO_GENRES_NOTE, count: 0, results: [], latest_release: null });
     expect((await get(tui.artistId!, tui, { week: lastWeek.week }).expect(200)).body).toMatchObject({
-      week: lastWeek, genres: null, scanned_at: null, note: NOT_SCANNED_NOTE, count: 0, latest_release: { title: 'Old Song' }, own_releases: [{ title: 'Old Song' }],
+      week: lastWeek,
+      genres: null,
+      scanned_at: null,
+      note: NOT_SCANNED_NOTE,
+      count: 0,
+      latest_release: { title: 'Old Song' },
+      own_releases: [{ title: 'Old Song' }],
     });
     // Any day of the week names it.
     expect((await get(tui.artistId!, tui, { week: week.end }).expect(200)).body).toMatchObject({ week, count: 2 });
@@ -139,7 +189,9 @@ describe('competing releases on the fake Spotify server', () => {
     await get('00000000-0000-4000-8000-000000000000', admin).expect(404);
     await get('not-a-uuid', admin).expect(400, /artistId must be a UUID/);
     for (const bad of ['2026-W54', 'last week', '2026-02-30']) {
-      expect((await get(tui.artistId!, tui, { week: bad }).expect(400)).body.message).toBe('week must be an ISO week such as 2026-W49 or a day such as 2026-12-02');
+      expect((await get(tui.artistId!, tui, { week: bad }).expect(400)).body.message).toBe(
+        'week must be an ISO week such as 2026-W49 or a day such as 2026-12-02',
+      );
     }
   });
 

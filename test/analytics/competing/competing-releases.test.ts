@@ -5,8 +5,15 @@ import type { SpotifyAlbumSummary } from '../../../src/spotify/spotify-album-sum
 
 const week = weekOfDay('2026-12-02');
 const album = (id: string, releaseDate: string, artistId = `artist-${id}`, name = `Release ${id}`): SpotifyAlbumSummary => ({
-  id, name, albumType: 'single', artists: [{ id: artistId, name: `Artist of ${id}` }], releaseDate, releaseDatePrecision: 'day',
-  totalTracks: 1, image: null, spotifyUrl: `https://open.spotify.com/album/${id}`,
+  id,
+  name,
+  albumType: 'single',
+  artists: [{ id: artistId, name: `Artist of ${id}` }],
+  releaseDate,
+  releaseDatePrecision: 'day',
+  totalTracks: 1,
+  image: null,
+  spotifyUrl: `https://open.spotify.com/album/${id}`,
 });
 
 describe("an artist's genres", () => {

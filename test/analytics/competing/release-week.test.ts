@@ -21,7 +21,8 @@ describe('the ISO week of competing releases', () => {
   });
 
   it('refuses weeks and days that do not exist', () => {
-    for (const bad of ['2026-W00', '2026-W54', '2025-W53', '2026-02-30', '2026-13-01', 'last week', '2026-12-3', '49']) expect(parseReleaseWeek(bad), bad).toBeNull();
+    for (const bad of ['2026-W00', '2026-W54', '2025-W53', '2026-02-30', '2026-13-01', 'last week', '2026-12-3', '49'])
+      expect(parseReleaseWeek(bad), bad).toBeNull();
     expect(parseReleaseWeek('2026-W53')).toEqual({ week: '2026-W53', start: '2026-12-28', end: '2027-01-03' });
   });
 

@@ -32,25 +32,36 @@ describe('the analytics-sync job and the connector registry', () => {
   });
 
   const todaysFollowers = async (artistId: string) =>
-    (await t.prisma.artistMetricDaily.findUnique({ where: { artistId_platform_date: { artistId, platform: 'spotify', date: new Date(`${utcDay()}T00:00:00Z`) } } }))?.followers;
+    (
+      await t.prisma.artistMetricDaily.findUnique({
+        where: { artistId_platform_date: { artistId, platform: 'spotify', date: new Date(`${utcDay()}T00:00:00Z`) } },
+      })
+    )?.followers;
 
   it('lists every platform as synced by a connector or ingestion-only', async () => {
     const { body } = await request(t.http).get('/api/analytics/connectors').set('authorization', artists[0]!.bearer).expect(200);
     expect(body).toEqual([
       { platform: 'spotify', mode: 'connector', configured: true, note: expect.stringContaining('every 6 hours') },
-      ...['instagram', 'tiktok', 'youtube', 'apple_music'].map((platform) => ({ platform, mode: 'ingestion_only', configured: false, note: expect.stringContaining('JSON or CSV') })),
+      ...['instagram', 'tiktok', 'youtube', 'apple_music'].map((platform) => ({
+        platform,
+        mode: 'ingestion_only',
+        configured: false,
+        note: expect.stringContaining('JSON or CSV'),
+      })),
     ]);
     await request(t.http).get('/api/analytics/connectors').expect(401);
   });
 
   it('syncs every linked Spotify artist through the queue and reports {synced, failed, skipped}', async () => {
-    for (const [index, id] of IDS.entries()) spotify.addArtist({ id, name: `Artist ${index}`, followers: { href: null, total: 2000 * (index + 1) }, popularity: 50 });
+    for (const [index, id] of IDS.entries())
+      spotify.addArtist({ id, name: `Artist ${index}`, followers: { href: null, total: 2000 * (index + 1) }, popularity: 50 });
     const before = await t.prisma.artistPlatformAccount.findMany({ where: { platform: 'spotify' } });
     const jobs = t.app.get(JobQueueService);
     await jobs.start();
     const id = (await jobs.send(ANALYTICS_SYNC_QUEUE, {}))!;
     let job = await jobs.find(id);
-    for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id)) await sleep(200);
+    for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id))
+      await sleep(200);
     expect(job).toMatchObject({ state: 'completed', output: { synced: 3, failed: 0, skipped: 1, errors: [] } });
     for (const [index, artist] of artists.entries()) expect(await todaysFollowers(artist.artistId!)).toBe(2000 * (index + 1));
     const after = await t.prisma.artistPlatformAccount.findMany({ where: { platform: 'spotify' } });
@@ -65,7 +76,12 @@ describe('the analytics-sync job and the connector registry', () => {
     spotify.artists.delete(IDS[1]);
     try {
       const result = await t.app.get(AnalyticsSyncJob).run();
-      expect(result).toMatchObject({ synced: 2, failed: 1, skipped: 1, errors: [{ artist_id: artists[1]!.artistId, platform: 'spotify', external_id: IDS[1], error: `Spotify has no artist ${IDS[1]}` }] });
+      expect(result).toMatchObject({
+        synced: 2,
+        failed: 1,
+        skipped: 1,
+        errors: [{ artist_id: artists[1]!.artistId, platform: 'spotify', external_id: IDS[1], error: `Spotify has no artist ${IDS[1]}` }],
+      });
     } finally {
       spotify.addArtist({ id: IDS[1], name: 'Artist 1' });
     }

@@ -3,7 +3,10 @@ import { DEMO_ANALYTICS_ARTISTS, demoArtistData } from '../../../src/analytics/d
 
 const now = new Date('2026-06-30T12:00:00Z');
 const artist = (name: string) => DEMO_ANALYTICS_ARTISTS.find((a) => a.name === name)!;
-const spotifyFollowers = (name: string) => demoArtistData(artist(name), now, 180, 1).metrics.filter((m) => m.platform === 'spotify').map((m) => m.followers!);
+const spotifyFollowers = (name: string) =>
+  demoArtistData(artist(name), now, 180, 1)
+    .metrics.filter((m) => m.platform === 'spotify')
+    .map((m) => m.followers!);
 
 describe('demo analytics curves', () => {
   it('gives four platforms a row for each of the days, ending today', () => {
@@ -13,7 +16,7 @@ describe('demo analytics curves', () => {
     expect(metrics[0]!.date).toBe('2026-01-02');
   });
 
-  it('grows, declines, holds and breaks out as each artist\'s shape says', () => {
+  it("grows, declines, holds and breaks out as each artist's shape says", () => {
     const change = (name: string) => spotifyFollowers(name).at(-1)! / spotifyFollowers(name)[0]!;
     expect(change('Harbour Lights')).toBeGreaterThan(1.5);
     expect(change('The Dust Riders')).toBeLessThan(0.75);

@@ -5,11 +5,30 @@ const label = (index: number) => `metrics[${index}]`;
 
 describe('dayProblems', () => {
   it('accepts distinct platform-days up to today', () => {
-    expect(dayProblems([{ platform: 'spotify', date: '2026-03-01' }, { platform: 'tiktok', date: '2026-03-01' }], label, '2026-03-01')).toEqual([]);
+    expect(
+      dayProblems(
+        [
+          { platform: 'spotify', date: '2026-03-01' },
+          { platform: 'tiktok', date: '2026-03-01' },
+        ],
+        label,
+        '2026-03-01',
+      ),
+    ).toEqual([]);
   });
 
   it('names impossible, future and pre-2000 days', () => {
-    expect(dayProblems([{ platform: 'spotify', date: '2026-02-29' }, { platform: 'spotify', date: '2026-03-02' }, { platform: 'spotify', date: '1999-12-31' }], label, '2026-03-01')).toEqual([
+    expect(
+      dayProblems(
+        [
+          { platform: 'spotify', date: '2026-02-29' },
+          { platform: 'spotify', date: '2026-03-02' },
+          { platform: 'spotify', date: '1999-12-31' },
+        ],
+        label,
+        '2026-03-01',
+      ),
+    ).toEqual([
       'metrics[0].date: 2026-02-29 is not a calendar day',
       'metrics[1].date: 2026-03-02 is in the future',
       'metrics[2].date: 1999-12-31 is before 2000-01-01',
@@ -17,7 +36,16 @@ describe('dayProblems', () => {
   });
 
   it('names a platform-day sent twice by both rows', () => {
-    expect(dayProblems([{ platform: 'youtube', date: '2026-01-01' }, { platform: 'youtube', date: '2026-01-01' }], label, '2026-03-01')).toEqual(['metrics[1]: youtube on 2026-01-01 is also in metrics[0]']);
+    expect(
+      dayProblems(
+        [
+          { platform: 'youtube', date: '2026-01-01' },
+          { platform: 'youtube', date: '2026-01-01' },
+        ],
+        label,
+        '2026-03-01',
+      ),
+    ).toEqual(['metrics[1]: youtube on 2026-01-01 is also in metrics[0]']);
   });
 });
 

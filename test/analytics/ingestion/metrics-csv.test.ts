@@ -6,7 +6,9 @@ const csv = (text: string) => Buffer.from(text);
 
 describe('parseMetricsCsv', () => {
   it('reads any column order and case, leaving empty cells out', () => {
-    expect(parseMetricsCsv(csv('Date,PLATFORM,Monthly Listeners,streams\n2026-03-01,Spotify,,120\n'))).toEqual([{ date: '2026-03-01', platform: 'spotify', streams: 120 }]);
+    expect(parseMetricsCsv(csv('Date,PLATFORM,Monthly Listeners,streams\n2026-03-01,Spotify,,120\n'))).toEqual([
+      { date: '2026-03-01', platform: 'spotify', streams: 120 },
+    ]);
   });
 
   it('keeps a cell that is not a whole number as text, for validation to name', () => {

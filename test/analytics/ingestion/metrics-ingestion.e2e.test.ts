@@ -20,7 +20,8 @@ describe('analytics ingestion: daily metrics (JSON and CSV), posts and fan event
   });
   afterAll(() => t.close());
 
-  const post = (path: string, account: TestAccount, body: object) => request(t.http).post(`/api/analytics/artists/${artistId}/${path}`).set('authorization', account.bearer).send(body);
+  const post = (path: string, account: TestAccount, body: object) =>
+    request(t.http).post(`/api/analytics/artists/${artistId}/${path}`).set('authorization', account.bearer).send(body);
   const stored = () => t.prisma.artistMetricDaily.findMany({ where: { artistId }, orderBy: [{ date: 'asc' }, { platform: 'asc' }] });
 
   it('stores a batch once however often it is sent: the second time updates the same platform-days', async () => {
@@ -54,7 +55,14 @@ describe('analytics ingestion: daily metrics (JSON and CSV), posts and fan event
     expect(body.message).toContain('metrics.0.platform must be one of spotify, instagram, tiktok, youtube, apple_music');
     expect(body.message).toContain('metrics.1.followers must not be less than 0');
     expect(await stored()).toEqual(before);
-    const days = await post('metrics', owner, { metrics: [{ platform: 'spotify', date: '2026-02-30' }, { platform: 'tiktok', date: addDays(utcDay(), 2) }, { platform: 'youtube', date: yesterday }, { platform: 'youtube', date: yesterday }] }).expect(400);
+    const days = await post('metrics', owner, {
+      metrics: [
+        { platform: 'spotify', date: '2026-02-30' },
+        { platform: 'tiktok', date: addDays(utcDay(), 2) },
+        { platform: 'youtube', date: yesterday },
+        { platform: 'youtube', date: yesterday },
+      ],
+    }).expect(400);
     expect(days.body.message).toBe(
       `metrics[0].date: 2026-02-30 is not a calendar day; metrics[1].date: ${addDays(utcDay(), 2)} is in the future; metrics[3]: youtube on ${yesterday} is also in metrics[2]`,
     );
@@ -62,19 +70,41 @@ describe('analytics ingestion: daily metrics (JSON and CSV), posts and fan event
 
   it('reads the same rows from a CSV, naming bad lines by number', async () => {
     const csv = `Platform,Date,Followers,Streams,Playlist Adds\nspotify,${dayBefore},1001,5100,7\ntiktok,${yesterday},300,,\n`;
-    const { body } = await request(t.http).post(`/api/analytics/artists/${artistId}/metrics/csv`).set('authorization', owner.bearer).attach('file', Buffer.from(csv), 'metrics.csv').expect(200);
+    const { body } = await request(t.http)
+      .post(`/api/analytics/artists/${artistId}/metrics/csv`)
+      .set('authorization', owner.bearer)
+      .attach('file', Buffer.from(csv), 'metrics.csv')
+      .expect(200);
     expect(body).toEqual({ inserted: 1, updated: 1, first_date: dayBefore, last_date: yesterday });
-    expect((await stored()).find((r) => r.platform === 'spotify' && r.date.toISOString().startsWith(dayBefore))).toMatchObject({ followers: 1001, streams: 5100, playlistAdds: 7, saves: 40 });
+    expect((await stored()).find((r) => r.platform === 'spotify' && r.date.toISOString().startsWith(dayBefore))).toMatchObject({
+      followers: 1001,
+      streams: 5100,
+      playlistAdds: 7,
+      saves: 40,
+    });
 
-    const bad = await request(t.http).post(`/api/analytics/artists/${artistId}/metrics/csv`).set('authorization', owner.bearer)
-      .attach('file', Buffer.from(`platform,date,followers\nspotify,${yesterday},many\n`), 'metrics.csv').expect(400);
+    const bad = await request(t.http)
+      .post(`/api/analytics/artists/${artistId}/metrics/csv`)
+      .set('authorization', owner.bearer)
+      .attach('file', Buffer.from(`platform,date,followers\nspotify,${yesterday},many\n`), 'metrics.csv')
+      .expect(400);
     expect(bad.body.message).toBe('line 2.followers must be an integer number');
-    const unknown = await request(t.http).post(`/api/analytics/artists/${artistId}/metrics/csv`).set('authorization', owner.bearer)
-      .attach('file', Buffer.from(`platform,date,follwers\nspotify,${yesterday},5\n`), 'metrics.csv').expect(400);
+    const unknown = await request(t.http)
+      .post(`/api/analytics/artists/${artistId}/metrics/csv`)
+      .set('authorization', owner.bearer)
+      .attach('file', Buffer.from(`platform,date,follwers\nspotify,${yesterday},5\n`), 'metrics.csv')
+      .expect(400);
     expect(unknown.body.message).toMatch(/^file: unknown column\(s\) follwers; known columns are platform, date, followers/);
-    const empty = await request(t.http).post(`/api/analytics/artists/${artistId}/metrics/csv`).set('authorization', owner.bearer).attach('file', Buffer.from(''), 'metrics.csv').expect(400);
+    const empty = await request(t.http)
+      .post(`/api/analytics/artists/${artistId}/metrics/csv`)
+      .set('authorization', owner.bearer)
+      .attach('file', Buffer.from(''), 'metrics.csv')
+      .expect(400);
     expect(empty.body.message).toMatch(/^file: the CSV is empty/);
-    await request(t.http).post(`/api/analytics/artists/${artistId}/metrics/csv`).set('authorization', owner.bearer).expect(400, /file is required/);
+    await request(t.http)
+      .post(`/api/analytics/artists/${artistId}/metrics/csv`)
+      .set('authorization', owner.bearer)
+      .expect(400, /file is required/);
   });
 
   it('updates a post sent again by its platform id', async () => {
@@ -85,7 +115,10 @@ describe('analytics ingestion: daily metrics (JSON and CSV), posts and fan event
   });
 
   it('stores a fan event once, and refuses events in the future', async () => {
-    const events = [{ fan_id: 'fan-1', occurred_at: `${yesterday}T20:00:00Z`, streams: 3 }, { fan_id: 'fan-2', occurred_at: `${yesterday}T21:00:00+02:00`, saves: 1 }];
+    const events = [
+      { fan_id: 'fan-1', occurred_at: `${yesterday}T20:00:00Z`, streams: 3 },
+      { fan_id: 'fan-2', occurred_at: `${yesterday}T21:00:00+02:00`, saves: 1 },
+    ];
     expect((await post('fan-events', owner, { events }).expect(200)).body).toEqual({ inserted: 2, updated: 0 });
     expect((await post('fan-events', owner, { events }).expect(200)).body).toEqual({ inserted: 0, updated: 0 });
     const future = await post('fan-events', owner, { events: [{ fan_id: 'fan-3', occurred_at: `${addDays(utcDay(), 3)}T00:00:00Z` }] }).expect(400);

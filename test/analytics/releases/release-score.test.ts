@@ -22,7 +22,12 @@ describe('releaseScore', () => {
   it('projects a young release to a full week', () => {
     // 30 plays in 3 days → 70 projected; P = log10(71)/4 = 0.46282; relative 70/140 = 0.5 → R = 0.25; L = (3/30)/0.1 = 1
     // 100 × (0.23141 + 0.075 + 0.2) = 50.641
-    expect(releaseScore({ plays: 30, likes: 3, daysObserved: 3, artistMedianPlays: 140 })).toMatchObject({ projected_plays: 70, relative_to_artist: 0.5, like_rate: 0.1, score: 50.6 });
+    expect(releaseScore({ plays: 30, likes: 3, daysObserved: 3, artistMedianPlays: 140 })).toMatchObject({
+      projected_plays: 70,
+      relative_to_artist: 0.5,
+      like_rate: 0.1,
+      score: 50.6,
+    });
   });
 
   it('scores nothing as 0 plus the neutral part, and caps every part', () => {

@@ -28,17 +28,28 @@ describe('release scores', () => {
     ids.set(title, id);
     return id;
   };
-  const plays = (songId: string, count: number, playedAt: Date) => t.prisma.songPlay.createMany({ data: Array.from({ length: count }, () => ({ songId, playedAt })) });
+  const plays = (songId: string, count: number, playedAt: Date) =>
+    t.prisma.songPlay.createMany({ data: Array.from({ length: count }, () => ({ songId, playedAt })) });
   let nextLiker = 0;
   const likes = (songId: string, count: number, createdAt: Date) =>
     t.prisma.songLike.createMany({ data: Array.from({ length: count }, () => ({ songId, userId: likers[nextLiker++ % likers.length]!, createdAt })) });
 
   beforeAll(async () => {
     t = await createTestApp();
-    [artist, other, admin, member] = await Promise.all([createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'admin'), createAccount(t, 'user')]);
+    [artist, other, admin, member] = await Promise.all([
+      createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'admin'),
+      createAccount(t, 'user'),
+    ]);
     await t.prisma.artistTeamMember.create({ data: { artistId: artist.artistId!, userId: member.id } });
     await t.prisma.user.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({ email: `liker${i}-${process.pid}@example.com`, username: `liker${i}x${process.pid}`, passwordHash: 'unused', displayName: `Liker ${i}` })),
+      data: Array.from({ length: 20 }, (_, i) => ({
+        email: `liker${i}-${process.pid}@example.com`,
+        username: `liker${i}x${process.pid}`,
+        passwordHash: 'unused',
+        displayName: `Liker ${i}`,
+      })),
     });
     likers = (await t.prisma.user.findMany({ where: { username: { startsWith: 'liker' } }, select: { id: true } })).map((user) => user.id);
 
@@ -78,14 +89,28 @@ describe('release scores', () => {
       // P = log10(57)/4 = 0.43897, R = 0.7/2 = 0.35, L = min(1, (7/28)/0.1) = 1
       // 100 × (0.5 × 0.43897 + 0.3 × 0.35 + 0.2 × 1) = 52.45
       {
-        song_id: ids.get('Newest'), title: 'Newest', release_date: released(3), plays: 28, likes: 7,
-        relative_to_artist: 0.7, score: 52.4, first_week_complete: false, computed_at: now.toISOString(),
+        song_id: ids.get('Newest'),
+        title: 'Newest',
+        release_date: released(3),
+        plays: 28,
+        likes: 7,
+        relative_to_artist: 0.7,
+        score: 52.4,
+        first_week_complete: false,
+        computed_at: now.toISOString(),
       },
       // 120 plays; earlier first weeks 40, 60, 100 → median 60, relative 2.
       // P = log10(121)/4 = 0.52070, R = 1, L = (6/120)/0.1 = 0.5 → 100 × (0.26035 + 0.3 + 0.1) = 66.03
       {
-        song_id: ids.get('Fresh'), title: 'Fresh', release_date: released(20), plays: 120, likes: 6,
-        relative_to_artist: 2, score: 66, first_week_complete: true, computed_at: now.toISOString(),
+        song_id: ids.get('Fresh'),
+        title: 'Fresh',
+        release_date: released(20),
+        plays: 120,
+        likes: 6,
+        relative_to_artist: 2,
+        score: 66,
+        first_week_complete: true,
+        computed_at: now.toISOString(),
       },
     ]);
 
@@ -99,7 +124,11 @@ describe('release scores', () => {
     await t.app.get(ReleaseScoresService).scoreRecentReleases(now);
     expect(await t.prisma.releaseScore.count()).toBe(3);
     // 56 plays → 112 projected, relative 112/80 = 1.4: 100 × (0.5 × log10(113)/4 + 0.3 × 0.7 + 0.2 × min(1, (7/56)/0.1)) = 66.66
-    expect(await t.prisma.releaseScore.findUniqueOrThrow({ where: { songId: ids.get('Newest')! } })).toMatchObject({ plays: 56, relativeToArtist: 1.4, score: 66.7 });
+    expect(await t.prisma.releaseScore.findUniqueOrThrow({ where: { songId: ids.get('Newest')! } })).toMatchObject({
+      plays: 56,
+      relativeToArtist: 1.4,
+      score: 66.7,
+    });
   });
 
   it("is for the artist's team and admins", async () => {

@@ -36,17 +36,42 @@ describe('weekly report mail', () => {
 
     // An artist with metrics and nobody to tell.
     const orphan = await t.prisma.artist.create({ data: { name: 'Nobody Listens', searchText: 'nobody listens' } });
-    await t.prisma.artistMetricDaily.create({ data: { artistId: orphan.id, platform: 'spotify', date: new Date(`${week.end}T00:00:00Z`), followers: 5, source: 'api' } });
+    await t.prisma.artistMetricDaily.create({
+      data: { artistId: orphan.id, platform: 'spotify', date: new Date(`${week.end}T00:00:00Z`), followers: 5, source: 'api' },
+    });
 
     // One alert of the week, one of the week before.
     await t.prisma.analyticsAlert.createMany({
       data: [
-        { artistId, type: 'viral_spike', dedupeKey: addDays(week.start, 2), severity: 'high', message: 'Engagement spiked on a Wednesday.', createdAt: new Date(`${addDays(week.start, 2)}T10:00:00Z`) },
-        { artistId, type: 'viral_spike', dedupeKey: week.previousStart, severity: 'medium', message: 'An older spike.', createdAt: new Date(`${week.previousStart}T10:00:00Z`) },
+        {
+          artistId,
+          type: 'viral_spike',
+          dedupeKey: addDays(week.start, 2),
+          severity: 'high',
+          message: 'Engagement spiked on a Wednesday.',
+          createdAt: new Date(`${addDays(week.start, 2)}T10:00:00Z`),
+        },
+        {
+          artistId,
+          type: 'viral_spike',
+          dedupeKey: week.previousStart,
+          severity: 'medium',
+          message: 'An older spike.',
+          createdAt: new Date(`${week.previousStart}T10:00:00Z`),
+        },
       ],
     });
     // A delivery to the member that failed earlier does not count as sent.
-    await t.prisma.emailMessage.create({ data: { to: member.email, subject, text: 'Earlier attempt', transport: 'smtp', error: 'Connection timeout', dedupeKey: weeklyReportKey(artistId, week.week, member.email) } });
+    await t.prisma.emailMessage.create({
+      data: {
+        to: member.email,
+        subject,
+        text: 'Earlier attempt',
+        transport: 'smtp',
+        error: 'Connection timeout',
+        dedupeKey: weeklyReportKey(artistId, week.week, member.email),
+      },
+    });
   }, 60_000);
   afterAll(() => t?.close());
 
@@ -78,7 +103,9 @@ describe('weekly report mail', () => {
 
     // The member reads their copy through the outbox API.
     const outbox = await request(t.http).get('/api/mail/outbox').set('authorization', member.bearer).expect(200);
-    expect(outbox.body.results.filter((message: { error: string | null }) => message.error === null)).toEqual([expect.objectContaining({ to: member.email, subject, transport: 'outbox' })]);
+    expect(outbox.body.results.filter((message: { error: string | null }) => message.error === null)).toEqual([
+      expect.objectContaining({ to: member.email, subject, transport: 'outbox' }),
+    ]);
   });
 
   it('sends nothing new when the job runs again', async () => {
@@ -87,7 +114,8 @@ describe('weekly report mail', () => {
     const id = await jobs.send(ANALYTICS_WEEKLY_REPORT_QUEUE, { trigger: 'test' });
     expect(id).toEqual(expect.any(String));
     let job = await jobs.find(id!);
-    for (const started = Date.now(); job?.state !== 'completed' && job?.state !== 'failed' && Date.now() - started < 30_000; job = await jobs.find(id!)) await sleep(200);
+    for (const started = Date.now(); job?.state !== 'completed' && job?.state !== 'failed' && Date.now() - started < 30_000; job = await jobs.find(id!))
+      await sleep(200);
     expect(job).toMatchObject({ state: 'completed', output: { week: week.week, artists: 2, emails: 0, skipped: 1, already_sent: 2 } });
     expect(await t.prisma.emailMessage.count({ where: { subject, error: null } })).toBe(2);
   });

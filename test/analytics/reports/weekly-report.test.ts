@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTotals } from '../../../src/analytics/algorithms/daily-totals.js';
-import { buildWeeklyReport, escapeHtml, formatChange, lastCompleteWeek, weekOverWeek, type WeeklyReportInput } from '../../../src/analytics/reports/weekly-report.js';
+import {
+  buildWeeklyReport,
+  escapeHtml,
+  formatChange,
+  lastCompleteWeek,
+  weekOverWeek,
+  type WeeklyReportInput,
+} from '../../../src/analytics/reports/weekly-report.js';
 
 const day = (date: string, followers: number, streams = 0, likes = 0, comments = 0, shares = 0, saves = 0): DailyTotals => ({
-  date, followers, monthlyListeners: 0, streams, likes, comments, shares, saves, playlistAdds: 0, views: 0,
+  date,
+  followers,
+  monthlyListeners: 0,
+  streams,
+  likes,
+  comments,
+  shares,
+  saves,
+  playlistAdds: 0,
+  views: 0,
 });
 
 const WEEK = { week: '2026-W47', start: '2026-11-16', end: '2026-11-22', previousStart: '2026-11-09', previousEnd: '2026-11-15' };
@@ -48,7 +64,10 @@ describe('weekOverWeek', () => {
   });
 
   it('has no week before when the data starts this week, and nothing without this week', () => {
-    expect(weekOverWeek(twoWeeks.slice(10), WEEK)).toMatchObject({ followers: { current: 1130, previous: null }, streams: { current: 110 + 111 + 112 + 113, previous: null } });
+    expect(weekOverWeek(twoWeeks.slice(10), WEEK)).toMatchObject({
+      followers: { current: 1130, previous: null },
+      streams: { current: 110 + 111 + 112 + 113, previous: null },
+    });
     expect(weekOverWeek(twoWeeks.slice(0, 7), WEEK)).toBeNull();
     expect(weekOverWeek([], WEEK)).toBeNull();
   });
@@ -82,12 +101,14 @@ describe('buildWeeklyReport', () => {
   });
 
   it('lists the alerts and says when a score has no data', () => {
-    const report = buildWeeklyReport(input({
-      fanValueScore: null,
-      momentum: { index: null, status: null },
-      breakout: { probability: null, label: null },
-      alerts: [{ type: 'viral_spike', severity: 'high', message: 'Engagement on 2026-11-18 reached 9,000.' }],
-    }));
+    const report = buildWeeklyReport(
+      input({
+        fanValueScore: null,
+        momentum: { index: null, status: null },
+        breakout: { probability: null, label: null },
+        alerts: [{ type: 'viral_spike', severity: 'high', message: 'Engagement on 2026-11-18 reached 9,000.' }],
+      }),
+    );
     expect(report.text).toContain('Fan Value Score (30 days): not enough data');
     expect(report.text).toContain('Momentum Index (28 days): not enough data');
     expect(report.text).toContain('Breakout probability (90 days): not enough history');

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { toDailyTotals, type StoredMetricRow } from '../../../src/analytics/series/daily-series.js';
 
 const row = (platform: string, date: string, values: Partial<StoredMetricRow> = {}): StoredMetricRow => ({
-  platform, date, followers: null, monthlyListeners: null, streams: 0, likes: 0, comments: 0, shares: 0, saves: 0, playlistAdds: 0, views: 0, ...values,
+  platform,
+  date,
+  followers: null,
+  monthlyListeners: null,
+  streams: 0,
+  likes: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  playlistAdds: 0,
+  views: 0,
+  ...values,
 });
 
 describe('toDailyTotals', () => {
@@ -10,7 +21,7 @@ describe('toDailyTotals', () => {
     expect(toDailyTotals([row('spotify', '2026-03-05', { followers: 5 })], '2026-03-01', '2026-03-04')).toEqual([]);
   });
 
-  it('sums platforms per day and carries each platform\'s followers over days without them', () => {
+  it("sums platforms per day and carries each platform's followers over days without them", () => {
     const series = toDailyTotals(
       [
         row('spotify', '2026-03-01', { followers: 100, streams: 10 }),

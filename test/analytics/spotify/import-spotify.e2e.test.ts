@@ -23,7 +23,12 @@ describe('POST /api/analytics/artists/import-spotify', () => {
   beforeAll(async () => {
     spotify.start();
     t = await createTestApp({ ...spotify.env, SPOTIFY_MAX_RETRIES: '0', GENRE_TRAIN_CRON: 'off' });
-    [owner, otherArtist, admin, listener] = await Promise.all([createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'admin'), createAccount(t, 'user')]);
+    [owner, otherArtist, admin, listener] = await Promise.all([
+      createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'admin'),
+      createAccount(t, 'user'),
+    ]);
     spotify.addArtist({ id: AURORA, name: 'Aurora Lights', followers: { href: null, total: 1234 }, popularity: 48, genres: ['synthpop', 'dream pop'] });
     spotify.addArtist({ id: BOREALIS, name: 'Borealis Ñandú', followers: { href: null, total: 98_765 }, popularity: 71, genres: [] });
     spotify.addArtist({ id: CORONA, name: 'Corona', followers: { href: null, total: 5 }, popularity: 3 });
@@ -43,8 +48,13 @@ describe('POST /api/analytics/artists/import-spotify', () => {
     expect(body).toEqual({
       artist: { id: owner.artistId, name: artist.name },
       spotify: {
-        id: AURORA, name: 'Aurora Lights', url: `https://open.spotify.com/artist/${AURORA}`, followers: 1234, popularity: 48,
-        genres: ['synthpop', 'dream pop'], image: `https://i.scdn.co/image/${AURORA}-640`,
+        id: AURORA,
+        name: 'Aurora Lights',
+        url: `https://open.spotify.com/artist/${AURORA}`,
+        followers: 1234,
+        popularity: 48,
+        genres: ['synthpop', 'dream pop'],
+        image: `https://i.scdn.co/image/${AURORA}-640`,
       },
     });
     const account = await t.prisma.artistPlatformAccount.findUniqueOrThrow({ where: { platform_externalId: { platform: 'spotify', externalId: AURORA } } });
@@ -55,7 +65,11 @@ describe('POST /api/analytics/artists/import-spotify', () => {
 
   it('re-imports by link and by URI idempotently: 200, the same artist, one account and one row per day, the numbers refreshed', async () => {
     spotify.addArtist({ id: AURORA, name: 'Aurora Lights', followers: { href: null, total: 1300 }, popularity: 49 });
-    for (const reference of [`https://open.spotify.com/artist/${AURORA}?si=Xy12AbCdEf`, `spotify:artist:${AURORA}`, `https://open.spotify.com/intl-es/artist/${AURORA}`]) {
+    for (const reference of [
+      `https://open.spotify.com/artist/${AURORA}?si=Xy12AbCdEf`,
+      `spotify:artist:${AURORA}`,
+      `https://open.spotify.com/intl-es/artist/${AURORA}`,
+    ]) {
       const { body } = await importAs(owner, { spotify: reference }).expect(200);
       expect(body.artist.id).toBe(owner.artistId);
       expect(body.spotify).toMatchObject({ id: AURORA, followers: 1300, popularity: 49 });
@@ -95,7 +109,9 @@ describe('POST /api/analytics/artists/import-spotify', () => {
     await importAs(owner, { spotify: CORONA, artist_id: '8c1f7a36-1a77-4a4e-9d65-4b1a6a5f0000' }).expect(404);
     const { body } = await importAs(admin, { spotify: CORONA, artist_id: target.artistId }).expect(201);
     expect(body.artist.id).toBe(target.artistId);
-    expect(await t.prisma.artistPlatformAccount.findUnique({ where: { artistId_platform: { artistId: target.artistId!, platform: 'spotify' } } })).toMatchObject({ externalId: CORONA });
+    expect(
+      await t.prisma.artistPlatformAccount.findUnique({ where: { artistId_platform: { artistId: target.artistId!, platform: 'spotify' } } }),
+    ).toMatchObject({ externalId: CORONA });
   });
 
   it('answers 404 for an artist Spotify does not have, and stores nothing', async () => {
@@ -106,7 +122,15 @@ describe('POST /api/analytics/artists/import-spotify', () => {
   });
 
   it('answers 400 naming the field for anything that is not an artist id, link or URI', async () => {
-    for (const spotifyValue of ['radiohead', `${AURORA}x`, `https://open.spotify.com/track/${AURORA}`, `spotify:album:${AURORA}`, 'https://example.com/artist/1WgXqy2Dd70QQOU7Ay074N', 42, '']) {
+    for (const spotifyValue of [
+      'radiohead',
+      `${AURORA}x`,
+      `https://open.spotify.com/track/${AURORA}`,
+      `spotify:album:${AURORA}`,
+      'https://example.com/artist/1WgXqy2Dd70QQOU7Ay074N',
+      42,
+      '',
+    ]) {
       expect((await importAs(owner, { spotify: spotifyValue }).expect(400)).body.message).toBe(INVALID);
     }
     expect((await importAs(owner, {}).expect(400)).body.message).toBe('spotify is required');

@@ -27,7 +27,12 @@ describe('Spotify OAuth connections (authorization code, encrypted tokens, refre
   beforeAll(async () => {
     spotify.start();
     t = await createTestApp({ ...spotify.env, SPOTIFY_MAX_RETRIES: '0', ANALYTICS_TOKEN_KEY: KEY.toString('hex'), GENRE_TRAIN_CRON: 'off' });
-    [owner, otherArtist, listener, admin] = await Promise.all([createAccount(t, 'artist'), createAccount(t, 'artist'), createAccount(t, 'user'), createAccount(t, 'admin')]);
+    [owner, otherArtist, listener, admin] = await Promise.all([
+      createAccount(t, 'artist'),
+      createAccount(t, 'artist'),
+      createAccount(t, 'user'),
+      createAccount(t, 'admin'),
+    ]);
     spotify.addUser({ id: 'aurora.music', display_name: 'Aurora' });
     spotify.addUser({ id: 'second.user', display_name: 'Second' });
   });
@@ -64,16 +69,26 @@ describe('Spotify OAuth connections (authorization code, encrypted tokens, refre
   it('answers {authorize_url} as JSON with redirect=false or Accept: application/json', async () => {
     const plain = await as(owner, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${owner.artistId}&redirect=false`)).expect(200);
     expect(plain.body.authorize_url).toMatch(/^https:\/\/accounts\.spotify\.com\/authorize\?client_id=encore-test-client&/);
-    const json = await as(owner, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${owner.artistId}`).set('accept', 'application/json')).expect(200);
+    const json = await as(owner, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${owner.artistId}`).set('accept', 'application/json')).expect(
+      200,
+    );
     expect(new URL(json.body.authorize_url).searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
-    expect((await as(owner, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${owner.artistId}&redirect=maybe`)).expect(400)).body.message).toBe('redirect must be true or false');
+    expect((await as(owner, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${owner.artistId}&redirect=maybe`)).expect(400)).body.message).toBe(
+      'redirect must be true or false',
+    );
   });
 
   it('connects: stores the Spotify account with its tokens encrypted, and sends the browser to the web app', async () => {
     const { headers } = await connect(owner, owner.artistId!, 'aurora.music');
     expect(headers.location).toBe(`/analytics/${owner.artistId}?spotify=connected`);
     const stored = await connection(owner.artistId!);
-    expect(stored).toMatchObject({ spotifyUserId: 'aurora.music', displayName: 'Aurora', scope: 'user-read-email user-read-private', connectedById: owner.id, lastError: null });
+    expect(stored).toMatchObject({
+      spotifyUserId: 'aurora.music',
+      displayName: 'Aurora',
+      scope: 'user-read-email user-read-private',
+      connectedById: owner.id,
+      lastError: null,
+    });
     expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * MINUTE);
 
     // At rest the tokens are ciphertext; with the configured key they open to the tokens Spotify issued.
@@ -92,16 +107,31 @@ describe('Spotify OAuth connections (authorization code, encrypted tokens, refre
 
     const { body: status } = await as(owner, request(t.http).get(`/api/analytics/spotify/status?artist_id=${owner.artistId}`)).expect(200);
     expect(status).toMatchObject({
-      artist_id: owner.artistId, configured: true, connected: true, spotify_user_id: 'aurora.music', display_name: 'Aurora',
-      expires_at: stored.expiresAt.toISOString(), last_error: null, needs_reconnect: false, artist_profile: null,
+      artist_id: owner.artistId,
+      configured: true,
+      connected: true,
+      spotify_user_id: 'aurora.music',
+      display_name: 'Aurora',
+      expires_at: stored.expiresAt.toISOString(),
+      last_error: null,
+      needs_reconnect: false,
+      artist_profile: null,
     });
     expect(JSON.stringify(status)).not.toContain('fake-');
   });
 
   it('answers the connection as JSON to a client asking for JSON', async () => {
-    const authorize = await as(otherArtist, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${otherArtist.artistId}&redirect=false`)).expect(200);
+    const authorize = await as(otherArtist, request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${otherArtist.artistId}&redirect=false`)).expect(
+      200,
+    );
     const { body } = await callback(spotify.authorize(authorize.body.authorize_url, 'second.user')).set('accept', 'application/json').expect(200);
-    expect(body).toMatchObject({ connected: true, artist_id: otherArtist.artistId, spotify_user_id: 'second.user', display_name: 'Second', redirect_to: `/analytics/${otherArtist.artistId}?spotify=connected` });
+    expect(body).toMatchObject({
+      connected: true,
+      artist_id: otherArtist.artistId,
+      spotify_user_id: 'second.user',
+      display_name: 'Second',
+      redirect_to: `/analytics/${otherArtist.artistId}?spotify=connected`,
+    });
   });
 
   it('refuses a bad, foreign or expired state with 400, and a code used twice', async () => {
@@ -169,7 +199,8 @@ describe('Spotify OAuth connections (authorization code, encrypted tokens, refre
     await jobs.start();
     const id = (await jobs.send(TOKEN_REFRESH_QUEUE, {}))!;
     let job = await jobs.find(id);
-    for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id)) await sleep(200);
+    for (const deadline = Date.now() + 30_000; job?.state !== 'completed' && job?.state !== 'failed' && Date.now() < deadline; job = await jobs.find(id))
+      await sleep(200);
     expect(job).toMatchObject({ state: 'completed', output: { failed: 0, needs_reconnect: 0 } });
     expect((job!.output as { refreshed: number }).refreshed).toBeGreaterThanOrEqual(1);
 
@@ -272,7 +303,10 @@ describe('Spotify OAuth without Spotify credentials', () => {
   it('answers 503 naming the variables to set, and reports the platform as not configured', async () => {
     const { body } = await request(t.http).get(`/api/analytics/spotify/authorize?artist_id=${artist.artistId}`).set('authorization', artist.bearer).expect(503);
     expect(body.message).toMatch(/SPOTIFY_CLIENT_ID/);
-    const { body: status } = await request(t.http).get(`/api/analytics/spotify/status?artist_id=${artist.artistId}`).set('authorization', artist.bearer).expect(200);
+    const { body: status } = await request(t.http)
+      .get(`/api/analytics/spotify/status?artist_id=${artist.artistId}`)
+      .set('authorization', artist.bearer)
+      .expect(200);
     expect(status).toMatchObject({ configured: false, connected: false });
   });
 });

@@ -16,12 +16,16 @@ describe("an artist's analytics team", () => {
   afterAll(() => t.close());
 
   const team = (account: TestAccount) => request(t.http).get(`/api/analytics/artists/${owner.artistId}/team`).set('authorization', account.bearer);
-  const add = (account: TestAccount, login: string) => request(t.http).post(`/api/analytics/artists/${owner.artistId}/team`).set('authorization', account.bearer).send({ login });
+  const add = (account: TestAccount, login: string) =>
+    request(t.http).post(`/api/analytics/artists/${owner.artistId}/team`).set('authorization', account.bearer).send({ login });
 
   it("lets the artist's own account add a member by email or username, once", async () => {
     await add(owner, manager.email.toUpperCase()).expect(200);
     const { body } = await add(owner, manager.username).expect(200);
-    expect(body.map((m: { username: string; role: string }) => [m.username, m.role])).toEqual([[owner.username, 'owner'], [manager.username, 'member']]);
+    expect(body.map((m: { username: string; role: string }) => [m.username, m.role])).toEqual([
+      [owner.username, 'owner'],
+      [manager.username, 'member'],
+    ]);
   });
 
   it('gives a member the artist in the analytics list, but not the right to change the team', async () => {

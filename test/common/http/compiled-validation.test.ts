@@ -9,11 +9,27 @@ import { UpdateAdminSongDto } from '../../../src/admin/dto/admin-song.dto.js';
 
 const PIPE_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, validationError: { target: false } };
 
-const VALID_FEATURES = { duration_ms: 210_000, danceability: 0.6, energy: 0.7, valence: 0.5, acousticness: 0.2, instrumentalness: 0, explicit: 1, loudness: -6.5, tempo: 120, mode: 1 };
+const VALID_FEATURES = {
+  duration_ms: 210_000,
+  danceability: 0.6,
+  energy: 0.7,
+  valence: 0.5,
+  acousticness: 0.2,
+  instrumentalness: 0,
+  explicit: 1,
+  loudness: -6.5,
+  tempo: 120,
+  mode: 1,
+};
 
 /** Bodies around each rule: valid ones, each field broken in each way, extra and missing fields. */
 function featureBodies(): object[] {
-  const bodies: object[] = [VALID_FEATURES, { ...VALID_FEATURES, explicit: 'true' }, { ...VALID_FEATURES, explicit: false }, { ...VALID_FEATURES, duration_ms: 1.5 }];
+  const bodies: object[] = [
+    VALID_FEATURES,
+    { ...VALID_FEATURES, explicit: 'true' },
+    { ...VALID_FEATURES, explicit: false },
+    { ...VALID_FEATURES, duration_ms: 1.5 },
+  ];
   const broken = [undefined, null, '', '0.5', Number.NaN, Number.POSITIVE_INFINITY, -1e9, 1e9, 0.5, 2, -61, 301, true, [], {}];
   for (const name of Object.keys(VALID_FEATURES)) {
     for (const value of broken) bodies.push({ ...VALID_FEATURES, [name]: value });
@@ -39,7 +55,15 @@ describe('compileValidityCheck', () => {
 
   it('agrees with class-validator on optional fields, left out, null or of the wrong type', () => {
     const check = compileValidityCheck(SpotifyPredictionDto, PIPE_OPTIONS)!;
-    const bodies = [{}, { track_id: 'abc' }, { track_id: null }, { track_id: 7 }, { url: 'x'.repeat(501) }, { title: 'Help!', artist: 'The Beatles' }, { title: 'Help!', album: 'Help!' }];
+    const bodies = [
+      {},
+      { track_id: 'abc' },
+      { track_id: null },
+      { track_id: 7 },
+      { url: 'x'.repeat(501) },
+      { title: 'Help!', artist: 'The Beatles' },
+      { title: 'Help!', album: 'Help!' },
+    ];
     for (const body of bodies) {
       expect({ body, valid: check(plainToInstance(SpotifyPredictionDto, body)) }).toEqual({ body, valid: classValidatorAccepts(SpotifyPredictionDto, body) });
     }

@@ -65,7 +65,9 @@ describe('hostile input', () => {
   });
 
   it('refuses text with a NUL character in a body, a path parameter or a query parameter, naming it', async () => {
-    expect((await postJson('/api/probe/notes', '{"name":"x","note":"a\\u0000b"}').expect(400)).body.message).toBe('note must not contain NUL (\\u0000) characters');
+    expect((await postJson('/api/probe/notes', '{"name":"x","note":"a\\u0000b"}').expect(400)).body.message).toBe(
+      'note must not contain NUL (\\u0000) characters',
+    );
     expect((await request(http).get('/api/probe/items/a%00b').expect(400)).body.message).toBe('token must not contain NUL (\\u0000) characters');
     expect((await request(http).get('/api/probe/items/x?search=a%00b').expect(400)).body.message).toBe('search must not contain NUL (\\u0000) characters');
   });

@@ -23,14 +23,20 @@ function routesOf(t: TestApp): Route[] {
     const controller = metatype as Type;
     return scanner
       .getAllMethodNames(controller.prototype)
-      .map((methodName) => ({ name: `${controller.name}.${methodName}`, controller, methodName, handler: (controller.prototype as Record<string, object>)[methodName]! }))
+      .map((methodName) => ({
+        name: `${controller.name}.${methodName}`,
+        controller,
+        methodName,
+        handler: (controller.prototype as Record<string, object>)[methodName]!,
+      }))
       .filter(({ handler }) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined);
   });
 }
 
 /** A DTO with a documented `page_size`: PageQueryDto or PageDto, by inheritance or a Swagger type helper. */
 const hasPageSize = (type: unknown) =>
-  typeof type === 'function' && ((Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype as object) ?? []) as string[]).includes(':page_size');
+  typeof type === 'function' &&
+  ((Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype as object) ?? []) as string[]).includes(':page_size');
 
 /** The route reads a page query (`?page=&page_size=`) or documents a page as its 200 response. */
 function answersPage({ controller, methodName, handler }: Route): boolean {
@@ -59,7 +65,12 @@ describe('the page links of listings', () => {
   afterAll(() => t.close());
 
   it('are added on every route that takes a page query or documents a page (@Listing), or written by it (@WrittenListing)', () => {
-    expect(routes.filter(answersPage).filter((route) => !addsPageLinks(route) && !writesPageLinks(route)).map(({ name }) => name)).toEqual([]);
+    expect(
+      routes
+        .filter(answersPage)
+        .filter((route) => !addsPageLinks(route) && !writesPageLinks(route))
+        .map(({ name }) => name),
+    ).toEqual([]);
   });
 
   it('are written by the song listings themselves, with no interceptor to pass their text through', () => {
@@ -70,7 +81,9 @@ describe('the page links of listings', () => {
 
   it('recognises listings by their page query alone and by a query built with a Swagger type helper', () => {
     const listings = routes.filter(answersPage).map(({ name }) => name);
-    expect(listings).toEqual(expect.arrayContaining(['CatalogSongsController.trending', 'PredictionHistoryController.list', 'LeadsController.list', 'PlaylistsController.listSongs']));
+    expect(listings).toEqual(
+      expect.arrayContaining(['CatalogSongsController.trending', 'PredictionHistoryController.list', 'LeadsController.list', 'PlaylistsController.listSongs']),
+    );
   });
 
   it('leave every other route without an interceptor of theirs', () => {

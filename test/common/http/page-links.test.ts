@@ -30,7 +30,10 @@ describe('withPageLinks', () => {
   });
 
   it('points previous at the last page when asked past it', () => {
-    expect(withPageLinks({ count: 12, page: 9, page_size: 5, results: [] }, url)).toMatchObject({ next: null, previous: '/api/songs?genre=rock&page=3&page_size=5' });
+    expect(withPageLinks({ count: 12, page: 9, page_size: 5, results: [] }, url)).toMatchObject({
+      next: null,
+      previous: '/api/songs?genre=rock&page=3&page_size=5',
+    });
   });
 
   it('leaves any other body as it is', () => {

@@ -3,7 +3,7 @@ import { splitSqlScript } from '../../../src/genre/chinook/sql-script.js';
 
 describe('splitSqlScript', () => {
   it('splits on semicolons and drops comments', () => {
-    expect(splitSqlScript("/* header; with semicolons */\nDROP DATABASE IF EXISTS chinook;\n-- a note; here\nCREATE TABLE a (id INT);")).toEqual([
+    expect(splitSqlScript('/* header; with semicolons */\nDROP DATABASE IF EXISTS chinook;\n-- a note; here\nCREATE TABLE a (id INT);')).toEqual([
       'DROP DATABASE IF EXISTS chinook',
       'CREATE TABLE a (id INT)',
     ]);
@@ -17,11 +17,18 @@ describe('splitSqlScript', () => {
   });
 
   it('keeps quoted identifiers and dollar-quoted bodies whole', () => {
-    expect(splitSqlScript('SELECT "a;b" FROM t; DO $body$ BEGIN PERFORM 1; END $body$;')).toEqual(['SELECT "a;b" FROM t', 'DO $body$ BEGIN PERFORM 1; END $body$']);
+    expect(splitSqlScript('SELECT "a;b" FROM t; DO $body$ BEGIN PERFORM 1; END $body$;')).toEqual([
+      'SELECT "a;b" FROM t',
+      'DO $body$ BEGIN PERFORM 1; END $body$',
+    ]);
   });
 
   it('returns psql meta-commands as statements of their own', () => {
-    expect(splitSqlScript('CREATE DATABASE chinook;\n\n\\c chinook;\n\nCREATE TABLE x (id INT);')).toEqual(['CREATE DATABASE chinook', '\\c chinook', 'CREATE TABLE x (id INT)']);
+    expect(splitSqlScript('CREATE DATABASE chinook;\n\n\\c chinook;\n\nCREATE TABLE x (id INT);')).toEqual([
+      'CREATE DATABASE chinook',
+      '\\c chinook',
+      'CREATE TABLE x (id INT)',
+    ]);
   });
 
   it('keeps the last statement without a semicolon', () => {

@@ -11,8 +11,16 @@ import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const FEATURES = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 0,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 
 /** Ways the active version's ONNX file can be found at start: cut short, overwritten, gone. */
@@ -60,7 +68,9 @@ describe('an unusable hit model file', () => {
       const { body: song } = await request(t.http).get('/api/dataset/songs?page_size=1').expect(200);
       const answers = await Promise.all([
         request(t.http).post('/api/predict/manual/').send(FEATURES),
-        request(t.http).post('/api/predict/batch/').send({ rows: [FEATURES] }),
+        request(t.http)
+          .post('/api/predict/batch/')
+          .send({ rows: [FEATURES] }),
         request(t.http).post('/api/predict/spotify/').send({ track_id: song.results[0].track_id }),
       ]);
       for (const answer of answers) {

@@ -16,8 +16,16 @@ const HANG_BOUND_MS = DATABASE_TIMEOUT_MS + 9000;
 const CONCURRENCY = 6;
 
 const FEATURES = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 0,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 const DATABASE_UNAVAILABLE = { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable right now; please retry shortly.' };
 
@@ -51,9 +59,11 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
   const send = async (kind: RequestKind, n: number): Promise<Outcome> => {
     const init: RequestInit = { signal: AbortSignal.timeout(30_000), headers: { 'content-type': 'application/json' } };
     const [path, options]: [string, RequestInit] =
-      kind === 'manual' ? ['/api/predict/manual/', { ...init, method: 'POST', body: JSON.stringify(FEATURES) }]
-      : kind === 'song' ? ['/api/predict/spotify/', { ...init, method: 'POST', body: JSON.stringify({ track_id: trackIds[n % trackIds.length] }) }]
-      : ['/api/songs', init];
+      kind === 'manual'
+        ? ['/api/predict/manual/', { ...init, method: 'POST', body: JSON.stringify(FEATURES) }]
+        : kind === 'song'
+          ? ['/api/predict/spotify/', { ...init, method: 'POST', body: JSON.stringify({ track_id: trackIds[n % trackIds.length] }) }]
+          : ['/api/songs', init];
     const started = performance.now();
     try {
       const response = await fetch(`${baseUrl}${path}`, options);
@@ -81,7 +91,9 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
       await db.server.start();
       const restartedAt = Date.now();
       // Not thrown here: the test of recovery says what did not recover.
-      await eventually('every kind of request answered after the restart', () => KINDS.every((kind) => answered(kind, 200, restartedAt) >= 10)).catch(() => undefined);
+      await eventually('every kind of request answered after the restart', () => KINDS.every((kind) => answered(kind, 200, restartedAt) >= 10)).catch(
+        () => undefined,
+      );
       return { outcomes, restartedAt };
     } finally {
       loading = false;
@@ -92,8 +104,13 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
   beforeAll(async () => {
     db = await startOwnPostgres();
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', RATE_LIMIT_ENABLED: 'false', DATABASE_URL: db.url, DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS),
-      MODELS_DIR: join(db.root, 'models'), MEDIA_DIR: join(db.root, 'media'),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_ENABLED: 'false',
+      DATABASE_URL: db.url,
+      DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS),
+      MODELS_DIR: join(db.root, 'models'),
+      MEDIA_DIR: join(db.root, 'media'),
     });
     app = await createApp(config, db.url);
     await app.init();
@@ -124,7 +141,9 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
   it.each(modes)('answers 503 in the one error shape, saying the database is unavailable (%s shutdown)', (mode) => {
     const unavailable = runs.get(mode)!.outcomes.filter((outcome) => outcome.status === 503);
     expect(unavailable.length).toBeGreaterThan(0);
-    expect(unavailable.filter((outcome) => JSON.stringify(outcome.body) !== JSON.stringify(DATABASE_UNAVAILABLE)).map(({ kind, body }) => ({ kind, body }))).toEqual([]);
+    expect(
+      unavailable.filter((outcome) => JSON.stringify(outcome.body) !== JSON.stringify(DATABASE_UNAVAILABLE)).map(({ kind, body }) => ({ kind, body })),
+    ).toEqual([]);
   });
 
   it.each(modes)(`answers every request within the database timeout plus a margin (${HANG_BOUND_MS} ms) (%s shutdown)`, (mode) => {
@@ -139,7 +158,10 @@ describe('a PostgreSQL restart while the app is under load', { timeout: 120_000 
   });
 
   it.each(modes)('has stored every prediction it answered with 200, with its audit log (%s shutdown)', async (mode) => {
-    const answered = runs.get(mode)!.outcomes.filter((outcome) => outcome.kind === 'song' && outcome.status === 200).map((outcome) => outcome.body!['prediction_id'] as number);
+    const answered = runs
+      .get(mode)!
+      .outcomes.filter((outcome) => outcome.kind === 'song' && outcome.status === 200)
+      .map((outcome) => outcome.body!['prediction_id'] as number);
     const stored = await db.query<{ id: number }>(
       `SELECT p.id FROM predictions p WHERE p.id = ANY($1::int[]) AND EXISTS (SELECT 1 FROM prediction_audit_logs a WHERE a.prediction_id = p.id)`,
       [answered],

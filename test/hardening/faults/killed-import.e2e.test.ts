@@ -34,8 +34,10 @@ describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () =>
   };
   const songCount = async () => (await query<{ n: number }>('SELECT count(*)::int AS n FROM songs'))[0]!.n;
   /** Sessions of the CLI (the app's pool names itself "encore"). */
-  const importSessions = async () => (await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'encore'`))[0]!.n;
-  const importSongs = () => spawnCli(['import-songs', '--csv', csv, '--batch-size', String(BATCH_SIZE)], { DATABASE_URL: database.url, MODELS_DIR: join(root, 'models') });
+  const importSessions = async () =>
+    (await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'encore'`))[0]!.n;
+  const importSongs = () =>
+    spawnCli(['import-songs', '--csv', csv, '--batch-size', String(BATCH_SIZE)], { DATABASE_URL: database.url, MODELS_DIR: join(root, 'models') });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -49,10 +51,14 @@ describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () =>
 
     const killed = importSongs();
     // Visibly in progress: a few batches committed, more to come.
-    await eventually('the import to commit some batches', async () => {
-      if (killed.child.exitCode !== null) throw new Error(`The import ended before it was killed:\n${killed.output()}`);
-      return (await songCount()) >= 3 * BATCH_SIZE;
-    }, 90_000);
+    await eventually(
+      'the import to commit some batches',
+      async () => {
+        if (killed.child.exitCode !== null) throw new Error(`The import ended before it was killed:\n${killed.output()}`);
+        return (await songCount()) >= 3 * BATCH_SIZE;
+      },
+      90_000,
+    );
     killed.child.kill('SIGKILL');
     expect(await killed.exit()).toMatchObject({ signal: 'SIGKILL' });
     // The server ends the dead client's session (rolling back its open batch) once it notices.
@@ -65,7 +71,7 @@ describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () =>
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it('leaves whole batches only: the songs are the file\'s first batches, a multiple of the batch size', () => {
+  it("leaves whole batches only: the songs are the file's first batches, a multiple of the batch size", () => {
     expect(songsAfterKill.length).toBeGreaterThan(0);
     expect(songsAfterKill.length).toBeLessThan(ROWS);
     expect(songsAfterKill.length % BATCH_SIZE).toBe(0);

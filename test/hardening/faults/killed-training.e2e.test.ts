@@ -12,8 +12,16 @@ import { eventually } from '../../support/eventually.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const FEATURES = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 0,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 
 /** CPU seconds a process has used (all its threads: the forest grows on worker threads). */
@@ -57,8 +65,15 @@ const KILL_POINTS: Array<[string, KillPoint]> = [
         const pid = cli.child.pid!;
         const before = new Set(await readdir(t.modelsDir));
         // Its model listener joins ours once the command's app is up; then it trains.
-        await eventually('the command to start', async () => (await t.prisma.$queryRaw<Array<{ n: number }>>`
-          SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'encore-model-listener'`)[0]!.n >= 2, 60_000);
+        await eventually(
+          'the command to start',
+          async () =>
+            (
+              await t.prisma.$queryRaw<Array<{ n: number }>>`
+          SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'encore-model-listener'`
+            )[0]!.n >= 2,
+          60_000,
+        );
         const started = await cpuSeconds(pid);
         await eventually('a few CPU seconds of training', async () => (await cpuSeconds(pid)) >= started + 3, 60_000);
         cli.child.kill('SIGKILL');

@@ -17,9 +17,19 @@ describe('request limits through a database outage', () => {
   beforeAll(async () => {
     db = await startOwnPostgres();
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'error', DATABASE_URL: db.url, DATABASE_TIMEOUT_MS: '1000', GENRE_TRAIN_CRON: 'off',
-      MODELS_DIR: join(db.root, 'models'), MEDIA_DIR: join(db.root, 'media'),
-      RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_IP: '5', RATE_LIMIT_PER_ACCOUNT: '5', RATE_LIMIT_EXPENSIVE_COST: '5', RATE_LIMIT_SYNC_MS: '60000',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: db.url,
+      DATABASE_TIMEOUT_MS: '1000',
+      GENRE_TRAIN_CRON: 'off',
+      MODELS_DIR: join(db.root, 'models'),
+      MEDIA_DIR: join(db.root, 'media'),
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_WINDOW_SECONDS: '3600',
+      RATE_LIMIT_PER_IP: '5',
+      RATE_LIMIT_PER_ACCOUNT: '5',
+      RATE_LIMIT_EXPENSIVE_COST: '5',
+      RATE_LIMIT_SYNC_MS: '60000',
     });
     app = await createApp(config, db.url);
     await app.init();

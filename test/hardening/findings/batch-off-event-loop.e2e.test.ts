@@ -8,8 +8,16 @@ import { DemoSongsService } from '../../../src/songs/demo/demo-songs.service.js'
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const song = {
-  duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1,
-  instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1,
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 0,
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
 };
 
 /**
@@ -49,10 +57,12 @@ describe('a large batch prediction leaves the server answering other requests', 
     const rows = Array.from({ length: MAX_BATCH_ROWS }, (_, i) => ({ ...song, tempo: 60 + (i % 180), energy: (i % 100) / 100 }));
     const answered: string[] = [];
     const received = bodyReceived('/api/predict/batch');
-    const batch = fetch(`${base}/predict/batch/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) }).then(async (response) => {
-      answered.push('batch');
-      return { status: response.status, body: (await response.json()) as { results: unknown[] } };
-    });
+    const batch = fetch(`${base}/predict/batch/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) }).then(
+      async (response) => {
+        answered.push('batch');
+        return { status: response.status, body: (await response.json()) as { results: unknown[] } };
+      },
+    );
     await received;
     const health = fetch(`${base}/health/`).then((response) => {
       answered.push('health');

@@ -18,7 +18,14 @@ describe('job detail: admins and the account that queued the job only', () => {
     t = await createTestApp({ GENRE_TRAIN_CRON: 'off' });
     [admin, owner, stranger] = await Promise.all([createAccount(t, 'admin'), createAccount(t, 'user'), createAccount(t, 'user')]);
     const jobs = t.app.get(JobQueueService);
-    jobs.define({ queue: QUEUE, schedule: null, policy: 'standard', expireInSeconds: 30, retryLimit: 0, handler: async () => ({ secret: 'only for the owner' }) });
+    jobs.define({
+      queue: QUEUE,
+      schedule: null,
+      policy: 'standard',
+      expireInSeconds: 30,
+      retryLimit: 0,
+      handler: async () => ({ secret: 'only for the owner' }),
+    });
     await jobs.start();
     ownedJob = (await jobs.send(QUEUE, { note: 'private' }, { requestedBy: owner.id }))!;
   });

@@ -22,7 +22,9 @@ describe('searches with LIKE wildcards in them', () => {
   afterAll(() => t?.close());
 
   const publicPlaylists = async (search: string) =>
-    ((await request(t.http).get('/api/playlists/public').query({ search }).expect(200)).body.results as Array<{ name: string }>).map((playlist) => playlist.name).sort();
+    ((await request(t.http).get('/api/playlists/public').query({ search }).expect(200)).body.results as Array<{ name: string }>)
+      .map((playlist) => playlist.name)
+      .sort();
 
   it('find a literal percent sign, underscore or backslash in public playlists', async () => {
     expect(await publicPlaylists('100%')).toEqual(['100% Hits']);
@@ -36,7 +38,13 @@ describe('searches with LIKE wildcards in them', () => {
     await createAccount(t, 'user', `${marker}_one`);
     await createAccount(t, 'user', `${marker}xone`);
     const usernames = async (search: string) =>
-      ((await request(t.http).get('/api/admin/users').set('authorization', admin.bearer).query({ search }).expect(200)).body.results as Array<{ username: string }>).map((user) => user.username).sort();
+      (
+        (await request(t.http).get('/api/admin/users').set('authorization', admin.bearer).query({ search }).expect(200)).body.results as Array<{
+          username: string;
+        }>
+      )
+        .map((user) => user.username)
+        .sort();
     expect(await usernames(`${marker}_one`)).toEqual([`${marker}_one`]);
     expect(await usernames(`${marker}%one`)).toEqual([]);
   });

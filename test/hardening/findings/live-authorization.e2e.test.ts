@@ -9,7 +9,13 @@ const JWT_SECRET = 'a-test-signing-key-of-at-least-32-chars';
 
 /** A genuine access token (as the app signs them) with the claims given. */
 const signAsTheApp = (claims: Record<string, unknown>, subject: string) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer('encore').setAudience('encore-api').setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuer('encore')
+    .setAudience('encore-api')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 
 /**
  * Issue 20, finding 1: authorization trusted the role inside the 15-minute access token, and
@@ -31,7 +37,10 @@ describe('authorization read from the database on every request', () => {
   });
   const me = (token: string) => request(t.http).get('/api/auth/me').set('authorization', `Bearer ${token}`);
   const signInAgain = async (account: TestAccount) =>
-    (await request(t.http).post('/api/login').send({ login: account.username, password: account.password }).expect(200)).body as { token: string; refresh_token: string };
+    (await request(t.http).post('/api/login').send({ login: account.username, password: account.password }).expect(200)).body as {
+      token: string;
+      refresh_token: string;
+    };
 
   it('refuses a demoted admin who promotes themselves again with the token they kept, and they stay demoted', async () => {
     const promoted = await createAccount(t, 'user');
@@ -46,11 +55,16 @@ describe('authorization read from the database on every request', () => {
   it("refuses a demoted artist's old token when it publishes a song", async () => {
     const artist = await createAccount(t, 'artist');
     await asAdmin().patch(`/api/admin/users/${artist.id}`, { role: 'user' }).expect(200);
-    await request(t.http).post('/api/songs').set('authorization', artist.bearer).field('title', 'After demotion').attach('audio', toneWav(1), 'song.wav').expect(403);
+    await request(t.http)
+      .post('/api/songs')
+      .set('authorization', artist.bearer)
+      .field('title', 'After demotion')
+      .attach('audio', toneWav(1), 'song.wav')
+      .expect(403);
     expect(await t.prisma.catalogSong.count({ where: { title: 'After demotion' } })).toBe(0);
   });
 
-  it('refuses an access token once its login is logged out, and keeps the account\'s other logins', async () => {
+  it("refuses an access token once its login is logged out, and keeps the account's other logins", async () => {
     const account = await createAccount(t, 'user');
     const other = await signInAgain(account);
     await request(t.http).post('/api/logout').set('authorization', account.bearer).send({ refresh_token: account.refreshToken }).expect(204);

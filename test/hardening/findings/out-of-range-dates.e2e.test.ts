@@ -27,13 +27,17 @@ describe('date filters outside years 1 to 9999', () => {
   });
 
   it('refuses a date that falls into year 0 only through its offset, and accepts the first and last instants of the range', async () => {
-    await request(t.http).get(`/api/predictions?to=${encodeURIComponent('0001-01-01T00:00+01:00')}`).expect(400);
+    await request(t.http)
+      .get(`/api/predictions?to=${encodeURIComponent('0001-01-01T00:00+01:00')}`)
+      .expect(400);
     await request(t.http).get('/api/predictions?from=0001-01-01&to=9999-12-31T23:59:59.999Z').expect(200);
   });
 
   it('bounds every documented date query parameter the same way, as admin', async () => {
     const operations = operationsOf(await fetchOpenApiDocument(t.http)).filter((op) => op.method === 'get' && !op.path.includes('{'));
-    const dated = operations.flatMap((op) => op.parameters.filter((p) => p.in === 'query' && (p.schema as { format?: string } | undefined)?.format === 'date-time').map((p) => ({ op, name: p.name })));
+    const dated = operations.flatMap((op) =>
+      op.parameters.filter((p) => p.in === 'query' && (p.schema as { format?: string } | undefined)?.format === 'date-time').map((p) => ({ op, name: p.name })),
+    );
     expect(dated.length).toBeGreaterThanOrEqual(8);
     for (const { op, name } of dated) {
       const response = await request(t.http).get(`${op.path}?${name}=0000-01-01`).set('authorization', admin.bearer);
@@ -42,7 +46,11 @@ describe('date filters outside years 1 to 9999', () => {
   });
 
   it("recognises PostgreSQL's refusal of a date (22008) or of its format (22007), as Prisma raises it, as bad input", async () => {
-    const refusal = (sql: string) => t.prisma.$queryRawUnsafe(sql).then(() => undefined, (error: unknown) => error);
+    const refusal = (sql: string) =>
+      t.prisma.$queryRawUnsafe(sql).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(isBadDateTimeInput(await refusal("SELECT '0000-01-01'::timestamptz"))).toBe(true);
     expect(isBadDateTimeInput(await refusal("SELECT 'not a date'::timestamptz"))).toBe(true);
     expect(isBadDateTimeInput(await refusal('SELECT 1/0'))).toBe(false);

@@ -48,7 +48,9 @@ describe('plan members join by accepting an invitation, and inviting tells nothi
     expect(known.text.length).toBe(unknown.text.length);
     const masked = (answer: typeof known, email: string) => {
       const invitation = answer.body.invitations[0];
-      return JSON.parse(answer.text.replaceAll(invitation.id, 'ID').replaceAll(email, 'EMAIL').replaceAll(invitation.created_at, 'T').replaceAll(invitation.expires_at, 'T'));
+      return JSON.parse(
+        answer.text.replaceAll(invitation.id, 'ID').replaceAll(email, 'EMAIL').replaceAll(invitation.created_at, 'T').replaceAll(invitation.expires_at, 'T'),
+      );
     };
     expect(masked(unknown, unregistered)).toEqual(masked(known, registered.email));
 

@@ -25,7 +25,11 @@ describe('expensive requests from one address, with the shipped request limits',
 
   it('refuses an anonymous client looping batch predictions, with Retry-After', async () => {
     const address = freshAddress();
-    const batch = () => request(t.http).post('/api/predict/batch').set('x-forwarded-for', address).send({ rows: [featureRow] });
+    const batch = () =>
+      request(t.http)
+        .post('/api/predict/batch')
+        .set('x-forwarded-for', address)
+        .send({ rows: [featureRow] });
     for (let i = 0; i < expensiveRequestsPerAddress; i++) expect((await batch()).status).not.toBe(429);
     const refused = await batch().expect(429);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
@@ -34,7 +38,10 @@ describe('expensive requests from one address, with the shipped request limits',
   it('refuses an address registering account after account', async () => {
     const address = freshAddress();
     const register = (n: number) =>
-      request(t.http).post('/api/users').set('x-forwarded-for', address).send({ email: `many${n}@example.com`, username: `many${n}`, password: `Tunes-${n}-pass9`, display_name: `Many ${n}` });
+      request(t.http)
+        .post('/api/users')
+        .set('x-forwarded-for', address)
+        .send({ email: `many${n}@example.com`, username: `many${n}`, password: `Tunes-${n}-pass9`, display_name: `Many ${n}` });
     for (let n = 0; n < expensiveRequestsPerAddress; n++) await register(n).expect(201);
     await register(expensiveRequestsPerAddress).expect(429);
     expect(await t.prisma.user.count({ where: { username: { startsWith: 'many' } } })).toBe(expensiveRequestsPerAddress);

@@ -19,7 +19,10 @@ describe('the log of a Spotify OAuth callback', () => {
     const output = captureLines();
     const http = await apps.start('json', output.destination);
     await request(http).get(CALLBACK).set('x-request-id', 'oauth-callback-json');
-    const entry = output.lines().map((line) => JSON.parse(line)).find((line) => line.req_id === 'oauth-callback-json');
+    const entry = output
+      .lines()
+      .map((line) => JSON.parse(line))
+      .find((line) => line.req_id === 'oauth-callback-json');
     expect(entry).toMatchObject({ route: '/api/analytics/spotify/callback', url: '/api/analytics/spotify/callback?code=[redacted]&state=[redacted]' });
     expect(output.lines().join('\n')).not.toContain(CODE);
     expect(output.lines().join('\n')).not.toContain(STATE);

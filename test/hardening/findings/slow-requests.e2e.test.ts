@@ -31,7 +31,10 @@ describe('a client that stops sending mid-request', () => {
   afterAll(() => t.close());
 
   it('gets 408 and is disconnected when its body stops short of Content-Length', async () => {
-    const answer = await sendAndStall(port, 'POST /api/predict/manual/ HTTP/1.1\r\nHost: encore\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ener');
+    const answer = await sendAndStall(
+      port,
+      'POST /api/predict/manual/ HTTP/1.1\r\nHost: encore\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ener',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
   });
 

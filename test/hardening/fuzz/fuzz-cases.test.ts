@@ -50,7 +50,8 @@ const document = (): OpenApiDocument => ({
   },
 });
 
-const casesOf = (doc: OpenApiDocument, operation?: string) => [...fuzzCases(doc, { jsonLimitBytes: JSON_LIMIT })].filter((c) => !operation || c.operation === operation);
+const casesOf = (doc: OpenApiDocument, operation?: string) =>
+  [...fuzzCases(doc, { jsonLimitBytes: JSON_LIMIT })].filter((c) => !operation || c.operation === operation);
 const bodyOf = (c: FuzzCase) => Buffer.concat(c.body).toString('utf8');
 const byLabel = (cases: FuzzCase[], label: string) => cases.find((c) => c.label === label)!;
 
@@ -81,7 +82,9 @@ describe('OpenAPI fuzz cases', () => {
 
   it("gives date query parameters, and only them, dates at and past the edges of PostgreSQL's range", () => {
     const queries = casesOf(document(), 'GET /api/things/{id}/parts/{partId}').map((c) => c.url.split('?')[1]);
-    expect(queries).toEqual(expect.arrayContaining(['from=0000-01-01', 'from=-004713-01-01', 'from=4713-01-01%20BC', 'from=294277-01-01', 'from=9999-12-31T23:59:59.999Z']));
+    expect(queries).toEqual(
+      expect.arrayContaining(['from=0000-01-01', 'from=-004713-01-01', 'from=4713-01-01%20BC', 'from=294277-01-01', 'from=9999-12-31T23:59:59.999Z']),
+    );
     expect(queries).not.toContain('page=0000-01-01');
   });
 

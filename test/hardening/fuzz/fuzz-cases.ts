@@ -105,7 +105,7 @@ const DATE_EDGE_VALUES: Array<[string, string]> = [
   ['year 0000 as a date-time', '0000-01-01T00:00:00Z'],
   ['year 0001 pushed into year 0 by its offset', '0001-01-01T00%3A00%2B01%3A00'],
   ['the first instant of year 1', '0001-01-01T00:00:00.000Z'],
-  ['4713 BC written PostgreSQL\'s way', '4713-01-01%20BC'],
+  ["4713 BC written PostgreSQL's way", '4713-01-01%20BC'],
   ['4713 BC as an expanded ISO year', '-004713-01-01'],
   ['4714 BC as an expanded ISO year', '-004714-11-24T00:00:00Z'],
   ['year 294277', '294277-01-01'],
@@ -206,7 +206,8 @@ const NOT_AN_OBJECT: Array<[string, string]> = [
 export function* fuzzCases(document: OpenApiDocument, options: FuzzOptions): Generator<FuzzCase> {
   const fillers = new Fillers();
   // A path alias runs the same handler as the operation it repeats: fuzzing it again finds nothing new.
-  for (const operation of operationsOf(document).filter(({ raw }) => !raw['x-alias-of'])) yield* casesOf(new OperationFuzzer(document, operation, fillers), options);
+  for (const operation of operationsOf(document).filter(({ raw }) => !raw['x-alias-of']))
+    yield* casesOf(new OperationFuzzer(document, operation, fillers), options);
 }
 
 function* casesOf(fuzzer: OperationFuzzer, options: FuzzOptions): Generator<FuzzCase> {
@@ -264,7 +265,11 @@ function multipart(fields: Array<[string, string]>, files: FilePart[], { close =
   const chunks: Buffer[] = [];
   for (const [name, value] of fields) chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const file of files) {
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+      ),
+    );
     chunks.push(...file.content, Buffer.from('\r\n'));
   }
   if (close) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
@@ -388,7 +393,11 @@ class OperationFuzzer {
     yield json('body claiming gzip but not gzip', base, JSON_TYPE, { 'content-encoding': 'gzip' });
     yield json('body in an unknown content encoding', base, JSON_TYPE, { 'content-encoding': 'fuzz' });
     yield {
-      ...json(`body one byte over the ${options.jsonLimitBytes}-byte limit`, [Buffer.from('{"a":"'), this.fillers.of(options.jsonLimitBytes - 7), Buffer.from('"}')]),
+      ...json(`body one byte over the ${options.jsonLimitBytes}-byte limit`, [
+        Buffer.from('{"a":"'),
+        this.fillers.of(options.jsonLimitBytes - 7),
+        Buffer.from('"}'),
+      ]),
       expectedStatus: { status: 413, from: 'everyone' },
     };
   }
@@ -412,15 +421,24 @@ class OperationFuzzer {
         yield form(`file ${field}: random bytes named .csv`, multipart(fields, [file('data.csv', 'text/csv', [noiseBytes(4096)])]));
         yield form(`file ${field}: random bytes named .png`, multipart(fields, [file('cover.png', 'image/png', [noiseBytes(4096)])]));
         yield form(`file ${field}: a path traversal name`, multipart(fields, [file('../../x.csv', 'text/csv', [Buffer.from('a,b\n1,2\n')])]));
-        yield form(`file ${field}: twice`, multipart(fields, [file('a.csv', 'text/csv', [Buffer.from('a\n')]), file('b.csv', 'text/csv', [Buffer.from('b\n')])]));
+        yield form(
+          `file ${field}: twice`,
+          multipart(fields, [file('a.csv', 'text/csv', [Buffer.from('a\n')]), file('b.csv', 'text/csv', [Buffer.from('b\n')])]),
+        );
         yield form(`file ${field}: cut off mid-body`, multipart(fields, [file('cut.csv', 'text/csv', [Buffer.from('a,b\n1,')])], { close: false }));
         yield {
-          ...form(`file ${field}: one byte over the ${limit}-byte limit`, multipart(fields, [file('big.bin', 'application/octet-stream', [this.fillers.of(limit + 1)])])),
+          ...form(
+            `file ${field}: one byte over the ${limit}-byte limit`,
+            multipart(fields, [file('big.bin', 'application/octet-stream', [this.fillers.of(limit + 1)])]),
+          ),
           expectedStatus: { status: 413, from: 'allowed' },
         };
       }
       if (fileFields.length > 0) {
-        yield form('a file in an unexpected field', multipart(fields, [{ field: 'fuzz_unknown_file', filename: 'x.csv', contentType: 'text/csv', content: [Buffer.from('a\n')] }]));
+        yield form(
+          'a file in an unexpected field',
+          multipart(fields, [{ field: 'fuzz_unknown_file', filename: 'x.csv', contentType: 'text/csv', content: [Buffer.from('a\n')] }]),
+        );
       }
     }
     yield form('multipart: a field name nested 5,000 levels', multipart([[`a${'[a]'.repeat(DEEP_LEVELS)}`, '1']], []));
@@ -438,7 +456,10 @@ class OperationFuzzer {
     let events = 0;
     const signed = (label: string, event: unknown) => {
       const payload = toJson(event);
-      return this.make(`signed event: ${label}`, { headers: { 'content-type': JSON_TYPE, [signing.header]: signing.sign(payload) }, body: [Buffer.from(payload)] });
+      return this.make(`signed event: ${label}`, {
+        headers: { 'content-type': JSON_TYPE, [signing.header]: signing.sign(payload) },
+        body: [Buffer.from(payload)],
+      });
     };
     const event = (type: string, object: unknown) => ({ id: `evt_fuzz_${++events}`, object: 'event', type, created: 1_700_000_000, data: { object } });
     for (const type of [...SIGNED_EVENT_OBJECTS.map(([eventType]) => eventType), 'fuzz.unknown.event']) {
@@ -446,12 +467,14 @@ class OperationFuzzer {
     }
     for (const [type, object] of SIGNED_EVENT_OBJECTS) {
       for (const name of Object.keys(object)) {
-        for (const [label, value] of HOSTILE_JSON_VALUES) yield signed(`${type} with data.object.${name} = ${label}`, event(type, { ...object, [name]: value }));
+        for (const [label, value] of HOSTILE_JSON_VALUES)
+          yield signed(`${type} with data.object.${name} = ${label}`, event(type, { ...object, [name]: value }));
       }
     }
     const whole = event(...SIGNED_EVENT_OBJECTS[0]!);
     for (const part of ['id', 'type', 'data'] as const) {
-      for (const [label, value] of HOSTILE_JSON_VALUES) yield signed(`an event with ${part} = ${label}`, { ...whole, id: `evt_fuzz_${++events}`, [part]: value });
+      for (const [label, value] of HOSTILE_JSON_VALUES)
+        yield signed(`an event with ${part} = ${label}`, { ...whole, id: `evt_fuzz_${++events}`, [part]: value });
       const { [part]: _left, ...without } = { ...whole, id: `evt_fuzz_${++events}` };
       yield signed(`an event without ${part}`, without);
     }
@@ -466,7 +489,8 @@ class OperationFuzzer {
 
   private uploadLimit(): number {
     const limit = this.operation.raw[UPLOAD_LIMIT_EXTENSION];
-    if (typeof limit !== 'number') throw new Error(`${this.name} takes a file but does not declare ${UPLOAD_LIMIT_EXTENSION} (use FileUpload or ApiUploadLimit)`);
+    if (typeof limit !== 'number')
+      throw new Error(`${this.name} takes a file but does not declare ${UPLOAD_LIMIT_EXTENSION} (use FileUpload or ApiUploadLimit)`);
     return limit;
   }
 
@@ -503,7 +527,11 @@ class OperationFuzzer {
       if (property.format === 'binary') return [];
       const path = [...parent, name];
       const items = property.items && this.resolve(property.items);
-      const nested = property.properties ? this.propertyPaths(property, path, depth + 1) : items?.properties ? this.propertyPaths(items, [...path, 0], depth + 1) : [];
+      const nested = property.properties
+        ? this.propertyPaths(property, path, depth + 1)
+        : items?.properties
+          ? this.propertyPaths(items, [...path, 0], depth + 1)
+          : [];
       return [path, ...nested];
     });
   }
@@ -527,10 +555,17 @@ class OperationFuzzer {
     }
     if (!resolved.allOf) return resolved;
     const { allOf, ...rest } = resolved;
-    return allOf.map((part) => this.resolve(part)).reduce<Schema>(
-      (merged, part) => ({ ...part, ...merged, properties: { ...part.properties, ...merged.properties }, required: [...(merged.required ?? []), ...(part.required ?? [])] }),
-      rest,
-    );
+    return allOf
+      .map((part) => this.resolve(part))
+      .reduce<Schema>(
+        (merged, part) => ({
+          ...part,
+          ...merged,
+          properties: { ...part.properties, ...merged.properties },
+          required: [...(merged.required ?? []), ...(part.required ?? [])],
+        }),
+        rest,
+      );
   }
 
   /** A value the schema accepts as well as the document tells: its required properties, examples, defaults, formats. */

@@ -86,7 +86,9 @@ function send(port: number, agent: Agent, fuzzCase: FuzzCase, authorization?: st
       );
     });
     outgoing.on('error', (error) => resolve({ error: error.message }));
-    Readable.from(fuzzCase.body).on('error', () => undefined).pipe(outgoing);
+    Readable.from(fuzzCase.body)
+      .on('error', () => undefined)
+      .pipe(outgoing);
   });
 }
 
@@ -165,48 +167,52 @@ describe('every documented operation under hostile input', () => {
     expect(operationsOf(document).length).toBeGreaterThanOrEqual(100);
   });
 
-  it('answers every case of every operation, from every caller, with a 4xx in the error shape and never a 5xx', async () => {
-    const agent = new Agent({ keepAlive: true });
-    collectGarbage();
-    run.rssBefore = process.memoryUsage().rss;
-    const cases = fuzzCases(document, { jsonLimitBytes: JSON_LIMIT_BYTES, signedEvents: SIGNED_EVENTS });
-    const worker = async () => {
-      const leavers = { user: await createAccount(t, 'user'), admin: await createAccount(t, 'admin') };
-      const bearerOf = async (caller: Caller, fuzzCase: FuzzCase) => {
-        if (caller === 'anonymous') return undefined;
-        if (fuzzCase.operation !== SIGNS_OUT) return callers[caller].bearer;
-        // Issued directly: the fuzzed POST /api/login cases soon reach this address's limit of failed logins.
-        return `Bearer ${(await t.app.get(TokenService).issue(leavers[caller].id)).token}`;
-      };
-      for (let next = cases.next(); !next.done; next = cases.next()) {
-        const fuzzCase = next.value;
-        run.cases++;
-        for (const caller of ['anonymous', 'user', 'admin'] as const) {
-          const answer = await send(port, agent, fuzzCase, await bearerOf(caller, fuzzCase));
-          run.requests++;
-          if (fuzzCase.label.startsWith('signed event: ') && caller === 'anonymous') {
-            run.signedEvents++;
-            if ('error' in answer || answer.text.includes('Stripe-Signature')) run.refusedSignatures.push(fuzzCase.label);
-          }
-          const problem = problemOf(answer, fuzzCase, caller);
-          if (problem) {
-            const got = 'error' in answer ? answer.error : `${answer.status} ${shortened(answer.text)}`;
-            run.failures.push(`${fuzzCase.operation} [${fuzzCase.label}] as ${caller}: ${problem} → ${got}`);
+  it(
+    'answers every case of every operation, from every caller, with a 4xx in the error shape and never a 5xx',
+    async () => {
+      const agent = new Agent({ keepAlive: true });
+      collectGarbage();
+      run.rssBefore = process.memoryUsage().rss;
+      const cases = fuzzCases(document, { jsonLimitBytes: JSON_LIMIT_BYTES, signedEvents: SIGNED_EVENTS });
+      const worker = async () => {
+        const leavers = { user: await createAccount(t, 'user'), admin: await createAccount(t, 'admin') };
+        const bearerOf = async (caller: Caller, fuzzCase: FuzzCase) => {
+          if (caller === 'anonymous') return undefined;
+          if (fuzzCase.operation !== SIGNS_OUT) return callers[caller].bearer;
+          // Issued directly: the fuzzed POST /api/login cases soon reach this address's limit of failed logins.
+          return `Bearer ${(await t.app.get(TokenService).issue(leavers[caller].id)).token}`;
+        };
+        for (let next = cases.next(); !next.done; next = cases.next()) {
+          const fuzzCase = next.value;
+          run.cases++;
+          for (const caller of ['anonymous', 'user', 'admin'] as const) {
+            const answer = await send(port, agent, fuzzCase, await bearerOf(caller, fuzzCase));
+            run.requests++;
+            if (fuzzCase.label.startsWith('signed event: ') && caller === 'anonymous') {
+              run.signedEvents++;
+              if ('error' in answer || answer.text.includes('Stripe-Signature')) run.refusedSignatures.push(fuzzCase.label);
+            }
+            const problem = problemOf(answer, fuzzCase, caller);
+            if (problem) {
+              const got = 'error' in answer ? answer.error : `${answer.status} ${shortened(answer.text)}`;
+              run.failures.push(`${fuzzCase.operation} [${fuzzCase.label}] as ${caller}: ${problem} → ${got}`);
+            }
           }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    agent.destroy();
-    collectGarbage();
-    run.rssAfter = process.memoryUsage().rss;
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      agent.destroy();
+      collectGarbage();
+      run.rssAfter = process.memoryUsage().rss;
 
-    expect(run.cases).toBeGreaterThan(operationsOf(document).length);
-    const listed = run.failures.slice(0, 400).join('\n');
-    expect(run.failures, `${run.failures.length} of ${run.requests} requests failed:\n${listed}`).toEqual([]);
-    // The signed-in callers stayed signed in, so their cases reached validation all along.
-    for (const account of Object.values(callers)) await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200);
-  }, 20 * 60_000);
+      expect(run.cases).toBeGreaterThan(operationsOf(document).length);
+      const listed = run.failures.slice(0, 400).join('\n');
+      expect(run.failures, `${run.failures.length} of ${run.requests} requests failed:\n${listed}`).toEqual([]);
+      // The signed-in callers stayed signed in, so their cases reached validation all along.
+      for (const account of Object.values(callers)) await request(t.http).get('/api/auth/me').set('authorization', account.bearer).expect(200);
+    },
+    20 * 60_000,
+  );
 
   it("gets every signed event past Stripe's signature check, so that the events themselves are what is tried", () => {
     expect(run.signedEvents).toBeGreaterThan(300);

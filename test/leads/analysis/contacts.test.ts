@@ -12,10 +12,22 @@ describe('contacts from published links', () => {
   });
 
   it('reads MusicBrainz relations: platforms by host, the homepage as website, mailto as email', () => {
-    expect(contactFromRelation('social network', 'https://www.tiktok.com/@marlowe')).toEqual({ kind: 'tiktok', value: 'https://www.tiktok.com/@marlowe', source: 'musicbrainz' });
-    expect(contactFromRelation('official homepage', 'https://tuiharbour.example/')).toEqual({ kind: 'website', value: 'https://tuiharbour.example/', source: 'musicbrainz' });
+    expect(contactFromRelation('social network', 'https://www.tiktok.com/@marlowe')).toEqual({
+      kind: 'tiktok',
+      value: 'https://www.tiktok.com/@marlowe',
+      source: 'musicbrainz',
+    });
+    expect(contactFromRelation('official homepage', 'https://tuiharbour.example/')).toEqual({
+      kind: 'website',
+      value: 'https://tuiharbour.example/',
+      source: 'musicbrainz',
+    });
     expect(contactFromRelation('social network', 'https://mastodon.example/@tui')).toMatchObject({ kind: 'other' });
-    expect(contactFromRelation('official homepage', 'mailto:booking@tuiharbour.example?subject=Hi')).toEqual({ kind: 'email', value: 'booking@tuiharbour.example', source: 'musicbrainz' });
+    expect(contactFromRelation('official homepage', 'mailto:booking@tuiharbour.example?subject=Hi')).toEqual({
+      kind: 'email',
+      value: 'booking@tuiharbour.example',
+      source: 'musicbrainz',
+    });
   });
 
   it('leaves out reference pages about the artist and non-web addresses', () => {

@@ -2,14 +2,52 @@ import { describe, expect, it } from 'vitest';
 import { chooseRelease, countryOf, draftLead, labelsOf, type SourceFindings } from '../../../src/leads/analysis/lead-facts.js';
 import type { MbArtist, MbLabel, MbRelease, MbReleaseSummary } from '../../../src/leads/sources/musicbrainz.format.js';
 
-const summary = (id: string, date: string | null, status: string | null = 'Official'): MbReleaseSummary => ({ id, title: id, status, date, country: null, disambiguation: null });
+const summary = (id: string, date: string | null, status: string | null = 'Official'): MbReleaseSummary => ({
+  id,
+  title: id,
+  status,
+  date,
+  country: null,
+  disambiguation: null,
+});
 const labelRef = (id: string, name: string) => ({ id, name, sortName: null, type: null, labelCode: null, disambiguation: null });
-const label = (id: string, name: string, parents: MbLabel['parents'] = []): MbLabel => ({ ...labelRef(id, name), country: null, area: null, lifeSpan: { begin: null, end: null, ended: false }, urls: [], relations: [], parents });
-const release = (labels: MbRelease['labels']): MbRelease => ({ id: 'r', title: 'R', status: 'Official', date: '2024-05-17', country: 'NZ', barcode: null, disambiguation: null, labels, releaseGroup: null, media: [], artistCredit: [] });
+const label = (id: string, name: string, parents: MbLabel['parents'] = []): MbLabel => ({
+  ...labelRef(id, name),
+  country: null,
+  area: null,
+  lifeSpan: { begin: null, end: null, ended: false },
+  urls: [],
+  relations: [],
+  parents,
+});
+const release = (labels: MbRelease['labels']): MbRelease => ({
+  id: 'r',
+  title: 'R',
+  status: 'Official',
+  date: '2024-05-17',
+  country: 'NZ',
+  barcode: null,
+  disambiguation: null,
+  labels,
+  releaseGroup: null,
+  media: [],
+  artistCredit: [],
+});
 const artist = (overrides: Partial<MbArtist> = {}): MbArtist => ({
-  id: 'a', name: 'Tui Harbour', sortName: null, type: 'Person', gender: null, country: null,
+  id: 'a',
+  name: 'Tui Harbour',
+  sortName: null,
+  type: 'Person',
+  gender: null,
+  country: null,
   area: { id: null, name: 'New Zealand', type: 'Country', countryCodes: ['NZ'], subdivisionCodes: [] },
-  beginArea: null, lifeSpan: { begin: null, end: null, ended: false }, disambiguation: null, urls: [], tags: [], genres: [], ...overrides,
+  beginArea: null,
+  lifeSpan: { begin: null, end: null, ended: false },
+  disambiguation: null,
+  urls: [],
+  tags: [],
+  genres: [],
+  ...overrides,
 });
 
 describe('lead facts from the sources', () => {
@@ -44,16 +82,34 @@ describe('lead facts from the sources', () => {
     const findings: SourceFindings = {
       isrc: 'NZTH12400031',
       recording: null,
-      artist: artist({ urls: [{ type: 'social network', url: 'https://www.instagram.com/tui/', ended: false }, { type: 'bandcamp', url: 'https://old.bandcamp.com/', ended: true }] }),
+      artist: artist({
+        urls: [
+          { type: 'social network', url: 'https://www.instagram.com/tui/', ended: false },
+          { type: 'bandcamp', url: 'https://old.bandcamp.com/', ended: true },
+        ],
+      }),
       release: null,
       labels: [],
-      spotify: { trackId: 't', popularity: 30, albumLabel: 'Tui Harbour', releaseDate: '2024-05-17', artist: { id: 's', name: 'Tui Harbour', followers: 1200, popularity: 40, genres: ['nz folk'], url: 'https://open.spotify.com/artist/s' } },
+      spotify: {
+        trackId: 't',
+        popularity: 30,
+        albumLabel: 'Tui Harbour',
+        releaseDate: '2024-05-17',
+        artist: { id: 's', name: 'Tui Harbour', followers: 1200, popularity: 40, genres: ['nz folk'], url: 'https://open.spotify.com/artist/s' },
+      },
       lastfm: null,
       youtube: { hasChannel: false },
     };
     const draft = draftLead(findings, { spotifyFollowers: 1000, spotifyPopularity: 35, lastfmListeners: null, youtubeSubscribers: null, youtubeViews: null });
     expect(draft.labelNames).toEqual(['Tui Harbour']);
-    expect(draft.facts).toMatchObject({ spotifyFollowers: 1200, spotifyFollowersPrevious: 1000, latestReleaseDate: '2024-05-17', platforms: ['instagram', 'spotify'], youtube: { hasChannel: false }, hasPublisher: null });
+    expect(draft.facts).toMatchObject({
+      spotifyFollowers: 1200,
+      spotifyFollowersPrevious: 1000,
+      latestReleaseDate: '2024-05-17',
+      platforms: ['instagram', 'spotify'],
+      youtube: { hasChannel: false },
+      hasPublisher: null,
+    });
     expect(draft.contacts.map((contact) => contact.value)).toEqual(['https://www.instagram.com/tui/', 'https://open.spotify.com/artist/s']);
   });
 

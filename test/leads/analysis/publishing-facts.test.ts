@@ -6,7 +6,13 @@ import { describeWithMusicBrainzData, musicBrainzAnswer } from '../../support/sh
 const ARTIST = '11111111-1111-4111-8111-111111111111';
 const writer = { id: ARTIST, name: 'Mere', sortName: null, type: 'Person', disambiguation: null };
 const work = (over: Partial<MbWorkRights> = {}): MbWorkRights => ({ id: 'w', title: 'Song', publishers: [], writers: [writer], relationCount: 1, ...over });
-const rights = (works: MbWorkRights[], over: Partial<MbRecordingRights> = {}): MbRecordingRights => ({ recordingId: 'r', works, publishers: [], phonographicCopyright: [], ...over });
+const rights = (works: MbWorkRights[], over: Partial<MbRecordingRights> = {}): MbRecordingRights => ({
+  recordingId: 'r',
+  works,
+  publishers: [],
+  phonographicCopyright: [],
+  ...over,
+});
 
 describe('Publishing facts from the recording’s works', () => {
   it('is unknown when the works were not read', () => {
@@ -27,7 +33,11 @@ describe('Publishing facts from the recording’s works', () => {
 
   it('is true with a label publishing one of the works', () => {
     const published = work({ publishers: [{ kind: 'label', id: 'p', name: 'Kōtare Songs', ended: false }] });
-    expect(publishingOf(rights([work(), published]), [ARTIST])).toMatchObject({ hasPublisher: true, publishers: ['Kōtare Songs'], detail: 'Published by Kōtare Songs' });
+    expect(publishingOf(rights([work(), published]), [ARTIST])).toMatchObject({
+      hasPublisher: true,
+      publishers: ['Kōtare Songs'],
+      detail: 'Published by Kōtare Songs',
+    });
   });
 
   it('is true with the deprecated publishing relation on the recording itself', () => {

@@ -13,10 +13,25 @@ describe('Scoring inputs: which facts a lead was scored on', () => {
   });
 
   it('shows the release count and the publisher found', () => {
-    const rights = { recordingId: 'r', works: [{ id: 'w', title: 'Song', publishers: [{ kind: 'label' as const, id: 'p', name: 'Kōtare Songs', ended: false }], writers: [], relationCount: 1 }], publishers: [], phonographicCopyright: [] };
+    const rights = {
+      recordingId: 'r',
+      works: [{ id: 'w', title: 'Song', publishers: [{ kind: 'label' as const, id: 'p', name: 'Kōtare Songs', ended: false }], writers: [], relationCount: 1 }],
+      publishers: [],
+      phonographicCopyright: [],
+    };
     const inputs = scoringInputs(draftLead({ ...nothing, rights, releaseGroupCount: 2 }, null));
-    expect(inputs.find((input) => input.fact === 'release_count')).toEqual({ fact: 'release_count', known: true, value: 2, detail: "2 release groups in the artist's official MusicBrainz discography" });
-    expect(inputs.find((input) => input.fact === 'has_publisher')).toEqual({ fact: 'has_publisher', known: true, value: true, detail: 'Published by Kōtare Songs' });
+    expect(inputs.find((input) => input.fact === 'release_count')).toEqual({
+      fact: 'release_count',
+      known: true,
+      value: 2,
+      detail: "2 release groups in the artist's official MusicBrainz discography",
+    });
+    expect(inputs.find((input) => input.fact === 'has_publisher')).toEqual({
+      fact: 'has_publisher',
+      known: true,
+      value: true,
+      detail: 'Published by Kōtare Songs',
+    });
   });
 
   it('names the ℗ holder as the label when the release names none', () => {

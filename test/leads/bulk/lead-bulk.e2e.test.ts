@@ -41,7 +41,10 @@ describe('Bulk lead analysis as a background job', () => {
   beforeAll(async () => {
     await musicBrainz.start();
     catalog = musicBrainz.addSyntheticCatalog(KNOWN, 'ZZFK0', TRACKS_PER_ARTIST);
-    t = await createTestApp({ ...musicBrainz.env({ MUSICBRAINZ_MIN_INTERVAL_MS: String(INTERVAL_MS), MUSICBRAINZ_MAX_RETRIES: '6' }), GENRE_TRAIN_CRON: 'off' });
+    t = await createTestApp({
+      ...musicBrainz.env({ MUSICBRAINZ_MIN_INTERVAL_MS: String(INTERVAL_MS), MUSICBRAINZ_MAX_RETRIES: '6' }),
+      GENRE_TRAIN_CRON: 'off',
+    });
     admin = await createAccount(t, 'admin');
     await t.app.get(JobQueueService).start();
   });
@@ -67,7 +70,9 @@ describe('Bulk lead analysis as a background job', () => {
     musicBrainz.requests.length = 0;
     musicBrainz.faultEvery(20, { status: 503 });
 
-    const { body: queued } = await post('/api/leads/analyze-bulk').send({ isrcs: [...isrcs, isrcs[0]!.toLowerCase()], batch_size: 10 }).expect(202);
+    const { body: queued } = await post('/api/leads/analyze-bulk')
+      .send({ isrcs: [...isrcs, isrcs[0]!.toLowerCase()], batch_size: 10 })
+      .expect(202);
     expect(queued).toMatchObject({ total: KNOWN + 5, duplicates: 1 });
     const job = await finished(queued.job_id, 1_500_000);
     musicBrainz.clearFaults();
@@ -114,10 +119,18 @@ describe('Bulk lead analysis as a background job', () => {
 
   it('refuses a request without a file, and a bulk list with invalid ISRCs naming each by index', async () => {
     expect((await post('/api/leads/upload-isrcs').expect(400)).body.message).toContain('file is required');
-    const { body } = await post('/api/leads/analyze-bulk').send({ isrcs: ['NZTH12400031', 'NZ-TH1-24', 'XX'] }).expect(400);
+    const { body } = await post('/api/leads/analyze-bulk')
+      .send({ isrcs: ['NZTH12400031', 'NZ-TH1-24', 'XX'] })
+      .expect(400);
     expect(body.message).toContain('isrcs[1]');
     expect(body.message).toContain('isrcs[2]');
     expect((await post('/api/leads/analyze-bulk').send({ isrcs: [] }).expect(400)).body.message).toContain('at least one ISRC');
-    expect((await post('/api/leads/analyze-bulk').send({ isrcs: ['NZTH12400031'], batch_size: 0 }).expect(400)).body.message).toContain('batch_size must be at least 1');
+    expect(
+      (
+        await post('/api/leads/analyze-bulk')
+          .send({ isrcs: ['NZTH12400031'], batch_size: 0 })
+          .expect(400)
+      ).body.message,
+    ).toContain('batch_size must be at least 1');
   });
 });

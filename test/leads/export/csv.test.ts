@@ -77,13 +77,23 @@ describe('renderCsv', () => {
 
   it('has the YouTube columns only when asked for', () => {
     const youtubeHeaders = (body: Buffer) => records(body)[0]!.filter((header) => header.startsWith('YouTube'));
-    expect(youtubeHeaders(withYoutube)).toEqual(['YouTube channel ID', 'YouTube subscribers', 'YouTube views', 'YouTube uploads (90 days)', 'YouTube opportunities']);
+    expect(youtubeHeaders(withYoutube)).toEqual([
+      'YouTube channel ID',
+      'YouTube subscribers',
+      'YouTube views',
+      'YouTube uploads (90 days)',
+      'YouTube opportunities',
+    ]);
     expect(youtubeHeaders(renderCsv(LEADS, { includeYoutube: false }))).toEqual([]);
   });
 
   it('writes YouTube figures of a channel', () => {
     const rude = rows(withYoutube)[1]!;
-    expect([rude['YouTube subscribers'], rude['YouTube views'], rude['YouTube opportunities']]).toEqual(['5000', '400000', 'underperforming; inconsistent_uploads']);
+    expect([rude['YouTube subscribers'], rude['YouTube views'], rude['YouTube opportunities']]).toEqual([
+      '5000',
+      '400000',
+      'underperforming; inconsistent_uploads',
+    ]);
   });
 });
 

@@ -24,7 +24,13 @@ describe('renderJson', () => {
   });
 
   it('keeps the leads as they are, accents, "=" and nulls included', () => {
-    expect(parsed.leads.map((lead: { artist_name: string }) => lead.artist_name)).toEqual(['Kōwhai Collective', '=Rude Boy', 'Tama & the Tides', '東京事変', 'Nobody Knows']);
+    expect(parsed.leads.map((lead: { artist_name: string }) => lead.artist_name)).toEqual([
+      'Kōwhai Collective',
+      '=Rude Boy',
+      'Tama & the Tides',
+      '東京事変',
+      'Nobody Knows',
+    ]);
     expect(parsed.leads[4]).toMatchObject({ country: null, label_name: null, spotify_followers: null, youtube: null, genres: [] });
   });
 

@@ -51,7 +51,12 @@ describe('Leads dashboard, sources status, YouTube views and exports', () => {
     const { body } = await get('/api/leads/dashboard/stats');
     expect(body).toMatchObject({ leads: 3, recordings: 3, youtube: { with_channel: 2, without_channel: 1, not_checked: 0 } });
     expect(Object.values(body.by_tier as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(3);
-    expect(body.by_region).toEqual(expect.arrayContaining([{ region: 'nz', name: 'New Zealand', count: 1 }, { region: 'pacific', name: 'Pacific Islands', count: 1 }]));
+    expect(body.by_region).toEqual(
+      expect.arrayContaining([
+        { region: 'nz', name: 'New Zealand', count: 1 },
+        { region: 'pacific', name: 'Pacific Islands', count: 1 },
+      ]),
+    );
     expect(body.by_outreach.new).toBe(3);
     const sources = Object.fromEntries(body.sources.map((source: { source: string }) => [source.source, source]));
     expect(sources.musicbrainz).toMatchObject({ configured: true, min_interval_ms: 20 });
@@ -75,7 +80,9 @@ describe('Leads dashboard, sources status, YouTube views and exports', () => {
     expect(tui.youtube.channel_id).toBe(YOUTUBE_REALISTIC.ids.tuiHarbour);
     expect(tui.opportunities).toContainEqual({ kind: 'inconsistent_uploads', evidence: expect.any(String) });
     const onlyInconsistent = await get('/api/leads/youtube/opportunities?kind=inconsistent_uploads');
-    expect(onlyInconsistent.body.results.every((lead: { youtube: { opportunities: string[] } }) => lead.youtube.opportunities.includes('inconsistent_uploads'))).toBe(true);
+    expect(
+      onlyInconsistent.body.results.every((lead: { youtube: { opportunities: string[] } }) => lead.youtube.opportunities.includes('inconsistent_uploads')),
+    ).toBe(true);
     await request(t.http).get('/api/leads/youtube/opportunities?kind=famous').set('authorization', admin.bearer).expect(400);
     const stats = await get('/api/leads/youtube/stats');
     expect(stats.body).toMatchObject({ configured: true, with_channel: 2, without_channel: 1 });

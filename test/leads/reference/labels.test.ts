@@ -9,7 +9,10 @@ describe('label reference data', () => {
     for (const entry of entries) {
       const keys = [entry.name, ...(entry.aliases ?? [])].map(normalizeLabelName);
       expect(new Set(keys).size, `${entry.name}: ${keys.join(' | ')}`).toBe(keys.length);
-      expect(keys.every((key) => key !== ''), entry.name).toBe(true);
+      expect(
+        keys.every((key) => key !== ''),
+        entry.name,
+      ).toBe(true);
     }
   });
 
@@ -35,7 +38,20 @@ describe('label reference data', () => {
     expect(distributor('TuneCore')).toMatchObject({ kind: 'diy', owner: 'Believe' });
     expect(distributor('Believe')).toMatchObject({ kind: 'independent' });
     expect(distributor('Symphonic')).toMatchObject({ kind: 'independent' });
-    for (const name of ['DistroKid', 'CD Baby', 'Amuse', 'Ditto Music', 'UnitedMasters', 'RouteNote', 'Soundrop', 'LANDR', 'Songtradr', 'Record Union', 'iMusician', 'FreshTunes']) {
+    for (const name of [
+      'DistroKid',
+      'CD Baby',
+      'Amuse',
+      'Ditto Music',
+      'UnitedMasters',
+      'RouteNote',
+      'Soundrop',
+      'LANDR',
+      'Songtradr',
+      'Record Union',
+      'iMusician',
+      'FreshTunes',
+    ]) {
       expect(distributor(name), name).toMatchObject({ kind: 'diy' });
     }
   });

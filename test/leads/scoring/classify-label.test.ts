@@ -102,7 +102,10 @@ describe('classifyLabel', () => {
   });
 
   it('self-released: no label, distributed through a DIY distributor (a major-owned one included)', () => {
-    expect(classifyLabel(null, 'CD Baby')).toMatchObject({ class: 'self_released', reason: 'Self-released (distributor: CD Baby, a DIY distributor owned by Downtown Music)' });
+    expect(classifyLabel(null, 'CD Baby')).toMatchObject({
+      class: 'self_released',
+      reason: 'Self-released (distributor: CD Baby, a DIY distributor owned by Downtown Music)',
+    });
     expect(classifyLabel(undefined, 'Level')).toMatchObject({
       class: 'self_released',
       matched: { name: 'Level', kind: 'diy_distributor', owner: 'Warner Music Group' },

@@ -26,13 +26,24 @@ describe('scoreGeography', () => {
   });
 
   it('other countries: 5 × 20 / 30 = 3.33', () => {
-    expect(scoreGeography('DE')).toMatchObject({ points: 3.33, raw_points: 5, region: 'other', items: [{ reason: 'Based in Germany (outside the target regions)' }] });
+    expect(scoreGeography('DE')).toMatchObject({
+      points: 3.33,
+      raw_points: 5,
+      region: 'other',
+      items: [{ reason: 'Based in Germany (outside the target regions)' }],
+    });
     expect(scoreGeography('US').region).toBe('other');
   });
 
   it('unknown country: scored as other', () => {
     for (const country of [null, undefined, '', 'New Zealand', 'NZL']) {
-      expect(scoreGeography(country)).toMatchObject({ points: 3.33, raw_points: 5, region: 'unknown', country: null, items: [{ reason: 'Country not known' }] });
+      expect(scoreGeography(country)).toMatchObject({
+        points: 3.33,
+        raw_points: 5,
+        region: 'unknown',
+        country: null,
+        items: [{ reason: 'Country not known' }],
+      });
     }
   });
 

@@ -5,7 +5,14 @@ const now = new Date('2025-06-30T00:00:00Z');
 
 describe('scoreOpportunity', () => {
   it('has the issue’s factors, 85 raw points in all', () => {
-    expect(OPPORTUNITY_FACTORS).toEqual({ missing_platforms: 20, basic_distribution: 15, no_publishing: 10, growing_streams: 15, recent_activity: 10, youtube: 15 });
+    expect(OPPORTUNITY_FACTORS).toEqual({
+      missing_platforms: 20,
+      basic_distribution: 15,
+      no_publishing: 10,
+      growing_streams: 15,
+      recent_activity: 10,
+      youtube: 15,
+    });
     expect(Object.values(OPPORTUNITY_FACTORS).reduce((a, b) => a + b, 0)).toBe(OPPORTUNITY_RAW_MAX);
   });
 
@@ -86,7 +93,10 @@ describe('scoreOpportunity', () => {
   it('basic distribution: self-released, or 3 releases or fewer outside the majors', () => {
     const basic = (facts: Parameters<typeof scoreOpportunity>[0]) => scoreOpportunity(facts, { now }).items[1];
     expect(basic({ label: 'Flying Nun Records', releaseCount: 3 })).toMatchObject({ points: 15, reason: 'Basic distribution: only 3 releases' });
-    expect(basic({ distributor: 'Symphonic', releaseCount: 4 })).toMatchObject({ points: 0, reason: 'Established distribution: small distributor (4 releases)' });
+    expect(basic({ distributor: 'Symphonic', releaseCount: 4 })).toMatchObject({
+      points: 0,
+      reason: 'Established distribution: small distributor (4 releases)',
+    });
     expect(basic({ label: 'DistroKid', releaseCount: 20 })).toMatchObject({ points: 15, reason: 'Basic distribution: self-released (20 releases)' });
     expect(basic({ label: 'Island Records', releaseCount: 1 })).toMatchObject({ points: 0, reason: 'Major distribution (1 release)' });
   });
@@ -114,6 +124,9 @@ describe('scoreOpportunity', () => {
     expect(score.youtube.map((opportunity) => opportunity.kind)).toEqual(['underperforming', 'inconsistent_uploads', 'high_growth_emerging']);
     expect(score.items[5]).toMatchObject({ points: 15 });
     // a channel with no opportunity
-    expect(scoreOpportunity({ youtube: { hasChannel: true, subscribers: 10 } }, { now }).items[5]).toMatchObject({ points: 0, reason: 'No YouTube opportunity found' });
+    expect(scoreOpportunity({ youtube: { hasChannel: true, subscribers: 10 } }, { now }).items[5]).toMatchObject({
+      points: 0,
+      reason: 'No YouTube opportunity found',
+    });
   });
 });

@@ -5,7 +5,9 @@ import { describeRegionNames, regionIdOf } from '../../../src/leads/scoring/regi
 
 describe('region names of a filter', () => {
   it('names the default regions by id or by the original Prism names', () => {
-    const ids = ['nz', 'new_zealand', 'australia', 'au', 'pacific_islands', 'Pacific Islands', 'other', 'unknown'].map((name) => regionIdOf(name, DEFAULT_GEOGRAPHY_TARGETS));
+    const ids = ['nz', 'new_zealand', 'australia', 'au', 'pacific_islands', 'Pacific Islands', 'other', 'unknown'].map((name) =>
+      regionIdOf(name, DEFAULT_GEOGRAPHY_TARGETS),
+    );
     expect(ids).toEqual(['nz', 'nz', 'au', 'au', 'pacific', 'pacific', 'other', 'unknown']);
   });
 

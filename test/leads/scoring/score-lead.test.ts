@@ -70,13 +70,25 @@ describe('scoreLead', () => {
 
   it('indie label in Fiji: tier C', () => {
     const score = scoreLead(
-      { label: 'Pacific Beats Records', artistName: 'Mana', country: 'FJ', platforms: ALL_PLATFORMS, hasPublisher: true, releaseCount: 8, latestReleaseDate: '2025-06-01' },
+      {
+        label: 'Pacific Beats Records',
+        artistName: 'Mana',
+        country: 'FJ',
+        platforms: ALL_PLATFORMS,
+        hasPublisher: true,
+        releaseCount: 8,
+        latestReleaseDate: '2025-06-01',
+      },
       { now },
     );
     // independence 25; opportunity: only recent 10 → 10 × 40 / 85 = 4.71; geography Pacific 20 → 13.33
     // total 25 + 4.71 + 13.33 = 43.04
     expect([score.independence.points, score.opportunity.points, score.geography.points, score.total, score.tier]).toEqual([25, 4.71, 13.33, 43.04, 'C']);
-    expect(score.reasons).toEqual(['Indie label (label "Pacific Beats Records", not a major\'s or a distributor)', 'Recent release (2025-06-01)', 'Based in Fiji (Pacific Islands)']);
+    expect(score.reasons).toEqual([
+      'Indie label (label "Pacific Beats Records", not a major\'s or a distributor)',
+      'Recent release (2025-06-01)',
+      'Based in Fiji (Pacific Islands)',
+    ]);
   });
 
   it('major label in the US: tier D', () => {

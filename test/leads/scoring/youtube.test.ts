@@ -91,7 +91,10 @@ describe('youtubeOpportunities', () => {
 
   it('lists several kinds in a fixed order', () => {
     const kinds = youtubeOpportunities(
-      { spotifyFollowers: 100_000, youtube: { hasChannel: true, subscribers: 2_000, subscribersPrevious: 1_000, views: 50_000, videoCount: 10, recentUploads90d: 0 } },
+      {
+        spotifyFollowers: 100_000,
+        youtube: { hasChannel: true, subscribers: 2_000, subscribersPrevious: 1_000, views: 50_000, videoCount: 10, recentUploads90d: 0 },
+      },
       { now },
     ).map((opportunity) => opportunity.kind);
     expect(kinds).toEqual(['underperforming', 'inconsistent_uploads', 'high_growth_emerging']);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HttpJsonSource, SourceResponseError, SourceUnavailableError, type AttemptReport, type HttpJsonSourceOptions } from '../../../src/leads/sources/http-source.js';
+import {
+  HttpJsonSource,
+  SourceResponseError,
+  SourceUnavailableError,
+  type AttemptReport,
+  type HttpJsonSourceOptions,
+} from '../../../src/leads/sources/http-source.js';
 import { FakeMusicBrainz, REALISTIC } from '../../support/fake-musicbrainz.js';
 import { freePort } from '../../support/free-port.js';
 
@@ -53,7 +59,12 @@ describe('HttpJsonSource', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(20 - 5);
     expect(gaps[1]).toBeGreaterThanOrEqual(40 - 5);
     expect(gaps[2]).toBeGreaterThanOrEqual(80 - 5);
-    expect(reports.map((report) => [report.status, report.failed])).toEqual([[502, true], [503, true], [504, true], [200, false]]);
+    expect(reports.map((report) => [report.status, report.failed])).toEqual([
+      [502, true],
+      [503, true],
+      [504, true],
+      [200, false],
+    ]);
   });
 
   it('fails at once, telling the limiter, when a Retry-After asks for longer than allowed', async () => {
@@ -73,7 +84,9 @@ describe('HttpJsonSource', () => {
 
   it.each([401, 403, 400])('takes a %i as the answer: SourceResponseError, no retry', async (status) => {
     fake.script('artist/', { status, body: { error: 'Nope' } });
-    const error = await source().getJson('artist', artistPath, { fmt: 'json' }).catch((caught: unknown) => caught);
+    const error = await source()
+      .getJson('artist', artistPath, { fmt: 'json' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SourceResponseError);
     expect(error).toMatchObject({ status, source: 'fake', message: `Fake artist: HTTP ${status}: Nope` });
     expect(fake.requests).toHaveLength(1);
@@ -92,11 +105,17 @@ describe('HttpJsonSource', () => {
 
   it('gives the timeout as the reason when no attempt answers in time', async () => {
     fake.script('artist/', { delayMs: 400 }, { delayMs: 400 });
-    await expect(source({ timeoutMs: 100, maxRetries: 1 }).getJson('artist', artistPath)).rejects.toThrow('Fake artist failed after 2 attempt(s): no answer within 100 ms');
+    await expect(source({ timeoutMs: 100, maxRetries: 1 }).getJson('artist', artistPath)).rejects.toThrow(
+      'Fake artist failed after 2 attempt(s): no answer within 100 ms',
+    );
   });
 
   it('answers null to a 404 and keeps going after a hook that throws', async () => {
-    const answer = await source({ afterAttempt: () => Promise.reject(new Error('accounting down')) }).getJson('artist', 'artist/11111111-2222-4333-8444-555555555555', { fmt: 'json' });
+    const answer = await source({ afterAttempt: () => Promise.reject(new Error('accounting down')) }).getJson(
+      'artist',
+      'artist/11111111-2222-4333-8444-555555555555',
+      { fmt: 'json' },
+    );
     expect(answer).toBeNull();
   });
 });

@@ -31,15 +31,23 @@ describe('LastfmClient against a fake Last.fm', () => {
     });
 
     it('falls back to the name with autocorrect when Last.fm does not know the MBID (error 6 with HTTP 200)', async () => {
-      expect(await client.artistInfo({ mbid: mbids.marloweVance, name: 'Marlowe Vance' })).toMatchObject({ name: 'Marlowe Vance', mbid: null, listeners: 1_402_331 });
+      expect(await client.artistInfo({ mbid: mbids.marloweVance, name: 'Marlowe Vance' })).toMatchObject({
+        name: 'Marlowe Vance',
+        mbid: null,
+        listeners: 1_402_331,
+      });
       expect(fake.requests.map((request) => [request.query.mbid, request.query.artist, request.query.autocorrect, request.status])).toEqual([
         [mbids.marloweVance, undefined, undefined, 200],
         [undefined, 'Marlowe Vance', '1', 200],
       ]);
     });
 
-    it('finds by name alone, through Last.fm\'s autocorrect, reading a single tag sent as an object', async () => {
-      expect(await client.artistInfo({ name: 'saltbush parade' })).toMatchObject({ name: 'The Saltbush Parade', tags: ['surf rock'], similar: ['Ocean Alley'] });
+    it("finds by name alone, through Last.fm's autocorrect, reading a single tag sent as an object", async () => {
+      expect(await client.artistInfo({ name: 'saltbush parade' })).toMatchObject({
+        name: 'The Saltbush Parade',
+        tags: ['surf rock'],
+        similar: ['Ocean Alley'],
+      });
       expect(await client.artistInfo({ name: 'Lagi Faʻatasi', mbid: null })).toMatchObject({ name: 'Lagi Faatasi', tags: [] });
     });
 
@@ -101,7 +109,11 @@ describe('LastfmClient against a fake Last.fm', () => {
     it.each([
       ['a body that is not JSON', { raw: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' }, /malformed response \(not JSON/],
       ['a body cut short', { truncate: true as const }, /malformed response \(not JSON/],
-      ['JSON of another shape', { raw: '{"artist": {"name": "Tui Harbour", "url": "x", "stats": {"listeners": "many"}}}' }, /unexpected response \(artist\.stats\.listeners is not a count/],
+      [
+        'JSON of another shape',
+        { raw: '{"artist": {"name": "Tui Harbour", "url": "x", "stats": {"listeners": "many"}}}' },
+        /unexpected response \(artist\.stats\.listeners is not a count/,
+      ],
       ['an unknown error code', { lastfmError: 3 }, /HTTP 400|error 3: Invalid Method/],
     ])('throws SourceResponseError, neither retrying nor caching, for %s', async (_, fault, message) => {
       fake.script(fault);
@@ -125,7 +137,11 @@ describe('LastfmClient against a fake Last.fm', () => {
         const wrong = await clientWith(fake.env({ LASTFM_API_KEY: secret }));
         const error = await wrong.artistInfo({ name: 'Tui Harbour' }).catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(SourceConfigurationError);
-        expect(error).toMatchObject({ source: 'lastfm', status: with200 ? 200 : 403, message: expect.stringContaining('LASTFM_API_KEY was refused (error 10: Invalid API key') });
+        expect(error).toMatchObject({
+          source: 'lastfm',
+          status: with200 ? 200 : 403,
+          message: expect.stringContaining('LASTFM_API_KEY was refused (error 10: Invalid API key'),
+        });
         expect(fake.requests).toHaveLength(1);
         expect(fake.requests[0]!.query.api_key).toBe(secret);
 
@@ -133,7 +149,12 @@ describe('LastfmClient against a fake Last.fm', () => {
         const hasty = await clientWith(fake.env({ LASTFM_API_KEY: secret, LASTFM_TIMEOUT_MS: '150', LASTFM_MAX_RETRIES: '1' }));
         const unavailable = (await hasty.artistInfo({ name: 'Marlowe Vance' }).catch((caught: Error) => caught)) as Error;
         expect(unavailable).toBeInstanceOf(SourceUnavailableError);
-        const messages = [(error as Error).message, unavailable.message, ...warn.mock.calls.map((call) => String(call[0])), (await hasty.sourceStatus()).lastError!.message];
+        const messages = [
+          (error as Error).message,
+          unavailable.message,
+          ...warn.mock.calls.map((call) => String(call[0])),
+          (await hasty.sourceStatus()).lastError!.message,
+        ];
         expect(messages.join('\n')).toContain('[LASTFM_API_KEY]');
         for (const message of messages) expect(message).not.toContain(secret);
       } finally {
@@ -193,7 +214,14 @@ describe('LastfmClient against a fake Last.fm', () => {
       fake.script({ raw: 'oops' });
       await client.artistInfo({ name: 'Marlowe Vance' }).catch(() => undefined);
       const status = await client.sourceStatus();
-      expect(status).toMatchObject({ source: 'lastfm', configured: true, healthy: false, baseUrl: fake.url, rateLimit: { minIntervalMs: 20 }, usageToday: { requests: 2, errors: 1 } });
+      expect(status).toMatchObject({
+        source: 'lastfm',
+        configured: true,
+        healthy: false,
+        baseUrl: fake.url,
+        rateLimit: { minIntervalMs: 20 },
+        usageToday: { requests: 2, errors: 1 },
+      });
       expect(status.rateLimit!.nextSlotAt).toBeInstanceOf(Date);
     });
   });

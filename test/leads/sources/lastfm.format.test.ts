@@ -11,9 +11,24 @@ const CHER = {
     streamable: '0',
     ontour: '0',
     stats: { listeners: '1389251', playcount: '24513012' },
-    similar: { artist: [{ name: 'Madonna', url: 'https://www.last.fm/music/Madonna', image: [] }, { name: 'Kylie Minogue', url: 'https://www.last.fm/music/Kylie+Minogue', image: [] }] },
-    tags: { tag: [{ name: 'pop', url: 'https://www.last.fm/tag/pop' }, { name: 'dance', url: 'https://www.last.fm/tag/dance' }] },
-    bio: { links: { link: { '#text': '', rel: 'original', href: 'https://last.fm/music/Cher/+wiki' } }, published: '01 Jan 2006, 00:00', summary: '...', content: '...' },
+    similar: {
+      artist: [
+        { name: 'Madonna', url: 'https://www.last.fm/music/Madonna', image: [] },
+        { name: 'Kylie Minogue', url: 'https://www.last.fm/music/Kylie+Minogue', image: [] },
+      ],
+    },
+    tags: {
+      tag: [
+        { name: 'pop', url: 'https://www.last.fm/tag/pop' },
+        { name: 'dance', url: 'https://www.last.fm/tag/dance' },
+      ],
+    },
+    bio: {
+      links: { link: { '#text': '', rel: 'original', href: 'https://last.fm/music/Cher/+wiki' } },
+      published: '01 Jan 2006, 00:00',
+      summary: '...',
+      content: '...',
+    },
   },
 };
 
@@ -33,7 +48,9 @@ describe('Last.fm artist.getInfo format', () => {
   });
 
   it('reads a list of one sent as the object itself, and empty lists however written', () => {
-    const one = readArtistInfo(withArtist({ tags: { tag: { name: 'pop', url: 'https://www.last.fm/tag/pop' } }, similar: { artist: { name: 'Madonna', url: '' } } }));
+    const one = readArtistInfo(
+      withArtist({ tags: { tag: { name: 'pop', url: 'https://www.last.fm/tag/pop' } }, similar: { artist: { name: 'Madonna', url: '' } } }),
+    );
     expect(one).toMatchObject({ tags: ['pop'], similar: ['Madonna'] });
     const none = readArtistInfo(withArtist({ tags: '', similar: { artist: [] }, mbid: '' }));
     expect(none).toMatchObject({ tags: [], mbid: null });
@@ -56,7 +73,10 @@ describe('Last.fm artist.getInfo format', () => {
   });
 
   it('reads Last.fm error bodies and nothing else', () => {
-    expect(readLastfmError({ error: 6, message: 'The artist you supplied could not be found', links: [] })).toEqual({ code: 6, message: 'The artist you supplied could not be found' });
+    expect(readLastfmError({ error: 6, message: 'The artist you supplied could not be found', links: [] })).toEqual({
+      code: 6,
+      message: 'The artist you supplied could not be found',
+    });
     expect(readLastfmError({ error: '29', message: 'Rate Limit Exceded' })).toEqual({ code: 29, message: 'Rate Limit Exceded' });
     expect(readLastfmError({ error: 10 })).toEqual({ code: 10, message: '' });
     expect(readLastfmError(CHER)).toBeNull();

@@ -50,8 +50,16 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
             firstReleaseDate: '2025-02-14',
             artistName: 'Marlowe Vance feat. Tui Harbour',
             artistCredit: [
-              { name: 'Marlowe Vance', joinPhrase: ' feat. ', artist: { id: ids.marloweVance, name: 'Marlowe Vance', sortName: 'Marlowe Vance', type: 'Person', disambiguation: null } },
-              { name: 'Tui Harbour', joinPhrase: '', artist: { id: ids.tuiHarbour, name: 'Tui Harbour', sortName: 'Tui Harbour', type: 'Person', disambiguation: 'New Zealand singer-songwriter' } },
+              {
+                name: 'Marlowe Vance',
+                joinPhrase: ' feat. ',
+                artist: { id: ids.marloweVance, name: 'Marlowe Vance', sortName: 'Marlowe Vance', type: 'Person', disambiguation: null },
+              },
+              {
+                name: 'Tui Harbour',
+                joinPhrase: '',
+                artist: { id: ids.tuiHarbour, name: 'Tui Harbour', sortName: 'Tui Harbour', type: 'Person', disambiguation: 'New Zealand singer-songwriter' },
+              },
             ],
             releases: [{ id: ids.glassSkylineRelease, title: 'Glass Skyline', status: 'Official', date: '2025-02-14', country: 'XW', disambiguation: null }],
             workIds: [ids.glassSkylineWork],
@@ -65,14 +73,18 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
 
     it("reads a recording's works with their publishers, and its ℗ holder, in one request", async () => {
       const rights = await client.getRecordingRights(ids.glassSkyline);
-      expect(rights?.works.map((work) => [work.title, work.publishers.map((publisher) => publisher.name)])).toEqual([['Glass Skyline', ['Summit Avenue Songs']]]);
+      expect(rights?.works.map((work) => [work.title, work.publishers.map((publisher) => publisher.name)])).toEqual([
+        ['Glass Skyline', ['Summit Avenue Songs']],
+      ]);
       expect(rights?.phonographicCopyright.map((label) => label.name)).toEqual(['Summit Avenue Music']);
       expect(fake.requestsTo('recording/')).toHaveLength(1);
     });
 
     it("counts an artist's release groups from a one-item browse, null for an artist MusicBrainz does not know", async () => {
       expect(await client.countReleaseGroups(ids.saltbushParade)).toBe(5);
-      expect(fake.requestsTo('release-group').map((logged) => logged.query)).toEqual([{ artist: ids.saltbushParade, 'release-group-status': 'website-default', limit: '1', fmt: 'json' }]);
+      expect(fake.requestsTo('release-group').map((logged) => logged.query)).toEqual([
+        { artist: ids.saltbushParade, 'release-group-status': 'website-default', limit: '1', fmt: 'json' },
+      ]);
       expect(await client.countReleaseGroups('00000000-0000-4000-8000-000000000000')).toBeNull();
     });
 
@@ -94,7 +106,10 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
         area: { name: 'Australia', type: 'Country', countryCodes: ['AU'] },
         beginArea: { name: 'Fremantle', type: 'City', countryCodes: [] },
         lifeSpan: { begin: '2017', end: null, ended: false },
-        genres: [{ name: 'indie rock', count: 3 }, { name: 'surf rock', count: 1 }],
+        genres: [
+          { name: 'indie rock', count: 3 },
+          { name: 'surf rock', count: 1 },
+        ],
       });
       expect(artist!.urls).toEqual([
         { type: 'official homepage', url: 'https://saltbushparade.example/', ended: false },
@@ -118,26 +133,50 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
         barcode: '9345678901234',
         labels: [{ catalogNumber: 'RGL-014', noLabel: false, label: { id: ids.redgumLane, name: 'Redgum Lane Records', type: 'Original Production' } }],
         releaseGroup: { title: 'Dust on the Dashboard', primaryType: 'EP', secondaryTypes: [] },
-        media: [{ format: 'Digital Media', trackCount: 2, tracks: [{ position: 1, title: 'Dust on the Dashboard', recordingId: ids.dashboard }, { position: 2, title: 'Nullarbor Static', recordingId: ids.dashboardB }] }],
+        media: [
+          {
+            format: 'Digital Media',
+            trackCount: 2,
+            tracks: [
+              { position: 1, title: 'Dust on the Dashboard', recordingId: ids.dashboard },
+              { position: 2, title: 'Nullarbor Static', recordingId: ids.dashboardB },
+            ],
+          },
+        ],
       });
       const selfReleased = await client.getRelease(ids.lowTideRelease);
-      expect(selfReleased!.labels).toEqual([{ catalogNumber: null, noLabel: true, label: expect.objectContaining({ id: MB_NO_LABEL_ID, name: '[no label]' }) }]);
+      expect(selfReleased!.labels).toEqual([
+        { catalogNumber: null, noLabel: true, label: expect.objectContaining({ id: MB_NO_LABEL_ID, name: '[no label]' }) },
+      ]);
       expect(fake.requests[0]!.inc).toEqual(['labels', 'recordings', 'release-groups']);
     });
 
     it('reads a label with its parents: owner, the label it is an imprint of, its distributor', async () => {
       const imprint = await client.getLabel(ids.brightline);
       expect(imprint).toMatchObject({ id: ids.brightline, name: 'Brightline', type: 'Imprint', country: 'US' });
-      expect(imprint!.parents).toEqual([{ kind: 'imprint_of', type: 'imprint', ended: false, label: expect.objectContaining({ id: ids.summitAvenue, name: 'Summit Avenue Music' }) }]);
+      expect(imprint!.parents).toEqual([
+        { kind: 'imprint_of', type: 'imprint', ended: false, label: expect.objectContaining({ id: ids.summitAvenue, name: 'Summit Avenue Music' }) },
+      ]);
 
       const owned = await client.getLabel(ids.summitAvenue);
       expect(owned!.labelCode).toBe(98765);
-      expect(owned!.parents).toEqual([{ kind: 'owner', type: 'label ownership', ended: false, label: expect.objectContaining({ id: ids.universal, name: 'Universal Music Group', type: 'Holding' }) }]);
+      expect(owned!.parents).toEqual([
+        {
+          kind: 'owner',
+          type: 'label ownership',
+          ended: false,
+          label: expect.objectContaining({ id: ids.universal, name: 'Universal Music Group', type: 'Holding' }),
+        },
+      ]);
       // Its imprint is a relation too, but forward: a child, not a parent.
-      expect(owned!.relations).toContainEqual(expect.objectContaining({ type: 'imprint', direction: 'forward', label: expect.objectContaining({ id: ids.brightline }) }));
+      expect(owned!.relations).toContainEqual(
+        expect.objectContaining({ type: 'imprint', direction: 'forward', label: expect.objectContaining({ id: ids.brightline }) }),
+      );
 
       const indie = await client.getLabel(ids.redgumLane);
-      expect(indie!.parents).toEqual([{ kind: 'distributor', type: 'label distribution', ended: false, label: expect.objectContaining({ name: 'Southern Wire Distribution' }) }]);
+      expect(indie!.parents).toEqual([
+        { kind: 'distributor', type: 'label distribution', ended: false, label: expect.objectContaining({ name: 'Southern Wire Distribution' }) },
+      ]);
       expect(indie!.urls.map((url) => url.type)).toEqual(['official homepage', 'bandcamp']);
       expect(fake.requests[0]!.inc).toEqual(['label-rels', 'url-rels']);
     });
@@ -218,7 +257,11 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
 
     it('takes a 400 as the answer (SourceResponseError with its status), without retrying', async () => {
       fake.script('isrc/', { status: 400, body: { error: 'Invalid isrc.', help: 'For usage, please see: https://musicbrainz.org/development/mmd' } });
-      await expect(client.lookupIsrc(isrcs.lowTide)).rejects.toMatchObject({ name: 'SourceResponseError', status: 400, message: expect.stringContaining('HTTP 400: Invalid isrc.') });
+      await expect(client.lookupIsrc(isrcs.lowTide)).rejects.toMatchObject({
+        name: 'SourceResponseError',
+        status: 400,
+        message: expect.stringContaining('HTTP 400: Invalid isrc.'),
+      });
       expect(fake.requests).toHaveLength(1);
     });
   });
@@ -276,18 +319,34 @@ describe('MusicBrainzClient against a fake MusicBrainz', () => {
       await client.getArtist(UNKNOWN); // 404: a request, not an error
       fake.script('label/', { raw: 'oops' });
       await client.getLabel(ids.universal).catch(() => undefined);
-      expect(await sources.usage.today('musicbrainz')).toEqual({ source: 'musicbrainz', day: new Date().toISOString().slice(0, 10), requests: 4, errors: 2, units: 0 });
+      expect(await sources.usage.today('musicbrainz')).toEqual({
+        source: 'musicbrainz',
+        day: new Date().toISOString().slice(0, 10),
+        requests: 4,
+        errors: 2,
+        units: 0,
+      });
       expect(await sources.usage.today('youtube')).toMatchObject({ requests: 0, errors: 0, units: 0 });
     });
 
-    it('reports its status: configured, healthy, last error, the shared schedule and today\'s usage', async () => {
+    it("reports its status: configured, healthy, last error, the shared schedule and today's usage", async () => {
       const status = await client.sourceStatus();
-      expect(status).toMatchObject({ source: 'musicbrainz', configured: true, baseUrl: fake.url, rateLimit: { nextSlotAt: null, waitMs: 0, minIntervalMs: 20 }, usageToday: { requests: 0 } });
+      expect(status).toMatchObject({
+        source: 'musicbrainz',
+        configured: true,
+        baseUrl: fake.url,
+        rateLimit: { nextSlotAt: null, waitMs: 0, minIntervalMs: 20 },
+        usageToday: { requests: 0 },
+      });
 
       fake.script('artist/', { raw: 'oops' });
       await client.getArtist(ids.tuiHarbour).catch(() => undefined);
       const failing = await client.sourceStatus();
-      expect(failing).toMatchObject({ healthy: false, lastError: { message: expect.stringContaining('malformed response') }, usageToday: { requests: 1, errors: 1 } });
+      expect(failing).toMatchObject({
+        healthy: false,
+        lastError: { message: expect.stringContaining('malformed response') },
+        usageToday: { requests: 1, errors: 1 },
+      });
       expect(failing.rateLimit!.nextSlotAt).toBeInstanceOf(Date);
 
       await client.getArtist(ids.tuiHarbour);

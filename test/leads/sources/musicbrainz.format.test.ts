@@ -23,8 +23,16 @@ describe('MusicBrainz ws/2 JSON readers', () => {
     });
   });
 
-  it('take MusicBrainz\'s empty strings and nulls as absent, and upper-case MBIDs as MBIDs', () => {
-    const artist = readArtist({ id: ID.toUpperCase(), name: 'X', disambiguation: '', country: null, area: null, 'life-span': { begin: null, end: null, ended: null }, relations: null });
+  it("take MusicBrainz's empty strings and nulls as absent, and upper-case MBIDs as MBIDs", () => {
+    const artist = readArtist({
+      id: ID.toUpperCase(),
+      name: 'X',
+      disambiguation: '',
+      country: null,
+      area: null,
+      'life-span': { begin: null, end: null, ended: null },
+      relations: null,
+    });
     expect(artist).toMatchObject({ id: ID, disambiguation: null, country: null, area: null, urls: [] });
   });
 
@@ -47,7 +55,7 @@ describe('MusicBrainz ws/2 JSON readers', () => {
     ['no name', { id: ID }, 'artist.name is missing'],
     ['relations that are not a list', { id: ID, name: 'X', relations: {} }, 'artist.relations is not an array'],
     ['a tag without a name', { id: ID, name: 'X', tags: [{ count: 1 }] }, 'artist.tags[0].name is missing'],
-    ['an area code list of numbers', { id: ID, name: 'X', area: { name: 'NZ', 'iso-3166-1-codes': [554] } }, "artist.area.iso-3166-1-codes[0] is not a string"],
+    ['an area code list of numbers', { id: ID, name: 'X', area: { name: 'NZ', 'iso-3166-1-codes': [554] } }, 'artist.area.iso-3166-1-codes[0] is not a string'],
   ])('reject an artist with %s', (_, body, message) => {
     expect(() => readArtist(body)).toThrow(new MusicBrainzFormatError(message));
   });
@@ -55,7 +63,9 @@ describe('MusicBrainz ws/2 JSON readers', () => {
   it('read an ISRC lookup without the inc= parts, and reject one without recordings', () => {
     expect(readIsrcLookup({ isrc: 'NZTH12400031', recordings: [{ id: ID, title: 'Song', length: null }] }, 'NZTH12400031')).toEqual({
       isrc: 'NZTH12400031',
-      recordings: [{ id: ID, title: 'Song', lengthMs: null, disambiguation: null, firstReleaseDate: null, artistCredit: [], artistName: '', releases: [], workIds: null }],
+      recordings: [
+        { id: ID, title: 'Song', lengthMs: null, disambiguation: null, firstReleaseDate: null, artistCredit: [], artistName: '', releases: [], workIds: null },
+      ],
     });
     expect(() => readIsrcLookup({ isrc: 'NZTH12400031' }, 'NZTH12400031')).toThrow('isrc.recordings is missing or not an array');
     expect(() => readIsrcLookup({ recordings: [{ id: ID, title: 'Song', length: '3:20' }] }, 'X')).toThrow('isrc.recordings[0].length is not a number');
@@ -81,7 +91,14 @@ describe('MusicBrainz ws/2 JSON readers', () => {
   });
 
   it('read label-info with only a catalog number, and a label code sent as a string', () => {
-    const release = readRelease({ id: ID, title: 'R', 'label-info': [{ 'catalog-number': 'CAT-1', label: null }, { 'catalog-number': null, label: { id: OTHER, name: 'L', 'label-code': '1234' } }] });
+    const release = readRelease({
+      id: ID,
+      title: 'R',
+      'label-info': [
+        { 'catalog-number': 'CAT-1', label: null },
+        { 'catalog-number': null, label: { id: OTHER, name: 'L', 'label-code': '1234' } },
+      ],
+    });
     expect(release.labels).toEqual([
       { catalogNumber: 'CAT-1', label: null, noLabel: false },
       { catalogNumber: null, label: { id: OTHER, name: 'L', sortName: null, type: null, labelCode: 1234, disambiguation: null }, noLabel: false },
@@ -90,7 +107,7 @@ describe('MusicBrainz ws/2 JSON readers', () => {
     expect(release.media).toEqual([]);
   });
 
-  it('take only backward ownership, imprint and distribution relations as a label\'s parents', () => {
+  it("take only backward ownership, imprint and distribution relations as a label's parents", () => {
     const label = readLabel({
       id: ID,
       name: 'Child',

@@ -77,7 +77,11 @@ export interface FakeSource {
  * each, the fake reset and the source tables emptied; after all, everything closed. Returns
  * `clientWith(env)`: another client on the same database with other settings (closed after all).
  */
-export function useFakeSourceClient<T>(fake: FakeSource, Client: Type<T>, ready: (started: { sources: SourcesContext; client: T }) => void): (env: NodeJS.ProcessEnv) => Promise<T> {
+export function useFakeSourceClient<T>(
+  fake: FakeSource,
+  Client: Type<T>,
+  ready: (started: { sources: SourcesContext; client: T }) => void,
+): (env: NodeJS.ProcessEnv) => Promise<T> {
   let sources: SourcesContext | undefined;
   const extra: SourcesContext[] = [];
 

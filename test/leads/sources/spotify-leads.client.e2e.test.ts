@@ -24,22 +24,83 @@ function artistRef(id: string, name: string): SpotifyApi.ArtistObjectSimplified 
 }
 
 function albumRef(id: string, name: string, release_date: string): SpotifyApi.AlbumObjectSimplified {
-  return { id, name, release_date, release_date_precision: 'day', album_type: 'album', artists: [], available_markets: ['US'], external_urls: { spotify: '' }, href: '', images: [], type: 'album', uri: '', total_tracks: 1 } as SpotifyApi.AlbumObjectSimplified;
+  return {
+    id,
+    name,
+    release_date,
+    release_date_precision: 'day',
+    album_type: 'album',
+    artists: [],
+    available_markets: ['US'],
+    external_urls: { spotify: '' },
+    href: '',
+    images: [],
+    type: 'album',
+    uri: '',
+    total_tracks: 1,
+  } as SpotifyApi.AlbumObjectSimplified;
 }
 
 function addCatalog(spotify: FakeSpotify): void {
   // Glass Skyline: the original (popular) and a compilation copy share the ISRC.
-  spotify.addTrack({ id: ids.glassSkylineHits, name: 'Glass Skyline', popularity: 40, external_ids: { isrc: isrcs.glassSkyline }, album: albumRef(ids.hitsAlbum, 'Summer Hits 2025', '2025-06-01'), artists: [artistRef(ids.marlowe, 'Marlowe Vance')] });
-  spotify.addTrack({ id: ids.glassSkyline, name: 'Glass Skyline', popularity: 71, external_ids: { isrc: isrcs.glassSkyline }, album: albumRef(ids.glassAlbum, 'Glass Skyline', '2025-02-14'), artists: [artistRef(ids.marlowe, 'Marlowe Vance'), artistRef('0TuiHarbourFakeId00001', 'Tui Harbour')] });
-  spotify.addTrack({ id: ids.otherIsrc, name: 'Glass Skyline (Remix)', popularity: 90, external_ids: { isrc: 'USBL12509999' }, album: albumRef(ids.glassAlbum, 'Glass Skyline', '2025-02-14'), artists: [artistRef(ids.marlowe, 'Marlowe Vance')] });
-  spotify.addAlbum({ id: ids.glassAlbum, name: 'Glass Skyline', label: 'Brightline', copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }], release_date: '2025-02-14' });
+  spotify.addTrack({
+    id: ids.glassSkylineHits,
+    name: 'Glass Skyline',
+    popularity: 40,
+    external_ids: { isrc: isrcs.glassSkyline },
+    album: albumRef(ids.hitsAlbum, 'Summer Hits 2025', '2025-06-01'),
+    artists: [artistRef(ids.marlowe, 'Marlowe Vance')],
+  });
+  spotify.addTrack({
+    id: ids.glassSkyline,
+    name: 'Glass Skyline',
+    popularity: 71,
+    external_ids: { isrc: isrcs.glassSkyline },
+    album: albumRef(ids.glassAlbum, 'Glass Skyline', '2025-02-14'),
+    artists: [artistRef(ids.marlowe, 'Marlowe Vance'), artistRef('0TuiHarbourFakeId00001', 'Tui Harbour')],
+  });
+  spotify.addTrack({
+    id: ids.otherIsrc,
+    name: 'Glass Skyline (Remix)',
+    popularity: 90,
+    external_ids: { isrc: 'USBL12509999' },
+    album: albumRef(ids.glassAlbum, 'Glass Skyline', '2025-02-14'),
+    artists: [artistRef(ids.marlowe, 'Marlowe Vance')],
+  });
+  spotify.addAlbum({
+    id: ids.glassAlbum,
+    name: 'Glass Skyline',
+    label: 'Brightline',
+    copyrights: [
+      { text: '© 2025 Summit Avenue Music', type: 'C' },
+      { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' },
+    ],
+    release_date: '2025-02-14',
+  });
   spotify.addAlbum({ id: ids.hitsAlbum, name: 'Summer Hits 2025', label: 'Hits Compilations', release_date: '2025-06-01' });
-  spotify.addArtist({ id: ids.marlowe, name: 'Marlowe Vance', followers: { href: null, total: 2_310_000 }, popularity: 74, genres: ['pop', 'contemporary r&b'] });
+  spotify.addArtist({
+    id: ids.marlowe,
+    name: 'Marlowe Vance',
+    followers: { href: null, total: 2_310_000 },
+    popularity: 74,
+    genres: ['pop', 'contemporary r&b'],
+  });
 
   // Island Time: as Spotify answers apps in Development Mode, without popularity, label or followers.
-  spotify.addTrack({ id: ids.islandTime, name: 'Island Time', external_ids: { isrc: isrcs.islandTime }, album: albumRef(ids.islandAlbum, 'Island Time', '2024-11-08'), artists: [artistRef(ids.lagi, 'Lagi Faʻatasi')] });
+  spotify.addTrack({
+    id: ids.islandTime,
+    name: 'Island Time',
+    external_ids: { isrc: isrcs.islandTime },
+    album: albumRef(ids.islandAlbum, 'Island Time', '2024-11-08'),
+    artists: [artistRef(ids.lagi, 'Lagi Faʻatasi')],
+  });
   delete (spotify.tracks.get(ids.islandTime) as Partial<SpotifyApi.TrackObjectFull>).popularity;
-  const album = spotify.addAlbum({ id: ids.islandAlbum, name: 'Island Time', copyrights: [{ text: '℗ 2024 Lagi Faʻatasi under exclusive license to DistroKid', type: 'P' }], release_date: '2024-11-08' });
+  const album = spotify.addAlbum({
+    id: ids.islandAlbum,
+    name: 'Island Time',
+    copyrights: [{ text: '℗ 2024 Lagi Faʻatasi under exclusive license to DistroKid', type: 'P' }],
+    release_date: '2024-11-08',
+  });
   delete (album as Partial<SpotifyApi.AlbumObjectFull>).label;
   const lagi = spotify.addArtist({ id: ids.lagi, name: 'Lagi Faʻatasi', genres: [] });
   delete (lagi as Partial<SpotifyApi.ArtistObjectFull>).followers;
@@ -74,7 +135,7 @@ describe('SpotifyLeadsClient against a fake Spotify', () => {
     await resetSources(sources.prisma);
   });
 
-  it('looks an ISRC up: the most popular track, its album\'s label and copyrights, its primary artist', async () => {
+  it("looks an ISRC up: the most popular track, its album's label and copyrights, its primary artist", async () => {
     expect(await client.lookupIsrc(isrcs.glassSkyline)).toEqual({
       isrc: isrcs.glassSkyline,
       candidates: 2,
@@ -84,13 +145,19 @@ describe('SpotifyLeadsClient against a fake Spotify', () => {
         popularity: 71,
         isrc: isrcs.glassSkyline,
         album: { id: ids.glassAlbum, name: 'Glass Skyline', releaseDate: '2025-02-14' },
-        artists: [{ id: ids.marlowe, name: 'Marlowe Vance' }, { id: '0TuiHarbourFakeId00001', name: 'Tui Harbour' }],
+        artists: [
+          { id: ids.marlowe, name: 'Marlowe Vance' },
+          { id: '0TuiHarbourFakeId00001', name: 'Tui Harbour' },
+        ],
       },
       album: {
         id: ids.glassAlbum,
         name: 'Glass Skyline',
         label: 'Brightline',
-        copyrights: [{ text: '© 2025 Summit Avenue Music', type: 'C' }, { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' }],
+        copyrights: [
+          { text: '© 2025 Summit Avenue Music', type: 'C' },
+          { text: '℗ 2025 Summit Avenue Music, a Universal Music Group company', type: 'P' },
+        ],
         releaseDate: '2025-02-14',
       },
       artist: { id: ids.marlowe, name: 'Marlowe Vance', followers: 2_310_000, popularity: 74, genres: ['pop', 'contemporary r&b'] },
@@ -188,6 +255,13 @@ describe('SpotifyLeadsClient against a fake Spotify', () => {
 
   it('reports its status', async () => {
     await client.lookupIsrc(isrcs.glassSkyline);
-    expect(await client.sourceStatus()).toMatchObject({ source: 'spotify', configured: true, healthy: true, baseUrl: 'https://api.spotify.com/v1', rateLimit: null, usageToday: { requests: 3 } });
+    expect(await client.sourceStatus()).toMatchObject({
+      source: 'spotify',
+      configured: true,
+      healthy: true,
+      baseUrl: 'https://api.spotify.com/v1',
+      rateLimit: null,
+      usageToday: { requests: 3 },
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseIsrcTrack, readCachedIsrcLookup, readTrackObject, SpotifyLeadsFormatError, type SpotifyLeadsTrack } from '../../../src/leads/sources/spotify-leads.format.js';
+import {
+  chooseIsrcTrack,
+  readCachedIsrcLookup,
+  readTrackObject,
+  SpotifyLeadsFormatError,
+  type SpotifyLeadsTrack,
+} from '../../../src/leads/sources/spotify-leads.format.js';
 import { spotifyTrack } from '../../support/fake-spotify.js';
 
 describe('Spotify track objects for Leads', () => {
@@ -20,7 +26,10 @@ describe('Spotify track objects for Leads', () => {
       popularity: 87,
       isrc: 'USUG11904206',
       album: { id: track.album.id, name: 'Fake Album', releaseDate: '2024-05-17' },
-      artists: [{ id: '1Xyo4u8uXC1ZmMpatF05PJ', name: 'The Weeknd' }, { id: '4tZwfgrHOc3mvqYlEYSvVi', name: 'Daft Punk' }],
+      artists: [
+        { id: '1Xyo4u8uXC1ZmMpatF05PJ', name: 'The Weeknd' },
+        { id: '4tZwfgrHOc3mvqYlEYSvVi', name: 'Daft Punk' },
+      ],
     });
   });
 
@@ -40,7 +49,14 @@ describe('Spotify track objects for Leads', () => {
   });
 
   it('chooses the most popular track of the ISRC, the first on a tie, skipping other ISRCs', () => {
-    const track = (id: string, popularity: number | null, isrc: string | null): SpotifyLeadsTrack => ({ id, name: id, popularity, isrc, album: { id: 'a', name: 'a', releaseDate: null }, artists: [{ id: 'r', name: 'r' }] });
+    const track = (id: string, popularity: number | null, isrc: string | null): SpotifyLeadsTrack => ({
+      id,
+      name: id,
+      popularity,
+      isrc,
+      album: { id: 'a', name: 'a', releaseDate: null },
+      artists: [{ id: 'r', name: 'r' }],
+    });
     const code = 'USBL12501234';
     expect(chooseIsrcTrack([track('compilation', 40, code), track('original', 71, code), track('other', 90, 'USBL12509999')], code)!.id).toBe('original');
     expect(chooseIsrcTrack([track('first', 50, code), track('second', 50, null)], code)!.id).toBe('first');
@@ -50,7 +66,13 @@ describe('Spotify track objects for Leads', () => {
   });
 
   it('reads back a cached lookup, and refuses one kept in another shape', () => {
-    const lookup = { isrc: 'USBL12501234', track: { id: 't', name: 't', popularity: 1, isrc: null, album: { id: 'a', name: 'a', releaseDate: null }, artists: [] }, candidates: 1, album: null, artist: null };
+    const lookup = {
+      isrc: 'USBL12501234',
+      track: { id: 't', name: 't', popularity: 1, isrc: null, album: { id: 'a', name: 'a', releaseDate: null }, artists: [] },
+      candidates: 1,
+      album: null,
+      artist: null,
+    };
     expect(readCachedIsrcLookup(lookup)).toEqual(lookup);
     expect(() => readCachedIsrcLookup({ isrc: 'USBL12501234', trackId: 't' })).toThrow(SpotifyLeadsFormatError);
   });

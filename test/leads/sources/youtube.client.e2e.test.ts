@@ -19,7 +19,7 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
   const unitsToday = async () => (await sources.usage.today('youtube')).units;
 
   describe('lookups', () => {
-    it('finds an artist\'s own channel with search.list, spending 100 units', async () => {
+    it("finds an artist's own channel with search.list, spending 100 units", async () => {
       expect(await client.findArtistChannel('Tui Harbour')).toEqual({
         channelId: ids.tuiHarbour,
         title: 'Tui Harbour',
@@ -28,7 +28,10 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
         matchedBy: 'title',
       });
       expect(fake.requests).toHaveLength(1);
-      expect(fake.requests[0]).toMatchObject({ path: 'search', query: { part: 'snippet', type: 'channel', q: 'Tui Harbour', maxResults: '5', key: fake.apiKey } });
+      expect(fake.requests[0]).toMatchObject({
+        path: 'search',
+        query: { part: 'snippet', type: 'channel', q: 'Tui Harbour', maxResults: '5', key: fake.apiKey },
+      });
       expect(await sources.usage.today('youtube')).toMatchObject({ requests: 1, errors: 0, units: 100 });
     });
 
@@ -64,10 +67,21 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
     });
 
     it('follows a MusicBrainz YouTube URL: /@handle by forHandle, /user/ by forUsername', async () => {
-      expect(await client.channelByUrl('https://www.youtube.com/@MarloweVanceVEVO', { now })).toMatchObject({ channelId: ids.marloweVevo, subscribers: 2_310_000, recentUploads90d: 5 });
+      expect(await client.channelByUrl('https://www.youtube.com/@MarloweVanceVEVO', { now })).toMatchObject({
+        channelId: ids.marloweVevo,
+        subscribers: 2_310_000,
+        recentUploads90d: 5,
+      });
       expect(fake.requests[0]!.query).toMatchObject({ forHandle: '@MarloweVanceVEVO' });
       const band = await client.channelByUrl('https://www.youtube.com/user/saltbushparadeband', { now });
-      expect(band).toMatchObject({ channelId: ids.saltbushParade, title: 'The Saltbush Parade', subscribers: null, views: 9_120_400, recentUploads90d: 2, uploadsPerMonth: 0.67 });
+      expect(band).toMatchObject({
+        channelId: ids.saltbushParade,
+        title: 'The Saltbush Parade',
+        subscribers: null,
+        views: 9_120_400,
+        recentUploads90d: 2,
+        uploadsPerMonth: 0.67,
+      });
       expect(fake.requests[2]!.query).toMatchObject({ forUsername: 'saltbushparadeband' });
     });
 
@@ -93,7 +107,11 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
     it('retries a 503 (backendError) and spends the units of both attempts', async () => {
       fake.script('channels', { reason: 'backendError' });
       expect(await client.channelSummary(ids.tuiHarbour, { now })).toMatchObject({ title: 'Tui Harbour' });
-      expect(fake.requests.map((request) => [request.path, request.status])).toEqual([['channels', 503], ['channels', 200], ['playlistItems', 200]]);
+      expect(fake.requests.map((request) => [request.path, request.status])).toEqual([
+        ['channels', 503],
+        ['channels', 200],
+        ['playlistItems', 200],
+      ]);
       expect(await sources.usage.today('youtube')).toMatchObject({ requests: 3, errors: 1, units: 3 });
     });
 
@@ -124,7 +142,11 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
     it.each([
       ['a body that is not JSON', { raw: '<html><body>Error 502 (Server Error)</body></html>', contentType: 'text/html' }, /malformed response \(not JSON/],
       ['a body cut short', { truncate: true as const }, /malformed response \(not JSON/],
-      ['another response kind', { raw: '{"kind": "youtube#videoListResponse", "items": []}' }, /unexpected response \(kind is "youtube#videoListResponse", not youtube#searchListResponse\)/],
+      [
+        'another response kind',
+        { raw: '{"kind": "youtube#videoListResponse", "items": []}' },
+        /unexpected response \(kind is "youtube#videoListResponse", not youtube#searchListResponse\)/,
+      ],
     ])('throws SourceResponseError, neither retrying nor caching, for %s', async (_, fault, message) => {
       fake.script('search', fault);
       const error = await client.findArtistChannel('Tui Harbour').catch((caught: unknown) => caught);
@@ -134,9 +156,13 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
       expect(await sources.cache.get('youtube', 'search/channel/tui harbour')).toBeNull();
     });
 
-    it('takes a 400 as the answer, with YouTube\'s reason and message', async () => {
+    it("takes a 400 as the answer, with YouTube's reason and message", async () => {
       fake.script('channels', { reason: 'badRequest' });
-      await expect(client.channelSummary(ids.tuiHarbour)).rejects.toMatchObject({ name: 'SourceResponseError', status: 400, message: expect.stringContaining('HTTP 400 badRequest: Invalid value for parameter.') });
+      await expect(client.channelSummary(ids.tuiHarbour)).rejects.toMatchObject({
+        name: 'SourceResponseError',
+        status: 400,
+        message: expect.stringContaining('HTTP 400 badRequest: Invalid value for parameter.'),
+      });
       expect(fake.requests).toHaveLength(1);
     });
   });
@@ -149,7 +175,9 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
       const error = await thrifty.findArtistChannel('The Saltbush Parade').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SourceQuotaExceededError);
       expect(error).toMatchObject({ source: 'youtube', used: 200, limit: 250, status: undefined });
-      expect((error as Error).message).toBe('YouTube search.list refused: it costs 100 quota unit(s) and 200 of the 250 units of YOUTUBE_DAILY_QUOTA are used today (UTC)');
+      expect((error as Error).message).toBe(
+        'YouTube search.list refused: it costs 100 quota unit(s) and 200 of the 250 units of YOUTUBE_DAILY_QUOTA are used today (UTC)',
+      );
       expect(fake.requests).toHaveLength(2);
       // Cheaper calls still fit.
       expect(await thrifty.channelSummary(ids.tuiHarbour, { now })).toMatchObject({ subscribers: 12_400 });
@@ -167,12 +195,14 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
       expect(await sources.usage.today('youtube')).toMatchObject({ requests: 1, errors: 1, units: 100 });
     });
 
-    it('maps YouTube\'s 403 quotaExceeded to SourceQuotaExceededError and stops asking for the day', async () => {
+    it("maps YouTube's 403 quotaExceeded to SourceQuotaExceededError and stops asking for the day", async () => {
       fake.quotaLimit = 0;
       const error = await client.findArtistChannel('Tui Harbour').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SourceQuotaExceededError);
       expect(error).toMatchObject({ status: 403, used: 100, limit: 10_000 });
-      expect((error as Error).message).toMatch(/the API key's daily quota is spent \(HTTP 403 quotaExceeded: The request cannot be completed because you have exceeded your .*quota.*\); Encore had counted 100 of the 10000 units/);
+      expect((error as Error).message).toMatch(
+        /the API key's daily quota is spent \(HTTP 403 quotaExceeded: The request cannot be completed because you have exceeded your .*quota.*\); Encore had counted 100 of the 10000 units/,
+      );
       expect(fake.requests).toHaveLength(1);
       expect(await unitsToday()).toBe(10_000);
       await expect(client.channelSummary(ids.tuiHarbour)).rejects.toThrow(/refused: it costs 1 quota unit\(s\) and 10000 of the 10000 units/);
@@ -194,10 +224,10 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
         const messages: string[] = [(refused as Error).message];
         // YouTube echoing the key back, retries that log, a timeout: none may carry it.
         fake.script('search', { status: 400, body: { error: { code: 400, message: `Bad request for key ${secret}`, errors: [{ reason: 'badRequest' }] } } });
-        messages.push(await wrong.findArtistChannel('Marlowe Vance', { forceRefresh: true }).catch((caught: Error) => caught.message) as string);
+        messages.push((await wrong.findArtistChannel('Marlowe Vance', { forceRefresh: true }).catch((caught: Error) => caught.message)) as string);
         const hasty = await clientWith(fake.env({ YOUTUBE_API_KEY: secret, YOUTUBE_TIMEOUT_MS: '150', YOUTUBE_MAX_RETRIES: '1' }));
         fake.script('channels', { reason: 'backendError' }, { neverAnswer: true });
-        messages.push(await hasty.channelSummary(ids.tuiHarbour).catch((caught: Error) => caught.message) as string);
+        messages.push((await hasty.channelSummary(ids.tuiHarbour).catch((caught: Error) => caught.message)) as string);
         messages.push(...warn.mock.calls.map((call) => String(call[0])));
         messages.push(...(await Promise.all([wrong.sourceStatus(), hasty.sourceStatus()])).map((status) => status.lastError?.message ?? ''));
 
@@ -231,7 +261,7 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
       expect(await unitsToday()).toBe(200);
     });
 
-    it('caches both requests of a summary for YOUTUBE_CACHE_TTL_HOURS, and counts recent uploads from each call\'s now', async () => {
+    it("caches both requests of a summary for YOUTUBE_CACHE_TTL_HOURS, and counts recent uploads from each call's now", async () => {
       expect(await client.channelSummary(ids.tuiHarbour, { now })).toMatchObject({ recentUploads90d: 7 });
       const later = new Date(now.getTime() + 30 * 86_400_000);
       expect(await client.channelSummary(ids.tuiHarbour, { now: later })).toMatchObject({ recentUploads90d: 5 });
@@ -258,10 +288,21 @@ describe('YoutubeClient against a fake YouTube Data API', () => {
 
   describe('status', () => {
     it('shows configuration, health, last error and quota used of the limit', async () => {
-      expect(await client.sourceStatus()).toMatchObject({ source: 'youtube', configured: true, baseUrl: fake.url, rateLimit: null, quota: { used: 0, limit: 10_000 } });
+      expect(await client.sourceStatus()).toMatchObject({
+        source: 'youtube',
+        configured: true,
+        baseUrl: fake.url,
+        rateLimit: null,
+        quota: { used: 0, limit: 10_000 },
+      });
       fake.script('search', { raw: 'oops' });
       await client.findArtistChannel('Tui Harbour').catch(() => undefined);
-      expect(await client.sourceStatus()).toMatchObject({ healthy: false, lastError: { message: expect.stringContaining('malformed response') }, usageToday: { requests: 1, errors: 1, units: 100 }, quota: { used: 100 } });
+      expect(await client.sourceStatus()).toMatchObject({
+        healthy: false,
+        lastError: { message: expect.stringContaining('malformed response') },
+        usageToday: { requests: 1, errors: 1, units: 100 },
+        quota: { used: 100 },
+      });
       await client.findArtistChannel('Tui Harbour');
       expect(await client.sourceStatus()).toMatchObject({ healthy: true, quota: { used: 200, limit: 10_000 } });
     });

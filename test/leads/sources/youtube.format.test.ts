@@ -65,7 +65,12 @@ const PLAYLIST_ITEMS = {
   nextPageToken: 'EAAaBlBUOkNESQ',
   pageInfo: { totalResults: 6457, resultsPerPage: 2 },
   items: [
-    { kind: 'youtube#playlistItem', etag: 'a', id: 'VVVfeDVYRzFPVjJQNnVaWjVGU005VHR3LjE', contentDetails: { videoId: 'aaaaaaaaaaa', videoPublishedAt: '2025-05-30T16:00:06Z' } },
+    {
+      kind: 'youtube#playlistItem',
+      etag: 'a',
+      id: 'VVVfeDVYRzFPVjJQNnVaWjVGU005VHR3LjE',
+      contentDetails: { videoId: 'aaaaaaaaaaa', videoPublishedAt: '2025-05-30T16:00:06Z' },
+    },
     { kind: 'youtube#playlistItem', etag: 'b', id: 'VVVfeDVYRzFPVjJQNnVaWjVGU005VHR3LjI', contentDetails: { videoId: 'bbbbbbbbbbb' } },
   ],
 };
@@ -74,7 +79,14 @@ describe('YouTube Data API formats', () => {
   it('reads the channel results of search.list, skipping other kinds', () => {
     expect(readSearchList(SEARCH)).toEqual({
       totalResults: 3612,
-      channels: [{ channelId: CHANNEL_ID, title: 'Google for Developers', description: 'Subscribe to join a community of creative developers.', publishedAt: '2007-08-23T00:34:43Z' }],
+      channels: [
+        {
+          channelId: CHANNEL_ID,
+          title: 'Google for Developers',
+          description: 'Subscribe to join a community of creative developers.',
+          publishedAt: '2007-08-23T00:34:43Z',
+        },
+      ],
     });
   });
 
@@ -120,9 +132,21 @@ describe('YouTube Data API formats', () => {
     ['a list where the response belongs', () => readSearchList([SEARCH]), /is not an object/],
     ['another response kind', () => readSearchList(CHANNELS), /kind is "youtube#channelListResponse", not youtube#searchListResponse/],
     ['no kind', () => readChannelList({ items: [] }), /kind is missing/],
-    ['an id that is not a string', () => readChannelList({ ...CHANNELS, items: [{ ...CHANNELS.items[0], id: 42 }] }), /channels\.items\[0\]\.id is not a string/],
-    ['a count that is not one', () => readChannelList({ ...CHANNELS, items: [{ ...CHANNELS.items[0], statistics: { viewCount: 'lots' } }] }), /viewCount is not a count/],
-    ['a search result without snippet', () => readSearchList({ ...SEARCH, items: [{ id: { kind: 'youtube#channel', channelId: CHANNEL_ID } }] }), /snippet is not an object/],
+    [
+      'an id that is not a string',
+      () => readChannelList({ ...CHANNELS, items: [{ ...CHANNELS.items[0], id: 42 }] }),
+      /channels\.items\[0\]\.id is not a string/,
+    ],
+    [
+      'a count that is not one',
+      () => readChannelList({ ...CHANNELS, items: [{ ...CHANNELS.items[0], statistics: { viewCount: 'lots' } }] }),
+      /viewCount is not a count/,
+    ],
+    [
+      'a search result without snippet',
+      () => readSearchList({ ...SEARCH, items: [{ id: { kind: 'youtube#channel', channelId: CHANNEL_ID } }] }),
+      /snippet is not an object/,
+    ],
     ['items that are not a list', () => readPlaylistItemList({ ...PLAYLIST_ITEMS, items: {} }), /items is not an array/],
   ])('throws YoutubeFormatError for %s', (_, read, message) => {
     expect(read).toThrow(YoutubeFormatError);
@@ -130,8 +154,18 @@ describe('YouTube Data API formats', () => {
   });
 
   it('reads Google error bodies, old and new forms, and nothing else', () => {
-    const quota = { error: { code: 403, message: 'The request cannot be completed because you have exceeded your quota.', errors: [{ message: '...', domain: 'youtube.quota', reason: 'quotaExceeded' }] } };
-    expect(readApiError(quota)).toEqual({ code: 403, message: 'The request cannot be completed because you have exceeded your quota.', reasons: ['quotaExceeded'] });
+    const quota = {
+      error: {
+        code: 403,
+        message: 'The request cannot be completed because you have exceeded your quota.',
+        errors: [{ message: '...', domain: 'youtube.quota', reason: 'quotaExceeded' }],
+      },
+    };
+    expect(readApiError(quota)).toEqual({
+      code: 403,
+      message: 'The request cannot be completed because you have exceeded your quota.',
+      reasons: ['quotaExceeded'],
+    });
     const badKey = {
       error: {
         code: 400,
@@ -199,7 +233,10 @@ describe('choosing an artist channel', () => {
   });
 
   it('falls back to the "- Topic" channel, and to null rather than guess', () => {
-    expect(chooseArtistChannel('Marlowe Vance', [result('MarloweVanceVEVO', 1), result('Marlowe Vance - Topic', 2)])).toMatchObject({ title: 'Marlowe Vance - Topic', matchedBy: 'topic' });
+    expect(chooseArtistChannel('Marlowe Vance', [result('MarloweVanceVEVO', 1), result('Marlowe Vance - Topic', 2)])).toMatchObject({
+      title: 'Marlowe Vance - Topic',
+      matchedBy: 'topic',
+    });
     expect(chooseArtistChannel('Marlowe Vance', [result('MarloweVanceVEVO'), result('Marlowe Vance Fans')])).toBeNull();
     expect(chooseArtistChannel('Tui', [result('Tui Harbour')])).toBeNull();
     expect(chooseArtistChannel('!!!', [result('!!!')])).toBeNull();
@@ -233,7 +270,10 @@ describe('summarizing a channel', () => {
   });
 
   it('rates a full page that covers less than 90 days over the days it covers', () => {
-    const daily = uploads(Array.from({ length: 50 }, (_, i) => i + 0.5), 'NEXT');
+    const daily = uploads(
+      Array.from({ length: 50 }, (_, i) => i + 0.5),
+      'NEXT',
+    );
     const summary = summarizeChannel(channel, daily, now);
     expect(summary.recentUploads90d).toBe(50);
     expect(summary.uploadsPerMonth).toBeCloseTo((50 / 49.5) * 30, 2);

@@ -164,12 +164,17 @@ describe('demoSongCsvLines', () => {
   });
 
   it('features genre traits: speechy hip-hop, acoustic classical, explicit hip-hop', () => {
-    const meanOf = (genre: string, column: DemoColumn) => mean(numbers(ROWS.filter((row) => row.track_genre === genre), column));
+    const meanOf = (genre: string, column: DemoColumn) =>
+      mean(
+        numbers(
+          ROWS.filter((row) => row.track_genre === genre),
+          column,
+        ),
+      );
     expect(meanOf('hip-hop', 'speechiness')).toBeGreaterThan(meanOf('classical', 'speechiness'));
     expect(meanOf('classical', 'acousticness')).toBeGreaterThan(meanOf('metal', 'acousticness'));
     expect(meanOf('metal', 'energy')).toBeGreaterThan(meanOf('classical', 'energy'));
-    const explicitShare = (genre: string) =>
-      mean(ROWS.filter((row) => row.track_genre === genre).map((row) => (row.explicit === 'True' ? 1 : 0)));
+    const explicitShare = (genre: string) => mean(ROWS.filter((row) => row.track_genre === genre).map((row) => (row.explicit === 'True' ? 1 : 0)));
     expect(explicitShare('hip-hop')).toBeGreaterThan(explicitShare('classical'));
   });
 

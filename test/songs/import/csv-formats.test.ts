@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectFormat,
-  HIT_PREDICTOR_FORMAT,
-  KAGGLE_FORMAT,
-  parseSongRow,
-  UnknownCsvHeaderError,
-} from '../../../src/songs/import/csv-formats.js';
+import { detectFormat, HIT_PREDICTOR_FORMAT, KAGGLE_FORMAT, parseSongRow, UnknownCsvHeaderError } from '../../../src/songs/import/csv-formats.js';
 import { rowError } from '../../support/row-error.js';
 
 /** A row in the layout of the hit-predictor decade files (invented, as in test/fixtures/hit-predictor/), by column. */
@@ -406,9 +400,7 @@ describe('parseSongRow audio feature validation', () => {
       });
 
       it('accepts values on the inclusive range bounds', () => {
-        expect(() =>
-          parse({ danceability: '1', energy: '0', loudness: '-60', tempo: '300', duration_ms: '1', key: '-1', time_signature: '7' }),
-        ).not.toThrow();
+        expect(() => parse({ danceability: '1', energy: '0', loudness: '-60', tempo: '300', duration_ms: '1', key: '-1', time_signature: '7' })).not.toThrow();
         expect(() => parse({ loudness: '5', key: '11', tempo: '0', duration_ms: '21600000', time_signature: '0' })).not.toThrow();
       });
     });

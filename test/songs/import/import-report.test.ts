@@ -11,8 +11,21 @@ describe('emptyReport', () => {
   it('starts every count at zero with no files or errors', () => {
     const empty = emptyReport(false);
     expect(empty).toMatchObject({
-      rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0, labelConflicts: 0, titleConflicts: 0,
-      skipped: 0, cleared: 0, committedRows: 0, hits: 0, flops: 0, songsInTable: 0, elapsedMs: 0, aborted: false,
+      rowsRead: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 0,
+      labelConflicts: 0,
+      titleConflicts: 0,
+      skipped: 0,
+      cleared: 0,
+      committedRows: 0,
+      hits: 0,
+      flops: 0,
+      songsInTable: 0,
+      elapsedMs: 0,
+      aborted: false,
     });
     expect(empty.files).toEqual([]);
     expect(empty.errors).toEqual([]);
@@ -59,7 +72,12 @@ describe('formatImportReport', () => {
 
   it('lists each file with its row count and format, or "unread"', () => {
     const text = formatImportReport(
-      report({ files: [{ name: 'data/dataset-of-60s.csv', format: 'hit-predictor', rows: 8642 }, { name: 'broken.csv', format: '', rows: 0 }] }),
+      report({
+        files: [
+          { name: 'data/dataset-of-60s.csv', format: 'hit-predictor', rows: 8642 },
+          { name: 'broken.csv', format: '', rows: 0 },
+        ],
+      }),
     );
     expect(text).toContain('  data/dataset-of-60s.csv: 8,642 rows (hit-predictor)');
     expect(text).toContain('  broken.csv: 0 rows (unread)');

@@ -41,14 +41,19 @@ describe('openSongCsv', () => {
   });
 
   it('reports a row with more or fewer fields than the header as a bad row', async () => {
-    const read = await readText([header, withTitle(rows[0]!, 'Two, Titles'), rows[1], `${rows[2]},extra`, rows[3]!.slice(0, rows[3]!.lastIndexOf(','))].join('\n'));
+    const read = await readText(
+      [header, withTitle(rows[0]!, 'Two, Titles'), rows[1], `${rows[2]},extra`, rows[3]!.slice(0, rows[3]!.lastIndexOf(','))].join('\n'),
+    );
     expect(problems(read)).toEqual(['2: 21 fields where the header has 20', '4: 21 fields where the header has 20', '5: 19 fields where the header has 20']);
     expect(read.filter((row) => row.song)).toHaveLength(1);
   });
 
   it('skips blank lines, counting them in the line numbers', async () => {
     const read = await readText(`\n${header}\n\n${rows[0]}\n   \n${rows[1]}\n`);
-    expect(read.map((row) => [row.line, row.song?.trackId])).toEqual([[4, 'EncoreFixtureTrack0023'], [6, 'EncoreFixtureTrack0024']]);
+    expect(read.map((row) => [row.line, row.song?.trackId])).toEqual([
+      [4, 'EncoreFixtureTrack0023'],
+      [6, 'EncoreFixtureTrack0024'],
+    ]);
   });
 
   it('names the file when it has no header, an unknown one, or one with an open quote', async () => {

@@ -41,7 +41,9 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(indexes.map((index) => index.indexname)).toEqual(expect.arrayContaining(['songs_pkey', 'songs_search_text_trgm_idx', 'songs_track_id_key']));
     expect(indexes.length).toBeGreaterThanOrEqual(7);
     expect(await app.t.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
-    const [stats] = await app.t.prisma.$queryRaw<Array<{ analysed: boolean }>>`SELECT last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables WHERE relname = 'songs'`;
+    const [stats] = await app.t.prisma.$queryRaw<
+      Array<{ analysed: boolean }>
+    >`SELECT last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables WHERE relname = 'songs'`;
     expect(stats).toEqual({ analysed: true });
   });
 
@@ -73,13 +75,37 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
   it('never deletes user songs when it clears the dataset', async () => {
     await app.t.prisma.song.create({
       data: {
-        trackName: 'Asked About By A User', artists: 'Someone', durationMs: 200_000, danceability: 0.5, energy: 0.5,
-        valence: 0.5, acousticness: 0.5, instrumentalness: 0, speechiness: 0.05, liveness: 0.1, loudness: -8, tempo: 120,
-        mode: 1, key: 5, timeSignature: 4, isAcoustic: false, isInstrumental: false, isHit: false, hitSource: 'popularity',
-        source: 'user', searchText: 'asked about by a user someone', searchTitle: 'asked about by a user', searchArtists: 'someone',
+        trackName: 'Asked About By A User',
+        artists: 'Someone',
+        durationMs: 200_000,
+        danceability: 0.5,
+        energy: 0.5,
+        valence: 0.5,
+        acousticness: 0.5,
+        instrumentalness: 0,
+        speechiness: 0.05,
+        liveness: 0.1,
+        loudness: -8,
+        tempo: 120,
+        mode: 1,
+        key: 5,
+        timeSignature: 4,
+        isAcoustic: false,
+        isInstrumental: false,
+        isHit: false,
+        hitSource: 'popularity',
+        source: 'user',
+        searchText: 'asked about by a user someone',
+        searchTitle: 'asked about by a user',
+        searchArtists: 'someone',
       },
     });
-    const report = await app.importer.import([textSource('one.csv', `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`)]);
+    const report = await app.importer.import([
+      textSource(
+        'one.csv',
+        `${KAGGLE_HEADER}\n0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever You Need Somebody,Never Gonna Give You Up,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance\n`,
+      ),
+    ]);
     expect(report.cleared).toBe(38);
     expect(await app.t.prisma.song.count({ where: { source: 'user' } })).toBe(1);
     expect(await app.t.prisma.song.count()).toBe(2);
@@ -131,8 +157,15 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     expect(report).toMatchObject({ inserted: 3, skipped: 0, hits: 2, flops: 1 });
     const duet = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '1iJBSr7s7jYXzM8EGcbK5b' } });
     expect(duet).toMatchObject({
-      artists: 'Ingrid Michaelson;ZAYN', albumName: 'To Begin Again', popularity: 49, trackGenre: 'acoustic',
-      explicit: false, explicitKnown: true, isHit: false, hitSource: 'popularity', dataset: 'kaggle',
+      artists: 'Ingrid Michaelson;ZAYN',
+      albumName: 'To Begin Again',
+      popularity: 49,
+      trackGenre: 'acoustic',
+      explicit: false,
+      explicitKnown: true,
+      isHit: false,
+      hitSource: 'popularity',
+      dataset: 'kaggle',
     });
     const explicitSong = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '4qPNDBW1i3p13qLCt0Ki3A' } });
     expect(explicitSong).toMatchObject({ explicit: true, popularity: 55, isHit: true, albumName: 'Ghost (Acoustic)' });
@@ -170,7 +203,10 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     const before = await app.t.prisma.song.count();
     const abort = new AbortController();
     const report = await app.importer.import(fileSources(hitPredictorFixtures), {
-      clear: false, batchSize: 10, onProgress: () => abort.abort(), signal: abort.signal,
+      clear: false,
+      batchSize: 10,
+      onProgress: () => abort.abort(),
+      signal: abort.signal,
     });
     expect(report.aborted).toBe(true);
     expect(report.committedRows).toBeGreaterThanOrEqual(10);

@@ -33,7 +33,16 @@ function song(overrides: Partial<SongRecord> = {}): SongRecord {
 }
 
 const kaggleSong = (overrides: Partial<SongRecord> = {}) =>
-  song({ albumName: 'Greatest Hits', popularity: 42, trackGenre: 'soul', decade: null, explicitKnown: true, hitSource: 'popularity', dataset: 'kaggle', ...overrides });
+  song({
+    albumName: 'Greatest Hits',
+    popularity: 42,
+    trackGenre: 'soul',
+    decade: null,
+    explicitKnown: true,
+    hitSource: 'popularity',
+    dataset: 'kaggle',
+    ...overrides,
+  });
 
 describe('FEATURE_RANGES', () => {
   it('bounds the 0…1 features to the unit interval', () => {

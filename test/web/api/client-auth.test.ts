@@ -14,14 +14,21 @@ function fakeFetch(reply: (seen: Seen, index: number) => Response) {
   const seen: Seen[] = [];
   const impl = async (url: string | URL | Request, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    const request = { method: init?.method ?? 'GET', url: String(url), authorization: headers.get('authorization'), type: headers.get('content-type'), body: init?.body };
+    const request = {
+      method: init?.method ?? 'GET',
+      url: String(url),
+      authorization: headers.get('authorization'),
+      type: headers.get('content-type'),
+      body: init?.body,
+    };
     seen.push(request);
     return reply(request, seen.length - 1);
   };
   return { seen, impl: impl as typeof fetch };
 }
 
-const json = (status: number, body: unknown) => new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function auth(token: string | null, renewed: string | null): AuthProvider & { renewals: string[] } {
   const renewals: string[] = [];
@@ -86,7 +93,9 @@ describe('the SPA’s API client, signed in', () => {
   });
 
   it('keeps the details of an error answer, such as retry_after', async () => {
-    const { impl } = fakeFetch(() => json(429, { statusCode: 429, error: 'Too Many Requests', message: 'Free listeners can skip 6 songs an hour', retry_after: 1200 }));
+    const { impl } = fakeFetch(() =>
+      json(429, { statusCode: 429, error: 'Too Many Requests', message: 'Free listeners can skip 6 songs an hour', retry_after: 1200 }),
+    );
     const error = await new EncoreApi('', impl).send('POST', '/api/player/skip', {}).catch((failure: unknown) => failure);
     expect(error).toMatchObject({ status: 429, message: 'Free listeners can skip 6 songs an hour', details: { retry_after: 1200 } });
   });
@@ -94,7 +103,10 @@ describe('the SPA’s API client, signed in', () => {
   it('downloads a file with the token (renewed after a 401), named as its Content-Disposition offers', async () => {
     const csv = (request: Seen) =>
       request.authorization === 'Bearer t2'
-        ? new Response('Rank,Artist\r\n1,Tui Harbour\r\n', { status: 200, headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="encore-leads-2026-11-23.csv"' } })
+        ? new Response('Rank,Artist\r\n1,Tui Harbour\r\n', {
+            status: 200,
+            headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="encore-leads-2026-11-23.csv"' },
+          })
         : json(401, { message: 'jwt expired' });
     const { seen, impl } = fakeFetch(csv);
     const api = new EncoreApi('', impl);
@@ -109,10 +121,14 @@ describe('the SPA’s API client, signed in', () => {
   });
 
   it('names a download without Content-Disposition by the fallback, and throws the API’s message for a refused one', async () => {
-    const { impl } = fakeFetch((_, index) => (index === 0 ? new Response('{}', { status: 200 }) : json(400, { statusCode: 400, message: 'format must be one of csv, excel, json, pdf' })));
+    const { impl } = fakeFetch((_, index) =>
+      index === 0 ? new Response('{}', { status: 200 }) : json(400, { statusCode: 400, message: 'format must be one of csv, excel, json, pdf' }),
+    );
     const api = new EncoreApi('', impl);
     expect((await api.download('POST', '/api/leads/export', {}, 'encore-leads.csv')).filename).toBe('encore-leads.csv');
-    await expect(api.download('POST', '/api/leads/export', {}, 'encore-leads.csv')).rejects.toEqual(new ApiError(400, 'format must be one of csv, excel, json, pdf'));
+    await expect(api.download('POST', '/api/leads/export', {}, 'encore-leads.csv')).rejects.toEqual(
+      new ApiError(400, 'format must be one of csv, excel, json, pdf'),
+    );
   });
 });
 

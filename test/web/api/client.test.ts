@@ -21,7 +21,8 @@ describe('the SPA’s API client against an HTTP server', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const answer = (status: number, body: string, type = 'application/json') => (handler = (_, __, response) => response.writeHead(status, { 'content-type': type }).end(body));
+  const answer = (status: number, body: string, type = 'application/json') =>
+    (handler = (_, __, response) => response.writeHead(status, { 'content-type': type }).end(body));
 
   it('posts the song query as JSON and returns the answer', async () => {
     let seen: { method?: string; url?: string; type?: string; body?: string } = {};
@@ -42,7 +43,9 @@ describe('the SPA’s API client against an HTTP server', () => {
 
   it('turns an error answer into its message', async () => {
     answer(404, '{"statusCode":404,"error":"Song not found.","message":"Song not found. Please provide a valid Spotify link or song title + artist."}');
-    await expect(api.predictSong({ track_id: 'x' })).rejects.toEqual(new ApiError(404, 'Song not found. Please provide a valid Spotify link or song title + artist.'));
+    await expect(api.predictSong({ track_id: 'x' })).rejects.toEqual(
+      new ApiError(404, 'Song not found. Please provide a valid Spotify link or song title + artist.'),
+    );
   });
 
   it('says something plain when a 5xx answer is not JSON', async () => {

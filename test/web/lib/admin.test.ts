@@ -4,9 +4,30 @@ import { adminQuery, changedFields, nextDay, nextOrdering, optionalInteger, sort
 describe('the admin pages’ filters and edits', () => {
   it('sends only the filters that are set; the "to" day counts whole', () => {
     expect(
-      adminQuery({ search: '  blue ', from: '2026-11-01', to: '2026-11-30', flags: { is_hit: 'true', explicit: '', is_acoustic: 'false' }, ordering: '-popularity', page: 2, pageSize: 25 }),
-    ).toEqual({ page: 2, page_size: 25, ordering: '-popularity', search: 'blue', is_hit: 'true', is_acoustic: 'false', created_after: '2026-11-01', created_before: '2026-12-01' });
-    expect(adminQuery({ search: ' ', from: '', to: '', flags: {}, ordering: '-created_at', page: 1, pageSize: 25 })).toEqual({ page: 1, page_size: 25, ordering: '-created_at' });
+      adminQuery({
+        search: '  blue ',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        flags: { is_hit: 'true', explicit: '', is_acoustic: 'false' },
+        ordering: '-popularity',
+        page: 2,
+        pageSize: 25,
+      }),
+    ).toEqual({
+      page: 2,
+      page_size: 25,
+      ordering: '-popularity',
+      search: 'blue',
+      is_hit: 'true',
+      is_acoustic: 'false',
+      created_after: '2026-11-01',
+      created_before: '2026-12-01',
+    });
+    expect(adminQuery({ search: ' ', from: '', to: '', flags: {}, ordering: '-created_at', page: 1, pageSize: 25 })).toEqual({
+      page: 1,
+      page_size: 25,
+      ordering: '-created_at',
+    });
   });
 
   it('counts calendar days across months and years', () => {
@@ -14,13 +35,17 @@ describe('the admin pages’ filters and edits', () => {
   });
 
   it('sorts a new column its natural way first, and flips the same column', () => {
-    expect([nextOrdering('-created_at', 'popularity', true), nextOrdering('-created_at', 'track_name', false), nextOrdering('track_name', 'track_name', false), nextOrdering('-popularity', 'popularity', true)]).toEqual([
-      '-popularity',
-      'track_name',
-      '-track_name',
-      'popularity',
+    expect([
+      nextOrdering('-created_at', 'popularity', true),
+      nextOrdering('-created_at', 'track_name', false),
+      nextOrdering('track_name', 'track_name', false),
+      nextOrdering('-popularity', 'popularity', true),
+    ]).toEqual(['-popularity', 'track_name', '-track_name', 'popularity']);
+    expect([sortState('-popularity', 'popularity'), sortState('popularity', 'popularity'), sortState('popularity', 'artists')]).toEqual([
+      'descending',
+      'ascending',
+      'none',
     ]);
-    expect([sortState('-popularity', 'popularity'), sortState('popularity', 'popularity'), sortState('popularity', 'artists')]).toEqual(['descending', 'ascending', 'none']);
   });
 
   it('sends only the fields an edit changed', () => {

@@ -75,8 +75,16 @@ describe('the Analytics pages’ numbers', () => {
   });
 
   it('words a breakout driver and whether it raises or lowers the chance', () => {
-    expect(describeDriver({ feature: 'velocity_pct', value: 100, contribution: 34.3 })).toEqual({ label: 'Weekly follower growth', value: '+100.0%', effect: 'raises' });
-    expect(describeDriver({ feature: 'log10_followers', value: 4.5833, contribution: -0.4 })).toEqual({ label: 'Audience size', value: '38.3K followers', effect: 'lowers' });
+    expect(describeDriver({ feature: 'velocity_pct', value: 100, contribution: 34.3 })).toEqual({
+      label: 'Weekly follower growth',
+      value: '+100.0%',
+      effect: 'raises',
+    });
+    expect(describeDriver({ feature: 'log10_followers', value: 4.5833, contribution: -0.4 })).toEqual({
+      label: 'Audience size',
+      value: '38.3K followers',
+      effect: 'lowers',
+    });
     expect(describeDriver({ feature: 'new_feature', value: 2, contribution: 0 })).toEqual({ label: 'new feature', value: '2', effect: 'raises' });
   });
 

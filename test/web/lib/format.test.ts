@@ -47,11 +47,21 @@ describe('SPA formatting', () => {
 
 describe('player and catalog formatting', () => {
   it('shows a player position rounded down, and 0:00 before the length is known', () => {
-    expect([formatPlaybackTime(75.9), formatPlaybackTime(3725), formatPlaybackTime(Number.NaN), formatPlaybackTime(Infinity)]).toEqual(['1:15', '1:02:05', '0:00', '0:00']);
+    expect([formatPlaybackTime(75.9), formatPlaybackTime(3725), formatPlaybackTime(Number.NaN), formatPlaybackTime(Infinity)]).toEqual([
+      '1:15',
+      '1:02:05',
+      '0:00',
+      '0:00',
+    ]);
   });
 
   it('says how many skips are left, or that they are unlimited', () => {
-    expect([formatSkipsLeft(6), formatSkipsLeft(1), formatSkipsLeft(0), formatSkipsLeft(null)]).toEqual(['6 skips left this hour', '1 skip left this hour', '0 skips left this hour', 'Unlimited skips']);
+    expect([formatSkipsLeft(6), formatSkipsLeft(1), formatSkipsLeft(0), formatSkipsLeft(null)]).toEqual([
+      '6 skips left this hour',
+      '1 skip left this hour',
+      '0 skips left this hour',
+      'Unlimited skips',
+    ]);
   });
 
   it('shows a release date without shifting it by the time zone, and counts with the right noun', () => {

@@ -37,8 +37,21 @@ describe('pasted ISRCs', () => {
 
 describe('the lead list in the address', () => {
   it('reads the filters, sorting and page, leaving out what the API would refuse', () => {
-    const state = leadListFromQuery(new URLSearchParams('tier=b,A,E&region=nz&min_score=55.5&youtube_filter=no_channel&outreach_status=contacted&search=tui&ordering=-spotify_followers&page=3'));
-    expect(state).toEqual({ tiers: ['A', 'B'], region: 'nz', minScore: '55.5', youtube: 'no_channel', outreach: 'contacted', search: 'tui', ordering: '-spotify_followers', page: 3 });
+    const state = leadListFromQuery(
+      new URLSearchParams(
+        'tier=b,A,E&region=nz&min_score=55.5&youtube_filter=no_channel&outreach_status=contacted&search=tui&ordering=-spotify_followers&page=3',
+      ),
+    );
+    expect(state).toEqual({
+      tiers: ['A', 'B'],
+      region: 'nz',
+      minScore: '55.5',
+      youtube: 'no_channel',
+      outreach: 'contacted',
+      search: 'tui',
+      ordering: '-spotify_followers',
+      page: 3,
+    });
     expect(leadListFromQuery(new URLSearchParams('min_score=101&youtube_filter=maybe&outreach_status=signed&ordering=-created_at&page=-2'))).toEqual({
       tiers: [],
       region: '',
@@ -66,15 +79,24 @@ describe('the lead list in the address', () => {
 
 describe('the Leads pages’ wording', () => {
   it('names the API’s codes, and a code it has no words for as a sentence', () => {
-    expect([regionName('nz'), regionName('pacific'), regionName('unknown'), regionName('uk')]).toEqual(['New Zealand', 'Pacific Islands', 'Country unknown', 'uk']);
-    expect([independenceName('self_released'), independenceName('indie_label'), independenceName('joint_venture')]).toEqual(['Self-released', 'Indie label', 'Joint venture']);
-    expect([outreachName('contacted'), opportunityName('no_presence'), sourceName('lastfm'), factorName('missing_platforms'), factorName('label_class')]).toEqual([
-      'Contacted',
-      'Not on YouTube',
-      'Last.fm',
-      'Missing platforms',
-      'Label',
+    expect([regionName('nz'), regionName('pacific'), regionName('unknown'), regionName('uk')]).toEqual([
+      'New Zealand',
+      'Pacific Islands',
+      'Country unknown',
+      'uk',
     ]);
+    expect([independenceName('self_released'), independenceName('indie_label'), independenceName('joint_venture')]).toEqual([
+      'Self-released',
+      'Indie label',
+      'Joint venture',
+    ]);
+    expect([
+      outreachName('contacted'),
+      opportunityName('no_presence'),
+      sourceName('lastfm'),
+      factorName('missing_platforms'),
+      factorName('label_class'),
+    ]).toEqual(['Contacted', 'Not on YouTube', 'Last.fm', 'Missing platforms', 'Label']);
     expect([contactKindName('instagram'), contactKindName('apple_music'), contactKindName('tiktok')]).toEqual(['Instagram', 'Apple Music', 'TikTok']);
   });
 

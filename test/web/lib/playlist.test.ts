@@ -15,7 +15,12 @@ describe('playlist rules in the SPA', () => {
   });
 
   it('lets collaborators change songs only while the playlist is collaborative', () => {
-    expect([canEditSongs('collaborator', true), canEditSongs('collaborator', false), canEditSongs('owner', false), canEditSongs('viewer', true)]).toEqual([true, false, true, false]);
+    expect([canEditSongs('collaborator', true), canEditSongs('collaborator', false), canEditSongs('owner', false), canEditSongs('viewer', true)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('moves an entry to its neighbour’s position, which may skip songs the caller cannot see', () => {

@@ -4,8 +4,17 @@ import { DEFAULT_FEATURES } from '../../../web/src/lib/features.js';
 import { explainResult, fromManualPrediction, fromSongPrediction } from '../../../web/src/lib/result-view.js';
 
 const answer: SongPrediction = {
-  prediction: 'HIT', confidence: 86.4, features: DEFAULT_FEATURES, prediction_id: 7, song_id: 3, in_dataset: true,
-  model_prediction: 'FLOP', model_confidence: 66, model_version: 'v1', adjusted_by_dataset: true, dataset_label: 'HIT',
+  prediction: 'HIT',
+  confidence: 86.4,
+  features: DEFAULT_FEATURES,
+  prediction_id: 7,
+  song_id: 3,
+  in_dataset: true,
+  model_prediction: 'FLOP',
+  model_confidence: 66,
+  model_version: 'v1',
+  adjusted_by_dataset: true,
+  dataset_label: 'HIT',
   dataset_popularity: 71,
   song: { title: 'T', artist: 'A', album: null, album_image: null, spotify_url: null, preview_url: null, popularity: 71, track_id: null, demo: false },
 };
@@ -28,7 +37,10 @@ describe('result views', () => {
   });
 
   it('explains a manual prediction by its hit probability', () => {
-    const view = fromManualPrediction({ prediction: 'FLOP', confidence: 61.2, probabilities: { HIT: 0.388, FLOP: 0.612 }, model_version: 'v1' }, DEFAULT_FEATURES);
+    const view = fromManualPrediction(
+      { prediction: 'FLOP', confidence: 61.2, probabilities: { HIT: 0.388, FLOP: 0.612 }, model_version: 'v1' },
+      DEFAULT_FEATURES,
+    );
     expect(explainResult(view)).toBe('The model gives this song a 38.8% chance of being a hit.');
   });
 });

@@ -28,11 +28,23 @@ describe('the SPA’s paths', () => {
   it('goes back after signing in only to a page of this app', () => {
     expect(safeNextPath('/catalog/library?tab=liked#top', ORIGIN)).toBe('/catalog/library?tab=liked#top');
     expect(safeNextPath(`${ORIGIN}/catalog/playlists`, ORIGIN)).toBe('/catalog/playlists');
-    expect(['https://evil.example', '//evil.example', '/\\evil.example', '/signin', '/register?next=/x', 'javascript:alert(1)', '', null].map((next) => safeNextPath(next, ORIGIN))).toEqual(Array(8).fill('/catalog'));
+    expect(
+      ['https://evil.example', '//evil.example', '/\\evil.example', '/signin', '/register?next=/x', 'javascript:alert(1)', '', null].map((next) =>
+        safeNextPath(next, ORIGIN),
+      ),
+    ).toEqual(Array(8).fill('/catalog'));
   });
 
   it('does not follow a next path that URL parsing turns into another host (tab, newline or backslash inside)', () => {
-    const tricks = ['/\t/evil.example/phish', '/\n/evil.example/phish', '\t//evil.example/phish', '/\r\n/evil.example', '\\/evil.example', '/\\/evil.example', 'https:evil.example'];
+    const tricks = [
+      '/\t/evil.example/phish',
+      '/\n/evil.example/phish',
+      '\t//evil.example/phish',
+      '/\r\n/evil.example',
+      '\\/evil.example',
+      '/\\/evil.example',
+      'https:evil.example',
+    ];
     // Each is a link to another site as the browser reads it, which is what a string check misses.
     for (const next of tricks) expect(new URL(next, ORIGIN).origin).not.toBe(ORIGIN);
     expect(tricks.map((next) => safeNextPath(next, ORIGIN))).toEqual(Array(tricks.length).fill('/catalog'));

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { isExpiring, isRefusal, readSession, roleLabel, SessionKeeper, toSession, type KeyValueStore, type SessionAnswer } from '../../../web/src/lib/session.js';
+import {
+  isExpiring,
+  isRefusal,
+  readSession,
+  roleLabel,
+  SessionKeeper,
+  toSession,
+  type KeyValueStore,
+  type SessionAnswer,
+} from '../../../web/src/lib/session.js';
 
-const user = { id: 'u1', email: 'a@example.com', username: 'ana', role: 'user' as const, display_name: 'Ana', picture_url: null, audio_quality: 'normal' as const, offline_mode: false, artist_id: null, created_at: '2026-11-23T00:00:00Z' };
+const user = {
+  id: 'u1',
+  email: 'a@example.com',
+  username: 'ana',
+  role: 'user' as const,
+  display_name: 'Ana',
+  picture_url: null,
+  audio_quality: 'normal' as const,
+  offline_mode: false,
+  artist_id: null,
+  created_at: '2026-11-23T00:00:00Z',
+};
 const answer = (n: number, expiresIn = 900): SessionAnswer => ({ token: `access-${n}`, refresh_token: `refresh-${n}`, expires_in: expiresIn, user });
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -69,7 +89,13 @@ describe('the session and its token refresh', () => {
     keeper.set(toSession(answer(1), 0));
     await expect(keeper.renew('access-1', async () => Promise.reject(Object.assign(new Error('down'), { status: 503 })))).rejects.toThrow('down');
     expect(keeper.current?.token).toBe('access-1');
-    expect([isRefusal({ status: 400 }), isRefusal({ status: 401 }), isRefusal({ status: 429 }), isRefusal({ status: 0 }), isRefusal(new Error())]).toEqual([true, true, false, false, false]);
+    expect([isRefusal({ status: 400 }), isRefusal({ status: 401 }), isRefusal({ status: 429 }), isRefusal({ status: 0 }), isRefusal(new Error())]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('takes the tokens another tab refreshed instead of spending its own, already spent, refresh token', async () => {

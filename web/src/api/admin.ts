@@ -5,8 +5,19 @@ import type { Schema } from './schema.js';
 
 /** The audio features an admin edits, as the API names them (the songs API's ranges apply). */
 export const ADMIN_AUDIO_FEATURES = [
-  'danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness',
-  'loudness', 'tempo', 'duration_ms', 'mode', 'key', 'time_signature',
+  'danceability',
+  'energy',
+  'valence',
+  'acousticness',
+  'instrumentalness',
+  'speechiness',
+  'liveness',
+  'loudness',
+  'tempo',
+  'duration_ms',
+  'mode',
+  'key',
+  'time_signature',
 ] as const;
 
 export type AdminAudioFeature = (typeof ADMIN_AUDIO_FEATURES)[number];

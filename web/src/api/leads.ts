@@ -120,7 +120,12 @@ export class LeadsApi {
 
   /** The leads matching `filters` as a file of `format` (the name the API offers, dated). */
   export(filters: Record<string, string>, format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
-    return this.client.download('POST', '/api/leads/export', { filters, format, include_youtube: true }, `encore-leads.${format === 'excel' ? 'xlsx' : format}`);
+    return this.client.download(
+      'POST',
+      '/api/leads/export',
+      { filters, format, include_youtube: true },
+      `encore-leads.${format === 'excel' ? 'xlsx' : format}`,
+    );
   }
 
   private get<T>(path: string, signal?: AbortSignal): Promise<T> {

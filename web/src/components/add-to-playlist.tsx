@@ -90,7 +90,10 @@ function AddToPlaylist({ song, onClose }: { song: CatalogSong; onClose(): void }
       <FormError message={error} />
       {added && (
         <p class="success" role="status" data-testid="added-to-playlist">
-          {added} <AppLink href="/catalog/playlists" onClick={onClose}>Your playlists</AppLink>
+          {added}{' '}
+          <AppLink href="/catalog/playlists" onClick={onClose}>
+            Your playlists
+          </AppLink>
         </p>
       )}
     </Dialog>

@@ -47,7 +47,9 @@ export function useAdminFilters(flags: FlagFilter[], defaultOrdering: string, pa
   const settled = useDebounced(search, 250);
   const values: AdminFilterValues = { search: settled, from, to, flags: flagValues, ordering, page, pageSize };
   const query = { ...adminQuery(values), ...Object.fromEntries(Object.entries(extra).filter(([, value]) => value)) };
-  const reset = <T,>(set: (value: T) => void) => (value: T) => (set(value), setPage(1));
+  const reset =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => (set(value), setPage(1));
   return {
     query,
     search,
@@ -89,7 +91,21 @@ export function useAdminListing<T>(flags: FlagFilter[], load: (query: AdminFilte
 }
 
 /** An admin listing's card: its heading with how many rows match, then the filters, table and pager. */
-export function ListingCard({ id, title, level = 1, listing, noun, children }: { id: string; title: string; level?: 1 | 2; listing: Loadable<{ count: number }>; noun: string; children: ComponentChildren }) {
+export function ListingCard({
+  id,
+  title,
+  level = 1,
+  listing,
+  noun,
+  children,
+}: {
+  id: string;
+  title: string;
+  level?: 1 | 2;
+  listing: Loadable<{ count: number }>;
+  noun: string;
+  children: ComponentChildren;
+}) {
   const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <section class="card" aria-labelledby={id}>
@@ -103,16 +119,39 @@ export function ListingCard({ id, title, level = 1, listing, noun, children }: {
 }
 
 /** Search, yes/no filters, a created-at range and what else a page adds. */
-export function FilterBar({ filters, flags, searchLabel, children }: { filters: AdminFilters; flags: FlagFilter[]; searchLabel: string; children?: ComponentChildren }) {
+export function FilterBar({
+  filters,
+  flags,
+  searchLabel,
+  children,
+}: {
+  filters: AdminFilters;
+  flags: FlagFilter[];
+  searchLabel: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class="filters admin-filters" role="group" aria-label="Filters">
       <Filter label={searchLabel} wide>
-        {(id) => <input id={id} type="search" value={filters.search} onInput={(event) => filters.setSearch((event.target as HTMLInputElement).value)} maxLength={200} autoComplete="off" />}
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            value={filters.search}
+            onInput={(event) => filters.setSearch((event.target as HTMLInputElement).value)}
+            maxLength={200}
+            autoComplete="off"
+          />
+        )}
       </Filter>
       {flags.map((flag) => (
         <Filter label={flag.label} key={flag.name}>
           {(id) => (
-            <select id={id} value={filters.flagValues[flag.name]} onChange={(event) => filters.setFlag(flag.name, (event.target as HTMLSelectElement).value as TriState)}>
+            <select
+              id={id}
+              value={filters.flagValues[flag.name]}
+              onChange={(event) => filters.setFlag(flag.name, (event.target as HTMLSelectElement).value as TriState)}
+            >
               <option value="">All</option>
               <option value="true">{flag.yes}</option>
               <option value="false">{flag.no}</option>
@@ -121,8 +160,12 @@ export function FilterBar({ filters, flags, searchLabel, children }: { filters: 
         </Filter>
       ))}
       {children}
-      <Filter label="Created from">{(id) => <input id={id} type="date" value={filters.from} onChange={(event) => filters.setFrom((event.target as HTMLInputElement).value)} />}</Filter>
-      <Filter label="Created to">{(id) => <input id={id} type="date" value={filters.to} onChange={(event) => filters.setTo((event.target as HTMLInputElement).value)} />}</Filter>
+      <Filter label="Created from">
+        {(id) => <input id={id} type="date" value={filters.from} onChange={(event) => filters.setFrom((event.target as HTMLInputElement).value)} />}
+      </Filter>
+      <Filter label="Created to">
+        {(id) => <input id={id} type="date" value={filters.to} onChange={(event) => filters.setTo((event.target as HTMLInputElement).value)} />}
+      </Filter>
       <div class="filter-actions">
         <button type="button" class="button ghost small-button" onClick={filters.clear}>
           Clear filters
@@ -147,7 +190,19 @@ export function Filter({ label, wide = false, children }: { label: string; wide?
 export type Sorting = Pick<AdminFilters, 'ordering' | 'sortBy'>;
 
 /** A column heading that sorts the listing (aria-sort says how it is sorted now). */
-export function SortHeader({ filters, field, label, descendingFirst = false, numeric = false }: { filters: Sorting; field: string; label: string; descendingFirst?: boolean; numeric?: boolean }) {
+export function SortHeader({
+  filters,
+  field,
+  label,
+  descendingFirst = false,
+  numeric = false,
+}: {
+  filters: Sorting;
+  field: string;
+  label: string;
+  descendingFirst?: boolean;
+  numeric?: boolean;
+}) {
   const state = sortState(filters.ordering, field);
   return (
     <th scope="col" aria-sort={state} class={numeric ? 'numeric' : undefined}>

@@ -28,7 +28,12 @@ export function AnalyticsNav({ refreshKey = 0 }: { refreshKey?: number }) {
   const path = usePath();
   const open = useLoad((signal) => analyticsApi.alerts({ acknowledged: 'false', page_size: 1 }, signal), [refreshKey]);
   const openCount = open.state === 'ready' && open.data.count > 0 ? open.data.count : undefined;
-  const links = SECTIONS.map((section) => ({ path: section.path, label: section.label, current: path === section.path, count: section.openAlerts ? openCount : undefined }));
+  const links = SECTIONS.map((section) => ({
+    path: section.path,
+    label: section.label,
+    current: path === section.path,
+    count: section.openAlerts ? openCount : undefined,
+  }));
   return <SubNav label="Analytics" links={links} />;
 }
 
@@ -98,7 +103,17 @@ interface Part {
 }
 
 /** The weighted parts of a score, each as a bar of its 0–max score with its weight and raw value in words. */
-export function ScoreParts({ parts, components, max, label }: { parts: readonly Part[]; components: Record<string, ScoreComponent>; max: number; label: string }) {
+export function ScoreParts({
+  parts,
+  components,
+  max,
+  label,
+}: {
+  parts: readonly Part[];
+  components: Record<string, ScoreComponent>;
+  max: number;
+  label: string;
+}) {
   return (
     <ul class="score-parts" aria-label={label}>
       {parts.map((part) => {
@@ -109,7 +124,8 @@ export function ScoreParts({ parts, components, max, label }: { parts: readonly 
             <span class="score-part-name">
               <strong title={part.hint}>{part.label}</strong>
               <span class="muted small score-part-raw">
-                {component?.raw === null || component?.raw === undefined ? 'no data' : part.raw(component.raw)} · weight {Math.round((component?.weight ?? 0) * 100)}%
+                {component?.raw === null || component?.raw === undefined ? 'no data' : part.raw(component.raw)} · weight{' '}
+                {Math.round((component?.weight ?? 0) * 100)}%
               </span>
             </span>
             <span class="bar-track" aria-hidden="true">

@@ -50,7 +50,13 @@ export function DataTable<T>({ testId, caption, columns, rows, class: extraClass
 }
 
 /** A loaded listing as a table: "Loading…", its error, its `empty` sentence, or its results' rows and its pager. */
-export function ListingTable<T>({ value, empty, emptyTestId, pager, ...table }: ListingProps & Omit<DataTableProps<T>, 'rows'> & { value: Loadable<{ results: readonly T[]; count?: number }> }) {
+export function ListingTable<T>({
+  value,
+  empty,
+  emptyTestId,
+  pager,
+  ...table
+}: ListingProps & Omit<DataTableProps<T>, 'rows'> & { value: Loadable<{ results: readonly T[]; count?: number }> }) {
   return (
     <LoadedListing value={value} empty={empty} emptyTestId={emptyTestId} pager={pager}>
       {({ results }) => <DataTable {...table} rows={results} />}

@@ -1,6 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import type { Contact, Lead, ScoreComponent, ScoreComponentName, ScoringInput, SourceOutcome, YoutubeOpportunity } from '../api/leads.js';
-import { contactHref, contactKindName, factorName, formatPoints, opportunityName, pointsShare, scoringInputName, sourceName, SOURCE_OUTCOMES, TIER_TONES, type LeadTier } from '../lib/leads.js';
+import {
+  contactHref,
+  contactKindName,
+  factorName,
+  formatPoints,
+  opportunityName,
+  pointsShare,
+  scoringInputName,
+  sourceName,
+  SOURCE_OUTCOMES,
+  TIER_TONES,
+  type LeadTier,
+} from '../lib/leads.js';
 import { formatCompact } from '../lib/analytics.js';
 import { formatCount } from '../lib/format.js';
 import { usePath } from '../router.js';
@@ -177,5 +189,9 @@ export function ContactList({ contacts }: { contacts: readonly Contact[] }) {
 export function YoutubeCell({ youtube }: { youtube: Lead['youtube'] }) {
   if (!youtube) return <span class="muted">Not checked</span>;
   if (!youtube.channel_id) return <span>No channel</span>;
-  return <span title={youtube.subscribers === null ? undefined : `${formatCount(youtube.subscribers)} subscribers`}>{formatCompact(youtube.subscribers)} subscribers</span>;
+  return (
+    <span title={youtube.subscribers === null ? undefined : `${formatCount(youtube.subscribers)} subscribers`}>
+      {formatCompact(youtube.subscribers)} subscribers
+    </span>
+  );
 }

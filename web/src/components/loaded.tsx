@@ -21,7 +21,13 @@ export interface ListingProps {
  * A loaded listing: "Loading…" or its error, the `empty` sentence when it has no results, or
  * what `children` make of it followed by its pager.
  */
-export function LoadedListing<L extends { results: readonly unknown[]; count?: number }>({ value, empty, emptyTestId, pager, children }: ListingProps & { value: Loadable<L>; children: (listing: L) => ComponentChildren }) {
+export function LoadedListing<L extends { results: readonly unknown[]; count?: number }>({
+  value,
+  empty,
+  emptyTestId,
+  pager,
+  children,
+}: ListingProps & { value: Loadable<L>; children: (listing: L) => ComponentChildren }) {
   return (
     <Loaded value={value}>
       {(listing) =>

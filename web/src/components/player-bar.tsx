@@ -92,7 +92,11 @@ export function PlayerBar() {
             </div>
           </div>
           <p class="player-status small" role="status" data-testid="player-status">
-            {state.notice ? <span class="notice-text">{state.notice}</span> : state.skipsLeft !== undefined ? <span class="muted">{formatSkipsLeft(state.skipsLeft)}</span> : null}
+            {state.notice ? (
+              <span class="notice-text">{state.notice}</span>
+            ) : state.skipsLeft !== undefined ? (
+              <span class="muted">{formatSkipsLeft(state.skipsLeft)}</span>
+            ) : null}
           </p>
         </section>
       )}

@@ -69,8 +69,10 @@ export function ResultCard({ view, averages }: ResultCardProps) {
                 <a href={song.spotify_url} target="_blank" rel="noopener noreferrer">
                   Open in Spotify
                 </a>
+              ) : song.demo ? (
+                'None (demo song)'
               ) : (
-                song.demo ? 'None (demo song)' : 'No link'
+                'No link'
               )}
             </dd>
           </div>
@@ -82,9 +84,7 @@ export function ResultCard({ view, averages }: ResultCardProps) {
           )}
         </dl>
       )}
-      {song?.preview_url && (
-        <audio class="preview" controls preload="none" src={song.preview_url} aria-label={`30-second preview of ${song.title}`} />
-      )}
+      {song?.preview_url && <audio class="preview" controls preload="none" src={song.preview_url} aria-label={`30-second preview of ${song.title}`} />}
 
       <h3 class="section-title">Audio features</h3>
       <FeatureGrid features={view.features} />

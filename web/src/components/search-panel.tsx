@@ -12,10 +12,7 @@ const RESULTS = 12;
 export function SearchPanel({ onPick, busy }: { onPick(hit: SearchHit): void; busy: boolean }) {
   const [query, setQuery] = useState('');
   const settled = useDebounced(query.trim(), 200);
-  const results = useLoad(
-    (signal) => (settled ? api.searchDataset(settled, RESULTS, signal).then((answer) => answer.songs) : Promise.resolve([])),
-    [settled],
-  );
+  const results = useLoad((signal) => (settled ? api.searchDataset(settled, RESULTS, signal).then((answer) => answer.songs) : Promise.resolve([])), [settled]);
   return (
     <div class="search-panel">
       <label class="field">

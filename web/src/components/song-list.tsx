@@ -37,7 +37,12 @@ export function SongList<S extends CatalogSong>({ songs, label, extra, note }: S
           const liked = state.liked.get(song.id);
           const detail = note?.(song);
           return (
-            <li key={`${song.id}-${index}`} class={`song-row${isCurrent ? ' current' : ''}`} data-testid="song-row" aria-current={isCurrent ? 'true' : undefined}>
+            <li
+              key={`${song.id}-${index}`}
+              class={`song-row${isCurrent ? ' current' : ''}`}
+              data-testid="song-row"
+              aria-current={isCurrent ? 'true' : undefined}
+            >
               <button
                 type="button"
                 class="icon-button play-button"
@@ -74,7 +79,13 @@ export function SongList<S extends CatalogSong>({ songs, label, extra, note }: S
                 />
                 <ToggleButton icon="star" label={`Favourite ${song.title}`} pressed={state.favorites.has(song.id)} onToggle={() => toggleFavorite(song)} />
                 {signedIn && (
-                  <button type="button" class="icon-button" aria-label={`Add ${song.title} to a playlist`} title="Add to a playlist" onClick={() => addToPlaylistFor.set(song)}>
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label={`Add ${song.title} to a playlist`}
+                    title="Add to a playlist"
+                    onClick={() => addToPlaylistFor.set(song)}
+                  >
                     <Icon name="plus" />
                   </button>
                 )}

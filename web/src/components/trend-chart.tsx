@@ -1,6 +1,18 @@
 import { useId, useState } from 'preact/hooks';
 import { useWidth } from '../hooks.js';
-import { buildTrendChart, dateTickIndexes, describeTrend, formatCompact, linePath, nearestIndex, niceRange, shortDate, xOf, yOf, type TrendDay } from '../lib/analytics.js';
+import {
+  buildTrendChart,
+  dateTickIndexes,
+  describeTrend,
+  formatCompact,
+  linePath,
+  nearestIndex,
+  niceRange,
+  shortDate,
+  xOf,
+  yOf,
+  type TrendDay,
+} from '../lib/analytics.js';
 import { formatCount, formatDate } from '../lib/format.js';
 import { DataTable } from './data-table.js';
 
@@ -42,7 +54,10 @@ export function TrendChart({ series, spikes, label }: TrendChartProps) {
   );
   const area = `${followersLine} L ${xOf(count - 1, count, left, right)} ${followersBox.bottom} L ${xOf(0, count, left, right)} ${followersBox.bottom} Z`;
   const barWidth = Math.max(1, Math.min(14, ((right - left) / count) * 0.7));
-  const point = (index: number) => ({ x: xOf(index, count, left, right), y: yOf(chart.days[index]!.followers, followersRange.min, followersRange.max, followersBox.top, followersBox.bottom) });
+  const point = (index: number) => ({
+    x: xOf(index, count, left, right),
+    y: yOf(chart.days[index]!.followers, followersRange.min, followersRange.max, followersBox.top, followersBox.bottom),
+  });
   const current = active === null ? null : chart.days[active]!;
 
   const onPointer = (event: PointerEvent) => {
@@ -98,7 +113,16 @@ export function TrendChart({ series, spikes, label }: TrendChartProps) {
             {chart.days.map((day, index) => {
               const x = xOf(index, count, left, right);
               const y = yOf(day.streams, streamsRange.min, streamsRange.max, streamsBox.top, streamsBox.bottom);
-              return <rect key={day.date} class={day.spike ? 'spike-bar' : undefined} x={x - barWidth / 2} y={y} width={barWidth} height={Math.max(0, streamsBox.bottom - y)} />;
+              return (
+                <rect
+                  key={day.date}
+                  class={day.spike ? 'spike-bar' : undefined}
+                  x={x - barWidth / 2}
+                  y={y}
+                  width={barWidth}
+                  height={Math.max(0, streamsBox.bottom - y)}
+                />
+              );
             })}
           </g>
           {chart.spikeIndexes.map((index) => {
@@ -163,7 +187,13 @@ export function TrendChart({ series, spikes, label }: TrendChartProps) {
 }
 
 /** A panel's horizontal grid lines, each labelled with its value on the left. */
-function GridLines({ range, box }: { range: { min: number; max: number; ticks: number[] }; box: { left: number; right: number; top: number; bottom: number } }) {
+function GridLines({
+  range,
+  box,
+}: {
+  range: { min: number; max: number; ticks: number[] };
+  box: { left: number; right: number; top: number; bottom: number };
+}) {
   return (
     <>
       {range.ticks.map((tick) => {
@@ -184,7 +214,8 @@ function GridLines({ range, box }: { range: { min: number; max: number; ticks: n
 function Readout({ day }: { day: TrendDay }) {
   return (
     <>
-      <strong>{formatDate(day.date)}</strong> · {formatCount(day.followers)} followers · {formatCount(day.streams)} streams · {formatCount(day.engagement)} engagements
+      <strong>{formatDate(day.date)}</strong> · {formatCount(day.followers)} followers · {formatCount(day.streams)} streams · {formatCount(day.engagement)}{' '}
+      engagements
       {day.spike && <span class="trend-spike-note"> · spike, z {day.spike.z_score.toFixed(1)}</span>}
     </>
   );

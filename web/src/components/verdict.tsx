@@ -16,14 +16,7 @@ export function ConfidenceBar({ confidence, verdict }: { confidence: number; ver
         <span>Confidence</span>
         <strong data-testid="confidence">{formatPercent(confidence)}</strong>
       </div>
-      <div
-        class={`meter meter-${verdict.toLowerCase()}`}
-        role="meter"
-        aria-label="Confidence"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={confidence}
-      >
+      <div class={`meter meter-${verdict.toLowerCase()}`} role="meter" aria-label="Confidence" aria-valuemin={0} aria-valuemax={100} aria-valuenow={confidence}>
         <span style={{ width: `${Math.min(100, Math.max(0, confidence))}%` }} />
       </div>
     </div>

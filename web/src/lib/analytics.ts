@@ -137,7 +137,12 @@ export const FAN_SEGMENTS: ReadonlyArray<{ id: FanSegment; label: string; descri
 
 /** The parts of the Fan Value Score (0–100) and how each raw value reads. */
 export const FVS_PARTS = [
-  { id: 'engagement', label: 'Engagement', hint: 'likes, comments, shares and saves a day per follower', raw: (raw: number) => `${(raw * 100).toFixed(1)}% a day` },
+  {
+    id: 'engagement',
+    label: 'Engagement',
+    hint: 'likes, comments, shares and saves a day per follower',
+    raw: (raw: number) => `${(raw * 100).toFixed(1)}% a day`,
+  },
   { id: 'growth', label: 'Growth', hint: 'follower growth over the window', raw: (raw: number) => `${formatSigned(raw * 100)}%` },
   { id: 'reach', label: 'Reach', hint: 'followers plus monthly listeners', raw: (raw: number) => `${formatCompact(raw)} people` },
   { id: 'conversion', label: 'Conversion', hint: 'saves and playlist adds per stream', raw: (raw: number) => `${(raw * 100).toFixed(1)}% of streams` },
@@ -162,7 +167,11 @@ const BREAKOUT_FEATURES: Record<string, { label: string; format: (value: number)
 };
 
 /** A breakout driver in words: {label: "Weekly follower growth", value: "+100.0%", effect: "raises"}. */
-export function describeDriver(driver: { feature: string; value: number; contribution: number }): { label: string; value: string; effect: 'raises' | 'lowers' } {
+export function describeDriver(driver: { feature: string; value: number; contribution: number }): {
+  label: string;
+  value: string;
+  effect: 'raises' | 'lowers';
+} {
   const known = BREAKOUT_FEATURES[driver.feature];
   return {
     label: known?.label ?? driver.feature.replace(/_/g, ' '),
@@ -192,7 +201,10 @@ export function windowFromQuery(value: string | null | undefined): WindowDays {
 /** What the Analytics pages say to an account that sees no artist. */
 export function noArtistsMessage(role: 'user' | 'artist' | 'admin'): { title: string; text: string } {
   if (role === 'admin') {
-    return { title: 'No analytics data yet', text: 'No artist has metrics or a connected platform account yet. Import metrics through the API or connect Spotify to see scores here.' };
+    return {
+      title: 'No analytics data yet',
+      text: 'No artist has metrics or a connected platform account yet. Import metrics through the API or connect Spotify to see scores here.',
+    };
   }
   return {
     title: 'Analytics is for artist teams',
@@ -253,7 +265,13 @@ export function buildTrendChart(
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map((day) => {
       const spike = byDate.get(day.date);
-      return { date: day.date, followers: day.followers, streams: day.streams, engagement: day.engagement, spike: spike ? { value: spike.value, z_score: spike.z_score } : null };
+      return {
+        date: day.date,
+        followers: day.followers,
+        streams: day.streams,
+        engagement: day.engagement,
+        spike: spike ? { value: spike.value, z_score: spike.z_score } : null,
+      };
     });
   const spikeIndexes = days.flatMap((day, index) => (day.spike ? [index] : []));
   const extent = (values: number[]) => (values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: 0, max: 0 });
@@ -304,8 +322,16 @@ export function yOf(value: number, min: number, max: number, top: number, bottom
 }
 
 /** An SVG polyline path through the values ("M x y L x y …"); empty for no values. */
-export function linePath(values: readonly number[], range: { min: number; max: number }, box: { left: number; right: number; top: number; bottom: number }): string {
-  return values.map((value, index) => `${index === 0 ? 'M' : 'L'} ${xOf(index, values.length, box.left, box.right)} ${yOf(value, range.min, range.max, box.top, box.bottom)}`).join(' ');
+export function linePath(
+  values: readonly number[],
+  range: { min: number; max: number },
+  box: { left: number; right: number; top: number; bottom: number },
+): string {
+  return values
+    .map(
+      (value, index) => `${index === 0 ? 'M' : 'L'} ${xOf(index, values.length, box.left, box.right)} ${yOf(value, range.min, range.max, box.top, box.bottom)}`,
+    )
+    .join(' ');
 }
 
 /** The day nearest to `x` across [left, right] (for a pointer over the chart). */

@@ -2,16 +2,7 @@ import { AUDIO_FEATURES } from '../../../src/vocabulary/audio-features.js';
 
 /** The ten audio features of the hit model, as people see and enter them. */
 export type FeatureName =
-  | 'duration_ms'
-  | 'danceability'
-  | 'energy'
-  | 'valence'
-  | 'acousticness'
-  | 'instrumentalness'
-  | 'explicit'
-  | 'loudness'
-  | 'tempo'
-  | 'mode';
+  'duration_ms' | 'danceability' | 'energy' | 'valence' | 'acousticness' | 'instrumentalness' | 'explicit' | 'loudness' | 'tempo' | 'mode';
 
 export type Features = Record<FeatureName, number>;
 

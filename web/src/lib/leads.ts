@@ -14,7 +14,13 @@ export function isTier(value: string): value is LeadTier {
 }
 
 /** The default geography targets' regions; a label's own regions show by their id. */
-const REGION_NAMES: Record<string, string> = { nz: 'New Zealand', au: 'Australia', pacific: 'Pacific Islands', other: 'Other countries', unknown: 'Country unknown' };
+const REGION_NAMES: Record<string, string> = {
+  nz: 'New Zealand',
+  au: 'Australia',
+  pacific: 'Pacific Islands',
+  other: 'Other countries',
+  unknown: 'Country unknown',
+};
 
 export function regionName(region: string): string {
   return REGION_NAMES[region] ?? region;

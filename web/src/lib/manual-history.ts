@@ -22,14 +22,16 @@ export type HistoryFilters = Omit<PredictionFilters, 'page' | 'page_size'>;
 function isEntry(value: unknown): value is ManualHistoryEntry {
   const entry = value as Partial<ManualHistoryEntry> | null;
   return (
-    typeof entry === 'object' && entry !== null &&
+    typeof entry === 'object' &&
+    entry !== null &&
     typeof entry.id === 'string' &&
     !Number.isNaN(Date.parse(entry.created_at ?? '')) &&
     (entry.prediction === 'HIT' || entry.prediction === 'FLOP') &&
     typeof entry.confidence === 'number' &&
     typeof entry.model_version === 'string' &&
     typeof entry.probabilities?.HIT === 'number' &&
-    typeof entry.features === 'object' && entry.features !== null &&
+    typeof entry.features === 'object' &&
+    entry.features !== null &&
     FEATURES.every(({ name }) => typeof entry.features![name] === 'number')
   );
 }
@@ -45,7 +47,13 @@ export function readManualHistory(store: KeyValueStore | null): ManualHistoryEnt
 }
 
 /** `entries` with `answer` for `features` added first, at most `limit` of them. */
-export function addManualEntry(entries: ManualHistoryEntry[], answer: ManualPrediction, features: Features, now = new Date(), limit = MANUAL_HISTORY_LIMIT): ManualHistoryEntry[] {
+export function addManualEntry(
+  entries: ManualHistoryEntry[],
+  answer: ManualPrediction,
+  features: Features,
+  now = new Date(),
+  limit = MANUAL_HISTORY_LIMIT,
+): ManualHistoryEntry[] {
   const entry: ManualHistoryEntry = { ...answer, features, id: `manual-${now.getTime()}-${entries.length}`, created_at: now.toISOString() };
   return [entry, ...entries].slice(0, limit);
 }

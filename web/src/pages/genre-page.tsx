@@ -98,7 +98,9 @@ export function GenrePage() {
                     step={step}
                     value={Number.isFinite(value) ? value : ''}
                     aria-invalid={invalid}
-                    onInput={(event) => set(name, (event.target as HTMLInputElement).value === '' ? Number.NaN : Number((event.target as HTMLInputElement).value))}
+                    onInput={(event) =>
+                      set(name, (event.target as HTMLInputElement).value === '' ? Number.NaN : Number((event.target as HTMLInputElement).value))
+                    }
                   />
                   <span class={invalid ? 'field-error small' : 'muted small'}>
                     {invalid ? `${label} must be ${max === undefined ? `${min} or more` : `between ${min} and ${max}`}.` : hint}
@@ -147,16 +149,16 @@ export function GenrePage() {
               <span class="muted">{formatPercent(answer.prediction.confidence * 100)} sure</span>
             </p>
             {answer.unknown_places.length > 0 && (
-              <p class="notice small">
-                The model has not seen this {answer.unknown_places.join(' or ')}: it reads it as “unknown”.
-              </p>
+              <p class="notice small">The model has not seen this {answer.unknown_places.join(' or ')}: it reads it as “unknown”.</p>
             )}
             <BarChart label="Probability of each genre" entries={topProbabilities(answer.prediction.all_probabilities, 8)} keepOrder />
           </>
         )}
       </section>
 
-      <div class="genre-report">{model.state === 'ready' ? <GenreReport card={model.data} /> : model.state === 'failed' ? <p class="card form-error">{model.message}</p> : null}</div>
+      <div class="genre-report">
+        {model.state === 'ready' ? <GenreReport card={model.data} /> : model.state === 'failed' ? <p class="card form-error">{model.message}</p> : null}
+      </div>
     </div>
   );
 }
@@ -215,8 +217,8 @@ function GenreReport({ card }: { card: GenreModelCard }) {
       </div>
       {card.synthetic_data && (
         <p class="notice">
-          <strong>Trained on the demo store.</strong> Its customers are synthetic. Import a real store with{' '}
-          <code>npm run cli -- import-chinook file.sql</code> and retrain.
+          <strong>Trained on the demo store.</strong> Its customers are synthetic. Import a real store with <code>npm run cli -- import-chinook file.sql</code>{' '}
+          and retrain.
         </p>
       )}
       {card.customers.labelled < 200 && (
@@ -228,7 +230,9 @@ function GenreReport({ card }: { card: GenreModelCard }) {
         <li class="stat">
           <span class="stat-value">{formatPercent(metrics.accuracy * 100)}</span>
           <span class="stat-label">Accuracy</span>
-          <span class="muted small">{metrics.evaluation.method === 'holdout' ? 'on a stratified hold-out' : `${metrics.evaluation.folds}-fold cross-validation`}</span>
+          <span class="muted small">
+            {metrics.evaluation.method === 'holdout' ? 'on a stratified hold-out' : `${metrics.evaluation.folds}-fold cross-validation`}
+          </span>
         </li>
         <li class="stat">
           <span class="stat-value">{formatPercent(metrics.majority_baseline.accuracy * 100)}</span>
@@ -236,7 +240,10 @@ function GenreReport({ card }: { card: GenreModelCard }) {
           <span class="muted small">always “{metrics.majority_baseline.class}”</span>
         </li>
         <li class="stat">
-          <span class="stat-value">{lift >= 0 ? '+' : '−'}{Math.abs(lift).toFixed(1)}</span>
+          <span class="stat-value">
+            {lift >= 0 ? '+' : '−'}
+            {Math.abs(lift).toFixed(1)}
+          </span>
           <span class="stat-label">Points over the baseline</span>
           <span class="muted small">{lift >= 0 ? 'what the model adds' : 'the model does worse than guessing the commonest genre'}</span>
         </li>

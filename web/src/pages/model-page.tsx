@@ -35,9 +35,8 @@ export function ModelPage() {
         <h1>How Encore predicts hits</h1>
         <p class="muted">
           A random forest, trained in Encore’s own TypeScript on the data its card names below and run with onnxruntime, reads{' '}
-          <span data-testid="model-features">{featuresRead(model.state === 'ready' ? model.data : null)}</span> of a song and gives
-          the probability that it charts. Songs that are in an imported dataset get the
-          dataset’s label, with a confidence that rises when the model agrees and falls when it does not.
+          <span data-testid="model-features">{featuresRead(model.state === 'ready' ? model.data : null)}</span> of a song and gives the probability that it
+          charts. Songs that are in an imported dataset get the dataset’s label, with a confidence that rises when the model agrees and falls when it does not.
         </p>
       </section>
       {model.state === 'loading' && <p class="muted">Loading the model card…</p>}
@@ -57,8 +56,8 @@ function ModelCardView({ card }: { card: ModelCard }) {
     <>
       {card.synthetic_data && (
         <div class="notice" role="note" data-testid="synthetic-notice">
-          <strong>Trained on demo data.</strong> The songs this model learned from are synthetic (Encore’s generator), not real
-          charts. Import a real dataset and retrain (<code>npm run train</code>) for real predictions.
+          <strong>Trained on demo data.</strong> The songs this model learned from are synthetic (Encore’s generator), not real charts. Import a real dataset
+          and retrain (<code>npm run train</code>) for real predictions.
         </div>
       )}
       <section class="card">

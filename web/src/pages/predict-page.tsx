@@ -71,8 +71,7 @@ export function PredictPage() {
     }
   };
 
-  const pickSearchHit = (hit: SearchHit) =>
-    predictSong(hit.track_id ? { track_id: hit.track_id } : { title: hit.track_name, artist: hit.artists });
+  const pickSearchHit = (hit: SearchHit) => predictSong(hit.track_id ? { track_id: hit.track_id } : { title: hit.track_name, artist: hit.artists });
 
   // Manual mode predicts as the features change, once they rest for a moment and are all valid.
   // A prediction for features that are no longer valid would answer a question nobody asks now: it goes at once.
@@ -106,7 +105,12 @@ export function PredictPage() {
   const manualAnswer = mode === 'manual' && !busy && result?.probabilities && result.features === features ? result : null;
   const saveManual = () => {
     if (!manualAnswer?.probabilities) return;
-    const answer = { prediction: manualAnswer.prediction, confidence: manualAnswer.confidence, probabilities: manualAnswer.probabilities, model_version: manualAnswer.modelVersion };
+    const answer = {
+      prediction: manualAnswer.prediction,
+      confidence: manualAnswer.confidence,
+      probabilities: manualAnswer.probabilities,
+      model_version: manualAnswer.modelVersion,
+    };
     const entries = addManualEntry(manualHistory, answer, features);
     setManualHistory(entries);
     browserStorage()?.setItem(MANUAL_HISTORY_KEY, JSON.stringify(entries));

@@ -43,7 +43,14 @@ export function SignInPage() {
       <form class="stack" onSubmit={submit} noValidate aria-describedby={action.error ? 'signin-error' : undefined}>
         <label class="field">
           <span>Email or username</span>
-          <input name="login" value={login} onInput={(event) => setLogin((event.target as HTMLInputElement).value)} autoComplete="username" maxLength={254} required />
+          <input
+            name="login"
+            value={login}
+            onInput={(event) => setLogin((event.target as HTMLInputElement).value)}
+            autoComplete="username"
+            maxLength={254}
+            required
+          />
         </label>
         <label class="field">
           <span>Password</span>

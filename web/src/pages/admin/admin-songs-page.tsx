@@ -213,7 +213,11 @@ function EditSong({ song, onClose, onSaved }: { song: AdminSong; onClose(): void
           <legend>Flags</legend>
           {CHECKS.map((check) => (
             <label class="check" key={check.name}>
-              <input type="checkbox" checked={form[check.name]} onChange={(event) => setForm({ ...form, [check.name]: (event.target as HTMLInputElement).checked })} />
+              <input
+                type="checkbox"
+                checked={form[check.name]}
+                onChange={(event) => setForm({ ...form, [check.name]: (event.target as HTMLInputElement).checked })}
+              />
               <span>{check.label}</span>
             </label>
           ))}

@@ -31,7 +31,11 @@ function Alerts() {
   const status = alertStatusFromQuery(useQueryParam('status'));
   const page = Math.max(1, Math.floor(Number(useQueryParam('page'))) || 1);
   const [version, setVersion] = useState(0);
-  const query: AlertFilters = { artist_id: artistId || undefined, type: ALERT_TYPES.find((entry) => entry.id === type)?.id ?? '', acknowledged: alertStatusQuery(status) };
+  const query: AlertFilters = {
+    artist_id: artistId || undefined,
+    type: ALERT_TYPES.find((entry) => entry.id === type)?.id ?? '',
+    acknowledged: alertStatusQuery(status),
+  };
   const alerts = useLoad((signal) => analyticsApi.alerts({ ...query, page, page_size: PAGE_SIZE }, signal), [artistId, type, status, page, version]);
   const artists = useLoad((signal) => analyticsApi.artists({ page_size: 100 }, signal), []);
   const go = (changes: Record<string, string>) => {
@@ -50,11 +54,18 @@ function Alerts() {
             </span>
           )}
         </div>
-        <p class="muted">Raised by the scheduled scoring: engagement spikes every 3 hours, viral momentum and likely breakouts every 6 hours. Acknowledge an alert once your team has looked at it.</p>
+        <p class="muted">
+          Raised by the scheduled scoring: engagement spikes every 3 hours, viral momentum and likely breakouts every 6 hours. Acknowledge an alert once your
+          team has looked at it.
+        </p>
         <div class="filters" role="group" aria-label="Filters">
           <Filter label="Status">
             {(id) => (
-              <select id={id} value={status} onChange={(event) => go({ status: (event.target as HTMLSelectElement).value === 'open' ? '' : (event.target as HTMLSelectElement).value })}>
+              <select
+                id={id}
+                value={status}
+                onChange={(event) => go({ status: (event.target as HTMLSelectElement).value === 'open' ? '' : (event.target as HTMLSelectElement).value })}
+              >
                 {ALERT_STATUSES.map((entry) => (
                   <option key={entry.id} value={entry.id}>
                     {entry.label}

@@ -97,7 +97,11 @@ function ArtistDashboard({ id }: { id: string }) {
                   </div>
                 </fieldset>
               </div>
-              <TrendChart series={artist.series} spikes={artist.spikes} label={`${artist.name}: followers and daily streams, last ${artist.window_days} days`} />
+              <TrendChart
+                series={artist.series}
+                spikes={artist.spikes}
+                label={`${artist.name}: followers and daily streams, last ${artist.window_days} days`}
+              />
             </section>
           </>
         )}
@@ -171,8 +175,7 @@ function ArtistHeader({ artist }: { artist: AnalyticsArtistDetail }) {
       <p class="muted small">
         {artist.platforms.length ? artist.platforms.map(platformName).join(' · ') : 'No platform data yet'}
         {artist.last_metrics_date && ` · metrics up to ${formatDate(artist.last_metrics_date)}`}
-        {artist.scores.date && ` · scored ${formatDate(artist.scores.date)}`} ·{' '}
-        <AppLink href={`/catalog/artists/${artist.id}`}>Catalog page</AppLink>
+        {artist.scores.date && ` · scored ${formatDate(artist.scores.date)}`} · <AppLink href={`/catalog/artists/${artist.id}`}>Catalog page</AppLink>
       </p>
       <ul class="stat-grid" aria-label="Artist figures">
         <li class="stat">
@@ -226,7 +229,10 @@ function FvsPanel({ fvs }: { fvs: FanValueScore }) {
       ) : (
         <ScoreParts parts={FVS_PARTS} components={fvs.components} max={100} label="Fan Value Score breakdown" />
       )}
-      <p class="fine-print">How valuable the audience is: 40% engagement, 30% growth, 20% reach and 10% conversion, each scored 0–100 ({plural(fvs.days_with_data, 'day')} with data).</p>
+      <p class="fine-print">
+        How valuable the audience is: 40% engagement, 30% growth, 20% reach and 10% conversion, each scored 0–100 ({plural(fvs.days_with_data, 'day')} with
+        data).
+      </p>
     </>
   );
 }
@@ -244,7 +250,9 @@ function MomentumPanel({ momentum }: { momentum: Momentum }) {
         <p class="muted small">{status ? `${status.label}: ${status.description}.` : 'No metrics to score yet.'}</p>
       </div>
       {momentum.index !== null && <ScoreParts parts={MOMENTUM_PARTS} components={momentum.components} max={10} label="Momentum Index breakdown" />}
-      <p class="fine-print">How fast the audience moves now (last {momentum.window_days} days): 35% velocity, 30% acceleration, 20% consistency, 15% viral potential.</p>
+      <p class="fine-print">
+        How fast the audience moves now (last {momentum.window_days} days): 35% velocity, 30% acceleration, 20% consistency, 15% viral potential.
+      </p>
     </>
   );
 }
@@ -274,7 +282,9 @@ function BreakoutPanel({ breakout }: { breakout: BreakoutPrediction }) {
           </div>
           <p class="muted small" data-testid="breakout-model">
             Model: {modelLabel(breakout.model)}
-            {breakout.model === 'random_forest' ? `, trained on ${plural(breakout.training_samples, 'labelled sample')}` : ' (too little labelled history to train the forest yet)'}
+            {breakout.model === 'random_forest'
+              ? `, trained on ${plural(breakout.training_samples, 'labelled sample')}`
+              : ' (too little labelled history to train the forest yet)'}
             {breakout.as_of && ` · as of ${formatDate(breakout.as_of)}`}
           </p>
           {breakout.drivers.length > 0 && (
@@ -321,7 +331,10 @@ function SuperfansPanel({ superfans }: { superfans: Superfans }) {
             <BarChart
               label="Fans by segment"
               keepOrder
-              entries={FAN_SEGMENTS.map((segment) => ({ label: `${segment.label} (${formatCount(superfans.segments[segment.id].count)})`, value: superfans.segments[segment.id].share }))}
+              entries={FAN_SEGMENTS.map((segment) => ({
+                label: `${segment.label} (${formatCount(superfans.segments[segment.id].count)})`,
+                value: superfans.segments[segment.id].share,
+              }))}
             />
           </div>
           {superfans.top_superfans.length > 0 && (
@@ -370,7 +383,14 @@ function PlatformsCard({ artist }: { artist: AnalyticsArtistDetail }) {
           testId="platform-details"
           caption="The latest numbers on each platform"
           rows={artist.platform_details}
-          columns={['Platform', { label: 'Followers', numeric: true }, { label: 'Monthly listeners', numeric: true }, { label: 'Popularity', numeric: true }, 'As of', 'Synced']}
+          columns={[
+            'Platform',
+            { label: 'Followers', numeric: true },
+            { label: 'Monthly listeners', numeric: true },
+            { label: 'Popularity', numeric: true },
+            'As of',
+            'Synced',
+          ]}
         >
           {(platform) => (
             <tr key={platform.platform}>

@@ -107,7 +107,13 @@ function MetricsCsvForm({ artistId, onImported }: { artistId: string; onImported
       >
         <label class="field">
           <span>CSV file</span>
-          <input name="file" type="file" accept=".csv,text/csv" aria-describedby="metrics-csv-hint" onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} />
+          <input
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="metrics-csv-hint"
+            onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)}
+          />
           <small class="muted" id="metrics-csv-hint">
             Columns: {CSV_COLUMNS}. Up to 10 MB; a day sent again replaces the numbers it carries.
           </small>
@@ -120,7 +126,8 @@ function MetricsCsvForm({ artistId, onImported }: { artistId: string; onImported
       {result && (
         <p class="success" role="status" data-testid="metrics-imported">
           Imported {plural(result.inserted, 'new row')} and {plural(result.updated, 'updated row')} (one per platform and day)
-          {result.first_date && result.last_date && ` from ${formatDate(result.first_date)} to ${formatDate(result.last_date)}`}. Scores are recomputed on the next scheduled run.
+          {result.first_date && result.last_date && ` from ${formatDate(result.first_date)} to ${formatDate(result.last_date)}`}. Scores are recomputed on the
+          next scheduled run.
         </p>
       )}
     </div>

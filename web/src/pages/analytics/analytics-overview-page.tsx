@@ -63,7 +63,11 @@ function Overview() {
               }}
             />
           </div>
-          <LoadedListing value={artists} empty={`No artist matches “${settled}”.`} pager={{ label: 'Artist pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+          <LoadedListing
+            value={artists}
+            empty={`No artist matches “${settled}”.`}
+            pager={{ label: 'Artist pages', page, pageSize: PAGE_SIZE, onPage: setPage }}
+          >
             {({ results }) => <ArtistTable artists={results} />}
           </LoadedListing>
         </section>
@@ -84,7 +88,11 @@ function DashboardFigures({ stats }: { stats: DashboardStats }) {
         <StatTile value={formatCompact(stats.streams_30d)} label="Streams" hint="last 30 days" />
         <StatTile value={formatScore(stats.average_fan_value_score)} label="Average FVS" hint="Fan Value Score, 0–100" />
         <StatTile value={formatScore(stats.average_momentum)} label="Average momentum" hint="Momentum Index, 0–10" />
-        <StatTile value={formatCount(openAlerts)} label="Open alerts" hint={`${formatCount(stats.alerts.reduce((sum, entry) => sum + entry.last_7_days, 0))} in the last 7 days`} />
+        <StatTile
+          value={formatCount(openAlerts)}
+          label="Open alerts"
+          hint={`${formatCount(stats.alerts.reduce((sum, entry) => sum + entry.last_7_days, 0))} in the last 7 days`}
+        />
       </ul>
       {statuses.length > 0 && (
         <p class="status-summary">

@@ -68,7 +68,12 @@ function OwnLatest({ release, thisWeek }: { release: OwnRelease | null; thisWeek
 
 function CompetingTable({ releases }: { releases: CompetingRelease[] }) {
   return (
-    <DataTable testId="competing-releases" caption="Other artists’ releases of the week in the same genres" rows={releases} columns={['Release', 'Artists', 'Genres', 'Released']}>
+    <DataTable
+      testId="competing-releases"
+      caption="Other artists’ releases of the week in the same genres"
+      rows={releases}
+      columns={['Release', 'Artists', 'Genres', 'Released']}
+    >
       {(release) => (
         <tr key={release.spotify_album_id} data-testid="competing-release-row">
           <th scope="row" class="cell-title">

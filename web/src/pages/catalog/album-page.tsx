@@ -56,7 +56,12 @@ export function AlbumPage({ params }: { params: RouteParams }) {
                     <Icon name="play" /> Play
                   </button>
                   {signedIn && (
-                    <button type="button" class={`button ghost toggle${favorite ? ' on' : ''}`} aria-pressed={favorite} onClick={() => void toggleFavoriteAlbum(id)}>
+                    <button
+                      type="button"
+                      class={`button ghost toggle${favorite ? ' on' : ''}`}
+                      aria-pressed={favorite}
+                      onClick={() => void toggleFavoriteAlbum(id)}
+                    >
                       <Icon name="star" filled={favorite} /> {favorite ? 'In your favourites' : 'Add to favourites'}
                     </button>
                   )}

@@ -96,7 +96,13 @@ function FollowButton({ profile, state, onChange }: FollowProps) {
   if (!current || current.user.artist_id === profile.id) return null;
   return (
     <div>
-      <button type="button" class={`button${following ? ' ghost' : ' primary'}`} aria-pressed={following} disabled={action.busy} onClick={() => void action.run()}>
+      <button
+        type="button"
+        class={`button${following ? ' ghost' : ' primary'}`}
+        aria-pressed={following}
+        disabled={action.busy}
+        onClick={() => void action.run()}
+      >
         {following ? 'Following' : 'Follow'}
       </button>
       <FormError message={action.error} />

@@ -72,7 +72,9 @@ function NewSongsCard() {
         <h2 id="new-title">New songs</h2>
         {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')} in the catalog</span>}
       </div>
-      <Loaded value={songs}>{(page) => (page.results.length === 0 ? <p class="muted">No songs yet.</p> : <SongList songs={page.results} label="New songs" />)}</Loaded>
+      <Loaded value={songs}>
+        {(page) => (page.results.length === 0 ? <p class="muted">No songs yet.</p> : <SongList songs={page.results} label="New songs" />)}
+      </Loaded>
     </section>
   );
 }
@@ -83,10 +85,18 @@ function RecommendationsCard({ userId }: { userId: string }) {
     <section class="card" aria-labelledby="recommended-title">
       <div class="card-head">
         <h2 id="recommended-title">For you</h2>
-        {songs.state === 'ready' && <span class="muted small">{songs.data.source === 'history' ? 'From what you play and like' : 'Trending, until you play more'}</span>}
+        {songs.state === 'ready' && (
+          <span class="muted small">{songs.data.source === 'history' ? 'From what you play and like' : 'Trending, until you play more'}</span>
+        )}
       </div>
       <Loaded value={songs}>
-        {(answer) => (answer.results.length === 0 ? <p class="muted">You have heard everything. Impressive.</p> : <SongList songs={answer.results} label="Recommended songs" />)}
+        {(answer) =>
+          answer.results.length === 0 ? (
+            <p class="muted">You have heard everything. Impressive.</p>
+          ) : (
+            <SongList songs={answer.results} label="Recommended songs" />
+          )
+        }
       </Loaded>
     </section>
   );

@@ -48,7 +48,11 @@ function FavoriteSongs() {
         <h2 id="favorite-songs">Favourite songs</h2>
         {songs.state === 'ready' && <span class="muted small">{plural(songs.data.count, 'song')}</span>}
       </div>
-      <LoadedListing value={songs} empty="No favourites yet: press the star of a song." pager={{ label: 'Favourite pages', page, pageSize: PAGE_SIZE, onPage: setPage }}>
+      <LoadedListing
+        value={songs}
+        empty="No favourites yet: press the star of a song."
+        pager={{ label: 'Favourite pages', page, pageSize: PAGE_SIZE, onPage: setPage }}
+      >
         {({ results }) => <SongList songs={results} label="Favourite songs" />}
       </LoadedListing>
     </section>

@@ -59,7 +59,10 @@ function PlanDetails({ subscription, onChange }: { subscription: MySubscription;
         <strong>{plan.name}</strong>
         {role === 'member' && owner && <span class="muted"> · shared by {owner.display_name}</span>}
         {subscription.current_period_end && role === 'owner' && (
-          <span class="muted small"> · {subscription.cancel_at_period_end ? 'ends' : 'renews'} {formatDateTime(subscription.current_period_end)}</span>
+          <span class="muted small">
+            {' '}
+            · {subscription.cancel_at_period_end ? 'ends' : 'renews'} {formatDateTime(subscription.current_period_end)}
+          </span>
         )}
       </p>
       {!shared && role !== 'member' && <p class="muted">Premium Duo and Premium Family are shared: their owner invites the others, who join by accepting.</p>}
@@ -68,7 +71,9 @@ function PlanDetails({ subscription, onChange }: { subscription: MySubscription;
           {owner && <PersonRow name={owner.display_name} note="owner" />}
           {members.map((member) => (
             <PersonRow key={member.id} name={member.display_name} note={`joined ${formatDateTime(member.added_at)}`}>
-              {role === 'owner' && <ActionButton label="Remove" name={member.display_name} action={() => catalogApi.removeMember(member.id)} onDone={onChange} />}
+              {role === 'owner' && (
+                <ActionButton label="Remove" name={member.display_name} action={() => catalogApi.removeMember(member.id)} onDone={onChange} />
+              )}
               {member.id === me?.id && <ActionButton label="Leave" name="the plan" action={() => catalogApi.removeMember(member.id)} onDone={onChange} />}
             </PersonRow>
           ))}
@@ -99,7 +104,12 @@ function SentInvitations({ invitations, seats, onChange }: { invitations: PlanIn
         <PeopleList label="Pending invitations">
           {invitations.map((invitation) => (
             <PersonRow key={invitation.id} name={addressOf(invitation)} note={`until ${formatDateTime(invitation.expires_at)}`}>
-              <ActionButton label="Cancel" name={`the invitation to ${addressOf(invitation)}`} action={() => catalogApi.cancelInvitation(invitation.id)} onDone={onChange} />
+              <ActionButton
+                label="Cancel"
+                name={`the invitation to ${addressOf(invitation)}`}
+                action={() => catalogApi.cancelInvitation(invitation.id)}
+                onDone={onChange}
+              />
             </PersonRow>
           ))}
         </PeopleList>
@@ -115,10 +125,14 @@ function SentInvitations({ invitations, seats, onChange }: { invitations: PlanIn
       >
         <label class="field">
           <span>Invite by email or username</span>
-          <input value={address} onInput={(event) => setAddress((event.target as HTMLInputElement).value)} maxLength={254} autoComplete="off" data-testid="invite-address" />
-          <small class="muted">
-            {plural(Math.max(free, 0), 'seat')} free. They join only if they accept; each pending invitation holds a seat for 7 days.
-          </small>
+          <input
+            value={address}
+            onInput={(event) => setAddress((event.target as HTMLInputElement).value)}
+            maxLength={254}
+            autoComplete="off"
+            data-testid="invite-address"
+          />
+          <small class="muted">{plural(Math.max(free, 0), 'seat')} free. They join only if they accept; each pending invitation holds a seat for 7 days.</small>
         </label>
         <FormError message={invite.error} />
         <div class="actions">

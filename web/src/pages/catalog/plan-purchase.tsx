@@ -73,7 +73,13 @@ function PaidPlans({ current, onChange }: { current: string | null; onChange: ()
                       </span>
                     </span>
                     <span class="plan-person-actions">
-                      <button type="button" class="button primary small-button" aria-label={`Subscribe to ${plan.name}`} disabled={buy.busy} onClick={() => void buy.run(plan.code, list.checkout)}>
+                      <button
+                        type="button"
+                        class="button primary small-button"
+                        aria-label={`Subscribe to ${plan.name}`}
+                        disabled={buy.busy}
+                        onClick={() => void buy.run(plan.code, list.checkout)}
+                      >
                         Subscribe
                       </button>
                     </span>
@@ -94,7 +100,8 @@ function BillingPortal({ pastDue }: { pastDue: boolean }) {
     <>
       {pastDue && (
         <p class="notice" role="alert" data-testid="payment-failed">
-          <strong>Your last payment failed.</strong> Until it is paid you are on Free features. Update your card under Manage billing; Stripe retries the payment.
+          <strong>Your last payment failed.</strong> Until it is paid you are on Free features. Update your card under Manage billing; Stripe retries the
+          payment.
         </p>
       )}
       <div class="actions">

@@ -18,7 +18,13 @@ import { useSession } from '../../session.js';
 /** One playlist (by id): its songs in order; the owner and collaborators add, move and remove them. */
 export function PlaylistPage({ params }: { params: RouteParams }) {
   const id = params['id']!;
-  return <PlaylistView loadPlaylist={(signal) => catalogApi.playlist(id, signal)} loadSongs={(signal) => catalogApi.playlistSongs(id, { page_size: 100 }, signal)} deps={[id]} />;
+  return (
+    <PlaylistView
+      loadPlaylist={(signal) => catalogApi.playlist(id, signal)}
+      loadSongs={(signal) => catalogApi.playlistSongs(id, { page_size: 100 }, signal)}
+      deps={[id]}
+    />
+  );
 }
 
 /** A playlist opened by its share link: anyone holding it may listen; collaborative ones may be joined. */
@@ -92,10 +98,22 @@ function PlaylistView({ loadPlaylist, loadSongs, deps, token }: ViewProps) {
                           editable
                             ? (song, index) => (
                                 <>
-                                  <button type="button" class="icon-button" aria-label={`Move ${song.title} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                                  <button
+                                    type="button"
+                                    class="icon-button"
+                                    aria-label={`Move ${song.title} up`}
+                                    disabled={index === 0}
+                                    onClick={() => move(index, -1)}
+                                  >
                                     <Icon name="up" />
                                   </button>
-                                  <button type="button" class="icon-button" aria-label={`Move ${song.title} down`} disabled={index === items.length - 1} onClick={() => move(index, 1)}>
+                                  <button
+                                    type="button"
+                                    class="icon-button"
+                                    aria-label={`Move ${song.title} down`}
+                                    disabled={index === items.length - 1}
+                                    onClick={() => move(index, 1)}
+                                  >
                                     <Icon name="down" />
                                   </button>
                                   <button
@@ -159,7 +177,17 @@ function PlaylistHead({ playlist, role, token, songs, onChanged }: HeadProps) {
       </p>
       {playlist.description && <p class="muted">{playlist.description}</p>}
       <div class="actions">
-        <button type="button" class="button primary" disabled={songs.length === 0} onClick={() => void playFrom(songs.map((item) => item.song), 0)}>
+        <button
+          type="button"
+          class="button primary"
+          disabled={songs.length === 0}
+          onClick={() =>
+            void playFrom(
+              songs.map((item) => item.song),
+              0,
+            )
+          }
+        >
           <Icon name="play" /> Play
         </button>
         {token && signedIn && role === 'viewer' && playlist.collaborative && (
@@ -244,7 +272,12 @@ function EditPlaylist({ playlist, onClose, onSaved }: { playlist: Playlist; onCl
   const [isPublic, setPublic] = useState(playlist.visibility === 'public');
   const [collaborative, setCollaborative] = useState(playlist.collaborative);
   const save = useAction(async () => {
-    await catalogApi.updatePlaylist(playlist.id, { name: name.trim(), description: description.trim(), visibility: isPublic ? 'public' : 'private', collaborative });
+    await catalogApi.updatePlaylist(playlist.id, {
+      name: name.trim(),
+      description: description.trim(),
+      visibility: isPublic ? 'public' : 'private',
+      collaborative,
+    });
     onSaved();
   });
   return (

@@ -39,7 +39,13 @@ function MyPlaylists() {
     <section class="card" aria-labelledby="my-playlists">
       <h2 id="my-playlists">Your playlists</h2>
       <Loaded value={playlists}>
-        {({ results }) => (results.length === 0 ? <p class="muted">None yet: start one here, or add a song with its + button.</p> : <PlaylistTiles playlists={results} label="Your playlists" />)}
+        {({ results }) =>
+          results.length === 0 ? (
+            <p class="muted">None yet: start one here, or add a song with its + button.</p>
+          ) : (
+            <PlaylistTiles playlists={results} label="Your playlists" />
+          )
+        }
       </Loaded>
     </section>
   );
@@ -61,7 +67,11 @@ function PublicPlaylists() {
       <div class="spaced-top">
         <Loaded value={playlists}>
           {({ results }) =>
-            results.length === 0 ? <p class="muted">No public playlists{settled ? ` match “${settled}”` : ' yet'}.</p> : <PlaylistTiles playlists={results} label="Public playlists" />
+            results.length === 0 ? (
+              <p class="muted">No public playlists{settled ? ` match “${settled}”` : ' yet'}.</p>
+            ) : (
+              <PlaylistTiles playlists={results} label="Public playlists" />
+            )
           }
         </Loaded>
       </div>
@@ -120,7 +130,11 @@ function NewPlaylist() {
           <input value={description} onInput={(event) => setDescription((event.target as HTMLInputElement).value)} maxLength={2000} autoComplete="off" />
         </label>
         <label class="check">
-          <input type="checkbox" checked={visibility === 'public'} onChange={(event) => setVisibility((event.target as HTMLInputElement).checked ? 'public' : 'private')} />
+          <input
+            type="checkbox"
+            checked={visibility === 'public'}
+            onChange={(event) => setVisibility((event.target as HTMLInputElement).checked ? 'public' : 'private')}
+          />
           <span>Public: anyone can find and play it</span>
         </label>
         <label class="check">

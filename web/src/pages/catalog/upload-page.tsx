@@ -46,7 +46,10 @@ function Upload() {
   const [formKey, setFormKey] = useState(0);
   const [published, setPublished] = useState<CatalogSong | null>(null);
   const [albumsKey, setAlbumsKey] = useState(0);
-  const albums = useLoad((signal) => (artistId ? catalogApi.albums({ artist: artistId, page_size: 100 }, signal) : Promise.resolve(null)), [artistId, albumsKey]);
+  const albums = useLoad(
+    (signal) => (artistId ? catalogApi.albums({ artist: artistId, page_size: 100 }, signal) : Promise.resolve(null)),
+    [artistId, albumsKey],
+  );
   const mine = useLoad(
     (signal) => (artistId ? catalogApi.artistSongs(artistId, { ordering: '-created', page_size: 20 }, signal) : Promise.resolve(null)),
     [artistId, published?.id],
@@ -84,7 +87,13 @@ function Upload() {
         <form class="stack" key={formKey} onSubmit={submit} noValidate aria-describedby={upload.error ? 'upload-error' : undefined}>
           <label class="field">
             <span>Audio file</span>
-            <input name="audio" type="file" accept={AUDIO_TYPES} onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} required />
+            <input
+              name="audio"
+              type="file"
+              accept={AUDIO_TYPES}
+              onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)}
+              required
+            />
           </label>
           <label class="field">
             <span>Title</span>
@@ -110,7 +119,14 @@ function Upload() {
           </div>
           <label class="field">
             <span>Genres</span>
-            <input name="genres" value={details.genres} onInput={set('genres')} placeholder="e.g. Synthwave, Pop" autoComplete="off" aria-describedby="genres-hint" />
+            <input
+              name="genres"
+              value={details.genres}
+              onInput={set('genres')}
+              placeholder="e.g. Synthwave, Pop"
+              autoComplete="off"
+              aria-describedby="genres-hint"
+            />
             <small class="muted" id="genres-hint">
               Separate them by commas; new ones are created.
             </small>
@@ -125,7 +141,13 @@ function Upload() {
                 ] as const
               ).map(([value, label]) => (
                 <label key={value}>
-                  <input type="radio" name="visibility" value={value} checked={details.visibility === value} onChange={() => setDetails({ ...details, visibility: value })} />
+                  <input
+                    type="radio"
+                    name="visibility"
+                    value={value}
+                    checked={details.visibility === value}
+                    onChange={() => setDetails({ ...details, visibility: value })}
+                  />
                   <span>{label}</span>
                 </label>
               ))}

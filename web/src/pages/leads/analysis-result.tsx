@@ -18,7 +18,10 @@ export function AnalysisResult({ analysis }: { analysis: LeadAnalysis }) {
         <span class="score-big" data-testid="analysis-score">
           {score.total.toFixed(1)}
         </span>
-        <span class="muted"> of 100 · {regionName(score.region)} · {independenceName(score.independence_class)}</span>
+        <span class="muted">
+          {' '}
+          of 100 · {regionName(score.region)} · {independenceName(score.independence_class)}
+        </span>
       </p>
       <p class="muted small">
         {recording?.title ? `“${recording.title}”` : 'Recording unknown'}

@@ -37,10 +37,13 @@ export function BulkJobProgress({ jobId, queued }: { jobId: string; queued: Bulk
               {progress ? <ProgressBar progress={progress} /> : <p class="muted">Waiting for a worker…</p>}
               {data.state === 'completed' && (
                 <p class="success" role="status" data-testid="bulk-done">
-                  Done: {plural(progress?.done ?? 0, 'ISRC')} analysed{progress?.failed ? `, ${formatCount(progress.failed)} failed` : ''}. <AppLink href="/leads">See the leads</AppLink>
+                  Done: {plural(progress?.done ?? 0, 'ISRC')} analysed{progress?.failed ? `, ${formatCount(progress.failed)} failed` : ''}.{' '}
+                  <AppLink href="/leads">See the leads</AppLink>
                 </p>
               )}
-              {data.state === 'failed' && <p class="form-error">The job failed{data.error ? `: ${data.error}` : ''}. An admin can retry it on the Jobs page.</p>}
+              {data.state === 'failed' && (
+                <p class="form-error">The job failed{data.error ? `: ${data.error}` : ''}. An admin can retry it on the Jobs page.</p>
+              )}
               {progress && progress.failures.length > 0 && <Failures failures={progress.failures} total={progress.failed} />}
             </>
           );
@@ -78,12 +81,20 @@ function ProgressBar({ progress }: { progress: BulkProgress }) {
   const words = `${formatCount(finished)} of ${plural(progress.total, 'ISRC')} analysed`;
   return (
     <div class="bulk-progress" data-testid="bulk-progress">
-      <div class="meter" role="progressbar" aria-label="ISRCs analysed" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={finished} aria-valuetext={words}>
+      <div
+        class="meter"
+        role="progressbar"
+        aria-label="ISRCs analysed"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={finished}
+        aria-valuetext={words}
+      >
         <span style={{ width: `${percent}%` }} />
       </div>
       <p class="small bulk-counts">
-        <strong>{words}</strong> ({percent}%) · {formatCount(progress.done)} done · <span class={progress.failed > 0 ? 'failed-count' : undefined}>{formatCount(progress.failed)} failed</span> ·{' '}
-        {formatCount(progress.pending)} waiting
+        <strong>{words}</strong> ({percent}%) · {formatCount(progress.done)} done ·{' '}
+        <span class={progress.failed > 0 ? 'failed-count' : undefined}>{formatCount(progress.failed)} failed</span> · {formatCount(progress.pending)} waiting
       </p>
     </div>
   );
@@ -103,7 +114,11 @@ function Failures({ failures, total }: { failures: BulkProgress['failures']; tot
           </tr>
         )}
       </DataTable>
-      {total > failures.length && <p class="muted small">The first {formatCount(failures.length)} of {formatCount(total)} failures.</p>}
+      {total > failures.length && (
+        <p class="muted small">
+          The first {formatCount(failures.length)} of {formatCount(total)} failures.
+        </p>
+      )}
     </>
   );
 }

@@ -90,7 +90,11 @@ function LeadHeader({ lead }: { lead: LeadDetail }) {
         )}
       </p>
       <ul class="stat-grid" aria-label="Lead figures">
-        <StatTile value={formatCompact(lead.spotify_followers)} label="Spotify followers" hint={lead.spotify_popularity === null ? undefined : `popularity ${lead.spotify_popularity}`} />
+        <StatTile
+          value={formatCompact(lead.spotify_followers)}
+          label="Spotify followers"
+          hint={lead.spotify_popularity === null ? undefined : `popularity ${lead.spotify_popularity}`}
+        />
         <StatTile value={formatCompact(lead.lastfm_listeners)} label="Last.fm listeners" />
         <StatTile value={formatCompact(lead.youtube_channel?.subscribers)} label="YouTube subscribers" />
         <StatTile value={formatCount(lead.recordings.length)} label="Recordings" hint="analysed" />

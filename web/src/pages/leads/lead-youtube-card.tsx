@@ -40,7 +40,11 @@ export function LeadYoutubeCard({ lead, onRefreshed }: { lead: LeadDetail; onRef
             <span class="muted small"> · checked {formatDateTime(channel.checked_at)}</span>
           </p>
           <ul class="stat-grid" aria-label="YouTube channel figures">
-            <StatTile value={formatCompact(channel.subscribers)} label="Subscribers" hint={channel.subscribers === null ? undefined : formatCount(channel.subscribers)} />
+            <StatTile
+              value={formatCompact(channel.subscribers)}
+              label="Subscribers"
+              hint={channel.subscribers === null ? undefined : formatCount(channel.subscribers)}
+            />
             <StatTile value={formatCompact(channel.views)} label="Views" />
             <StatTile value={channel.video_count === null ? '—' : formatCount(channel.video_count)} label="Videos" />
             <StatTile

@@ -46,15 +46,26 @@ function Analyze() {
       <section class="card" aria-labelledby="analyze-title">
         <p class="eyebrow">A&amp;R lead generation</p>
         <h1 id="analyze-title">Analyse ISRCs</h1>
-        <p class="muted">Each ISRC’s recording is looked up on MusicBrainz (and Spotify, Last.fm and YouTube when set up); its artist is scored for independence, opportunity and geography and kept as a lead.</p>
+        <p class="muted">
+          Each ISRC’s recording is looked up on MusicBrainz (and Spotify, Last.fm and YouTube when set up); its artist is scored for independence, opportunity
+          and geography and kept as a lead.
+        </p>
         <fieldset class="choice-field analyze-options">
           <legend>Options</legend>
           <label class="check">
-            <input type="checkbox" checked={options.include_youtube} onChange={(event) => setOptions({ ...options, include_youtube: (event.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={options.include_youtube}
+              onChange={(event) => setOptions({ ...options, include_youtube: (event.target as HTMLInputElement).checked })}
+            />
             <span>Check YouTube (spends quota units)</span>
           </label>
           <label class="check">
-            <input type="checkbox" checked={options.force_refresh} onChange={(event) => setOptions({ ...options, force_refresh: (event.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={options.force_refresh}
+              onChange={(event) => setOptions({ ...options, force_refresh: (event.target as HTMLInputElement).checked })}
+            />
             <span>Ask every source again instead of using cached answers</span>
           </label>
         </fieldset>
@@ -109,7 +120,11 @@ function PasteForm({ options, onAnalysed, onQueued }: { options: AnalysisOptions
       </div>
       <FormError id="isrc-list-error" message={error} />
       <div class="actions">
-        <SubmitButton busy={submit.busy} label={isrcs.length > 1 ? `Analyse ${isrcs.length} ISRCs` : 'Analyse'} busyLabel={isrcs.length > 1 ? 'Queueing…' : 'Analysing…'} />
+        <SubmitButton
+          busy={submit.busy}
+          label={isrcs.length > 1 ? `Analyse ${isrcs.length} ISRCs` : 'Analyse'}
+          busyLabel={isrcs.length > 1 ? 'Queueing…' : 'Analysing…'}
+        />
       </div>
     </form>
   );

@@ -43,16 +43,30 @@ function Dashboard() {
                 />
               </ChartCard>
               <ChartCard id="regions" title="Leads per region">
-                <CountChart label="Leads per region" testId="region-chart" entries={data.by_region.map((entry) => ({ id: entry.region, label: entry.name, count: entry.count }))} />
+                <CountChart
+                  label="Leads per region"
+                  testId="region-chart"
+                  entries={data.by_region.map((entry) => ({ id: entry.region, label: entry.name, count: entry.count }))}
+                />
               </ChartCard>
               <ChartCard id="independence" title="Independence">
-                <CountChart label="Leads by independence" entries={Object.entries(data.by_independence).map(([id, count]) => ({ id, label: independenceName(id), count }))} />
+                <CountChart
+                  label="Leads by independence"
+                  entries={Object.entries(data.by_independence).map(([id, count]) => ({ id, label: independenceName(id), count }))}
+                />
               </ChartCard>
               <ChartCard id="outreach" title="Outreach">
-                <CountChart label="Leads by outreach status" entries={OUTREACH_STATUSES.map((entry) => ({ id: entry.id, label: entry.label, count: data.by_outreach[entry.id] ?? 0 }))} />
+                <CountChart
+                  label="Leads by outreach status"
+                  entries={OUTREACH_STATUSES.map((entry) => ({ id: entry.id, label: entry.label, count: data.by_outreach[entry.id] ?? 0 }))}
+                />
               </ChartCard>
               <ChartCard id="genres" title="Leads per genre">
-                <CountChart label="Leads per genre" testId="genre-chart" entries={data.by_genre.map((entry) => ({ id: entry.genre, label: entry.genre, count: entry.count }))} />
+                <CountChart
+                  label="Leads per genre"
+                  testId="genre-chart"
+                  entries={data.by_genre.map((entry) => ({ id: entry.genre, label: entry.genre, count: entry.count }))}
+                />
               </ChartCard>
             </div>
             <section class="card" aria-labelledby="sources-title">

@@ -43,8 +43,14 @@ function LeadList() {
   const state = leadListFromQuery(useQuery());
   const go = (changes: Partial<LeadListState>) => navigate(withQuery('/leads', leadListQuery({ ...state, page: 1, ...changes })), { replace: true });
   const query = leadListQuery(state);
-  const leads = useLoad((signal) => leadsApi.list({ ...leadFilters(state), ordering: state.ordering, page: state.page, page_size: PAGE_SIZE }, signal), [JSON.stringify(query)]);
-  const sorting: Sorting = { ordering: state.ordering, sortBy: (field, descendingFirst) => go({ ordering: nextOrdering(state.ordering, field, descendingFirst) }) };
+  const leads = useLoad(
+    (signal) => leadsApi.list({ ...leadFilters(state), ordering: state.ordering, page: state.page, page_size: PAGE_SIZE }, signal),
+    [JSON.stringify(query)],
+  );
+  const sorting: Sorting = {
+    ordering: state.ordering,
+    sortBy: (field, descendingFirst) => go({ ordering: nextOrdering(state.ordering, field, descendingFirst) }),
+  };
   const filtered = Object.keys(leadFilters(state)).length > 0;
   return (
     <section class="card" aria-labelledby="leads-title">
@@ -101,7 +107,10 @@ function LeadFilters({ state, go }: { state: LeadListState; go(changes: Partial<
   }, [settled]);
   // Regions with leads, named as the label's geography targets name them.
   const stats = useLoad((signal) => leadsApi.stats(signal), []);
-  const regions = stats.state === 'ready' ? stats.data.by_region.map((entry) => ({ id: entry.region, label: `${entry.name} (${formatCount(entry.count)})` })) : DEFAULT_REGIONS.map((id) => ({ id, label: regionName(id) }));
+  const regions =
+    stats.state === 'ready'
+      ? stats.data.by_region.map((entry) => ({ id: entry.region, label: `${entry.name} (${formatCount(entry.count)})` }))
+      : DEFAULT_REGIONS.map((id) => ({ id, label: regionName(id) }));
   return (
     <div class="filters admin-filters lead-filters" role="group" aria-label="Filters">
       <fieldset class="choice-field tier-choice">
@@ -116,7 +125,16 @@ function LeadFilters({ state, go }: { state: LeadListState; go(changes: Partial<
         </div>
       </fieldset>
       <Filter label="Search artists" wide>
-        {(id) => <input id={id} type="search" value={search} maxLength={200} autoComplete="off" onInput={(event) => setSearch((event.target as HTMLInputElement).value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            value={search}
+            maxLength={200}
+            autoComplete="off"
+            onInput={(event) => setSearch((event.target as HTMLInputElement).value)}
+          />
+        )}
       </Filter>
       <Filter label="Region">
         {(id) => (
@@ -132,7 +150,16 @@ function LeadFilters({ state, go }: { state: LeadListState; go(changes: Partial<
       </Filter>
       <Filter label="Minimum score">
         {(id) => (
-          <input id={id} type="number" inputMode="numeric" min={0} max={100} step={1} value={state.minScore} onChange={(event) => go({ minScore: (event.target as HTMLInputElement).value })} />
+          <input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            step={1}
+            value={state.minScore}
+            onChange={(event) => go({ minScore: (event.target as HTMLInputElement).value })}
+          />
         )}
       </Filter>
       <Filter label="YouTube">
@@ -181,7 +208,9 @@ function LeadRow({ lead }: { lead: Lead }) {
       <th scope="row" class="cell-title">
         <AppLink href={`/leads/artists/${lead.artist_id}`}>{lead.artist_name}</AppLink>
         <DemoBadge demo={lead.demo} />
-        <span class="muted small cell-sub">{[lead.country, lead.genres.slice(0, 2).join(', ')].filter(Boolean).join(' · ') || plural(lead.isrcs.length, 'ISRC')}</span>
+        <span class="muted small cell-sub">
+          {[lead.country, lead.genres.slice(0, 2).join(', ')].filter(Boolean).join(' · ') || plural(lead.isrcs.length, 'ISRC')}
+        </span>
       </th>
       <td>
         <TierBadge tier={lead.tier} testId="lead-tier" />

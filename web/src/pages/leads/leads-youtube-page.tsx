@@ -108,7 +108,9 @@ function YoutubeTotals({ stats }: { stats: YoutubeStats }) {
   const quota = stats.quota;
   return (
     <>
-      {!stats.configured && <p class="notice">YouTube is not set up on this server (no API key), so channels are not checked; the figures below are from earlier checks.</p>}
+      {!stats.configured && (
+        <p class="notice">YouTube is not set up on this server (no API key), so channels are not checked; the figures below are from earlier checks.</p>
+      )}
       <ul class="stat-grid" aria-label="YouTube coverage of the leads" data-testid="youtube-stats">
         <StatTile value={formatCount(stats.with_channel)} label="With a channel" />
         <StatTile value={formatCount(stats.without_channel)} label="No channel" hint="searched, none found" />

@@ -12,7 +12,16 @@ export function SourcesTable({ usage, status }: { usage: LeadStats['sources']; s
       testId="lead-sources"
       caption="The sources leads are analysed from, with today’s usage (UTC)"
       rows={usage}
-      columns={['Source', 'Set up', 'Health', { label: 'Requests today', numeric: true }, { label: 'Errors today', numeric: true }, 'Rate limit', 'Quota today', 'Last error']}
+      columns={[
+        'Source',
+        'Set up',
+        'Health',
+        { label: 'Requests today', numeric: true },
+        { label: 'Errors today', numeric: true },
+        'Rate limit',
+        'Quota today',
+        'Last error',
+      ]}
     >
       {(source) => {
         const health = status?.find((entry) => entry.source === source.source);
@@ -34,11 +43,15 @@ export function SourcesTable({ usage, status }: { usage: LeadStats['sources']; s
               ) : (
                 <>
                   1 request / {formatJobDuration(interval)}
-                  {health?.rate_limit && health.rate_limit.wait_ms > 0 && <span class="muted small cell-sub">next in {formatJobDuration(health.rate_limit.wait_ms)}</span>}
+                  {health?.rate_limit && health.rate_limit.wait_ms > 0 && (
+                    <span class="muted small cell-sub">next in {formatJobDuration(health.rate_limit.wait_ms)}</span>
+                  )}
                 </>
               )}
             </td>
-            <td class="nowrap">{source.quota ? `${formatCount(source.quota.used)} of ${formatCount(source.quota.limit)} units` : <span class="muted">—</span>}</td>
+            <td class="nowrap">
+              {source.quota ? `${formatCount(source.quota.used)} of ${formatCount(source.quota.limit)} units` : <span class="muted">—</span>}
+            </td>
             <td class="source-error">
               {health?.last_error ? (
                 <>
