@@ -9,6 +9,7 @@ import { searchColumns } from '../search-text.js';
 import { copyLine } from '../../database/copy-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
+import { addWordsSql, ImportVocabulary, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
 import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
 import { TrackFilter } from './track-filter.js';
@@ -121,6 +122,8 @@ export class SongImportService {
 
     // Into an empty table, the tracks written so far: a row surely not among them is new.
     const written = new TrackFilter();
+    // The vocabulary words of the songs, added by this import itself (see import-vocabulary.ts).
+    const vocabulary = new ImportVocabulary();
 
     const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
@@ -137,10 +140,15 @@ export class SongImportService {
       if (!dryRun && last && intoEmptyTable) start.push('SET LOCAL synchronous_commit = on');
       // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
       if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
+      // The batch's new words in its transaction; a batch that is one COPY (none) adds them just
+      // before it: an import stopped between the two leaves words of no song, as clearing does.
+      const addWords = copyText.words.length > 0 ? addWordsSql(copyText.words, (word) => client.escapeLiteral(word)) : undefined;
+      if (addWords && start.length > 0) start.push(addWords);
       try {
+        if (addWords && start.length === 0) await client.query(addWords);
         if (start.length > 0) {
           const started = await client.query(start.join('; '));
-          if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
+          if (pendingClear) report.cleared = [started].flat().find((result) => result.command === 'DELETE')!.rowCount ?? 0;
           pendingClear = false;
         }
         await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun && !alone);
@@ -156,14 +164,16 @@ export class SongImportService {
       if (batch.size === 0) return;
       // The batch as COPY text at once, so its songs are garbage before it is written: held
       // until then, they would outlive the young generation and grow the heap.
-      const copyText = intoEmptyTable ? splitNewSongs(batch.values(), written) : { fresh: [], merged: toCopyChunks(batch.values()) };
+      const copyText = intoEmptyTable
+        ? splitNewSongs(batch.values(), written, vocabulary)
+        : { fresh: [], merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
       batch = new Map();
       inFlight = write(copyText, report.rowsRead - report.skipped, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
     try {
-      await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging`);
+      await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; SET ${WORDS_BY_IMPORT_SETTING} = on`);
       await client.query(
         `CREATE TEMP TABLE song_import_staging ON COMMIT DELETE ROWS AS
          SELECT ${COLUMNS.join(', ')} FROM songs WITH NO DATA`,
@@ -224,8 +234,11 @@ export class SongImportService {
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
       if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit').catch(() => undefined);
-      client.release();
+      // A connection that keeps this import's settings (the vocabulary's above all) must not go back to the pool.
+      const reset = await client
+        .query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit; RESET ${WORDS_BY_IMPORT_SETTING}`)
+        .then(() => undefined, (error: unknown) => error as Error);
+      client.release(reset);
     }
     return report;
   }
@@ -336,10 +349,11 @@ export class SongImportService {
 /** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
 const ROWS_PER_COPY_CHUNK = 200;
 
-/** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted). */
+/** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted), and its new vocabulary words. */
 interface BatchText {
   fresh: string[];
   merged: string[];
+  words: string[];
 }
 
 /**
@@ -347,23 +361,20 @@ interface BatchText {
  * a track this import surely has not written yet is new. The others may be (or the filter
  * errs): upserted, they merge with the earlier row as ever.
  */
-function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter): BatchText {
+function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter, vocabulary: ImportVocabulary): BatchText {
   const fresh: SongRecord[] = [];
   const merged: SongRecord[] = [];
-  for (const song of songs) {
-    (written.mayHave(song.trackId) ? merged : fresh).push(song);
-    written.add(song.trackId);
-  }
-  return { fresh: toCopyChunks(fresh), merged: toCopyChunks(merged) };
+  for (const song of songs) (written.mayHaveThenAdd(song.trackId) ? merged : fresh).push(song);
+  return { fresh: toCopyChunks(fresh, vocabulary), merged: toCopyChunks(merged, vocabulary), words: vocabulary.takeNew() };
 }
 
-/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows. */
-function toCopyChunks(songs: Iterable<SongRecord>): string[] {
+/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows; their words go to the vocabulary. */
+function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary): string[] {
   const chunks: string[] = [];
   let chunk = '';
   let rows = 0;
   for (const song of songs) {
-    chunk += copyLine(columnValues(song));
+    chunk += copyLine(columnValues(song, vocabulary));
     if (++rows % ROWS_PER_COPY_CHUNK === 0) {
       chunks.push(chunk);
       chunk = '';
@@ -373,8 +384,9 @@ function toCopyChunks(songs: Iterable<SongRecord>): string[] {
   return chunks;
 }
 
-function columnValues(song: SongRecord): Array<string | number | boolean | null> {
+function columnValues(song: SongRecord, vocabulary: ImportVocabulary): Array<string | number | boolean | null> {
   const { searchText, searchTitle, searchArtists } = searchColumns(song.trackName, song.artists);
+  vocabulary.addSongText(searchText);
   return [
     song.trackId, song.trackName, song.artists, song.albumName, song.popularity, song.trackGenre, song.durationMs,
     song.danceability, song.energy, song.valence, song.acousticness, song.instrumentalness, song.speechiness,
