@@ -6,12 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { searchColumns } from '../search-text.js';
-import { copyLine } from '../../database/copy-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { addWordsSql, ImportVocabulary, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
-import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
+import { COLUMNS, songCopyLine } from './song-copy-line.js';
+import { mergeSongRows, type SongRecord } from './song-record.js';
 import { TrackFilter } from './track-filter.js';
 
 export interface ImportSource {
@@ -37,14 +37,6 @@ export interface ImportOptions {
 
 /** The songs an import with clearing deletes first: dataset songs, except those someone asked for a prediction about. */
 const CLEARED_SONGS = `source = 'dataset' AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.song_id = songs.id)`;
-
-/** Columns written by an import, in COPY order. */
-const COLUMNS = [
-  'track_id', 'track_name', 'artists', 'album_name', 'popularity', 'track_genre', 'duration_ms', 'danceability',
-  'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness', 'loudness', 'tempo', 'mode',
-  'key', 'time_signature', 'explicit', 'explicit_known', 'is_acoustic', 'is_instrumental', 'is_hit', 'hit_source',
-  'decade', 'dataset', 'search_text', 'search_title', 'search_artists',
-] as const;
 
 /** A fingerprint of a song's imported data, to see whether an import changed it. */
 const CONTENT_HASH = (alias: string) => `md5(ROW(${COLUMNS.map((c) => `${alias}.${c}`).join(', ')})::text)`;
@@ -203,12 +195,14 @@ export class SongImportService {
           // Reading the stream itself: a source that cannot be read fails the import.
           const csv = await openSongCsv(source.name, source.stream, this.config.HIT_POPULARITY_THRESHOLD);
           file.format = csv.layout.format.name;
-          for await (const row of csv.rows) {
-            if (signal?.aborted) break;
-            file.rows++;
-            report.rowsRead++;
-            this.addRow(row, source, batch, report);
-            if (batch.size >= batchSize) await flush();
+          reading: for await (const rows of csv.rowBatches) {
+            for (const row of rows) {
+              if (signal?.aborted) break reading;
+              file.rows++;
+              report.rowsRead++;
+              this.addRow(row, source, batch, report);
+              if (batch.size >= batchSize) await flush();
+            }
           }
         } finally {
           source.stream.destroy();
@@ -374,7 +368,9 @@ function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary)
   let chunk = '';
   let rows = 0;
   for (const song of songs) {
-    chunk += copyLine(columnValues(song, vocabulary));
+    const search = searchColumns(song.trackName, song.artists);
+    vocabulary.addSongText(search.searchTitle, search.searchArtists);
+    chunk += songCopyLine(song, search);
     if (++rows % ROWS_PER_COPY_CHUNK === 0) {
       chunks.push(chunk);
       chunk = '';
@@ -382,16 +378,4 @@ function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary)
   }
   if (chunk) chunks.push(chunk);
   return chunks;
-}
-
-function columnValues(song: SongRecord, vocabulary: ImportVocabulary): Array<string | number | boolean | null> {
-  const { searchText, searchTitle, searchArtists } = searchColumns(song.trackName, song.artists);
-  vocabulary.addSongText(searchText);
-  return [
-    song.trackId, song.trackName, song.artists, song.albumName, song.popularity, song.trackGenre, song.durationMs,
-    song.danceability, song.energy, song.valence, song.acousticness, song.instrumentalness, song.speechiness,
-    song.liveness, song.loudness, song.tempo, song.mode, song.key, song.timeSignature, song.explicit,
-    song.explicitKnown, isAcoustic(song), isInstrumental(song), song.isHit, song.hitSource, song.decade, song.dataset,
-    searchText, searchTitle, searchArtists,
-  ];
 }
