@@ -1,7 +1,7 @@
 /** Characters of a word the vocabulary keeps (song_search_words cuts longer words to these). */
 const MAX_WORD_CHARS = 200;
 
-/** Words (and texts) remembered as added at most: past this the memory starts again (a word added twice is harmless). */
+/** Words remembered as added at most: past this the memory starts again (a word added twice is harmless). */
 const MAX_REMEMBERED_WORDS = 200_000;
 
 /** The session setting that tells the vocabulary trigger an import adds the words itself. */
@@ -29,8 +29,6 @@ export function searchTextWords(searchText: string): string[] {
  */
 export class ImportVocabulary {
   private added = new Set<string>();
-  /** Search titles and artists seen whole: an artist's next song has no new word. */
-  private seenTexts = new Set<string>();
   private pending: string[] = [];
 
   /**
@@ -38,14 +36,11 @@ export class ImportVocabulary {
    * space and the artists: its words are theirs, and a word is cut the same in either).
    */
   addSongText(searchTitle: string, searchArtists: string): void {
-    this.addText(searchTitle);
-    this.addText(searchArtists);
+    this.addWords(searchTitle);
+    this.addWords(searchArtists);
   }
 
-  private addText(text: string): void {
-    if (this.seenTexts.has(text)) return;
-    if (this.seenTexts.size >= MAX_REMEMBERED_WORDS) this.seenTexts = new Set();
-    this.seenTexts.add(text);
+  private addWords(text: string): void {
     for (const word of searchTextWords(text)) {
       if (this.added.has(word)) continue;
       if (this.added.size >= MAX_REMEMBERED_WORDS) this.added = new Set();
