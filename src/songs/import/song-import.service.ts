@@ -152,15 +152,21 @@ export class SongImportService {
       options.onProgress?.(report);
     };
     const flush = async (last = false) => {
-      await inFlight;
-      if (batch.size === 0) return;
       // The batch as COPY text at once, so its songs are garbage before it is written: held
-      // until then, they would outlive the young generation and grow the heap.
-      const copyText = intoEmptyTable
-        ? splitNewSongs(batch.values(), written, vocabulary)
-        : { fresh: [], merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
+      // until then, they would outlive the young generation and grow the heap. Made before
+      // waiting for the batch in flight: PostgreSQL writes that one meanwhile, where it would
+      // otherwise wait for this work (a third of the import's JavaScript) after it.
+      const copyText =
+        batch.size === 0
+          ? undefined
+          : intoEmptyTable
+            ? splitNewSongs(batch.values(), written, vocabulary)
+            : { fresh: [], merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
       batch = new Map();
-      inFlight = write(copyText, report.rowsRead - report.skipped, last);
+      const committedRows = report.rowsRead - report.skipped;
+      await inFlight;
+      if (!copyText) return;
+      inFlight = write(copyText, committedRows, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
