@@ -102,54 +102,63 @@ const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
 /** A decimal number, as datasets write them (Number() alone would also take "0x1f" or "Infinity"). */
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-/** Turns one data row into a song; throws RowError naming the first problem. */
+/** A cell of the row, trimmed; undefined when the layout has no such column. */
+function cell(layout: CsvLayout, row: string[], column: string): string | undefined {
+  const at = layout.index[column];
+  return at === undefined || at < 0 ? undefined : row[at]?.trim();
+}
+
+/** A cell that must not be empty. */
+function text(layout: CsvLayout, row: string[], column: string): string {
+  const value = cell(layout, row, column);
+  if (!value) throw new RowError(`missing ${column}`);
+  return value;
+}
+
+/** A cell that must hold a decimal number in [min, max] (a whole one when integer). */
+function number(layout: CsvLayout, row: string[], column: string, [min, max]: readonly [number, number], integer = false): number {
+  const raw = text(layout, row, column);
+  const value = DECIMAL.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(value)) throw new RowError(`${column} is not a number: "${raw}"`);
+  if (integer && !Number.isInteger(value)) throw new RowError(`${column} is not a whole number: "${raw}"`);
+  if (value < min || value > max) throw new RowError(`${column} out of range ${min}…${max}: ${raw}`);
+  return value;
+}
+
+/**
+ * Turns one data row into a song; throws RowError naming the first problem. (Its helpers take
+ * the row rather than closing over it: no closures made per row, an import reads millions.)
+ */
 export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThreshold: number): SongRecord {
-  const cell = (column: string): string | undefined => {
-    const at = layout.index[column];
-    return at === undefined || at < 0 ? undefined : row[at]?.trim();
-  };
-  const text = (column: string): string => {
-    const value = cell(column);
-    if (!value) throw new RowError(`missing ${column}`);
-    return value;
-  };
-  const number = (column: string, [min, max]: readonly [number, number], integer = false): number => {
-    const raw = text(column);
-    const value = DECIMAL.test(raw) ? Number(raw) : NaN;
-    if (!Number.isFinite(value)) throw new RowError(`${column} is not a number: "${raw}"`);
-    if (integer && !Number.isInteger(value)) throw new RowError(`${column} is not a whole number: "${raw}"`);
-    if (value < min || value > max) throw new RowError(`${column} out of range ${min}…${max}: ${raw}`);
-    return value;
-  };
   const features = {
-    danceability: number('danceability', FEATURE_RANGES.danceability),
-    energy: number('energy', FEATURE_RANGES.energy),
-    valence: number('valence', FEATURE_RANGES.valence),
-    acousticness: number('acousticness', FEATURE_RANGES.acousticness),
-    instrumentalness: number('instrumentalness', FEATURE_RANGES.instrumentalness),
-    speechiness: number('speechiness', FEATURE_RANGES.speechiness),
-    liveness: number('liveness', FEATURE_RANGES.liveness),
-    loudness: number('loudness', FEATURE_RANGES.loudness),
-    tempo: number('tempo', FEATURE_RANGES.tempo),
-    durationMs: Math.round(number('duration_ms', FEATURE_RANGES.durationMs)),
-    key: number('key', FEATURE_RANGES.key, true),
-    mode: number('mode', FEATURE_RANGES.mode, true),
-    timeSignature: number('time_signature', FEATURE_RANGES.timeSignature, true),
+    danceability: number(layout, row, 'danceability', FEATURE_RANGES.danceability),
+    energy: number(layout, row, 'energy', FEATURE_RANGES.energy),
+    valence: number(layout, row, 'valence', FEATURE_RANGES.valence),
+    acousticness: number(layout, row, 'acousticness', FEATURE_RANGES.acousticness),
+    instrumentalness: number(layout, row, 'instrumentalness', FEATURE_RANGES.instrumentalness),
+    speechiness: number(layout, row, 'speechiness', FEATURE_RANGES.speechiness),
+    liveness: number(layout, row, 'liveness', FEATURE_RANGES.liveness),
+    loudness: number(layout, row, 'loudness', FEATURE_RANGES.loudness),
+    tempo: number(layout, row, 'tempo', FEATURE_RANGES.tempo),
+    durationMs: Math.round(number(layout, row, 'duration_ms', FEATURE_RANGES.durationMs)),
+    key: number(layout, row, 'key', FEATURE_RANGES.key, true),
+    mode: number(layout, row, 'mode', FEATURE_RANGES.mode, true),
+    timeSignature: number(layout, row, 'time_signature', FEATURE_RANGES.timeSignature, true),
   };
 
   if (layout.format.name === 'kaggle') {
-    const trackId = text('track_id');
+    const trackId = text(layout, row, 'track_id');
     if (!SPOTIFY_ID.test(trackId)) throw new RowError(`track_id is not a Spotify id: "${trackId}"`);
-    const popularity = number('popularity', [0, 100], true);
+    const popularity = number(layout, row, 'popularity', [0, 100], true);
     return {
       trackId,
-      trackName: text('track_name'),
-      artists: text('artists'),
-      albumName: cell('album_name') || null,
+      trackName: text(layout, row, 'track_name'),
+      artists: text(layout, row, 'artists'),
+      albumName: cell(layout, row, 'album_name') || null,
       popularity,
-      trackGenre: cell('track_genre') || null,
+      trackGenre: cell(layout, row, 'track_genre') || null,
       ...features,
-      explicit: parseBoolean(text('explicit'), 'explicit'),
+      explicit: parseBoolean(text(layout, row, 'explicit'), 'explicit'),
       explicitKnown: true,
       isHit: popularity >= hitPopularityThreshold,
       hitSource: 'popularity',
@@ -158,15 +167,15 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
     };
   }
 
-  const uri = text('uri');
+  const uri = text(layout, row, 'uri');
   const trackId = uri.startsWith('spotify:track:') ? uri.slice('spotify:track:'.length) : '';
   if (!SPOTIFY_ID.test(trackId)) throw new RowError(`uri is not a spotify:track: URI: "${uri}"`);
-  const target = number('target', [0, 1], true);
-  const decade = cell('decade') ? number('decade', DECADE_RANGE, true) : null;
+  const target = number(layout, row, 'target', [0, 1], true);
+  const decade = cell(layout, row, 'decade') ? number(layout, row, 'decade', DECADE_RANGE, true) : null;
   return {
     trackId,
-    trackName: text('track'),
-    artists: text('artist'),
+    trackName: text(layout, row, 'track'),
+    artists: text(layout, row, 'artist'),
     albumName: null,
     popularity: null,
     trackGenre: null,

@@ -1,5 +1,5 @@
 import { detectFormat, parseSongRow, RowError, type CsvLayout } from './csv-formats.js';
-import { readLines, splitCsvLine } from './csv-lines.js';
+import { readLineBatches, splitCsvLine, type NumberedLine } from './csv-lines.js';
 import type { SongRecord } from './song-record.js';
 
 /** A data row of a song CSV: the song, or why the row is bad. */
@@ -7,8 +7,10 @@ export type SongCsvRow = { line: number; song: SongRecord; error?: never } | { l
 
 export interface SongCsv {
   layout: CsvLayout;
-  /** The data rows after the header; blank lines are left out. */
+  /** The data rows after the header; blank lines are left out. Read this or rowBatches, not both. */
   rows: AsyncGenerator<SongCsvRow>;
+  /** The same rows, those of each chunk of the stream together (no promise per row). */
+  rowBatches: AsyncGenerator<SongCsvRow[]>;
 }
 
 /**
@@ -17,14 +19,23 @@ export interface SongCsv {
  * reading; a row with more or fewer fields than the header is a bad row.
  */
 export async function openSongCsv(name: string, chunks: AsyncIterable<Buffer | string>, hitPopularityThreshold: number): Promise<SongCsv> {
-  const lines = readLines(chunks);
-  let header = await lines.next();
-  while (!header.done && header.value.text.trim() === '') header = await lines.next();
-  if (header.done) throw new Error(`${name} is empty: no header row`);
+  const batches = readLineBatches(chunks);
+  // The lines of the batch the header came from that follow it.
+  let afterHeader: NumberedLine[] = [];
+  let header: NumberedLine | undefined;
+  while (!header) {
+    const next = await batches.next();
+    if (next.done) throw new Error(`${name} is empty: no header row`);
+    const at = next.value.findIndex((line) => line.text.trim() !== '');
+    if (at >= 0) {
+      header = next.value[at]!;
+      afterHeader = next.value.slice(at + 1);
+    }
+  }
   let layout: CsvLayout;
   let columns: number;
   try {
-    const cells = splitCsvLine(header.value.text);
+    const cells = splitCsvLine(header.text);
     columns = cells.length;
     layout = detectFormat(cells);
   } catch (error) {
@@ -32,18 +43,28 @@ export async function openSongCsv(name: string, chunks: AsyncIterable<Buffer | s
     throw error;
   }
 
-  async function* rows(): AsyncGenerator<SongCsvRow> {
-    for await (const { line, text } of lines) {
+  const parse = (lines: NumberedLine[]): SongCsvRow[] => {
+    const rows: SongCsvRow[] = [];
+    for (const { line, text } of lines) {
       if (text.trim() === '') continue;
       try {
         const fields = splitCsvLine(text);
         if (fields.length !== columns) throw new RowError(`${fields.length} fields where the header has ${columns}`);
-        yield { line, song: parseSongRow(layout, fields, hitPopularityThreshold) };
+        rows.push({ line, song: parseSongRow(layout, fields, hitPopularityThreshold) });
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        yield { line, error };
+        rows.push({ line, error });
       }
     }
+    return rows;
+  };
+  async function* rowBatches(): AsyncGenerator<SongCsvRow[]> {
+    if (afterHeader.length > 0) yield parse(afterHeader);
+    afterHeader = [];
+    for await (const lines of batches) yield parse(lines);
   }
-  return { layout, rows: rows() };
+  async function* rows(): AsyncGenerator<SongCsvRow> {
+    for await (const batch of rowBatches()) yield* batch;
+  }
+  return { layout, rows: rows(), rowBatches: rowBatches() };
 }

@@ -6,11 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { searchColumns } from '../search-text.js';
-import { copyLine } from '../../database/copy-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
+import { addWordsSql, ImportVocabulary, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
-import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from './song-record.js';
+import { COLUMNS, songCopyLine } from './song-copy-line.js';
+import { mergeSongRows, type SongRecord } from './song-record.js';
 import { TrackFilter } from './track-filter.js';
 
 export interface ImportSource {
@@ -36,40 +37,6 @@ export interface ImportOptions {
 
 /** The songs an import with clearing deletes first: dataset songs, except those someone asked for a prediction about. */
 const CLEARED_SONGS = `source = 'dataset' AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.song_id = songs.id)`;
-
-/** Columns written by an import, in COPY order. */
-const COLUMNS = [
-  'track_id',
-  'track_name',
-  'artists',
-  'album_name',
-  'popularity',
-  'track_genre',
-  'duration_ms',
-  'danceability',
-  'energy',
-  'valence',
-  'acousticness',
-  'instrumentalness',
-  'speechiness',
-  'liveness',
-  'loudness',
-  'tempo',
-  'mode',
-  'key',
-  'time_signature',
-  'explicit',
-  'explicit_known',
-  'is_acoustic',
-  'is_instrumental',
-  'is_hit',
-  'hit_source',
-  'decade',
-  'dataset',
-  'search_text',
-  'search_title',
-  'search_artists',
-] as const;
 
 /** A fingerprint of a song's imported data, to see whether an import changed it. */
 const CONTENT_HASH = (alias: string) => `md5(ROW(${COLUMNS.map((c) => `${alias}.${c}`).join(', ')})::text)`;
@@ -147,6 +114,8 @@ export class SongImportService {
 
     // Into an empty table, the tracks written so far: a row surely not among them is new.
     const written = new TrackFilter();
+    // The vocabulary words of the songs, added by this import itself (see import-vocabulary.ts).
+    const vocabulary = new ImportVocabulary();
 
     const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
@@ -163,10 +132,15 @@ export class SongImportService {
       if (!dryRun && last && intoEmptyTable) start.push('SET LOCAL synchronous_commit = on');
       // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
       if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
+      // The batch's new words in its transaction; a batch that is one COPY (none) adds them just
+      // before it: an import stopped between the two leaves words of no song, as clearing does.
+      const addWords = copyText.words.length > 0 ? addWordsSql(copyText.words, (word) => client.escapeLiteral(word)) : undefined;
+      if (addWords && start.length > 0) start.push(addWords);
       try {
+        if (addWords && start.length === 0) await client.query(addWords);
         if (start.length > 0) {
           const started = await client.query(start.join('; '));
-          if (pendingClear) report.cleared = [started].flat().at(-1)!.rowCount ?? 0;
+          if (pendingClear) report.cleared = [started].flat().find((result) => result.command === 'DELETE')!.rowCount ?? 0;
           pendingClear = false;
         }
         await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun && !alone);
@@ -178,18 +152,26 @@ export class SongImportService {
       options.onProgress?.(report);
     };
     const flush = async (last = false) => {
-      await inFlight;
-      if (batch.size === 0) return;
       // The batch as COPY text at once, so its songs are garbage before it is written: held
-      // until then, they would outlive the young generation and grow the heap.
-      const copyText = intoEmptyTable ? splitNewSongs(batch.values(), written) : { fresh: [], merged: toCopyChunks(batch.values()) };
+      // until then, they would outlive the young generation and grow the heap. Made before
+      // waiting for the batch in flight: PostgreSQL writes that one meanwhile, where it would
+      // otherwise wait for this work (a third of the import's JavaScript) after it.
+      const copyText =
+        batch.size === 0
+          ? undefined
+          : intoEmptyTable
+            ? splitNewSongs(batch.values(), written, vocabulary)
+            : { fresh: [], merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
       batch = new Map();
-      inFlight = write(copyText, report.rowsRead - report.skipped, last);
+      const committedRows = report.rowsRead - report.skipped;
+      await inFlight;
+      if (!copyText) return;
+      inFlight = write(copyText, committedRows, last);
       inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
     };
 
     try {
-      await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging`);
+      await client.query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; SET ${WORDS_BY_IMPORT_SETTING} = on`);
       await client.query(
         `CREATE TEMP TABLE song_import_staging ON COMMIT DELETE ROWS AS
          SELECT ${COLUMNS.join(', ')} FROM songs WITH NO DATA`,
@@ -219,12 +201,14 @@ export class SongImportService {
           // Reading the stream itself: a source that cannot be read fails the import.
           const csv = await openSongCsv(source.name, source.stream, this.config.HIT_POPULARITY_THRESHOLD);
           file.format = csv.layout.format.name;
-          for await (const row of csv.rows) {
-            if (signal?.aborted) break;
-            file.rows++;
-            report.rowsRead++;
-            this.addRow(row, source, batch, report);
-            if (batch.size >= batchSize) await flush();
+          reading: for await (const rows of csv.rowBatches) {
+            for (const row of rows) {
+              if (signal?.aborted) break reading;
+              file.rows++;
+              report.rowsRead++;
+              this.addRow(row, source, batch, report);
+              if (batch.size >= batchSize) await flush();
+            }
           }
         } finally {
           source.stream.destroy();
@@ -250,8 +234,14 @@ export class SongImportService {
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
       if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      await client.query('DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit').catch(() => undefined);
-      client.release();
+      // A connection that keeps this import's settings (the vocabulary's above all) must not go back to the pool.
+      const reset = await client
+        .query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit; RESET ${WORDS_BY_IMPORT_SETTING}`)
+        .then(
+          () => undefined,
+          (error: unknown) => error as Error,
+        );
+      client.release(reset);
     }
     return report;
   }
@@ -362,10 +352,11 @@ export class SongImportService {
 /** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
 const ROWS_PER_COPY_CHUNK = 200;
 
-/** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted). */
+/** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted), and its new vocabulary words. */
 interface BatchText {
   fresh: string[];
   merged: string[];
+  words: string[];
 }
 
 /**
@@ -373,23 +364,22 @@ interface BatchText {
  * a track this import surely has not written yet is new. The others may be (or the filter
  * errs): upserted, they merge with the earlier row as ever.
  */
-function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter): BatchText {
+function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter, vocabulary: ImportVocabulary): BatchText {
   const fresh: SongRecord[] = [];
   const merged: SongRecord[] = [];
-  for (const song of songs) {
-    (written.mayHave(song.trackId) ? merged : fresh).push(song);
-    written.add(song.trackId);
-  }
-  return { fresh: toCopyChunks(fresh), merged: toCopyChunks(merged) };
+  for (const song of songs) (written.mayHaveThenAdd(song.trackId) ? merged : fresh).push(song);
+  return { fresh: toCopyChunks(fresh, vocabulary), merged: toCopyChunks(merged, vocabulary), words: vocabulary.takeNew() };
 }
 
-/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows. */
-function toCopyChunks(songs: Iterable<SongRecord>): string[] {
+/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows; their words go to the vocabulary. */
+function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary): string[] {
   const chunks: string[] = [];
   let chunk = '';
   let rows = 0;
   for (const song of songs) {
-    chunk += copyLine(columnValues(song));
+    const search = searchColumns(song.trackName, song.artists);
+    vocabulary.addSongText(search.searchTitle, search.searchArtists);
+    chunk += songCopyLine(song, search);
     if (++rows % ROWS_PER_COPY_CHUNK === 0) {
       chunks.push(chunk);
       chunk = '';
@@ -397,40 +387,4 @@ function toCopyChunks(songs: Iterable<SongRecord>): string[] {
   }
   if (chunk) chunks.push(chunk);
   return chunks;
-}
-
-function columnValues(song: SongRecord): Array<string | number | boolean | null> {
-  const { searchText, searchTitle, searchArtists } = searchColumns(song.trackName, song.artists);
-  return [
-    song.trackId,
-    song.trackName,
-    song.artists,
-    song.albumName,
-    song.popularity,
-    song.trackGenre,
-    song.durationMs,
-    song.danceability,
-    song.energy,
-    song.valence,
-    song.acousticness,
-    song.instrumentalness,
-    song.speechiness,
-    song.liveness,
-    song.loudness,
-    song.tempo,
-    song.mode,
-    song.key,
-    song.timeSignature,
-    song.explicit,
-    song.explicitKnown,
-    isAcoustic(song),
-    isInstrumental(song),
-    song.isHit,
-    song.hitSource,
-    song.decade,
-    song.dataset,
-    searchText,
-    searchTitle,
-    searchArtists,
-  ];
 }

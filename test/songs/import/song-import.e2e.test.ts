@@ -112,6 +112,42 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
   });
 });
 
+/** Words of the songs' search text that the vocabulary lacks, as the trigger would add them. */
+const MISSING_WORDS = `SELECT word FROM songs, unnest(song_search_words(search_text)) AS word WHERE word <> '' EXCEPT SELECT word FROM search_words`;
+
+describe('the vocabulary of an import (search_words)', () => {
+  const app = useImportApp();
+
+  it('holds every word of the imported songs, a word past 200 characters cut as song_search_words cuts it', async () => {
+    const long = `Über${'a'.repeat(230)}`;
+    const csv = [
+      KAGGLE_HEADER,
+      `0,4uLU6hMCjMI75M1A2tKUQC,Rick Astley,Whenever,${long} Déjà Vu,82,213573,False,0.727,0.939,8,-11.855,1,0.0369,0.135,0,0.151,0.918,113.309,4,dance`,
+      '1,5SuOikwiRyPMVoIQDJUgSV,Gen Hoshino,Comedy,Comedy,73,230666,False,0.676,0.461,1,-6.746,0,0.143,0.0322,1.01e-06,0.358,0.715,87.917,4,acoustic',
+    ].join('\n');
+    await app.importer.import([textSource('words.csv', csv)]);
+    await app.importer.import(fileSources(hitPredictorFixtures), { clear: false, batchSize: 7 });
+    expect(await app.t.prisma.$queryRawUnsafe(MISSING_WORDS)).toEqual([]);
+    const [cut] = await app.t.prisma.$queryRaw<Array<{ word: string }>>`SELECT word FROM search_words WHERE word LIKE 'uber%'`;
+    expect(cut!.word).toBe(`uber${'a'.repeat(196)}`);
+  });
+
+  it('still gets the words of songs written after an import, on the connections it used', async () => {
+    await app.importer.import(fileSources(hitPredictorFixtures));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.t.prisma.$executeRawUnsafe(
+          `INSERT INTO songs (track_name, artists, duration_ms, danceability, energy, valence, acousticness, instrumentalness, speechiness, liveness,
+         loudness, tempo, mode, key, time_signature, is_acoustic, is_instrumental, is_hit, hit_source, source, search_text, search_title, search_artists)
+       VALUES ('Later', 'Someone', 200000, 0.5, 0.5, 0.5, 0.5, 0, 0.05, 0.1, -8, 120, 1, 5, 4, false, false, false, 'popularity', 'user',
+         'afterwards${i} someone', 'afterwards${i}', 'someone')`,
+        ),
+      ),
+    );
+    expect(await app.t.prisma.$queryRawUnsafe(MISSING_WORDS)).toEqual([]);
+  });
+});
+
 describeWithHitPredictorData('importing the real hit-predictor files', () => {
   const app = useImportApp();
 

@@ -1,0 +1,63 @@
+/** Characters of a word the vocabulary keeps (song_search_words cuts longer words to these). */
+const MAX_WORD_CHARS = 200;
+
+/** Words remembered as added at most: past this the memory starts again (a word added twice is harmless). */
+const MAX_REMEMBERED_WORDS = 200_000;
+
+/** The session setting that tells the vocabulary trigger an import adds the words itself. */
+export const WORDS_BY_IMPORT_SETTING = 'encore.search_words_by_import';
+
+/**
+ * The words of a search text as the vocabulary holds them: what the SQL function
+ * song_search_words gives (split at spaces, each word cut to its first 200 characters), without
+ * empty ones (the trigger's `word <> ''`).
+ */
+export function searchTextWords(searchText: string): string[] {
+  const words: string[] = [];
+  for (const word of searchText.split(' ')) {
+    if (word === '') continue;
+    // length counts UTF-16 units, at least as many as characters: only a longer word may need cutting.
+    words.push(word.length > MAX_WORD_CHARS ? Array.from(word).slice(0, MAX_WORD_CHARS).join('') : word);
+  }
+  return words;
+}
+
+/**
+ * The vocabulary words (search_words) of an import's songs that it has not added yet. The
+ * import adds them itself, in the transaction of the batch that brings them: the trigger
+ * would take every word of every batch apart again in PostgreSQL.
+ */
+export class ImportVocabulary {
+  private added = new Set<string>();
+  private pending: string[] = [];
+
+  /**
+   * Adds the words of a song's search text, given as its two parts (search_text is the title, a
+   * space and the artists: its words are theirs, and a word is cut the same in either).
+   */
+  addSongText(searchTitle: string, searchArtists: string): void {
+    this.addWords(searchTitle);
+    this.addWords(searchArtists);
+  }
+
+  private addWords(text: string): void {
+    for (const word of searchTextWords(text)) {
+      if (this.added.has(word)) continue;
+      if (this.added.size >= MAX_REMEMBERED_WORDS) this.added = new Set();
+      this.added.add(word);
+      this.pending.push(word);
+    }
+  }
+
+  /** The words found since the last call, in order (concurrent imports then take their locks in one order). */
+  takeNew(): string[] {
+    const words = this.pending.sort();
+    this.pending = [];
+    return words;
+  }
+}
+
+/** The statement that adds words to the vocabulary, as literal SQL (it joins other statements in one message). */
+export function addWordsSql(words: readonly string[], escapeLiteral: (text: string) => string): string {
+  return `INSERT INTO search_words (word) VALUES ${words.map((word) => `(${escapeLiteral(word)})`).join(', ')} ON CONFLICT DO NOTHING`;
+}
