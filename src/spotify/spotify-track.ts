@@ -1,4 +1,4 @@
-import { FEATURE_RANGES } from '../songs/import/song-record.js';
+import { FEATURE_RANGES } from '../vocabulary/audio-features.js';
 
 /** A track as Encore uses it, from Spotify's Track object. */
 export interface SpotifyTrack {

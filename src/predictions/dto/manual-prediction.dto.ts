@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { AudioFeature } from '../../songs/dto/audio-feature.decorator.js';
-import { FEATURE_RANGES } from '../../songs/import/song-record.js';
+import { FEATURE_RANGES } from '../../vocabulary/audio-features.js';
 
 /** explicit as the original accepted it: 0/1, true/false (also as strings). */
 const toExplicit = ({ value }: { value: unknown }) => {

@@ -10,28 +10,10 @@
  * the same options always give byte-identical CSV.
  */
 
-export const DEMO_COLUMNS = Object.freeze([
-  'track_id',
-  'artists',
-  'album_name',
-  'track_name',
-  'popularity',
-  'duration_ms',
-  'explicit',
-  'danceability',
-  'energy',
-  'key',
-  'loudness',
-  'mode',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'time_signature',
-  'track_genre',
-] as const);
+import { KAGGLE_COLUMNS } from '../import/csv-formats.js';
+
+/** The demo's CSV is in the Kaggle format, so the import reads it as any real Kaggle file. */
+export const DEMO_COLUMNS = KAGGLE_COLUMNS;
 
 export type DemoColumn = (typeof DEMO_COLUMNS)[number];
 

@@ -1,4 +1,5 @@
-import { DECADE_RANGE, FEATURE_RANGES, type SongRecord } from './song-record.js';
+import { FEATURE_RANGES } from '../../vocabulary/audio-features.js';
+import { DECADE_RANGE, type SongRecord } from './song-record.js';
 
 /** A CSV layout we can import, recognised by its header. */
 export interface SongCsvFormat {
@@ -9,31 +10,34 @@ export interface SongCsvFormat {
   optional: readonly string[];
 }
 
+/** The Kaggle "Spotify Tracks Dataset" columns, in its order (the demo songs are written in it too). */
+export const KAGGLE_COLUMNS = [
+  'track_id',
+  'artists',
+  'album_name',
+  'track_name',
+  'popularity',
+  'duration_ms',
+  'explicit',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'time_signature',
+  'track_genre',
+] as const;
+
 export const KAGGLE_FORMAT: SongCsvFormat = {
   name: 'kaggle',
   description: 'Kaggle "Spotify Tracks Dataset" (cleaned_data.csv)',
-  columns: [
-    'track_id',
-    'artists',
-    'album_name',
-    'track_name',
-    'popularity',
-    'duration_ms',
-    'explicit',
-    'danceability',
-    'energy',
-    'key',
-    'loudness',
-    'mode',
-    'speechiness',
-    'acousticness',
-    'instrumentalness',
-    'liveness',
-    'valence',
-    'tempo',
-    'time_signature',
-    'track_genre',
-  ],
+  columns: KAGGLE_COLUMNS,
   optional: [],
 };
 

@@ -32,24 +32,6 @@ export interface SongRecord {
 /** The years a song's decade may be (the hit-predictor files' `decade` column). */
 export const DECADE_RANGE = [1900, 2100] as const;
 
-/** The audio features every song has, with their valid ranges (inclusive). */
-export const FEATURE_RANGES = {
-  danceability: [0, 1],
-  energy: [0, 1],
-  valence: [0, 1],
-  acousticness: [0, 1],
-  instrumentalness: [0, 1],
-  speechiness: [0, 1],
-  liveness: [0, 1],
-  loudness: [-60, 5],
-  tempo: [0, 300],
-  // Six hours: real tracks run past an hour (the Kaggle hit-predictor files hold one of 68 minutes).
-  durationMs: [1, 21_600_000],
-  key: [-1, 11],
-  mode: [0, 1],
-  timeSignature: [0, 7],
-} as const satisfies Partial<Record<keyof SongRecord, readonly [number, number]>>;
-
 /** Derived flags stored with each song. */
 export function isAcoustic(song: Pick<SongRecord, 'acousticness'>): boolean {
   return song.acousticness > 0.5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_RANGES, isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from '../../../src/songs/import/song-record.js';
+import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from '../../../src/songs/import/song-record.js';
 
 function song(overrides: Partial<SongRecord> = {}): SongRecord {
   return {
@@ -43,22 +43,6 @@ const kaggleSong = (overrides: Partial<SongRecord> = {}) =>
     dataset: 'kaggle',
     ...overrides,
   });
-
-describe('FEATURE_RANGES', () => {
-  it('bounds the 0…1 features to the unit interval', () => {
-    for (const feature of ['danceability', 'energy', 'valence', 'acousticness', 'instrumentalness', 'speechiness', 'liveness', 'mode'] as const) {
-      expect(FEATURE_RANGES[feature], feature).toEqual([0, 1]);
-    }
-  });
-
-  it('bounds loudness, tempo, duration, key and time signature', () => {
-    expect(FEATURE_RANGES.loudness).toEqual([-60, 5]);
-    expect(FEATURE_RANGES.tempo).toEqual([0, 300]);
-    expect(FEATURE_RANGES.durationMs).toEqual([1, 21_600_000]);
-    expect(FEATURE_RANGES.key).toEqual([-1, 11]);
-    expect(FEATURE_RANGES.timeSignature).toEqual([0, 7]);
-  });
-});
 
 describe('isAcoustic', () => {
   it('is true only when acousticness is above 0.5', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_RANGES } from '../../../src/songs/import/song-record.js';
+import { FEATURE_RANGES } from '../../../src/vocabulary/audio-features.js';
 import { DEFAULT_FEATURES, FEATURES, invalidFeatures, scalePosition } from '../../../web/src/lib/features.js';
 
 describe('SPA feature specs', () => {
