@@ -4,9 +4,9 @@ import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js
 import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
 import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
 import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
-import { HitModelTrainerService } from './hit-model/hit-model-trainer.service.js';
+import { HitModelTrainerService } from './hit-prediction/model/hit-model-trainer.service.js';
 import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
-import { DemoSongsService } from './songs/demo/demo-songs.service.js';
+import { DemoSongsService } from './dataset/demo/demo-songs.service.js';
 
 /** One feature's part of a first start: fills what is empty, says what it does, does nothing on a restart. */
 export type FirstStartStep = (app: INestApplicationContext) => Promise<unknown>;

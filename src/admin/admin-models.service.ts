@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { GENRE_MODEL_NAME } from '../genre/genre-model.js';
 import { GenrePredictorService } from '../genre/genre-predictor.service.js';
-import { HIT_MODEL_NAME } from '../hit-model/hit-features.js';
-import { HitPredictorService } from '../hit-model/hit-predictor.service.js';
+import { HIT_MODEL_NAME } from '../hit-prediction/model/hit-features.js';
+import { HitPredictorService } from '../hit-prediction/model/hit-predictor.service.js';
 import { ModelRegistryService } from '../models/model-registry.service.js';
 import type { ActivatedModelDto } from './dto/admin-model.dto.js';
 

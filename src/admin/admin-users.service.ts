@@ -4,7 +4,7 @@ import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { likeLiteral } from '../database/like-literal.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { normalizeSearchText } from '../songs/search-text.js';
+import { normalizeSearchText } from '../dataset/search-text.js';
 import { MediaStorage } from '../storage/media-storage.js';
 import { createdBetween, orderByFor } from './admin-query.js';
 import type { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';

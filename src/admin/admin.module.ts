@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GenreModule } from '../genre/genre.module.js';
-import { HitModelModule } from '../hit-model/hit-model.module.js';
+import { HitModelModule } from '../hit-prediction/model/hit-model.module.js';
 import { ModelsModule } from '../models/models.module.js';
 import { AdminModelsController } from './admin-models.controller.js';
 import { AdminModelsService } from './admin-models.service.js';

@@ -4,7 +4,7 @@ import { AnalyticsScoringJobs } from '../analytics/jobs/analytics-scoring.jobs.j
 import { DemoCatalogService } from '../catalog/demo/demo-catalog.service.js';
 import { DemoLeadsService } from '../leads/demo/demo-leads.service.js';
 import { SETTING_KEYS, SettingsService } from '../settings/settings.service.js';
-import { DemoSongsService } from '../songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../dataset/demo/demo-songs.service.js';
 
 /** What `demo remove` deleted, per kind. */
 export interface RemovedDemoData {

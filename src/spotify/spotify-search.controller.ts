@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SongSearchDto, SongSearchQueryDto } from '../songs/dto/song-search.dto.js';
+import { SongSearchDto, SongSearchQueryDto } from '../dataset/dto/song-search.dto.js';
 import { SpotifySearchResultDto } from './dto/spotify-search.dto.js';
 import { SpotifySearchService } from './spotify-search.service.js';
 

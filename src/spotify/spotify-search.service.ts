@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { spotifyTrackUrl } from '../songs/demo/demo-mark.js';
-import type { SearchHitDto } from '../songs/dto/song-search.dto.js';
-import { SongsService } from '../songs/songs.service.js';
+import { spotifyTrackUrl } from '../dataset/demo/demo-mark.js';
+import type { SearchHitDto } from '../dataset/dto/song-search.dto.js';
+import { SongsService } from '../dataset/songs.service.js';
 import type { SpotifySearchResultDto, SpotifySearchTrackDto } from './dto/spotify-search.dto.js';
 import { SpotifyClient, SpotifyUnavailableError } from './spotify-client.js';
 import type { SpotifyTrack } from './spotify-track.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SongsModule } from '../songs/songs.module.js';
+import { SongsModule } from '../dataset/songs.module.js';
 import { SpotifyClient } from './spotify-client.js';
 import { SpotifySearchController } from './spotify-search.controller.js';
 import { SpotifySearchService } from './spotify-search.service.js';

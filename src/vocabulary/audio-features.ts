@@ -1,9 +1,9 @@
 /**
  * Spotify's audio features, the one definition Encore has of them: the name the API, the CSV files
  * and the model use; the field a song is stored with; the range a song may hold (inclusive);
- * whether the value is whole; what it means. The request validation (songs/dto/audio-feature.decorator.ts),
- * the import (songs/import), Spotify's answers (spotify/spotify-track.ts), the hit model
- * (hit-model/hit-features.ts) and the web app's form (web/src/lib/features.ts) read this table.
+ * whether the value is whole; what it means. The request validation (dataset/dto/audio-feature.decorator.ts),
+ * the import (dataset/import), Spotify's answers (spotify/spotify-track.ts), the hit model
+ * (hit-prediction/model/hit-features.ts) and the web app's form (web/src/lib/features.ts) read this table.
  * Pure data: the web app imports it too.
  */
 export interface AudioFeatureSpec {

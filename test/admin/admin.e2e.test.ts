@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/generated/prisma/client.js';
-import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createDatasetSong, createPrediction as createPredictionRow } from '../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

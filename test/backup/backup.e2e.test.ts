@@ -14,10 +14,10 @@ import { DemoCatalogService } from '../../src/catalog/demo/demo-catalog.service.
 import { loadConfig } from '../../src/config/app-config.js';
 import { withDatabase } from '../../src/database/connection-string.js';
 import { ChinookImportService } from '../../src/genre/chinook/chinook-import.service.js';
-import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
+import { HitModelTrainerService } from '../../src/hit-prediction/model/hit-model-trainer.service.js';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { DemoLeadsService } from '../../src/leads/demo/demo-leads.service.js';
-import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
 import { createAccount } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

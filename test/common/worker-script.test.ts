@@ -11,7 +11,7 @@ describe('finding the compiled script of a worker thread', () => {
   });
 
   it('takes the script beside a compiled caller', () => {
-    const caller = new URL('../../dist/predictions/batch/batch-prediction-threads.js', import.meta.url).href;
+    const caller = new URL('../../dist/hit-prediction/batch/batch-prediction-threads.js', import.meta.url).href;
     expect(compiledWorkerScript(caller, './batch-prediction-worker.js').href).toBe(new URL('./batch-prediction-worker.js', caller).href);
   });
 

@@ -12,8 +12,8 @@ import { LeadStoreService } from '../../src/leads/analysis/lead-store.service.js
 import { DemoLeadsService } from '../../src/leads/demo/demo-leads.service.js';
 import { DEMO_LEADS, demoFindings, type DemoLead } from '../../src/leads/demo/demo-leads.js';
 import { scoreLead } from '../../src/leads/scoring/score-lead.js';
-import { DEMO_SONG_COUNT, DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
-import { SongImportService } from '../../src/songs/import/song-import.service.js';
+import { DEMO_SONG_COUNT, DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
+import { SongImportService } from '../../src/dataset/import/song-import.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { spawnApp, waitForHealth } from '../support/app-process.js';
 import { uploadSong } from '../support/catalog.js';

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
-import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
+import { HitModelTrainerService } from '../../src/hit-prediction/model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../src/hit-prediction/model/hit-predictor.service.js';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
-import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const song = {

@@ -7,7 +7,7 @@ import { projectRoot } from '../../src/config/paths.js';
 import { DemoLeadsService } from '../../src/leads/demo/demo-leads.service.js';
 import { ensureBiRole, scramSha256Verifier, validateBiPassword, validateBiRoleName } from '../../src/reporting/bi-role.js';
 import { ReportingService } from '../../src/reporting/reporting.service.js';
-import { normalizeSearchText } from '../../src/songs/search-text.js';
+import { normalizeSearchText } from '../../src/dataset/search-text.js';
 import { createDatasetSong, createPrediction } from '../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -7,14 +7,14 @@ import { AnalyticsScoringJobs } from '../../src/analytics/jobs/analytics-scoring
 import { DemoCatalogService } from '../../src/catalog/demo/demo-catalog.service.js';
 import { DemoStoreService } from '../../src/genre/demo/demo-store.service.js';
 import { GenreStoreService } from '../../src/genre/genre-store.service.js';
-import { HitModelTrainerService } from '../../src/hit-model/hit-model-trainer.service.js';
-import { HitPredictorService } from '../../src/hit-model/hit-predictor.service.js';
+import { HitModelTrainerService } from '../../src/hit-prediction/model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../src/hit-prediction/model/hit-predictor.service.js';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { DemoLeadsService } from '../../src/leads/demo/demo-leads.service.js';
 import { REPORTING_REFRESH_QUEUE } from '../../src/reporting/reporting-refresh.job.js';
 import { ReportingService, type RefreshReport } from '../../src/reporting/reporting.service.js';
-import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
-import { searchColumns } from '../../src/songs/search-text.js';
+import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
+import { searchColumns } from '../../src/dataset/search-text.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

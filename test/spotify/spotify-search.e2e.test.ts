@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoSongsService } from '../../src/songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
 import type { Song } from '../../src/generated/prisma/client.js';
 import { artists, FakeSpotify } from '../support/fake-spotify.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { PageDto } from '../../common/http/query.js';
 import type { Prediction, Song } from '../../generated/prisma/client.js';
-import { isDemoDataset } from '../../songs/demo/demo-mark.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { isDemoDataset } from '../../dataset/demo/demo-mark.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 import { AdminListQueryDto, BooleanFilter, Ordering } from './admin-filters.js';
 
 export const ADMIN_PREDICTION_ORDERINGS = ['created_at', 'confidence'] as const;

@@ -3,8 +3,8 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min
 import { PageDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
 import type { Song } from '../../generated/prisma/client.js';
-import { AudioFeature } from '../../songs/dto/audio-feature.decorator.js';
-import { SongDto, toSongDto } from '../../songs/dto/song.dto.js';
+import { AudioFeature } from '../../dataset/dto/audio-feature.decorator.js';
+import { SongDto, toSongDto } from '../../dataset/dto/song.dto.js';
 import { AdminListQueryDto, BooleanFilter, Ordering, Trimmed } from './admin-filters.js';
 
 export const ADMIN_SONG_ORDERINGS = ['track_name', 'artists', 'popularity', 'is_hit', 'created_at'] as const;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 
 export class ListAnalyticsArtistsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the artist name' })

@@ -4,7 +4,7 @@ import type { PageQueryDto } from '../../common/http/query.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../songs/search-text.js';
+import { normalizeSearchText } from '../../dataset/search-text.js';
 import { inspectImage } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
 import { toAlbumDto, type AlbumDetailsDto, type AlbumDto, type AlbumPageDto, type ListAlbumsQueryDto, type UpdateAlbumDto } from '../dto/album.dto.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PrismaService } from '../../database/prisma.service.js';
 import { Random } from '../../ml/random.js';
 import { SettingsService } from '../../settings/settings.service.js';
-import { normalizeSearchText } from '../../songs/search-text.js';
+import { normalizeSearchText } from '../../dataset/search-text.js';
 import { inspectAudio } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';
 import { GenresService } from '../genres/genres.service.js';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 import type { Album, Artist } from '../../generated/prisma/client.js';
 import { ArtistRefDto, isoDate } from './catalog-song.dto.js';
 import { PublishingArtistField, ReleaseDateField } from './song-input.dto.js';

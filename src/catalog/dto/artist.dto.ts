@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 
 export class ListArtistsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words of the name; typos are fine' })

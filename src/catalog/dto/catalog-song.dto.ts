@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageDto } from '../../common/http/query.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 import type { Album, Artist, CatalogSong, Genre } from '../../generated/prisma/client.js';
 
 export class ArtistRefDto {

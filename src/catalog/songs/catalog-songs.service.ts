@@ -4,7 +4,7 @@ import { queryPrepared } from '../../database/prepared-query.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { VersionedCache } from '../../database/versioned-cache.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../songs/search-text.js';
+import { normalizeSearchText } from '../../dataset/search-text.js';
 import type { UploadedTempFile } from '../../common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../storage/media-storage.js';

@@ -4,7 +4,7 @@ import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class
 import { Ordering, Trimmed } from '../../admin/dto/admin-filters.js';
 import { PageDto, PageQueryDto } from '../../common/http/query.js';
 import { Omittable } from '../../common/http/validation.js';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 import { LEAD_TIERS, type LeadTier } from '../scoring/score-lead.js';
 import { ContactDto, ScoringInputDto, YoutubeOpportunityDto } from './analyze.dto.js';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEMO_DESCRIPTION } from '../../songs/dto/song.dto.js';
+import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
 
 export class SpotifySearchTrackDto {
   @ApiProperty({ type: String, nullable: true, description: 'Spotify track id' }) id!: string | null;

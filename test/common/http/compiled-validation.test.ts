@@ -3,8 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync, ValidateNested, type ValidatorOptions } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { compileValidityCheck } from '../../../src/common/http/compiled-validation.js';
-import { ManualPredictionDto } from '../../../src/predictions/dto/manual-prediction.dto.js';
-import { SpotifyPredictionDto } from '../../../src/predictions/dto/spotify-prediction.dto.js';
+import { ManualPredictionDto } from '../../../src/hit-prediction/dto/manual-prediction.dto.js';
+import { SpotifyPredictionDto } from '../../../src/hit-prediction/dto/spotify-prediction.dto.js';
 import { UpdateAdminSongDto } from '../../../src/admin/dto/admin-song.dto.js';
 
 const PIPE_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, validationError: { target: false } };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChinookImportService } from '../../../src/genre/chinook/chinook-import.service.js';
 import { ChinookScriptError } from '../../../src/genre/chinook/chinook-script.js';
-import { DemoSongsService } from '../../../src/songs/demo/demo-songs.service.js';
+import { DemoSongsService } from '../../../src/dataset/demo/demo-songs.service.js';
 import { chinookScript } from '../../support/sample-data.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
