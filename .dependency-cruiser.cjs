@@ -1,9 +1,8 @@
 /**
  * Which way dependencies point; `npm run lint` fails on a violation (docs/architecture.md).
- * The platform: what every feature relies on. `models` is the model registry; `ml` the pure engine;
- * `vocabulary` the plain definitions every layer shares.
+ * src/platform: what every feature relies on; src/features: the product; src/ml the pure engine;
+ * src/vocabulary the plain definitions every layer shares.
  */
-const PLATFORM = '(config|database|logging|metrics|jobs|storage|mail|health|backup|settings|common|request-limits|models)';
 
 module.exports = {
   forbidden: [
@@ -20,15 +19,18 @@ module.exports = {
       comment:
         'The platform serves every feature and knows none of them. Its controllers authorize with the ' +
         'authentication every route uses (the @Auth decorators and the signed-in user), nothing else of auth.',
-      from: { path: `^src/${PLATFORM}/` },
-      to: { path: '^src/', pathNot: [`^src/${PLATFORM}/`, '^src/ml/', '^src/vocabulary/', '^src/generated/', '^src/auth/(auth\\.decorators|auth-user)\\.ts$'] },
+      from: { path: '^src/platform/' },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/platform/', '^src/ml/', '^src/vocabulary/', '^src/generated/', '^src/features/auth/(auth\\.decorators|auth-user)\\.ts$'],
+      },
     },
     {
       name: 'ml-is-pure',
       severity: 'error',
       comment: 'The ML engine takes plain data: no Nest, no database, nothing of the app but where its worker script is.',
       from: { path: '^src/ml/' },
-      to: { path: ['^src/(?!ml/|common/worker-script\\.ts$)', '^node_modules/(@nestjs|@prisma|pg)/'] },
+      to: { path: ['^src/(?!ml/|platform/common/worker-script\\.ts$)', '^node_modules/(@nestjs|@prisma|pg)/'] },
     },
     {
       name: 'vocabulary-is-pure',

@@ -22,9 +22,9 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectionString } from '../dist/database/connection-string.js';
-import { EMBEDDED_PG_DATABASE, EMBEDDED_PG_USER } from '../dist/database/embedded-postgres.js';
-import { modelFileName } from '../dist/models/model-card.js';
+import { connectionString } from '../dist/platform/database/connection-string.js';
+import { EMBEDDED_PG_DATABASE, EMBEDDED_PG_USER } from '../dist/platform/database/embedded-postgres.js';
+import { modelFileName } from '../dist/platform/models/model-card.js';
 import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad } from './batch-load.mjs';
 import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { SongImportService } from '../dist/dataset/import/song-import.service.js';
+import { SongImportService } from '../dist/features/dataset/import/song-import.service.js';
 import { admin, appContext, median, printTable, sharedDataFolder, startBenchDatabase } from './support.mjs';
 
 const RUNS = 3;

@@ -11,8 +11,8 @@ import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../dist/config/app-config.js';
-import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../dist/hit-prediction/model/hit-features.js';
+import { loadConfig } from '../dist/platform/config/app-config.js';
+import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../dist/features/hit-prediction/model/hit-features.js';
 import { evaluateBinary } from '../dist/ml/evaluation.js';
 import { predictProbabilities } from '../dist/ml/forest.js';
 import { exportForestToOnnx } from '../dist/ml/onnx-export.js';
@@ -22,7 +22,7 @@ import { calibrationReport, chooseCalibration } from '../dist/ml/calibration.js'
 import { trainRandomForest, trainRandomForestWithOutOfBag } from '../dist/ml/random-forest.js';
 import { coverFromRows, ForestExplainer } from '../dist/ml/tree-shap.js';
 import { stratifiedSplit, takeRows } from '../dist/ml/split.js';
-import { readSongRecords } from '../dist/dataset/import/csv-file.js';
+import { readSongRecords } from '../dist/features/dataset/import/csv-file.js';
 import { median, percentile, printTable, sharedDataFolder } from './support.mjs';
 
 const TREES = 100;

@@ -4,8 +4,8 @@
 // predictions for a share of the songs, times the prediction history, and prints the figures as
 // one JSON line. Usage: node bench/scale-size.mjs <database url> <csv file>
 import pg from 'pg';
-import { PredictionHistoryService } from '../dist/hit-prediction/prediction-history.service.js';
-import { SongsService } from '../dist/dataset/songs.service.js';
+import { PredictionHistoryService } from '../dist/features/hit-prediction/prediction-history.service.js';
+import { SongsService } from '../dist/features/dataset/songs.service.js';
 import { importSongsCli } from './import-songs-cli.mjs';
 import { appContext, peakRssMb, percentile, resetPeakRss, searchQueries } from './support.mjs';
 

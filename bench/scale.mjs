@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs, promisify } from 'node:util';
-import { demoSongCsvLines } from '../dist/dataset/demo/demo-songs.js';
+import { demoSongCsvLines } from '../dist/features/dataset/demo/demo-songs.js';
 import { describeMachine, postgresVersion, printTable, startBenchDatabase } from './support.mjs';
 
 const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' } } });

@@ -2,9 +2,9 @@
 // app's search (trigram candidates + typo-aware ranking), next to the bare indexed trigram
 // query (LIKE '%q%' on the same index, no ranking) as the floor.
 import pg from 'pg';
-import { DemoSongsService } from '../dist/dataset/demo/demo-songs.service.js';
-import { normalizeSearchText } from '../dist/dataset/search-text.js';
-import { SongsService } from '../dist/dataset/songs.service.js';
+import { DemoSongsService } from '../dist/features/dataset/demo/demo-songs.service.js';
+import { normalizeSearchText } from '../dist/features/dataset/search-text.js';
+import { SongsService } from '../dist/features/dataset/songs.service.js';
 import { appContext, percentile, printTable, SEARCH_KINDS, searchQueries, startBenchDatabase } from './support.mjs';
 
 const SONGS = Number(process.env.BENCH_SONGS ?? 100_000);

@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { AppModule } from '../dist/app.module.js';
-import { loadConfig } from '../dist/config/app-config.js';
-import { withDatabase } from '../dist/database/connection-string.js';
-import { EmbeddedPostgres } from '../dist/database/embedded-postgres.js';
-import { applyMigrations } from '../dist/database/migrations.js';
+import { loadConfig } from '../dist/platform/config/app-config.js';
+import { withDatabase } from '../dist/platform/database/connection-string.js';
+import { EmbeddedPostgres } from '../dist/platform/database/embedded-postgres.js';
+import { applyMigrations } from '../dist/platform/database/migrations.js';
 
 /** The real datasets kept beside the repository: ENCORE_SHARED_DATA, else ../shared/data. */
 export const sharedDataDir = resolve(process.env.ENCORE_SHARED_DATA || fileURLToPath(new URL('../../shared/data/', import.meta.url)));

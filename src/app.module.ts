@@ -1,24 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from './admin/admin.module.js';
-import { AnalyticsModule } from './analytics/analytics.module.js';
-import { AuthModule } from './auth/auth.module.js';
-import { CatalogModule } from './catalog/catalog.module.js';
-import { AppConfig } from './config/app-config.js';
-import { DatabaseServer } from './database/database-server.js';
-import { DemoModule } from './demo/demo.module.js';
-import { HealthModule } from './health/health.module.js';
-import { HitModelModule } from './hit-prediction/model/hit-model.module.js';
-import { ModelsModule } from './models/models.module.js';
-import { GenreModule } from './genre/genre.module.js';
-import { LeadsModule } from './leads/leads.module.js';
-import { platformModules } from './platform.module.js';
-import { PredictionsModule } from './hit-prediction/predictions.module.js';
-import { ReportingModule } from './reporting/reporting.module.js';
-import { SpotifyModule } from './spotify/spotify.module.js';
-import { SongsModule } from './dataset/songs.module.js';
-import { PaymentsModule } from './payments/payments.module.js';
-import { PlaylistsModule } from './playlists/playlists.module.js';
-import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { AdminModule } from './features/admin/admin.module.js';
+import { AnalyticsModule } from './features/analytics/analytics.module.js';
+import { AuthModule } from './features/auth/auth.module.js';
+import { CatalogModule } from './features/catalog/catalog.module.js';
+import { AppConfig } from './platform/config/app-config.js';
+import { DatabaseServer } from './platform/database/database-server.js';
+import { DemoModule } from './features/demo/demo.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { HitModelModule } from './features/hit-prediction/model/hit-model.module.js';
+import { ModelsModule } from './platform/models/models.module.js';
+import { GenreModule } from './features/genre/genre.module.js';
+import { LeadsModule } from './features/leads/leads.module.js';
+import { platformModules } from './platform/platform.module.js';
+import { PredictionsModule } from './features/hit-prediction/predictions.module.js';
+import { ReportingModule } from './features/reporting/reporting.module.js';
+import { SpotifyModule } from './features/spotify/spotify.module.js';
+import { SongsModule } from './features/dataset/songs.module.js';
+import { PaymentsModule } from './features/payments/payments.module.js';
+import { PlaylistsModule } from './features/playlists/playlists.module.js';
+import { SubscriptionsModule } from './features/subscriptions/subscriptions.module.js';
 
 @Module({})
 export class AppModule {

@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DemoAnalyticsService } from './analytics/demo/demo-analytics.service.js';
-import { AnalyticsScoringJobs } from './analytics/jobs/analytics-scoring.jobs.js';
-import { DemoCatalogService } from './catalog/demo/demo-catalog.service.js';
-import { ChinookImportService } from './genre/chinook/chinook-import.service.js';
-import { GenreModelTrainerService } from './genre/genre-model-trainer.service.js';
-import { HitModelTrainerService } from './hit-prediction/model/hit-model-trainer.service.js';
-import { DemoLeadsService } from './leads/demo/demo-leads.service.js';
-import { DemoSongsService } from './dataset/demo/demo-songs.service.js';
+import { DemoAnalyticsService } from './features/analytics/demo/demo-analytics.service.js';
+import { AnalyticsScoringJobs } from './features/analytics/jobs/analytics-scoring.jobs.js';
+import { DemoCatalogService } from './features/catalog/demo/demo-catalog.service.js';
+import { ChinookImportService } from './features/genre/chinook/chinook-import.service.js';
+import { GenreModelTrainerService } from './features/genre/genre-model-trainer.service.js';
+import { HitModelTrainerService } from './features/hit-prediction/model/hit-model-trainer.service.js';
+import { DemoLeadsService } from './features/leads/demo/demo-leads.service.js';
+import { DemoSongsService } from './features/dataset/demo/demo-songs.service.js';
 
 /** One feature's part of a first start: fills what is empty, says what it does, does nothing on a restart. */
 export type FirstStartStep = (app: INestApplicationContext) => Promise<unknown>;

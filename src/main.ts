@@ -2,12 +2,12 @@
 import './heap-growth.js';
 import { Logger } from '@nestjs/common';
 import { createApp, createLogger } from './app.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config.js';
 import { FEATURE_CONFIG_CHECKS } from './feature-config-checks.js';
-import { DatabaseServer } from './database/database-server.js';
-import { applyMigrations } from './database/migrations.js';
+import { DatabaseServer } from './platform/database/database-server.js';
+import { applyMigrations } from './platform/database/migrations.js';
 import { runFirstStart } from './first-start.js';
-import { JobQueueService } from './jobs/job-queue.service.js';
+import { JobQueueService } from './platform/jobs/job-queue.service.js';
 
 const logger = new Logger('Encore');
 

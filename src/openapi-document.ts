@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { markPathAliases } from './common/http/openapi-aliases.js';
+import { markPathAliases } from './platform/common/http/openapi-aliases.js';
 
 /**
  * The app's OpenAPI document, read from its controllers and DTOs: what /api/docs-json serves, and

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { accountEmailMessage, isAccountEmail } from '../auth/account-email.js';
-import { AuthService, type AdminAccountOutcome } from '../auth/auth.service.js';
+import { accountEmailMessage, isAccountEmail } from '../features/auth/account-email.js';
+import { AuthService, type AdminAccountOutcome } from '../features/auth/auth.service.js';
 import type { CliContext } from './context.js';
 
 /** What create-admin did, in one sentence. */
@@ -24,7 +24,7 @@ export function registerAccountCommands(program: Command, context: CliContext): 
         async (app) => {
           context.out(describeAdminOutcome(await app.get(AuthService).createAdmin(options.email, options.password)));
         },
-        async () => [(await import('../auth/auth.module.js')).AuthModule],
+        async () => [(await import('../features/auth/auth.module.js')).AuthModule],
       );
     });
 }

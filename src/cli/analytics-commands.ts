@@ -1,10 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { MetricsIngestionService } from '../analytics/ingestion/metrics-ingestion.service.js';
-import { AnalyticsScoringJobs } from '../analytics/jobs/analytics-scoring.jobs.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { normalizeSearchText } from '../dataset/search-text.js';
+import { MetricsIngestionService } from '../features/analytics/ingestion/metrics-ingestion.service.js';
+import { AnalyticsScoringJobs } from '../features/analytics/jobs/analytics-scoring.jobs.js';
+import { PrismaService } from '../platform/database/prisma.service.js';
+import { normalizeSearchText } from '../features/dataset/search-text.js';
 import type { CliContext } from './context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createLogger } from '../logging/create-logger.js';
+import { createLogger } from '../platform/logging/create-logger.js';
 import type { CliContext } from './context.js';
 
 /** Never contacted: the app is built for its routes and DTOs, not initialised, so nothing connects. */

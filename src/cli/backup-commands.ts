@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { backupDatabase, restoreDatabase } from '../backup/backup.js';
-import { migrationNames } from '../database/migrations.js';
+import { backupDatabase, restoreDatabase } from '../platform/backup/backup.js';
+import { migrationNames } from '../platform/database/migrations.js';
 import type { CliContext } from './context.js';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadConfig, type AppConfig } from '../config/app-config.js';
-import { DatabaseServer } from '../database/database-server.js';
-import { applyMigrations } from '../database/migrations.js';
+import { loadConfig, type AppConfig } from '../platform/config/app-config.js';
+import { DatabaseServer } from '../platform/database/database-server.js';
+import { applyMigrations } from '../platform/database/migrations.js';
 import { FEATURE_CONFIG_CHECKS } from '../feature-config-checks.js';
-import { createLogger } from '../logging/create-logger.js';
-import type { FeatureModule } from '../platform.module.js';
+import { createLogger } from '../platform/logging/create-logger.js';
+import type { FeatureModule } from '../platform/platform.module.js';
 
 /** What every CLI command shares: config, output, and the app's database for the command's duration. */
 export class CliContext {
@@ -53,7 +53,7 @@ export class CliContext {
       // reading the app's modules, and the others read only those they start.
       const { NestFactory } = await import('@nestjs/core');
       const root = features
-        ? (await import('../platform.module.js')).PlatformAppModule.forFeatures(this.config, server.url, await features())
+        ? (await import('../platform/platform.module.js')).PlatformAppModule.forFeatures(this.config, server.url, await features())
         : (await import('../app.module.js')).AppModule.forRoot(this.config, server.url);
       const app = await NestFactory.createApplicationContext(root, { logger });
       try {

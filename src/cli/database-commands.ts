@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { projectRoot } from '../config/paths.js';
+import { projectRoot } from '../platform/config/paths.js';
 import {
   applyMigrations,
   diffSchemas,
@@ -10,7 +10,7 @@ import {
   migrationsDir,
   readSchemaFiles,
   SCHEMA_SNAPSHOT_FILE,
-} from '../database/migrations.js';
+} from '../platform/database/migrations.js';
 import type { CliContext } from './context.js';
 
 /** YYYYMMDDHHMMSS, as Prisma names migration folders. */

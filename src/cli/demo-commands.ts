@@ -4,7 +4,7 @@ import type { CliContext } from './context.js';
 
 /** The app's demo data service, loaded when a demo command runs (not for every command's start). */
 async function demoData(app: INestApplicationContext) {
-  const { DemoDataService } = await import('../demo/demo-data.service.js');
+  const { DemoDataService } = await import('../features/demo/demo-data.service.js');
   return app.get(DemoDataService);
 }
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { ChinookImportService } from '../genre/chinook/chinook-import.service.js';
-import { CHINOOK_TABLES } from '../genre/chinook/chinook-tables.js';
-import { DEMO_STORE_CUSTOMERS, DemoStoreService } from '../genre/demo/demo-store.service.js';
+import { ChinookImportService } from '../features/genre/chinook/chinook-import.service.js';
+import { CHINOOK_TABLES } from '../features/genre/chinook/chinook-tables.js';
+import { DEMO_STORE_CUSTOMERS, DemoStoreService } from '../features/genre/demo/demo-store.service.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 

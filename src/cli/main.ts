@@ -1,7 +1,7 @@
 import '../heap-growth.js';
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '../platform/config/app-config.js';
 import { registerAccountCommands } from './account-commands.js';
 import { registerApiDocumentCommands } from './api-document-commands.js';
 import { registerAnalyticsCommands } from './analytics-commands.js';

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { GENRE_TRAINING_DEFAULTS } from '../genre/genre-model.js';
-import { GenreModelTrainerService } from '../genre/genre-model-trainer.service.js';
-import { formatGenreTrainingReport } from '../genre/training-report.js';
-import { HitModelTrainerService } from '../hit-prediction/model/hit-model-trainer.service.js';
-import { HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, parseFeatureList } from '../hit-prediction/model/hit-features.js';
-import { formatTrainingReport } from '../hit-prediction/model/training-report.js';
-import { ModelRegistryService } from '../models/model-registry.service.js';
-import { checkSongCsvFiles } from '../dataset/import/csv-file.js';
+import { GENRE_TRAINING_DEFAULTS } from '../features/genre/genre-model.js';
+import { GenreModelTrainerService } from '../features/genre/genre-model-trainer.service.js';
+import { formatGenreTrainingReport } from '../features/genre/training-report.js';
+import { HitModelTrainerService } from '../features/hit-prediction/model/hit-model-trainer.service.js';
+import { HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, parseFeatureList } from '../features/hit-prediction/model/hit-features.js';
+import { formatTrainingReport } from '../features/hit-prediction/model/training-report.js';
+import { ModelRegistryService } from '../platform/models/model-registry.service.js';
+import { checkSongCsvFiles } from '../features/dataset/import/csv-file.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 
@@ -27,9 +27,9 @@ interface TrainOptions {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** The modules each command starts (with the platform): see CliContext.withApp. */
-const modelsFeature = async () => [(await import('../models/models.module.js')).ModelsModule];
-const hitModelFeature = async () => [(await import('../hit-prediction/model/hit-model.module.js')).HitModelModule];
-const genreFeature = async () => [(await import('../genre/genre.module.js')).GenreModule];
+const modelsFeature = async () => [(await import('../platform/models/models.module.js')).ModelsModule];
+const hitModelFeature = async () => [(await import('../features/hit-prediction/model/hit-model.module.js')).HitModelModule];
+const genreFeature = async () => [(await import('../features/genre/genre.module.js')).GenreModule];
 
 function trainGenre(context: CliContext, options: TrainOptions): Promise<void> {
   if (options.csv.length > 0 || options.features) throw new Error('--csv and --features are for the hit model; the genre model trains on schema chinook.');

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import pg from 'pg';
-import { applyMigrations } from '../database/migrations.js';
-import { DEFAULT_BI_CONNECTION_LIMIT, ensureBiRole, generateBiPassword, validateBiPassword, validateBiRoleName } from '../reporting/bi-role.js';
-import { REPORTING_REFRESH_CRON, REPORTING_REFRESH_QUEUE } from '../reporting/reporting-refresh.job.js';
-import { ReportingService } from '../reporting/reporting.service.js';
+import { applyMigrations } from '../platform/database/migrations.js';
+import { DEFAULT_BI_CONNECTION_LIMIT, ensureBiRole, generateBiPassword, validateBiPassword, validateBiRoleName } from '../features/reporting/bi-role.js';
+import { REPORTING_REFRESH_CRON, REPORTING_REFRESH_QUEUE } from '../features/reporting/reporting-refresh.job.js';
+import { ReportingService } from '../features/reporting/reporting.service.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 

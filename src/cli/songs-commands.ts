@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEMO_DATASET } from '../dataset/demo/demo-songs.service.js';
-import { checkSongCsvFiles } from '../dataset/import/csv-file.js';
-import { formatImportReport } from '../dataset/import/import-report.js';
-import { SongImportService } from '../dataset/import/song-import.service.js';
-import { SongsService } from '../dataset/songs.service.js';
+import { DEMO_DATASET } from '../features/dataset/demo/demo-songs.service.js';
+import { checkSongCsvFiles } from '../features/dataset/import/csv-file.js';
+import { formatImportReport } from '../features/dataset/import/import-report.js';
+import { SongImportService } from '../features/dataset/import/song-import.service.js';
+import { SongsService } from '../features/dataset/songs.service.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 import { Progress } from './progress.js';
@@ -12,7 +12,7 @@ import { Progress } from './progress.js';
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** What import-songs and clear-songs start beside the platform: see CliContext.withApp. */
-const songsFeature = async () => [(await import('../dataset/songs.module.js')).SongsModule];
+const songsFeature = async () => [(await import('../features/dataset/songs.module.js')).SongsModule];
 
 /** What an import with clearing is about to delete, said before it does. */
 function clearingNotice(cleared: Map<string | null, number>, dryRun: boolean): string {

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { compiledWorkerScript } from '../common/worker-script.js';
+import { compiledWorkerScript } from '../platform/common/worker-script.js';
 import { binFeatures } from './binning.js';
 import type { ForestWorkerData, ForestWorkerReply, ForestWorkerRequest } from './forest-worker.js';
 import type { RandomForestModel } from './forest.js';

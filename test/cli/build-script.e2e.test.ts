@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
+import { projectRoot } from '../../src/platform/config/paths.js';
 
 // scripts/build.mjs runs before every `npm start`, `npm run cli` and `npm test`.
 describe('scripts/build.mjs', { timeout: 180_000 }, () => {

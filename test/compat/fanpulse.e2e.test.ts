@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoAnalyticsService } from '../../src/analytics/demo/demo-analytics.service.js';
-import { AnalyticsScoringJobs } from '../../src/analytics/jobs/analytics-scoring.jobs.js';
+import { DemoAnalyticsService } from '../../src/features/analytics/demo/demo-analytics.service.js';
+import { AnalyticsScoringJobs } from '../../src/features/analytics/jobs/analytics-scoring.jobs.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { shapeDifferences } from '../support/documented-shape.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

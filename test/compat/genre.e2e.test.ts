@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChinookImportService } from '../../src/genre/chinook/chinook-import.service.js';
-import { GenreModelTrainerService } from '../../src/genre/genre-model-trainer.service.js';
-import { GenrePredictorService } from '../../src/genre/genre-predictor.service.js';
+import { ChinookImportService } from '../../src/features/genre/chinook/chinook-import.service.js';
+import { GenreModelTrainerService } from '../../src/features/genre/genre-model-trainer.service.js';
+import { GenrePredictorService } from '../../src/features/genre/genre-predictor.service.js';
 import { shapeDifferences } from '../support/documented-shape.js';
 import { chinookScript } from '../support/sample-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HitModelTrainerService } from '../../src/hit-prediction/model/hit-model-trainer.service.js';
-import { HitPredictorService } from '../../src/hit-prediction/model/hit-predictor.service.js';
-import { DemoSongsService } from '../../src/dataset/demo/demo-songs.service.js';
+import { HitModelTrainerService } from '../../src/features/hit-prediction/model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../src/features/hit-prediction/model/hit-predictor.service.js';
+import { DemoSongsService } from '../../src/features/dataset/demo/demo-songs.service.js';
 import { createDatasetSong } from '../support/dataset-rows.js';
 import { shapeDifferences } from '../support/documented-shape.js';
 import { artists, FakeSpotify } from '../support/fake-spotify.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueueService } from '../../src/jobs/job-queue.service.js';
+import { JobQueueService } from '../../src/platform/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { binaryBody } from '../support/binary-body.js';
 import { shapeDifferences } from '../support/documented-shape.js';

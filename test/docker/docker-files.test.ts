@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AppConfig } from '../../src/config/app-config.js';
-import { projectRoot } from '../../src/config/paths.js';
+import { AppConfig } from '../../src/platform/config/app-config.js';
+import { projectRoot } from '../../src/platform/config/paths.js';
 
 /** There is no Docker engine here: the files are checked for what `docker build` and `docker compose` rely on. */
 const read = (path: string) => readFileSync(join(projectRoot, path), 'utf8');

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueueService } from '../../src/jobs/job-queue.service.js';
+import { JobQueueService } from '../../src/platform/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { uploadSong } from '../support/catalog.js';
 import { toneWav } from '../support/audio-files.js';

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/app-config.js';
-import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../../src/hit-prediction/model/hit-features.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
+import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../../src/features/hit-prediction/model/hit-features.js';
 import { type CalibrationReport, calibrationReport, chooseCalibration } from '../../src/ml/calibration.js';
 import { predictProbabilities } from '../../src/ml/forest.js';
 import { trainRandomForestWithOutOfBag } from '../../src/ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../../src/ml/split.js';
-import { readSongRecords } from '../../src/dataset/import/csv-file.js';
+import { readSongRecords } from '../../src/features/dataset/import/csv-file.js';
 import { describeWithHitPredictorData, hitPredictorFiles } from '../support/shared-data.js';
 
 describeWithHitPredictorData('calibrating the hit forest on the real hit-predictor files', () => {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AuthService } from '../../src/auth/auth.service.js';
+import { AuthService } from '../../src/features/auth/auth.service.js';
 import type { TestApp } from './test-app.js';
 
 export type AccountRole = 'user' | 'artist' | 'admin';

@@ -1,4 +1,4 @@
-import { monoWav } from '../../src/catalog/demo/demo-audio.js';
+import { monoWav } from '../../src/features/catalog/demo/demo-audio.js';
 
 /** Real audio files made in code for upload tests (no binary fixtures in the repo). */
 

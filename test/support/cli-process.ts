@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/config/paths.js';
+import { projectRoot } from '../../src/platform/config/paths.js';
 import { exitOf } from './app-process.js';
 
 export interface CliProcess {

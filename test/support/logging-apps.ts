@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { App } from 'supertest/types.js';
 import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/app-config.js';
-import { createLogger } from '../../src/logging/create-logger.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
+import { createLogger } from '../../src/platform/logging/create-logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** A stream pino writes JSON lines to, and what it got as lines. */

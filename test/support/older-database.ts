@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations, migrationsDir } from '../../src/database/migrations.js';
+import { applyMigrations, migrationsDir } from '../../src/platform/database/migrations.js';
 import { createTestDatabase } from './test-database.js';
 
 /** A database of an older install: migrated up to, not including, one migration; to fill, then migrate. */

@@ -2,8 +2,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { applyMigrations } from '../../src/database/migrations.js';
+import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres.js';
+import { applyMigrations } from '../../src/platform/database/migrations.js';
 import { freePort } from './free-port.js';
 
 export interface OwnPostgres {

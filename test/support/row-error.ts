@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { RowError } from '../../src/dataset/import/csv-formats.js';
+import { RowError } from '../../src/features/dataset/import/csv-formats.js';
 
 /** The RowError `parse` throws (fails the test if it throws none). */
 export function rowError(parse: () => unknown): RowError {

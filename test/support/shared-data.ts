@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
+import { projectRoot } from '../../src/platform/config/paths.js';
 
 /**
  * The real datasets kept beside the repository, never copied into it (their licence is

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'supertest/types.js';
 import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/app-config.js';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
+import { PrismaService } from '../../src/platform/database/prisma.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { withDatabase } from '../../src/database/connection-string.js';
+import { withDatabase } from '../../src/platform/database/connection-string.js';
 
 /** Built once per run from the migrations (see global-setup.ts). */
 export const TEMPLATE_DATABASE = 'encore_template';

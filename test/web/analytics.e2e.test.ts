@@ -5,9 +5,9 @@ import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { browserSession, type RegisteredAccount } from '../support/browser-session.js';
 import { FakeSpotify } from '../support/fake-spotify.js';
 import { createTestApp } from '../support/test-app.js';
-import { CompetingReleasesRecorder } from '../../src/analytics/competing/competing-releases.recorder.js';
-import { weekOfDay } from '../../src/analytics/competing/release-week.js';
-import { utcDay } from '../../src/analytics/ingestion/metric-rows.js';
+import { CompetingReleasesRecorder } from '../../src/features/analytics/competing/competing-releases.recorder.js';
+import { weekOfDay } from '../../src/features/analytics/competing/release-week.js';
+import { utcDay } from '../../src/features/analytics/ingestion/metric-rows.js';
 
 const DEMO_ARTISTS = ['Harbour Lights', 'Kōwhai', 'Marama Bay', 'Southern Static', 'The Dust Riders'];
 

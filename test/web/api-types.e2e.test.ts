@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
+import { projectRoot } from '../../src/platform/config/paths.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const GENERATED_TYPES = join(projectRoot, 'web/src/api/openapi.d.ts');

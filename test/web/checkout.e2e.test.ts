@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeStripe } from '../payments/fake-stripe.js';
-import { deliverSigned, stripeEvent } from '../payments/stripe-events.js';
+import { FakeStripe } from '../features/payments/fake-stripe.js';
+import { deliverSigned, stripeEvent } from '../features/payments/stripe-events.js';
 import { screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { browserSession } from '../support/browser-session.js';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AUTH_CLEANUP_QUEUE } from '../../src/auth/auth-cleanup.job.js';
-import { JOBS_SCHEMA } from '../../src/jobs/job-queue.service.js';
+import { AUTH_CLEANUP_QUEUE } from '../../src/features/auth/auth-cleanup.job.js';
+import { JOBS_SCHEMA } from '../../src/platform/jobs/job-queue.service.js';
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 import { browserSession, type Credentials } from '../support/browser-session.js';

@@ -3,10 +3,10 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HitModelTrainerService } from '../../../src/hit-prediction/model/hit-model-trainer.service.js';
-import { modelFileName } from '../../../src/models/model-card.js';
-import { ModelRegistryService } from '../../../src/models/model-registry.service.js';
-import { DemoSongsService } from '../../../src/dataset/demo/demo-songs.service.js';
+import { HitModelTrainerService } from '../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
+import { modelFileName } from '../../../src/platform/models/model-card.js';
+import { ModelRegistryService } from '../../../src/platform/models/model-registry.service.js';
+import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 

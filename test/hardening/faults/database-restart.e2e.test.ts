@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/app-config.js';
-import { HitModelTrainerService } from '../../../src/hit-prediction/model/hit-model-trainer.service.js';
-import { HitPredictorService } from '../../../src/hit-prediction/model/hit-predictor.service.js';
-import { JobQueueService } from '../../../src/jobs/job-queue.service.js';
-import { DemoSongsService } from '../../../src/dataset/demo/demo-songs.service.js';
+import { loadConfig } from '../../../src/platform/config/app-config.js';
+import { HitModelTrainerService } from '../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../../src/features/hit-prediction/model/hit-predictor.service.js';
+import { JobQueueService } from '../../../src/platform/jobs/job-queue.service.js';
+import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { eventually } from '../../support/eventually.js';
 import { startOwnPostgres, type OwnPostgres } from '../../support/own-postgres.js';
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSongCsvLines } from '../../../src/dataset/demo/demo-songs.js';
+import { demoSongCsvLines } from '../../../src/features/dataset/demo/demo-songs.js';
 import { spawnCli } from '../../support/cli-process.js';
 import { eventually } from '../../support/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';

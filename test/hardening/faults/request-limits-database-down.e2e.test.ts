@@ -4,8 +4,8 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/app-config.js';
-import { RequestCounter } from '../../../src/request-limits/request-counter.service.js';
+import { loadConfig } from '../../../src/platform/config/app-config.js';
+import { RequestCounter } from '../../../src/platform/request-limits/request-counter.service.js';
 import { startOwnPostgres, type OwnPostgres } from '../../support/own-postgres.js';
 
 /** The request limits while PostgreSQL is down: the instance limits on its own counts and shares them once it is back. */

@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HitModelTrainerService } from '../../../src/hit-prediction/model/hit-model-trainer.service.js';
-import { HitPredictorService } from '../../../src/hit-prediction/model/hit-predictor.service.js';
-import { MAX_BATCH_ROWS } from '../../../src/hit-prediction/dto/batch-prediction.dto.js';
-import { DemoSongsService } from '../../../src/dataset/demo/demo-songs.service.js';
+import { HitModelTrainerService } from '../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
+import { HitPredictorService } from '../../../src/features/hit-prediction/model/hit-predictor.service.js';
+import { MAX_BATCH_ROWS } from '../../../src/features/hit-prediction/dto/batch-prediction.dto.js';
+import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const song = {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueueService } from '../../../src/jobs/job-queue.service.js';
+import { JobQueueService } from '../../../src/platform/jobs/job-queue.service.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 

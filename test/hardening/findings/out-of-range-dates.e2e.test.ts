@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBadDateTimeInput } from '../../../src/common/http/database-errors.js';
+import { isBadDateTimeInput } from '../../../src/platform/common/http/database-errors.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { fetchOpenApiDocument, operationsOf } from '../../support/openapi-operations.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';

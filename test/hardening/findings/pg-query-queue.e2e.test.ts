@@ -26,7 +26,7 @@ describe('a transaction reading relations in parallel through the app’s databa
 
   it('answers without pg deprecating its query queue', async () => {
     const script = `
-      import { PrismaService } from './dist/database/prisma.service.js';
+      import { PrismaService } from './dist/platform/database/prisma.service.js';
       const prisma = new PrismaService(process.env.URL, { DATABASE_POOL_SIZE: 2, DATABASE_TIMEOUT_MS: 5000 });
       const users = await prisma.$transaction((tx) => tx.user.findMany({ include: { refreshTokens: true, playlists: true, likes: true } }));
       await prisma.onModuleDestroy();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ListenerPlanService } from '../../../src/subscriptions/listener-plan.service.js';
+import { ListenerPlanService } from '../../../src/features/subscriptions/listener-plan.service.js';
 import { createAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { subscriptionCalls } from '../../subscriptions/subscription-calls.js';
+import { subscriptionCalls } from '../../features/subscriptions/subscription-calls.js';
 
 /**
  * Issue 20, finding 4: a Family or Duo owner added any account without its consent

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/app-config.js';
+import { loadConfig } from '../../../src/platform/config/app-config.js';
 import { featureRow } from '../../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { stripeSubscription } from '../../payments/fake-stripe.js';
+import { stripeSubscription } from '../../features/payments/fake-stripe.js';
 
 const WEBHOOK_SECRET = 'whsec_encore_findings';
 

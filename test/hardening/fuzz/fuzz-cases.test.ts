@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_LIMIT_EXTENSION } from '../../../src/common/http/upload.js';
+import { UPLOAD_LIMIT_EXTENSION } from '../../../src/platform/common/http/upload.js';
 import type { OpenApiDocument } from '../../support/openapi-operations.js';
 import { UNKNOWN_UUID, fuzzCases, type FuzzCase } from './fuzz-cases.js';
 

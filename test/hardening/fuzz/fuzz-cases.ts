@@ -3,7 +3,7 @@
  * (paths, parameters, request bodies and their schemas, upload limits), so that a new route is
  * fuzzed as soon as it is documented. Pure: nothing here touches the network.
  */
-import { UPLOAD_LIMIT_EXTENSION } from '../../../src/common/http/upload.js';
+import { UPLOAD_LIMIT_EXTENSION } from '../../../src/platform/common/http/upload.js';
 import { operationsOf, type OpenApiDocument, type OpenApiParameter, type Operation } from '../../support/openapi-operations.js';
 
 /** What the fuzzer reads of a JSON schema of the document. */

@@ -1,0 +1,117 @@
+import { Injectable, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ModelRunner } from '../../../ml/model-runner.js';
+import { ActiveModel, type LoadedModel, type ModelStatus } from '../../../platform/models/active-model.js';
+import type { HitModelCard } from '../../../platform/models/model-card.js';
+import { ModelActivationListener } from '../../../platform/models/model-activation-listener.js';
+import { ModelRegistryService } from '../../../platform/models/model-registry.service.js';
+import { observePrediction } from '../../../platform/metrics/prediction-metrics.js';
+import { HIT_MODEL_NAME } from './hit-features.js';
+import { featureMatrix, hitPredictions, type FeatureValues, type HitModelFile, type HitPrediction } from './hit-probabilities.js';
+
+export type { FeatureValues, HitModelFile, HitPrediction } from './hit-probabilities.js';
+
+/**
+ * Rows per model run of a batch: about 3 ms of the event loop each (onnxruntime-node runs on the
+ * calling thread), so health and other requests are answered between a batch's runs.
+ */
+export const BATCH_RUN_ROWS = 500;
+
+function modelFileOf({ card, onnxPath }: LoadedModel<HitModelCard>): HitModelFile {
+  return { version: card.version, onnxPath, features: card.features.map((feature) => feature.name), hitColumn: card.classes.indexOf('HIT') };
+}
+
+/**
+ * Predicts HIT/FLOP with the active hit model: one ONNX session, loaded at start and swapped
+ * without a restart when another version is activated (here or by another process). While
+ * no usable model exists, predictions fail with 503 and say how to get one.
+ */
+@Injectable()
+export class HitPredictorService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly model: ActiveModel<HitModelCard>;
+
+  constructor(registry: ModelRegistryService, listener: ModelActivationListener) {
+    this.model = new ActiveModel(HIT_MODEL_NAME, registry, listener, 'HitModel');
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.model.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.model.release();
+  }
+
+  /** The active model's card, when one is loaded. */
+  get card(): HitModelCard | undefined {
+    return this.model.loaded?.card;
+  }
+
+  /** The version in use, or why none is. */
+  get status(): ModelStatus {
+    return this.model.status;
+  }
+
+  /** Loads the active version if it is not the one in use. */
+  reload(): Promise<void> {
+    return this.model.reload();
+  }
+
+  async predict(features: FeatureValues): Promise<HitPrediction> {
+    return (await this.predictMany([features]))[0]!;
+  }
+
+  /** One prediction per row, in order, in one model run. */
+  predictMany(rows: FeatureValues[]): Promise<HitPrediction[]> {
+    return observePrediction(
+      HIT_MODEL_NAME,
+      rows.length,
+      () => this.run(rows),
+      (results) => results.map((result) => result.prediction),
+    );
+  }
+
+  /** The version in use, for a batch thread to build its rows' features (batch predictions); undefined while none is loaded. */
+  get modelFile(): HitModelFile | undefined {
+    const model = this.model.loaded;
+    return model && modelFileOf(model);
+  }
+
+  /**
+   * Class probabilities of a batch's feature rows, built by a batch thread for `model` (its
+   * columns in that version's feature order), run on this process's session in chunks of
+   * BATCH_RUN_ROWS: the batch threads hold no onnxruntime session of their own (about 25 MB each).
+   * When `model` is no longer the loaded version (another was activated meanwhile), a session of
+   * that version is loaded for this batch alone, so the answer is still that version's.
+   */
+  async runBatch(model: HitModelFile, features: Float32Array, rows: number): Promise<{ probabilities: Float32Array; runSeconds: number }> {
+    const started = performance.now();
+    const loaded = this.model.loaded;
+    if (loaded?.card.version === model.version) {
+      try {
+        return { probabilities: await loaded.runner.runInChunks(features, rows, BATCH_RUN_ROWS), runSeconds: (performance.now() - started) / 1000 };
+      } catch (error) {
+        // Replaced between two chunks: the version's own session below.
+        if (!loaded.runner.isReleasing) throw error;
+      }
+    }
+    const runner = await ModelRunner.load(model.onnxPath);
+    try {
+      return { probabilities: await runner.runInChunks(features, rows, BATCH_RUN_ROWS), runSeconds: (performance.now() - started) / 1000 };
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The answer while no model is usable: why, and how to get one. */
+  unavailable(): ServiceUnavailableException {
+    return new ServiceUnavailableException(`No hit model is available: ${this.model.reason}. Train one with "npm run train".`);
+  }
+
+  private async run(rows: FeatureValues[]): Promise<HitPrediction[]> {
+    const model = this.model.loaded;
+    if (!model) throw this.unavailable();
+    const { features, hitColumn, version } = modelFileOf(model);
+    const probabilities = await model.runner.run(featureMatrix(rows, features), rows.length);
+    return hitPredictions(probabilities, rows.length, hitColumn, version);
+  }
+}

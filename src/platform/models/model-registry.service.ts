@@ -1,0 +1,151 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config.js';
+import { projectRoot } from '../config/paths.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { ModelMetadata } from '../../generated/prisma/client.js';
+import type { ModelStatus } from './active-model.js';
+import { modelFileName, type ModelCard } from './model-card.js';
+import { isProcessAlive } from '../common/process-alive.js';
+
+/** Models that ship with Encore, tracked in git: trained by its own trainer on real data (see each card's training_command). */
+export const SHIPPED_MODELS_DIR = join(projectRoot, 'models', 'pretrained');
+
+/** The PostgreSQL channel told which model version became active ("<name>:<version>"). */
+export const MODEL_ACTIVATED_CHANNEL = 'model_activated';
+
+/** A model this instance predicts with: what health and metrics read of it. */
+export interface ServedModel {
+  readonly status: ModelStatus;
+  readonly card: ModelCard | undefined;
+}
+
+/**
+ * Trained models: files in the models folder (ONNX + model card) and a `model_metadata` row
+ * per version, exactly one of them active per model name; and the models this instance serves,
+ * which each predictor's ActiveModel adds, so health and metrics know them without knowing the
+ * features.
+ */
+@Injectable()
+export class ModelRegistryService {
+  private readonly logger = new Logger('Models');
+  private readonly served = new Map<string, ServedModel>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Called by a model's ActiveModel: this instance predicts with it. */
+  serve(name: string, model: ServedModel): void {
+    this.served.set(name, model);
+  }
+
+  /** The models this instance predicts with, by name, in the order they were added. */
+  get servedModels(): ReadonlyMap<string, ServedModel> {
+    return this.served;
+  }
+
+  /** Writes the files (each to a temporary name first, so no half file is ever read) and records the version. */
+  async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {
+    const onnxName = await this.writeFiles(card, onnx);
+    return this.prisma.modelMetadata.create({
+      data: {
+        modelName: card.name,
+        modelVersion: card.version,
+        accuracy: card.metrics.accuracy,
+        rocAuc: card.metrics.roc_auc,
+        f1: card.metrics.f1,
+        trainedOn: new Date(card.created_at),
+        dataSource: card.data_source,
+        trainingRows: card.training_rows,
+        testRows: card.test_rows,
+        path: onnxName,
+      },
+    });
+  }
+
+  /**
+   * Registers and activates the newest version of `name` that ships with Encore (SHIPPED_MODELS_DIR),
+   * copying its files into the models folder. Null when none ships.
+   */
+  async activateShipped(name: string): Promise<ModelCard | null> {
+    const cards = (await readdir(SHIPPED_MODELS_DIR).catch(() => [])).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.json')).sort();
+    const newest = cards.at(-1);
+    if (!newest) return null;
+    const card = JSON.parse(await readFile(join(SHIPPED_MODELS_DIR, newest), 'utf8')) as ModelCard;
+    const onnx = await readFile(join(SHIPPED_MODELS_DIR, modelFileName(card.name, card.version, 'onnx')));
+    const known = await this.prisma.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: card.version } } });
+    if (known) await this.writeFiles(card, onnx);
+    else await this.save(card, onnx);
+    await this.activate(name, card.version);
+    return card;
+  }
+
+  /** Makes `version` the one active version of `name`, and tells every running app. */
+  async activate(name: string, version: string): Promise<ModelMetadata> {
+    const activated = await this.prisma.$transaction(async (tx) => {
+      // One activation per model name at a time, so two never end up active together.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`model:${name}`}))`;
+      const target = await tx.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: version } } });
+      if (!target) throw new NotFoundException(`No ${name} model version ${version}; see "models list".`);
+      await tx.modelMetadata.updateMany({ where: { modelName: name, isActive: true }, data: { isActive: false } });
+      const row = await tx.modelMetadata.update({ where: { id: target.id }, data: { isActive: true, activatedAt: new Date() } });
+      await tx.$executeRaw`SELECT pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${`${name}:${version}`})`;
+      return row;
+    });
+    this.logger.log(`Activated ${name} model ${version}`);
+    return activated;
+  }
+
+  list(name?: string): Promise<ModelMetadata[]> {
+    return this.prisma.modelMetadata.findMany({ where: name ? { modelName: name } : {}, orderBy: [{ modelName: 'asc' }, { createdAt: 'desc' }] });
+  }
+
+  active(name: string): Promise<ModelMetadata | null> {
+    return this.prisma.modelMetadata.findFirst({ where: { modelName: name, isActive: true } });
+  }
+
+  onnxPath(row: ModelMetadata): string {
+    return join(this.config.modelsDir, row.path);
+  }
+
+  /** The ONNX file's name in the models folder. */
+  private async writeFiles(card: ModelCard, onnx: Uint8Array): Promise<string> {
+    const dir = this.config.modelsDir;
+    await mkdir(dir, { recursive: true });
+    await removeAbandonedTemporaryFiles(dir);
+    const onnxName = modelFileName(card.name, card.version, 'onnx');
+    await writeAtomically(join(dir, onnxName), onnx);
+    await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
+    return onnxName;
+  }
+
+  async readCard(row: ModelMetadata): Promise<ModelCard> {
+    const path = join(this.config.modelsDir, modelFileName(row.modelName, row.modelVersion, 'json'));
+    return JSON.parse(await readFile(path, 'utf8')) as ModelCard;
+  }
+}
+
+/** Written, flushed to disk, then renamed: neither a killed process nor a power cut leaves half a model under its name. */
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, path);
+}
+
+/** Temporary files of trainings whose process died before renaming them (`<name>.<pid>.tmp`). */
+async function removeAbandonedTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isProcessAlive(pid)) await rm(join(dir, name), { force: true });
+  }
+}
+

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { copyLine } from '../../../../src/platform/database/copy-text.js';
+import { COLUMNS, songCopyLine } from '../../../../src/features/dataset/import/song-copy-line.js';
+import { isAcoustic, isInstrumental, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
+import { searchColumns } from '../../../../src/features/dataset/search-text.js';
+
+const song = (overrides: Partial<SongRecord> = {}): SongRecord => ({
+  trackId: 'EncoreFixtureTrack0001',
+  trackName: 'Harbour River',
+  artists: 'Mara Lintel',
+  albumName: null,
+  popularity: null,
+  trackGenre: null,
+  durationMs: 158308,
+  danceability: 0.734,
+  energy: 0.564,
+  valence: 0.577,
+  acousticness: 0.9191,
+  instrumentalness: 1.74e-6,
+  speechiness: 0.0308,
+  liveness: 0.1618,
+  loudness: -7.867,
+  tempo: 99.511,
+  mode: 1,
+  key: 10,
+  timeSignature: 3,
+  explicit: false,
+  explicitKnown: false,
+  isHit: false,
+  hitSource: 'label',
+  decade: 1960,
+  dataset: 'hit-predictor',
+  ...overrides,
+});
+
+/** The line the generic writer gives for the song's values in COLUMNS' order. */
+function genericLine(s: SongRecord): string {
+  const search = searchColumns(s.trackName, s.artists);
+  return copyLine([
+    s.trackId,
+    s.trackName,
+    s.artists,
+    s.albumName,
+    s.popularity,
+    s.trackGenre,
+    s.durationMs,
+    s.danceability,
+    s.energy,
+    s.valence,
+    s.acousticness,
+    s.instrumentalness,
+    s.speechiness,
+    s.liveness,
+    s.loudness,
+    s.tempo,
+    s.mode,
+    s.key,
+    s.timeSignature,
+    s.explicit,
+    s.explicitKnown,
+    isAcoustic(s),
+    isInstrumental(s),
+    s.isHit,
+    s.hitSource,
+    s.decade,
+    s.dataset,
+    search.searchText,
+    search.searchTitle,
+    search.searchArtists,
+  ]);
+}
+
+describe('songCopyLine', () => {
+  it('writes a hit-predictor song (no album, popularity or genre) as the generic COPY writer does', () => {
+    const s = song();
+    expect(songCopyLine(s, searchColumns(s.trackName, s.artists))).toBe(genericLine(s));
+  });
+
+  it('writes a Kaggle song with tabs, backslashes and line breaks in its texts as the generic COPY writer does', () => {
+    const s = song({
+      trackName: 'Tab\there \\ back',
+      artists: 'Line\nBreak\r',
+      albumName: 'C:\\Album',
+      popularity: 0,
+      trackGenre: 'a\tb',
+      explicit: true,
+      explicitKnown: true,
+      isHit: true,
+      hitSource: 'popularity',
+      decade: null,
+      dataset: 'kaggle',
+      loudness: -0,
+      key: -1,
+    });
+    expect(songCopyLine(s, searchColumns(s.trackName, s.artists))).toBe(genericLine(s));
+  });
+
+  it('has one field per column', () => {
+    const s = song();
+    expect(songCopyLine(s, searchColumns(s.trackName, s.artists)).split('\t')).toHaveLength(COLUMNS.length);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { HitPrediction } from '../../../src/features/hit-prediction/model/hit-probabilities.js';
+import { batchResults, checkBatchRows } from '../../../src/features/hit-prediction/batch/batch-rows.js';
+
+const song = {
+  duration_ms: 210_000,
+  danceability: 0.8,
+  energy: 0.7,
+  valence: 0.6,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  explicit: 'true',
+  loudness: -5,
+  tempo: 120,
+  mode: 1,
+};
+
+const prediction = (hit: number): HitPrediction => ({
+  isHit: hit > 0.5,
+  prediction: hit > 0.5 ? 'HIT' : 'FLOP',
+  confidence: Math.max(hit, 1 - hit) * 100,
+  probabilities: { HIT: hit, FLOP: 1 - hit },
+  modelVersion: 'v',
+});
+
+describe('checking the rows of a batch', () => {
+  it('keeps the valid rows in order, as the model takes them (explicit as 0/1)', () => {
+    const { valid, errors } = checkBatchRows([song, { ...song, explicit: false }]);
+    expect(errors).toEqual([]);
+    expect(valid).toEqual([
+      { ...song, explicit: 1 },
+      { ...song, explicit: 0 },
+    ]);
+  });
+
+  it('names each bad row by its index and its bad fields', () => {
+    const { valid, errors } = checkBatchRows([song, { ...song, tempo: 400, mode: 0.5 }, 'nonsense', { ...song, extra: 1 }]);
+    expect(valid).toHaveLength(1);
+    expect(errors).toEqual([
+      [1, 'tempo must not be greater than 300; mode must be 0 or 1'],
+      [2, 'row must be an object of the ten features'],
+      [3, 'extra is not an allowed field'],
+    ]);
+  });
+});
+
+describe('the results of a batch', () => {
+  it('puts each bad row’s error in its place and the predictions of the others in order', () => {
+    const results = batchResults(
+      4,
+      [
+        [1, 'tempo is required'],
+        [3, 'row must be an object of the ten features'],
+      ],
+      [prediction(0.9), prediction(0.2)],
+    );
+    expect(results).toEqual([
+      { prediction: 'HIT', confidence: 90, probabilities: { HIT: 0.9, FLOP: 1 - 0.9 } },
+      { error: 'tempo is required' },
+      { prediction: 'FLOP', confidence: 80, probabilities: { HIT: 0.2, FLOP: 0.8 } },
+      { error: 'row must be an object of the ten features' },
+    ]);
+  });
+});
