@@ -1,4 +1,4 @@
-/** The catalog, accounts-adjacent and player shapes of the API, as its OpenAPI document describes them (src/catalog/dto, src/playlists/dto, src/subscriptions/dto). */
+/** The catalog, accounts-adjacent and player shapes of the API, as its OpenAPI document describes them (src/features/catalog/dto, src/features/playlists/dto, src/features/subscriptions/dto). */
 import type { Schema } from './schema.js';
 
 export type Ref = Schema<'ArtistRefDto'>;
