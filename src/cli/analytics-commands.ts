@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { MetricsIngestionService } from '../features/analytics/ingestion/metrics-ingestion.service.js';
 import { AnalyticsScoringJobs } from '../features/analytics/jobs/analytics-scoring.jobs.js';
 import { PrismaService } from '../platform/database/prisma.service.js';
-import { normalizeSearchText } from '../features/dataset/search-text.js';
+import { normalizeSearchText } from '../vocabulary/search-text.js';
 import type { CliContext } from './context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../src/generated/prisma/client.js';
-import { searchColumns } from '../../src/features/dataset/search-text.js';
+import { searchColumns } from '../../src/vocabulary/search-text.js';
 import type { TestApp } from './test-app.js';
 
 /** A dataset song of our own, with flags and created_at chosen by the test. */

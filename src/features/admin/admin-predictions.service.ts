@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { searchWords } from '../dataset/search-text.js';
+import { searchWords } from '../../vocabulary/search-text.js';
 import { createdBetween, orderByFor } from './admin-query.js';
 import { toAdminPredictionDto, type AdminPredictionDto, type AdminPredictionPageDto, type AdminPredictionsQueryDto } from './dto/admin-prediction.dto.js';
 

@@ -3,7 +3,7 @@ import { isRowId } from '../../platform/common/http/query.js';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { searchWords } from '../dataset/search-text.js';
+import { searchWords } from '../../vocabulary/search-text.js';
 import { createdBetween, orderByFor } from './admin-query.js';
 import { toAdminSongDto, type AdminSongDto, type AdminSongPageDto, type AdminSongsQueryDto, type UpdateAdminSongDto } from './dto/admin-song.dto.js';
 import { derivedSongChanges, songChanges } from './song-changes.js';

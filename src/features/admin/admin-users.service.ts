@@ -4,7 +4,7 @@ import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../dataset/search-text.js';
+import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { MediaStorage } from '../../platform/storage/media-storage.js';
 import { createdBetween, orderByFor } from './admin-query.js';
 import type { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';

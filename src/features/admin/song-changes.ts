@@ -1,6 +1,6 @@
 import type { Prisma, Song } from '../../generated/prisma/client.js';
 import { isAcoustic, isInstrumental } from '../dataset/import/song-record.js';
-import { searchColumns } from '../dataset/search-text.js';
+import { searchColumns } from '../../vocabulary/search-text.js';
 import type { UpdateAdminSongDto } from './dto/admin-song.dto.js';
 
 /** An optional text cleared by null or an empty string. */

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../dataset/search-text.js';
+import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { accountEmailMessage, isAccountEmail } from './account-email.js';
 import type { AuthUser } from './auth-user.js';
 import type { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';

@@ -9,7 +9,7 @@ import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-a
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
-import { normalizeSearchText } from './search-text.js';
+import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { SongSearchService } from './song-search.service.js';
 import { songFromSpotify } from './spotify-song.js';
 

@@ -4,7 +4,7 @@ import { queryPrepared } from '../../platform/database/prepared-query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { Prisma, type Song } from '../../generated/prisma/client.js';
 import { typoScore } from '../dataset/fuzzy-score.js';
-import { normalizeSearchText } from '../dataset/search-text.js';
+import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { SongsService } from '../dataset/songs.service.js';
 import { SpotifyClient, SpotifyUnavailableError } from '../spotify/spotify-client.js';
 import type { SpotifyTrack } from '../spotify/spotify-track.js';

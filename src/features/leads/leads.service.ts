@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { searchWords } from '../dataset/search-text.js';
+import { searchWords } from '../../vocabulary/search-text.js';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { LeadDetailDto, LeadDto, LeadFiltersDto, LeadPageDto, ListLeadsQueryDto, UpdateOutreachDto, YOUTUBE_FILTERS } from './dto/leads.dto.js';

@@ -7,7 +7,7 @@ import { projectRoot } from '../../../src/platform/config/paths.js';
 import { DemoLeadsService } from '../../../src/features/leads/demo/demo-leads.service.js';
 import { ensureBiRole, scramSha256Verifier, validateBiPassword, validateBiRoleName } from '../../../src/features/reporting/bi-role.js';
 import { ReportingService } from '../../../src/features/reporting/reporting.service.js';
-import { normalizeSearchText } from '../../../src/features/dataset/search-text.js';
+import { normalizeSearchText } from '../../../src/vocabulary/search-text.js';
 import { createDatasetSong, createPrediction } from '../../support/dataset-rows.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 

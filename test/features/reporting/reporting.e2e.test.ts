@@ -14,7 +14,7 @@ import { DemoLeadsService } from '../../../src/features/leads/demo/demo-leads.se
 import { REPORTING_REFRESH_QUEUE } from '../../../src/features/reporting/reporting-refresh.job.js';
 import { ReportingService, type RefreshReport } from '../../../src/features/reporting/reporting.service.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
-import { searchColumns } from '../../../src/features/dataset/search-text.js';
+import { searchColumns } from '../../../src/vocabulary/search-text.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 

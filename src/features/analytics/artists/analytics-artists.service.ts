@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import { dailyEngagement } from '../algorithms/daily-totals.js';
 import { detectViralSpikes, engagementPoints } from '../algorithms/viral-spikes.js';
 import { ArtistAccessService } from '../artist-access.service.js';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { SettingsService } from '../../../platform/settings/settings.service.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import { MetricsIngestionService } from '../ingestion/metrics-ingestion.service.js';
 import { DEMO_ANALYTICS_ARTISTS, demoArtistData } from './demo-curves.js';
 

@@ -10,7 +10,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { SpotifyArtist } from '../../spotify/spotify-artist.js';
 import { SpotifyClient, SpotifyRequestError, SpotifyUnavailableError } from '../../spotify/spotify-client.js';
 import { ArtistAccessService } from '../artist-access.service.js';

@@ -4,7 +4,7 @@ import type { PageQueryDto } from '../../../platform/common/http/query.js';
 import type { UploadedTempFile } from '../../../platform/common/http/upload.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import { inspectImage } from '../../../platform/storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../../platform/storage/media-storage.js';
 import { toAlbumDto, type AlbumDetailsDto, type AlbumDto, type AlbumPageDto, type ListAlbumsQueryDto, type UpdateAlbumDto } from '../dto/album.dto.js';

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import type { PageQueryDto } from '../../../platform/common/http/query.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { ArtistDto, ArtistPageDto, ArtistProfileDto, ListArtistsQueryDto, UpdateArtistDto } from '../dto/artist.dto.js';
 import { assertCanManage, visibleSongs } from '../visibility.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Random } from '../../../ml/random.js';
 import { SettingsService } from '../../../platform/settings/settings.service.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import { inspectAudio } from '../../../platform/storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../../platform/storage/media-storage.js';
 import { GenresService } from '../genres/genres.service.js';

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 
 export interface GenreDto {
   id: number;

@@ -1,6 +1,6 @@
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText, searchWords } from '../../dataset/search-text.js';
+import { normalizeSearchText, searchWords } from '../../../vocabulary/search-text.js';
 import { pageLinks } from '../../../platform/common/http/page-links.js';
 import { isoDate } from '../dto/catalog-song.dto.js';
 import type { ListCatalogSongsQueryDto } from '../dto/list-catalog-songs.query.dto.js';

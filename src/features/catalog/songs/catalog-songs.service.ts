@@ -4,7 +4,7 @@ import { queryPrepared } from '../../../platform/database/prepared-query.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { VersionedCache } from '../../../platform/database/versioned-cache.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { UploadedTempFile } from '../../../platform/common/http/upload.js';
 import { inspectAudio, type AudioFacts } from '../../../platform/storage/media-checks.js';
 import { MediaStorage, newMediaKey } from '../../../platform/storage/media-storage.js';

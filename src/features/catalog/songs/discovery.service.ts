@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto } from '../dto/catalog-song.dto.js';
 import { visibleSongsSql } from '../visibility.js';
 import { prefixTsQuery, RECOMMENDATION_WEIGHTS as R, TRENDING_WEIGHTS as T, trendingSince, type TrendingRange } from './discovery.js';

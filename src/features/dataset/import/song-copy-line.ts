@@ -1,4 +1,4 @@
-import { searchColumns } from '../search-text.js';
+import { searchColumns } from '../../../vocabulary/search-text.js';
 import { isAcoustic, isInstrumental, type SongRecord } from './song-record.js';
 
 /** Columns written by an import, in COPY order (songCopyLine writes them in this order). */

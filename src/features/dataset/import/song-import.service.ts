@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
-import { searchColumns } from '../search-text.js';
+import { searchColumns } from '../../../vocabulary/search-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { addWordsSql, ImportVocabulary, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';

@@ -1,4 +1,4 @@
-import { normalizeSearchText } from '../search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 
 /** One song as an import writes it: the columns of `songs` that come from data. */
 export interface SongRecord {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadProfile, Prisma } from '../../../generated/prisma/client.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
-import { normalizeSearchText } from '../../dataset/search-text.js';
+import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { LeadScore } from '../scoring/score-lead.js';
 import type { LeadDraft, PreviousSnapshot, SourceFindings } from './lead-facts.js';
 import { scoringInputs } from './scoring-inputs.js';

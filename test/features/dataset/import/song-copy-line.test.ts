@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyLine } from '../../../../src/platform/database/copy-text.js';
 import { COLUMNS, songCopyLine } from '../../../../src/features/dataset/import/song-copy-line.js';
 import { isAcoustic, isInstrumental, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
-import { searchColumns } from '../../../../src/features/dataset/search-text.js';
+import { searchColumns } from '../../../../src/vocabulary/search-text.js';
 
 const song = (overrides: Partial<SongRecord> = {}): SongRecord => ({
   trackId: 'EncoreFixtureTrack0001',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchText, searchWords } from '../../../src/features/dataset/search-text.js';
+import { normalizeSearchText, searchWords } from '../../src/vocabulary/search-text.js';
 
 describe('normalizeSearchText', () => {
   it('folds case and accents and turns punctuation into single spaces', () => {
