@@ -4,7 +4,7 @@ import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { searchWords } from '../../vocabulary/search-text.js';
-import { createdBetween, orderByFor } from './admin-query.js';
+import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import { toAdminPredictionDto, type AdminPredictionDto, type AdminPredictionPageDto, type AdminPredictionsQueryDto } from './dto/admin-prediction.dto.js';
 
 const COLUMNS = { created_at: 'createdAt', confidence: 'confidence' };

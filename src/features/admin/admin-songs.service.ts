@@ -4,7 +4,7 @@ import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { searchWords } from '../../vocabulary/search-text.js';
-import { createdBetween, orderByFor } from './admin-query.js';
+import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import { toAdminSongDto, type AdminSongDto, type AdminSongPageDto, type AdminSongsQueryDto, type UpdateAdminSongDto } from './dto/admin-song.dto.js';
 import { derivedSongChanges, songChanges } from './song-changes.js';
 

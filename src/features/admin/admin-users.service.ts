@@ -6,7 +6,7 @@ import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { MediaStorage } from '../../platform/storage/media-storage.js';
-import { createdBetween, orderByFor } from './admin-query.js';
+import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import type { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';
 
 const COLUMNS = { username: 'username', email: 'email', display_name: 'displayName', role: 'role', created_at: 'createdAt' };

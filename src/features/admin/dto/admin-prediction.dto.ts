@@ -4,7 +4,8 @@ import { PageDto } from '../../../platform/common/http/query.js';
 import type { Prediction, Song } from '../../../generated/prisma/client.js';
 import { isDemoDataset } from '../../dataset/demo/demo-mark.js';
 import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
-import { AdminListQueryDto, BooleanFilter, Ordering } from './admin-filters.js';
+import { AdminListQueryDto } from './admin-filters.js';
+import { BooleanFilter, Ordering } from '../../../platform/common/http/query-filters.js';
 
 export const ADMIN_PREDICTION_ORDERINGS = ['created_at', 'confidence'] as const;
 

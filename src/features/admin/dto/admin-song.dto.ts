@@ -5,7 +5,8 @@ import { Omittable } from '../../../platform/common/http/validation.js';
 import type { Song } from '../../../generated/prisma/client.js';
 import { AudioFeature } from '../../dataset/dto/audio-feature.decorator.js';
 import { SongDto, toSongDto } from '../../dataset/dto/song.dto.js';
-import { AdminListQueryDto, BooleanFilter, Ordering, Trimmed } from './admin-filters.js';
+import { AdminListQueryDto } from './admin-filters.js';
+import { BooleanFilter, Ordering, Trimmed } from '../../../platform/common/http/query-filters.js';
 
 export const ADMIN_SONG_ORDERINGS = ['track_name', 'artists', 'popularity', 'is_hit', 'created_at'] as const;
 

@@ -3,7 +3,8 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import { UserDto } from '../../auth/dto/user.dto.js';
 import { PageDto } from '../../../platform/common/http/query.js';
 import { Omittable } from '../../../platform/common/http/validation.js';
-import { AdminListQueryDto, Ordering, Trimmed } from './admin-filters.js';
+import { AdminListQueryDto } from './admin-filters.js';
+import { Ordering, Trimmed } from '../../../platform/common/http/query-filters.js';
 
 export const ROLES = ['user', 'artist', 'admin'] as const;
 export type RoleName = (typeof ROLES)[number];

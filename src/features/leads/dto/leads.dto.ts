@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Ordering, Trimmed } from '../../admin/dto/admin-filters.js';
+import { Ordering, Trimmed } from '../../../platform/common/http/query-filters.js';
 import { PageDto, PageQueryDto } from '../../../platform/common/http/query.js';
 import { Omittable } from '../../../platform/common/http/validation.js';
 import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';

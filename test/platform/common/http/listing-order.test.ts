@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createdBetween, orderByFor, orderingValues } from '../../../src/features/admin/admin-query.js';
+import { createdBetween, orderByFor, orderingValues } from '../../../../src/platform/common/http/listing-order.js';
 
 describe('admin listing helpers', () => {
   it('lists each field ascending and descending', () => {
