@@ -3,7 +3,7 @@
 // query (LIKE '%q%' on the same index, no ranking) as the floor.
 import pg from 'pg';
 import { DemoSongsService } from '../dist/features/dataset/demo/demo-songs.service.js';
-import { normalizeSearchText } from '../dist/features/dataset/search-text.js';
+import { normalizeSearchText } from '../dist/vocabulary/search-text.js';
 import { SongsService } from '../dist/features/dataset/songs.service.js';
 import { appContext, percentile, printTable, SEARCH_KINDS, searchQueries, startBenchDatabase } from './support.mjs';
 
