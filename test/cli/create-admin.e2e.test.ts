@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 
-// Each command is a fresh Node process on an embedded database of its own; test/auth/create-admin.e2e.test.ts
+// Each command is a fresh Node process on an embedded database of its own; test/features/auth/create-admin.e2e.test.ts
 // checks what the accounts can do afterwards.
 describe('npm run cli -- create-admin', { timeout: 120_000 }, () => {
   let root: string;

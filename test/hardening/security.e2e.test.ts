@@ -69,8 +69,8 @@ async function tableCounts(t: TestApp): Promise<Map<string, number>> {
 
 /**
  * The API's defences, checked across the OpenAPI document so that new routes are covered.
- * Who may write what on whose resources is test/auth/authorization-matrix.e2e.test.ts; login
- * rate limits and token rotation are test/auth/auth.e2e.test.ts; roles and sessions read live,
+ * Who may write what on whose resources is test/features/auth/authorization-matrix.e2e.test.ts; login
+ * rate limits and token rotation are test/features/auth/auth.e2e.test.ts; roles and sessions read live,
  * test/hardening/findings/live-authorization.e2e.test.ts.
  */
 describe('security', () => {

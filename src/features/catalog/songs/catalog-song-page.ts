@@ -67,7 +67,7 @@ export const CATALOG_VERSION_SQL = Prisma.sql`SELECT ${CATALOG_VERSION} AS versi
  * `row_to_json` of a row in the CatalogSongDto's order of fields (artist, album and genres joined
  * in, the page's genres in one grouped join), so Node neither parses nor stringifies the 9 KB:
  * row_to_json writes no spaces and escapes strings as JSON.stringify does, and timestamps are
- * Date.toJSON's text (test/catalog/catalog-song-page-json.test.ts holds it to the earlier answers).
+ * Date.toJSON's text (test/features/catalog/catalog-song-page-json.e2e.test.ts holds it to the earlier answers).
  * Also the catalog's version, read in the same snapshot: the page's key in CatalogSongsService's cache.
  */
 export function catalogSongPageSql(filter: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number): Prisma.Sql {

@@ -63,7 +63,7 @@ export class PageLinksInterceptor implements NestInterceptor {
  * Marks a route that answers a page, `{count, page, page_size, next, previous, results}`: documents
  * `response` as its 200 and adds the links to the page its service returns. Bound to each listing
  * rather than globally: a global interceptor makes Nest wrap every route's handler in an rxjs
- * pipeline (about 4 % of a non-listing request's CPU). test/common/http/page-links.e2e.test.ts
+ * pipeline (about 4 % of a non-listing request's CPU). test/platform/common/http/page-links.e2e.test.ts
  * fails when a route taking a page query or documenting a page lacks it.
  */
 export const Listing = (response: ApiResponseOptions) => applyDecorators(ApiOkResponse(response), UseInterceptors(PageLinksInterceptor));
@@ -79,7 +79,7 @@ export const WRITES_PAGE_LINKS = 'encore:writes-page-links';
  * same links as Listing's): documents `response` as its 200 and sends the text as JSON. No
  * interceptor: PageLinksInterceptor would only pass the text through, and Nest then calls the
  * handler without an rxjs pipeline (4 % of a GET /api/songs' CPU, docs/benchmarks.md).
- * test/common/http/page-links.e2e.test.ts counts it as a listing with links.
+ * test/platform/common/http/page-links.e2e.test.ts counts it as a listing with links.
  */
 export const WrittenListing = (response: ApiResponseOptions) =>
   applyDecorators(ApiOkResponse(response), Header('Content-Type', JSON_CONTENT_TYPE), SetMetadata(WRITES_PAGE_LINKS, true));
