@@ -3,35 +3,10 @@ import { copyLine } from '../../../../src/platform/database/copy-text.js';
 import { COLUMNS, songCopyLine } from '../../../../src/features/dataset/import/song-copy-line.js';
 import { isAcoustic, isInstrumental, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
 import { searchColumns } from '../../../../src/vocabulary/search-text.js';
+import { songRecord } from '../../../support/song-records.js';
 
-const song = (overrides: Partial<SongRecord> = {}): SongRecord => ({
-  trackId: 'EncoreFixtureTrack0001',
-  trackName: 'Harbour River',
-  artists: 'Mara Lintel',
-  albumName: null,
-  popularity: null,
-  trackGenre: null,
-  durationMs: 158308,
-  danceability: 0.734,
-  energy: 0.564,
-  valence: 0.577,
-  acousticness: 0.9191,
-  instrumentalness: 1.74e-6,
-  speechiness: 0.0308,
-  liveness: 0.1618,
-  loudness: -7.867,
-  tempo: 99.511,
-  mode: 1,
-  key: 10,
-  timeSignature: 3,
-  explicit: false,
-  explicitKnown: false,
-  isHit: false,
-  hitSource: 'label',
-  decade: 1960,
-  dataset: 'hit-predictor',
-  ...overrides,
-});
+/** instrumentalness in exponent form, as the hit-predictor files write it. */
+const song = (overrides: Partial<SongRecord> = {}): SongRecord => songRecord({ instrumentalness: 1.74e-6, ...overrides });
 
 /** The line the generic writer gives for the song's values in COLUMNS' order. */
 function genericLine(s: SongRecord): string {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SongImportService, type ImportSource } from '../../../../src/features/dataset/import/song-import.service.js';
+import { createDatasetSong } from '../../../support/dataset-rows.js';
 import { hitPredictorFixtures } from '../../../support/sample-data.js';
 import { describeWithHitPredictorData, hitPredictorFiles } from '../../../support/shared-data.js';
 import { createTestApp, type TestApp } from '../../../support/test-app.js';
@@ -73,33 +74,7 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
   });
 
   it('never deletes user songs when it clears the dataset', async () => {
-    await app.t.prisma.song.create({
-      data: {
-        trackName: 'Asked About By A User',
-        artists: 'Someone',
-        durationMs: 200_000,
-        danceability: 0.5,
-        energy: 0.5,
-        valence: 0.5,
-        acousticness: 0.5,
-        instrumentalness: 0,
-        speechiness: 0.05,
-        liveness: 0.1,
-        loudness: -8,
-        tempo: 120,
-        mode: 1,
-        key: 5,
-        timeSignature: 4,
-        isAcoustic: false,
-        isInstrumental: false,
-        isHit: false,
-        hitSource: 'popularity',
-        source: 'user',
-        searchText: 'asked about by a user someone',
-        searchTitle: 'asked about by a user',
-        searchArtists: 'someone',
-      },
-    });
+    await createDatasetSong(app.t, 'Asked About By A User', 'Someone');
     const report = await app.importer.import([
       textSource(
         'one.csv',
