@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SongPrediction } from '../../../web/src/api/types.js';
 import { DEFAULT_FEATURES } from '../../../web/src/lib/features.js';
-import { explainResult, fromManualPrediction, fromSongPrediction } from '../../../web/src/lib/result-view.js';
+import { calibratedHitProbability, explainResult, fromManualPrediction, fromSongPrediction } from '../../../web/src/lib/result-view.js';
 
 const answer: SongPrediction = {
   prediction: 'HIT',
@@ -42,5 +42,19 @@ describe('result views', () => {
       DEFAULT_FEATURES,
     );
     expect(explainResult(view)).toBe('The model gives this song a 38.8% chance of being a hit.');
+  });
+
+  it('keeps the explanation and the raw score of an answer that has them', () => {
+    const explanation = { base_value: 0.5, contributions: [{ feature: 'energy', value: 0.7, contribution: 0.1 }] };
+    expect(fromSongPrediction({ ...answer, explanation, raw_probability: 0.6 })).toMatchObject({ explanation, rawProbability: 0.6 });
+  });
+
+  it('reads the calibrated hit chance from the probabilities, or from the model’s own verdict and confidence', () => {
+    const manual = fromManualPrediction(
+      { prediction: 'FLOP', confidence: 61.2, probabilities: { HIT: 0.388, FLOP: 0.612 }, model_version: 'v1' },
+      DEFAULT_FEATURES,
+    );
+    expect(calibratedHitProbability(manual)).toBe(0.388);
+    expect(calibratedHitProbability(fromSongPrediction(answer))).toBeCloseTo(0.34, 10);
   });
 });

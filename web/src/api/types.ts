@@ -1,3 +1,4 @@
+import type { Calibration, FeatureImportance } from '../lib/explanation.js';
 import type { FeatureName, Features } from '../lib/features.js';
 import type { Schema } from './schema.js';
 
@@ -70,6 +71,10 @@ export interface ModelCard {
   synthetic_data: boolean;
   /** The command that trains the same model again (hit models trained since it was added). */
   training_command?: string;
+  /** How the forest's scores became probabilities, with the reliability tables (models trained since issue 24). */
+  calibration?: Calibration;
+  /** Each feature's mean absolute contribution, largest first (models trained since issue 24). */
+  importance?: FeatureImportance[];
   created_at: string;
   active?: boolean;
 }

@@ -1,8 +1,9 @@
 import type { FeatureAverages } from '../api/types.js';
 import { formatArtists, formatDateTime, formatPercent } from '../lib/format.js';
-import { explainResult, type ResultView } from '../lib/result-view.js';
+import { calibratedHitProbability, explainResult, type ResultView } from '../lib/result-view.js';
 import { AlbumArt } from './album-art.js';
 import { ComparisonChart } from './comparison-chart.js';
+import { ContributionChart } from './contribution-chart.js';
 import { DemoBadge } from './demo-badge.js';
 import { FeatureGrid } from './feature-grid.js';
 import { ConfidenceBar, VerdictBadge } from './verdict.js';
@@ -50,6 +51,9 @@ export function ResultCard({ view, averages }: ResultCardProps) {
           </li>
         )}
       </ul>
+      {view.explanation && (
+        <ContributionChart explanation={view.explanation} rawProbability={view.rawProbability} calibratedProbability={calibratedHitProbability(view)} />
+      )}
 
       {song && (
         <dl class="meta">

@@ -1,5 +1,12 @@
 import type { ManualPrediction, PredictedSong, SongPrediction, StoredPrediction, Verdict } from '../api/types.js';
+import type { Explanation } from './explanation.js';
 import type { Features } from './features.js';
+
+/** What a prediction answer may add (models trained before explanations answer without). */
+interface Explained {
+  explanation?: Explanation;
+  raw_probability?: number;
+}
 
 /** What the results card shows, whichever way the prediction was made. */
 export interface ResultView {
@@ -19,9 +26,21 @@ export interface ResultView {
   probabilities?: Record<Verdict, number>;
   predictionId?: number;
   predictedAt?: string;
+  /** Why the forest scored it so: present when the model answers with contributions. */
+  explanation?: Explanation;
+  /** The forest's own HIT score (0–1) the contributions add up to, before calibration. */
+  rawProbability?: number;
 }
 
-export function fromSongPrediction(answer: SongPrediction): ResultView {
+/** The model's calibrated chance of a hit (0–1), whichever way the answer gives it. */
+export function calibratedHitProbability(view: ResultView): number | undefined {
+  if (view.probabilities) return view.probabilities.HIT;
+  if (view.modelPrediction === undefined || view.modelConfidence === undefined) return undefined;
+  const confidence = view.modelConfidence / 100;
+  return view.modelPrediction === 'HIT' ? confidence : 1 - confidence;
+}
+
+export function fromSongPrediction(answer: SongPrediction & Explained): ResultView {
   return {
     prediction: answer.prediction,
     confidence: answer.confidence,
@@ -34,6 +53,8 @@ export function fromSongPrediction(answer: SongPrediction): ResultView {
     modelPrediction: answer.model_prediction,
     modelConfidence: answer.model_confidence,
     predictionId: answer.prediction_id,
+    explanation: answer.explanation,
+    rawProbability: answer.raw_probability,
   };
 }
 
@@ -54,13 +75,15 @@ export function fromStoredPrediction(stored: StoredPrediction): ResultView {
   };
 }
 
-export function fromManualPrediction(answer: ManualPrediction, features: Features): ResultView {
+export function fromManualPrediction(answer: ManualPrediction & Explained, features: Features): ResultView {
   return {
     prediction: answer.prediction,
     confidence: answer.confidence,
     features,
     modelVersion: answer.model_version,
     probabilities: answer.probabilities,
+    explanation: answer.explanation,
+    rawProbability: answer.raw_probability,
   };
 }
 

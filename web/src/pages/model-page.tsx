@@ -1,8 +1,9 @@
 import { api } from '../api/client.js';
 import type { ModelCard } from '../api/types.js';
 import { BarChart } from '../components/bar-chart.js';
+import { ReliabilityChart } from '../components/reliability-chart.js';
 import { useLoad } from '../hooks.js';
-import { FEATURE_BY_NAME, type FeatureName } from '../lib/features.js';
+import { featureLabel, importanceEntries } from '../lib/explanation.js';
 import { formatCount, formatDateTime } from '../lib/format.js';
 
 const METRICS: Array<{ key: 'roc_auc' | 'accuracy' | 'precision' | 'recall' | 'f1'; label: string; hint: string }> = [
@@ -13,7 +14,8 @@ const METRICS: Array<{ key: 'roc_auc' | 'accuracy' | 'precision' | 'recall' | 'f
   { key: 'f1', label: 'F1', hint: 'Balance of precision and recall' },
 ];
 
-const featureLabel = (name: string) => FEATURE_BY_NAME[name as FeatureName]?.label ?? name;
+/** A mean absolute contribution (0–1 of probability) in percentage points. */
+const asPoints = (value: number) => `${(value * 100).toFixed(1)} pts`;
 
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen'];
 
@@ -128,8 +130,26 @@ function ModelCardView({ card }: { card: ModelCard }) {
           </tbody>
         </table>
       </section>
+      {card.calibration && (
+        <section class="card" aria-labelledby="calibration-title">
+          <h2 id="calibration-title">How far its chances can be trusted</h2>
+          <p class="muted small">
+            Songs grouped by the chance the model gave them: a point on the dashed diagonal means that of the songs given, say, a 70% chance, 70 in 100 really
+            were hits.
+          </p>
+          <ReliabilityChart calibration={card.calibration} />
+        </section>
+      )}
       <section class="card" aria-labelledby="importance-title">
         <h2 id="importance-title">What the model listens to</h2>
+        {card.importance && card.importance.length > 0 && (
+          <>
+            <p class="muted small">
+              How far each feature moves a prediction’s hit score, on average over the test songs (mean absolute contribution, in percentage points).
+            </p>
+            <BarChart label="Mean effect on a prediction" testId="importance" entries={importanceEntries(card.importance)} format={asPoints} />
+          </>
+        )}
         <p class="muted small">Feature importance: how much each feature’s splits reduce impurity across the forest.</p>
         <BarChart
           label="Feature importances"
