@@ -15,7 +15,7 @@ import { formatCount } from '../lib/format.js';
 import { DataTable } from './data-table.js';
 import './explanation.css';
 
-const MARGIN = { left: 44, right: 12, top: 12, bottom: 40 };
+const MARGIN = { left: 50, right: 12, top: 12, bottom: 40 };
 const LARGEST = 420;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 const SERIES = [
@@ -55,54 +55,56 @@ export function ReliabilityChart({ calibration }: { calibration: Calibration }) 
           ))}
         </span>
       </figcaption>
-      <div ref={ref} class="reliability-canvas">
-        <svg width={side} height={side} viewBox={`0 0 ${side} ${side}`} role="img" aria-labelledby={summaryId}>
-          {TICKS.map((tick) => {
-            const { x, y } = corner(tick, tick);
-            const label = `${tick * 100}%`;
-            return (
-              <g key={tick} class="reliability-grid">
-                <line x1={box.left} x2={box.right} y1={y} y2={y} />
-                <line x1={x} x2={x} y1={box.top} y2={box.bottom} />
-                <text x={box.left - 6} y={y} dy="0.32em" text-anchor="end">
-                  {label}
-                </text>
-                <text x={x} y={box.bottom + 14} text-anchor={tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle'}>
-                  {label}
-                </text>
+      <div class="reliability-body">
+        <div ref={ref} class="reliability-canvas">
+          <svg width={side} height={side} viewBox={`0 0 ${side} ${side}`} role="img" aria-labelledby={summaryId}>
+            {TICKS.map((tick) => {
+              const { x, y } = corner(tick, tick);
+              const label = `${tick * 100}%`;
+              return (
+                <g key={tick} class="reliability-grid">
+                  <line x1={box.left} x2={box.right} y1={y} y2={y} />
+                  <line x1={x} x2={x} y1={box.top} y2={box.bottom} />
+                  <text x={box.left - 6} y={y} dy="0.32em" text-anchor="end">
+                    {label}
+                  </text>
+                  <text x={x} y={box.bottom + 14} text-anchor={tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle'}>
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
+            <text class="reliability-axis" x={(box.left + box.right) / 2} y={side - 6} text-anchor="middle">
+              Predicted chance of a hit
+            </text>
+            <text class="reliability-axis" x={0} y={0} text-anchor="middle" transform={`translate(10 ${(box.top + box.bottom) / 2}) rotate(-90)`}>
+              Share that were hits
+            </text>
+            <line class="reliability-diagonal" x1={corner(0, 0).x} y1={corner(0, 0).y} x2={corner(1, 1).x} y2={corner(1, 1).y} />
+            {series.map((entry) => (
+              <g key={entry.key} class={`reliability-series series-${entry.key}`} data-testid={`reliability-${entry.key}`}>
+                <path d={reliabilityPath(entry.points, box)} />
+                {entry.points.map((point) => {
+                  const { x, y } = corner(point.predicted, point.observed);
+                  return (
+                    <circle key={point.from} cx={x} cy={y} r={pointRadius(point.count, fullest)}>
+                      <title>
+                        {`${entry.label}, ${binRange(point)}: predicted ${percent(point.predicted)}, ${percent(point.observed)} of ${formatCount(point.count)} songs were hits`}
+                      </title>
+                    </circle>
+                  );
+                })}
               </g>
-            );
-          })}
-          <text class="reliability-axis" x={(box.left + box.right) / 2} y={side - 6} text-anchor="middle">
-            Predicted chance of a hit
-          </text>
-          <text class="reliability-axis" x={0} y={0} text-anchor="middle" transform={`translate(11 ${(box.top + box.bottom) / 2}) rotate(-90)`}>
-            Share that were hits
-          </text>
-          <line class="reliability-diagonal" x1={corner(0, 0).x} y1={corner(0, 0).y} x2={corner(1, 1).x} y2={corner(1, 1).y} />
-          {series.map((entry) => (
-            <g key={entry.key} class={`reliability-series series-${entry.key}`} data-testid={`reliability-${entry.key}`}>
-              <path d={reliabilityPath(entry.points, box)} />
-              {entry.points.map((point) => {
-                const { x, y } = corner(point.predicted, point.observed);
-                return (
-                  <circle key={point.from} cx={x} cy={y} r={pointRadius(point.count, fullest)}>
-                    <title>
-                      {`${entry.label}, ${binRange(point)}: predicted ${percent(point.predicted)}, ${percent(point.observed)} of ${formatCount(point.count)} songs were hits`}
-                    </title>
-                  </circle>
-                );
-              })}
-            </g>
+            ))}
+          </svg>
+        </div>
+        <div id={summaryId} class="reliability-summary" data-testid="calibration-summary">
+          {describeCalibration(calibration).map((sentence) => (
+            <p key={sentence} class="small">
+              {sentence}
+            </p>
           ))}
-        </svg>
-      </div>
-      <div id={summaryId} class="reliability-summary" data-testid="calibration-summary">
-        {describeCalibration(calibration).map((sentence) => (
-          <p key={sentence} class="small">
-            {sentence}
-          </p>
-        ))}
+        </div>
       </div>
       <details class="reliability-table">
         <summary>Bins</summary>

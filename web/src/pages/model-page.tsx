@@ -144,12 +144,14 @@ function ModelCardView({ card }: { card: ModelCard }) {
         <h2 id="importance-title">What the model listens to</h2>
         {card.importance && card.importance.length > 0 && (
           <>
+            <h3 class="section-title">Mean effect on a prediction</h3>
             <p class="muted small">
               How far each feature moves a prediction’s hit score, on average over the test songs (mean absolute contribution, in percentage points).
             </p>
             <BarChart label="Mean effect on a prediction" testId="importance" entries={importanceEntries(card.importance)} format={asPoints} />
           </>
         )}
+        {card.importance && card.importance.length > 0 && <h3 class="section-title">Split importance</h3>}
         <p class="muted small">Feature importance: how much each feature’s splits reduce impurity across the forest.</p>
         <BarChart
           label="Feature importances"
