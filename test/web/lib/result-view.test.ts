@@ -49,6 +49,10 @@ describe('result views', () => {
     expect(fromSongPrediction({ ...answer, explanation, raw_probability: 0.6 })).toMatchObject({ explanation, rawProbability: 0.6 });
   });
 
+  it('shows no explanation for an answer of a model version trained before explanations', () => {
+    expect(fromSongPrediction({ ...answer, explanation: null, raw_probability: 0.6 }).explanation).toBeUndefined();
+  });
+
   it('reads the calibrated hit chance from the probabilities, or from the model’s own verdict and confidence', () => {
     const manual = fromManualPrediction(
       { prediction: 'FLOP', confidence: 61.2, probabilities: { HIT: 0.388, FLOP: 0.612 }, model_version: 'v1' },

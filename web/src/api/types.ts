@@ -72,9 +72,9 @@ export interface ModelCard {
   /** The command that trains the same model again (hit models trained since it was added). */
   training_command?: string;
   /** How the forest's scores became probabilities, with the reliability tables (models trained since issue 24). */
-  calibration?: Calibration;
+  calibration?: Calibration | null;
   /** Each feature's mean absolute contribution, largest first (models trained since issue 24). */
-  importance?: FeatureImportance[];
+  importance?: FeatureImportance[] | null;
   created_at: string;
   active?: boolean;
 }

@@ -2,9 +2,9 @@ import type { ManualPrediction, PredictedSong, SongPrediction, StoredPrediction,
 import type { Explanation } from './explanation.js';
 import type { Features } from './features.js';
 
-/** What a prediction answer may add (models trained before explanations answer without). */
+/** What a prediction answer adds since issue 24 (null, or absent, from a model version trained before explanations). */
 interface Explained {
-  explanation?: Explanation;
+  explanation?: Explanation | null;
   raw_probability?: number;
 }
 
@@ -53,7 +53,7 @@ export function fromSongPrediction(answer: SongPrediction & Explained): ResultVi
     modelPrediction: answer.model_prediction,
     modelConfidence: answer.model_confidence,
     predictionId: answer.prediction_id,
-    explanation: answer.explanation,
+    explanation: answer.explanation ?? undefined,
     rawProbability: answer.raw_probability,
   };
 }
@@ -82,7 +82,7 @@ export function fromManualPrediction(answer: ManualPrediction & Explained, featu
     features,
     modelVersion: answer.model_version,
     probabilities: answer.probabilities,
-    explanation: answer.explanation,
+    explanation: answer.explanation ?? undefined,
     rawProbability: answer.raw_probability,
   };
 }
