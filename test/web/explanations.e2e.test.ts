@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppProcess } from '../support/app-process.js';
 import { horizontalOverflow, screenshot } from '../support/browser.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser-app.js';
 
@@ -15,26 +14,23 @@ interface ExplainedAnswer {
  * server answers (the model it trains at first start), on a phone and on a desktop.
  */
 describe('explanations in a browser', () => {
-  let app: AppProcess;
-  let browser: Browser;
   let running: BrowserApp;
-
   beforeAll(async () => {
     running = await startBrowserApp();
-    ({ app, browser } = running);
   }, 180_000);
   afterAll(() => running?.stop());
 
   const newPage = async (width: number): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    const page = await running.newPage();
+    await page.setViewportSize({ width, height: 900 });
     return page;
   };
+  const url = (path: string) => `${running.app.baseUrl}${path}`;
 
   for (const width of [375, 1280]) {
     it(`shows at ${width} px what pushed a predicted song toward HIT and toward FLOP, largest first, in bars and in words`, async () => {
       const page = await newPage(width);
-      await page.goto(`${app.baseUrl}/`);
+      await page.goto(url('/'));
       await page.locator('.quick-fill .chip').first().click();
       const answered = page.waitForResponse((response) => response.url().endsWith('/api/predict/spotify/'));
       await page.getByRole('button', { name: 'Predict' }).click();
@@ -62,14 +58,14 @@ describe('explanations in a browser', () => {
 
     it(`draws at ${width} px the reliability curve, raw and calibrated, beside the diagonal, and the mean effect of each feature`, async () => {
       const page = await newPage(width);
-      await page.goto(`${app.baseUrl}/model`);
+      await page.goto(url('/model'));
       const curve = page.getByRole('img', { name: /expected calibration error/ });
       await curve.waitFor();
       expect(await curve.locator('.reliability-diagonal').count()).toBe(1);
       expect(await page.getByTestId('reliability-raw').locator('circle').count()).toBeGreaterThan(1);
       expect(await page.getByTestId('reliability-calibrated').locator('circle').count()).toBeGreaterThan(1);
       expect(await page.getByTestId('calibration-summary').textContent()).toMatch(/Brier score .*: 0\.\d{3} before, 0\.\d{3} after\./);
-      const card = (await (await fetch(`${app.baseUrl}/api/models/active`)).json()) as { features: unknown[] };
+      const card = (await (await fetch(url('/api/models/active'))).json()) as { features: unknown[] };
       expect(await page.getByRole('list', { name: 'Mean effect on a prediction' }).locator('li').count()).toBe(card.features.length);
 
       expect(await horizontalOverflow(page)).toBe(0);

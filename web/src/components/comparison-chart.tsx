@@ -1,6 +1,7 @@
 import type { FeatureAverages } from '../api/types.js';
 import { FEATURES, scalePosition, type Features } from '../lib/features.js';
 import { formatAverage, formatCount, formatFeature } from '../lib/format.js';
+import { ChartLegend } from './chart-legend.js';
 
 /**
  * This song's features beside the average hit and the average flop of the songs table, each
@@ -20,14 +21,7 @@ export function ComparisonChart({ features, averages }: { features: Features; av
     <figure class="comparison" data-testid="comparison">
       <figcaption>
         <span>Against the database</span>
-        <span class="legend" aria-hidden="true">
-          {series.map((entry) => (
-            <span key={entry.key} class={`legend-item series-${entry.key}`}>
-              <i />
-              {entry.label}
-            </span>
-          ))}
-        </span>
+        <ChartLegend series={series} />
       </figcaption>
       <ul class="comparison-rows">
         {FEATURES.map(({ name, label }) => (

@@ -19,7 +19,7 @@ export function ContributionChart({ explanation, rawProbability, calibratedProba
   if (bars.length === 0) return null;
   return (
     <figure class="contributions" data-testid="contributions">
-      <figcaption>
+      <figcaption class="chart-caption">
         <span>Why the model says so</span>
       </figcaption>
       <p class="contribution-sentence" data-testid="contribution-sentence">

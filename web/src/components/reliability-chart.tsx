@@ -12,6 +12,7 @@ import {
   type ReliabilityBin,
 } from '../lib/explanation.js';
 import { formatCount } from '../lib/format.js';
+import { ChartLegend } from './chart-legend.js';
 import { DataTable } from './data-table.js';
 import './explanation.css';
 
@@ -40,20 +41,9 @@ export function ReliabilityChart({ calibration }: { calibration: Calibration }) 
   const corner = (predicted: number, observed: number) => plotPoint(predicted, observed, box);
   return (
     <figure class="reliability" data-testid="reliability">
-      <figcaption>
+      <figcaption class="chart-caption">
         <span>Predicted chance against real hit rate</span>
-        <span class="legend" aria-hidden="true">
-          <span class="legend-item series-diagonal">
-            <i />
-            Perfectly calibrated
-          </span>
-          {series.map((entry) => (
-            <span key={entry.key} class={`legend-item series-${entry.key}`}>
-              <i />
-              {entry.label}
-            </span>
-          ))}
-        </span>
+        <ChartLegend series={[{ key: 'diagonal', label: 'Perfectly calibrated' }, ...SERIES]} />
       </figcaption>
       <div class="reliability-body">
         <div ref={ref} class="reliability-canvas">
