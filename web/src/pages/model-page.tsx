@@ -15,7 +15,7 @@ const METRICS: Array<{ key: 'roc_auc' | 'accuracy' | 'precision' | 'recall' | 'f
 ];
 
 /** A mean absolute contribution (0–1 of probability) in percentage points. */
-const asPoints = (value: number) => `${(value * 100).toFixed(1)} pts`;
+const asPoints = (value: number) => `${(value * 100).toFixed(1)} pt`;
 
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen'];
 
