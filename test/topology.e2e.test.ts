@@ -163,6 +163,12 @@ describe('three app instances on one PostgreSQL', () => {
     });
   });
 
+  it.runIf(MODEL_FILES_IN_DATABASE)('serves the same active hit model on every instance, the other two from empty model folders of their own', async () => {
+    const versions = await Promise.all(instances.map(async (instance) => (await call(instance, '/models/active')).body.version));
+    expect(versions[0]).toEqual(expect.any(String));
+    expect(versions).toEqual([versions[0], versions[0], versions[0]]);
+  });
+
   it.runIf(MODEL_FILES_IN_DATABASE)('serves on the other two instances, within 5 s, a model trained through one', async () => {
     const admin = { email: 'topology-admin@example.com', password: 'Label-admin-2026' };
     const cli = spawnCli(['create-admin', '--email', admin.email, '--password', admin.password], { DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
