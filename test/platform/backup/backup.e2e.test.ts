@@ -145,13 +145,14 @@ describe('backup and restore (built-in format)', () => {
     expect(Number(next)).toBeGreaterThan(Number(highest));
   });
 
-  it('gives a working app on the restored database', async () => {
+  it('gives a working app on the restored database, predicting from the backup alone (an empty models folder)', async () => {
     const url = withDatabase(t.database.url, restored);
+    const emptyModelsDir = await mkdtemp(join(tmpdir(), 'encore-models-restored-'));
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'error',
       RATE_LIMIT_ENABLED: 'false',
-      MODELS_DIR: t.modelsDir,
+      MODELS_DIR: emptyModelsDir,
       MEDIA_DIR: t.mediaDir,
       GENRE_TRAIN_CRON: 'off',
       DATABASE_URL: url,
@@ -166,8 +167,13 @@ describe('backup and restore (built-in format)', () => {
       await request(app.getHttpServer() as App)
         .get('/api/models/active')
         .expect(200);
+      await request(app.getHttpServer() as App)
+        .post('/api/predict/manual/')
+        .send({ duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1 })
+        .expect(200);
     } finally {
       await app.close();
+      await rm(emptyModelsDir, { recursive: true, force: true });
     }
   });
 
