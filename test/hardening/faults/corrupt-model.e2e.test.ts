@@ -10,20 +10,8 @@ import { modelFileName } from '../../../src/platform/models/model-card.js';
 import { ModelRegistryService } from '../../../src/platform/models/model-registry.service.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
+import { MANUAL_SONG_FEATURES } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-
-const FEATURES = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 
 interface Damaged {
   /** The cached ONNX file, in the models folder the instance starts with. */
@@ -36,7 +24,7 @@ interface Damaged {
 /** Its stored ONNX bytes, changed behind its SHA-256; the cache is emptied, so they are fetched. */
 function storedBytes(change: (original: Buffer) => Buffer) {
   return async ({ path, original, prisma, modelId }: Damaged) => {
-    await prisma.modelFile.update({ where: { modelId_fileName: { modelId, fileName: basename(path) } }, data: { content: change(original) } });
+    await prisma.modelFile.update({ where: { modelId_fileName: { modelId, fileName: basename(path) } }, data: { content: Uint8Array.from(change(original)) } });
     await rm(path);
   };
 }
@@ -99,10 +87,10 @@ describe('an unusable hit model file', () => {
     it('answers 503 on the prediction endpoints, naming the version that cannot be loaded', async () => {
       const { body: song } = await request(t.http).get('/api/dataset/songs?page_size=1').expect(200);
       const answers = await Promise.all([
-        request(t.http).post('/api/predict/manual/').send(FEATURES),
+        request(t.http).post('/api/predict/manual/').send(MANUAL_SONG_FEATURES),
         request(t.http)
           .post('/api/predict/batch/')
-          .send({ rows: [FEATURES] }),
+          .send({ rows: [MANUAL_SONG_FEATURES] }),
         request(t.http).post('/api/predict/spotify/').send({ track_id: song.results[0].track_id }),
       ]);
       for (const answer of answers) {
@@ -113,7 +101,7 @@ describe('an unusable hit model file', () => {
     });
 
     it("names the file in the reason, not the server's folders", async () => {
-      const { body } = await request(t.http).post('/api/predict/manual/').send(FEATURES).expect(503);
+      const { body } = await request(t.http).post('/api/predict/manual/').send(MANUAL_SONG_FEATURES).expect(503);
       expect(body.message).toContain(`hit-${brokenVersion}.onnx`);
       expect(body.message).not.toContain(trainer.modelsDir);
     });
@@ -134,7 +122,7 @@ describe('an unusable hit model file', () => {
       const activated = await request(t.http).post(`/api/admin/models/hit/${goodVersion}/activate`).set('authorization', admin.bearer).expect(200);
       expect(activated.body).toMatchObject({ model_name: 'hit', model_version: goodVersion, is_active: true, loaded: { status: 'ok', version: goodVersion } });
 
-      const { body } = await request(t.http).post('/api/predict/manual/').send(FEATURES).expect(200);
+      const { body } = await request(t.http).post('/api/predict/manual/').send(MANUAL_SONG_FEATURES).expect(200);
       expect(body.model_version).toBe(goodVersion);
       const health = await request(t.http).get('/api/health/').expect(200);
       expect(health.body.models.hit).toEqual({ status: 'ok', version: goodVersion });

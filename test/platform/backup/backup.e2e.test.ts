@@ -19,6 +19,7 @@ import { JobQueueService } from '../../../src/platform/jobs/job-queue.service.js
 import { DemoLeadsService } from '../../../src/features/leads/demo/demo-leads.service.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createAccount } from '../../support/accounts.js';
+import { MANUAL_SONG_FEATURES } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /** A value COPY must escape: tab, newline, carriage return, backslash, a lone "\." line, non-ASCII. */
@@ -169,7 +170,7 @@ describe('backup and restore (built-in format)', () => {
         .expect(200);
       await request(app.getHttpServer() as App)
         .post('/api/predict/manual/')
-        .send({ duration_ms: 210_000, danceability: 0.8, energy: 0.7, valence: 0.6, acousticness: 0.1, instrumentalness: 0, explicit: 0, loudness: -5, tempo: 120, mode: 1 })
+        .send(MANUAL_SONG_FEATURES)
         .expect(200);
     } finally {
       await app.close();

@@ -10,29 +10,12 @@ import { modelFileName } from '../../../src/platform/models/model-card.js';
 import { sha256Hex } from '../../../src/platform/models/model-file-cache.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { eventually } from '../../support/eventually.js';
+import { servedHitVersion } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
-const FEATURES = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 
 /** Activation reaches every instance within this (the issue's bound); the poll fails after it. */
 const SWITCH_MS = 5000;
-
-/** The hit model version an instance predicts with. */
-async function servedVersion(t: TestApp): Promise<string | undefined> {
-  const answer = await request(t.http).post('/api/predict/manual/').send(FEATURES);
-  return answer.status === 200 ? (answer.body as { model_version: string }).model_version : undefined;
-}
 
 /** Instances on one database, each with a models folder of its own, empty at its start: no shared folder. */
 describe('model versions served by instances with separate models folders', () => {
@@ -69,7 +52,7 @@ describe('model versions served by instances with separate models folders', () =
   });
 
   it('serves the active version on an instance that started with an empty models folder', async () => {
-    expect(await servedVersion(b)).toBe(first);
+    expect(await servedHitVersion(b)).toBe(first);
     expect((await readdir(b.modelsDir)).sort()).toEqual([modelFileName('hit', first, 'json'), modelFileName('hit', first, 'onnx')]);
   });
 
@@ -81,19 +64,19 @@ describe('model versions served by instances with separate models folders', () =
 
   it('serves a version trained through another instance within 5 s', async () => {
     const trained = (await train(2)).card.version;
-    expect(await eventually('B to serve the new version', async () => (await servedVersion(b)) === trained, SWITCH_MS)).toBe(true);
+    expect(await eventually('B to serve the new version', async () => (await servedHitVersion(b)) === trained, SWITCH_MS)).toBe(true);
   });
 
   it('serves a version activated through another instance within 5 s', async () => {
     await request(a.http).post(`/api/admin/models/hit/${first}/activate`).set('authorization', admin.bearer).expect(200);
-    expect(await eventually('B to serve the activated version', async () => (await servedVersion(b)) === first, SWITCH_MS)).toBe(true);
+    expect(await eventually('B to serve the activated version', async () => (await servedHitVersion(b)) === first, SWITCH_MS)).toBe(true);
   });
 
   it('fetches a cached file again when its bytes differ from the stored ones', async () => {
     const cached = join(b.modelsDir, modelFileName('hit', first, 'onnx'));
     await writeFile(cached, randomBytes(1000));
     const c = await startInstance(b.modelsDir);
-    expect(await servedVersion(c)).toBe(first);
+    expect(await servedHitVersion(c)).toBe(first);
     const stored = await a.prisma.modelFile.findFirstOrThrow({ where: { fileName: modelFileName('hit', first, 'onnx') } });
     expect(sha256Hex(await readFile(cached))).toBe(stored.sha256);
   });

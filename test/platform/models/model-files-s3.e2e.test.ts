@@ -1,27 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { HitModelTrainerService } from '../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
 import { modelFileName } from '../../../src/platform/models/model-card.js';
 import { sha256Hex } from '../../../src/platform/models/model-file-cache.js';
 import { FakeS3 } from '../../support/fake-s3.js';
+import { servedHitVersion } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
-const FEATURES = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 
 /** With STORAGE_DRIVER=s3 a version's files go to the bucket, beside the uploads; the database keeps their SHA-256. */
 describe('model files in the object storage', () => {
@@ -33,14 +21,7 @@ describe('model files in the object storage', () => {
 
   beforeAll(async () => {
     s3 = await FakeS3.start('encore-media');
-    const env = {
-      STORAGE_DRIVER: 's3',
-      S3_BUCKET: s3.bucket,
-      S3_REGION: 'eu-west-1',
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: 'AKIDTEST',
-      S3_SECRET_ACCESS_KEY: 'test-secret',
-    };
+    const env = s3.appEnv();
     a = await createTestApp(env);
     await a.app.get(DemoSongsService).import(1000);
     version = (await a.app.get(HitModelTrainerService).train({ trees: 3, seed: 1 })).card.version;
@@ -65,7 +46,6 @@ describe('model files in the object storage', () => {
   });
 
   it('serves the version on an instance that started with an empty models folder', async () => {
-    const { body } = await request(b.http).post('/api/predict/manual/').send(FEATURES).expect(200);
-    expect(body.model_version).toBe(version);
+    expect(await servedHitVersion(b)).toBe(version);
   });
 });
