@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { projectRoot } from '../config/paths.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { ModelMetadata } from '../../generated/prisma/client.js';
+import { Prisma, type ModelMetadata } from '../../generated/prisma/client.js';
 import type { ModelStatus } from './active-model.js';
 import { modelFileName, type ModelCard } from './model-card.js';
 import { ModelFileStore, type ModelFileBytes } from './model-file-store.js';
@@ -40,7 +40,8 @@ export class ModelRegistryService implements OnApplicationBootstrap {
 
   /** Stores the files of versions registered before files were stored, from this instance's models folder. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.files.backfill();
+    // An app starts without its database (health then says so): the next start tries again.
+    await this.files.backfill().catch((error: unknown) => this.logger.warn(`Could not store the files of older model versions: ${(error as Error).message}`));
   }
 
   /** Called by a model's ActiveModel: this instance predicts with it. */
@@ -88,7 +89,11 @@ export class ModelRegistryService implements OnApplicationBootstrap {
     const onnx = await readFile(join(SHIPPED_MODELS_DIR, modelFileName(card.name, card.version, 'onnx')));
     const known = await this.prisma.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: card.version } } });
     if (known) await this.files.writeCache(filesOf(card, onnx));
-    else await this.save(card, onnx);
+    else
+      await this.save(card, onnx).catch((error: unknown) => {
+        // Instances starting together on an empty database: another one registered it first.
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+      });
     await this.activate(name, card.version);
     return card;
   }

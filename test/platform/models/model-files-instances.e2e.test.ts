@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { HitModelTrainerService } from '../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
 import { modelFileName } from '../../../src/platform/models/model-card.js';
+import { ModelRegistryService } from '../../../src/platform/models/model-registry.service.js';
 import { sha256Hex } from '../../../src/platform/models/model-file-cache.js';
 import { createAccount, type TestAccount } from '../../support/accounts.js';
 import { eventually } from '../../support/eventually.js';
@@ -89,5 +90,30 @@ describe('model versions served by instances with separate models folders', () =
     expect(stored.map((file) => file.fileName).sort()).toEqual([modelFileName('hit', legacy, 'json'), modelFileName('hit', legacy, 'onnx')]);
     const onnx = stored.find((file) => file.fileName.endsWith('.onnx'))!;
     expect(onnx.sha256).toBe(sha256Hex(await readFile(join(a.modelsDir, onnx.fileName))));
+  });
+});
+
+describe('the shipped hit model, registered by two instances starting together on an empty database', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let cache: string;
+
+  beforeAll(async () => {
+    a = await createTestApp();
+    cache = await mkdtemp(join(tmpdir(), 'encore-models-cache-'));
+    b = await createTestApp({ MODELS_DIR: cache }, a);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    if (cache) await rm(cache, { recursive: true, force: true });
+  });
+
+  it('is registered once, and served by both', async () => {
+    const [card] = await Promise.all([a, b].map((t) => t.app.get(ModelRegistryService).activateShipped('hit')));
+    const rows = await a.prisma.modelMetadata.findMany({ where: { modelName: 'hit' } });
+    expect(rows.map((row) => [row.modelVersion, row.isActive])).toEqual([[card!.version, true]]);
+    for (const t of [a, b]) expect(await eventually('the shipped version to be served', async () => (await servedHitVersion(t)) === card!.version, SWITCH_MS)).toBe(true);
   });
 });
