@@ -5,7 +5,7 @@
 // keep-alive connections gives every instance), then the one again, each after a warm-up. It prints
 // requests/s, latency, errors and server CPU per request of each run, the three's requests/s as a
 // multiple of the one's (the mean of its two runs), and each instance's share of the requests.
-// The three share a models folder (MODELS_DIR) as the compose file's replicas share a volume.
+// Each instance has a model cache (MODELS_DIR) of its own, filled from the database.
 // Options: --duration <s> (10), --warmup <s> (2), --connections <n> (18, a multiple of 3).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -47,7 +47,7 @@ async function startInstance(index, env) {
   const port = await freePort();
   const log = join(root, `app-${index}.log`);
   const output = openSync(log, 'w');
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: ['ignore', output, output] });
+  const child = spawn(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH, ...env, PORT: String(port), MODELS_DIR: join(root, `models-${index}`) }, stdio: ['ignore', output, output] });
   children.push(child);
   const base = `http://127.0.0.1:${port}/api`;
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -114,7 +114,6 @@ try {
     DATABASE_POOL_SIZE: '5',
     JWT_SECRET: randomBytes(32).toString('hex'),
     ANALYTICS_TOKEN_KEY: randomBytes(32).toString('hex'),
-    MODELS_DIR: join(root, 'models'),
     MEDIA_DIR: join(root, 'media'),
     SPOTIFY_CLIENT_ID: '',
     SPOTIFY_CLIENT_SECRET: '',

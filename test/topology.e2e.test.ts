@@ -12,13 +12,6 @@ import { eventually } from './support/eventually.js';
 import { freePort } from './support/free-port.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-/**
- * ENABLE AFTER MERGING h25models (issue 25): set to true. Until model versions keep their bytes in
- * the database, an instance loads a model only from its own MODELS_DIR, and here each instance
- * has an empty one of its own: the others cannot serve what one trained.
- */
-const MODEL_FILES_IN_DATABASE = false;
-
 /** Failed logins an account may make before it is throttled, on every instance. */
 const LOGIN_MAX_FAILURES = 3;
 /** Playlists acknowledged before the kill, and again after it, in the kill scenario. */
@@ -163,13 +156,13 @@ describe('three app instances on one PostgreSQL', () => {
     });
   });
 
-  it.runIf(MODEL_FILES_IN_DATABASE)('serves the same active hit model on every instance, the other two from empty model folders of their own', async () => {
+  it('serves the same active hit model on every instance, the other two from empty model folders of their own', async () => {
     const versions = await Promise.all(instances.map(async (instance) => (await call(instance, '/models/active')).body.version));
     expect(versions[0]).toEqual(expect.any(String));
     expect(versions).toEqual([versions[0], versions[0], versions[0]]);
   });
 
-  it.runIf(MODEL_FILES_IN_DATABASE)('serves on the other two instances, within 5 s, a model trained through one', async () => {
+  it('serves on the other two instances, within 5 s, a model trained through one', async () => {
     const admin = { email: 'topology-admin@example.com', password: 'Label-admin-2026' };
     const cli = spawnCli(['create-admin', '--email', admin.email, '--password', admin.password], { DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
     expect(await cli.exit(), cli.output()).toEqual({ code: 0, signal: null });
