@@ -47,7 +47,10 @@ async function startInstance(index, env) {
   const port = await freePort();
   const log = join(root, `app-${index}.log`);
   const output = openSync(log, 'w');
-  const child = spawn(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH, ...env, PORT: String(port), MODELS_DIR: join(root, `models-${index}`) }, stdio: ['ignore', output, output] });
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port), MODELS_DIR: join(root, `models-${index}`) },
+    stdio: ['ignore', output, output],
+  });
   children.push(child);
   const base = `http://127.0.0.1:${port}/api`;
   const deadline = Date.now() + START_TIMEOUT_MS;
