@@ -17,6 +17,8 @@ import type { NodeCover } from './tree-shap.js';
 
 const { onnx } = onnxProto;
 const decoder = new TextDecoder();
+/** What the trainer (as scikit-learn) puts in a leaf's threshold. */
+const LEAF_THRESHOLD = -2;
 
 export interface ForestFromOnnx {
   model: RandomForestModel;
@@ -76,7 +78,7 @@ export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
   const classCount = classes.length;
   const trees: DecisionTree[] = nodesOf.map((count) => ({
     feature: new Int32Array(count).fill(-1),
-    threshold: new Float64Array(count),
+    threshold: new Float64Array(count).fill(LEAF_THRESHOLD),
     left: new Int32Array(count).fill(-1),
     right: new Int32Array(count).fill(-1),
     value: new Float64Array(count * classCount),
