@@ -13,7 +13,7 @@ import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
 import type { DecisionTree, RandomForestModel } from './forest.js';
 import { FEATURE_NAMES_METADATA_KEY, NODE_COVER_METADATA_KEY, ONNX_INPUT_NAME } from './onnx-export.js';
-import type { NodeCover } from './tree-shap.js';
+import { ForestExplainer, type NodeCover } from './tree-shap.js';
 
 const { onnx } = onnxProto;
 const decoder = new TextDecoder();
@@ -113,4 +113,10 @@ export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
     cover,
     featureNames: names === undefined ? undefined : (JSON.parse(names) as string[]),
   };
+}
+
+/** A model file's forest with an explainer ready for it; undefined when the file carries no node cover. */
+export function explainerFromOnnx(bytes: Uint8Array): { model: RandomForestModel; explainer: ForestExplainer } | undefined {
+  const { model, cover } = readForestFromOnnx(bytes);
+  return cover ? { model, explainer: new ForestExplainer(model, cover) } : undefined;
 }

@@ -3163,20 +3163,20 @@ export interface components {
              */
             feature: string;
             /**
-             * @description The song's value of the feature (explicit and mode as 0/1)
+             * @description The value the model read (a song's explicit and mode as 0/1; a customer's country, state and city as the genre model's place codes)
              * @example 0.72
              */
             value: number;
             /**
-             * @description How much this value moved the raw HIT probability from the base value (0–1 scale): positive toward HIT, negative toward FLOP
+             * @description How much this value moved the explained probability from the base value (0–1 scale): for the hit model positive pushes toward HIT, negative toward FLOP; for the genre model, toward or away from the predicted genre
              * @example 0.041
              */
             contribution: number;
         };
         ExplanationDto: {
             /**
-             * @description The forest's mean raw HIT probability over its training songs (0–1), where every song starts
-             * @example 0.498
+             * @description The forest's mean raw probability of the class over its training rows (0–1), where every input starts
+             * @example 0.495
              */
             base_value: number;
             /** @description Every feature of the model, largest absolute contribution first */
@@ -3485,6 +3485,25 @@ export interface components {
                 [key: string]: number;
             };
         };
+        GenreExplanationDto: {
+            /**
+             * @description The forest's mean raw probability of the class over its training rows (0–1), where every input starts
+             * @example 0.495
+             */
+            base_value: number;
+            /** @description Every feature of the model, largest absolute contribution first */
+            contributions: components["schemas"]["FeatureContributionDto"][];
+            /**
+             * @description The genre explained: the predicted one
+             * @example Latin
+             */
+            genre: string;
+            /**
+             * @description Its probability unrounded (0–1): base_value + Σ contribution, within 1e-6
+             * @example 0.6231
+             */
+            probability: number;
+        };
         PredictGenreResultDto: {
             /**
              * @example OK
@@ -3499,6 +3518,8 @@ export interface components {
             /** @description Places the model never saw, read as "unknown" */
             unknown_places: string[];
             model_version: string;
+            /** @description What raised or lowered the predicted genre’s probability, feature by feature; null when the model version predates explanations (no node cover in its file) */
+            explanation: components["schemas"]["GenreExplanationDto"] | null;
         };
         PlanDto: {
             /** @enum {string} */

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional } from 'class-validator';
 import { booleanFromQuery } from '../../../platform/common/http/query.js';
 import { ManualPredictionDto, PredictionProbabilitiesDto } from './manual-prediction.dto.js';
-import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, ExplanationDto, RAW_PROBABILITY_DESCRIPTION } from './explanation.dto.js';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
+import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, RAW_PROBABILITY_DESCRIPTION } from './explanation-descriptions.js';
 
 export const MAX_BATCH_ROWS = 10_000;
 

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { AudioFeature } from '../../dataset/dto/audio-feature.decorator.js';
 import { FEATURE_RANGES } from '../../../vocabulary/audio-features.js';
-import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, ExplanationDto, RAW_PROBABILITY_DESCRIPTION } from './explanation.dto.js';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
+import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, RAW_PROBABILITY_DESCRIPTION } from './explanation-descriptions.js';
 
 /** explicit as the original accepted it: 0/1, true/false (also as strings). */
 const toExplicit = ({ value }: { value: unknown }) => {

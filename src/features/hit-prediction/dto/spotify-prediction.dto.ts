@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
-import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, ExplanationDto, RAW_PROBABILITY_DESCRIPTION } from './explanation.dto.js';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
+import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, RAW_PROBABILITY_DESCRIPTION } from './explanation-descriptions.js';
 
 /** A song named by a Spotify link, URI or track id, or by title and artist. */
 export class SpotifyPredictionDto {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { predictProbabilities, type RandomForestModel } from '../../../ml/forest.js';
-import { readForestFromOnnx } from '../../../ml/onnx-forest-reader.js';
-import { ForestExplainer } from '../../../ml/tree-shap.js';
+import { explainerFromOnnx } from '../../../ml/onnx-forest-reader.js';
+import type { ForestExplainer } from '../../../ml/tree-shap.js';
 import type { ExplainedRow, FeatureValues } from './hit-probabilities.js';
 
 /**
@@ -25,10 +25,11 @@ export class HitExplainer {
 
   /** The explainer of a model file, or undefined when the file carries no node cover (a version trained before explanations). */
   static fromOnnx(bytes: Uint8Array, features: string[], hitColumn: number): HitExplainer | undefined {
-    const { model, cover } = readForestFromOnnx(bytes);
-    if (!cover) return undefined;
-    if (model.featureCount !== features.length) throw new Error(`the ONNX file takes ${model.featureCount} features, the card lists ${features.length}`);
-    return new HitExplainer(model, new ForestExplainer(model, cover), features, hitColumn);
+    const read = explainerFromOnnx(bytes);
+    if (!read) return undefined;
+    if (read.model.featureCount !== features.length)
+      throw new Error(`the ONNX file takes ${read.model.featureCount} features, the card lists ${features.length}`);
+    return new HitExplainer(read.model, read.explainer, features, hitColumn);
   }
 
   static async load(onnxPath: string, features: string[], hitColumn: number): Promise<HitExplainer | undefined> {
