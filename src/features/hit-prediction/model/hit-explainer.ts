@@ -4,6 +4,9 @@ import { explainerFromOnnx } from '../../../ml/onnx-forest-reader.js';
 import type { ForestExplainer } from '../../../ml/tree-shap.js';
 import type { ExplainedRow, FeatureValues } from './hit-probabilities.js';
 
+/** Explained rows kept per version (about 1 KB each): a song predicted again is explained once. */
+export const EXPLAINED_ROWS_KEPT = 1_000;
+
 /**
  * Explains a hit model version's predictions, from its ONNX file alone (the trees and each
  * node's training cover, see readForestFromOnnx). Made once per loaded version: the explainer's
@@ -11,6 +14,8 @@ import type { ExplainedRow, FeatureValues } from './hit-probabilities.js';
  */
 export class HitExplainer {
   private readonly row: Float64Array;
+  /** The last EXPLAINED_ROWS_KEPT rows' answers by their values, least recently used first. */
+  private readonly recent = new Map<string, ExplainedRow>();
 
   private constructor(
     private readonly model: RandomForestModel,
@@ -36,12 +41,27 @@ export class HitExplainer {
     return HitExplainer.fromOnnx(await readFile(onnxPath), features, hitColumn);
   }
 
-  /** The row's raw HIT probability and its explanation; the values as given (validated), compared as float32 as the model does. */
+  /**
+   * The row's raw HIT probability and its explanation; the values as given (validated), compared
+   * as float32 as the model does. A row explained lately (the same song again) is answered from
+   * memory: the same values give the same answer, and an explanation costs about 3 ms of CPU.
+   * Callers must not change the answer.
+   */
   explain(values: FeatureValues): ExplainedRow {
-    const { row, features } = this;
+    const { row, features, recent } = this;
     for (let column = 0; column < features.length; column++) row[column] = Number(values[features[column]!]);
+    const key = row.join(',');
+    const kept = recent.get(key);
+    if (kept) {
+      recent.delete(key);
+      recent.set(key, kept);
+      return kept;
+    }
     const raw = predictProbabilities(this.model, row, 1)[this.hitColumn]!;
-    return { raw, explanation: this.explainer.explain(row, this.hitColumn, features) };
+    const answer = { raw, explanation: this.explainer.explain(row, this.hitColumn, features) };
+    recent.set(key, answer);
+    if (recent.size > EXPLAINED_ROWS_KEPT) recent.delete(recent.keys().next().value!);
+    return answer;
   }
 
   /** Each row explained, in order (about 3 ms of CPU each for the shipped model). */
