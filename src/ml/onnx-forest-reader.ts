@@ -185,7 +185,10 @@ export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
   const featureCount = (inputs.find((input) => input.name === ONNX_INPUT_NAME) ?? inputs[0])?.featureCount ?? 0;
   if (!(featureCount > 0)) throw new Error('the model input does not state its feature count');
 
-  const treeCount = Math.max(...treeIds) + 1;
+  // A loop, not Math.max(...ids): a fully grown forest has more nodes than a call takes arguments.
+  let treeCount = 0;
+  for (const id of treeIds) treeCount = Math.max(treeCount, id + 1);
+  if (treeCount === 0) throw new Error('the ensemble has no nodes');
   const nodesOf = new Array<number>(treeCount).fill(0);
   for (let i = 0; i < nodes; i++) nodesOf[treeIds[i]!] = Math.max(nodesOf[treeIds[i]!]!, nodeIds[i]! + 1);
   const classCount = classes.length;
