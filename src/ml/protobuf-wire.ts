@@ -93,21 +93,20 @@ export class WireReader {
 
   /** Repeated int64: packed (one length-delimited run) or one value per tag; appended to `into`. */
   int64s(wire: number, into: number[]): void {
-    if (wire !== WIRE_LENGTH) {
-      into.push(this.int64());
-      return;
-    }
-    const packed = this.message();
-    while (!packed.done) into.push(packed.int64());
+    this.repeated(wire, into, (reader) => reader.int64());
   }
 
   /** Repeated float: packed or one value per tag; appended to `into`. */
   floats(wire: number, into: number[]): void {
+    this.repeated(wire, into, (reader) => reader.float());
+  }
+
+  private repeated(wire: number, into: number[], read: (reader: WireReader) => number): void {
     if (wire !== WIRE_LENGTH) {
-      into.push(this.float());
+      into.push(read(this));
       return;
     }
     const packed = this.message();
-    while (!packed.done) into.push(packed.float());
+    while (!packed.done) into.push(read(packed));
   }
 }
