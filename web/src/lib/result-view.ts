@@ -54,7 +54,10 @@ export function fromStoredPrediction(stored: StoredPrediction): ResultView {
   };
 }
 
-export function fromManualPrediction(answer: ManualPrediction, features: Features): ResultView {
+export function fromManualPrediction(
+  answer: Pick<ManualPrediction, 'prediction' | 'confidence' | 'probabilities' | 'model_version'>,
+  features: Features,
+): ResultView {
   return {
     prediction: answer.prediction,
     confidence: answer.confidence,
