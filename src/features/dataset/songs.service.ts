@@ -120,6 +120,25 @@ export class SongsService {
     return this.prisma.song.count({ where });
   }
 
+  /**
+   * Applies an edit, then what follows from the row as edited (`derive`: search columns, a
+   * popularity-based hit label), the row locked until both are committed.
+   */
+  async editSong<Include extends Prisma.SongInclude>(
+    id: number,
+    changes: Prisma.SongUpdateInput,
+    derive: (edited: Song) => Prisma.SongUpdateInput,
+    include: Include,
+  ): Promise<Prisma.SongGetPayload<{ include: Include }>> {
+    return this.prisma.$transaction(async (tx) => {
+      const locked = isRowId(id) ? await tx.$queryRaw<unknown[]>`SELECT id FROM songs WHERE id = ${id} FOR UPDATE` : [];
+      if (locked.length === 0) throw new NotFoundException(`Song ${id} not found`);
+      const edited = await tx.song.update({ where: { id }, data: changes, include });
+      const derived = derive(edited);
+      return Object.keys(derived).length === 0 ? edited : tx.song.update({ where: { id }, data: derived, include });
+    }) as Promise<Prisma.SongGetPayload<{ include: Include }>>;
+  }
+
   /** Deletes these songs; their predictions and audit logs go with them (ON DELETE CASCADE). */
   deleteWhere(where: Prisma.SongWhereInput): Promise<{ count: number }> {
     return this.prisma.song.deleteMany({ where });

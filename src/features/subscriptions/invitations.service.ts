@@ -9,7 +9,8 @@ import { addressedTo, isAddressedTo, LISTENER, open, toInvitationDto, WITH_OWNER
 import { fullPlanRefusal, invitationExpiry, invitationState, joinRefusal } from './invitation-rules.js';
 import { isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
-import { lockSubscriptionOf, lockUser } from './row-locks.js';
+import { lockAccount } from '../auth/account-writes.js';
+import { lockSubscriptionOf } from './row-locks.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -82,7 +83,7 @@ export class InvitationsService {
     await this.prisma.$transaction(async (tx) => {
       // The listener's row first (as subscribing takes it), then the plan's: joining, subscribing
       // and the other invitations of this plan wait for each other, so the last seat goes once.
-      await lockUser(tx, caller.id);
+      await lockAccount(tx, caller.id);
       const account = await this.account(tx, caller);
       const found = await this.invitationFor(tx, id, account, 'accept');
       await lockSubscriptionOf(tx, found.subscription.ownerId);

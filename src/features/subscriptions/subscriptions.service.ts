@@ -10,7 +10,8 @@ import { buyerOf, refuseFree } from './buyer.js';
 import { givesPlan, isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
 import { PlayerSkipsService } from './player-skips.service.js';
-import { lockSubscriptionOf, lockUser } from './row-locks.js';
+import { lockAccount, markPremiumTrialUsed } from '../auth/account-writes.js';
+import { lockSubscriptionOf } from './row-locks.js';
 
 /** Days free on the first paid subscription of an account. */
 export const TRIAL_DAYS = 30;
@@ -73,7 +74,7 @@ export class SubscriptionsService {
     refuseFree(code);
     const plan = PLANS[code];
     await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, caller.id);
+      await lockAccount(tx, caller.id);
       await lockSubscriptionOf(tx, caller.id);
       const { account, current } = await buyerOf(tx, caller.id, code);
       let state: BillingState;
@@ -87,7 +88,7 @@ export class SubscriptionsService {
         const customerId = current?.provider === this.provider.name ? current.providerCustomerId : null;
         state = await this.provider.start({ owner: account, plan: code, trialDays, customerId });
         // In the same transaction as the subscription: the one trial cannot be taken twice.
-        if (trialDays > 0) await tx.user.update({ where: { id: caller.id }, data: { premiumTrialUsedAt: new Date() } });
+        if (trialDays > 0) await markPremiumTrialUsed(tx, caller.id);
       }
       await tx.subscription.upsert({ where: { ownerId: caller.id }, create: { ownerId: caller.id, plan: code, ...state }, update: { plan: code, ...state } });
     }, PROVIDER_TRANSACTION);
@@ -97,7 +98,7 @@ export class SubscriptionsService {
   /** Stops renewal: the plan stays until the period ends (then ListenerPlanService gives Free). */
   async cancel(caller: AuthUser): Promise<MySubscriptionDto> {
     await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, caller.id);
+      await lockAccount(tx, caller.id);
       const current = await tx.subscription.findUnique({ where: { ownerId: caller.id } });
       if (!current || !isLive(current)) {
         const membership = await tx.subscriptionMember.findUnique({
