@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AccountsService } from '../auth/accounts.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode, Prisma, Subscription } from '../../generated/prisma/client.js';
 import { ManualPaymentProvider } from '../payments/manual-payment.provider.js';
