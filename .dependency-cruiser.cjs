@@ -27,9 +27,16 @@ const PUBLIC_FILES = {
   genre: ['genre.module', 'genre-predictor.service', 'genre-model'],
   'hit-prediction': ['predictions.module', 'prediction-history.service', 'model/hit-model.module', 'model/hit-predictor.service', 'model/hit-features'],
   leads: ['leads.module', 'demo/demo-leads.service'],
-  payments: ['payment-provider.module', 'payment-provider', 'manual-payment.provider'],
   spotify: ['spotify.module', 'spotify-client', 'spotify-track', 'spotify-artist', 'spotify-album', 'spotify-album-summary', 'retry-policy'],
-  subscriptions: ['subscriptions.module', 'listener-plan.service', 'provider-billing.service', 'plans'],
+  subscriptions: [
+    'subscriptions.module',
+    'listener-plan.service',
+    'provider-billing.service',
+    'plans',
+    'provider/payment-provider',
+    'provider/stripe-billing',
+    'provider/stripe-payment.provider',
+  ],
 };
 const publicFilePaths = Object.entries(PUBLIC_FILES).flatMap(([feature, files]) =>
   files.map((file) => `^src/features/${feature}/${file.replaceAll('.', '\\.')}\\.ts$`),

@@ -4,7 +4,7 @@ import { Prisma, type Song } from '../../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
-import { DEFAULT_HIT_FEATURES } from '../hit-prediction/model/hit-features.js';
+import { ORIGINAL_FEATURES } from '../../vocabulary/audio-features.js';
 import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-averages.dto.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
@@ -52,7 +52,7 @@ export class SongsService {
       FROM songs GROUP BY is_hit`;
     const group = (isHit: boolean): FeatureAverageGroupDto => {
       const row = rows.find((candidate) => candidate.is_hit === isHit);
-      return { songs: row?.songs ?? 0, features: row ? Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, row[name]!])) : null };
+      return { songs: row?.songs ?? 0, features: row ? Object.fromEntries(ORIGINAL_FEATURES.map((name) => [name, row[name]!])) : null };
     };
     return { hit: group(true), flop: group(false) };
   }

@@ -5,7 +5,7 @@ import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode, Prisma, SubscriptionStatus } from '../../generated/prisma/client.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { ProviderBillingService } from '../subscriptions/provider-billing.service.js';
-import { PaymentProvider } from './payment-provider.js';
+import { PaymentProvider } from '../subscriptions/provider/payment-provider.js';
 import {
   billedPeriodOfInvoice,
   billingStateFromStripe,
@@ -16,9 +16,9 @@ import {
   stripePrices,
   subscriptionIdOfCheckout,
   subscriptionIdOfInvoice,
-} from './stripe-billing.js';
+} from '../subscriptions/provider/stripe-billing.js';
 import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
-import type { StripePaymentProvider } from './stripe-payment.provider.js';
+import type { StripePaymentProvider } from '../subscriptions/provider/stripe-payment.provider.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanCode, Prisma, SubscriptionStatus } from '../../generated/prisma/client.js';
 import { lockAccount, markPremiumTrialUsed } from '../auth/account-writes.js';
-import type { BillingState } from '../payments/payment-provider.js';
+import type { BillingState } from './provider/payment-provider.js';
 import { isLive } from './listener-plan.service.js';
 
 type Tx = Prisma.TransactionClient;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PaymentProviderModule } from '../payments/payment-provider.module.js';
+import { PaymentProviderModule } from './provider/payment-provider.module.js';
 import { CheckoutService } from './checkout.service.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
@@ -14,6 +14,6 @@ import { SubscriptionsService } from './subscriptions.service.js';
   imports: [PaymentProviderModule],
   controllers: [SubscriptionsController, InvitationsController, PlayerController],
   providers: [ListenerPlanService, PlayerSkipsService, SubscriptionsService, InvitationsService, CheckoutService, ProviderBillingService],
-  exports: [ListenerPlanService, ProviderBillingService],
+  exports: [ListenerPlanService, ProviderBillingService, PaymentProviderModule],
 })
 export class SubscriptionsModule {}

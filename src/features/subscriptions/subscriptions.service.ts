@@ -2,8 +2,8 @@ import { ConflictException, Injectable, NotFoundException, ServiceUnavailableExc
 import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode, Prisma, Subscription } from '../../generated/prisma/client.js';
-import { ManualPaymentProvider } from '../payments/manual-payment.provider.js';
-import { PaymentProvider, type BillingState } from '../payments/payment-provider.js';
+import { ManualPaymentProvider } from './provider/manual-payment.provider.js';
+import { PaymentProvider, type BillingState } from './provider/payment-provider.js';
 import { toPlanDto, type MySubscriptionDto, type PlansDto } from './dto/subscription.dto.js';
 import { LISTENER, openInvitationsOf } from './invitation-queries.js';
 import { buyerOf, refuseFree } from './buyer.js';

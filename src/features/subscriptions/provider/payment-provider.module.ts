@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../../platform/config/app-config.js';
+import { AppConfig } from '../../../platform/config/app-config.js';
 import { ManualPaymentProvider } from './manual-payment.provider.js';
 import { PaymentProvider } from './payment-provider.js';
 import { stripePrices } from './stripe-billing.js';
