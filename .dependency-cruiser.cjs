@@ -10,7 +10,7 @@
  */
 const PUBLIC_FILES = {
   analytics: ['analytics.module', 'algorithms/stats', 'demo/demo-analytics.service', 'jobs/analytics-scoring.jobs'],
-  auth: ['auth.module', 'accounts.service', 'account-writes', 'account-email', 'dto/user.dto'],
+  auth: ['auth.module', 'accounts.service', 'dto/user.dto'],
   catalog: ['catalog.module', 'artists/artists.service', 'artists/new-artist', 'demo/demo-catalog.service', 'dto/catalog-song.dto', 'visibility'],
   dataset: [
     'songs.module',

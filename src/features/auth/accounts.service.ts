@@ -6,7 +6,7 @@ import { toUserDto, type UserDto } from './dto/user.dto.js';
 
 const withArtist = { artist: { select: { id: true } } } as const;
 
-/** Changes to accounts that other features ask for: an admin's edits and deletions (writes inside another feature's transaction: account-writes.ts). */
+/** Changes to accounts that other features ask for: an admin's edits and deletions (a plan's writes to the account: user-account-writes.ts). */
 @Injectable()
 export class AccountsService {
   constructor(private readonly prisma: PrismaService) {}

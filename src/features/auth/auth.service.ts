@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { createArtist } from '../catalog/artists/new-artist.js';
-import { accountEmailMessage, isAccountEmail } from './account-email.js';
+import { accountEmailMessage, isAccountEmail } from '../../platform/auth/account-email.js';
 import type { AuthUser } from '../../platform/auth/auth-user.js';
 import type { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';
 import { toSessionDto, toUserDto, type SessionDto, type UserDto } from './dto/user.dto.js';

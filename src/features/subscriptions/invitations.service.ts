@@ -9,7 +9,7 @@ import { addressedTo, isAddressedTo, LISTENER, open, toInvitationDto, WITH_OWNER
 import { fullPlanRefusal, invitationExpiry, invitationState, joinRefusal } from './invitation-rules.js';
 import { isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
-import { lockAccount } from '../auth/account-writes.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
 import { lockSubscriptionOf } from './row-locks.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
@@ -29,6 +29,7 @@ export class InvitationsService {
     private readonly prisma: PrismaService,
     private readonly subscriptions: SubscriptionsService,
     private readonly mail: MailService,
+    private readonly accounts: AccountWrites,
   ) {}
 
   /** POST /api/subscriptions/members: a pending invitation, answered with the owner's subscription. */
@@ -83,7 +84,7 @@ export class InvitationsService {
     await this.prisma.$transaction(async (tx) => {
       // The listener's row first (as subscribing takes it), then the plan's: joining, subscribing
       // and the other invitations of this plan wait for each other, so the last seat goes once.
-      await lockAccount(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       const account = await this.account(tx, caller);
       const found = await this.invitationFor(tx, id, account, 'accept');
       await lockSubscriptionOf(tx, found.subscription.ownerId);

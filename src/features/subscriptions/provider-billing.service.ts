@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanCode, Prisma, SubscriptionStatus } from '../../generated/prisma/client.js';
-import { lockAccount, markPremiumTrialUsed } from '../auth/account-writes.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
 import type { BillingState } from './provider/payment-provider.js';
 import { isLive } from './listener-plan.service.js';
 
@@ -22,13 +22,15 @@ export interface ProviderSubscription {
  */
 @Injectable()
 export class ProviderBillingService {
+  constructor(private readonly accounts: AccountWrites) {}
+
   /**
    * Copies a provider's subscription onto ours: found by its id, else by its account. Answers why
    * it was ignored, or undefined when applied.
    */
   async sync(tx: Tx, subscription: ProviderSubscription): Promise<string | undefined> {
     const { ownerId, plan, state } = subscription;
-    if (ownerId && !(await lockAccount(tx, ownerId))) return 'its account no longer exists';
+    if (ownerId && !(await this.accounts.lock(tx, ownerId))) return 'its account no longer exists';
     const row =
       (await tx.subscription.findUnique({ where: { providerSubscriptionId: subscription.id } })) ??
       (ownerId ? await tx.subscription.findUnique({ where: { ownerId } }) : null);
@@ -43,7 +45,7 @@ export class ProviderBillingService {
     }
     // A trial begun on the provider's page uses the account's one trial, as subscribing does.
     const owner = row?.ownerId ?? ownerId;
-    if (state.trialEndsAt && owner) await markPremiumTrialUsed(tx, owner);
+    if (state.trialEndsAt && owner) await this.accounts.markPremiumTrialUsed(tx, owner);
     return undefined;
   }
 

@@ -10,7 +10,7 @@ import { buyerOf, refuseFree } from './buyer.js';
 import { givesPlan, isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
 import { PlayerSkipsService } from './player-skips.service.js';
-import { lockAccount, markPremiumTrialUsed } from '../auth/account-writes.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
 import { lockSubscriptionOf } from './row-locks.js';
 
 /** Days free on the first paid subscription of an account. */
@@ -33,6 +33,7 @@ export class SubscriptionsService {
     private readonly prisma: PrismaService,
     private readonly provider: PaymentProvider,
     private readonly skips: PlayerSkipsService,
+    private readonly accounts: AccountWrites,
   ) {}
 
   plans(): PlansDto {
@@ -74,7 +75,7 @@ export class SubscriptionsService {
     refuseFree(code);
     const plan = PLANS[code];
     await this.prisma.$transaction(async (tx) => {
-      await lockAccount(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       await lockSubscriptionOf(tx, caller.id);
       const { account, current } = await buyerOf(tx, caller.id, code);
       let state: BillingState;
@@ -88,7 +89,7 @@ export class SubscriptionsService {
         const customerId = current?.provider === this.provider.name ? current.providerCustomerId : null;
         state = await this.provider.start({ owner: account, plan: code, trialDays, customerId });
         // In the same transaction as the subscription: the one trial cannot be taken twice.
-        if (trialDays > 0) await markPremiumTrialUsed(tx, caller.id);
+        if (trialDays > 0) await this.accounts.markPremiumTrialUsed(tx, caller.id);
       }
       await tx.subscription.upsert({ where: { ownerId: caller.id }, create: { ownerId: caller.id, plan: code, ...state }, update: { plan: code, ...state } });
     }, PROVIDER_TRANSACTION);
@@ -98,7 +99,7 @@ export class SubscriptionsService {
   /** Stops renewal: the plan stays until the period ends (then ListenerPlanService gives Free). */
   async cancel(caller: AuthUser): Promise<MySubscriptionDto> {
     await this.prisma.$transaction(async (tx) => {
-      await lockAccount(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       const current = await tx.subscription.findUnique({ where: { ownerId: caller.id } });
       if (!current || !isLive(current)) {
         const membership = await tx.subscriptionMember.findUnique({
