@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type pg from 'pg';
+import { AppConfig } from '../../platform/config/app-config.js';
 import { CoalescingWriter } from '../../platform/database/coalescing-writer.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { statementName } from '../../platform/database/prepared-query.js';
@@ -64,8 +65,6 @@ const ONE_SLIP_SCORE = 0.9;
  * oid, as the catalog's version: a restore makes the database anew.
  */
 const DATASET_VERSION = `(SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text || ':' || coalesce(sum(version), 0)::text FROM dataset_versions)`;
-/** How much of the search's answers a server keeps, in characters of their keys and JSON: a few thousand answers. */
-const KEPT_ANSWERS_SIZE = 8_000_000;
 /** Most searches one version read answers (they all asked while the one before was in flight). */
 const MAX_VERSION_READERS = 1000;
 
@@ -99,7 +98,8 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
 export class SongSearchService implements OnModuleDestroy {
   private statistics?: WordStatistics;
   private readonly pool: pg.Pool;
-  private readonly answers = new VersionedCache<string>(KEPT_ANSWERS_SIZE, (key, body) => key.length + body.length);
+  /** Answers by query and limit, as JSON text; their size in characters of keys and text (DATASET_SEARCH_KEPT_MB). */
+  private readonly answers: VersionedCache<string>;
   /**
    * The songs' version now. Searches asking while a read is in flight share the next one, which
    * starts after they asked: so a change committed before a search arrived is always seen.
@@ -110,8 +110,9 @@ export class SongSearchService implements OnModuleDestroy {
     return searches.map(() => rows[0]!.version);
   }, MAX_VERSION_READERS);
 
-  constructor(prisma: PrismaService) {
+  constructor(prisma: PrismaService, config: AppConfig) {
     this.pool = searchPool(prisma.pool);
+    this.answers = new VersionedCache<string>(config.DATASET_SEARCH_KEPT_MB * 1_000_000, (key, body) => key.length + body.length);
   }
 
   async onModuleDestroy(): Promise<void> {
