@@ -27,3 +27,8 @@ END';
 
 CREATE TRIGGER "songs_dataset_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "songs"
 FOR EACH STATEMENT EXECUTE FUNCTION dataset_version_bump();
+
+-- The vocabulary's trigram index kept every word in its pending list (fastupdate, under its 4 MB
+-- limit), which the search's word lookups then read in full: merged once here, and by every import
+-- from now on (docs/benchmarks.md).
+SELECT gin_clean_pending_list('search_words_word_trgm_idx'::regclass);

@@ -34,6 +34,8 @@ const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
  * so it filters the songs walked in popularity order instead of widening the index lookup.
  */
 const MAX_WORD_MATCHES = 200;
+/** Three letters or digits in a row: a word pg_trgm's index can look up by its trigrams (see wordMatches). */
+const HAS_TRIGRAM = /[\p{L}\p{N}]{3}/u;
 /** A query word in more songs than this share is common: see wordMatches. */
 const COMMON_SHARE = 0.05;
 /** How long the words' shares (wordShares) are reused. */
@@ -171,12 +173,17 @@ export class SongSearchService implements OnModuleDestroy {
    * songs ("the", by wordShares) filters rows instead of joining the index lookup, whose cost is
    * its posting list (600,000 songs at 1,000,000): the rarest word always stays in the lookup.
    * `withVersion`: also the songs' version, in the same snapshot (the search's first statement).
+   *
+   * A word with a trigram is looked up through the vocabulary's trigram index; a shorter one, which
+   * the index cannot narrow (it would read all of it), through a scan of the vocabulary that
+   * stops at the first matches (`word || ''` hides the index from the plan, which is generic).
    */
   private async wordMatches(run: Run, words: string[], withVersion = false): Promise<WordLookup> {
     const params = new SqlParams();
-    const lists = words.map(
-      (word, i) => `ARRAY(SELECT word FROM search_words WHERE word LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`,
-    );
+    const lists = words.map((word, i) => {
+      const column = HAS_TRIGRAM.test(word) ? 'word' : "(word || '')";
+      return `ARRAY(SELECT word FROM search_words WHERE ${column} LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`;
+    });
     if (withVersion) lists.push(`${DATASET_VERSION} AS version`);
     const [rows, stats] = await Promise.all([
       run<Record<string, string[]> & { version?: string }>(`SELECT ${lists.join(', ')}`, params.values),
