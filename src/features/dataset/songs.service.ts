@@ -24,6 +24,9 @@ const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = 
 
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
 
+/** The answer to a query with nothing left to search once normalized (only punctuation, say). */
+const EMPTY_SEARCH_BODY = JSON.stringify({ songs: [] });
+
 @Injectable()
 export class SongsService {
   constructor(
@@ -78,6 +81,12 @@ export class SongsService {
   async search(query: string, limit: number): Promise<SearchHitDto[]> {
     const q = normalizeSearchText(query);
     return q ? this.songSearch.search(q, limit) : [];
+  }
+
+  /** The same search as the answer's JSON text, `{"songs":[…]}`, kept between searches (SongSearchService). */
+  async searchBody(query: string, limit: number): Promise<string> {
+    const q = normalizeSearchText(query);
+    return q ? this.songSearch.searchBody(q, limit) : EMPTY_SEARCH_BODY;
   }
 
   async list(query: ListSongsQueryDto): Promise<SongPageDto> {
