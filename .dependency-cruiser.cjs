@@ -4,6 +4,44 @@
  * src/vocabulary the plain definitions every layer shares.
  */
 
+/**
+ * What a feature offers the others: its Nest module, the services it exports, the DTOs and the few
+ * plain helpers others build on. Any other file of a feature is its own (feature-public-surface).
+ */
+const PUBLIC_FILES = {
+  analytics: ['analytics.module', 'algorithms/stats', 'demo/demo-analytics.service', 'jobs/analytics-scoring.jobs'],
+  auth: ['auth.module', 'accounts.service', 'dto/user.dto'],
+  catalog: ['catalog.module', 'artists/artists.service', 'artists/new-artist', 'demo/demo-catalog.service', 'dto/catalog-song.dto', 'visibility'],
+  dataset: [
+    'songs.module',
+    'songs.service',
+    'demo/demo-songs.service',
+    'demo/demo-mark',
+    'dto/song.dto',
+    'dto/song-search.dto',
+    'dto/audio-feature.decorator',
+    'fuzzy-score',
+    'import/csv-file',
+    'import/song-record',
+  ],
+  genre: ['genre.module', 'genre-predictor.service', 'genre-model'],
+  'hit-prediction': ['predictions.module', 'prediction-history.service', 'model/hit-model.module', 'model/hit-predictor.service', 'model/hit-features'],
+  leads: ['leads.module', 'demo/demo-leads.service'],
+  spotify: ['spotify.module', 'spotify-client', 'spotify-track', 'spotify-artist', 'spotify-album', 'spotify-album-summary', 'retry-policy'],
+  subscriptions: [
+    'subscriptions.module',
+    'listener-plan.service',
+    'provider-billing.service',
+    'plans',
+    'provider/payment-provider',
+    'provider/stripe-billing',
+    'provider/stripe-payment.provider',
+  ],
+};
+const publicFilePaths = Object.entries(PUBLIC_FILES).flatMap(([feature, files]) =>
+  files.map((file) => `^src/features/${feature}/${file.replaceAll('.', '\\.')}\\.ts$`),
+);
+
 module.exports = {
   forbidden: [
     {
@@ -17,13 +55,22 @@ module.exports = {
       name: 'platform-not-to-features',
       severity: 'error',
       comment:
-        'The platform serves every feature and knows none of them. Its controllers authorize with the ' +
-        'authentication every route uses (the @Auth decorators and the signed-in user), nothing else of auth.',
+        'The platform serves every feature and knows none of them. The authentication every route uses ' +
+        "(the @Auth decorators and the signed-in user) is the platform's too (src/platform/auth).",
       from: { path: '^src/platform/' },
       to: {
         path: '^src/',
-        pathNot: ['^src/platform/', '^src/ml/', '^src/vocabulary/', '^src/generated/', '^src/features/auth/(auth\\.decorators|auth-user)\\.ts$'],
+        pathNot: ['^src/platform/', '^src/ml/', '^src/vocabulary/', '^src/generated/'],
       },
+    },
+    {
+      name: 'feature-public-surface',
+      severity: 'error',
+      comment:
+        'A feature reaches another only through what that feature offers (PUBLIC_FILES above: its module, ' +
+        'exported services, DTOs), never its other files.',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...publicFilePaths] },
     },
     {
       name: 'ml-is-pure',

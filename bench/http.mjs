@@ -26,7 +26,7 @@ import { connectionString } from '../dist/platform/database/connection-string.js
 import { EMBEDDED_PG_DATABASE, EMBEDDED_PG_USER } from '../dist/platform/database/embedded-postgres.js';
 import { modelFileName } from '../dist/platform/models/model-card.js';
 import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad } from './batch-load.mjs';
-import { describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
+import { cpuSeconds, describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
 const SCENARIOS = ['reference', 'ceiling', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
 const { values: options } = parseArgs({
@@ -106,13 +106,6 @@ async function getJson(url, init) {
   const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
   return response.json();
-}
-
-/** CPU seconds a process has used (user + system, all its threads), from /proc/<pid>/stat. Linux only. */
-async function cpuSeconds(pid) {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ').at(-1).split(' ');
-  // utime and stime, fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /**

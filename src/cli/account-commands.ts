@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { accountEmailMessage, isAccountEmail } from '../features/auth/account-email.js';
+import { accountEmailMessage, isAccountEmail } from '../platform/auth/account-email.js';
 import { AuthService, type AdminAccountOutcome } from '../features/auth/auth.service.js';
 import type { CliContext } from './context.js';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { MetricsIngestionService } from '../features/analytics/ingestion/metrics-ingestion.service.js';
 import { AnalyticsScoringJobs } from '../features/analytics/jobs/analytics-scoring.jobs.js';
 import { PrismaService } from '../platform/database/prisma.service.js';
-import { normalizeSearchText } from '../vocabulary/search-text.js';
+import { ArtistsService } from '../features/catalog/artists/artists.service.js';
 import type { CliContext } from './context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +18,7 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
     .option('--create', 'create the artist when no artist has this name')
     .action((file: string, options: { artist: string; create?: boolean }) =>
       context.withApp(async (app) => {
-        const artistId = await resolveArtist(app.get(PrismaService), options.artist, options.create ?? false);
+        const artistId = await resolveArtist(app.get(PrismaService), app.get(ArtistsService), options.artist, options.create ?? false);
         try {
           const result = await app.get(MetricsIngestionService).upsertDailyCsv(artistId, await readFile(file));
           context.out(
@@ -45,7 +45,7 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
     );
 }
 
-async function resolveArtist(prisma: PrismaService, artist: string, create: boolean): Promise<string> {
+async function resolveArtist(prisma: PrismaService, artists: ArtistsService, artist: string, create: boolean): Promise<string> {
   if (UUID.test(artist)) {
     const found = await prisma.artist.findUnique({ where: { id: artist }, select: { id: true } });
     if (!found) throw new Error(`No artist with id ${artist}.`);
@@ -55,6 +55,5 @@ async function resolveArtist(prisma: PrismaService, artist: string, create: bool
   if (named.length > 1) throw new Error(`${named.length} artists are named "${artist}": give the id (${named.map((a) => a.id).join(', ')}).`);
   if (named[0]) return named[0].id;
   if (!create) throw new Error(`No artist is named "${artist}"; add --create to create it.`);
-  const created = await prisma.artist.create({ data: { name: artist, searchText: normalizeSearchText(artist) }, select: { id: true } });
-  return created.id;
+  return (await artists.createArtist({ name: artist })).id;
 }

@@ -11,6 +11,9 @@
  *   both (`NaN <= t` is false; missing values are not tracked).
  * - every leaf carries one `class_*` vote per class, weight = leaf probability / treeCount, so
  *   the operator's SUM over trees is the forest's mean, and `post_transform` is NONE.
+ * - `nodes_hitrates` (not used for scoring) holds each node's training cover when one is given,
+ *   marked by the `node_cover` metadata: readForestFromOnnx (onnx-forest-reader.ts) rebuilds forest and cover
+ *   from the file alone, for explanations.
  *
  * Two classes: onnxruntime (checked with 1.30) treats a two-class ensemble specially, and only
  * one layout gives plain sums. Observed, for true probabilities [p0, p1]:
@@ -28,7 +31,8 @@
  */
 import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
-import type { RandomForestModel } from './forest.js';
+import { nodeCount, type RandomForestModel } from './forest.js';
+import type { NodeCover } from './tree-shap.js';
 
 const { onnx } = onnxProto;
 
@@ -45,6 +49,12 @@ export const ONNX_ML_OPSET = 3;
 export const ONNX_DEFAULT_OPSET = 17;
 /** Model metadata key holding `JSON.stringify(featureNames)` when names are given. */
 export const FEATURE_NAMES_METADATA_KEY = 'feature_names';
+/**
+ * Model metadata key present when `nodes_hitrates` holds each node's cover (the training rows that
+ * reached it, what explanations need) rather than the operator's default 1. Its value says what
+ * the cover counts.
+ */
+export const NODE_COVER_METADATA_KEY = 'node_cover';
 
 export interface OnnxExportOptions {
   /** One name per feature, stored as model metadata (`feature_names`, a JSON array). */
@@ -53,6 +63,14 @@ export interface OnnxExportOptions {
   producerName?: string;
   /** ModelProto.doc_string. */
   docString?: string;
+  /**
+   * Each node's cover (see {@link coverFromRows}), written as the node's `nodes_hitrates` (which
+   * onnxruntime does not use for scoring), so the file alone carries what explanations need.
+   * Without it every hit rate is 1.
+   */
+  cover?: NodeCover;
+  /** What the cover counts, stored as the `node_cover` metadata; default "training rows". */
+  coverDescription?: string;
 }
 
 const AttributeType = onnx.AttributeProto.AttributeType;
@@ -87,7 +105,7 @@ function tensorValue(name: string, elemType: Onnx.TensorProto.DataType, dims: (n
   };
 }
 
-function validate(model: RandomForestModel, featureNames: string[] | undefined): void {
+function validate(model: RandomForestModel, featureNames: string[] | undefined, cover: NodeCover | undefined): void {
   const { featureCount, classes, trees } = model;
   if (!Number.isInteger(featureCount) || featureCount < 1) throw new Error(`featureCount must be a positive integer, got ${featureCount}`);
   if (classes.length < 2) throw new Error(`a classifier needs at least two classes, got ${classes.length}`);
@@ -96,6 +114,16 @@ function validate(model: RandomForestModel, featureNames: string[] | undefined):
   if (trees.length === 0) throw new Error('the forest has no trees');
   if (featureNames !== undefined && featureNames.length !== featureCount) {
     throw new Error(`featureNames has ${featureNames.length} names for ${featureCount} features`);
+  }
+  if (cover !== undefined) {
+    if (cover.length !== trees.length) throw new Error(`cover has ${cover.length} trees, the forest ${trees.length}`);
+    cover.forEach((treeCover, t) => {
+      if (treeCover.length !== nodeCount(trees[t]!)) throw new Error(`cover of tree ${t} has ${treeCover.length} nodes, the tree ${nodeCount(trees[t]!)}`);
+      // float32 in the file: counts above 2^24 would not come back exactly.
+      if (!treeCover.every((value) => Number.isFinite(value) && value >= 0 && Math.fround(value) === value)) {
+        throw new Error(`cover of tree ${t} must hold counts a float32 keeps exactly`);
+      }
+    });
   }
   const classCount = classes.length;
   trees.forEach((tree, t) => {
@@ -118,7 +146,7 @@ function validate(model: RandomForestModel, featureNames: string[] | undefined):
 
 /** Encodes the forest as an ONNX ModelProto (see the module comment for the layout). */
 export function exportForestToOnnx(model: RandomForestModel, options: OnnxExportOptions = {}): Uint8Array {
-  validate(model, options.featureNames);
+  validate(model, options.featureNames, options.cover);
   const classCount = model.classes.length;
   const treeCount = model.trees.length;
 
@@ -148,7 +176,7 @@ export function exportForestToOnnx(model: RandomForestModel, options: OnnxExport
       nodesTrueIds.push(leaf ? 0 : tree.left[node]!);
       nodesFalseIds.push(leaf ? 0 : tree.right[node]!);
       nodesMissingTrue.push(0);
-      nodesHitRates.push(1);
+      nodesHitRates.push(options.cover ? options.cover[t]![node]! : 1);
       if (!leaf) continue;
       // One vote per class, zeros included: see the module comment on two classes.
       for (let c = 0; c < classCount; c++) {
@@ -189,6 +217,7 @@ export function exportForestToOnnx(model: RandomForestModel, options: OnnxExport
   if (options.featureNames !== undefined) {
     metadataProps.push({ key: FEATURE_NAMES_METADATA_KEY, value: JSON.stringify(options.featureNames) });
   }
+  if (options.cover !== undefined) metadataProps.push({ key: NODE_COVER_METADATA_KEY, value: options.coverDescription ?? 'training rows' });
 
   const proto: Onnx.IModelProto = {
     irVersion: ONNX_IR_VERSION,

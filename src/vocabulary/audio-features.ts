@@ -62,6 +62,20 @@ export const AUDIO_FEATURES = {
 } as const satisfies Record<string, AudioFeatureSpec>;
 
 export type AudioFeatureName = keyof typeof AUDIO_FEATURES;
+
+/** The ten features of the original system, in its order: its model's inputs and its dataset averages. */
+export const ORIGINAL_FEATURES: readonly AudioFeatureName[] = [
+  'duration_ms',
+  'danceability',
+  'energy',
+  'valence',
+  'acousticness',
+  'instrumentalness',
+  'explicit',
+  'loudness',
+  'tempo',
+  'mode',
+];
 type Spec<N extends AudioFeatureName> = (typeof AUDIO_FEATURES)[N];
 
 /** The features a song stores as numbers (explicit is a flag), by their field: the ranges the import and Spotify's answers are checked against. */

@@ -157,7 +157,8 @@ describe('Dockerfile', () => {
 });
 
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml')) as {
+  // Merge keys (<<), as docker compose reads them: the replicas take the app's settings.
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as {
     services: Record<
       string,
       {
@@ -165,22 +166,30 @@ describe('docker-compose.yml', () => {
         build?: string;
         profiles?: string[];
         environment?: Record<string, string | number>;
-        depends_on?: Record<string, { condition: string }>;
+        depends_on?: Record<string, { condition: string }> | string[];
         healthcheck?: { test: string[] };
         volumes?: string[];
         ports?: string[];
         command?: string[];
+        secrets?: string[];
       }
     >;
     volumes: Record<string, unknown>;
+    secrets?: Record<string, { environment?: string }>;
   };
   const { db, app, prometheus } = compose.services;
+  const REPLICAS = ['replica-1', 'replica-2', 'replica-3'];
 
-  it('has the database, the app and, under the monitoring profile only, Prometheus', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db', 'prometheus']);
-    expect(db!.profiles).toBeUndefined();
-    expect(app!.profiles).toBeUndefined();
-    expect(prometheus!.profiles).toEqual(['monitoring']);
+  it('has the database and the app by default; Prometheus under the monitoring profile; three replicas, a balancer and their Prometheus under the scale profile', () => {
+    const byProfile = Object.entries(compose.services).map(([name, service]) => [name, service.profiles?.join(',') ?? 'default']);
+    expect(Object.fromEntries(byProfile)).toEqual({
+      db: 'default',
+      app: 'default',
+      prometheus: 'monitoring',
+      ...Object.fromEntries(REPLICAS.map((name) => [name, 'scale'])),
+      lb: 'scale',
+      'prometheus-scale': 'scale',
+    });
   });
 
   it('runs PostgreSQL 18 with its data in a volume and a health check', () => {
@@ -217,6 +226,48 @@ describe('docker-compose.yml', () => {
     };
     expect(config.scrape_configs).toEqual([
       expect.objectContaining({ job_name: 'encore', metrics_path: '/api/metrics', static_configs: [{ targets: ['app:3000'] }] }),
+    ]);
+  });
+
+  it('runs each replica as the app runs (same database, secrets and volumes), after its first start, behind the balancer only', () => {
+    for (const name of REPLICAS) {
+      const replica = compose.services[name]!;
+      expect(replica.image, name).toBe('encore:latest');
+      expect(replica.depends_on, name).toEqual({ db: { condition: 'service_healthy' }, app: { condition: 'service_healthy' } });
+      // JWT_SECRET, ANALYTICS_TOKEN_KEY and the rest must match across instances; the proxy in front is trusted.
+      expect(replica.environment, name).toEqual({ ...app!.environment, TRUST_PROXY: 'uniquelocal' });
+      expect(replica.volumes, name).toEqual(app!.volumes);
+      expect(replica.ports, name).toBeUndefined();
+    }
+  });
+
+  it('balances over every replica with nginx, its config in ops/, the metrics kept off the public address', () => {
+    const lb = compose.services.lb!;
+    expect(lb.image).toMatch(/^nginx:[\d.]+-alpine$/);
+    expect(lb.volumes).toContain('./ops/nginx-scale.conf:/etc/nginx/conf.d/default.conf:ro');
+    expect(lb.ports).toEqual(['${LB_PORT:-8080}:80']);
+    const config = read('ops/nginx-scale.conf');
+    const upstream = /upstream encore \{([^}]*)\}/.exec(config)![1]!;
+    expect([...upstream.matchAll(/^\s*server (\S+)/gm)].map((match) => match[1])).toEqual(REPLICAS.map((name) => `${name}:3000`));
+    expect(config).toMatch(/proxy_pass http:\/\/encore;/);
+    expect(config).toMatch(/location = \/api\/metrics \{\s*return 404;/);
+  });
+
+  it('has the scale profile’s Prometheus scrape each replica with METRICS_TOKEN as its bearer token', () => {
+    const scraper = compose.services['prometheus-scale']!;
+    expect(scraper.volumes).toContain('./ops:/etc/prometheus/encore:ro');
+    expect(scraper.command).toContain('--config.file=/etc/prometheus/encore/prometheus-scale.yml');
+    expect(scraper.secrets).toEqual(['metrics_token']);
+    expect(compose.secrets).toEqual({ metrics_token: { environment: 'METRICS_TOKEN' } });
+    const config = parse(read('ops/prometheus-scale.yml')) as {
+      scrape_configs: Array<{ metrics_path: string; static_configs: Array<{ targets: string[] }>; authorization: { type: string; credentials_file: string } }>;
+    };
+    expect(config.scrape_configs).toEqual([
+      expect.objectContaining({
+        metrics_path: '/api/metrics',
+        static_configs: [{ targets: REPLICAS.map((name) => `${name}:3000`) }],
+        authorization: { type: 'Bearer', credentials_file: '/run/secrets/metrics_token' },
+      }),
     ]);
   });
 

@@ -1,19 +1,19 @@
 import { beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { DEFAULT_HIT_FEATURES, featureRow, HIT_TRAINING_DEFAULTS } from '../../src/features/hit-prediction/model/hit-features.js';
-import { type CalibrationReport, calibrationReport, chooseCalibration } from '../../src/ml/calibration.js';
-import { predictProbabilities } from '../../src/ml/forest.js';
+import { hitModelExplanations } from '../../src/features/hit-prediction/model/hit-model-explanations.js';
+import type { ModelCalibration } from '../../src/platform/models/model-card.js';
 import { trainRandomForestWithOutOfBag } from '../../src/ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../../src/ml/split.js';
 import { readSongRecords } from '../../src/features/dataset/import/csv-file.js';
 import { describeWithHitPredictorData, hitPredictorFiles } from '../support/shared-data.js';
 
 describeWithHitPredictorData('calibrating the hit forest on the real hit-predictor files', () => {
-  let report: CalibrationReport;
+  let report: ModelCalibration;
 
   beforeAll(async () => {
-    // The trainer's data, split and settings: calibrated on out-of-bag scores of the training
-    // rows, measured on the held-out 20 %.
+    // The trainer's data, split and settings, and its calibration (hitModelExplanations, what the
+    // card reports): fitted on out-of-bag scores of the training rows, measured on the held-out 20 %.
     const songs = await readSongRecords(hitPredictorFiles, loadConfig({}).HIT_POPULARITY_THRESHOLD);
     const featureCount = DEFAULT_HIT_FEATURES.length;
     const x = new Float32Array(songs.length * featureCount);
@@ -28,14 +28,14 @@ describeWithHitPredictorData('calibrating the hit forest on the real hit-predict
       seed: HIT_TRAINING_DEFAULTS.seed,
       workers: 2,
     });
-    const oobHit = Float64Array.from(trainY, (_, row) => outOfBag![row * 2 + 1]!);
-    const { calibration } = chooseCalibration(oobHit, trainY);
-    const rawTest = predictProbabilities(model, takeRows(x, featureCount, split.test), split.test.length).filter((_, i) => i % 2 === 1);
-    report = calibrationReport(
-      calibration,
-      rawTest,
-      Int32Array.from(split.test, (row) => y[row]!),
-    );
+    const { calibration } = hitModelExplanations({
+      model,
+      features: DEFAULT_HIT_FEATURES,
+      train: { x: takeRows(x, featureCount, split.train), y: trainY },
+      outOfBag,
+      test: { x: takeRows(x, featureCount, split.test), y: Int32Array.from(split.test, (row) => y[row]!) },
+    });
+    report = calibration!;
   });
 
   it('has a calibrated expected calibration error of at most 0.03 on the held-out rows', () => {

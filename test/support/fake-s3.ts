@@ -40,6 +40,18 @@ export class FakeS3 {
     return fake;
   }
 
+  /** The settings that point an app's STORAGE_DRIVER=s3 at this bucket. */
+  appEnv(): Record<string, string> {
+    return {
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: this.bucket,
+      S3_REGION: 'eu-west-1',
+      S3_ENDPOINT: this.endpoint,
+      S3_ACCESS_KEY_ID: 'AKIDTEST',
+      S3_SECRET_ACCESS_KEY: 'test-secret',
+    };
+  }
+
   async stop(): Promise<void> {
     // The SDK keeps its connections alive; close() alone would wait for them.
     this.server.closeAllConnections();

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators.js';
+import { Auth } from '../../platform/auth/auth.decorators.js';
 import { AdminModelsService } from './admin-models.service.js';
 import { ActivatedModelDto } from './dto/admin-model.dto.js';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { idParam } from '../../platform/common/http/query.js';
 import { AdminPredictionDto, AdminPredictionPageDto, AdminPredictionsQueryDto, CorrectPredictionDto } from './dto/admin-prediction.dto.js';
 import { AdminPredictionsService } from './admin-predictions.service.js';

@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { PredictionHistoryService } from '../hit-prediction/prediction-history.service.js';
 import { searchWords } from '../../vocabulary/search-text.js';
 import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import { toAdminPredictionDto, type AdminPredictionDto, type AdminPredictionPageDto, type AdminPredictionsQueryDto } from './dto/admin-prediction.dto.js';
@@ -13,7 +14,10 @@ const withSong = { song: { select: { id: true, trackName: true, artists: true, d
 /** Stored predictions for admins: list, correct and delete. */
 @Injectable()
 export class AdminPredictionsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly history: PredictionHistoryService,
+  ) {}
 
   async list(query: AdminPredictionsQueryDto): Promise<AdminPredictionPageDto> {
     const words = searchWords(query.search);
@@ -43,31 +47,16 @@ export class AdminPredictionsService {
    * correction is written to the prediction's audit log, with who made it.
    */
   async correct(id: number, isHit: boolean, admin: AuthUser, requestId?: string): Promise<AdminPredictionDto> {
-    return this.prisma.$transaction(async (tx) => {
-      const before = isRowId(id) ? await tx.prediction.findUnique({ where: { id }, select: { isHit: true } }) : null;
-      if (!before) throw new NotFoundException(`Prediction ${id} not found`);
-      const prediction = await tx.prediction.update({ where: { id }, data: { isHit }, include: withSong });
-      await tx.predictionAuditLog.create({
-        data: {
-          predictionId: id,
-          endpoint: 'PATCH /api/admin/predictions/:id',
-          requestId: requestId ?? null,
-          request: { is_hit: isHit, admin_id: admin.id, admin_username: admin.username },
-          response: { previous_is_hit: before.isHit, is_hit: prediction.isHit },
-        },
-      });
-      return toAdminPredictionDto(prediction);
-    });
+    const audit = {
+      endpoint: 'PATCH /api/admin/predictions/:id',
+      requestId: requestId ?? null,
+      request: { is_hit: isHit, admin_id: admin.id, admin_username: admin.username },
+    };
+    return toAdminPredictionDto(await this.history.correctAnswer(id, isHit, audit, withSong));
   }
 
   /** Deletes a prediction with its audit logs. */
   async remove(id: number): Promise<void> {
-    const [, deleted] = isRowId(id)
-      ? await this.prisma.$transaction([
-          this.prisma.predictionAuditLog.deleteMany({ where: { predictionId: id } }),
-          this.prisma.prediction.deleteMany({ where: { id } }),
-        ])
-      : [null, { count: 0 }];
-    if (deleted.count === 0) throw new NotFoundException(`Prediction ${id} not found`);
+    if (!(await this.history.deletePrediction(id))) throw new NotFoundException(`Prediction ${id} not found`);
   }
 }

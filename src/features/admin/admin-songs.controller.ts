@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators.js';
+import { Auth } from '../../platform/auth/auth.decorators.js';
 import { idParam } from '../../platform/common/http/query.js';
 import { AdminSongDto, AdminSongPageDto, AdminSongsQueryDto, UpdateAdminSongDto } from './dto/admin-song.dto.js';
 import { AdminSongsService } from './admin-songs.service.js';

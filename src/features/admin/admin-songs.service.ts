@@ -2,7 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { isRowId } from '../../platform/common/http/query.js';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma, Song } from '../../generated/prisma/client.js';
+import { SongsService } from '../dataset/songs.service.js';
 import { searchWords } from '../../vocabulary/search-text.js';
 import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import { toAdminSongDto, type AdminSongDto, type AdminSongPageDto, type AdminSongsQueryDto, type UpdateAdminSongDto } from './dto/admin-song.dto.js';
@@ -17,6 +18,7 @@ export class AdminSongsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly songs: SongsService,
   ) {}
 
   async list(query: AdminSongsQueryDto): Promise<AdminSongPageDto> {
@@ -49,25 +51,13 @@ export class AdminSongsService {
    * computed from the row as edited: the row stays locked until both are committed.
    */
   async update(id: number, dto: UpdateAdminSongDto): Promise<AdminSongDto> {
-    const song = await this.prisma.$transaction(async (tx) => {
-      const locked = isRowId(id) ? await tx.$queryRaw<unknown[]>`SELECT id FROM songs WHERE id = ${id} FOR UPDATE` : [];
-      if (locked.length === 0) throw new NotFoundException(`Song ${id} not found`);
-      const edited = await tx.song.update({ where: { id }, data: songChanges(dto), include: withPredictionCount });
-      const derived = derivedSongChanges(edited, dto, this.config.HIT_POPULARITY_THRESHOLD);
-      return Object.keys(derived).length === 0 ? edited : tx.song.update({ where: { id }, data: derived, include: withPredictionCount });
-    });
-    return toAdminSongDto(song);
+    const derive = (edited: Song) => derivedSongChanges(edited, dto, this.config.HIT_POPULARITY_THRESHOLD);
+    return toAdminSongDto(await this.songs.editSong(id, songChanges(dto), derive, withPredictionCount));
   }
 
-  /** Deletes a song with its predictions and their audit logs, all or nothing. */
+  /** Deletes a song with its predictions and their audit logs (ON DELETE CASCADE), all or nothing. */
   async remove(id: number): Promise<void> {
-    const [, , deleted] = isRowId(id)
-      ? await this.prisma.$transaction([
-          this.prisma.predictionAuditLog.deleteMany({ where: { prediction: { songId: id } } }),
-          this.prisma.prediction.deleteMany({ where: { songId: id } }),
-          this.prisma.song.deleteMany({ where: { id } }),
-        ])
-      : [null, null, { count: 0 }];
+    const deleted = isRowId(id) ? await this.songs.deleteWhere({ id }) : { count: 0 };
     if (deleted.count === 0) throw new NotFoundException(`Song ${id} not found`);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators.js';
+import { Auth } from '../../platform/auth/auth.decorators.js';
 import { AdminStatsDto } from './dto/admin-stats.dto.js';
 import { AdminStatsService } from './admin-stats.service.js';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { UserDto } from '../auth/dto/user.dto.js';
 import { uuidParam } from '../../platform/common/http/query.js';
 import { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';

@@ -1,10 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import { AccountsService } from '../auth/accounts.service.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { toUserDto, type UserDto } from '../auth/dto/user.dto.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { MediaStorage } from '../../platform/storage/media-storage.js';
 import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import type { AdminUserPageDto, AdminUsersQueryDto, UpdateAdminUserDto } from './dto/admin-user.dto.js';
@@ -18,6 +18,7 @@ export class AdminUsersService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly storage: MediaStorage,
+    private readonly accounts: AccountsService,
   ) {}
 
   async list(query: AdminUsersQueryDto): Promise<AdminUserPageDto> {
@@ -51,22 +52,7 @@ export class AdminUsersService {
     if (id === admin.id && dto.role !== undefined && dto.role !== 'admin') {
       throw new ConflictException('You cannot remove your own admin role: another admin has to do it.');
     }
-    const user = await this.prisma.$transaction(async (tx) => {
-      const current = await tx.user.findUnique({ where: { id }, include: withArtist });
-      if (!current) throw new NotFoundException(`User ${id} not found`);
-      const displayName = dto.display_name ?? current.displayName;
-      const createArtist = dto.role === 'artist' && !current.artist;
-      return tx.user.update({
-        where: { id },
-        data: {
-          ...(dto.role !== undefined && { role: dto.role }),
-          ...(dto.display_name !== undefined && { displayName }),
-          ...(createArtist && { artist: { create: { name: displayName, searchText: normalizeSearchText(displayName) } } }),
-        },
-        include: withArtist,
-      });
-    });
-    return toUserDto(user);
+    return this.accounts.changeRoleAndName(id, { role: dto.role, displayName: dto.display_name });
   }
 
   /**
@@ -80,7 +66,7 @@ export class AdminUsersService {
     if (user.subscription?.provider === 'stripe' && user.subscription.status !== 'canceled') {
       throw new ConflictException('This account has a Stripe subscription still billed: cancel it first.');
     }
-    await this.prisma.user.deleteMany({ where: { id } });
+    await this.accounts.deleteAccount(id);
     if (user.pictureKey) {
       await this.storage.discard(user.pictureKey);
     }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GenreModule } from '../genre/genre.module.js';
+import { SongsModule } from '../dataset/songs.module.js';
+import { PredictionsModule } from '../hit-prediction/predictions.module.js';
 import { HitModelModule } from '../hit-prediction/model/hit-model.module.js';
 import { ModelsModule } from '../../platform/models/models.module.js';
 import { AdminModelsController } from './admin-models.controller.js';
@@ -15,7 +17,7 @@ import { AdminUsersService } from './admin-users.service.js';
 
 /** The admin API (/api/admin/...): every route needs an admin. */
 @Module({
-  imports: [ModelsModule, HitModelModule, GenreModule],
+  imports: [ModelsModule, HitModelModule, GenreModule, SongsModule, PredictionsModule],
   controllers: [AdminSongsController, AdminPredictionsController, AdminUsersController, AdminStatsController, AdminModelsController],
   providers: [AdminSongsService, AdminPredictionsService, AdminUsersService, AdminStatsService, AdminModelsService],
 })

@@ -15,6 +15,7 @@ import { ArtistTeamService } from './team/artist-team.service.js';
 import { AnalyticsIngestionController } from './ingestion/analytics-ingestion.controller.js';
 import { MetricsIngestionService } from './ingestion/metrics-ingestion.service.js';
 import { SpotifyModule } from '../spotify/spotify.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { AnalyticsSyncJob } from './connectors/analytics-sync.job.js';
 import { ConnectorsController } from './connectors/connectors.controller.js';
 import { ConnectorRegistry } from './connectors/platform-connector.js';
@@ -39,7 +40,7 @@ import { CompetingReleasesView } from './competing/competing-releases.view.js';
 
 /** Fan analytics: daily platform metrics, scores (FVS, momentum, breakout), alerts, superfans, connectors and jobs. */
 @Module({
-  imports: [SpotifyModule],
+  imports: [SpotifyModule, CatalogModule],
   controllers: [
     AnalyticsController,
     FanPulseDashboardController,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { AnalyticsArtistsService } from './artists/analytics-artists.service.js';
 import { TopPerformersQueryDto } from './dto/analytics-artist.dto.js';
 

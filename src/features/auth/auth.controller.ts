@@ -8,8 +8,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { AuthUser } from './auth-user.js';
-import { Auth, CurrentUser } from './auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto.js';
 import { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';

@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { AuthUser, Role } from './auth-user.js';
-import { AUTH_ROLES, QUERY_TOKEN } from './auth.decorators.js';
+import type { AuthUser, Role } from '../../platform/auth/auth-user.js';
+import { AUTH_ROLES, QUERY_TOKEN } from '../../platform/auth/auth.decorators.js';
 import { TokenService } from './token.service.js';
 
 /**

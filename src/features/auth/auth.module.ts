@@ -8,6 +8,9 @@ import { LoginLimiterService } from './login-limiter.service.js';
 import { ProfileController } from './profile.controller.js';
 import { ProfileService } from './profile.service.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { AccountsService } from './accounts.service.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
+import { UserAccountWrites } from './user-account-writes.js';
 import { TokenService } from './token.service.js';
 
 /** Accounts and the one authentication every module uses (@Auth() on routes). */
@@ -15,7 +18,16 @@ import { TokenService } from './token.service.js';
 @Module({
   imports: [SubscriptionsModule],
   controllers: [AuthController, ProfileController],
-  providers: [TokenService, LoginLimiterService, AuthService, ProfileService, AuthCleanupJob, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, AuthService],
+  providers: [
+    TokenService,
+    LoginLimiterService,
+    AuthService,
+    AccountsService,
+    { provide: AccountWrites, useClass: UserAccountWrites },
+    ProfileService,
+    AuthCleanupJob,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, AuthService, AccountsService, AccountWrites],
 })
 export class AuthModule {}

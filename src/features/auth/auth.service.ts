@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../vocabulary/search-text.js';
-import { accountEmailMessage, isAccountEmail } from './account-email.js';
-import type { AuthUser } from './auth-user.js';
+import { createArtist } from '../catalog/artists/new-artist.js';
+import { accountEmailMessage, isAccountEmail } from '../../platform/auth/account-email.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import type { EmailRegisterDto, RegisterDto } from './dto/register.dto.js';
 import { toSessionDto, toUserDto, type SessionDto, type UserDto } from './dto/user.dto.js';
 import { LoginLimiterService } from './login-limiter.service.js';
@@ -44,16 +44,10 @@ export class AuthService {
     const passwordHash = await acceptablePasswordHash(dto.password, { username, email });
     const displayName = dto.display_name ?? dto.username ?? username;
     try {
-      const user = await this.prisma.user.create({
-        data: {
-          email,
-          username,
-          passwordHash,
-          role: dto.role,
-          displayName,
-          ...(dto.role === 'artist' && { artist: { create: { name: displayName, searchText: normalizeSearchText(displayName) } } }),
-        },
-        include: withArtist,
+      const user = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.user.create({ data: { email, username, passwordHash, role: dto.role, displayName } });
+        const artist = dto.role === 'artist' ? await createArtist(tx, { name: displayName, userId: created.id }) : null;
+        return { ...created, artist: artist && { id: artist.id } };
       });
       return this.session(user);
     } catch (error) {

@@ -3,7 +3,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
-import type { AuthUser, Role } from './auth-user.js';
+import type { AuthUser, Role } from '../../platform/auth/auth-user.js';
 
 const ISSUER = 'encore';
 const AUDIENCE = 'encore-api';

@@ -18,6 +18,6 @@ import { SongStreamService } from './songs/song-stream.service.js';
   imports: [SubscriptionsModule],
   controllers: [CatalogSongsController, AlbumsController, ArtistsController, GenresController],
   providers: [CatalogSongsService, DiscoveryService, ListeningService, SongStreamService, AlbumsService, ArtistsService, GenresService, DemoCatalogService],
-  exports: [CatalogSongsService, DemoCatalogService],
+  exports: [CatalogSongsService, DemoCatalogService, ArtistsService],
 })
 export class CatalogModule {}

@@ -1,5 +1,5 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
 /** Songs a caller may see: public ones, their own artist's private ones, everything for admins. */

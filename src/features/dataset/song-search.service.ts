@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type pg from 'pg';
+import { AppConfig } from '../../platform/config/app-config.js';
+import { CoalescingWriter } from '../../platform/database/coalescing-writer.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { statementName } from '../../platform/database/prepared-query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
+import { VersionedCache } from '../../platform/database/versioned-cache.js';
 import { DEMO_DATASET } from './demo/demo-mark.js';
-import type { SearchHitDto } from './dto/song-search.dto.js';
+import type { SearchHitDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { oneSlipVariants, typoDistance, typoScore } from './fuzzy-score.js';
 import { prefixUpperBound } from './prefix-bound.js';
 import { searchPool } from './search-pool.js';
@@ -15,8 +18,11 @@ type Ranked = Song & { rank: number };
 type FuzzyCandidate = Song & { search_text: string; similarity: number };
 /** Per query word, the vocabulary words that satisfy it, or 'common' when it only filters (see wordMatches). */
 type WordMatches = Array<string[] | 'common'>;
-/** The query words' matches, and how many songs hold every word by the words index's statistics (when known). */
-type WordLookup = { matches: WordMatches; holdingEveryWord?: number };
+/**
+ * The query words' matches, how many songs hold every word by the words index's statistics (when
+ * known), and the songs' version when the lookup read it (see DATASET_VERSION).
+ */
+type WordLookup = { matches: WordMatches; holdingEveryWord?: number; version?: string };
 type WordStatistics = { readAt: number; byWord: Map<string, number>; leastShare: number; songs?: number };
 /** Runs one statement of a search, in its transaction. */
 type Run = <T extends object = object>(sql: string, values?: unknown[]) => Promise<T[]>;
@@ -28,6 +34,8 @@ const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
  * so it filters the songs walked in popularity order instead of widening the index lookup.
  */
 const MAX_WORD_MATCHES = 200;
+/** Three letters or digits in a row: a word pg_trgm's index can look up by its trigrams (see wordMatches). */
+const HAS_TRIGRAM = /[\p{L}\p{N}]{3}/u;
 /** A query word in more songs than this share is common: see wordMatches. */
 const COMMON_SHARE = 0.05;
 /** How long the words' shares (wordShares) are reused. */
@@ -51,6 +59,17 @@ const LOOSE_SIMILARITY = 0.45;
 /** A typo score this high means every query word is within about one slip of a song's word. */
 const ONE_SLIP_SCORE = 0.9;
 
+/**
+ * The songs' version: the sum of dataset_versions' slots, which a statement trigger on songs bumps
+ * on every change (migration dataset_versions), as text. It only grows, and changes with every
+ * committed change to the songs, the only table a search's answer depends on (the vocabulary
+ * follows the songs; the statistics steer the plan, never the results). Prefixed by the database's
+ * oid, as the catalog's version: a restore makes the database anew.
+ */
+const DATASET_VERSION = `(SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text || ':' || coalesce(sum(version), 0)::text FROM dataset_versions)`;
+/** Most searches one version read answers (they all asked while the one before was in flight). */
+const MAX_VERSION_READERS = 1000;
+
 /** The words of a song as the words index and the vocabulary hold them (migration dataset_search). */
 const SONG_WORDS = 'song_search_words(search_text)';
 const BY_POPULARITY = 'popularity DESC NULLS LAST, id';
@@ -71,33 +90,79 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
  * words index (rare ones), and a rank is skipped once the ones before it fill the page. The
  * statements are prepared and planned once per connection (see searchPool), so their text, not
  * the planner, chooses between those reads.
+ *
+ * Answers are kept by query and limit with the songs' version they were read at, and given again
+ * while that is still the version (docs/benchmarks.md, "Dataset search over HTTP: answers kept by
+ * the songs' version"): a search asked again costs one small statement, shared by the searches
+ * that wait for it, instead of two to five.
  */
 @Injectable()
 export class SongSearchService implements OnModuleDestroy {
   private statistics?: WordStatistics;
   private readonly pool: pg.Pool;
+  /** Answers by query and limit, as JSON text; their size in characters of keys and text (DATASET_SEARCH_KEPT_MB). */
+  private readonly answers: VersionedCache<string>;
+  /**
+   * The songs' version now. Searches asking while a read is in flight share the next one, which
+   * starts after they asked: so a change committed before a search arrived is always seen.
+   */
+  private readonly versions = new CoalescingWriter<null, string>(async (searches) => {
+    const sql = `SELECT ${DATASET_VERSION} AS version`;
+    const { rows } = await this.pool.query<{ version: string }>({ name: statementName(sql), text: sql, values: [] });
+    return searches.map(() => rows[0]!.version);
+  }, MAX_VERSION_READERS);
 
-  constructor(prisma: PrismaService) {
+  constructor(prisma: PrismaService, config: AppConfig) {
     this.pool = searchPool(prisma.pool);
+    this.answers = new VersionedCache<string>(config.DATASET_SEARCH_KEPT_MB * 1_000_000, (key, body) => key.length + body.length);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.end().catch(() => undefined);
   }
 
+  /** The songs matching `q` (normalized), best first. */
   async search(q: string, limit: number): Promise<SearchHitDto[]> {
+    const answer = await this.answer(q, limit);
+    return answer.hits ?? (JSON.parse(answer.body) as SongSearchResultDto).songs;
+  }
+
+  /** The same search as the answer's JSON text, `{"songs":[…]}`: what POST /api/dataset/search/ sends. */
+  async searchBody(q: string, limit: number): Promise<string> {
+    return (await this.answer(q, limit)).body;
+  }
+
+  /**
+   * The answer kept for this query and limit when the songs have not changed since it was read (its
+   * JSON text only: no stringify again), else a new one, then kept.
+   */
+  private async answer(q: string, limit: number): Promise<{ body: string; hits?: SearchHitDto[] }> {
+    const key = `${limit} ${q}`;
+    if (this.answers.has(key)) {
+      const kept = this.answers.get(key, await this.versions.write(null));
+      if (kept !== undefined) return { body: kept };
+    }
+    const { hits, version } = await this.find(q, limit);
+    const body = JSON.stringify({ songs: hits } satisfies SongSearchResultDto);
+    this.answers.set(key, version, body);
+    return { body, hits };
+  }
+
+  /** The songs matching `q`, and the songs' version read in its first statement (its data is at least that new). */
+  private async find(q: string, limit: number): Promise<{ hits: SearchHitDto[]; version: string }> {
     const client = await this.pool.connect();
     try {
       // Statements with values are named: each connection parses and plans one once (see searchPool).
       const run: Run = async (sql, values) => (await client.query(values ? { name: statementName(sql), text: sql, values } : sql)).rows;
       const words = [...new Set(q.split(' '))];
-      const lookup = await this.wordMatches(run, words);
+      const lookup = await this.wordMatches(run, words, true);
       const { matches } = lookup;
+      const version = lookup.version!;
       if (matches.every((match) => match.length > 0)) {
         const ranked = await this.ranked(run, q, words, lookup, limit);
-        if (ranked.length > 0) return ranked.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! }));
+        if (ranked.length > 0) return { hits: ranked.map(({ rank, ...song }) => ({ ...song, match: MATCH_BY_RANK[rank]! })), version };
       }
-      return await this.fuzzy(run, q, words, matches, limit);
+      return { hits: await this.fuzzy(run, q, words, matches, limit), version };
     } finally {
       client.release();
     }
@@ -107,13 +172,23 @@ export class SongSearchService implements OnModuleDestroy {
    * Per query word, the vocabulary words containing it. A word in more than COMMON_SHARE of the
    * songs ("the", by wordShares) filters rows instead of joining the index lookup, whose cost is
    * its posting list (600,000 songs at 1,000,000): the rarest word always stays in the lookup.
+   * `withVersion`: also the songs' version, in the same snapshot (the search's first statement).
+   *
+   * A word with a trigram is looked up through the vocabulary's trigram index; a shorter one, which
+   * the index cannot narrow (it would read all of it), through a scan of the vocabulary that
+   * stops at the first matches (`word || ''` hides the index from the plan, which is generic).
    */
-  private async wordMatches(run: Run, words: string[]): Promise<WordLookup> {
+  private async wordMatches(run: Run, words: string[], withVersion = false): Promise<WordLookup> {
     const params = new SqlParams();
-    const lists = words.map(
-      (word, i) => `ARRAY(SELECT word FROM search_words WHERE word LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`,
-    );
-    const [rows, stats] = await Promise.all([run<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values), this.wordShares(run)]);
+    const lists = words.map((word, i) => {
+      const column = HAS_TRIGRAM.test(word) ? 'word' : "(word || '')";
+      return `ARRAY(SELECT word FROM search_words WHERE ${column} LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`;
+    });
+    if (withVersion) lists.push(`${DATASET_VERSION} AS version`);
+    const [rows, stats] = await Promise.all([
+      run<Record<string, string[]> & { version?: string }>(`SELECT ${lists.join(', ')}`, params.values),
+      this.wordShares(run),
+    ]);
     const found = words.map((_, i) => rows[0]![String(i)]!);
     const shares = found.map((list) => list.reduce((sum, word) => sum + (stats.byWord.get(word) ?? 0), 0));
     const rarest = shares.indexOf(Math.min(...shares));
@@ -131,7 +206,7 @@ export class SongSearchService implements OnModuleDestroy {
             )),
       1,
     );
-    return { matches, holdingEveryWord: stats.songs === undefined ? undefined : share * stats.songs };
+    return { matches, holdingEveryWord: stats.songs === undefined ? undefined : share * stats.songs, version: rows[0]!.version };
   }
 
   /**

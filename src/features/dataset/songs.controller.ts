@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { idParam } from '../../platform/common/http/query.js';
 import { FeatureAveragesDto } from './dto/feature-averages.dto.js';
@@ -6,7 +6,7 @@ import { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import { SongSearchDto, SongSearchQueryDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { SongDto, SongPageDto } from './dto/song.dto.js';
 import { SongsService } from './songs.service.js';
-import { Listing } from '../../platform/common/http/page-links.js';
+import { JSON_CONTENT_TYPE, Listing } from '../../platform/common/http/page-links.js';
 
 @ApiTags('dataset')
 @Controller()
@@ -18,15 +18,18 @@ export class SongsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SongSearchResultDto })
   @ApiBadRequestResponse({ description: 'Empty or whitespace query' })
-  async search(@Body() body: SongSearchDto): Promise<SongSearchResultDto> {
-    return { songs: await this.songs.search(body.query, body.limit) };
+  // The answer is JSON text the search kept (SongSearchService): sent as it is, not stringified again.
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  search(@Body() body: SongSearchDto): Promise<string> {
+    return this.songs.searchBody(body.query, body.limit);
   }
 
   @Get('dataset/search')
   @ApiOperation({ summary: 'Search dataset songs by title or artist (?q=)' })
   @ApiOkResponse({ type: SongSearchResultDto })
-  async searchByQuery(@Query() query: SongSearchQueryDto): Promise<SongSearchResultDto> {
-    return { songs: await this.songs.search(query.q, query.limit) };
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  searchByQuery(@Query() query: SongSearchQueryDto): Promise<string> {
+    return this.songs.searchBody(query.q, query.limit);
   }
 
   @Get('dataset/songs')

@@ -4,7 +4,7 @@ import { Prisma, type Song } from '../../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
 import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
-import { DEFAULT_HIT_FEATURES } from '../hit-prediction/model/hit-features.js';
+import { ORIGINAL_FEATURES } from '../../vocabulary/audio-features.js';
 import type { FeatureAverageGroupDto, FeatureAveragesDto } from './dto/feature-averages.dto.js';
 import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
@@ -23,6 +23,9 @@ const ORDER_FIELDS: Record<string, keyof Prisma.SongOrderByWithRelationInput> = 
 };
 
 const NULLABLE_ORDER_FIELDS = new Set(['popularity', 'decade']);
+
+/** The answer to a query with nothing left to search once normalized (only punctuation, say). */
+const EMPTY_SEARCH_BODY = JSON.stringify({ songs: [] });
 
 @Injectable()
 export class SongsService {
@@ -52,7 +55,7 @@ export class SongsService {
       FROM songs GROUP BY is_hit`;
     const group = (isHit: boolean): FeatureAverageGroupDto => {
       const row = rows.find((candidate) => candidate.is_hit === isHit);
-      return { songs: row?.songs ?? 0, features: row ? Object.fromEntries(DEFAULT_HIT_FEATURES.map((name) => [name, row[name]!])) : null };
+      return { songs: row?.songs ?? 0, features: row ? Object.fromEntries(ORIGINAL_FEATURES.map((name) => [name, row[name]!])) : null };
     };
     return { hit: group(true), flop: group(false) };
   }
@@ -78,6 +81,12 @@ export class SongsService {
   async search(query: string, limit: number): Promise<SearchHitDto[]> {
     const q = normalizeSearchText(query);
     return q ? this.songSearch.search(q, limit) : [];
+  }
+
+  /** The same search as the answer's JSON text, `{"songs":[…]}`, kept between searches (SongSearchService). */
+  async searchBody(query: string, limit: number): Promise<string> {
+    const q = normalizeSearchText(query);
+    return q ? this.songSearch.searchBody(q, limit) : EMPTY_SEARCH_BODY;
   }
 
   async list(query: ListSongsQueryDto): Promise<SongPageDto> {
@@ -118,6 +127,25 @@ export class SongsService {
 
   async count(where: Prisma.SongWhereInput = {}): Promise<number> {
     return this.prisma.song.count({ where });
+  }
+
+  /**
+   * Applies an edit, then what follows from the row as edited (`derive`: search columns, a
+   * popularity-based hit label), the row locked until both are committed.
+   */
+  async editSong<Include extends Prisma.SongInclude>(
+    id: number,
+    changes: Prisma.SongUpdateInput,
+    derive: (edited: Song) => Prisma.SongUpdateInput,
+    include: Include,
+  ): Promise<Prisma.SongGetPayload<{ include: Include }>> {
+    return this.prisma.$transaction(async (tx) => {
+      const locked = isRowId(id) ? await tx.$queryRaw<unknown[]>`SELECT id FROM songs WHERE id = ${id} FOR UPDATE` : [];
+      if (locked.length === 0) throw new NotFoundException(`Song ${id} not found`);
+      const edited = await tx.song.update({ where: { id }, data: changes, include });
+      const derived = derive(edited);
+      return Object.keys(derived).length === 0 ? edited : tx.song.update({ where: { id }, data: derived, include });
+    }) as Promise<Prisma.SongGetPayload<{ include: Include }>>;
   }
 
   /** Deletes these songs; their predictions and audit logs go with them (ON DELETE CASCADE). */

@@ -9,6 +9,7 @@ import { evaluateMulticlass } from '../../ml/multiclass-evaluation.js';
 import { OnnxForest } from '../../ml/onnx-model.js';
 import { exportForestToOnnx } from '../../ml/onnx-export.js';
 import { trainRandomForest } from '../../ml/random-forest.js';
+import { coverFromRows } from '../../ml/tree-shap.js';
 import { complementRows, stratifiedKFold, stratifiedSplit, takeRows } from '../../ml/split.js';
 import { newModelVersion } from '../../platform/models/model-card.js';
 import { ModelRegistryService } from '../../platform/models/model-registry.service.js';
@@ -157,7 +158,9 @@ export class GenreModelTrainerService {
       other_genre: { min_customers: minCustomers, grouped: grouping.grouped },
       customers: { total: profiles.length, labelled: labelled.length },
     };
-    const onnx = exportForestToOnnx(model, { featureNames: [...GENRE_FEATURES], docString: `Encore genre model ${card.version}` });
+    // The node cover of the training rows goes into the file, for explanations.
+    const cover = coverFromRows(model, takeRows(x, featureCount, trainRows), trainRows.length);
+    const onnx = exportForestToOnnx(model, { featureNames: [...GENRE_FEATURES], docString: `Encore genre model ${card.version}`, cover });
     card.metrics.onnx_max_difference = await checkOnnxExport(model, onnx, takeRows(x, featureCount, checkRows), checkRows.length);
     const row = await this.registry.save(card, onnx);
     const onnxPath = this.registry.onnxPath(row);

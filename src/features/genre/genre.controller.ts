@@ -9,8 +9,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { idParam } from '../../platform/common/http/query.js';
 import { PredictGenreDto, PredictGenreResultDto } from './dto/predict-genre.dto.js';
 import type { GenreModelCard } from './genre-model.js';

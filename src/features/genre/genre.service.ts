@@ -24,8 +24,8 @@ export class GenreService {
       state: body.state?.trim() || null,
       city: body.city?.trim() || null,
     };
-    const { genre, confidence, all_probabilities, unknown_places, model_version } = await this.predictor.predict(profile);
-    return { status: 'OK', prediction: { genre, confidence, all_probabilities }, customer_profile: { ...profile }, unknown_places, model_version };
+    const { genre, confidence, all_probabilities, unknown_places, model_version, explanation } = await this.predictor.predict(profile);
+    return { status: 'OK', prediction: { genre, confidence, all_probabilities }, customer_profile: { ...profile }, unknown_places, model_version, explanation };
   }
 
   /** A stored customer's prediction from their history, with the genre they actually spent most on. */
@@ -49,6 +49,7 @@ export class GenreService {
       correct: topGenre === null ? null : topGenre === prediction.genre,
       customer_profile: features,
       model_version: prediction.model_version,
+      explanation: prediction.explanation,
     };
   }
 }

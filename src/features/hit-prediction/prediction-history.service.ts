@@ -94,4 +94,29 @@ export class PredictionHistoryService {
       per_day: days.map((day) => ({ ...day, flops: day.total - day.hits, hit_share: share(day.hits, day.total) })),
     };
   }
+
+  /**
+   * Corrects the answer of a prediction: model_prediction keeps what the model said, and the
+   * correction goes to the prediction's audit log with the request that made it.
+   */
+  async correctAnswer<Include extends Prisma.PredictionInclude>(
+    id: number,
+    isHit: boolean,
+    audit: { endpoint: string; requestId: string | null; request: Prisma.InputJsonObject },
+    include: Include,
+  ): Promise<Prisma.PredictionGetPayload<{ include: Include }>> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = isRowId(id) ? await tx.prediction.findUnique({ where: { id }, select: { isHit: true } }) : null;
+      if (!before) throw new NotFoundException(`Prediction ${id} not found`);
+      const prediction = await tx.prediction.update({ where: { id }, data: { isHit }, include });
+      await tx.predictionAuditLog.create({ data: { predictionId: id, ...audit, response: { previous_is_hit: before.isHit, is_hit: prediction.isHit } } });
+      return prediction;
+    }) as Promise<Prisma.PredictionGetPayload<{ include: Include }>>;
+  }
+
+  /** Deletes a prediction with its audit logs (ON DELETE CASCADE); false when there was none. */
+  async deletePrediction(id: number): Promise<boolean> {
+    const { count } = isRowId(id) ? await this.prisma.prediction.deleteMany({ where: { id } }) : { count: 0 };
+    return count > 0;
+  }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -15,7 +15,7 @@ import {
 import { ApiUploadLimit } from '../../platform/common/http/upload.js';
 import { ExpensiveRequest } from '../../platform/request-limits/request-weight.decorators.js';
 import { checkBatchBody } from './batch/batch-body.js';
-import { BatchPredictionDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
+import { BatchPredictionDto, BatchPredictionQueryDto, BatchPredictionResultDto, BatchPredictionUploadDto } from './dto/batch-prediction.dto.js';
 import { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
 import { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
 import { PredictionsService } from './predictions.service.js';
@@ -67,13 +67,17 @@ export class PredictionsController {
   @ApiExtraModels(BatchPredictionDto, BatchPredictionUploadDto)
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(BatchPredictionDto) }, { $ref: getSchemaPath(BatchPredictionUploadDto) }] } })
   @ApiOkResponse({ type: BatchPredictionResultDto })
-  @ApiBadRequestResponse({ description: 'Neither rows nor a file, both, or a file that is not a CSV with the feature columns' })
+  @ApiBadRequestResponse({
+    description:
+      'Neither rows nor a file, both, a file that is not a CSV with the feature columns, or ?explain=true with more rows than an explained batch takes',
+  })
   // `unknown`, not the DTO, so the global ValidationPipe leaves the body to checkBatchBody, which does not copy every row.
-  async batch(@Body() raw: unknown, @UploadedFile() file?: Express.Multer.File): Promise<BatchPredictionResultDto> {
+  async batch(@Body() raw: unknown, @Query() query: BatchPredictionQueryDto, @UploadedFile() file?: Express.Multer.File): Promise<BatchPredictionResultDto> {
     const body = await checkBatchBody(raw);
+    const explain = query.explain === true;
     if (file && body.rows) throw new BadRequestException('Send either rows (JSON) or a CSV file, not both');
-    if (file) return this.predictions.batchCsv(file.buffer);
+    if (file) return this.predictions.batchCsv(file.buffer, explain);
     if (!body.rows) throw new BadRequestException('rows: provide an array of feature rows (JSON), or upload a CSV file in the field "file"');
-    return this.predictions.batch(body.rows);
+    return this.predictions.batch(body.rows, explain);
   }
 }

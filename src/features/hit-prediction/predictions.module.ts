@@ -15,5 +15,6 @@ import { SongLookupService } from './song-lookup.service.js';
   imports: [HitModelModule, SongsModule, SpotifyModule],
   controllers: [PredictionsController, PredictionHistoryController, ModelsController],
   providers: [PredictionsService, BatchPredictionThreads, SongPredictionService, SongLookupService, PredictionHistoryService],
+  exports: [PredictionHistoryService],
 })
 export class PredictionsModule {}

@@ -5,7 +5,7 @@ import { hitPredictions, type HitModelFile, type HitPrediction } from './model/h
 import { recordPrediction } from '../../platform/metrics/prediction-metrics.js';
 import { BatchPredictionThreads } from './batch/batch-prediction-threads.js';
 import type { BatchJob } from './batch/batch-prediction-worker.js';
-import { batchResults, predictionResult } from './batch/batch-rows.js';
+import { batchResults, checkExplainedRows } from './batch/batch-rows.js';
 import { packRows } from './batch/packed-rows.js';
 import type { BatchPredictionResultDto } from './dto/batch-prediction.dto.js';
 import type { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';
@@ -19,21 +19,31 @@ export class PredictionsService {
 
   async manual(features: ManualPredictionDto): Promise<ManualPredictionResultDto> {
     const result = await this.predictor.predict({ ...features });
-    return { ...predictionResult(result), model_version: result.modelVersion };
+    const { prediction, confidence, probabilities } = result;
+    return {
+      prediction,
+      confidence,
+      probabilities,
+      model_version: result.modelVersion,
+      raw_probability: result.rawProbability,
+      calibrated: result.calibrated,
+      explanation: result.explanation ?? null,
+    };
   }
 
   /** A CSV upload: read as rows, then predicted as a batch; a file that is not such a CSV is a 400. */
-  batchCsv(file: Buffer): Promise<BatchPredictionResultDto> {
-    return this.batchInThread({ csv: file });
+  batchCsv(file: Buffer, explain = false): Promise<BatchPredictionResultDto> {
+    return this.batchInThread({ csv: file }, explain);
   }
 
   /** Each row validated on its own: a bad row gets an error, the others their prediction, in one model run. */
-  batch(rows: unknown[]): Promise<BatchPredictionResultDto> {
+  batch(rows: unknown[], explain = false): Promise<BatchPredictionResultDto> {
+    if (explain) checkExplainedRows(rows.length);
     const packed = packRows(rows);
-    if (!packed) return this.batchInThread({ rows });
+    if (!packed) return this.batchInThread({ rows }, explain);
     // The request's body no longer holds 10,000 objects while the batch waits for the thread.
     rows.length = 0;
-    return this.batchInThread({ packed });
+    return this.batchInThread({ packed }, explain);
   }
 
   /**
@@ -41,9 +51,9 @@ export class PredictionsService {
    * would stall every other request); here the model runs on the valid rows' features in chunks
    * (a few ms of the event loop each) and the answer is assembled.
    */
-  private async batchInThread(input: BatchJob['input']): Promise<BatchPredictionResultDto> {
+  private async batchInThread(input: BatchJob['input'], explain: boolean): Promise<BatchPredictionResultDto> {
     const model = this.predictor.modelFile;
-    const reply = await this.threads.run(model, input);
+    const reply = await this.threads.run(model, input, explain);
     if (reply.outcome === 'bad-request') throw new BadRequestException(reply.message);
     if (reply.outcome === 'unavailable') {
       recordPrediction(HIT_MODEL_NAME, reply.validRows, 0, 'unavailable');
@@ -56,7 +66,12 @@ export class PredictionsService {
     let predictions: HitPrediction[] = [];
     if (model && reply.validRows > 0) {
       const { probabilities, runSeconds } = await this.runBatch(model, reply.features, reply.validRows);
-      predictions = hitPredictions(probabilities, reply.validRows, model.hitColumn, model.version);
+      predictions = hitPredictions(probabilities, reply.validRows, {
+        modelVersion: model.version,
+        hitColumn: model.hitColumn,
+        calibration: model.calibration,
+        ...(reply.explained !== undefined && { explained: reply.explained }),
+      });
       recordPrediction(
         HIT_MODEL_NAME,
         predictions.length,
@@ -65,7 +80,11 @@ export class PredictionsService {
         predictions.map((row) => row.prediction),
       );
     }
-    const result = { results: batchResults(reply.rowCount, reply.errors, predictions), model_version: model?.version ?? this.predictor.card?.version ?? '' };
+    const result = {
+      results: batchResults(reply.rowCount, reply.errors, predictions),
+      model_version: model?.version ?? this.predictor.card?.version ?? '',
+      calibrated: (model ? model.calibration : this.predictor.card?.calibration) !== undefined,
+    };
     return reply.warnings.length > 0 ? { ...result, warnings: reply.warnings } : result;
   }
 

@@ -57,6 +57,9 @@ export class SongPredictionService {
       adjusted_by_dataset: adjusted.adjustedByDataset,
       dataset_label: inDataset ? label(song.isHit) : null,
       dataset_popularity: inDataset ? song.popularity : null,
+      raw_probability: model.rawProbability,
+      calibrated: model.calibrated,
+      explanation: model.explanation ?? null,
     };
     const values = {
       songId: song.id,

@@ -12,8 +12,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { readFile } from 'node:fs/promises';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { uuidParam } from '../../platform/common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../../platform/common/http/upload.js';
 import { ExpensiveRequest } from '../../platform/request-limits/request-weight.decorators.js';

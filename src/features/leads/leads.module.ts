@@ -9,10 +9,11 @@ import { YoutubeCheckService } from './insights/youtube-check.service.js';
 import { LeadsController } from './leads.controller.js';
 import { LeadsService } from './leads.service.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 
 /** A&R leads from ISRCs: source lookups, scoring, the lead list, outreach, bulk jobs and exports. */
 @Module({
-  imports: [SourcesModule],
+  imports: [SourcesModule, CatalogModule],
   controllers: [LeadsController, LeadInsightsController],
   providers: [LeadAnalysisService, LeadStoreService, LeadBulkService, LeadsService, LeadInsightsService, YoutubeCheckService, DemoLeadsService],
   exports: [DemoLeadsService],

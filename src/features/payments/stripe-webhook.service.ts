@@ -3,10 +3,9 @@ import type Stripe from 'stripe';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode, Prisma, SubscriptionStatus } from '../../generated/prisma/client.js';
-import { isLive } from '../subscriptions/listener-plan.service.js';
 import { PLANS } from '../subscriptions/plans.js';
-import { lockUser } from '../subscriptions/row-locks.js';
-import { PaymentProvider } from './payment-provider.js';
+import { ProviderBillingService } from '../subscriptions/provider-billing.service.js';
+import { PaymentProvider } from '../subscriptions/provider/payment-provider.js';
 import {
   billedPeriodOfInvoice,
   billingStateFromStripe,
@@ -17,9 +16,9 @@ import {
   stripePrices,
   subscriptionIdOfCheckout,
   subscriptionIdOfInvoice,
-} from './stripe-billing.js';
+} from '../subscriptions/provider/stripe-billing.js';
 import { malformedEventProblems, signatureTimestamp } from './stripe-event-shape.js';
-import type { StripePaymentProvider } from './stripe-payment.provider.js';
+import type { StripePaymentProvider } from '../subscriptions/provider/stripe-payment.provider.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,6 +43,7 @@ export class StripeWebhookService {
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
     private readonly provider: PaymentProvider,
+    private readonly billing: ProviderBillingService,
   ) {
     this.prices = stripePrices(config);
   }
@@ -134,44 +134,22 @@ export class StripeWebhookService {
     if (!subscriptionId) return;
     const period = billedPeriodOfInvoice(invoice);
     if (!period) return this.setStatus(tx, subscriptionId, 'active', ['past_due']);
-    const ours = { providerSubscriptionId: subscriptionId };
-    await tx.subscription.updateMany({
-      where: { ...ours, currentPeriodEnd: { lte: period.end }, OR: [{ status: 'past_due' }, { status: 'trialing', trialEndsAt: { lte: period.start } }] },
-      data: { status: 'active' },
-    });
-    await tx.subscription.updateMany({
-      where: { ...ours, status: { in: ['trialing', 'active'] }, currentPeriodEnd: { lt: period.end } },
-      data: { currentPeriodStart: period.start, currentPeriodEnd: period.end },
-    });
+    await this.billing.recordPaidPeriod(tx, subscriptionId, period);
   }
 
   /** Copies a Stripe subscription onto ours: found by its id, else by the account in its metadata (or the Checkout Session's). */
   private async syncSubscription(tx: Tx, subscription: Stripe.Subscription, sessionOwner?: string): Promise<void> {
-    const ownerId = uuidOrUndefined(subscription.metadata?.[OWNER_KEY]) ?? sessionOwner;
-    if (ownerId && !(await lockUser(tx, ownerId))) return this.ignore(subscription, 'its account no longer exists');
-    const state = billingStateFromStripe(subscription);
-    const plan = planOfPrice(this.prices, priceIdOf(subscription)) ?? this.planOfMetadata(subscription);
-    const row =
-      (await tx.subscription.findUnique({ where: { providerSubscriptionId: subscription.id } })) ??
-      (ownerId ? await tx.subscription.findUnique({ where: { ownerId } }) : null);
-    if (!row) {
-      if (!ownerId || !plan) return this.ignore(subscription, 'it names no Encore account and plan');
-      await tx.subscription.create({ data: { ownerId, plan, ...state } });
-    } else {
-      // The owner has moved on to another live Stripe subscription: news of an old one must not
-      // replace it. A live manual plan (charging nothing) gives way to one bought, as in subscribe.
-      if (row.providerSubscriptionId !== subscription.id && row.provider !== 'manual' && isLive(row))
-        return this.ignore(subscription, 'its owner has another live subscription');
-      await tx.subscription.update({ where: { id: row.id }, data: { ...state, ...(plan && { plan }) } });
-    }
-    // A trial begun on Stripe's page uses the account's one trial, as subscribing does.
-    const owner = row?.ownerId ?? ownerId;
-    if (state.trialEndsAt && owner) await tx.user.updateMany({ where: { id: owner, premiumTrialUsedAt: null }, data: { premiumTrialUsedAt: new Date() } });
+    const ignored = await this.billing.sync(tx, {
+      id: subscription.id,
+      ownerId: uuidOrUndefined(subscription.metadata?.[OWNER_KEY]) ?? sessionOwner,
+      plan: planOfPrice(this.prices, priceIdOf(subscription)) ?? this.planOfMetadata(subscription),
+      state: billingStateFromStripe(subscription),
+    });
+    if (ignored) this.ignore(subscription, ignored);
   }
 
   private async setStatus(tx: Tx, subscriptionId: string | undefined, status: SubscriptionStatus, from: SubscriptionStatus[]): Promise<void> {
-    if (!subscriptionId) return;
-    await tx.subscription.updateMany({ where: { providerSubscriptionId: subscriptionId, status: { in: from } }, data: { status } });
+    if (subscriptionId) await this.billing.setStatus(tx, subscriptionId, status, from);
   }
 
   private planOfMetadata(subscription: Stripe.Subscription): PlanCode | undefined {

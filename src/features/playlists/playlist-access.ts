@@ -1,5 +1,5 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { visibleSongsSql } from '../catalog/visibility.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { PLAYLIST_INCLUDE, toPlaylistDto, type PlaylistDto, type PlaylistWithRefs } from './dto/playlist.dto.js';

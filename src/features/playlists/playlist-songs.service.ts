@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { SONG_INCLUDE } from '../catalog/dto/catalog-song.dto.js';
 import { visibleSongs, visibleSongsSql } from '../catalog/visibility.js';
 import type { PageQueryDto } from '../../platform/common/http/query.js';

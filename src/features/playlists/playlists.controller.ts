@@ -9,8 +9,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../platform/common/http/query.js';
 import { AddPlaylistSongDto, CreatePlaylistDto, ListPublicPlaylistsQueryDto, ReorderPlaylistDto, UpdatePlaylistDto } from './dto/playlist-input.dto.js';
 import { PlaylistDto, PlaylistItemDto, PlaylistItemPageDto, PlaylistPageDto } from './dto/playlist.dto.js';

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import type { PageQueryDto } from '../../platform/common/http/query.js';
 import { likeLiteral } from '../../platform/database/like-literal.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';

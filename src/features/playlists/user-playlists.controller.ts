@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../platform/common/http/query.js';
 import { PlaylistPageDto } from './dto/playlist.dto.js';
 import { PlaylistsService } from './playlists.service.js';

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode } from '../../generated/prisma/client.js';
-import { NEEDS_STRIPE } from '../payments/manual-payment.provider.js';
-import { PaymentProvider } from '../payments/payment-provider.js';
+import { NEEDS_STRIPE } from './provider/manual-payment.provider.js';
+import { PaymentProvider } from './provider/payment-provider.js';
 import { buyerOf, refuseFree } from './buyer.js';
 import { LISTENER } from './invitation-queries.js';
 import { isLive } from './listener-plan.service.js';

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { uuidParam } from '../../platform/common/http/query.js';
 import { InvitationListDto, MySubscriptionDto } from './dto/subscription.dto.js';
 import { InvitationsService } from './invitations.service.js';

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { MailService } from '../../platform/mail/mail.service.js';
@@ -9,7 +9,8 @@ import { addressedTo, isAddressedTo, LISTENER, open, toInvitationDto, WITH_OWNER
 import { fullPlanRefusal, invitationExpiry, invitationState, joinRefusal } from './invitation-rules.js';
 import { isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
-import { lockSubscriptionOf, lockUser } from './row-locks.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
+import { lockSubscriptionOf } from './row-locks.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -28,6 +29,7 @@ export class InvitationsService {
     private readonly prisma: PrismaService,
     private readonly subscriptions: SubscriptionsService,
     private readonly mail: MailService,
+    private readonly accounts: AccountWrites,
   ) {}
 
   /** POST /api/subscriptions/members: a pending invitation, answered with the owner's subscription. */
@@ -82,7 +84,7 @@ export class InvitationsService {
     await this.prisma.$transaction(async (tx) => {
       // The listener's row first (as subscribing takes it), then the plan's: joining, subscribing
       // and the other invitations of this plan wait for each other, so the last seat goes once.
-      await lockUser(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       const account = await this.account(tx, caller);
       const found = await this.invitationFor(tx, id, account, 'accept');
       await lockSubscriptionOf(tx, found.subscription.ownerId);

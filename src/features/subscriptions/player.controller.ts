@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { SkipDto, SkipResultDto } from './dto/subscription.dto.js';
 import { PlayerSkipsService } from './player-skips.service.js';
 

@@ -12,8 +12,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Auth, CurrentUser } from '../auth/auth.decorators.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../platform/auth/auth.decorators.js';
 import { AppConfig } from '../../platform/config/app-config.js';
 import { CheckoutService } from './checkout.service.js';
 import { AddMemberDto, MySubscriptionDto, PlansDto, RedirectDto, SubscribeDto } from './dto/subscription.dto.js';

@@ -1,16 +1,17 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../../platform/auth/auth-user.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { PlanCode, Prisma, Subscription } from '../../generated/prisma/client.js';
-import { ManualPaymentProvider } from '../payments/manual-payment.provider.js';
-import { PaymentProvider, type BillingState } from '../payments/payment-provider.js';
+import { ManualPaymentProvider } from './provider/manual-payment.provider.js';
+import { PaymentProvider, type BillingState } from './provider/payment-provider.js';
 import { toPlanDto, type MySubscriptionDto, type PlansDto } from './dto/subscription.dto.js';
 import { LISTENER, openInvitationsOf } from './invitation-queries.js';
 import { buyerOf, refuseFree } from './buyer.js';
 import { givesPlan, isLive } from './listener-plan.service.js';
 import { PLANS } from './plans.js';
 import { PlayerSkipsService } from './player-skips.service.js';
-import { lockSubscriptionOf, lockUser } from './row-locks.js';
+import { AccountWrites } from '../../platform/auth/account-writes.js';
+import { lockSubscriptionOf } from './row-locks.js';
 
 /** Days free on the first paid subscription of an account. */
 export const TRIAL_DAYS = 30;
@@ -32,6 +33,7 @@ export class SubscriptionsService {
     private readonly prisma: PrismaService,
     private readonly provider: PaymentProvider,
     private readonly skips: PlayerSkipsService,
+    private readonly accounts: AccountWrites,
   ) {}
 
   plans(): PlansDto {
@@ -73,7 +75,7 @@ export class SubscriptionsService {
     refuseFree(code);
     const plan = PLANS[code];
     await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       await lockSubscriptionOf(tx, caller.id);
       const { account, current } = await buyerOf(tx, caller.id, code);
       let state: BillingState;
@@ -87,7 +89,7 @@ export class SubscriptionsService {
         const customerId = current?.provider === this.provider.name ? current.providerCustomerId : null;
         state = await this.provider.start({ owner: account, plan: code, trialDays, customerId });
         // In the same transaction as the subscription: the one trial cannot be taken twice.
-        if (trialDays > 0) await tx.user.update({ where: { id: caller.id }, data: { premiumTrialUsedAt: new Date() } });
+        if (trialDays > 0) await this.accounts.markPremiumTrialUsed(tx, caller.id);
       }
       await tx.subscription.upsert({ where: { ownerId: caller.id }, create: { ownerId: caller.id, plan: code, ...state }, update: { plan: code, ...state } });
     }, PROVIDER_TRANSACTION);
@@ -97,7 +99,7 @@ export class SubscriptionsService {
   /** Stops renewal: the plan stays until the period ends (then ListenerPlanService gives Free). */
   async cancel(caller: AuthUser): Promise<MySubscriptionDto> {
     await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, caller.id);
+      await this.accounts.lock(tx, caller.id);
       const current = await tx.subscription.findUnique({ where: { ownerId: caller.id } });
       if (!current || !isLive(current)) {
         const membership = await tx.subscriptionMember.findUnique({

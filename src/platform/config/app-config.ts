@@ -67,6 +67,16 @@ export class AppConfig {
   HIT_POPULARITY_THRESHOLD = 50;
 
   /**
+   * Megabytes of dataset search answers (their JSON text) each server keeps, to give again while
+   * the songs have not changed (docs/benchmarks.md); 0 keeps none, so every search runs its queries.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1024)
+  DATASET_SEARCH_KEPT_MB = 8;
+
+  /**
    * Worker threads reading and validating batch predictions' rows (POST /api/predict/batch) off the
    * event loop (the model runs on the server's session, in chunks). One leaves the other cores to
    * the other requests.

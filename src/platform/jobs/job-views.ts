@@ -1,5 +1,5 @@
 import cronParser from 'cron-parser';
-import type { AuthUser } from '../../features/auth/auth-user.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { JobDto, JobState } from './dto/job.dto.js';
 
 /** A row of pg-boss's job or archive table (the columns the monitoring reads). */

@@ -9,8 +9,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../../features/auth/auth-user.js';
-import { Auth, CurrentUser } from '../../features/auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { JobDto, JobPageDto, JobSchedulesDto, JobsQueryDto } from './dto/job.dto.js';
 import { JobQueueService } from './job-queue.service.js';
 import { mayRead } from './job-views.js';

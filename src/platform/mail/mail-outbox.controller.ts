@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../features/auth/auth-user.js';
-import { Auth, CurrentUser } from '../../features/auth/auth.decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, CurrentUser } from '../auth/auth.decorators.js';
 import { uuidParam } from '../common/http/query.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { EmailMessageDto, EmailPageDto, OutboxQueryDto } from './mail.dto.js';

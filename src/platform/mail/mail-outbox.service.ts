@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../features/auth/auth-user.js';
+import type { AuthUser } from '../auth/auth-user.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { toEmailMessageDto, toEmailSummaryDto, type EmailMessageDto, type EmailPageDto, type OutboxQueryDto } from './mail.dto.js';

@@ -5,12 +5,17 @@ import type { ModelActivationListener } from './model-activation-listener.js';
 import type { ModelCard } from './model-card.js';
 import type { ModelRegistryService } from './model-registry.service.js';
 
-export interface LoadedModel<Card extends ModelCard> {
+export interface LoadedModel<Card extends ModelCard, Prepared = undefined> {
   card: Card;
   runner: ModelRunner;
   /** The ONNX file the runner was loaded from, for threads that load their own session of it. */
   onnxPath: string;
+  /** What the model's own `prepare` made of the version once, at load (e.g. an explainer), not per request. */
+  prepared: Prepared;
 }
+
+/** Made once per loaded version, beside its session; it fails the load when it throws. */
+export type PrepareModel<Card extends ModelCard, Prepared> = (card: Card, onnxPath: string) => Promise<Prepared>;
 
 /** Whether a model can answer, as health and the admin API report it. */
 export type ModelStatus = { status: 'ok'; version: string } | { status: 'unavailable'; reason: string };
@@ -21,9 +26,9 @@ export type ModelStatus = { status: 'ok'; version: string } | { status: 'unavail
  * runs in flight on it. While there is no usable version, `loaded` is undefined and `reason`
  * says why.
  */
-export class ActiveModel<Card extends ModelCard> {
+export class ActiveModel<Card extends ModelCard, Prepared = undefined> {
   private readonly logger: Logger;
-  private current?: LoadedModel<Card>;
+  private current?: LoadedModel<Card, Prepared>;
   private unavailable = 'no model has been loaded yet';
   private reloading: Promise<void> = Promise.resolve();
 
@@ -33,6 +38,7 @@ export class ActiveModel<Card extends ModelCard> {
     private readonly listener: ModelActivationListener,
     /** Logger context, e.g. "HitModel". */
     context: string,
+    private readonly prepare?: PrepareModel<Card, Prepared>,
   ) {
     this.logger = new Logger(context);
     registry.serve(name, this);
@@ -47,7 +53,7 @@ export class ActiveModel<Card extends ModelCard> {
     await this.reload();
   }
 
-  get loaded(): LoadedModel<Card> | undefined {
+  get loaded(): LoadedModel<Card, Prepared> | undefined {
     return this.current;
   }
 
@@ -85,8 +91,15 @@ export class ActiveModel<Card extends ModelCard> {
       try {
         const card = (await this.registry.readCard(row)) as Card;
         const runner = await ModelRunner.load(onnxPath);
-        if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
-        this.current = { card, runner, onnxPath }; // the swap: requests from now on use the new session
+        let prepared: Prepared;
+        try {
+          if (runner.featureCount !== card.features.length) throw new Error(`the ONNX file takes ${runner.featureCount} features, its card lists ${card.features.length}`);
+          prepared = (this.prepare ? await this.prepare(card, onnxPath) : undefined) as Prepared;
+        } catch (error) {
+          await runner.release();
+          throw error;
+        }
+        this.current = { card, runner, onnxPath, prepared }; // the swap: requests from now on use the new session
         this.logger.log(`Using ${this.name} model ${card.version} (accuracy ${card.metrics.accuracy.toFixed(3)})`);
       } catch (error) {
         const { message } = error as Error;

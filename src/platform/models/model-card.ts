@@ -1,3 +1,4 @@
+import type { Calibration, CalibrationReport } from '../../ml/calibration.js';
 import type { BinaryEvaluation } from '../../ml/evaluation.js';
 
 /** What every model reports about itself (the columns of `model_metadata`, and more). */
@@ -36,8 +37,25 @@ export interface ModelCard<Metrics extends ModelMetrics = ModelMetrics> {
   created_at: string;
 }
 
-/** The hit model's card: hold-out metrics with the confusion matrix in the order of `classes`. */
-export type HitModelCard = ModelCard<ModelMetrics & BinaryEvaluation>;
+/** How well the probabilities match outcomes on held-out rows, and the calibration that answers them. */
+export type ModelCalibration = CalibrationReport & { fit: Calibration };
+
+/** A feature's mean |Shapley contribution| over held-out rows. */
+export interface FeatureImportance {
+  feature: string;
+  mean_abs_contribution: number;
+}
+
+/**
+ * The hit model's card: hold-out metrics with the confusion matrix in the order of `classes`;
+ * since calibration and explanations, the calibration of its HIT probability and the global
+ * importance (absent from older versions, which answer raw probabilities without explanations).
+ */
+export type HitModelCard = ModelCard<ModelMetrics & BinaryEvaluation> & {
+  calibration?: ModelCalibration;
+  /** Largest first. */
+  importance?: FeatureImportance[];
+};
 
 /** A version name that sorts by time: 20261123-072700-123. */
 export function newModelVersion(date = new Date()): string {

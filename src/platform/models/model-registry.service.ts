@@ -1,13 +1,13 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { projectRoot } from '../config/paths.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { ModelMetadata } from '../../generated/prisma/client.js';
+import { Prisma, type ModelMetadata } from '../../generated/prisma/client.js';
 import type { ModelStatus } from './active-model.js';
 import { modelFileName, type ModelCard } from './model-card.js';
-import { isProcessAlive } from '../common/process-alive.js';
+import { ModelFileStore, type ModelFileBytes } from './model-file-store.js';
 
 /** Models that ship with Encore, tracked in git: trained by its own trainer on real data (see each card's training_command). */
 export const SHIPPED_MODELS_DIR = join(projectRoot, 'models', 'pretrained');
@@ -22,20 +22,27 @@ export interface ServedModel {
 }
 
 /**
- * Trained models: files in the models folder (ONNX + model card) and a `model_metadata` row
- * per version, exactly one of them active per model name; and the models this instance serves,
- * which each predictor's ActiveModel adds, so health and metrics know them without knowing the
- * features.
+ * Trained models: a `model_metadata` row per version, exactly one of them active per model name,
+ * with its files (ONNX + model card) stored beside it (ModelFileStore) and cached in the models
+ * folder; and the models this instance serves, which each predictor's ActiveModel adds, so
+ * health and metrics know them without knowing the features.
  */
 @Injectable()
-export class ModelRegistryService {
+export class ModelRegistryService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Models');
   private readonly served = new Map<string, ServedModel>();
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly files: ModelFileStore,
   ) {}
+
+  /** Stores the files of versions registered before files were stored, from this instance's models folder. */
+  async onApplicationBootstrap(): Promise<void> {
+    // An app starts without its database (health then says so): the next start tries again.
+    await this.files.backfill().catch((error: unknown) => this.logger.warn(`Could not store the files of older model versions: ${(error as Error).message}`));
+  }
 
   /** Called by a model's ActiveModel: this instance predicts with it. */
   serve(name: string, model: ServedModel): void {
@@ -47,9 +54,12 @@ export class ModelRegistryService {
     return this.served;
   }
 
-  /** Writes the files (each to a temporary name first, so no half file is ever read) and records the version. */
+  /**
+   * Records the version with its files, in one transaction: no row without its bytes. The files
+   * are cached first (each to a temporary name, so no half file is ever read).
+   */
   async save(card: ModelCard, onnx: Uint8Array): Promise<ModelMetadata> {
-    const onnxName = await this.writeFiles(card, onnx);
+    const files = await this.files.prepare(filesOf(card, onnx));
     return this.prisma.modelMetadata.create({
       data: {
         modelName: card.name,
@@ -61,14 +71,15 @@ export class ModelRegistryService {
         dataSource: card.data_source,
         trainingRows: card.training_rows,
         testRows: card.test_rows,
-        path: onnxName,
+        path: files[0]!.fileName,
+        files: { create: files },
       },
     });
   }
 
   /**
    * Registers and activates the newest version of `name` that ships with Encore (SHIPPED_MODELS_DIR),
-   * copying its files into the models folder. Null when none ships.
+   * storing its files with it. Null when none ships.
    */
   async activateShipped(name: string): Promise<ModelCard | null> {
     const cards = (await readdir(SHIPPED_MODELS_DIR).catch(() => [])).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.json')).sort();
@@ -77,8 +88,12 @@ export class ModelRegistryService {
     const card = JSON.parse(await readFile(join(SHIPPED_MODELS_DIR, newest), 'utf8')) as ModelCard;
     const onnx = await readFile(join(SHIPPED_MODELS_DIR, modelFileName(card.name, card.version, 'onnx')));
     const known = await this.prisma.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: card.version } } });
-    if (known) await this.writeFiles(card, onnx);
-    else await this.save(card, onnx);
+    if (known) await this.files.writeCache(filesOf(card, onnx));
+    else
+      await this.save(card, onnx).catch((error: unknown) => {
+        // Instances starting together on an empty database: another one registered it first.
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+      });
     await this.activate(name, card.version);
     return card;
   }
@@ -111,41 +126,21 @@ export class ModelRegistryService {
     return join(this.config.modelsDir, row.path);
   }
 
-  /** The ONNX file's name in the models folder. */
-  private async writeFiles(card: ModelCard, onnx: Uint8Array): Promise<string> {
-    const dir = this.config.modelsDir;
-    await mkdir(dir, { recursive: true });
-    await removeAbandonedTemporaryFiles(dir);
-    const onnxName = modelFileName(card.name, card.version, 'onnx');
-    await writeAtomically(join(dir, onnxName), onnx);
-    await writeAtomically(join(dir, modelFileName(card.name, card.version, 'json')), `${JSON.stringify(card, null, 2)}\n`);
-    return onnxName;
-  }
-
+  /**
+   * The version's model card, once its files are in this instance's models folder (fetched when
+   * missing or different from the stored ones): onnxPath(row) can be loaded after it.
+   */
   async readCard(row: ModelMetadata): Promise<ModelCard> {
+    await this.files.cache(row);
     const path = join(this.config.modelsDir, modelFileName(row.modelName, row.modelVersion, 'json'));
     return JSON.parse(await readFile(path, 'utf8')) as ModelCard;
   }
 }
 
-/** Written, flushed to disk, then renamed: neither a killed process nor a power cut leaves half a model under its name. */
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, 'w');
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path);
+/** A version's files: the ONNX file first (model_metadata.path names it), then the model card. */
+function filesOf(card: ModelCard, onnx: Uint8Array): ModelFileBytes[] {
+  return [
+    { name: modelFileName(card.name, card.version, 'onnx'), bytes: onnx },
+    { name: modelFileName(card.name, card.version, 'json'), bytes: `${JSON.stringify(card, null, 2)}\n` },
+  ];
 }
-
-/** Temporary files of trainings whose process died before renaming them (`<name>.<pid>.tmp`). */
-async function removeAbandonedTemporaryFiles(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isProcessAlive(pid)) await rm(join(dir, name), { force: true });
-  }
-}
-

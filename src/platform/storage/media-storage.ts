@@ -31,11 +31,16 @@ export abstract class MediaStorage {
 }
 
 const KEY = /^(audio|images)\/[0-9a-f-]{36}\.[a-z0-9]{2,5}$/;
+/** A model version's file (src/platform/models): its name in the models folder, no folders. */
+const MODEL_KEY = /^models\/[A-Za-z0-9_][A-Za-z0-9._-]*\.(onnx|json)$/;
 
 /** A new key for a file of `kind`: `audio/<uuid>.mp3`. Keys never come from user input. */
 export const newMediaKey = (kind: MediaKind, extension: string) => `${kind}/${randomUUID()}.${extension}`;
 
-/** Refuses anything but a key made by newMediaKey (no paths, no traversal). */
+/** The key of a model file in the object storage: `models/hit-20261123-072700-123.onnx`. */
+export const modelFileKey = (fileName: string) => `models/${fileName}`;
+
+/** Refuses anything but a key made by newMediaKey or modelFileKey (no paths, no traversal). */
 export function assertMediaKey(key: string): void {
-  if (!KEY.test(key)) throw new Error(`Not a media key: ${JSON.stringify(key)}`);
+  if (!KEY.test(key) && !MODEL_KEY.test(key)) throw new Error(`Not a media key: ${JSON.stringify(key)}`);
 }

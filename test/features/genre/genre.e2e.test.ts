@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChinookImportService } from '../../../src/features/genre/chinook/chinook-import.service.js';
 import { DemoStoreService } from '../../../src/features/genre/demo/demo-store.service.js';
+import { GENRE_FEATURES } from '../../../src/features/genre/features.js';
 import { GenreModelTrainerService } from '../../../src/features/genre/genre-model-trainer.service.js';
 import { GenrePredictorService } from '../../../src/features/genre/genre-predictor.service.js';
 import { formatGenreTrainingReport } from '../../../src/features/genre/training-report.js';
@@ -63,6 +64,23 @@ describe('genre preference', () => {
       expect(body.customer_profile).toMatchObject({ invoice_count: 0, average_invoice: 0, state: null, country: 'Jamaica' });
     });
 
+    it('explains the predicted genre: base value and each feature’s contribution add up to its probability', async () => {
+      const profiles = [
+        { total_spent: 25.74, total_tracks_bought: 26, genre_spending_ratio: 0.8, country: 'Jamaica', city: 'Kingston' },
+        { total_spent: 3, invoice_count: 1, country: 'Atlantis' },
+        { total_spent: 80, total_tracks_bought: 90, genre_spending_ratio: 0.3, invoice_count: 12, average_invoice: 6.7, days_since_last_purchase: 200 },
+      ];
+      for (const profile of profiles) {
+        const { body } = await predict(profile).expect(200);
+        const { explanation } = body;
+        expect(explanation.genre).toBe(body.prediction.genre);
+        const total = explanation.base_value + explanation.contributions.reduce((sum: number, item: { contribution: number }) => sum + item.contribution, 0);
+        expect(Math.abs(total - explanation.probability)).toBeLessThanOrEqual(1e-6);
+        expect(explanation.probability).toBeCloseTo(body.prediction.confidence, 4);
+        expect(explanation.contributions.map((item: { feature: string }) => item.feature).sort()).toEqual([...GENRE_FEATURES].sort());
+      }
+    });
+
     it('reads a place it never saw as unknown, and says so', async () => {
       const { body } = await predict({ total_spent: 5, country: 'Atlantis' }).expect(200);
       expect(body.unknown_places).toEqual(['country']);
@@ -84,6 +102,7 @@ describe('genre preference', () => {
       const { body } = await request(t.http).get('/api/genre/customers/7/prediction').expect(200);
       expect(body).toMatchObject({ status: 'OK', customer: { id: 7 }, actual_top_genre: expect.any(String), correct: expect.any(Boolean) });
       expect(body.customer_profile.total_spent).toBeGreaterThan(0);
+      expect(body.explanation).toMatchObject({ genre: body.prediction.genre, contributions: expect.any(Array) });
       await request(t.http).get('/api/genre/customers/999999/prediction').expect(404);
       await request(t.http).get('/api/genre/customers/seven/prediction').expect(400);
     });

@@ -21,6 +21,8 @@ const prediction = (hit: number): HitPrediction => ({
   confidence: Math.max(hit, 1 - hit) * 100,
   probabilities: { HIT: hit, FLOP: 1 - hit },
   modelVersion: 'v',
+  rawProbability: hit,
+  calibrated: false,
 });
 
 describe('checking the rows of a batch', () => {
@@ -55,9 +57,9 @@ describe('the results of a batch', () => {
       [prediction(0.9), prediction(0.2)],
     );
     expect(results).toEqual([
-      { prediction: 'HIT', confidence: 90, probabilities: { HIT: 0.9, FLOP: 1 - 0.9 } },
+      { prediction: 'HIT', confidence: 90, probabilities: { HIT: 0.9, FLOP: 1 - 0.9 }, raw_probability: 0.9 },
       { error: 'tempo is required' },
-      { prediction: 'FLOP', confidence: 80, probabilities: { HIT: 0.2, FLOP: 0.8 } },
+      { prediction: 'FLOP', confidence: 80, probabilities: { HIT: 0.2, FLOP: 0.8 }, raw_probability: 0.2 },
       { error: 'row must be an object of the ten features' },
     ]);
   });

@@ -36,7 +36,12 @@ describe('batch predictions in their worker thread', () => {
 
   const batch = () => request(t.http).post('/api/predict/batch/').send({ rows }).expect(200);
   const inProcess = async () =>
-    (await predictor.predictMany(rows)).map(({ prediction, confidence, probabilities }) => ({ prediction, confidence, probabilities }));
+    (await predictor.predictMany(rows)).map(({ prediction, confidence, probabilities, rawProbability }) => ({
+      prediction,
+      confidence,
+      probabilities,
+      raw_probability: rawProbability,
+    }));
 
   it('answers as the model in the server process does', async () => {
     const { card } = await trainer.train({ trees: 10, seed: 1 });

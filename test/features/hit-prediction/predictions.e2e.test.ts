@@ -62,6 +62,9 @@ describe('hit prediction endpoints', () => {
       confidence: expect.any(Number),
       probabilities: { HIT: expect.any(Number), FLOP: expect.any(Number) },
       model_version: card.version,
+      raw_probability: expect.any(Number),
+      calibrated: card.calibration !== undefined,
+      explanation: { base_value: expect.any(Number), contributions: expect.any(Array) },
     });
     expect(body.confidence).toBeGreaterThanOrEqual(50);
     expect(body.confidence).toBe(Math.round(100 * Math.max(body.probabilities.HIT, body.probabilities.FLOP) * 100) / 100);
@@ -95,11 +98,11 @@ describe('hit prediction endpoints', () => {
 
   it('predicts a batch in order, giving a bad row its own error', async () => {
     const { body } = await request(t.http)
-      .post('/api/predict/batch/')
+      .post('/api/predict/batch/?explain=true')
       .send({ rows: [song, { ...song, tempo: 400 }, 'nonsense', { ...song, acousticness: 0.95, energy: 0.1 }] })
       .expect(200);
     expect(body.results).toHaveLength(4);
-    const { model_version: _version, ...single } = (await manual(song)).body;
+    const { model_version: _version, calibrated: _calibrated, ...single } = (await manual(song)).body;
     expect(body.results[0]).toEqual(single);
     expect(body.results[1]).toEqual({ error: 'tempo must not be greater than 300' });
     expect(body.results[2]).toEqual({ error: 'row must be an object of the ten features' });

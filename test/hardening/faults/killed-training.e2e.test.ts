@@ -9,20 +9,8 @@ import { modelFileName } from '../../../src/platform/models/model-card.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { spawnCli, type CliProcess } from '../../support/cli-process.js';
 import { eventually } from '../../support/eventually.js';
+import { MANUAL_SONG_FEATURES } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-
-const FEATURES = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 
 /** CPU seconds a process has used (all its threads: the forest grows on worker threads). */
 async function cpuSeconds(pid: number): Promise<number> {
@@ -152,7 +140,7 @@ describe('train killed with SIGKILL', { timeout: 150_000 }, () => {
     it('starts again and predicts with the previous version', async () => {
       const restarted = await createTestApp({}, t);
       try {
-        const { body } = await request(restarted.http).post('/api/predict/manual/').send(FEATURES).expect(200);
+        const { body } = await request(restarted.http).post('/api/predict/manual/').send(MANUAL_SONG_FEATURES).expect(200);
         expect(body.model_version).toBe(previousVersion);
       } finally {
         await restarted.close();

@@ -19,6 +19,7 @@ import { JobQueueService } from '../../../src/platform/jobs/job-queue.service.js
 import { DemoLeadsService } from '../../../src/features/leads/demo/demo-leads.service.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createAccount } from '../../support/accounts.js';
+import { MANUAL_SONG_FEATURES } from '../../support/hit-song-features.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /** A value COPY must escape: tab, newline, carriage return, backslash, a lone "\." line, non-ASCII. */
@@ -145,13 +146,14 @@ describe('backup and restore (built-in format)', () => {
     expect(Number(next)).toBeGreaterThan(Number(highest));
   });
 
-  it('gives a working app on the restored database', async () => {
+  it('gives a working app on the restored database, predicting from the backup alone (an empty models folder)', async () => {
     const url = withDatabase(t.database.url, restored);
+    const emptyModelsDir = await mkdtemp(join(tmpdir(), 'encore-models-restored-'));
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'error',
       RATE_LIMIT_ENABLED: 'false',
-      MODELS_DIR: t.modelsDir,
+      MODELS_DIR: emptyModelsDir,
       MEDIA_DIR: t.mediaDir,
       GENRE_TRAIN_CRON: 'off',
       DATABASE_URL: url,
@@ -166,8 +168,13 @@ describe('backup and restore (built-in format)', () => {
       await request(app.getHttpServer() as App)
         .get('/api/models/active')
         .expect(200);
+      await request(app.getHttpServer() as App)
+        .post('/api/predict/manual/')
+        .send(MANUAL_SONG_FEATURES)
+        .expect(200);
     } finally {
       await app.close();
+      await rm(emptyModelsDir, { recursive: true, force: true });
     }
   });
 

@@ -53,14 +53,7 @@ describe('S3MediaStorage against the S3 API', () => {
 
 describe('StorageModule', () => {
   it('serves the S3 driver, configured from the environment, when STORAGE_DRIVER=s3', async () => {
-    const config = loadConfig({
-      STORAGE_DRIVER: 's3',
-      S3_BUCKET: s3.bucket,
-      S3_REGION: 'eu-west-1',
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: 'AKIDTEST',
-      S3_SECRET_ACCESS_KEY: 'test-secret',
-    });
+    const config = loadConfig(s3.appEnv());
     @Module({ imports: [ConfigModule.forRoot(config), StorageModule] })
     class Root {}
     const context = await NestFactory.createApplicationContext(Root, { logger: false });

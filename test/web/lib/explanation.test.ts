@@ -42,6 +42,7 @@ const calibration: Calibration = {
   ece_after: 0.0148,
   reliability: [bin(0, 0, null, null), bin(0.1, 40, 0.15, 0.12), bin(0.6, 90, 0.64, 0.66)],
   reliability_before: [bin(0, 10, 0.07, 0.02), bin(0.1, 35, 0.14, 0.05), bin(0.6, 80, 0.65, 0.8)],
+  fit: { method: 'isotonic', x: [0, 1], y: [0, 1] },
 };
 
 describe('contribution sentences', () => {

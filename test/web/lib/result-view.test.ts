@@ -16,6 +16,9 @@ const answer: SongPrediction = {
   adjusted_by_dataset: true,
   dataset_label: 'HIT',
   dataset_popularity: 71,
+  raw_probability: 0.35,
+  calibrated: true,
+  explanation: null,
   song: { title: 'T', artist: 'A', album: null, album_image: null, spotify_url: null, preview_url: null, popularity: 71, track_id: null, demo: false },
 };
 
@@ -38,7 +41,12 @@ describe('result views', () => {
 
   it('explains a manual prediction by its hit probability', () => {
     const view = fromManualPrediction(
-      { prediction: 'FLOP', confidence: 61.2, probabilities: { HIT: 0.388, FLOP: 0.612 }, model_version: 'v1' },
+      {
+        prediction: 'FLOP',
+        confidence: 61.2,
+        probabilities: { HIT: 0.388, FLOP: 0.612 },
+        model_version: 'v1',
+      },
       DEFAULT_FEATURES,
     );
     expect(explainResult(view)).toBe('The model gives this song a 38.8% chance of being a hit.');

@@ -3156,17 +3156,52 @@ export interface components {
             HIT: number;
             FLOP: number;
         };
+        FeatureContributionDto: {
+            /**
+             * @description The feature, by its API name
+             * @example danceability
+             */
+            feature: string;
+            /**
+             * @description The value the model read (a song's explicit and mode as 0/1; a customer's country, state and city as the genre model's place codes)
+             * @example 0.72
+             */
+            value: number;
+            /**
+             * @description How much this value moved the explained probability from the base value (0–1 scale): for the hit model positive pushes toward HIT, negative toward FLOP; for the genre model, toward or away from the predicted genre
+             * @example 0.041
+             */
+            contribution: number;
+        };
+        ExplanationDto: {
+            /**
+             * @description The forest's mean raw probability of the class over its training rows (0–1), where every input starts
+             * @example 0.495
+             */
+            base_value: number;
+            /** @description Every feature of the model, largest absolute contribution first */
+            contributions: components["schemas"]["FeatureContributionDto"][];
+        };
         ManualPredictionResultDto: {
             /** @enum {string} */
             prediction: "HIT" | "FLOP";
             /**
-             * @description Probability of the predicted class, 0–100, two decimals
+             * @description Calibrated probability of the predicted class, 0–100, two decimals
              * @example 73.5
              */
             confidence: number;
             probabilities: components["schemas"]["PredictionProbabilitiesDto"];
             /** @example 20261123-072401-349 */
             model_version: string;
+            /**
+             * @description The forest's own HIT probability (0–1), before calibration: what the explanation adds up to. confidence and probabilities are calibrated from it when the model version has a calibration
+             * @example 0.702
+             */
+            raw_probability: number;
+            /** @description Whether confidence and probabilities are calibrated (of 100 songs answered 70 % HIT, about 70 were hits on held-out songs); false for a model version trained before calibration, which answers its raw probabilities */
+            calibrated: boolean;
+            /** @description What pushed the raw HIT probability up or down, feature by feature; null when the model version predates explanations (it stores no node cover) */
+            explanation: components["schemas"]["ExplanationDto"] | null;
         };
         SpotifyPredictionDto: {
             /** @example 4uLU6hMCjMI75M1A2tKUQC */
@@ -3210,12 +3245,19 @@ export interface components {
              * @enum {string}
              */
             model_prediction: "HIT" | "FLOP";
+            /** @description The model’s own (calibrated) probability of its answer, 0–100, two decimals */
             model_confidence: number;
             model_version: string;
             adjusted_by_dataset: boolean;
             /** @enum {string|null} */
             dataset_label: "HIT" | "FLOP" | null;
             dataset_popularity: number | null;
+            /** @description The forest's own HIT probability (0–1), before calibration: what the explanation adds up to. confidence and probabilities are calibrated from it when the model version has a calibration */
+            raw_probability: number;
+            /** @description Whether confidence and probabilities are calibrated (of 100 songs answered 70 % HIT, about 70 were hits on held-out songs); false for a model version trained before calibration, which answers its raw probabilities */
+            calibrated: boolean;
+            /** @description What pushed the raw HIT probability up or down, feature by feature; null when the model version predates explanations (it stores no node cover) */
+            explanation: components["schemas"]["ExplanationDto"] | null;
         };
         BatchPredictionDto: {
             /** @description Up to 10,000 rows of the ten features */
@@ -3233,6 +3275,10 @@ export interface components {
             prediction?: "HIT" | "FLOP";
             confidence?: number;
             probabilities?: components["schemas"]["PredictionProbabilitiesDto"];
+            /** @description The forest's own HIT probability (0–1), before calibration: what the explanation adds up to. confidence and probabilities are calibrated from it when the model version has a calibration */
+            raw_probability?: number;
+            /** @description Only with ?explain=true. What pushed the raw HIT probability up or down, feature by feature; null when the model version predates explanations (it stores no node cover) */
+            explanation?: components["schemas"]["ExplanationDto"] | null;
             /** @description Why this row could not be predicted */
             error?: string;
         };
@@ -3240,8 +3286,130 @@ export interface components {
             /** @description One result per row, in order */
             results: components["schemas"]["BatchRowResultDto"][];
             model_version: string;
+            /** @description Whether confidence and probabilities are calibrated (of 100 songs answered 70 % HIT, about 70 were hits on held-out songs); false for a model version trained before calibration, which answers its raw probabilities */
+            calibrated: boolean;
             /** @description What a CSV upload lacked and how it was read */
             warnings?: string[];
+        };
+        IsotonicFitDto: {
+            /** @enum {string} */
+            method: "isotonic";
+            /** @description Raw scores of the breakpoints, ascending */
+            x: number[];
+            /** @description Calibrated probability at each breakpoint (linear between them, flat outside) */
+            y: number[];
+        };
+        PlattFitDto: {
+            /** @enum {string} */
+            method: "platt";
+            /** @description p = 1 / (1 + exp(a × score + b)) */
+            a: number;
+            b: number;
+        };
+        ModelFeatureDto: {
+            name: string;
+            /** @description Least value in the training data */
+            min: number;
+            /** @description Largest value in the training data */
+            max: number;
+        };
+        HitModelMetricsDto: {
+            accuracy: number;
+            roc_auc: number;
+            precision: number;
+            recall: number;
+            f1: number;
+            /** @description Rows: actual, columns: predicted, in the order of classes */
+            confusion_matrix: number[][];
+            /** @description Mean impurity decrease by feature, summing to 1 */
+            feature_importances: {
+                [key: string]: number;
+            };
+            oob_score: number | null;
+            /** @description Largest |onnxruntime − TypeScript forest| probability on the test rows */
+            onnx_max_difference: number | null;
+        };
+        ReliabilityBinDto: {
+            /**
+             * @description Lower end of the bin of predicted HIT probabilities (inclusive)
+             * @example 0.6
+             */
+            from: number;
+            /**
+             * @description Upper end (exclusive; the last bin includes 1)
+             * @example 0.7
+             */
+            to: number;
+            /** @description Held-out songs whose predicted probability falls in the bin */
+            count: number;
+            /** @description Their mean predicted HIT probability; null for an empty bin */
+            mean_predicted: number | null;
+            /** @description The share of them that were hits; null for an empty bin */
+            observed_rate: number | null;
+        };
+        ModelCalibrationDto: {
+            /**
+             * @description The calibration chosen on out-of-bag scores: the lower cross-validated Brier score
+             * @enum {string}
+             */
+            method: "isotonic" | "platt";
+            /** @description Held-out songs the figures are measured on */
+            rows: number;
+            /** @description Brier score (mean squared error of the probability, lower is better) of the raw forest */
+            brier_before: number;
+            /** @description Brier score of the calibrated probabilities */
+            brier_after: number;
+            /** @description Expected calibration error (10 bins) of the raw forest: how far, on average, stated probabilities are from observed hit rates */
+            ece_before: number;
+            /** @description Expected calibration error of the calibrated probabilities */
+            ece_after: number;
+            /** @description 10 equal-width bins of the calibrated probability */
+            reliability: components["schemas"]["ReliabilityBinDto"][];
+            /** @description The same bins for the raw forest probability */
+            reliability_before: components["schemas"]["ReliabilityBinDto"][];
+            /** @description The fitted calibration itself, raw score → calibrated probability */
+            fit: components["schemas"]["IsotonicFitDto"] | components["schemas"]["PlattFitDto"];
+        };
+        FeatureImportanceDto: {
+            /** @example instrumentalness */
+            feature: string;
+            /** @description Mean |contribution| to the raw HIT probability over held-out songs (0–1 scale) */
+            mean_abs_contribution: number;
+        };
+        HitModelCardDto: {
+            /** @example hit */
+            name: string;
+            /** @example 20261206-171500-000 */
+            version: string;
+            /** @description Input features in the order the model takes them */
+            features: components["schemas"]["ModelFeatureDto"][];
+            /**
+             * @example [
+             *       "FLOP",
+             *       "HIT"
+             *     ]
+             */
+            classes: string[];
+            hyperparameters: {
+                [key: string]: (number | string | boolean) | null;
+            };
+            /** @description Measured on the held-out songs */
+            metrics: components["schemas"]["HitModelMetricsDto"];
+            /** @description The forest's fit alone, in seconds */
+            training_seconds: number;
+            training_rows: number;
+            test_rows: number;
+            data_source: string;
+            /** @description Trained on generated demo data rather than real songs */
+            synthetic_data: boolean;
+            /** @description The command that trains the same model again from the same data */
+            training_command?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Calibration on held-out songs, before and after; null for a version trained before calibration (it answers raw probabilities) */
+            calibration: components["schemas"]["ModelCalibrationDto"] | null;
+            /** @description Global importance: mean absolute contribution of each feature over held-out songs, largest first; null for a version trained before explanations */
+            importance: components["schemas"]["FeatureImportanceDto"][] | null;
         };
         SpotifySearchTrackDto: {
             /** @description Spotify track id */
@@ -3317,6 +3485,25 @@ export interface components {
                 [key: string]: number;
             };
         };
+        GenreExplanationDto: {
+            /**
+             * @description The forest's mean raw probability of the class over its training rows (0–1), where every input starts
+             * @example 0.495
+             */
+            base_value: number;
+            /** @description Every feature of the model, largest absolute contribution first */
+            contributions: components["schemas"]["FeatureContributionDto"][];
+            /**
+             * @description The genre explained: the predicted one
+             * @example Latin
+             */
+            genre: string;
+            /**
+             * @description Its probability unrounded (0–1): base_value + Σ contribution, within 1e-6
+             * @example 0.6231
+             */
+            probability: number;
+        };
         PredictGenreResultDto: {
             /**
              * @example OK
@@ -3331,6 +3518,8 @@ export interface components {
             /** @description Places the model never saw, read as "unknown" */
             unknown_places: string[];
             model_version: string;
+            /** @description What raised or lowered the predicted genre’s probability, feature by feature; null when the model version predates explanations (no node cover in its file) */
+            explanation: components["schemas"]["GenreExplanationDto"] | null;
         };
         PlanDto: {
             /** @enum {string} */
@@ -5782,7 +5971,10 @@ export interface operations {
     };
     PredictionsController_batch: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: each predicted row also gets its explanation, for JSON rows and CSV uploads alike (the answer is JSON either way); at most 1,000 rows */
+                explain?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5802,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchPredictionResultDto"];
                 };
             };
-            /** @description Neither rows nor a file, both, or a file that is not a CSV with the feature columns */
+            /** @description Neither rows nor a file, both, a file that is not a CSV with the feature columns, or ?explain=true with more rows than an explained batch takes */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,12 +6091,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model card of the hit model in use: version, metrics, features */
+            /** @description The model card of the hit model in use: version, metrics, features, calibration, importance */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitModelCardDto"];
+                };
             };
             /** @description No hit model is loaded */
             404: {

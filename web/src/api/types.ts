@@ -1,5 +1,4 @@
-import type { Calibration, FeatureImportance } from '../lib/explanation.js';
-import type { FeatureName, Features } from '../lib/features.js';
+import type { Features } from '../lib/features.js';
 import type { Schema } from './schema.js';
 
 export type Verdict = 'HIT' | 'FLOP';
@@ -46,38 +45,8 @@ export type SongSummary = Schema<'SongDto'>;
 /** GET /api/dataset/songs/averages (the document's features: any numbers, the app's: the model's ten). */
 export type FeatureAverages = Record<'hit' | 'flop', Omit<Schema<'FeatureAverageGroupDto'>, 'features'> & { features: Features | null }>;
 
-// GET /api/models/active has no response schema in the document.
-/** GET /api/models/active */
-export interface ModelCard {
-  name: string;
-  version: string;
-  features: Array<{ name: string; min: number; max: number }>;
-  classes: string[];
-  hyperparameters: Record<string, number | string | boolean | null>;
-  metrics: {
-    roc_auc: number;
-    accuracy: number;
-    precision: number;
-    recall: number;
-    f1: number;
-    confusion_matrix: number[][];
-    feature_importances: Partial<Record<FeatureName, number>> & Record<string, number>;
-    oob_score: number | null;
-  };
-  training_seconds: number;
-  training_rows: number;
-  test_rows: number;
-  data_source: string;
-  synthetic_data: boolean;
-  /** The command that trains the same model again (hit models trained since it was added). */
-  training_command?: string;
-  /** How the forest's scores became probabilities, with the reliability tables (models trained since issue 24). */
-  calibration?: Calibration | null;
-  /** Each feature's mean absolute contribution, largest first (models trained since issue 24). */
-  importance?: FeatureImportance[] | null;
-  created_at: string;
-  active?: boolean;
-}
+/** GET /api/models/active: the hit model's card, with its calibration and global importance (null for older versions). */
+export type ModelCard = Schema<'HitModelCardDto'>;
 
 export interface PredictionFilters {
   is_hit?: boolean;

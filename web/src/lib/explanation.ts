@@ -1,47 +1,22 @@
 import { AUDIO_FEATURES, type AudioFeatureName } from '../../../src/vocabulary/audio-features.js';
+import type { Schema } from '../api/schema.js';
 import { FEATURE_BY_NAME, type FeatureName } from './features.js';
 import { formatCount, formatFeature } from './format.js';
 
-// The API's shapes (the server's explanation and calibration DTOs, issue 24).
 /** One feature's part in a prediction: its value and how far it moved the HIT probability (0–1 units). */
-export interface Contribution {
-  feature: string;
-  value: number;
-  contribution: number;
-}
+export type Contribution = Schema<'FeatureContributionDto'>;
 
 /** Why the forest scored a song as it did: base_value + Σ contribution = the raw HIT probability. */
-export interface Explanation {
-  base_value: number;
-  contributions: Contribution[];
-}
+export type Explanation = Schema<'ExplanationDto'>;
 
 /** One bin of a reliability table: the songs whose predicted HIT probability fell in [from, to). */
-export interface ReliabilityBin {
-  from: number;
-  to: number;
-  count: number;
-  mean_predicted: number | null;
-  observed_rate: number | null;
-}
+export type ReliabilityBin = Schema<'ReliabilityBinDto'>;
 
 /** How the forest's scores were turned into probabilities, and how well each matches what happened. */
-export interface Calibration {
-  method: 'isotonic' | 'platt';
-  rows: number;
-  brier_before: number;
-  brier_after: number;
-  ece_before: number;
-  ece_after: number;
-  reliability: ReliabilityBin[];
-  reliability_before: ReliabilityBin[];
-}
+export type Calibration = Schema<'ModelCalibrationDto'>;
 
-/** A feature's global importance: its mean absolute contribution over the test songs. */
-export interface FeatureImportance {
-  feature: string;
-  mean_abs_contribution: number;
-}
+/** A feature's global importance: its mean absolute contribution over the held-out songs. */
+export type FeatureImportance = Schema<'FeatureImportanceDto'>;
 
 const PITCH_CLASSES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
 

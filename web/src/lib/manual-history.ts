@@ -11,7 +11,10 @@ export const MANUAL_HISTORY_LIMIT = 20;
  * prediction belongs to a row of the songs table, and the hit trainer learns from every row there,
  * so invented features labelled by the model itself must not go in.
  */
-export interface ManualHistoryEntry extends ManualPrediction {
+/** What an entry keeps of the answer (not its explanation). */
+export type KeptManualPrediction = Pick<ManualPrediction, 'prediction' | 'confidence' | 'probabilities' | 'model_version'>;
+
+export interface ManualHistoryEntry extends KeptManualPrediction {
   id: string;
   created_at: string;
   features: Features;
@@ -49,7 +52,7 @@ export function readManualHistory(store: KeyValueStore | null): ManualHistoryEnt
 /** `entries` with `answer` for `features` added first, at most `limit` of them. */
 export function addManualEntry(
   entries: ManualHistoryEntry[],
-  answer: ManualPrediction,
+  answer: KeptManualPrediction,
   features: Features,
   now = new Date(),
   limit = MANUAL_HISTORY_LIMIT,

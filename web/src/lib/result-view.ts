@@ -1,12 +1,10 @@
 import type { ManualPrediction, PredictedSong, SongPrediction, StoredPrediction, Verdict } from '../api/types.js';
 import type { Explanation } from './explanation.js';
 import type { Features } from './features.js';
+import type { KeptManualPrediction } from './manual-history.js';
 
-/** What a prediction answer adds since issue 24 (null, or absent, from a model version trained before explanations). */
-interface Explained {
-  explanation?: Explanation | null;
-  raw_probability?: number;
-}
+/** Why the model answered so (null from a model version trained before explanations; absent from History). */
+type Explained = Partial<Pick<ManualPrediction, 'explanation' | 'raw_probability'>>;
 
 /** What the results card shows, whichever way the prediction was made. */
 export interface ResultView {
@@ -40,7 +38,7 @@ export function calibratedHitProbability(view: ResultView): number | undefined {
   return view.modelPrediction === 'HIT' ? confidence : 1 - confidence;
 }
 
-export function fromSongPrediction(answer: SongPrediction & Explained): ResultView {
+export function fromSongPrediction(answer: SongPrediction): ResultView {
   return {
     prediction: answer.prediction,
     confidence: answer.confidence,
@@ -75,7 +73,8 @@ export function fromStoredPrediction(stored: StoredPrediction): ResultView {
   };
 }
 
-export function fromManualPrediction(answer: ManualPrediction & Explained, features: Features): ResultView {
+/** An answer of the API, or one kept in History (which keeps no explanation). */
+export function fromManualPrediction(answer: KeptManualPrediction & Explained, features: Features): ResultView {
   return {
     prediction: answer.prediction,
     confidence: answer.confidence,

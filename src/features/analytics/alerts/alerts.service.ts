@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
 import { detectViralSpikes, engagementPoints } from '../algorithms/viral-spikes.js';

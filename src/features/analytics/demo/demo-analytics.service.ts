@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { SettingsService } from '../../../platform/settings/settings.service.js';
-import { normalizeSearchText } from '../../../vocabulary/search-text.js';
+import { ArtistsService } from '../../catalog/artists/artists.service.js';
 import { MetricsIngestionService } from '../ingestion/metrics-ingestion.service.js';
 import { DEMO_ANALYTICS_ARTISTS, demoArtistData } from './demo-curves.js';
 
@@ -23,6 +23,7 @@ export class DemoAnalyticsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly ingestion: MetricsIngestionService,
+    private readonly artists: ArtistsService,
     private readonly settings: SettingsService,
   ) {}
 
@@ -57,12 +58,7 @@ export class DemoAnalyticsService {
     for (const [index, demo] of DEMO_ANALYTICS_ARTISTS.entries()) {
       // The demo label's artist of that name when the catalog has it; never a real artist.
       const existing = await this.prisma.artist.findFirst({ where: { name: demo.name, demo: true }, select: { id: true } });
-      const artist =
-        existing ??
-        (await this.prisma.artist.create({
-          data: { name: demo.name, bio: demo.bio, searchText: normalizeSearchText(demo.name), demo: true },
-          select: { id: true },
-        }));
+      const artist = existing ?? (await this.artists.createArtist({ name: demo.name, bio: demo.bio, demo: true }));
       const data = demoArtistData(demo, now, DEMO_DAYS, seed * 100 + index);
       await this.ingestion.upsertDaily(artist.id, data.metrics, 'demo');
       await this.ingestion.upsertPosts(artist.id, data.posts);

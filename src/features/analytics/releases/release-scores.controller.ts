@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../../platform/common/http/query.js';
 import { ArtistAccessService } from '../artist-access.service.js';
 import { ReleaseScorePageDto } from './release-scores.dto.js';

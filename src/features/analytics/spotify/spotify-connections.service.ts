@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { SpotifyConnection } from '../../../generated/prisma/client.js';

@@ -11,8 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { ExpensiveRequest } from '../../../platform/request-limits/request-weight.decorators.js';
 import { ImportSpotifyDto, ImportSpotifyResultDto } from './spotify.dto.js';
 import { SpotifyImportService } from './spotify-import.service.js';

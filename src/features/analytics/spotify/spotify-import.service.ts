@@ -7,15 +7,15 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { Prisma } from '../../../generated/prisma/client.js';
-import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { SpotifyArtist } from '../../spotify/spotify-artist.js';
 import { SpotifyClient, SpotifyRequestError, SpotifyUnavailableError } from '../../spotify/spotify-client.js';
 import { ArtistAccessService } from '../artist-access.service.js';
 import { SpotifyConnector } from '../connectors/spotify.connector.js';
 import { MetricsIngestionService } from '../ingestion/metrics-ingestion.service.js';
+import { ArtistsService } from '../../catalog/artists/artists.service.js';
 import type { ImportSpotifyResultDto } from './spotify.dto.js';
 import { parseSpotifyArtistReference } from './spotify-artist-reference.js';
 
@@ -45,6 +45,7 @@ export class SpotifyImportService {
     private readonly spotify: SpotifyClient,
     private readonly access: ArtistAccessService,
     private readonly ingestion: MetricsIngestionService,
+    private readonly artists: ArtistsService,
   ) {}
 
   async import(user: AuthUser, reference: string, artistId?: string): Promise<SpotifyImport> {
@@ -126,7 +127,7 @@ export class SpotifyImportService {
     if (!target) {
       if (artistId) throw new NotFoundException(`Artist ${artistId} not found`);
       if (user.role !== 'admin') throw new ConflictException('This account has no artist to link a Spotify profile to.');
-      return tx.artist.create({ data: { name: artist.name, searchText: normalizeSearchText(artist.name) }, select: { id: true, name: true } });
+      return this.artists.createArtist({ name: artist.name }, tx);
     }
     const linked = await tx.artistPlatformAccount.findUnique({ where: { artistId_platform: { artistId: target.id, platform: 'spotify' } } });
     if (linked) {

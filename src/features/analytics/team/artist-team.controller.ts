@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { uuidParam } from '../../../platform/common/http/query.js';
 import { AddTeamMemberDto, TeamMemberDto } from '../dto/team.dto.js';
 import { ArtistTeamService } from './artist-team.service.js';

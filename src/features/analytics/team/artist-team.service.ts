@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { ArtistAccessService } from '../artist-access.service.js';
 import type { TeamMemberDto } from '../dto/team.dto.js';

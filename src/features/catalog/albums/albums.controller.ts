@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../../platform/common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../../../platform/common/http/upload.js';
 import { MediaStorage } from '../../../platform/storage/media-storage.js';

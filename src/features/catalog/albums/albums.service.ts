@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import type { PageQueryDto } from '../../../platform/common/http/query.js';
 import type { UploadedTempFile } from '../../../platform/common/http/upload.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../../platform/common/http/query.js';
 import { ArtistDto, ArtistPageDto, ArtistProfileDto, ListArtistsQueryDto, UpdateArtistDto } from '../dto/artist.dto.js';
 import { CatalogSongPageDto } from '../dto/catalog-song.dto.js';

@@ -1,11 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import type { PageQueryDto } from '../../../platform/common/http/query.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { Prisma } from '../../../generated/prisma/client.js';
 import { normalizeSearchText } from '../../../vocabulary/search-text.js';
 import type { ArtistDto, ArtistPageDto, ArtistProfileDto, ListArtistsQueryDto, UpdateArtistDto } from '../dto/artist.dto.js';
 import { assertCanManage, visibleSongs } from '../visibility.js';
+import { createArtist, type NewArtist } from './new-artist.js';
 
 const withFollowerCount = { _count: { select: { followers: true } } } as const;
 type ArtistRow = Prisma.ArtistGetPayload<{ include: typeof withFollowerCount }>;
@@ -20,6 +21,11 @@ const toArtistDto = (artist: ArtistRow): ArtistDto => ({
 @Injectable()
 export class ArtistsService {
   constructor(private readonly prisma: PrismaService) {}
+
+  /** Creates an artist, searchable by name; in the caller's transaction when it passes one. */
+  createArtist(artist: NewArtist, db: Prisma.TransactionClient = this.prisma): Promise<{ id: string; name: string }> {
+    return createArtist(db, artist);
+  }
 
   /** Artists by name; a search ranks closest names first and tolerates typos (trigram word similarity). */
   async list(query: ListArtistsQueryDto): Promise<ArtistPageDto> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Auth } from '../../auth/auth.decorators.js';
+import { Auth } from '../../../platform/auth/auth.decorators.js';
 import { GenresService, type GenreDto } from './genres.service.js';
 
 export class CreateGenreDto {

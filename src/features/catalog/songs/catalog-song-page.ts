@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { Prisma } from '../../../generated/prisma/client.js';
 import { normalizeSearchText, searchWords } from '../../../vocabulary/search-text.js';
 import { pageLinks } from '../../../platform/common/http/page-links.js';

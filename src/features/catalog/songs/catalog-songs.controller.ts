@@ -10,8 +10,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { AllowQueryToken, Auth, CurrentUser } from '../../auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
+import { AllowQueryToken, Auth, CurrentUser } from '../../../platform/auth/auth.decorators.js';
 import { PageQueryDto, uuidParam } from '../../../platform/common/http/query.js';
 import { FileUpload, MB, type UploadedTempFile } from '../../../platform/common/http/upload.js';
 import { CatalogSongDto, CatalogSongPageDto } from '../dto/catalog-song.dto.js';

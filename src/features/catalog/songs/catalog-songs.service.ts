@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { queryPrepared } from '../../../platform/database/prepared-query.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { VersionedCache } from '../../../platform/database/versioned-cache.js';

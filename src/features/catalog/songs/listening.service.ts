@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import type { PageQueryDto } from '../../../platform/common/http/query.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { SONG_INCLUDE, toCatalogSongDto, type CatalogSongDto, type CatalogSongPageDto } from '../dto/catalog-song.dto.js';

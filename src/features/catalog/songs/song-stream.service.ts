@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import type { AuthUser } from '../../auth/auth-user.js';
+import type { AuthUser } from '../../../platform/auth/auth-user.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { MediaStorage } from '../../../platform/storage/media-storage.js';
 import { ListenerPlanService } from '../../subscriptions/listener-plan.service.js';

@@ -4,6 +4,9 @@ const MAX_WORD_CHARS = 200;
 /** Words remembered as added at most: past this the memory starts again (a word added twice is harmless). */
 const MAX_REMEMBERED_WORDS = 200_000;
 
+/** The vocabulary's trigram index (migration dataset_search), through which the search looks words up. */
+export const VOCABULARY_TRIGRAM_INDEX = 'search_words_word_trgm_idx';
+
 /** The session setting that tells the vocabulary trigger an import adds the words itself. */
 export const WORDS_BY_IMPORT_SETTING = 'encore.search_words_by_import';
 

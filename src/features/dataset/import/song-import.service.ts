@@ -8,7 +8,7 @@ import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { searchColumns } from '../../../vocabulary/search-text.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
-import { addWordsSql, ImportVocabulary, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
+import { addWordsSql, ImportVocabulary, VOCABULARY_TRIGRAM_INDEX, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
 import { COLUMNS, songCopyLine } from './song-copy-line.js';
 import { mergeSongRows, type SongRecord } from './song-record.js';
@@ -227,7 +227,12 @@ export class SongImportService {
       else await this.countOutcomes(client, report, intoEmptyTable);
       if (dryRun) await client.query('ROLLBACK');
       // Fresh statistics for the planner (search above all) once the table changed.
-      else if (report.inserted + report.updated + report.cleared > 0) await client.query('ANALYZE songs');
+      else if (report.inserted + report.updated + report.cleared > 0) {
+        await client.query('ANALYZE songs');
+        // The vocabulary's new words wait in its trigram index's pending list, which the search's
+        // word lookups would read in full (docs/benchmarks.md): merged once here, in bulk.
+        await client.query(`SELECT gin_clean_pending_list('${VOCABULARY_TRIGRAM_INDEX}'::regclass)`);
+      }
     } finally {
       await inFlight.catch(() => undefined);
       if (dryRun) await client.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
 import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 const amount = (name: string) => IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number` });
@@ -74,6 +75,15 @@ export class GenrePredictionDto {
   all_probabilities!: Record<string, number>;
 }
 
+/** Why the model chose the predicted genre: its probability split into the base value and each feature's contribution. */
+export class GenreExplanationDto extends ExplanationDto {
+  @ApiProperty({ example: 'Latin', description: 'The genre explained: the predicted one' }) genre!: string;
+  @ApiProperty({ example: 0.6231, description: 'Its probability unrounded (0–1): base_value + Σ contribution, within 1e-6' }) probability!: number;
+}
+
+export const GENRE_EXPLANATION_DESCRIPTION =
+  'What raised or lowered the predicted genre’s probability, feature by feature; null when the model version predates explanations (no node cover in its file)';
+
 export class PredictGenreResultDto {
   @ApiProperty({ enum: ['OK'], example: 'OK' }) status!: 'OK';
   @ApiProperty({ type: GenrePredictionDto }) prediction!: GenrePredictionDto;
@@ -85,4 +95,5 @@ export class PredictGenreResultDto {
   customer_profile!: Record<string, number | string | null>;
   @ApiProperty({ description: 'Places the model never saw, read as "unknown"', type: [String] }) unknown_places!: string[];
   @ApiProperty() model_version!: string;
+  @ApiProperty({ type: GenreExplanationDto, nullable: true, description: GENRE_EXPLANATION_DESCRIPTION }) explanation!: GenreExplanationDto | null;
 }

@@ -51,10 +51,10 @@ export class BatchPredictionThreads implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  run(model: BatchJob['model'], input: BatchJob['input']): Promise<BatchReply> {
+  run(model: BatchJob['model'], input: BatchJob['input'], explain = false): Promise<BatchReply> {
     if (this.closed) return Promise.reject(new Error('the batch prediction threads are shut down'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, model, input }, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, model, input, explain }, resolve, reject });
       this.dispatch();
     });
   }

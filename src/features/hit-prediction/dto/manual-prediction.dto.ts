@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { AudioFeature } from '../../dataset/dto/audio-feature.decorator.js';
 import { FEATURE_RANGES } from '../../../vocabulary/audio-features.js';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
+import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, RAW_PROBABILITY_DESCRIPTION } from './explanation-descriptions.js';
 
 /** explicit as the original accepted it: 0/1, true/false (also as strings). */
 const toExplicit = ({ value }: { value: unknown }) => {
@@ -60,6 +62,7 @@ export class ManualPredictionDto {
   mode!: number;
 }
 
+/** Calibrated when the model version has a calibration (see `calibrated`), else the forest's raw probabilities. */
 export class PredictionProbabilitiesDto {
   @ApiProperty({ minimum: 0, maximum: 1 }) HIT!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) FLOP!: number;
@@ -67,7 +70,10 @@ export class PredictionProbabilitiesDto {
 
 export class ManualPredictionResultDto {
   @ApiProperty({ enum: ['HIT', 'FLOP'] }) prediction!: 'HIT' | 'FLOP';
-  @ApiProperty({ description: 'Probability of the predicted class, 0–100, two decimals', example: 73.5 }) confidence!: number;
+  @ApiProperty({ description: 'Calibrated probability of the predicted class, 0–100, two decimals', example: 73.5 }) confidence!: number;
   @ApiProperty({ type: PredictionProbabilitiesDto }) probabilities!: PredictionProbabilitiesDto;
   @ApiProperty({ example: '20261123-072401-349' }) model_version!: string;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.702, description: RAW_PROBABILITY_DESCRIPTION }) raw_probability!: number;
+  @ApiProperty({ description: CALIBRATED_DESCRIPTION }) calibrated!: boolean;
+  @ApiProperty({ type: ExplanationDto, nullable: true, description: EXPLANATION_DESCRIPTION }) explanation!: ExplanationDto | null;
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DEMO_DESCRIPTION } from '../../dataset/dto/song.dto.js';
+import { ExplanationDto } from '../../../platform/models/explanation.dto.js';
+import { CALIBRATED_DESCRIPTION, EXPLANATION_DESCRIPTION, RAW_PROBABILITY_DESCRIPTION } from './explanation-descriptions.js';
 
 /** A song named by a Spotify link, URI or track id, or by title and artist. */
 export class SpotifyPredictionDto {
@@ -50,9 +52,12 @@ export class SpotifyPredictionResultDto {
   @ApiProperty() song_id!: number;
   @ApiProperty({ description: 'The song is in an imported dataset' }) in_dataset!: boolean;
   @ApiProperty({ enum: ['HIT', 'FLOP'], description: 'The model’s own answer, before the dataset adjustment' }) model_prediction!: 'HIT' | 'FLOP';
-  @ApiProperty() model_confidence!: number;
+  @ApiProperty({ description: 'The model’s own (calibrated) probability of its answer, 0–100, two decimals' }) model_confidence!: number;
   @ApiProperty() model_version!: string;
   @ApiProperty() adjusted_by_dataset!: boolean;
   @ApiProperty({ enum: ['HIT', 'FLOP'], nullable: true }) dataset_label!: 'HIT' | 'FLOP' | null;
   @ApiProperty({ type: Number, nullable: true }) dataset_popularity!: number | null;
+  @ApiProperty({ minimum: 0, maximum: 1, description: RAW_PROBABILITY_DESCRIPTION }) raw_probability!: number;
+  @ApiProperty({ description: CALIBRATED_DESCRIPTION }) calibrated!: boolean;
+  @ApiProperty({ type: ExplanationDto, nullable: true, description: EXPLANATION_DESCRIPTION }) explanation!: ExplanationDto | null;
 }

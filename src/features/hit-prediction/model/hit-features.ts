@@ -1,21 +1,10 @@
-import { AUDIO_FEATURE_FIELDS, type AudioFeatureName } from '../../../vocabulary/audio-features.js';
+import { AUDIO_FEATURE_FIELDS, ORIGINAL_FEATURES, type AudioFeatureName } from '../../../vocabulary/audio-features.js';
 
 /** A hit model can use every audio feature of the vocabulary, by its API name. */
 export type HitFeature = AudioFeatureName;
 
 /** The original system's features, in its order. */
-export const DEFAULT_HIT_FEATURES: HitFeature[] = [
-  'duration_ms',
-  'danceability',
-  'energy',
-  'valence',
-  'acousticness',
-  'instrumentalness',
-  'explicit',
-  'loudness',
-  'tempo',
-  'mode',
-];
+export const DEFAULT_HIT_FEATURES: HitFeature[] = [...ORIGINAL_FEATURES];
 
 export const HIT_MODEL_NAME = 'hit';
 

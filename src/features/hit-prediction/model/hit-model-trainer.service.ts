@@ -7,13 +7,14 @@ import { evaluateBinary, evaluateBinaryProbabilities } from '../../../ml/evaluat
 import { checkOnnxExport, featureRanges } from '../../../ml/model-checks.js';
 import { OnnxForest } from '../../../ml/onnx-model.js';
 import { exportForestToOnnx } from '../../../ml/onnx-export.js';
-import { trainRandomForest } from '../../../ml/random-forest.js';
+import { trainRandomForestWithOutOfBag } from '../../../ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../../../ml/split.js';
 import { newModelVersion, type HitModelCard } from '../../../platform/models/model-card.js';
 import { ModelRegistryService } from '../../../platform/models/model-registry.service.js';
 import { readSongRecords } from '../../dataset/import/csv-file.js';
 import { DEFAULT_HIT_FEATURES, featureRow, HIT_CLASSES, HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, type HitFeature, type SongFeatures } from './hit-features.js';
 import { AUDIO_FEATURE_FIELDS } from '../../../vocabulary/audio-features.js';
+import { hitModelExplanations } from './hit-model-explanations.js';
 
 export interface TrainHitModelOptions {
   /** Train on these CSV files instead of the songs table. */
@@ -86,7 +87,7 @@ export class HitModelTrainerService {
       test_fraction: testFraction,
     };
     const started = performance.now();
-    const model = await trainRandomForest(trainX, trainY, {
+    const { model, outOfBag } = await trainRandomForestWithOutOfBag(trainX, trainY, {
       classes: [0, 1],
       nEstimators: hyperparameters.n_estimators,
       maxDepth: options.maxDepth,
@@ -97,11 +98,16 @@ export class HitModelTrainerService {
     const trainingSeconds = (performance.now() - started) / 1000;
 
     const testX = takeRows(x, featureCount, split.test);
-    const metrics = evaluateBinary(
+    const testY = Int32Array.from(split.test, (row) => y[row]!);
+    const metrics = evaluateBinary(model, testX, testY);
+    // Calibrated on out-of-bag scores and measured on the test rows; the cover goes into the ONNX file.
+    const { cover, calibration, importance } = hitModelExplanations({
       model,
-      testX,
-      Int32Array.from(split.test, (row) => y[row]!),
-    );
+      features,
+      train: { x: trainX, y: trainY },
+      outOfBag,
+      test: { x: testX, y: testY },
+    });
     const card: HitModelCard = {
       name: HIT_MODEL_NAME,
       version: newModelVersion(),
@@ -121,8 +127,10 @@ export class HitModelTrainerService {
       synthetic_data: data.synthetic,
       training_command: trainingCommand(options, hyperparameters),
       created_at: new Date().toISOString(),
+      ...(calibration && { calibration }),
+      importance,
     };
-    const onnx = exportForestToOnnx(model, { featureNames: features, docString: `Encore hit model ${card.version}` });
+    const onnx = exportForestToOnnx(model, { featureNames: features, docString: `Encore hit model ${card.version}`, cover });
     card.metrics.onnx_max_difference = await checkOnnxExport(model, onnx, testX, split.test.length);
     const row = await this.registry.save(card, onnx);
     const activate = options.activate ?? true;

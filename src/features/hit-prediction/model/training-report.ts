@@ -30,5 +30,20 @@ export function formatTrainingReport(card: HitModelCard): string {
     '',
     'Feature importances',
     ...importances.map(([name, value]) => `  ${name.padEnd(width)}  ${value.toFixed(4)}  ${'#'.repeat(Math.round(value * 50))}`),
+    ...(card.calibration
+      ? [
+          '',
+          `Calibration  ${card.calibration.method} on out-of-bag scores; on ${card.calibration.rows.toLocaleString('en-US')} test rows:`,
+          `  expected calibration error ${card.calibration.ece_before.toFixed(4)} raw → ${card.calibration.ece_after.toFixed(4)} calibrated`,
+          `  Brier score                ${card.calibration.brier_before.toFixed(4)} raw → ${card.calibration.brier_after.toFixed(4)} calibrated`,
+        ]
+      : []),
+    ...(card.importance
+      ? [
+          '',
+          'Mean |contribution| to the HIT probability (test rows)',
+          ...card.importance.map(({ feature, mean_abs_contribution }) => `  ${feature.padEnd(width)}  ${mean_abs_contribution.toFixed(4)}`),
+        ]
+      : []),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadProfile, Prisma } from '../../../generated/prisma/client.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
-import { normalizeSearchText } from '../../../vocabulary/search-text.js';
+import { ArtistsService } from '../../catalog/artists/artists.service.js';
 import type { LeadScore } from '../scoring/score-lead.js';
 import type { LeadDraft, PreviousSnapshot, SourceFindings } from './lead-facts.js';
 import { scoringInputs } from './scoring-inputs.js';
@@ -33,7 +33,10 @@ function artistKeys(findings: SourceFindings): { mbid: string | null; spotifyId:
  */
 @Injectable()
 export class LeadStoreService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly artists: ArtistsService,
+  ) {}
 
   /** The lead already kept for the artist the sources found, if any. */
   async findExisting(findings: SourceFindings): Promise<LeadProfile | null> {
@@ -89,9 +92,7 @@ export class LeadStoreService {
       (mbid ? await tx.leadProfile.findUnique({ where: { musicbrainzId: mbid }, select: { artistId: true } }) : null) ??
       (spotifyId ? await tx.leadProfile.findFirst({ where: { spotifyArtistId: spotifyId }, select: { artistId: true } }) : null);
     const name = lead.draft.artistName!;
-    const artistId =
-      existing?.artistId ??
-      (await tx.artist.create({ data: { name, searchText: normalizeSearchText(name), demo: lead.demo ?? false }, select: { id: true } })).id;
+    const artistId = existing?.artistId ?? (await this.artists.createArtist({ name, demo: lead.demo ?? false }, tx)).id;
     const data = this.profileData(lead, mbid, spotifyId);
     await tx.leadProfile.upsert({ where: { artistId }, create: { artistId, ...data }, update: data });
     if (lead.draft.contacts.length > 0) {

@@ -9,7 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Auth } from '../../auth/auth.decorators.js';
+import { Auth } from '../../../platform/auth/auth.decorators.js';
 import { uuidParam } from '../../../platform/common/http/query.js';
 import { ExpensiveRequest } from '../../../platform/request-limits/request-weight.decorators.js';
 import { LeadAnalysisService } from '../analysis/lead-analysis.service.js';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { PlanCode } from '../../../generated/prisma/client.js';
-import { IsAccountEmail } from '../../auth/account-email.js';
+import { IsAccountEmail } from '../../../platform/auth/account-email.js';
 import { INVITATION_STATES, type InvitationState } from '../invitation-rules.js';
 import { PLANS, QUALITY_KBPS, type Plan } from '../plans.js';
 

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppConfig } from '../../../../src/platform/config/app-config.js';
 import { HitModelTrainerService } from '../../../../src/features/hit-prediction/model/hit-model-trainer.service.js';
 import { formatTrainingReport } from '../../../../src/features/hit-prediction/model/training-report.js';
 import { OnnxForest } from '../../../../src/ml/onnx-model.js';
+import { readForestFromOnnx } from '../../../../src/ml/onnx-forest-reader.js';
+import type { HitModelCard } from '../../../../src/platform/models/model-card.js';
 import { ModelRegistryService } from '../../../../src/platform/models/model-registry.service.js';
 import { DemoSongsService } from '../../../../src/features/dataset/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../../../support/test-app.js';
@@ -49,6 +52,18 @@ describe('training the hit model on the demo songs', () => {
     expect(await registry.readCard(row)).toEqual(card);
     expect(await registry.active('hit')).toMatchObject({ modelVersion: card.version, isActive: true, rocAuc: card.metrics.roc_auc });
     expect(formatTrainingReport(card)).toContain(`ROC AUC      ${card.metrics.roc_auc.toFixed(4)}`);
+  });
+
+  it('stores the calibration and the global importance in the card, and the training rows’ node cover in the ONNX file', async () => {
+    const row = (await registry.active('hit'))!;
+    const card = (await registry.readCard(row)) as HitModelCard;
+    expect(card.calibration).toMatchObject({ rows: card.test_rows, fit: { method: card.calibration!.method } });
+    expect(card.calibration!.reliability.reduce((sum, bin) => sum + bin.count, 0)).toBe(card.test_rows);
+    expect(card.importance!.map((item) => item.feature).sort()).toEqual(card.features.map((feature) => feature.name).sort());
+    const { model, cover } = readForestFromOnnx(await readFile(registry.onnxPath(row)));
+    // Every training row reaches each tree's root.
+    expect(cover!.map((treeCover) => treeCover[0])).toEqual(model.trees.map(() => card.training_rows));
+    expect(formatTrainingReport(card)).toContain('expected calibration error');
   });
 
   it('keeps exactly one active version as versions are trained and activated', async () => {

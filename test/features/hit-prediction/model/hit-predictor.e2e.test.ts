@@ -60,7 +60,7 @@ describe('predicting with the active hit model', () => {
 
   it('gives the same answers for a batch as one by one', async () => {
     const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, explicit: true }];
-    const batch = await predictor.predictMany(rows);
+    const batch = await predictor.predictMany(rows, { explain: true });
     const single = await Promise.all(rows.map((row) => predictor.predict(row)));
     expect(batch).toEqual(single);
   });

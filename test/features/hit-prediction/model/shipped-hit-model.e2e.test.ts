@@ -7,6 +7,7 @@ import { HitModelTrainerService } from '../../../../src/features/hit-prediction/
 import { HitPredictorService } from '../../../../src/features/hit-prediction/model/hit-predictor.service.js';
 import { OnnxForest } from '../../../../src/ml/onnx-model.js';
 import type { HitModelCard } from '../../../../src/platform/models/model-card.js';
+import type { ModelMetadata } from '../../../../src/generated/prisma/client.js';
 import { ModelRegistryService, SHIPPED_MODELS_DIR } from '../../../../src/platform/models/model-registry.service.js';
 import { readSongRecords } from '../../../../src/features/dataset/import/csv-file.js';
 import { featureRow, type HitFeature } from '../../../../src/features/hit-prediction/model/hit-features.js';
@@ -59,6 +60,7 @@ describe('the hit model that ships in models/pretrained', () => {
     };
     const prediction = await request(t.http).post('/api/predict/manual/').send(features).expect(200);
     expect(prediction.body.model_version).toBe(card!.version);
+    expect(prediction.body).toMatchObject({ calibrated: true, explanation: { contributions: expect.any(Array) } });
   });
 
   it('is not activated again once a hit model is active', async () => {
@@ -69,14 +71,17 @@ describe('the hit model that ships in models/pretrained', () => {
 
 describeWithHitPredictorData('the shipped hit model against its own training command, on the real files', () => {
   let t: TestApp;
+  let shipped: HitModelCard;
+  let again: HitModelCard;
+  let row: ModelMetadata;
   beforeAll(async () => {
     t = await createTestApp();
-  });
+    shipped = await shippedCard();
+    ({ card: again, row } = await t.app.get(HitModelTrainerService).train({ csv: hitPredictorFiles, activate: false }));
+  }, 120_000);
   afterAll(() => t.close());
 
   it('is the forest the trainer makes again from the same files and settings', async () => {
-    const shipped = await shippedCard();
-    const { card: again, row } = await t.app.get(HitModelTrainerService).train({ csv: hitPredictorFiles, activate: false });
     expect(again.training_command).toBe(shipped.training_command);
     expect(again.metrics.roc_auc).toBe(shipped.metrics.roc_auc);
     expect(again.metrics.confusion_matrix).toEqual(shipped.metrics.confusion_matrix);
@@ -92,5 +97,16 @@ describeWithHitPredictorData('the shipped hit model against its own training com
     const [a, b] = await Promise.all([shippedForest.run(x, songs.length), retrained.run(x, songs.length)]);
     await Promise.all([shippedForest.release(), retrained.release()]);
     expect(Math.max(...a.map((value, i) => Math.abs(value - b[i]!)))).toBeLessThan(1e-6);
-  }, 120_000);
+  });
+
+  it('has a calibrated expected calibration error of at most 0.03 on the held-out songs, not worse than the raw forest’s, and its card reports both', () => {
+    expect(again.calibration!.rows).toBe(again.test_rows);
+    expect(again.calibration!.ece_after).toBeLessThanOrEqual(0.03);
+    expect(again.calibration!.ece_after).toBeLessThanOrEqual(again.calibration!.ece_before);
+    expect(shipped.calibration).toEqual(again.calibration);
+  });
+
+  it('ships the global importance the trainer measures again', () => {
+    expect(shipped.importance).toEqual(again.importance);
+  });
 });

@@ -1,4 +1,4 @@
-import type { PlanCode, Subscription, SubscriptionStatus } from '../../generated/prisma/client.js';
+import type { PlanCode, Subscription, SubscriptionStatus } from '../../../generated/prisma/client.js';
 
 /** What a payment provider says about a subscription: the subscription columns it owns. */
 export interface BillingState {

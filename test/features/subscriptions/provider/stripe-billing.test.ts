@@ -8,8 +8,8 @@ import {
   stripeAddress,
   subscriptionIdOfCheckout,
   subscriptionIdOfInvoice,
-} from '../../../src/features/payments/stripe-billing.js';
-import { stripeSubscription } from './fake-stripe.js';
+} from '../../../../src/features/subscriptions/provider/stripe-billing.js';
+import { stripeSubscription } from '../../payments/fake-stripe.js';
 
 describe('Stripe billing helpers', () => {
   it('keeps trialing, active, past_due and unpaid subscriptions (past_due for both), and counts every other status as canceled', () => {

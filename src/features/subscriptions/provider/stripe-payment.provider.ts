@@ -1,6 +1,6 @@
 import { BadGatewayException, ServiceUnavailableException } from '@nestjs/common';
 import Stripe from 'stripe';
-import type { PlanCode, Subscription } from '../../generated/prisma/client.js';
+import type { PlanCode, Subscription } from '../../../generated/prisma/client.js';
 import { PaymentProvider, type BillingState, type StartCheckout, type StartSubscription } from './payment-provider.js';
 import { billingStateFromStripe, OWNER_KEY, PLAN_KEY, stripeAddress } from './stripe-billing.js';
 

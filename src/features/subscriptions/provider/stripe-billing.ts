@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import type { AppConfig } from '../../platform/config/app-config.js';
-import type { PlanCode, SubscriptionStatus } from '../../generated/prisma/client.js';
+import type { AppConfig } from '../../../platform/config/app-config.js';
+import type { PlanCode, SubscriptionStatus } from '../../../generated/prisma/client.js';
 import type { BillingState } from './payment-provider.js';
 
 /** Metadata keys Encore puts on Stripe customers and subscriptions, so webhooks find the account. */

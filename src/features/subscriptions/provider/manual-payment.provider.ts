@@ -1,5 +1,5 @@
 import { ServiceUnavailableException } from '@nestjs/common';
-import type { PlanCode, Subscription } from '../../generated/prisma/client.js';
+import type { PlanCode, Subscription } from '../../../generated/prisma/client.js';
 import { billingStateOf, PaymentProvider, type BillingState, type StartSubscription } from './payment-provider.js';
 
 const DAY_MS = 86_400_000;
