@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { Module, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { createOpenApiDocument } from './openapi-document.js';
 import { AllExceptionsFilter } from './platform/common/http/all-exceptions.filter.js';
@@ -66,6 +66,22 @@ export async function createApp(config: AppConfig, databaseUrl: string, server?:
   // process.exit rather than the signal again: the 'exit' event lets the JSON log write out its buffer.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
+}
+
+/** Never contacted: the app is built for its routes and DTOs, not initialised, so nothing connects. */
+const UNUSED_DATABASE_URL = 'postgresql://localhost/encore-unused';
+
+/**
+ * The OpenAPI document /api/docs-json serves, built without a database: `npm run cli -- api-document`
+ * prints it, scripts/api-types.mjs turns it into the web app's API types (and `npm run lint` checks them).
+ */
+export async function createApiDocumentWithoutDatabase(config: AppConfig, logger: LoggerService): Promise<OpenAPIObject> {
+  const app = await createApp(config, UNUSED_DATABASE_URL, undefined, logger);
+  try {
+    return createOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /** What every HTTP app of ours has: security headers, /api prefix, request ids and logs, request metrics, the web app, validation, one error shape, OpenAPI. */

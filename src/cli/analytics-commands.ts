@@ -7,6 +7,15 @@ import { PrismaService } from '../platform/database/prisma.service.js';
 import { ArtistsService } from '../features/catalog/artists/artists.service.js';
 import type { CliContext } from './context.js';
 
+/**
+ * What the analytics commands start: the analytics feature (with what it imports), and auth, which
+ * provides the AccountWrites that subscriptions (under catalog) needs.
+ */
+const analyticsFeature = async () => [
+  (await import('../features/auth/auth.module.js')).AuthModule,
+  (await import('../features/analytics/analytics.module.js')).AnalyticsModule,
+];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerAnalyticsCommands(program: Command, context: CliContext): void {
@@ -29,7 +38,7 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
           if (error instanceof BadRequestException) throw new Error(`${file}: ${error.message}`, { cause: error });
           throw error;
         }
-      }),
+      }, analyticsFeature),
     );
 
   program
@@ -41,7 +50,7 @@ export function registerAnalyticsCommands(program: Command, context: CliContext)
         context.out(
           `Scored ${momentum.scored} of ${momentum.artists} artists (FVS ${fvs.scored}); alerts created: ${momentum.alerts_created + spikes.created}.`,
         );
-      }),
+      }, analyticsFeature),
     );
 }
 

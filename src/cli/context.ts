@@ -39,10 +39,11 @@ export class CliContext {
   }
 
   /**
-   * Runs `work` with the app's services (no HTTP server) on the app's database, migrated: every
-   * module, or the platform and the modules `features` loads, which start in a fraction of the time.
+   * Runs `work` with the app's services (no HTTP server) on the app's database, migrated: the
+   * platform and the feature modules the command names in `features` (loaded then), never the
+   * whole app, so a command starts only what it uses.
    */
-  async withApp<T>(work: (app: INestApplicationContext) => Promise<T>, features?: () => Promise<FeatureModule[]>): Promise<T> {
+  async withApp<T>(work: (app: INestApplicationContext) => Promise<T>, features: () => Promise<FeatureModule[]>): Promise<T> {
     return this.withDatabase(async (server) => {
       const applied = await applyMigrations(server.url);
       if (applied.length > 0) this.log(`Applied migrations: ${applied.join(', ')}`);
@@ -52,9 +53,8 @@ export class CliContext {
       // Loaded here, not at the top: commands without the app's services (migrate, --help) skip
       // reading the app's modules, and the others read only those they start.
       const { NestFactory } = await import('@nestjs/core');
-      const root = features
-        ? (await import('../platform/platform.module.js')).PlatformAppModule.forFeatures(this.config, server.url, await features())
-        : (await import('../app.module.js')).AppModule.forRoot(this.config, server.url);
+      const { PlatformAppModule } = await import('../platform/platform.module.js');
+      const root = PlatformAppModule.forFeatures(this.config, server.url, await features());
       const app = await NestFactory.createApplicationContext(root, { logger });
       try {
         return await work(app);

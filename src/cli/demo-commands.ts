@@ -2,6 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 
+/**
+ * What the demo commands start: the demo feature, which imports every feature with demo data, and
+ * auth, which provides the AccountWrites that subscriptions (under catalog) needs.
+ */
+const demoFeature = async () => [(await import('../features/auth/auth.module.js')).AuthModule, (await import('../features/demo/demo.module.js')).DemoModule];
+
 /** The app's demo data service, loaded when a demo command runs (not for every command's start). */
 async function demoData(app: INestApplicationContext) {
   const { DemoDataService } = await import('../features/demo/demo-data.service.js');
@@ -41,7 +47,7 @@ export function registerDemoCommands(program: Command, context: CliContext): voi
             context.out(line);
         }
         context.out('Later starts add no demo data; npm run cli -- demo add brings it back.');
-      }),
+      }, demoFeature),
     );
 
   demo
@@ -58,6 +64,6 @@ export function registerDemoCommands(program: Command, context: CliContext): voi
           ['leads', added.leads],
         ]))
           context.out(line);
-      }),
+      }, demoFeature),
     );
 }

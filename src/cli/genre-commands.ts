@@ -8,6 +8,8 @@ import { DEMO_STORE_CUSTOMERS, DemoStoreService } from '../features/genre/demo/d
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 
+const genreFeature = async () => [(await import('../features/genre/genre.module.js')).GenreModule];
+
 export function registerGenreCommands(program: Command, context: CliContext): void {
   program
     .command('import-chinook')
@@ -25,6 +27,6 @@ export function registerGenreCommands(program: Command, context: CliContext): vo
           : await app.get(DemoStoreService).import(options.customers);
         context.out(`Filled schema chinook from ${path ?? 'the demo store generator'}:`);
         for (const table of CHINOOK_TABLES) context.out(`  ${table.padEnd(15)} ${counts[table].toLocaleString('en-US').padStart(9)} rows`);
-      });
+      }, genreFeature);
     });
 }

@@ -7,6 +7,8 @@ import { ReportingService } from '../features/reporting/reporting.service.js';
 import type { CliContext } from './context.js';
 import { positiveInteger } from './options.js';
 
+const reportingFeature = async () => [(await import('../features/reporting/reporting.module.js')).ReportingModule];
+
 /** Where a BI tool connects: the server and database of the URL the CLI uses. */
 function connectionFacts(url: string): { host: string; port: number; database: string } {
   const parsed = new URL(url);
@@ -33,7 +35,7 @@ export function registerReportingCommands(program: Command, context: CliContext)
           );
         }
         context.out(`Refreshed ${report.views.length} materialized views in ${report.total_ms.toFixed(1)} ms.`);
-      }),
+      }, reportingFeature),
     );
 
   program

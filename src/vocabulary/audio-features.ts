@@ -97,3 +97,12 @@ export function documentedMeaning(spec: AudioFeatureSpec): string {
   if (spec.codes) return `${spec.description}: ${spec.codes}`;
   return !spec.integer && minimum === 0 && maximum === 1 ? `${spec.description}, 0–1` : spec.description;
 }
+
+/** Derived flags stored with each song: acoustic and instrumental above even confidence. */
+export function isAcoustic(song: { acousticness: number }): boolean {
+  return song.acousticness > 0.5;
+}
+
+export function isInstrumental(song: { instrumentalness: number }): boolean {
+  return song.instrumentalness > 0.5;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIO_FEATURE_FIELDS, AUDIO_FEATURES, documentedMeaning, FEATURE_RANGES } from '../../src/vocabulary/audio-features.js';
+import { AUDIO_FEATURE_FIELDS, AUDIO_FEATURES, documentedMeaning, FEATURE_RANGES, isAcoustic, isInstrumental } from '../../src/vocabulary/audio-features.js';
 
 describe('FEATURE_RANGES', () => {
   it('bounds the 0…1 features to the unit interval', () => {
@@ -28,5 +28,22 @@ describe('AUDIO_FEATURES', () => {
     expect(documentedMeaning(AUDIO_FEATURES.mode)).toBe('Major or minor key: 1 major, 0 minor');
     expect(documentedMeaning(AUDIO_FEATURES.energy)).toBe('Perceived intensity, 0–1');
     expect(documentedMeaning(AUDIO_FEATURES.tempo)).toBe('Beats per minute');
+  });
+});
+
+describe('isAcoustic', () => {
+  it('is true only when acousticness is above 0.5', () => {
+    expect(isAcoustic({ acousticness: 0.51 })).toBe(true);
+    expect(isAcoustic({ acousticness: 1 })).toBe(true);
+    expect(isAcoustic({ acousticness: 0.5 })).toBe(false);
+    expect(isAcoustic({ acousticness: 0 })).toBe(false);
+  });
+});
+
+describe('isInstrumental', () => {
+  it('is true only when instrumentalness is above 0.5', () => {
+    expect(isInstrumental({ instrumentalness: 0.9 })).toBe(true);
+    expect(isInstrumental({ instrumentalness: 0.5 })).toBe(false);
+    expect(isInstrumental({ instrumentalness: 1.05e-6 })).toBe(false);
   });
 });

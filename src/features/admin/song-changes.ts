@@ -1,5 +1,5 @@
 import type { Prisma, Song } from '../../generated/prisma/client.js';
-import { isAcoustic, isInstrumental } from '../dataset/import/song-record.js';
+import { isAcoustic, isInstrumental } from '../../vocabulary/audio-features.js';
 import { searchColumns } from '../../vocabulary/search-text.js';
 import type { UpdateAdminSongDto } from './dto/admin-song.dto.js';
 

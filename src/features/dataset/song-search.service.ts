@@ -8,7 +8,7 @@ import { PrismaService } from '../../platform/database/prisma.service.js';
 import { VersionedCache } from '../../platform/database/versioned-cache.js';
 import { DEMO_DATASET } from './demo/demo-mark.js';
 import type { SearchHitDto, SongSearchResultDto } from './dto/song-search.dto.js';
-import { oneSlipVariants, typoDistance, typoScore } from './fuzzy-score.js';
+import { oneSlipVariants, typoDistance, typoScore } from '../../platform/common/fuzzy-score.js';
 import { prefixUpperBound } from './prefix-bound.js';
 import { searchPool } from './search-pool.js';
 import { SqlParams } from './sql-params.js';

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { SpotifyAudioFeatures, SpotifyTrack } from '../spotify/spotify-track.js';
-import { isAcoustic, isInstrumental } from './import/song-record.js';
+import { isAcoustic, isInstrumental } from '../../vocabulary/audio-features.js';
 import { searchColumns } from '../../vocabulary/search-text.js';
 
 /** A song looked up on Spotify, as the songs table holds it: a hit by popularity, in no dataset. */

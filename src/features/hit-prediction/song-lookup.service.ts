@@ -3,7 +3,7 @@ import { CoalescingReader } from '../../platform/database/coalescing-reader.js';
 import { queryPrepared } from '../../platform/database/prepared-query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { Prisma, type Song } from '../../generated/prisma/client.js';
-import { typoScore } from '../dataset/fuzzy-score.js';
+import { typoScore } from '../../platform/common/fuzzy-score.js';
 import { normalizeSearchText } from '../../vocabulary/search-text.js';
 import { SongsService } from '../dataset/songs.service.js';
 import { SpotifyClient, SpotifyUnavailableError } from '../spotify/spotify-client.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../../platform/config/app-config.js';
-import { decideRetry, parseRetryAfter, type CallFailure } from './retry-policy.js';
+import { decideRetry, parseRetryAfter, type CallFailure } from '../../platform/common/retry-policy.js';
 import { toSpotifyAlbum, type SpotifyAlbum } from './spotify-album.js';
 import { pagingItems, toSpotifyAlbumSummary, type SpotifyAlbumSummary } from './spotify-album-summary.js';
 import { toSpotifyArtist, type SpotifyArtist } from './spotify-artist.js';

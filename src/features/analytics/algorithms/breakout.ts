@@ -50,7 +50,7 @@ import { type RandomForestModel, predictProbabilities } from '../../../ml/forest
 import { trainRandomForest } from '../../../ml/random-forest.js';
 import { type DailyTotals, engagementRate } from './daily-totals.js';
 import { MOMENTUM_WINDOW_DAYS, momentumIndex } from './momentum.js';
-import { clamp, round } from './stats.js';
+import { clamp, round } from '../../../platform/common/stats.js';
 import { SPIKE_DEFAULTS } from './viral-spikes.js';
 
 export const BREAKOUT_FEATURE_NAMES = [

@@ -1,4 +1,4 @@
-import { mean } from './stats.js';
+import { mean } from '../../../platform/common/stats.js';
 
 /** One artist's totals across platforms for one UTC day; the series the service passes is contiguous (missing days filled: levels carried forward, counts 0) and ascending by date. */
 export interface DailyTotals {

@@ -30,7 +30,7 @@
  * inside the window (fewer than `window_days` for a short series).
  */
 import { type DailyTotals, engagementRate } from './daily-totals.js';
-import { type ComponentSpec, type ScoreComponent, emptyComponents, relativeChange, round, scoreComponents } from './stats.js';
+import { type ComponentSpec, type ScoreComponent, emptyComponents, relativeChange, round, scoreComponents } from '../../../platform/common/stats.js';
 
 export const FVS_WINDOW_DAYS = 30;
 /** Weight and [low → 0, high → 100] bounds of each component (reach: of log10 audience). */

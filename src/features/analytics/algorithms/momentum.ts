@@ -36,7 +36,7 @@
  * Zero followers count as one in the growth rates.
  */
 import { type DailyTotals, dailyEngagement } from './daily-totals.js';
-import { type ComponentSpec, type ScoreComponent, emptyComponents, relativeChange, round, scoreComponents } from './stats.js';
+import { type ComponentSpec, type ScoreComponent, emptyComponents, relativeChange, round, scoreComponents } from '../../../platform/common/stats.js';
 import { SPIKE_DEFAULTS, trailingStats } from './viral-spikes.js';
 
 export const MOMENTUM_WINDOW_DAYS = 28;

@@ -28,7 +28,7 @@
  *
  * Summary shares are rounded to 4 decimals.
  */
-import { round } from './stats.js';
+import { round } from '../../../platform/common/stats.js';
 
 export interface FanActivity {
   fanId: string;

@@ -15,7 +15,7 @@
  * a day equal to it. Points are one a day, contiguous and ascending (as the service passes them).
  */
 import { type DailyTotals, dailyEngagement } from './daily-totals.js';
-import { mean, populationStd, round } from './stats.js';
+import { mean, populationStd, round } from '../../../platform/common/stats.js';
 
 export interface ValuePoint {
   date: string;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type SpotifyWebApi from 'spotify-web-api-node';
 import { AppConfig } from '../../../platform/config/app-config.js';
-import { decideRetry, parseRetryAfter, type CallFailure } from '../../spotify/retry-policy.js';
+import { decideRetry, parseRetryAfter, type CallFailure } from '../../../platform/common/retry-policy.js';
 import { loadSpotifyWebApi, SpotifyUnavailableError, withDeadline } from '../../spotify/spotify-client.js';
 
 /** What the connection asks of the Spotify account: who it is (id, display name). */

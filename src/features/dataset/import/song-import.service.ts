@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import { searchColumns } from '../../../vocabulary/search-text.js';
+import { readSongRecords } from './csv-file.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { addWordsSql, ImportVocabulary, VOCABULARY_TRIGRAM_INDEX, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
@@ -96,6 +97,14 @@ export class SongImportService {
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Every good row of the CSV files as songs, one per track (as the import merges them), in
+   * memory and without touching the database: what the hit model trains on from files.
+   */
+  readSongFiles(paths: string[]): Promise<SongRecord[]> {
+    return readSongRecords(paths, this.config.HIT_POPULARITY_THRESHOLD);
+  }
 
   async import(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
     // A file stream can fail (not found) before we read it: keep the error for then, not crash.

@@ -32,15 +32,6 @@ export interface SongRecord {
 /** The years a song's decade may be (the hit-predictor files' `decade` column). */
 export const DECADE_RANGE = [1900, 2100] as const;
 
-/** Derived flags stored with each song. */
-export function isAcoustic(song: Pick<SongRecord, 'acousticness'>): boolean {
-  return song.acousticness > 0.5;
-}
-
-export function isInstrumental(song: Pick<SongRecord, 'instrumentalness'>): boolean {
-  return song.instrumentalness > 0.5;
-}
-
 /**
  * Two rows of one track: the later one's values win, and the song is a hit if either says so.
  * Returns which conflicts the second row brought.

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { basename } from 'node:path';
-import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
 import type { ModelMetadata } from '../../../generated/prisma/client.js';
 import { evaluateBinary, evaluateBinaryProbabilities } from '../../../ml/evaluation.js';
@@ -11,7 +10,7 @@ import { trainRandomForestWithOutOfBag } from '../../../ml/random-forest.js';
 import { stratifiedSplit, takeRows } from '../../../ml/split.js';
 import { newModelVersion, type HitModelCard } from '../../../platform/models/model-card.js';
 import { ModelRegistryService } from '../../../platform/models/model-registry.service.js';
-import { readSongRecords } from '../../dataset/import/csv-file.js';
+import { SongImportService } from '../../dataset/import/song-import.service.js';
 import { DEFAULT_HIT_FEATURES, featureRow, HIT_CLASSES, HIT_MODEL_NAME, HIT_TRAINING_DEFAULTS, type HitFeature, type SongFeatures } from './hit-features.js';
 import { AUDIO_FEATURE_FIELDS } from '../../../vocabulary/audio-features.js';
 import { hitModelExplanations } from './hit-model-explanations.js';
@@ -55,7 +54,7 @@ export class HitModelTrainerService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly registry: ModelRegistryService,
-    private readonly config: AppConfig,
+    private readonly songFiles: SongImportService,
   ) {}
 
   async train(options: TrainHitModelOptions = {}): Promise<TrainedHitModel> {
@@ -206,7 +205,7 @@ export class HitModelTrainerService {
   }
 
   private async fromCsv(paths: string[]): Promise<TrainingData> {
-    const songs = await readSongRecords(paths, this.config.HIT_POPULARITY_THRESHOLD);
+    const songs = await this.songFiles.readSongFiles(paths);
     // File names only: a model card ships to other machines, where this one's folders mean nothing.
     return { songs, source: `CSV ${paths.map((path) => basename(path)).join(', ')} (${songs.length.toLocaleString('en-US')} tracks)`, synthetic: false };
   }

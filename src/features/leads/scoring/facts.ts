@@ -7,10 +7,10 @@
  * answer), which is never read as zero or as "missing". Dates are `Date`s or ISO 8601 strings;
  * MusicBrainz's partial dates (`2024`, `2024-05`) are read as the last day of the period.
  */
-import { round } from '../../analytics/algorithms/stats.js';
+import { round } from '../../../platform/common/stats.js';
 
 /** The numeric helpers of the fan-analytics algorithms serve here too. */
-export { clamp, round } from '../../analytics/algorithms/stats.js';
+export { clamp, round } from '../../../platform/common/stats.js';
 
 /** Everything known about one artist and their recording, as plain data. */
 export interface LeadFacts {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decideRetry, parseRetryAfter, type CallFailure } from '../../spotify/retry-policy.js';
+import { decideRetry, parseRetryAfter, type CallFailure } from '../../../platform/common/retry-policy.js';
 
 /** Something went wrong asking a source; `source` names it (musicbrainz, youtube, ...). */
 export abstract class SourceError extends Error {
@@ -91,7 +91,7 @@ export interface JsonAnswer {
  * thing" (null), and every other outcome as a typed SourceError: never a raw TypeError or
  * SyntaxError from fetch or JSON.parse.
  *
- * The decision of whether and how long to wait is src/features/spotify/retry-policy.ts's decideRetry,
+ * The decision of whether and how long to wait is src/platform/common/retry-policy.ts's decideRetry,
  * the same as Spotify's client: this adds jitter, Retry-After on 503 and the hooks that let a
  * source share its rate limit and count its usage.
  */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { copyLine } from '../../../../src/platform/database/copy-text.js';
 import { COLUMNS, songCopyLine } from '../../../../src/features/dataset/import/song-copy-line.js';
-import { isAcoustic, isInstrumental, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
+import type { SongRecord } from '../../../../src/features/dataset/import/song-record.js';
+import { isAcoustic, isInstrumental } from '../../../../src/vocabulary/audio-features.js';
 import { searchColumns } from '../../../../src/vocabulary/search-text.js';
 import { songRecord } from '../../../support/song-records.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcoustic, isInstrumental, mergeSongRows, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
+import { mergeSongRows, type SongRecord } from '../../../../src/features/dataset/import/song-record.js';
 import { songRecord as song } from '../../../support/song-records.js';
 
 const kaggleSong = (overrides: Partial<SongRecord> = {}) =>
@@ -13,23 +13,6 @@ const kaggleSong = (overrides: Partial<SongRecord> = {}) =>
     dataset: 'kaggle',
     ...overrides,
   });
-
-describe('isAcoustic', () => {
-  it('is true only when acousticness is above 0.5', () => {
-    expect(isAcoustic({ acousticness: 0.51 })).toBe(true);
-    expect(isAcoustic({ acousticness: 1 })).toBe(true);
-    expect(isAcoustic({ acousticness: 0.5 })).toBe(false);
-    expect(isAcoustic({ acousticness: 0 })).toBe(false);
-  });
-});
-
-describe('isInstrumental', () => {
-  it('is true only when instrumentalness is above 0.5', () => {
-    expect(isInstrumental({ instrumentalness: 0.9 })).toBe(true);
-    expect(isInstrumental({ instrumentalness: 0.5 })).toBe(false);
-    expect(isInstrumental({ instrumentalness: 1.05e-6 })).toBe(false);
-  });
-});
 
 describe('mergeSongRows', () => {
   it('takes the later row’s values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneSlipVariants, typoDistance } from '../../../src/features/dataset/fuzzy-score.js';
+import { oneSlipVariants, typoDistance } from '../../../src/platform/common/fuzzy-score.js';
 
 describe('oneSlipVariants', () => {
   it('holds the word with a swap, a missing, an extra and a wrong letter corrected', () => {

@@ -1,6 +1,6 @@
-/** How one call to Spotify failed. */
+/** How one call to a remote API (Spotify, the lead sources) failed. */
 export interface CallFailure {
-  /** The HTTP status Spotify answered, when it answered. */
+  /** The HTTP status the API answered, when it answered. */
   status?: number;
   /** Seconds from a 429's Retry-After header. */
   retryAfterSeconds?: number;
@@ -18,13 +18,13 @@ export interface RetryPolicy {
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number; refreshToken: boolean };
 
-/** Spotify's answer to a 429 without Retry-After is treated as "wait a second". */
+/** A 429 without Retry-After is treated as "wait a second". */
 const DEFAULT_RETRY_AFTER_S = 1;
 
 /**
  * What to do after failed attempt number `attempt` (0 = the first):
  * - 401: the access token expired or was revoked; get a new one and retry.
- * - 429: wait the Retry-After Spotify asks for (when it is within `maxRetryAfterMs`).
+ * - 429: wait the Retry-After the API asks for (when it is within `maxRetryAfterMs`).
  * - 5xx, a failed connection or a timeout: exponential backoff, base × 2^attempt.
  * - any other status (400, 403, 404): the answer stands; retrying would not change it.
  */

@@ -1,5 +1,5 @@
 /**
- * Small numeric helpers shared by the fan-analytics algorithms. Pure and deterministic.
+ * Small numeric helpers shared by the fan-analytics algorithms and the lead scores. Pure and deterministic.
  */
 
 /** Arithmetic mean; 0 for no values. */

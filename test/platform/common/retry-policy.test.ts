@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRetry, parseRetryAfter } from '../../../src/features/spotify/retry-policy.js';
+import { decideRetry, parseRetryAfter } from '../../../src/platform/common/retry-policy.js';
 
 const policy = { maxRetries: 3, baseDelayMs: 250, maxRetryAfterMs: 30_000 };
 
