@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModelRunner } from '../../../ml/model-runner.js';
 import { ActiveModel, type LoadedModel, type ModelStatus } from '../../../platform/models/active-model.js';
@@ -160,7 +161,9 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
     const explained = explain ? (explainer?.explainAll(rows) ?? null) : undefined;
     // An explained row answers the raw score its explanation adds up to (the same trees, in double
     // precision), so onnxruntime's run would go unused: about a tenth of a kept answer's CPU.
-    const probabilities = explained ? new Float32Array(rows.length * 2) : await model.runner.run(matrix, rows.length);
+    // Without that run, a kept answer would settle in microtasks alone: a caller predicting in a
+    // loop would starve timers and I/O, so the answer waits for one turn of the event loop.
+    const probabilities = explained ? await setImmediate(new Float32Array(rows.length * 2)) : await model.runner.run(matrix, rows.length);
     return hitPredictions(probabilities, rows.length, { modelVersion: version, hitColumn, calibration, ...(explained !== undefined && { explained }) });
   }
 }
