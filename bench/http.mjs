@@ -11,8 +11,12 @@
 // Last, one PASS or FAIL line per issue-22 target this run measured (TARGETS below): each
 // scenario's requests/s as a multiple of the reference's in this run, the server's RSS at start
 // and its peak under load, the first start on an empty database and the restart.
+// Informational, beside the targets' lines (computed as before): the same routes for requests that
+// are never answered from kept answers (new songs, distinct queries), so a run shows both costs.
 // Options: --duration <s> (10), --warmup <s> (2), --connections <n> (16), --only <scenario,...>
-// (reference, ceiling, manual, spotify, search, songs, stream, batch-load; default all).
+// (reference, ceiling, manual, manual-new, spotify, spotify-new, search, search-new, songs, stream,
+// batch-load; default all), --cpu-prof <folder> (the app after its restart runs under
+// node --cpu-prof and writes its profile there when the run ends).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,13 +32,14 @@ import { modelFileName } from '../dist/platform/models/model-card.js';
 import { BATCH_CLIENTS, BATCH_ROWS, HEALTH_P99_TARGET_MS, healthUnderBatchLoad } from './batch-load.mjs';
 import { cpuSeconds, describeMachine, freePort, peakRssMb, postgresVersion, printTable, resetPeakRss, rssMb, searchQueries } from './support.mjs';
 
-const SCENARIOS = ['reference', 'ceiling', 'manual', 'spotify', 'search', 'songs', 'stream', 'batch-load'];
+const SCENARIOS = ['reference', 'ceiling', 'manual', 'manual-new', 'spotify', 'spotify-new', 'search', 'search-new', 'songs', 'stream', 'batch-load'];
 const { values: options } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     only: { type: 'string', default: SCENARIOS.join(',') },
+    'cpu-prof': { type: 'string' },
   },
 });
 const only = new Set(options.only.split(',').map((name) => name.trim()));
@@ -51,6 +56,12 @@ const START_TIMEOUT_MS = 15 * 60_000;
 /** The bytes one Range request asks for: a player's typical read-ahead chunk. */
 const RANGE_BYTES = 64 * 1024;
 const SAMPLE_SONGS = 500;
+/**
+ * Songs and queries the "new" scenarios cycle through: more than a version keeps explained rows
+ * (1,000, least recently used out first), so each Spotify request misses them; searches built
+ * from them are distinct, and outnumber the requests a scenario answers at the rates measured.
+ */
+const NEW_SAMPLE_SONGS = 10_000;
 /** Issue 22's targets for this benchmark: requests/s as a multiple of the reference's, memory, start times. */
 const TARGETS = {
   ratio: {
@@ -108,6 +119,9 @@ async function getJson(url, init) {
   return response.json();
 }
 
+/** When the app measured (the restarted one) was started, for --cpu-prof's scenario windows. */
+let appStartedAt;
+
 /**
  * Runs one scenario on `pid`'s server: warm-up, then the measured run; the peak RSS covers both.
  * CPU per request (the server's CPU time over the measured run / its requests) depends less on
@@ -117,7 +131,10 @@ async function measure(name, pid, settings) {
   await resetPeakRss(pid);
   await autocannon({ ...settings, connections: CONNECTIONS, duration: WARMUP });
   const cpuBefore = await cpuSeconds(pid);
+  const window = [appStartedAt === undefined ? 0 : (performance.now() - appStartedAt) / 1000];
   const result = await autocannon({ ...settings, connections: CONNECTIONS, duration: DURATION });
+  window.push(appStartedAt === undefined ? 0 : (performance.now() - appStartedAt) / 1000);
+  if (options['cpu-prof']) console.log(`cpu-prof: ${name} measured from ${window[0].toFixed(1)} s to ${window[1].toFixed(1)} s after the app's start`);
   const cpuPerRequestUs = (((await cpuSeconds(pid)) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
   const statuses = Object.entries(result.statusCodeStats)
     .filter(([code]) => !code.startsWith('2'))
@@ -163,9 +180,10 @@ function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restar
     );
   });
   lines.push(...ceilingLines(results, floor));
+  lines.push(...newRequestLines(results, floor));
   lines.push(verdict(startRss <= TARGETS.startRssMb, `server RSS at start (after the restart) ${startRss.toFixed(0)} MB, target <= ${TARGETS.startRssMb} MB`));
   const peaks = [
-    ...results.filter((row) => !isReferenceRow(row)).map((row) => [row.name, row.peakRss]),
+    ...results.filter((row) => !isReferenceRow(row) && !isInformationalRow(row)).map((row) => [row.name, row.peakRss]),
     ...(batchLoadPeakRss === undefined ? [] : [['batch-load', batchLoadPeakRss]]),
   ];
   if (peaks.length === 0) lines.push(`NOT MEASURED: server peak RSS under load <= ${TARGETS.loadRssMb} MB (no scenario of the app run)`);
@@ -181,6 +199,23 @@ function targetLines({ results, startRss, batchLoadPeakRss, startSeconds, restar
   );
   lines.push(verdict(restartSeconds <= TARGETS.restartSeconds, `restart ${restartSeconds.toFixed(1)} s, target <= ${TARGETS.restartSeconds} s`));
   return lines;
+}
+
+/**
+ * Informational, no target: each "new" scenario's requests/s as a multiple of the reference's,
+ * beside the targets' figure for the same route (measured on repeated songs and queries, which
+ * the server answers from what it keeps).
+ */
+function newRequestLines(results, floor) {
+  if (!floor) return [];
+  return results.filter(isInformationalRow).map((row) => {
+    const ratio = row.requestsPerSecond / floor.requestsPerSecond;
+    const errors = row.errors > 0 ? `, with ${row.errors} errors` : '';
+    return (
+      `INFO (no target, never kept): ${row.name} ${ratio.toFixed(2)}x the reference's requests/s (${Math.round(row.requestsPerSecond)} vs ` +
+      `${Math.round(floor.requestsPerSecond)})${errors}; server CPU ${Math.round(row.cpuPerRequestUs)} µs/request`
+    );
+  });
 }
 
 /**
@@ -205,6 +240,73 @@ function ceilingLines(results, floor) {
     );
   }
   return lines;
+}
+
+/** Rows of the "new" scenarios: informational, kept out of the targets' lines. */
+const isInformationalRow = (row) => row.informational === true;
+
+/**
+ * A feature row never seen before for each request: each feature's value from a random song of
+ * `songs` (values in the dataset's ranges), the duration a random 1–1,000 ms longer so that no two
+ * rows are equal.
+ */
+function newFeatureRows(songs) {
+  const pick = () => songs[Math.floor(Math.random() * songs.length)];
+  return {
+    setupRequest: (request) => {
+      const row = Object.fromEntries(MANUAL_FEATURES.map((name) => [name, Number(pick()[name])]));
+      row.duration_ms += 1 + Math.floor(Math.random() * 1000);
+      return { ...request, body: JSON.stringify(row) };
+    },
+  };
+}
+
+/**
+ * The informational scenarios: the manual route with a new song each request, Spotify predictions
+ * cycling through NEW_SAMPLE_SONGS dataset songs (none explained lately), and searches built from
+ * them (each distinct, so none is answered from the kept answers).
+ */
+async function newRequestScenarios(pid, base, songs) {
+  const rows = [];
+  const wanted = ['manual-new', 'spotify-new', 'search-new'].filter((name) => only.has(name));
+  if (wanted.length === 0) return rows;
+  const many = [];
+  for (let page = 1; many.length < NEW_SAMPLE_SONGS; page++) {
+    const { results } = await getJson(`${base}/dataset/songs?page_size=100&page=${page}`);
+    if (results.length === 0) break;
+    many.push(...results);
+  }
+  const post = (url) => ({ url, method: 'POST', headers: { 'content-type': 'application/json' } });
+  if (only.has('manual-new'))
+    rows.push(
+      await measure('POST /api/predict/manual/, a new song each request', pid, { ...post(`${base}/predict/manual/`), requests: [newFeatureRows(songs)] }),
+    );
+  if (only.has('spotify-new'))
+    rows.push(
+      await measure(
+        `POST /api/predict/spotify/ (dataset hits), cycling through ${many.length.toLocaleString('en-US')} songs`,
+        pid,
+        postEach(
+          `${base}/predict/spotify/`,
+          many.map((song) => ({ track_id: song.track_id })),
+        ),
+      ),
+    );
+  if (only.has('search-new')) {
+    const seen = new Set();
+    const queries = searchQueries(many, 3 * many.length)
+      .map((query) => ({ query: query.text, limit: 20 }))
+      .filter((query) => !seen.has(query.query) && seen.add(query.query));
+    let sent = 0;
+    const settings = postEach(`${base}/dataset/search/`, queries);
+    const setup = settings.requests[0].setupRequest;
+    settings.requests[0].setupRequest = (request) => (sent++, setup(request));
+    const row = await measure(`POST /api/dataset/search/, distinct queries (${queries.length.toLocaleString('en-US')})`, pid, settings);
+    // More requests than distinct queries: the later ones were kept answers; the line says so.
+    if (sent > queries.length) row.problems.push(`${sent - queries.length} of ${sent} requests repeated a query`);
+    rows.push(row);
+  }
+  return rows.map((row) => ({ ...row, informational: true }));
 }
 
 try {
@@ -240,7 +342,9 @@ try {
   firstStart.child.kill('SIGTERM');
   await once(firstStart.child, 'exit');
   const restarted = performance.now();
-  const app = startNode('app', ['dist/main.js'], appEnv);
+  appStartedAt = restarted;
+  const profile = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']] : [];
+  const app = startNode('app', [...profile, 'dist/main.js'], appEnv);
   await waitForAnswer(app, `${base}/health/`, START_TIMEOUT_MS);
   const restartSeconds = (performance.now() - restarted) / 1000;
   const startRss = await rssMb(app.child.pid);
@@ -302,6 +406,7 @@ try {
     const queries = searchQueries(songs, SAMPLE_SONGS).map((query) => ({ query: query.text, limit: 20 }));
     results.push(await measure('POST /api/dataset/search/', app.child.pid, postEach(`${base}/dataset/search/`, queries)));
   }
+  results.push(...(await newRequestScenarios(app.child.pid, base, songs)));
   if (only.has('songs')) results.push(await measure('GET /api/songs (page of 20)', app.child.pid, { url: `${base}/songs` }));
   let nextRange = 0;
   if (only.has('stream')) {

@@ -9,8 +9,9 @@ export const EXPLAINED_ROWS_KEPT = 1_000;
 
 /**
  * Explains a hit model version's predictions, from its ONNX file alone (the trees and each
- * node's training cover, see readForestFromOnnx). Made once per loaded version: the explainer's
- * set-up (cover shares, base value, quadrature per tree) is not redone per request.
+ * node's training cover, see readForestFromOnnx). Made once per loaded version, on its first
+ * explained request: the explainer's set-up (cover shares, base value, quadrature per tree) is
+ * not redone per request.
  */
 export class HitExplainer {
   private readonly row: Float64Array;

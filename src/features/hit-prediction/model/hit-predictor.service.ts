@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ModelRunner } from '../../../ml/model-runner.js';
 import { ActiveModel, type LoadedModel, type ModelStatus } from '../../../platform/models/active-model.js';
@@ -11,25 +12,41 @@ import { featureMatrix, hitPredictions, type FeatureValues, type HitModelFile, t
 
 export type { FeatureValues, HitModelFile, HitPrediction } from './hit-probabilities.js';
 
-/** Made once per loaded version: its explainer, when its file carries the node cover. */
-interface PreparedHitModel {
-  explainer: HitExplainer | undefined;
+/**
+ * Made once per loaded version: its explainer, when its file carries the node cover. Built on the
+ * first explained request, not at load: it holds about 28 MB and takes about 150 ms to read from
+ * the file (docs/benchmarks.md, "Predictions: kept and new songs"), which a start does not need
+ * before answering. Concurrent first requests share one build.
+ */
+class PreparedHitModel {
+  private built: Promise<HitExplainer | undefined> | undefined;
+
+  constructor(
+    private readonly card: HitModelCard,
+    private readonly onnxPath: string,
+  ) {}
+
+  /** The version's explainer; undefined when it cannot explain (an older file, or a cover that does not read): it still predicts, without explanations. */
+  explainer(): Promise<HitExplainer | undefined> {
+    this.built ??= this.build();
+    return this.built;
+  }
+
+  private async build(): Promise<HitExplainer | undefined> {
+    const { card, onnxPath } = this;
+    try {
+      const file = modelFileOf({ card, onnxPath });
+      const explainer = await HitExplainer.load(onnxPath, file.features, file.hitColumn);
+      if (!explainer) logger.log(`Hit model ${card.version} stores no node cover: its predictions come without explanations`);
+      return explainer;
+    } catch (error) {
+      logger.error(`Hit model ${card.version}: explanations unavailable (${(error as Error).message})`);
+      return undefined;
+    }
+  }
 }
 
 const logger = new Logger('HitModel');
-
-/** A version that cannot explain (older file, or a cover that does not read) still predicts, without explanations. */
-async function prepareHitModel(card: HitModelCard, onnxPath: string): Promise<PreparedHitModel> {
-  try {
-    const file = modelFileOf({ card, onnxPath });
-    const explainer = await HitExplainer.load(onnxPath, file.features, file.hitColumn);
-    if (!explainer) logger.log(`Hit model ${card.version} stores no node cover: its predictions come without explanations`);
-    return { explainer };
-  } catch (error) {
-    logger.error(`Hit model ${card.version}: explanations unavailable (${(error as Error).message})`);
-    return { explainer: undefined };
-  }
-}
 
 /**
  * Rows per model run of a batch: about 3 ms of the event loop each (onnxruntime-node runs on the
@@ -57,7 +74,7 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
   private readonly model: ActiveModel<HitModelCard, PreparedHitModel>;
 
   constructor(registry: ModelRegistryService, listener: ModelActivationListener) {
-    this.model = new ActiveModel(HIT_MODEL_NAME, registry, listener, 'HitModel', prepareHitModel);
+    this.model = new ActiveModel(HIT_MODEL_NAME, registry, listener, 'HitModel', (card, onnxPath) => Promise.resolve(new PreparedHitModel(card, onnxPath)));
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -139,9 +156,14 @@ export class HitPredictorService implements OnApplicationBootstrap, OnModuleDest
     const model = this.model.loaded;
     if (!model) throw this.unavailable();
     const { features, hitColumn, version, calibration } = modelFileOf(model);
-    const probabilities = await model.runner.run(featureMatrix(rows, features), rows.length);
-    const { explainer } = model.prepared;
+    const matrix = featureMatrix(rows, features);
+    const explainer = explain ? await model.prepared.explainer() : undefined;
     const explained = explain ? (explainer?.explainAll(rows) ?? null) : undefined;
+    // An explained row answers the raw score its explanation adds up to (the same trees, in double
+    // precision), so onnxruntime's run would go unused: about a tenth of a kept answer's CPU.
+    // Without that run, a kept answer would settle in microtasks alone: a caller predicting in a
+    // loop would starve timers and I/O, so the answer waits for one turn of the event loop.
+    const probabilities = explained ? await setImmediate(new Float32Array(rows.length * 2)) : await model.runner.run(matrix, rows.length);
     return hitPredictions(probabilities, rows.length, { modelVersion: version, hitColumn, calibration, ...(explained !== undefined && { explained }) });
   }
 }
