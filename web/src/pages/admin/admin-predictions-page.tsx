@@ -6,7 +6,7 @@ import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { VerdictBadge } from '../../components/verdict.js';
+import { VerdictBadge } from '../../features/hit-prediction/verdict.js';
 import { messageOf, useAction, useTitle } from '../../hooks.js';
 import { formatArtists, formatDateTime, formatPercent } from '../../lib/format.js';
 

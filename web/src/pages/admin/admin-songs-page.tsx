@@ -6,7 +6,7 @@ import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog, Dialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { VerdictBadge } from '../../components/verdict.js';
+import { VerdictBadge } from '../../features/hit-prediction/verdict.js';
 import { useAction, useTitle } from '../../hooks.js';
 import { changedFields, optionalInteger, requiredNumber } from '../../lib/admin.js';
 import { formatArtists, formatCount, formatDateTime, plural } from '../../lib/format.js';

@@ -1,5 +1,5 @@
-import { FEATURES, type FeatureName, type Features, type FeatureSpec } from '../lib/features.js';
-import { formatFeature } from '../lib/format.js';
+import { FEATURES, type FeatureName, type Features, type FeatureSpec } from '../../lib/features.js';
+import { formatFeature } from '../../lib/format.js';
 
 interface ManualFormProps {
   features: Features;

@@ -1,10 +1,10 @@
-import type { FeatureAverages } from '../api/types.js';
-import { formatArtists, formatDateTime, formatPercent } from '../lib/format.js';
-import { calibratedHitProbability, explainResult, type ResultView } from '../lib/result-view.js';
-import { AlbumArt } from './album-art.js';
+import type { FeatureAverages } from '../../api/types.js';
+import { formatArtists, formatDateTime, formatPercent } from '../../lib/format.js';
+import { calibratedHitProbability, explainResult, type ResultView } from './result-view.js';
+import { AlbumArt } from '../../components/album-art.js';
 import { ComparisonChart } from './comparison-chart.js';
 import { ContributionChart } from './contribution-chart.js';
-import { DemoBadge } from './demo-badge.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { FeatureGrid } from './feature-grid.js';
 import { ConfidenceBar, VerdictBadge } from './verdict.js';
 

@@ -1,4 +1,4 @@
-import type { SongQuery } from '../api/client.js';
+import type { SongQuery } from '../../api/client.js';
 
 export interface SongFormValues {
   title: string;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client.js';
-import type { PredictionFilters, Verdict } from '../api/types.js';
-import { useLoad } from '../hooks.js';
-import { formatArtists, formatCount, formatDateTime, formatPercent } from '../lib/format.js';
-import { filterManualHistory, type HistoryFilters, type ManualHistoryEntry } from '../lib/manual-history.js';
-import { DemoBadge } from './demo-badge.js';
+import { api } from '../../api/client.js';
+import type { PredictionFilters, Verdict } from '../../api/types.js';
+import { useLoad } from '../../hooks.js';
+import { formatArtists, formatCount, formatDateTime, formatPercent } from '../../lib/format.js';
+import { filterManualHistory, type HistoryFilters, type ManualHistoryEntry } from './manual-history.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { VerdictBadge } from './verdict.js';
 
 const PAGE_SIZE = 8;

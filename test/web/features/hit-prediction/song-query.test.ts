@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { songQueryOf } from '../../../web/src/lib/song-query.js';
+import { songQueryOf } from '../../../../web/src/features/hit-prediction/song-query.js';
 
 describe('songQueryOf', () => {
   it('sends a pasted link as url, ahead of title and artist', () => {

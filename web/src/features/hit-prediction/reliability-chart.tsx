@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { useWidth } from '../hooks.js';
+import { useWidth } from '../../hooks.js';
 import {
   binRange,
   describeCalibration,
@@ -10,10 +10,10 @@ import {
   type Calibration,
   type PlotBox,
   type ReliabilityBin,
-} from '../lib/explanation.js';
-import { formatCount } from '../lib/format.js';
-import { ChartLegend } from './chart-legend.js';
-import { DataTable } from './data-table.js';
+} from './explanation.js';
+import { formatCount } from '../../lib/format.js';
+import { ChartLegend } from '../../components/chart-legend.js';
+import { DataTable } from '../../components/data-table.js';
 import './explanation.css';
 
 const MARGIN = { left: 50, right: 12, top: 12, bottom: 40 };

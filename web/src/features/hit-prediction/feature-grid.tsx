@@ -1,5 +1,5 @@
-import { FEATURES, scalePosition, type Features } from '../lib/features.js';
-import { formatFeature } from '../lib/format.js';
+import { FEATURES, scalePosition, type Features } from '../../lib/features.js';
+import { formatFeature } from '../../lib/format.js';
 
 /** The ten features as cards: value in its unit and a small bar on the feature's scale. */
 export function FeatureGrid({ features }: { features: Features }) {

@@ -1,4 +1,4 @@
-import { contributionBars, describeExplanation, type Explanation } from '../lib/explanation.js';
+import { contributionBars, describeExplanation, type Explanation } from './explanation.js';
 import './explanation.css';
 
 interface ContributionChartProps {

@@ -13,7 +13,7 @@ import {
   signedPoints,
   type Calibration,
   type Explanation,
-} from '../../../web/src/lib/explanation.js';
+} from '../../../../web/src/features/hit-prediction/explanation.js';
 
 const explanation: Explanation = {
   base_value: 0.49,

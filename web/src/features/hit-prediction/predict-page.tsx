@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type SongQuery } from '../api/client.js';
-import type { SearchHit } from '../api/types.js';
-import { HistoryPanel } from '../components/history-panel.js';
-import { ManualForm } from '../components/manual-form.js';
-import { ResultCard } from '../components/result-card.js';
-import { SearchPanel } from '../components/search-panel.js';
-import { SongForm } from '../components/song-form.js';
-import { VerdictBadge } from '../components/verdict.js';
-import { messageOf, useDebounced, useLoad } from '../hooks.js';
-import { DEFAULT_FEATURES, invalidFeatures, type Features } from '../lib/features.js';
-import { formatPercent } from '../lib/format.js';
-import { MANUAL_HISTORY_KEY, addManualEntry, readManualHistory, type ManualHistoryEntry } from '../lib/manual-history.js';
-import { browserStorage } from '../session.js';
-import { EMPTY_SONG_FORM, type SongFormValues } from '../lib/song-query.js';
-import { fromManualPrediction, fromSongPrediction, fromStoredPrediction, type ResultView } from '../lib/result-view.js';
+import { api, type SongQuery } from '../../api/client.js';
+import type { SearchHit } from '../../api/types.js';
+import { HistoryPanel } from './history-panel.js';
+import { ManualForm } from './manual-form.js';
+import { ResultCard } from './result-card.js';
+import { SearchPanel } from './search-panel.js';
+import { SongForm } from './song-form.js';
+import { VerdictBadge } from './verdict.js';
+import { messageOf, useDebounced, useLoad } from '../../hooks.js';
+import { DEFAULT_FEATURES, invalidFeatures, type Features } from '../../lib/features.js';
+import { formatPercent } from '../../lib/format.js';
+import { MANUAL_HISTORY_KEY, addManualEntry, readManualHistory, type ManualHistoryEntry } from './manual-history.js';
+import { browserStorage } from '../../session.js';
+import { EMPTY_SONG_FORM, type SongFormValues } from './song-query.js';
+import { fromManualPrediction, fromSongPrediction, fromStoredPrediction, type ResultView } from './result-view.js';
 
 type Mode = 'song' | 'manual' | 'search';
 const MODES: Array<{ id: Mode; label: string }> = [

@@ -1,10 +1,10 @@
-import { api } from '../api/client.js';
-import type { ModelCard } from '../api/types.js';
-import { BarChart } from '../components/bar-chart.js';
-import { ReliabilityChart } from '../components/reliability-chart.js';
-import { useLoad } from '../hooks.js';
-import { featureLabel, importanceEntries } from '../lib/explanation.js';
-import { formatCount, formatDateTime } from '../lib/format.js';
+import { api } from '../../api/client.js';
+import type { ModelCard } from '../../api/types.js';
+import { BarChart } from '../../components/bar-chart.js';
+import { ReliabilityChart } from './reliability-chart.js';
+import { useLoad } from '../../hooks.js';
+import { featureLabel, importanceEntries } from './explanation.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
 
 const METRICS: Array<{ key: 'roc_auc' | 'accuracy' | 'precision' | 'recall' | 'f1'; label: string; hint: string }> = [
   { key: 'roc_auc', label: 'ROC AUC', hint: 'How well it ranks hits above flops (0.5 = chance)' },

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { SongQuery } from '../api/client.js';
-import type { SongSummary } from '../api/types.js';
-import { formatArtists } from '../lib/format.js';
-import { songQueryOf, type SongFormValues } from '../lib/song-query.js';
-import { DemoBadge } from './demo-badge.js';
-import { SubmitButton } from './submit-button.js';
+import type { SongQuery } from '../../api/client.js';
+import type { SongSummary } from '../../api/types.js';
+import { formatArtists } from '../../lib/format.js';
+import { songQueryOf, type SongFormValues } from './song-query.js';
+import { DemoBadge } from '../../components/demo-badge.js';
+import { SubmitButton } from '../../components/submit-button.js';
 
 interface SongFormProps {
   values: SongFormValues;

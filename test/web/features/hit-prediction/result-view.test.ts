@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SongPrediction } from '../../../web/src/api/types.js';
-import { DEFAULT_FEATURES } from '../../../web/src/lib/features.js';
-import { calibratedHitProbability, explainResult, fromManualPrediction, fromSongPrediction } from '../../../web/src/lib/result-view.js';
+import type { SongPrediction } from '../../../../web/src/api/types.js';
+import { DEFAULT_FEATURES } from '../../../../web/src/lib/features.js';
+import { calibratedHitProbability, explainResult, fromManualPrediction, fromSongPrediction } from '../../../../web/src/features/hit-prediction/result-view.js';
 
 const answer: SongPrediction = {
   prediction: 'HIT',

@@ -1,5 +1,5 @@
-import type { Verdict } from '../api/types.js';
-import { formatPercent } from '../lib/format.js';
+import type { Verdict } from '../../api/types.js';
+import { formatPercent } from '../../lib/format.js';
 
 export function VerdictBadge({ verdict, size = 'large' }: { verdict: Verdict; size?: 'large' | 'small' }) {
   return (

@@ -1,7 +1,7 @@
-import type { FeatureAverages } from '../api/types.js';
-import { FEATURES, scalePosition, type Features } from '../lib/features.js';
-import { formatAverage, formatCount, formatFeature } from '../lib/format.js';
-import { ChartLegend } from './chart-legend.js';
+import type { FeatureAverages } from '../../api/types.js';
+import { FEATURES, scalePosition, type Features } from '../../lib/features.js';
+import { formatAverage, formatCount, formatFeature } from '../../lib/format.js';
+import { ChartLegend } from '../../components/chart-legend.js';
 
 /**
  * This song's features beside the average hit and the average flop of the songs table, each

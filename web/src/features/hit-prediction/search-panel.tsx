@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client.js';
-import type { SearchHit } from '../api/types.js';
-import { useDebounced, useLoad } from '../hooks.js';
-import { formatArtists } from '../lib/format.js';
-import { DemoBadge } from './demo-badge.js';
+import { api } from '../../api/client.js';
+import type { SearchHit } from '../../api/types.js';
+import { useDebounced, useLoad } from '../../hooks.js';
+import { formatArtists } from '../../lib/format.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 import { VerdictBadge } from './verdict.js';
 
 const RESULTS = 12;

@@ -1,6 +1,6 @@
-import type { ManualPrediction, PredictionFilters } from '../api/types.js';
-import { FEATURES, type Features } from './features.js';
-import type { KeyValueStore } from './session.js';
+import type { ManualPrediction, PredictionFilters } from '../../api/types.js';
+import { FEATURES, type Features } from '../../lib/features.js';
+import type { KeyValueStore } from '../../lib/session.js';
 
 export const MANUAL_HISTORY_KEY = 'encore.manual-predictions';
 /** Enough to compare a few what-ifs; older ones drop off. */

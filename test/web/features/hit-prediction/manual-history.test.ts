@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURES } from '../../../web/src/lib/features.js';
-import { MANUAL_HISTORY_KEY, addManualEntry, filterManualHistory, readManualHistory } from '../../../web/src/lib/manual-history.js';
-import type { KeyValueStore } from '../../../web/src/lib/session.js';
+import { DEFAULT_FEATURES } from '../../../../web/src/lib/features.js';
+import { MANUAL_HISTORY_KEY, addManualEntry, filterManualHistory, readManualHistory } from '../../../../web/src/features/hit-prediction/manual-history.js';
+import type { KeyValueStore } from '../../../../web/src/lib/session.js';
 
 const hit = { prediction: 'HIT' as const, confidence: 71.2, probabilities: { HIT: 0.712, FLOP: 0.288 }, model_version: 'v1' };
 const flop = { ...hit, prediction: 'FLOP' as const, probabilities: { HIT: 0.3, FLOP: 0.7 }, confidence: 70 };

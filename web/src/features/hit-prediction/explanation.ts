@@ -1,7 +1,7 @@
-import { AUDIO_FEATURES, type AudioFeatureName } from '../../../src/vocabulary/audio-features.js';
-import type { Schema } from '../api/schema.js';
-import { FEATURE_BY_NAME, type FeatureName } from './features.js';
-import { formatCount, formatFeature } from './format.js';
+import { AUDIO_FEATURES, type AudioFeatureName } from '../../../../src/vocabulary/audio-features.js';
+import type { Schema } from '../../api/schema.js';
+import { FEATURE_BY_NAME, type FeatureName } from '../../lib/features.js';
+import { formatCount, formatFeature } from '../../lib/format.js';
 
 /** One feature's part in a prediction: its value and how far it moved the HIT probability (0–1 units). */
 export type Contribution = Schema<'FeatureContributionDto'>;

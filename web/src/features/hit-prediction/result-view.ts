@@ -1,6 +1,6 @@
-import type { ManualPrediction, PredictedSong, SongPrediction, StoredPrediction, Verdict } from '../api/types.js';
+import type { ManualPrediction, PredictedSong, SongPrediction, StoredPrediction, Verdict } from '../../api/types.js';
 import type { Explanation } from './explanation.js';
-import type { Features } from './features.js';
+import type { Features } from '../../lib/features.js';
 import type { KeptManualPrediction } from './manual-history.js';
 
 /** Why the model answered so (null from a model version trained before explanations; absent from History). */
