@@ -22,7 +22,7 @@ import { PlaylistPage, SharedPlaylistPage } from './pages/catalog/playlist-page.
 import { PlaylistsPage } from './pages/catalog/playlists-page.js';
 import { SearchPage } from './pages/catalog/search-page.js';
 import { UploadPage } from './pages/catalog/upload-page.js';
-import { GenrePage } from './pages/genre-page.js';
+import { GenrePage } from './features/genre/genre-page.js';
 import { LeadPage } from './pages/leads/lead-page.js';
 import { LeadsAnalyzePage } from './pages/leads/leads-analyze-page.js';
 import { LeadsDashboardPage } from './pages/leads/leads-dashboard-page.js';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client.js';
-import type { CustomerGenreAnswer, GenreAnswer, GenreModelCard, GenreProfile } from '../api/types.js';
-import { BarChart } from '../components/bar-chart.js';
-import { messageOf, useDebounced, useLoad } from '../hooks.js';
-import { formatCount, formatPercent } from '../lib/format.js';
-import { titleCase, topProbabilities } from '../lib/genre.js';
+import { api } from '../../api/client.js';
+import type { CustomerGenreAnswer, GenreAnswer, GenreModelCard, GenreProfile } from '../../api/types.js';
+import { BarChart } from '../../components/bar-chart.js';
+import { messageOf, useDebounced, useLoad } from '../../hooks.js';
+import { formatCount, formatPercent } from '../../lib/format.js';
+import { titleCase, topProbabilities } from './genre.js';
 
 const START: GenreProfile = {
   total_spent: 40,

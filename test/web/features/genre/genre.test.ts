@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleCase, topProbabilities } from '../../../web/src/lib/genre.js';
+import { titleCase, topProbabilities } from '../../../../web/src/features/genre/genre.js';
 
 describe('genre page helpers', () => {
   it('capitalises each word of a place, accents and hyphens included', () => {
