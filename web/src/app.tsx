@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
-import { AccountMenu } from './components/account-menu.js';
+import { AccountMenu } from './features/account/account-menu.js';
 import { AddToPlaylistDialog } from './components/add-to-playlist.js';
 import { PlayerBar } from './components/player-bar.js';
 import { inSection, matchPath, type RouteParams } from './lib/routes.js';
@@ -31,8 +31,8 @@ import { LeadsYoutubePage } from './pages/leads/leads-youtube-page.js';
 import { ModelPage } from './features/hit-prediction/model-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PredictPage } from './features/hit-prediction/predict-page.js';
-import { RegisterPage } from './pages/register-page.js';
-import { SignInPage } from './pages/sign-in-page.js';
+import { RegisterPage } from './features/account/register-page.js';
+import { SignInPage } from './features/account/sign-in-page.js';
 import { onLinkClick, usePath } from './router.js';
 import { useSession } from './session.js';
 

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { catalogApi } from '../api/catalog.js';
-import { AppLink } from '../components/app-link.js';
-import { FormError } from '../components/form-error.js';
-import { SubmitButton } from '../components/submit-button.js';
-import { useAction } from '../hooks.js';
-import { safeNextPath, withQuery } from '../lib/routes.js';
-import { navigate, useQueryParam } from '../router.js';
-import { signIn, useSession } from '../session.js';
+import { catalogApi } from '../../api/catalog.js';
+import { AppLink } from '../../components/app-link.js';
+import { FormError } from '../../components/form-error.js';
+import { SubmitButton } from '../../components/submit-button.js';
+import { useAction } from '../../hooks.js';
+import { safeNextPath, withQuery } from '../../lib/routes.js';
+import { navigate, useQueryParam } from '../../router.js';
+import { signIn, useSession } from '../../session.js';
 
 type AccountRole = 'user' | 'artist';
 

@@ -1,8 +1,8 @@
-import { roleLabel } from '../lib/session.js';
-import { withQuery } from '../lib/routes.js';
-import { navigate, usePath } from '../router.js';
-import { signOut, useSession } from '../session.js';
-import { AppLink } from './app-link.js';
+import { roleLabel } from '../../lib/session.js';
+import { withQuery } from '../../lib/routes.js';
+import { navigate, usePath } from '../../router.js';
+import { signOut, useSession } from '../../session.js';
+import { AppLink } from '../../components/app-link.js';
 
 /** The header's account corner: who is signed in and as what, or links to sign in and register. */
 export function AccountMenu() {
