@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
-import { AlbumTiles } from '../../components/album-tiles.js';
+import { AlbumTiles } from './album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { SongList } from '../../components/song-list.js';
+import { SongList } from './song-list.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { library } from '../../library.js';
+import { library } from './library.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import { useStore } from '../../store.js';
 

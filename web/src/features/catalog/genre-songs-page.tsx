@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { LoadedListing } from '../../components/loaded.js';
-import { SongList } from '../../components/song-list.js';
+import { SongList } from './song-list.js';
 import { useLoad, useTitle } from '../../hooks.js';
 import { plural } from '../../lib/format.js';
 import type { RouteParams } from '../../lib/routes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEditSongs, moveEntry, moveRequest, playlistRole, sharePageUrl } from '../../../web/src/lib/playlist.js';
+import { canEditSongs, moveEntry, moveRequest, playlistRole, sharePageUrl } from '../../../../web/src/features/catalog/playlist.js';
 
 describe('playlist rules in the SPA', () => {
   const playlist = { owner: { id: 'o' }, collaborators: [{ id: 'c' }], collaborative: true };

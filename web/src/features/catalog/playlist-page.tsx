@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import type { Listing, Playlist, PlaylistItem } from '../../api/catalog-types.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { ConfirmDialog, Dialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { Icon } from '../../components/icons.js';
 import { Loaded } from '../../components/loaded.js';
-import { SongList } from '../../components/song-list.js';
+import { SongList } from './song-list.js';
 import { messageOf, useAction, useLoad, useTitle } from '../../hooks.js';
 import { formatDuration, plural } from '../../lib/format.js';
-import { canEditSongs, moveEntry, moveRequest, playlistRole, sharePageUrl } from '../../lib/playlist.js';
+import { canEditSongs, moveEntry, moveRequest, playlistRole, sharePageUrl } from './playlist.js';
 import type { RouteParams } from '../../lib/routes.js';
-import { playFrom } from '../../player.js';
+import { playFrom } from './player.js';
 import { navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 

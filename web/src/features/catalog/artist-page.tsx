@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import type { ArtistProfile } from '../../api/catalog-types.js';
-import { AlbumTiles } from '../../components/album-tiles.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { AlbumTiles } from './album-tiles.js';
+import { CatalogNav } from './catalog-nav.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
-import { SongList } from '../../components/song-list.js';
+import { SongList } from './song-list.js';
 import { useAction, useLoad, useTitle } from '../../hooks.js';
 import { formatCount, plural } from '../../lib/format.js';
 import type { RouteParams } from '../../lib/routes.js';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import type { Playlist } from '../../api/catalog-types.js';
 import { AppLink } from '../../components/app-link.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
 import { useAction, useDebounced, useLoad, useTitle } from '../../hooks.js';

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
-import { AlbumTiles } from '../../components/album-tiles.js';
+import { AlbumTiles } from './album-tiles.js';
 import { AppLink } from '../../components/app-link.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { Loaded } from '../../components/loaded.js';
-import { SongList } from '../../components/song-list.js';
+import { SongList } from './song-list.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
 import { withQuery } from '../../lib/routes.js';
 import { navigate, useQueryParam } from '../../router.js';

@@ -1,17 +1,17 @@
 import type { ComponentChildren } from 'preact';
-import type { CatalogSong } from '../api/catalog-types.js';
-import { library, toggleFavorite, toggleLike } from '../library.js';
-import { formatCount, formatDuration } from '../lib/format.js';
-import { withQuery } from '../lib/routes.js';
-import { currentItem } from '../lib/queue.js';
-import { player, playFrom } from '../player.js';
-import { navigate } from '../router.js';
-import { useSession } from '../session.js';
-import { useStore } from '../store.js';
+import type { CatalogSong } from '../../api/catalog-types.js';
+import { library, toggleFavorite, toggleLike } from './library.js';
+import { formatCount, formatDuration } from '../../lib/format.js';
+import { withQuery } from '../../lib/routes.js';
+import { currentItem } from './queue.js';
+import { player, playFrom } from './player.js';
+import { navigate } from '../../router.js';
+import { useSession } from '../../session.js';
+import { useStore } from '../../store.js';
 import { addToPlaylistFor } from './add-to-playlist.js';
-import { AppLink } from './app-link.js';
-import { DemoBadge } from './demo-badge.js';
-import { Icon } from './icons.js';
+import { AppLink } from '../../components/app-link.js';
+import { DemoBadge } from '../../components/demo-badge.js';
+import { Icon } from '../../components/icons.js';
 
 interface SongListProps<S extends CatalogSong> {
   songs: S[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentItem, hasNext, hasPrevious, nextInQueue, previousInQueue, queuePosition, startQueue } from '../../../web/src/lib/queue.js';
+import { currentItem, hasNext, hasPrevious, nextInQueue, previousInQueue, queuePosition, startQueue } from '../../../../web/src/features/catalog/queue.js';
 
 describe('the player’s queue', () => {
   const songs = ['a', 'b', 'c'];

@@ -1,7 +1,7 @@
-import type { AlbumRef } from '../api/catalog-types.js';
-import { AlbumArt } from './album-art.js';
-import { AppLink } from './app-link.js';
-import { DemoBadge } from './demo-badge.js';
+import type { AlbumRef } from '../../api/catalog-types.js';
+import { AlbumArt } from '../../components/album-art.js';
+import { AppLink } from '../../components/app-link.js';
+import { DemoBadge } from '../../components/demo-badge.js';
 
 /** Albums as cover tiles linking to their pages, each with a line under its title. */
 export function AlbumTiles<A extends AlbumRef>({ albums, labelledBy, note }: { albums: readonly A[]; labelledBy: string; note: (album: A) => string }) {

@@ -1,9 +1,9 @@
-import { catalogApi } from './api/catalog.js';
-import type { CatalogSong } from './api/catalog-types.js';
-import { ApiError } from './api/client.js';
-import { currentItem, hasNext, nextInQueue, previousInQueue, startQueue, type Queue } from './lib/queue.js';
-import { freshToken, session } from './session.js';
-import { Store } from './store.js';
+import { catalogApi } from '../../api/catalog.js';
+import type { CatalogSong } from '../../api/catalog-types.js';
+import { ApiError } from '../../api/client.js';
+import { currentItem, hasNext, nextInQueue, previousInQueue, startQueue, type Queue } from './queue.js';
+import { freshToken, session } from '../../session.js';
+import { Store } from '../../store.js';
 
 export interface PlayerState {
   queue: Queue<CatalogSong> | null;

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatPlaybackTime, formatSkipsLeft } from '../lib/format.js';
-import { currentItem, hasNext, queuePosition } from '../lib/queue.js';
-import { attachAudio, audioEvents, player, previous, seek, skipToNext, togglePlay } from '../player.js';
-import { useStore } from '../store.js';
-import { AlbumArt } from './album-art.js';
-import { AppLink } from './app-link.js';
-import { Icon } from './icons.js';
+import { formatPlaybackTime, formatSkipsLeft } from '../../lib/format.js';
+import { currentItem, hasNext, queuePosition } from './queue.js';
+import { attachAudio, audioEvents, player, previous, seek, skipToNext, togglePlay } from './player.js';
+import { useStore } from '../../store.js';
+import { AlbumArt } from '../../components/album-art.js';
+import { AppLink } from '../../components/app-link.js';
+import { Icon } from '../../components/icons.js';
 
 /** The persistent player: the song, play/pause, previous and next (a skip), a seek bar, and the skips left. */
 export function PlayerBar() {

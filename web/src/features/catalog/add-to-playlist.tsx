@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import { catalogApi } from '../api/catalog.js';
-import type { CatalogSong } from '../api/catalog-types.js';
-import { messageOf, useLoad } from '../hooks.js';
-import { canEditSongs, playlistRole } from '../lib/playlist.js';
-import { useSession } from '../session.js';
-import { Store, useStore } from '../store.js';
-import { AppLink } from './app-link.js';
-import { Dialog } from './dialog.js';
-import { FormError } from './form-error.js';
-import { Loaded } from './loaded.js';
+import { catalogApi } from '../../api/catalog.js';
+import type { CatalogSong } from '../../api/catalog-types.js';
+import { messageOf, useLoad } from '../../hooks.js';
+import { canEditSongs, playlistRole } from './playlist.js';
+import { useSession } from '../../session.js';
+import { Store, useStore } from '../../store.js';
+import { AppLink } from '../../components/app-link.js';
+import { Dialog } from '../../components/dialog.js';
+import { FormError } from '../../components/form-error.js';
+import { Loaded } from '../../components/loaded.js';
 
 /** The song whose "Add to playlist" dialog is open. */
 export const addToPlaylistFor = new Store<CatalogSong | null>(null);

@@ -1,8 +1,8 @@
-import { catalogApi } from './api/catalog.js';
-import type { CatalogSong } from './api/catalog-types.js';
-import { messageOf } from './hooks.js';
-import { session } from './session.js';
-import { Store } from './store.js';
+import { catalogApi } from '../../api/catalog.js';
+import type { CatalogSong } from '../../api/catalog-types.js';
+import { messageOf } from '../../hooks.js';
+import { session } from '../../session.js';
+import { Store } from '../../store.js';
 
 /**
  * What the signed-in listener likes and keeps, as far as this tab knows: favourites are loaded

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { catalogApi } from '../../api/catalog.js';
 import type { MySubscription, PlanInvitation } from '../../api/catalog-types.js';
-import { CatalogNav } from '../../components/catalog-nav.js';
+import { CatalogNav } from './catalog-nav.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useDebounced } from '../hooks.js';
-import { inSection, withQuery } from '../lib/routes.js';
-import { navigate, usePath } from '../router.js';
-import { useSession } from '../session.js';
-import { Icon } from './icons.js';
-import { SubNav } from './sub-nav.js';
+import { useDebounced } from '../../hooks.js';
+import { inSection, withQuery } from '../../lib/routes.js';
+import { navigate, usePath } from '../../router.js';
+import { useSession } from '../../session.js';
+import { Icon } from '../../components/icons.js';
+import { SubNav } from '../../components/sub-nav.js';
 
 const LINKS: Array<{ path: string; label: string; artistsOnly?: boolean; signedIn?: boolean }> = [
   { path: '/catalog', label: 'Home' },
