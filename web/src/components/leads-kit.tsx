@@ -13,14 +13,14 @@ import {
   TIER_TONES,
   type LeadTier,
 } from '../lib/leads.js';
-import { formatCompact } from '../lib/analytics.js';
+import { formatCompact } from '../features/analytics/analytics.js';
 import { formatCount } from '../lib/format.js';
 import { usePath } from '../router.js';
-import { ToneBadge } from './analytics-kit.js';
+import { ToneBadge } from '../features/analytics/analytics-kit.js';
 import { RequireSignIn } from './require-sign-in.js';
 import { SubNav } from './sub-nav.js';
 // The section's styles come with every page of it.
-import '../pages/analytics/analytics.css';
+import '../features/analytics/analytics.css';
 import '../pages/leads/leads.css';
 
 const SECTIONS = [

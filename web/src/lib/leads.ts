@@ -1,5 +1,5 @@
 /** Wording, filters and parsing of the Leads pages (no DOM, no API calls: unit-tested). */
-import type { Tone } from './analytics.js';
+import type { Tone } from '../features/analytics/analytics.js';
 import { formatDate } from './format.js';
 
 /** Best first. */

@@ -6,7 +6,7 @@ import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, ScoringInputList, T
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatCompact } from '../../lib/analytics.js';
+import { formatCompact } from '../../features/analytics/analytics.js';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format.js';
 import { formatReleaseDate, independenceName, regionName, sourceName } from '../../lib/leads.js';
 import type { RouteParams } from '../../lib/routes.js';

@@ -3,7 +3,7 @@ import { FormError } from '../../components/form-error.js';
 import { OpportunityList } from '../../components/leads-kit.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useAction } from '../../hooks.js';
-import { formatCompact } from '../../lib/analytics.js';
+import { formatCompact } from '../../features/analytics/analytics.js';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format.js';
 
 /** The lead's YouTube channel and the opportunities it leaves, with a button to ask YouTube again. */

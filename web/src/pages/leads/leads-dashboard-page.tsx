@@ -5,7 +5,7 @@ import { LeadsPage } from '../../components/leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatScore } from '../../lib/analytics.js';
+import { formatScore } from '../../features/analytics/analytics.js';
 import { formatCount } from '../../lib/format.js';
 import { formatShareOf, independenceName, LEAD_TIERS, OUTREACH_STATUSES, TIER_TONES, type LeadTier } from '../../lib/leads.js';
 import { SourcesTable } from './sources-table.js';

@@ -7,7 +7,7 @@ import { DemoBadge } from '../../components/demo-badge.js';
 import { LeadsPage, TierBadge, YoutubeCell } from '../../components/leads-kit.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
 import { nextOrdering } from '../../lib/admin.js';
-import { formatCompact } from '../../lib/analytics.js';
+import { formatCompact } from '../../features/analytics/analytics.js';
 import { formatCount, plural } from '../../lib/format.js';
 import {
   DEFAULT_REGIONS,

@@ -6,7 +6,7 @@ import { LeadsPage, OpportunityList, TierBadge, YoutubeCell } from '../../compon
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatCompact } from '../../lib/analytics.js';
+import { formatCompact } from '../../features/analytics/analytics.js';
 import { formatCount, plural } from '../../lib/format.js';
 import { regionName, YOUTUBE_OPPORTUNITY_KINDS } from '../../lib/leads.js';
 import { withQuery } from '../../lib/routes.js';

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { analyticsApi, type AlertFilters } from '../../api/analytics.js';
+import { analyticsApi, type AlertFilters } from './analytics-api.js';
 import { Filter } from '../../components/admin-kit.js';
-import { AlertTable } from '../../components/analytics-alerts.js';
-import { AnalyticsNav } from '../../components/analytics-kit.js';
+import { AlertTable } from './analytics-alerts.js';
+import { AnalyticsNav } from './analytics-kit.js';
 import { LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { ALERT_STATUSES, ALERT_TYPES, alertStatusFromQuery, alertStatusQuery } from '../../lib/analytics.js';
+import { ALERT_STATUSES, ALERT_TYPES, alertStatusFromQuery, alertStatusQuery } from './analytics.js';
 import { plural } from '../../lib/format.js';
 import { withQuery } from '../../lib/routes.js';
 import { navigate, useQueryParam } from '../../router.js';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { analyticsApi, type MetricsUploadResult, type SpotifyStatus } from '../../api/analytics.js';
+import { analyticsApi, type MetricsUploadResult, type SpotifyStatus } from './analytics-api.js';
 import { FormError } from '../../components/form-error.js';
 import { Loaded } from '../../components/loaded.js';
 import { SubmitButton } from '../../components/submit-button.js';

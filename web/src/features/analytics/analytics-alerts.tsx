@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { analyticsApi, type AnalyticsAlert } from '../api/analytics.js';
-import { useAction } from '../hooks.js';
-import { alertTypeLabel, type Tone } from '../lib/analytics.js';
-import { formatDateTime } from '../lib/format.js';
-import { AppLink } from './app-link.js';
+import { analyticsApi, type AnalyticsAlert } from './analytics-api.js';
+import { useAction } from '../../hooks.js';
+import { alertTypeLabel, type Tone } from './analytics.js';
+import { formatDateTime } from '../../lib/format.js';
+import { AppLink } from '../../components/app-link.js';
 import { ToneBadge } from './analytics-kit.js';
-import { DataTable } from './data-table.js';
-import { DemoBadge } from './demo-badge.js';
-import { FormError } from './form-error.js';
+import { DataTable } from '../../components/data-table.js';
+import { DemoBadge } from '../../components/demo-badge.js';
+import { FormError } from '../../components/form-error.js';
 
 const TYPE_TONES: Record<string, Tone> = { viral_spike: 'strong', viral_momentum: 'hot', breakout: 'up' };
 

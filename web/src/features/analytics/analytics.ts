@@ -1,5 +1,5 @@
 /** Wording, scales and chart geometry of the Analytics pages (no DOM, no API calls: unit-tested). */
-import { formatDate } from './format.js';
+import { formatDate } from '../../lib/format.js';
 
 export type MomentumStatus = 'declining' | 'stable' | 'growing' | 'rapid_growth' | 'viral';
 export type BreakoutLabel = 'high' | 'medium' | 'low';

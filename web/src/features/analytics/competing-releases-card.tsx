@@ -1,4 +1,4 @@
-import { analyticsApi, type CompetingRelease, type CompetingReleases, type OwnRelease } from '../../api/analytics.js';
+import { analyticsApi, type CompetingRelease, type CompetingReleases, type OwnRelease } from './analytics-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/loaded.js';
 import { useLoad } from '../../hooks.js';

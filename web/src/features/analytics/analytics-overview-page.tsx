@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { analyticsApi, type AnalyticsArtist, type DashboardStats } from '../../api/analytics.js';
-import { AnalyticsNav, MomentumBadge, NoArtists } from '../../components/analytics-kit.js';
+import { analyticsApi, type AnalyticsArtist, type DashboardStats } from './analytics-api.js';
+import { AnalyticsNav, MomentumBadge, NoArtists } from './analytics-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { DataTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
@@ -9,7 +9,7 @@ import { RequireSignIn } from '../../components/require-sign-in.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { TabPanel, Tabs } from '../../components/tabs.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
-import { formatCompact, formatProbability, formatScore, MOMENTUM_STATUSES, platformName, type MomentumStatus } from '../../lib/analytics.js';
+import { formatCompact, formatProbability, formatScore, MOMENTUM_STATUSES, platformName, type MomentumStatus } from './analytics.js';
 import { formatCount, formatDate, plural } from '../../lib/format.js';
 import { useSession } from '../../session.js';
 import './analytics.css';

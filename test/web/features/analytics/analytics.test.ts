@@ -29,7 +29,7 @@ import {
   windowFromQuery,
   xOf,
   yOf,
-} from '../../../web/src/lib/analytics.js';
+} from '../../../../web/src/features/analytics/analytics.js';
 
 describe('the Analytics pages’ numbers', () => {
   it('shortens big numbers to K, M and B with one decimal under 100', () => {

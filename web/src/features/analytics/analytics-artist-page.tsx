@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { analyticsApi, type AnalyticsArtistDetail, type BreakoutPrediction, type FanValueScore, type Momentum, type Superfans } from '../../api/analytics.js';
-import { AlertTable } from '../../components/analytics-alerts.js';
-import { AnalyticsNav, BreakoutBadge, MomentumBadge, MomentumGauge, ScoreParts } from '../../components/analytics-kit.js';
+import { analyticsApi, type AnalyticsArtistDetail, type BreakoutPrediction, type FanValueScore, type Momentum, type Superfans } from './analytics-api.js';
+import { AlertTable } from './analytics-alerts.js';
+import { AnalyticsNav, BreakoutBadge, MomentumBadge, MomentumGauge, ScoreParts } from './analytics-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { BarChart } from '../../components/bar-chart.js';
 import { DataTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { Loaded, LoadedListing } from '../../components/loaded.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { TrendChart } from '../../components/trend-chart.js';
+import { TrendChart } from './trend-chart.js';
 import { useLoad, useTitle, type Loadable } from '../../hooks.js';
 import {
   describeDriver,
@@ -25,10 +25,10 @@ import {
   WINDOW_DAYS,
   windowFromQuery,
   type MomentumStatus,
-} from '../../lib/analytics.js';
+} from './analytics.js';
 import { formatCount, formatDate, formatDateTime, plural } from '../../lib/format.js';
 import { withQuery, type RouteParams } from '../../lib/routes.js';
-import { NotFoundPage } from '../not-found-page.js';
+import { NotFoundPage } from '../../pages/not-found-page.js';
 import { navigate, useQueryParam } from '../../router.js';
 import { DataInCard } from './analytics-data-in.js';
 import { CompetingReleasesCard } from './competing-releases-card.js';

@@ -1,5 +1,5 @@
-import { analyticsApi, type ScoreComponent } from '../api/analytics.js';
-import { useLoad } from '../hooks.js';
+import { analyticsApi, type ScoreComponent } from './analytics-api.js';
+import { useLoad } from '../../hooks.js';
 import {
   BREAKOUT_LABELS,
   breakoutTone,
@@ -12,11 +12,11 @@ import {
   noArtistsMessage,
   type BreakoutLabel,
   type Tone,
-} from '../lib/analytics.js';
-import type { Role } from '../lib/session.js';
-import { usePath } from '../router.js';
-import { AppLink } from './app-link.js';
-import { SubNav } from './sub-nav.js';
+} from './analytics.js';
+import type { Role } from '../../lib/session.js';
+import { usePath } from '../../router.js';
+import { AppLink } from '../../components/app-link.js';
+import { SubNav } from '../../components/sub-nav.js';
 
 const SECTIONS = [
   { path: '/analytics', label: 'Overview' },

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { useWidth } from '../hooks.js';
+import { useWidth } from '../../hooks.js';
 import {
   buildTrendChart,
   dateTickIndexes,
@@ -12,9 +12,9 @@ import {
   xOf,
   yOf,
   type TrendDay,
-} from '../lib/analytics.js';
-import { formatCount, formatDate } from '../lib/format.js';
-import { DataTable } from './data-table.js';
+} from './analytics.js';
+import { formatCount, formatDate } from '../../lib/format.js';
+import { DataTable } from '../../components/data-table.js';
 
 interface TrendChartProps {
   series: ReadonlyArray<{ date: string; followers: number; streams: number; engagement: number }>;
