@@ -1,6 +1,6 @@
 /** Wording, filters and parsing of the Leads pages (no DOM, no API calls: unit-tested). */
-import type { Tone } from '../features/analytics/analytics.js';
-import { formatDate } from './format.js';
+import type { Tone } from '../analytics/analytics.js';
+import { formatDate } from '../../lib/format.js';
 
 /** Best first. */
 export const LEAD_TIERS = ['A', 'B', 'C', 'D'] as const;

@@ -19,7 +19,7 @@ import {
   sourceName,
   splitIsrcList,
   toggleTier,
-} from '../../../web/src/lib/leads.js';
+} from '../../../../web/src/features/leads/leads.js';
 
 describe('pasted ISRCs', () => {
   it('splits on lines, commas, semicolons and spaces, keeping the order and each ISRC once (case and hyphens aside)', () => {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { leadsApi, type LeadDetail, type OutreachStatus } from '../../api/leads.js';
+import { leadsApi, type LeadDetail, type OutreachStatus } from './leads-api.js';
 import { FormError } from '../../components/form-error.js';
 import { SubmitButton } from '../../components/submit-button.js';
 import { useAction } from '../../hooks.js';
 import { formatDateTime } from '../../lib/format.js';
-import { outreachName, OUTREACH_STATUSES } from '../../lib/leads.js';
+import { outreachName, OUTREACH_STATUSES } from './leads.js';
 
 /** The lead's outreach: its status and notes to change (each change is kept), and the history of changes, newest first. */
 export function OutreachEditor({ lead, onSaved }: { lead: LeadDetail; onSaved(): void }) {

@@ -1,9 +1,9 @@
-import type { LeadStats, SourceStatus } from '../../api/leads.js';
+import type { LeadStats, SourceStatus } from './leads-api.js';
 import { YesNo } from '../../components/admin-kit.js';
 import { DataTable } from '../../components/data-table.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { formatJobDuration } from '../../lib/jobs.js';
-import { sourceName } from '../../lib/leads.js';
+import { sourceName } from './leads.js';
 
 /** Each source: set up or not, healthy or failing, today's requests and errors, its rate limit and quota, its last error. */
 export function SourcesTable({ usage, status }: { usage: LeadStats['sources']; status: SourceStatus[] | null }) {

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { leadsApi, type LeadStats } from '../../api/leads.js';
-import { CountChart } from '../../components/count-chart.js';
-import { LeadsPage } from '../../components/leads-kit.js';
+import { leadsApi, type LeadStats } from './leads-api.js';
+import { CountChart } from './count-chart.js';
+import { LeadsPage } from './leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatScore } from '../../features/analytics/analytics.js';
+import { formatScore } from '../analytics/analytics.js';
 import { formatCount } from '../../lib/format.js';
-import { formatShareOf, independenceName, LEAD_TIERS, OUTREACH_STATUSES, TIER_TONES, type LeadTier } from '../../lib/leads.js';
+import { formatShareOf, independenceName, LEAD_TIERS, OUTREACH_STATUSES, TIER_TONES, type LeadTier } from './leads.js';
 import { SourcesTable } from './sources-table.js';
 
 /** The leads at a glance: totals, tiers, regions, genres, independence and outreach, YouTube coverage, and how the sources are doing. */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { leadsApi, type BulkJob, type LeadAnalysis } from '../../api/leads.js';
+import { leadsApi, type BulkJob, type LeadAnalysis } from './leads-api.js';
 import { FormError } from '../../components/form-error.js';
-import { LeadsPage } from '../../components/leads-kit.js';
+import { LeadsPage } from './leads-kit.js';
 import { SubmitButton } from '../../components/submit-button.js';
 import { useAction, useTitle } from '../../hooks.js';
-import { splitIsrcList } from '../../lib/leads.js';
+import { splitIsrcList } from './leads.js';
 import { withQuery } from '../../lib/routes.js';
 import { navigate, useQueryParam } from '../../router.js';
 import { AnalysisResult } from './analysis-result.js';

@@ -1,7 +1,7 @@
-import type { LeadAnalysis } from '../../api/leads.js';
+import type { LeadAnalysis } from './leads-api.js';
 import { AppLink } from '../../components/app-link.js';
-import { ContactList, OpportunityList, ReasonList, ScoreBreakdown, ScoringInputList, SourceOutcomes, TierBadge } from '../../components/leads-kit.js';
-import { formatReleaseDate, independenceName, regionName } from '../../lib/leads.js';
+import { ContactList, OpportunityList, ReasonList, ScoreBreakdown, ScoringInputList, SourceOutcomes, TierBadge } from './leads-kit.js';
+import { formatReleaseDate, independenceName, regionName } from './leads.js';
 
 /** What one ISRC's analysis found: the artist's tier and score with its breakdown and reasons, and what each source answered. */
 export function AnalysisResult({ analysis }: { analysis: LeadAnalysis }) {

@@ -1,9 +1,9 @@
-import { leadsApi, type LeadDetail } from '../../api/leads.js';
+import { leadsApi, type LeadDetail } from './leads-api.js';
 import { FormError } from '../../components/form-error.js';
-import { OpportunityList } from '../../components/leads-kit.js';
+import { OpportunityList } from './leads-kit.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useAction } from '../../hooks.js';
-import { formatCompact } from '../../features/analytics/analytics.js';
+import { formatCompact } from '../analytics/analytics.js';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format.js';
 
 /** The lead's YouTube channel and the opportunities it leaves, with a button to ask YouTube again. */

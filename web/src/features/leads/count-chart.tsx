@@ -1,5 +1,5 @@
-import { useWidth } from '../hooks.js';
-import { formatCount } from '../lib/format.js';
+import { useWidth } from '../../hooks.js';
+import { formatCount } from '../../lib/format.js';
 
 export interface CountEntry {
   id: string;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { leadsApi, type ExportFormat } from '../../api/leads.js';
+import { leadsApi, type ExportFormat } from './leads-api.js';
 import { FormError } from '../../components/form-error.js';
 import { useAction } from '../../hooks.js';
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { jobsApi } from '../../api/jobs.js';
-import type { BulkJob } from '../../api/leads.js';
+import type { BulkJob } from './leads-api.js';
 import { AppLink } from '../../components/app-link.js';
 import { DataTable } from '../../components/data-table.js';
 import { JobStateBadge } from '../../components/job-state.js';
 import { Loaded } from '../../components/loaded.js';
 import { useLoad } from '../../hooks.js';
 import { formatCount, plural } from '../../lib/format.js';
-import { jobSettled, progressPercent, type BulkProgress } from '../../lib/leads.js';
+import { jobSettled, progressPercent, type BulkProgress } from './leads.js';
 
 /** How often a running job is asked about. */
 const POLL_MS = 1500;

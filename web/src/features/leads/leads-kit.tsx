@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Contact, Lead, ScoreComponent, ScoreComponentName, ScoringInput, SourceOutcome, YoutubeOpportunity } from '../api/leads.js';
+import type { Contact, Lead, ScoreComponent, ScoreComponentName, ScoringInput, SourceOutcome, YoutubeOpportunity } from './leads-api.js';
 import {
   contactHref,
   contactKindName,
@@ -12,16 +12,16 @@ import {
   SOURCE_OUTCOMES,
   TIER_TONES,
   type LeadTier,
-} from '../lib/leads.js';
-import { formatCompact } from '../features/analytics/analytics.js';
-import { formatCount } from '../lib/format.js';
-import { usePath } from '../router.js';
-import { ToneBadge } from '../features/analytics/analytics-kit.js';
-import { RequireSignIn } from './require-sign-in.js';
-import { SubNav } from './sub-nav.js';
+} from './leads.js';
+import { formatCompact } from '../analytics/analytics.js';
+import { formatCount } from '../../lib/format.js';
+import { usePath } from '../../router.js';
+import { ToneBadge } from '../analytics/analytics-kit.js';
+import { RequireSignIn } from '../../components/require-sign-in.js';
+import { SubNav } from '../../components/sub-nav.js';
 // The section's styles come with every page of it.
-import '../features/analytics/analytics.css';
-import '../pages/leads/leads.css';
+import '../analytics/analytics.css';
+import './leads.css';
 
 const SECTIONS = [
   { path: '/leads', label: 'List' },

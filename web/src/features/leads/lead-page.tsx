@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import { leadsApi, type LeadDetail } from '../../api/leads.js';
+import { leadsApi, type LeadDetail } from './leads-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
-import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, ScoringInputList, TierBadge } from '../../components/leads-kit.js';
+import { ContactList, LeadsPage, ReasonList, ScoreBreakdown, ScoringInputList, TierBadge } from './leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatCompact } from '../../features/analytics/analytics.js';
+import { formatCompact } from '../analytics/analytics.js';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format.js';
-import { formatReleaseDate, independenceName, regionName, sourceName } from '../../lib/leads.js';
+import { formatReleaseDate, independenceName, regionName, sourceName } from './leads.js';
 import type { RouteParams } from '../../lib/routes.js';
 import { LeadYoutubeCard } from './lead-youtube-card.js';
 import { OutreachEditor } from './outreach-editor.js';

@@ -1,14 +1,14 @@
-import { leadsApi, type YoutubeStats } from '../../api/leads.js';
+import { leadsApi, type YoutubeStats } from './leads-api.js';
 import { Filter } from '../../components/admin-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { ListingTable } from '../../components/data-table.js';
-import { LeadsPage, OpportunityList, TierBadge, YoutubeCell } from '../../components/leads-kit.js';
+import { LeadsPage, OpportunityList, TierBadge, YoutubeCell } from './leads-kit.js';
 import { Loaded } from '../../components/loaded.js';
 import { StatTile } from '../../components/stat-tile.js';
 import { useLoad, useTitle } from '../../hooks.js';
-import { formatCompact } from '../../features/analytics/analytics.js';
+import { formatCompact } from '../analytics/analytics.js';
 import { formatCount, plural } from '../../lib/format.js';
-import { regionName, YOUTUBE_OPPORTUNITY_KINDS } from '../../lib/leads.js';
+import { regionName, YOUTUBE_OPPORTUNITY_KINDS } from './leads.js';
 import { withQuery } from '../../lib/routes.js';
 import { navigate, useQueryParam } from '../../router.js';
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { leadsApi, type Lead } from '../../api/leads.js';
+import { leadsApi, type Lead } from './leads-api.js';
 import { Filter, SortHeader, type Sorting } from '../../components/admin-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { ListingTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
-import { LeadsPage, TierBadge, YoutubeCell } from '../../components/leads-kit.js';
+import { LeadsPage, TierBadge, YoutubeCell } from './leads-kit.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
 import { nextOrdering } from '../../lib/admin.js';
-import { formatCompact } from '../../features/analytics/analytics.js';
+import { formatCompact } from '../analytics/analytics.js';
 import { formatCount, plural } from '../../lib/format.js';
 import {
   DEFAULT_REGIONS,
@@ -22,7 +22,7 @@ import {
   toggleTier,
   YOUTUBE_FILTERS,
   type LeadListState,
-} from '../../lib/leads.js';
+} from './leads.js';
 import { withQuery } from '../../lib/routes.js';
 import { navigate, useQuery } from '../../router.js';
 import { LeadExport } from './lead-export.js';

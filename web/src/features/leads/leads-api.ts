@@ -1,7 +1,7 @@
-import type { LeadTier, OutreachStatus } from '../lib/leads.js';
-import type { Listing } from './catalog-types.js';
-import { api, toQuery, type EncoreApi } from './client.js';
-import type { Schema } from './schema.js';
+import type { LeadTier, OutreachStatus } from './leads.js';
+import type { Listing } from '../../api/catalog-types.js';
+import { api, toQuery, type EncoreApi } from '../../api/client.js';
+import type { Schema } from '../../api/schema.js';
 
 export type { LeadTier, OutreachStatus };
 
