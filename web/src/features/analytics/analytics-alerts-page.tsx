@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { analyticsApi, type AlertFilters } from './analytics-api.js';
-import { Filter } from '../../components/admin-kit.js';
+import { Filter } from '../admin/admin-kit.js';
 import { AlertTable } from './analytics-alerts.js';
 import { AnalyticsNav } from './analytics-kit.js';
 import { LoadedListing } from '../../components/loaded.js';

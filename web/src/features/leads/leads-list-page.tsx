@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { leadsApi, type Lead } from './leads-api.js';
-import { Filter, SortHeader, type Sorting } from '../../components/admin-kit.js';
+import { Filter, SortHeader, type Sorting } from '../admin/admin-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { ListingTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { LeadsPage, TierBadge, YoutubeCell } from './leads-kit.js';
 import { useDebounced, useLoad, useTitle } from '../../hooks.js';
-import { nextOrdering } from '../../lib/admin.js';
+import { nextOrdering } from '../admin/admin.js';
 import { formatCompact } from '../analytics/analytics.js';
 import { formatCount, plural } from '../../lib/format.js';
 import {

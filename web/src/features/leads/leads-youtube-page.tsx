@@ -1,5 +1,5 @@
 import { leadsApi, type YoutubeStats } from './leads-api.js';
-import { Filter } from '../../components/admin-kit.js';
+import { Filter } from '../admin/admin-kit.js';
 import { AppLink } from '../../components/app-link.js';
 import { ListingTable } from '../../components/data-table.js';
 import { LeadsPage, OpportunityList, TierBadge, YoutubeCell } from './leads-kit.js';

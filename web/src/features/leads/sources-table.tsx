@@ -1,5 +1,5 @@
 import type { LeadStats, SourceStatus } from './leads-api.js';
-import { YesNo } from '../../components/admin-kit.js';
+import { YesNo } from '../admin/admin-kit.js';
 import { DataTable } from '../../components/data-table.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { formatJobDuration } from '../../lib/jobs.js';

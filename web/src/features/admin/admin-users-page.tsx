@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { adminApi } from '../../api/admin.js';
-import { AdminNav, Filter, FilterBar, ListingCard, SortHeader, useAdminListing } from '../../components/admin-kit.js';
+import { adminApi } from './admin-api.js';
+import { AdminNav, Filter, FilterBar, ListingCard, SortHeader, useAdminListing } from './admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { ConfirmDialog } from '../../components/dialog.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { adminApi, type AdminStats } from '../api/admin.js';
-import type { Listing } from '../api/catalog-types.js';
-import { useDebounced, useLoad, type Loadable } from '../hooks.js';
-import { adminQuery, nextOrdering, sortState, type AdminFilterValues, type TriState } from '../lib/admin.js';
-import { plural } from '../lib/format.js';
-import { usePath } from '../router.js';
-import { SubNav } from './sub-nav.js';
+import { adminApi, type AdminStats } from './admin-api.js';
+import type { Listing } from '../../api/catalog-types.js';
+import { useDebounced, useLoad, type Loadable } from '../../hooks.js';
+import { adminQuery, nextOrdering, sortState, type AdminFilterValues, type TriState } from './admin.js';
+import { plural } from '../../lib/format.js';
+import { usePath } from '../../router.js';
+import { SubNav } from '../../components/sub-nav.js';
 
 const SECTIONS: Array<{ path: string; label: string; count?: (stats: AdminStats) => number }> = [
   { path: '/admin/songs', label: 'Songs', count: (stats) => stats.songs },

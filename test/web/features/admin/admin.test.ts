@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminQuery, changedFields, nextDay, nextOrdering, optionalInteger, sortState } from '../../../web/src/lib/admin.js';
+import { adminQuery, changedFields, nextDay, nextOrdering, optionalInteger, sortState } from '../../../../web/src/features/admin/admin.js';
 
 describe('the admin pages’ filters and edits', () => {
   it('sends only the filters that are set; the "to" day counts whole', () => {

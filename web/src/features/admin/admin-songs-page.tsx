@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import { ADMIN_AUDIO_FEATURES, adminApi, type AdminAudioFeature, type AdminSong, type AdminSongChanges } from '../../api/admin.js';
-import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, type FlagFilter } from '../../components/admin-kit.js';
+import { ADMIN_AUDIO_FEATURES, adminApi, type AdminAudioFeature, type AdminSong, type AdminSongChanges } from './admin-api.js';
+import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, type FlagFilter } from './admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog, Dialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { VerdictBadge } from '../../features/hit-prediction/verdict.js';
+import { VerdictBadge } from '../hit-prediction/verdict.js';
 import { useAction, useTitle } from '../../hooks.js';
-import { changedFields, optionalInteger, requiredNumber } from '../../lib/admin.js';
+import { changedFields, optionalInteger, requiredNumber } from './admin.js';
 import { formatArtists, formatCount, formatDateTime, plural } from '../../lib/format.js';
 
 const FLAGS: FlagFilter[] = [

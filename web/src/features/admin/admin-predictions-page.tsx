@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { adminApi, type AdminPrediction } from '../../api/admin.js';
-import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, YesNo, type FlagFilter } from '../../components/admin-kit.js';
+import { adminApi, type AdminPrediction } from './admin-api.js';
+import { AdminNav, FilterBar, ListingCard, SortHeader, useAdminListing, YesNo, type FlagFilter } from './admin-kit.js';
 import { ACTIONS_COLUMN, ListingTable } from '../../components/data-table.js';
 import { DemoBadge } from '../../components/demo-badge.js';
 import { ConfirmDialog } from '../../components/dialog.js';
 import { FormError } from '../../components/form-error.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
-import { VerdictBadge } from '../../features/hit-prediction/verdict.js';
+import { VerdictBadge } from '../hit-prediction/verdict.js';
 import { messageOf, useAction, useTitle } from '../../hooks.js';
 import { formatArtists, formatDateTime, formatPercent } from '../../lib/format.js';
 

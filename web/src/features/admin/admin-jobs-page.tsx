@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { jobsApi, type Job, type JobSchedule } from '../../api/jobs.js';
-import { AdminNav, Filter, ListingCard } from '../../components/admin-kit.js';
+import { AdminNav, Filter, ListingCard } from './admin-kit.js';
 import { ACTIONS_COLUMN, DataTable, ListingTable } from '../../components/data-table.js';
 import { FormError } from '../../components/form-error.js';
 import { JobStateBadge } from '../../components/job-state.js';

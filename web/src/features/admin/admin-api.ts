@@ -1,7 +1,7 @@
-import type { Account, Role } from '../lib/session.js';
-import type { Listing } from './catalog-types.js';
-import { api, toQuery, type EncoreApi } from './client.js';
-import type { Schema } from './schema.js';
+import type { Account, Role } from '../../lib/session.js';
+import type { Listing } from '../../api/catalog-types.js';
+import { api, toQuery, type EncoreApi } from '../../api/client.js';
+import type { Schema } from '../../api/schema.js';
 
 /** The audio features an admin edits, as the API names them (the songs API's ranges apply). */
 export const ADMIN_AUDIO_FEATURES = [
