@@ -29,7 +29,7 @@ import { LeadsDashboardPage } from './features/leads/leads-dashboard-page.js';
 import { LeadsListPage } from './features/leads/leads-list-page.js';
 import { LeadsYoutubePage } from './features/leads/leads-youtube-page.js';
 import { ModelPage } from './features/hit-prediction/model-page.js';
-import { NotFoundPage } from './pages/not-found-page.js';
+import { NotFoundPage } from './not-found-page.js';
 import { PredictPage } from './features/hit-prediction/predict-page.js';
 import { RegisterPage } from './features/account/register-page.js';
 import { SignInPage } from './features/account/sign-in-page.js';

@@ -28,7 +28,7 @@ import {
 } from './analytics.js';
 import { formatCount, formatDate, formatDateTime, plural } from '../../lib/format.js';
 import { withQuery, type RouteParams } from '../../lib/routes.js';
-import { NotFoundPage } from '../../pages/not-found-page.js';
+import { NotFoundPage } from '../../not-found-page.js';
 import { navigate, useQueryParam } from '../../router.js';
 import { DataInCard } from './analytics-data-in.js';
 import { CompetingReleasesCard } from './competing-releases-card.js';

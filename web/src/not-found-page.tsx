@@ -1,4 +1,4 @@
-import { onLinkClick } from '../router.js';
+import { onLinkClick } from './router.js';
 
 export function NotFoundPage() {
   return (
