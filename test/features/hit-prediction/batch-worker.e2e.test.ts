@@ -5,19 +5,8 @@ import { HitPredictorService } from '../../../src/features/hit-prediction/model/
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { eventually } from '../../support/eventually.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { MANUAL_SONG_FEATURES as song } from '../../support/hit-song-features.js';
 
-const song = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, danceability: 0.2, tempo: 70 }];
 
 /** Batch rows are checked in a worker thread and run on the server's session: the answer must be the active version's. */

@@ -9,24 +9,13 @@ import { JobQueueService } from '../../../src/platform/jobs/job-queue.service.js
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { eventually } from '../../support/eventually.js';
 import { startOwnPostgres, type OwnPostgres } from '../../support/own-postgres.js';
+import { MANUAL_SONG_FEATURES as FEATURES } from '../../support/hit-song-features.js';
 
 const DATABASE_TIMEOUT_MS = 1000;
 /** A bound on hanging, not a speed target: the configured timeout plus room for a loaded machine. */
 const HANG_BOUND_MS = DATABASE_TIMEOUT_MS + 9000;
 const CONCURRENCY = 6;
 
-const FEATURES = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
 const DATABASE_UNAVAILABLE = { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable right now; please retry shortly.' };
 
 /** manual: predicts from features (no database); song: predicts a stored song and stores the answer; catalog: reads. */

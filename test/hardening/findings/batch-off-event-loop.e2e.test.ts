@@ -6,19 +6,7 @@ import { HitPredictorService } from '../../../src/features/hit-prediction/model/
 import { MAX_BATCH_ROWS } from '../../../src/features/hit-prediction/dto/batch-prediction.dto.js';
 import { DemoSongsService } from '../../../src/features/dataset/demo/demo-songs.service.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-
-const song = {
-  duration_ms: 210_000,
-  danceability: 0.8,
-  energy: 0.7,
-  valence: 0.6,
-  acousticness: 0.1,
-  instrumentalness: 0,
-  explicit: 0,
-  loudness: -5,
-  tempo: 120,
-  mode: 1,
-};
+import { MANUAL_SONG_FEATURES as song } from '../../support/hit-song-features.js';
 
 /**
  * Issue 20, finding 2: a 10,000-row POST /api/predict/batch/ held the event loop while it was
