@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { readOnnxShape, type OnnxShape } from './onnx-forest-reader.js';
 import { OnnxForest } from './onnx-model.js';
 
 interface Pending {
@@ -8,25 +10,45 @@ interface Pending {
 }
 
 /**
- * One loaded ONNX forest, shared by concurrent callers: while a run is in flight, the requests
- * that arrive wait and then go together in one run() (no added latency when idle, one native
- * call for many rows under load). Releasing waits for the runs in flight.
+ * One ONNX forest, shared by concurrent callers: while a run is in flight, the requests that
+ * arrive wait and then go together in one run() (no added latency when idle, one native call for
+ * many rows under load). Its onnxruntime session is opened by the first run, not when the runner
+ * is made: a session of the shipped hit model holds about 30 MB besides onnxruntime's library,
+ * which a server answering only explained predictions (the TypeScript forest) never needs.
+ * Releasing waits for the runs in flight.
  */
 export class ModelRunner {
   private queue: Pending[] = [];
   private running = false;
   private releasing = false;
   private idle?: () => void;
+  private forest?: Promise<OnnxForest>;
 
   private constructor(
-    readonly forest: OnnxForest,
+    private readonly source: string | Uint8Array,
     readonly featureCount: number,
     readonly classCount: number,
   ) {}
 
+  /**
+   * A runner of a model file (path) or its bytes, its shape read from them now: a file cut
+   * short, or not an ONNX forest, throws here rather than at the first run.
+   */
   static async load(pathOrBytes: string | Uint8Array): Promise<ModelRunner> {
-    const forest = await OnnxForest.load(pathOrBytes);
-    return new ModelRunner(forest, forest.featureCount, forest.classCount);
+    const bytes = typeof pathOrBytes === 'string' ? await readFile(pathOrBytes) : pathOrBytes;
+    let shape: OnnxShape;
+    try {
+      shape = readOnnxShape(bytes);
+    } catch (error) {
+      const file = typeof pathOrBytes === 'string' ? pathOrBytes : 'the model bytes';
+      throw new Error(`${file} is not a readable ONNX forest (${(error as Error).message})`, { cause: error });
+    }
+    return new ModelRunner(pathOrBytes, shape.featureCount, shape.classCount);
+  }
+
+  /** Whether the onnxruntime session has been opened (by a run). */
+  get opened(): boolean {
+    return this.forest !== undefined;
   }
 
   /** Class probabilities of `rows` rows (row-major features), `rows × classCount`. */
@@ -67,7 +89,27 @@ export class ModelRunner {
   async release(): Promise<void> {
     this.releasing = true;
     if (this.running) await new Promise<void>((resolve) => (this.idle = resolve));
-    await this.forest.release();
+    await this.forest?.then(
+      (forest) => forest.release(),
+      () => undefined,
+    );
+  }
+
+  /** The session, checked against the shape read from the file; a failed open is tried again by the next run. */
+  private async openSession(): Promise<OnnxForest> {
+    try {
+      const forest = await OnnxForest.load(this.source);
+      if (forest.featureCount !== this.featureCount || forest.classCount !== this.classCount) {
+        await forest.release();
+        throw new Error(
+          `onnxruntime reads ${forest.featureCount} features and ${forest.classCount} classes, the file states ${this.featureCount} and ${this.classCount}`,
+        );
+      }
+      return forest;
+    } catch (error) {
+      this.forest = undefined;
+      throw error;
+    }
   }
 
   private async drain(): Promise<void> {
@@ -83,7 +125,8 @@ export class ModelRunner {
         offset += pending.features.length;
       }
       try {
-        const probabilities = await this.forest.run(features, rows);
+        this.forest ??= this.openSession();
+        const probabilities = await (await this.forest).run(features, rows);
         let row = 0;
         for (const pending of batch) {
           pending.resolve(probabilities.slice(row * this.classCount, (row + pending.rows) * this.classCount));

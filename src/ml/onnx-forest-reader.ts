@@ -122,6 +122,70 @@ function readInput(reader: WireReader): { name: string; featureCount: number | u
   return { name, featureCount };
 }
 
+/** Feature and class counts of a forest's ONNX file. */
+export interface OnnxShape {
+  featureCount: number;
+  classCount: number;
+}
+
+/** The classifier node's class count (its integer or string labels), without reading its other attributes. */
+function classCountOfNode(reader: WireReader): number | undefined {
+  let opType = '';
+  let classCount: number | undefined;
+  eachField(reader, (field, wire) => {
+    if (field === NODE_OP_TYPE && wire === WIRE_LENGTH) opType = reader.string();
+    else if (field === NODE_ATTRIBUTE && wire === WIRE_LENGTH) {
+      const attribute = reader.message();
+      let name = '';
+      let labels = 0;
+      // The name comes first (fields are written in number order); the other attributes' arrays
+      // (100,000 numbers each) are skipped as byte runs, only the labels are counted.
+      eachField(attribute, (attributeField, attributeWire) => {
+        if (attributeField === ATTRIBUTE_NAME && attributeWire === WIRE_LENGTH) name = attribute.string();
+        else if (attributeField === ATTRIBUTE_INTS && name === 'classlabels_int64s') {
+          const ints: number[] = [];
+          attribute.int64s(attributeWire, ints);
+          labels += ints.length;
+        } else if (attributeField === ATTRIBUTE_STRINGS && attributeWire === WIRE_LENGTH && name === 'classlabels_strings') {
+          attribute.skip(attributeWire);
+          labels++;
+        } else return false;
+        return true;
+      });
+      if (name === 'classlabels_int64s' || name === 'classlabels_strings') classCount = labels;
+    } else return false;
+    return true;
+  });
+  return opType === 'TreeEnsembleClassifier' ? classCount : undefined;
+}
+
+/**
+ * A forest file's feature and class counts, walking its fields without keeping the trees (a few
+ * milliseconds and no heap for the shipped hit model). Every length is checked on the way, so a
+ * file cut short or not an ONNX forest throws here.
+ */
+export function readOnnxShape(bytes: Uint8Array): OnnxShape {
+  const inputs: Array<{ name: string; featureCount: number | undefined }> = [];
+  let classCount: number | undefined;
+  const model = new WireReader(bytes);
+  eachField(model, (field, wire) => {
+    if (field !== MODEL_GRAPH || wire !== WIRE_LENGTH) return false;
+    const graph = model.message();
+    eachField(graph, (graphField, graphWire) => {
+      if (graphWire !== WIRE_LENGTH) return false;
+      if (graphField === GRAPH_NODE) classCount ??= classCountOfNode(graph.message());
+      else if (graphField === GRAPH_INPUT) inputs.push(readInput(graph.message()));
+      else return false;
+      return true;
+    });
+    return true;
+  });
+  const featureCount = (inputs.find((input) => input.name === ONNX_INPUT_NAME) ?? inputs[0])?.featureCount;
+  if (!(featureCount !== undefined && featureCount > 0)) throw new Error('the model input does not state its feature count');
+  if (!(classCount !== undefined && classCount >= 2)) throw new Error('the model has no TreeEnsembleClassifier node with class labels');
+  return { featureCount, classCount };
+}
+
 /** Decodes the ONNX bytes of a forest; throws naming what is missing or not a tree ensemble classifier it can read. */
 export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
   let attribute: Map<string, Attribute> | undefined;

@@ -5,10 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import onnxProto from 'onnx-proto';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type * as OnnxRuntime from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ONNX_PROBABILITIES_OUTPUT } from './onnx-export.js';
 
 const { onnx } = onnxProto;
+
+/**
+ * onnxruntime-node, imported when the first session is made: its native library is about 22 MB
+ * of resident memory, which a process that never runs a model (the CLI's imports, a server that
+ * only explains) does not need.
+ */
+let runtime: Promise<typeof OnnxRuntime> | undefined;
+const onnxruntime = () => (runtime ??= import('onnxruntime-node'));
 
 export interface OnnxForestOptions {
   /**
@@ -61,6 +70,7 @@ export class OnnxForest {
 
   private constructor(
     private readonly session: InferenceSession,
+    private readonly tensor: typeof Tensor,
     private readonly inputName: string,
     /** Number of features per row, the model input's second dimension. */
     readonly featureCount: number,
@@ -77,8 +87,11 @@ export class OnnxForest {
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     };
+    const ort = await onnxruntime();
     const session =
-      typeof pathOrBytes === 'string' ? await InferenceSession.create(pathOrBytes, sessionOptions) : await InferenceSession.create(pathOrBytes, sessionOptions);
+      typeof pathOrBytes === 'string'
+        ? await ort.InferenceSession.create(pathOrBytes, sessionOptions)
+        : await ort.InferenceSession.create(pathOrBytes, sessionOptions);
     try {
       if (session.inputNames.length !== 1) throw new Error(`expected one model input, found ${session.inputNames.length}`);
       if (!session.outputNames.includes(ONNX_PROBABILITIES_OUTPUT)) {
@@ -94,7 +107,7 @@ export class OnnxForest {
       if (shape.featureCount === undefined || shape.classCount === undefined) {
         throw new Error('cannot tell the feature and class counts of the model');
       }
-      return new OnnxForest(session, inputName, shape.featureCount, shape.classCount);
+      return new OnnxForest(session, ort.Tensor, inputName, shape.featureCount, shape.classCount);
     } catch (error) {
       await session.release();
       throw error;
@@ -112,7 +125,7 @@ export class OnnxForest {
       throw new Error(`expected ${rows} × ${this.featureCount} = ${rows * this.featureCount} feature values, got ${features.length}`);
     }
     if (rows === 0) return new Float32Array(0);
-    const input = new Tensor('float32', features, [rows, this.featureCount]);
+    const input = new this.tensor('float32', features, [rows, this.featureCount]);
     const outputs = await this.session.run({ [this.inputName]: input }, [ONNX_PROBABILITIES_OUTPUT]);
     const probabilities = outputs[ONNX_PROBABILITIES_OUTPUT];
     if (probabilities === undefined || !(probabilities.data instanceof Float32Array)) {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelRunner } from '../../src/ml/model-runner.js';
@@ -37,5 +37,31 @@ describe('ModelRunner.runInChunks', () => {
 
   it('refuses features that are not rows × the model features', async () => {
     await expect(runner.runInChunks(new Float32Array(runner.featureCount + 1), 1, 1_000)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('a model runner before its first run', () => {
+  it('knows its shape from the file and opens no onnxruntime session until a run needs one', async () => {
+    const runner = await ModelRunner.load(shippedModel);
+    try {
+      expect({ features: runner.featureCount, classes: runner.classCount, opened: runner.opened }).toEqual({ features: 10, classes: 2, opened: false });
+      const probabilities = await runner.run(rows(3, runner.featureCount), 3);
+      expect(probabilities).toHaveLength(6);
+      expect(runner.opened).toBe(true);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('refuses a file cut short when it is made, not at its first run', async () => {
+    const bytes = readFileSync(shippedModel);
+    await expect(ModelRunner.load(bytes.subarray(0, bytes.length - 1000))).rejects.toThrow(/truncated/);
+  });
+
+  it('is released without ever opening a session', async () => {
+    const runner = await ModelRunner.load(shippedModel);
+    await runner.release();
+    expect(runner.opened).toBe(false);
+    await expect(runner.run(rows(1, runner.featureCount), 1)).rejects.toThrow('the model is being replaced');
   });
 });

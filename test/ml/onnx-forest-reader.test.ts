@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { predictProbabilities, type RandomForestModel } from '../../src/ml/forest.js';
 import { exportForestToOnnx } from '../../src/ml/onnx-export.js';
-import { readForestFromOnnx } from '../../src/ml/onnx-forest-reader.js';
+import { readForestFromOnnx, readOnnxShape } from '../../src/ml/onnx-forest-reader.js';
 import { OnnxForest } from '../../src/ml/onnx-model.js';
 import { trainRandomForest } from '../../src/ml/random-forest.js';
 import { coverFromRows, ForestExplainer, type NodeCover } from '../../src/ml/tree-shap.js';
@@ -71,5 +71,32 @@ describe('reading a forest back from its ONNX file', () => {
 
   it('names what is missing from a file that holds no forest', () => {
     expect(() => readForestFromOnnx(new Uint8Array())).toThrow('the model has no TreeEnsembleClassifier node');
+  });
+});
+
+describe("reading a forest file's shape alone", () => {
+  let data: Dataset;
+  let model: RandomForestModel;
+  beforeAll(async () => {
+    data = randomDataset(300, FEATURES.length, 11, (f) => (f[0]! > 0.66 ? 2 : f[1]! > 0.5 ? 1 : 0));
+    model = await trainRandomForest(data.x, data.y, { classes: [0, 1, 2], nEstimators: 4, seed: 3, workers: 1 });
+  });
+
+  it('gives the feature and class counts onnxruntime reads from the same file', async () => {
+    const file = exportForestToOnnx(model, { featureNames: FEATURES });
+    const session = await OnnxForest.load(file);
+    await session.release();
+    expect(readOnnxShape(file)).toEqual({ featureCount: session.featureCount, classCount: session.classCount });
+    expect(readOnnxShape(file)).toEqual({ featureCount: FEATURES.length, classCount: 3 });
+  });
+
+  it('refuses a file cut short', () => {
+    const file = exportForestToOnnx(model);
+    expect(() => readOnnxShape(file.subarray(0, Math.floor(file.length / 2)))).toThrow(/truncated/);
+  });
+
+  it('refuses bytes that hold no forest', () => {
+    expect(() => readOnnxShape(new Uint8Array())).toThrow('the model input does not state its feature count');
+    expect(() => readOnnxShape(new TextEncoder().encode('not an onnx file at all'))).toThrow();
   });
 });

@@ -14,17 +14,17 @@ export interface LoadedModel<Card extends ModelCard, Prepared = undefined> {
   prepared: Prepared;
 }
 
-/** Made once per loaded version, beside its session; it fails the load when it throws. */
+/** Made once per loaded version, beside its runner; it fails the load when it throws. */
 export type PrepareModel<Card extends ModelCard, Prepared> = (card: Card, onnxPath: string) => Promise<Prepared>;
 
 /** Whether a model can answer, as health and the admin API report it. */
 export type ModelStatus = { status: 'ok'; version: string } | { status: 'unavailable'; reason: string };
 
 /**
- * The active version of one model in an onnxruntime session: loaded at start, swapped without
- * a restart when another version is activated (here or by another process), released after the
- * runs in flight on it. While there is no usable version, `loaded` is undefined and `reason`
- * says why.
+ * The active version of one model, run by a {@link ModelRunner} (its onnxruntime session opened
+ * by its first run): loaded at start, swapped without a restart when another version is activated
+ * (here or by another process), released after the runs in flight on it. While there is no usable
+ * version, `loaded` is undefined and `reason` says why.
  */
 export class ActiveModel<Card extends ModelCard, Prepared = undefined> {
   private readonly logger: Logger;
@@ -99,7 +99,7 @@ export class ActiveModel<Card extends ModelCard, Prepared = undefined> {
           await runner.release();
           throw error;
         }
-        this.current = { card, runner, onnxPath, prepared }; // the swap: requests from now on use the new session
+        this.current = { card, runner, onnxPath, prepared }; // the swap: requests from now on use the new version
         this.logger.log(`Using ${this.name} model ${card.version} (accuracy ${card.metrics.accuracy.toFixed(3)})`);
       } catch (error) {
         const { message } = error as Error;

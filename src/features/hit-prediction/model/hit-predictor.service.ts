@@ -65,9 +65,10 @@ function modelFileOf({ card, onnxPath }: Pick<LoadedModel<HitModelCard>, 'card' 
 }
 
 /**
- * Predicts HIT/FLOP with the active hit model: one ONNX session, loaded at start and swapped
- * without a restart when another version is activated (here or by another process). While
- * no usable model exists, predictions fail with 503 and say how to get one.
+ * Predicts HIT/FLOP with the active hit model, loaded at start and swapped without a restart when
+ * another version is activated (here or by another process): explained rows by its trees in
+ * TypeScript, batches and unexplained rows by its onnxruntime session (opened by the first of
+ * them). While no usable model exists, predictions fail with 503 and say how to get one.
  */
 @Injectable()
 export class HitPredictorService implements OnApplicationBootstrap, OnModuleDestroy {
