@@ -1,5 +1,5 @@
-// First: the heap's growth policy, before the imports below allocate.
-import './heap-growth.js';
+// The server, started by main.ts once V8's heap settings are in place.
+import { releaseYoungGeneration } from './young-generation.js';
 import { Logger } from '@nestjs/common';
 import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config.js';
@@ -27,6 +27,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
     await runFirstStart(app);
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
+    releaseYoungGeneration();
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {
     await server.stop();
