@@ -24,10 +24,12 @@ async function bootstrap(config: AppConfig): Promise<void> {
     // Modules define their job queues and load their models as the app initialises.
     await app.init();
     // A first start fills what is empty (each feature's step says what it does); a restart skips them.
+    // The first start's demo data and trainings need the young generation's room; a restart's
+    // steps find their tables filled at once.
+    releaseYoungGeneration();
     await runFirstStart(app);
     await app.get(JobQueueService).start();
     await app.listen(config.PORT, config.HOST);
-    releaseYoungGeneration();
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {
     await server.stop();
