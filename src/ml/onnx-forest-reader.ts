@@ -42,8 +42,8 @@ const ATTRIBUTE_INTS = 8;
 const ATTRIBUTE_STRINGS = 9;
 
 interface Attribute {
-  ints: number[];
-  floats: number[];
+  ints: Float64Array;
+  floats: Float32Array;
   strings: string[];
 }
 
@@ -55,18 +55,66 @@ function eachField(reader: WireReader, read: (field: number, wire: number) => bo
   }
 }
 
+/** A typed array filled a value at a time, to the size counted beforehand. */
+class Filled<Values extends Float64Array | Float32Array> {
+  private length = 0;
+
+  constructor(readonly values: Values) {}
+
+  push(value: number): void {
+    this.values[this.length++] = value;
+  }
+}
+
+const decoder = new TextDecoder();
+/** Distinct strings an attribute keeps to reuse (node modes are two words; labels may be many, read as they come). */
+const INTERNED_STRINGS = 8;
+
+/**
+ * Strings read as one of the few distinct ones seen before when their bytes match: `nodes_modes`
+ * holds one of two words per node, 100,000 strings otherwise made to be dropped.
+ */
+class InternedStrings {
+  private readonly seen: Array<{ bytes: Uint8Array; text: string }> = [];
+
+  read(reader: WireReader): string {
+    const bytes = reader.lengthDelimited();
+    const known = this.seen.find((entry) => entry.bytes.length === bytes.length && entry.bytes.every((byte, i) => byte === bytes[i]));
+    if (known) return known.text;
+    const text = decoder.decode(bytes);
+    if (this.seen.length < INTERNED_STRINGS) this.seen.push({ bytes, text });
+    return text;
+  }
+}
+
+/**
+ * An attribute's name and values. Its values are counted in a first pass and read into typed
+ * arrays of that size in a second: grown a push at a time, the shipped hit model's arrays left
+ * about 20 MB of garbage that the process kept as resident memory after the first explanation.
+ */
 function readAttribute(reader: WireReader): [string, Attribute] {
   let name = '';
-  const attribute: Attribute = { ints: [], floats: [], strings: [] };
-  eachField(reader, (field, wire) => {
-    if (field === ATTRIBUTE_NAME && wire === WIRE_LENGTH) name = reader.string();
-    else if (field === ATTRIBUTE_INTS) reader.int64s(wire, attribute.ints);
-    else if (field === ATTRIBUTE_FLOATS) reader.floats(wire, attribute.floats);
-    else if (field === ATTRIBUTE_STRINGS && wire === WIRE_LENGTH) attribute.strings.push(reader.string());
+  const counts = { ints: 0, floats: 0 };
+  const counting = reader.copy();
+  eachField(counting, (field, wire) => {
+    if (field === ATTRIBUTE_NAME && wire === WIRE_LENGTH) name = counting.string();
+    else if (field === ATTRIBUTE_INTS) counts.ints += counting.countVarints(wire);
+    else if (field === ATTRIBUTE_FLOATS) counts.floats += counting.countFloats(wire);
     else return false;
     return true;
   });
-  return [name, attribute];
+  const ints = new Filled(new Float64Array(counts.ints));
+  const floats = new Filled(new Float32Array(counts.floats));
+  const strings: string[] = [];
+  const interned = new InternedStrings();
+  eachField(reader, (field, wire) => {
+    if (field === ATTRIBUTE_INTS) reader.int64s(wire, ints);
+    else if (field === ATTRIBUTE_FLOATS) reader.floats(wire, floats);
+    else if (field === ATTRIBUTE_STRINGS && wire === WIRE_LENGTH) strings.push(interned.read(reader));
+    else return false;
+    return true;
+  });
+  return [name, { ints: ints.values, floats: floats.values, strings }];
 }
 
 /** The tree ensemble node's attributes, or undefined for another node. */
@@ -221,8 +269,8 @@ export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
   });
   if (!attribute) throw new Error('the model has no TreeEnsembleClassifier node');
   const found = attribute;
-  const ints = (name: string) => found.get(name)?.ints ?? [];
-  const floats = (name: string) => found.get(name)?.floats ?? [];
+  const ints = (name: string) => found.get(name)?.ints ?? new Float64Array(0);
+  const floats = (name: string) => found.get(name)?.floats ?? new Float32Array(0);
   const modes = found.get('nodes_modes')?.strings ?? [];
 
   const treeIds = ints('nodes_treeids');
@@ -232,7 +280,7 @@ export function readForestFromOnnx(bytes: Uint8Array): ForestFromOnnx {
   const trueIds = ints('nodes_truenodeids');
   const falseIds = ints('nodes_falsenodeids');
   const hitRates = floats('nodes_hitrates');
-  const classes = ints('classlabels_int64s');
+  const classes = Array.from(ints('classlabels_int64s'));
   if (classes.length < 2) throw new Error('the classifier has no integer class labels');
   const nodes = treeIds.length;
   for (const [name, list] of [

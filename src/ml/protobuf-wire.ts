@@ -13,6 +13,11 @@ export const WIRE_FIXED32 = 5;
 
 const decoder = new TextDecoder();
 
+/** Where repeated values go: an array, or a typed array's filler (see onnx-forest-reader.ts). */
+export interface NumberSink {
+  push(value: number): unknown;
+}
+
 export class WireReader {
   private position: number;
   private readonly view: DataView;
@@ -78,8 +83,43 @@ export class WireReader {
   }
 
   string(): string {
+    return decoder.decode(this.lengthDelimited());
+  }
+
+  /** A length-delimited field's bytes (a view, not a copy). */
+  lengthDelimited(): Uint8Array {
     const inner = this.message();
-    return decoder.decode(this.bytes.subarray(inner.position, inner.end));
+    return this.bytes.subarray(inner.position, inner.end);
+  }
+
+  /** A reader at the same place over the same bytes, for a second pass over a message. */
+  copy(): WireReader {
+    return new WireReader(this.bytes, this.position, this.end);
+  }
+
+  /** Passes over a repeated varint field (packed or one value per tag), returning how many values it holds. */
+  countVarints(wire: number): number {
+    if (wire !== WIRE_LENGTH) {
+      this.varint();
+      return 1;
+    }
+    const packed = this.message();
+    let count = 0;
+    // Each varint ends at its one byte without the continuation bit.
+    for (let i = packed.position; i < packed.end; i++) if (this.bytes[i]! < 0x80) count++;
+    return count;
+  }
+
+  /** Passes over a repeated float field (packed or one value per tag), returning how many values it holds. */
+  countFloats(wire: number): number {
+    if (wire !== WIRE_LENGTH) {
+      this.float();
+      return 1;
+    }
+    const packed = this.message();
+    const bytes = packed.end - packed.position;
+    if (bytes % 4 !== 0) throw new RangeError(`packed floats of ${bytes} bytes`);
+    return bytes / 4;
   }
 
   /** Skips a field of this wire type. */
@@ -92,16 +132,16 @@ export class WireReader {
   }
 
   /** Repeated int64: packed (one length-delimited run) or one value per tag; appended to `into`. */
-  int64s(wire: number, into: number[]): void {
+  int64s(wire: number, into: NumberSink): void {
     this.repeated(wire, into, (reader) => reader.int64());
   }
 
   /** Repeated float: packed or one value per tag; appended to `into`. */
-  floats(wire: number, into: number[]): void {
+  floats(wire: number, into: NumberSink): void {
     this.repeated(wire, into, (reader) => reader.float());
   }
 
-  private repeated(wire: number, into: number[], read: (reader: WireReader) => number): void {
+  private repeated(wire: number, into: NumberSink, read: (reader: WireReader) => number): void {
     if (wire !== WIRE_LENGTH) {
       into.push(read(this));
       return;

@@ -22,6 +22,29 @@ describe('reading protocol buffers fields', () => {
     expect(read).toEqual({ floats: [1.5, -2], ints: [5, 6] });
   });
 
+  it('counts a repeated field’s values, packed or one per tag, and a copy reads them again from the same place', () => {
+    const floats = new Uint8Array(new Float32Array([1.5, -2, 4]).buffer);
+    // field 7 packed floats, field 8 packed varints (300 takes two bytes, -1 ten), field 8 one int per tag
+    const minusOne = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+    const bytes = Uint8Array.of((7 << 3) | WIRE_LENGTH, 12, ...floats, (8 << 3) | WIRE_LENGTH, 13, 0xac, 0x02, 5, ...minusOne, (8 << 3) | WIRE_VARINT, 6);
+    const reader = new WireReader(bytes);
+    const again = reader.copy();
+    const counted = { floats: 0, ints: 0 };
+    while (!reader.done) {
+      const { field, wire } = reader.tag();
+      if (field === 7) counted.floats += reader.countFloats(wire);
+      else counted.ints += reader.countVarints(wire);
+    }
+    expect(counted).toEqual({ floats: 3, ints: 4 });
+    const read = { floats: [] as number[], ints: [] as number[] };
+    while (!again.done) {
+      const { field, wire } = again.tag();
+      if (field === 7) again.floats(wire, read.floats);
+      else again.int64s(wire, read.ints);
+    }
+    expect(read).toEqual({ floats: [1.5, -2, 4], ints: [300, 5, -1, 6] });
+  });
+
   it('reads a single float per tag and refuses a field cut short', () => {
     const one = new WireReader(Uint8Array.of((7 << 3) | WIRE_FIXED32, ...new Uint8Array(new Float32Array([0.25]).buffer)));
     const into: number[] = [];

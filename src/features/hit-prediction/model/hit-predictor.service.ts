@@ -14,9 +14,10 @@ export type { FeatureValues, HitModelFile, HitPrediction } from './hit-probabili
 
 /**
  * Made once per loaded version: its explainer, when its file carries the node cover. Built on the
- * first explained request, not at load: it holds about 28 MB and takes about 150 ms to read from
- * the file (docs/benchmarks.md, "Predictions: kept and new songs"), which a start does not need
- * before answering. Concurrent first requests share one build.
+ * first explained request, not at load: it adds about 15 MB and takes about 100 ms to read from
+ * the file (docs/benchmarks.md, "Predictions: kept and new songs" and "The explainer's reader:
+ * typed arrays"), which a start does not need before answering. Concurrent first requests share
+ * one build.
  */
 class PreparedHitModel {
   private built: Promise<HitExplainer | undefined> | undefined;
