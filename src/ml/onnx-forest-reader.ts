@@ -190,11 +190,8 @@ function classCountOfNode(reader: WireReader): number | undefined {
       // (100,000 numbers each) are skipped as byte runs, only the labels are counted.
       eachField(attribute, (attributeField, attributeWire) => {
         if (attributeField === ATTRIBUTE_NAME && attributeWire === WIRE_LENGTH) name = attribute.string();
-        else if (attributeField === ATTRIBUTE_INTS && name === 'classlabels_int64s') {
-          const ints: number[] = [];
-          attribute.int64s(attributeWire, ints);
-          labels += ints.length;
-        } else if (attributeField === ATTRIBUTE_STRINGS && attributeWire === WIRE_LENGTH && name === 'classlabels_strings') {
+        else if (attributeField === ATTRIBUTE_INTS && name === 'classlabels_int64s') labels += attribute.countVarints(attributeWire);
+        else if (attributeField === ATTRIBUTE_STRINGS && attributeWire === WIRE_LENGTH && name === 'classlabels_strings') {
           attribute.skip(attributeWire);
           labels++;
         } else return false;

@@ -4,12 +4,10 @@
  * unreliable for two classes; derive labels from the probabilities).
  */
 import { readFile } from 'node:fs/promises';
-import onnxProto from 'onnx-proto';
 import type * as OnnxRuntime from 'onnxruntime-node';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ONNX_PROBABILITIES_OUTPUT } from './onnx-export.js';
-
-const { onnx } = onnxProto;
+import { readOnnxShape, type OnnxShape } from './onnx-forest-reader.js';
 
 /**
  * onnxruntime-node, imported when the first session is made: its native library is about 22 MB
@@ -27,42 +25,18 @@ export interface OnnxForestOptions {
   intraOpNumThreads?: number;
 }
 
-interface Shape {
-  featureCount: number;
-  classCount: number;
-}
-
 function positiveDim(dim: number | string | undefined): number | undefined {
   return typeof dim === 'number' && Number.isInteger(dim) && dim > 0 ? dim : undefined;
 }
 
 /** Feature and class counts from the session's metadata, when it states them as numbers. */
-function shapeFromSession(session: InferenceSession, inputName: string): Partial<Shape> {
+function shapeFromSession(session: InferenceSession, inputName: string): Partial<OnnxShape> {
   const input = session.inputMetadata.find((value) => value.name === inputName);
   const output = session.outputMetadata.find((value) => value.name === ONNX_PROBABILITIES_OUTPUT);
   return {
     featureCount: input?.isTensor ? positiveDim(input.shape[1]) : undefined,
     classCount: output?.isTensor ? positiveDim(output.shape[1]) : undefined,
   };
-}
-
-function toNumber(value: number | { toNumber(): number } | null | undefined): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  return typeof value === 'number' ? value : value.toNumber();
-}
-
-/** The same counts from the ModelProto: input dim 1, and the classifier's class labels. */
-function shapeFromProto(bytes: Uint8Array, inputName: string): Partial<Shape> {
-  const graph = onnx.ModelProto.decode(bytes).graph;
-  const input = graph?.input?.find((value) => value.name === inputName);
-  const featureCount = toNumber(input?.type?.tensorType?.shape?.dim?.[1]?.dimValue);
-  let classCount: number | undefined;
-  for (const node of graph?.node ?? []) {
-    if (node.opType !== 'TreeEnsembleClassifier') continue;
-    const labels = node.attribute?.find((a) => a.name === 'classlabels_int64s' || a.name === 'classlabels_strings');
-    if (labels) classCount = labels.ints?.length || labels.strings?.length;
-  }
-  return { featureCount: positiveDim(featureCount), classCount: positiveDim(classCount) };
 }
 
 export class OnnxForest {
@@ -98,16 +72,14 @@ export class OnnxForest {
         throw new Error(`the model has no "${ONNX_PROBABILITIES_OUTPUT}" output (outputs: ${session.outputNames.join(', ')})`);
       }
       const inputName = session.inputNames[0]!;
-      let shape = shapeFromSession(session, inputName);
-      if (shape.featureCount === undefined || shape.classCount === undefined) {
-        const bytes = typeof pathOrBytes === 'string' ? await readFile(pathOrBytes) : pathOrBytes;
-        const fromProto = shapeFromProto(bytes, inputName);
-        shape = { featureCount: shape.featureCount ?? fromProto.featureCount, classCount: shape.classCount ?? fromProto.classCount };
+      let { featureCount, classCount } = shapeFromSession(session, inputName);
+      if (featureCount === undefined || classCount === undefined) {
+        // The same counts from the file itself (its one input's dim 1, the classifier's labels; it throws naming what is missing).
+        const fromFile = readOnnxShape(typeof pathOrBytes === 'string' ? await readFile(pathOrBytes) : pathOrBytes);
+        featureCount ??= fromFile.featureCount;
+        classCount ??= fromFile.classCount;
       }
-      if (shape.featureCount === undefined || shape.classCount === undefined) {
-        throw new Error('cannot tell the feature and class counts of the model');
-      }
-      return new OnnxForest(session, ort.Tensor, inputName, shape.featureCount, shape.classCount);
+      return new OnnxForest(session, ort.Tensor, inputName, featureCount, classCount);
     } catch (error) {
       await session.release();
       throw error;
