@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HitPrediction } from '../../../src/features/hit-prediction/model/hit-probabilities.js';
-import { batchResults, checkBatchRows } from '../../../src/features/hit-prediction/batch/batch-rows.js';
+import { batchResults, checkBatchRows, listedRows } from '../../../src/features/hit-prediction/batch/batch-rows.js';
 
 const song = {
   duration_ms: 210_000,
@@ -25,23 +25,36 @@ const prediction = (hit: number): HitPrediction => ({
   calibrated: false,
 });
 
+const FEATURES = ['tempo', 'explicit', 'loudness'];
+
 describe('checking the rows of a batch', () => {
-  it('keeps the valid rows in order, as the model takes them (explicit as 0/1)', () => {
-    const { valid, errors } = checkBatchRows([song, { ...song, explicit: false }]);
+  it('writes the valid rows in order as the model takes them: its features, explicit as 0/1', () => {
+    const { validRows, features, errors, valid } = checkBatchRows(listedRows([song, { ...song, explicit: false, tempo: 90.5 }]), FEATURES);
     expect(errors).toEqual([]);
-    expect(valid).toEqual([
-      { ...song, explicit: 1 },
-      { ...song, explicit: 0 },
-    ]);
+    expect(validRows).toBe(2);
+    expect([...features]).toEqual([120, 1, -5, 90.5, 0, -5]);
+    expect(valid).toEqual([]);
   });
 
-  it('names each bad row by its index and its bad fields', () => {
-    const { valid, errors } = checkBatchRows([song, { ...song, tempo: 400, mode: 0.5 }, 'nonsense', { ...song, extra: 1 }]);
-    expect(valid).toHaveLength(1);
+  it('names each bad row by its index and its bad fields, and leaves it out of the features', () => {
+    const rows = [song, { ...song, tempo: 400, mode: 0.5 }, 'nonsense', { ...song, extra: 1 }, null, [song], { ...song, tempo: 60 }];
+    const { validRows, features, errors } = checkBatchRows(listedRows(rows), FEATURES);
+    expect(validRows).toBe(2);
+    expect([...features]).toEqual([120, 1, -5, 60, 1, -5]);
     expect(errors).toEqual([
       [1, 'tempo must not be greater than 300; mode must be 0 or 1'],
       [2, 'row must be an object of the ten features'],
       [3, 'extra is not an allowed field'],
+      [4, 'row must be an object of the ten features'],
+      [5, 'row must be an object of the ten features'],
+    ]);
+  });
+
+  it('keeps the valid rows themselves when asked, as an explained batch needs them', () => {
+    const { valid } = checkBatchRows(listedRows([song, 'nonsense', { ...song, explicit: 0 }]), FEATURES, { keepValid: true });
+    expect(valid).toEqual([
+      { ...song, explicit: 1 },
+      { ...song, explicit: 0 },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows } from '../../../src/features/hit-prediction/batch/packed-rows.js';
+import { packedRows, packRows } from '../../../src/features/hit-prediction/batch/packed-rows.js';
 
 const row = {
   duration_ms: 210000,
@@ -15,11 +15,13 @@ const row = {
 };
 
 describe('packRows', () => {
-  it('packs rows of the ten numeric features and unpacks them to equal rows, in any key order', () => {
+  it('packs rows of the ten numeric features and reads them back as equal rows, in any key order', () => {
     const reordered = Object.fromEntries(Object.entries(row).reverse());
     const packed = packRows([row, reordered, { ...row, tempo: Infinity, loudness: -0 }]);
     expect(packed).toBeInstanceOf(Float64Array);
-    expect(unpackRows(packed!)).toEqual([row, row, { ...row, tempo: Infinity, loudness: -0 }]);
+    const rows = packedRows(packed!);
+    expect(rows.count).toBe(3);
+    expect([0, 1, 2].map((index) => rows.at(index))).toEqual([row, row, { ...row, tempo: Infinity, loudness: -0 }]);
   });
 
   it('leaves the rows as they are when one row lacks a feature, has another field, or a value that is not a number', () => {

@@ -1,8 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { compileValidityCheck } from '../../../platform/common/http/compiled-validation.js';
 import { describeValidationErrors } from '../../../platform/common/http/validation.js';
-import type { FeatureValues, HitPrediction } from '../model/hit-probabilities.js';
+import { writeFeatures, type FeatureValues, type HitPrediction } from '../model/hit-probabilities.js';
 import type { BatchRowResultDto } from '../dto/batch-prediction.dto.js';
 import { ManualPredictionDto } from '../dto/manual-prediction.dto.js';
 import { MAX_EXPLAINED_BATCH_ROWS } from '../dto/batch-prediction.dto.js';
@@ -16,24 +17,57 @@ export function checkExplainedRows(rows: number): void {
   }
 }
 
-/** A batch's rows sorted out: the valid ones' features in order, and each bad row's error by its index. */
-export interface CheckedRows {
-  valid: FeatureValues[];
-  errors: Array<[row: number, message: string]>;
+/** A batch's rows, read one at a time: a row's object need not outlive its check. */
+export interface BatchRows {
+  count: number;
+  at(index: number): unknown;
 }
 
-/** Each row validated on its own, as POST /api/predict/manual validates one, naming every bad field. */
-export function checkBatchRows(rows: unknown[]): CheckedRows {
-  const valid: FeatureValues[] = [];
+export const listedRows = (rows: readonly unknown[]): BatchRows => ({ count: rows.length, at: (index) => rows[index] });
+
+/** A batch's rows sorted out: the valid ones' features, and each bad row's error by its index. */
+export interface CheckedRows {
+  validRows: number;
+  /** `validRows × names` float32 features, row-major, in the order of the names asked for (the model's input). */
+  features: Float32Array;
+  errors: Array<[row: number, message: string]>;
+  /** The valid rows themselves, in order, when kept (an explained batch needs them); else empty. */
+  valid: FeatureValues[];
+}
+
+const ROW_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true } as const;
+/** Vouches for a valid row without class-validator's per-call work; a row it is not sure of goes to class-validator. */
+const surelyValid = compileValidityCheck(ManualPredictionDto, { whitelist: true, forbidNonWhitelisted: true });
+
+/**
+ * Each row validated on its own, as POST /api/predict/manual validates one, naming every bad field;
+ * a valid row goes straight into the features matrix (`names`: its columns), so a 10,000-row batch
+ * holds one matrix, not 10,000 rows and their validated copies.
+ */
+export function checkBatchRows(rows: BatchRows, names: readonly string[], { keepValid = false } = {}): CheckedRows {
+  const features = new Float32Array(rows.count * names.length);
   const errors: CheckedRows['errors'] = [];
-  rows.forEach((row, index) => {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return errors.push([index, 'row must be an object of the ten features']);
-    const features = plainToInstance(ManualPredictionDto, row);
-    const problems = validateSync(features, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
-    if (problems.length > 0) return errors.push([index, describeValidationErrors(problems).join('; ')]);
-    valid.push({ ...features });
-  });
-  return { valid, errors };
+  const valid: FeatureValues[] = [];
+  let validRows = 0;
+  for (let index = 0; index < rows.count; index++) {
+    const row = rows.at(index);
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      errors.push([index, 'row must be an object of the ten features']);
+      continue;
+    }
+    const checked = plainToInstance(ManualPredictionDto, row);
+    if (!surelyValid?.(checked)) {
+      const problems = validateSync(checked, ROW_VALIDATION);
+      if (problems.length > 0) {
+        errors.push([index, describeValidationErrors(problems).join('; ')]);
+        continue;
+      }
+    }
+    const values: FeatureValues = { ...checked };
+    writeFeatures(features, validRows++, values, names);
+    if (keepValid) valid.push(values);
+  }
+  return { validRows, features: features.subarray(0, validRows * names.length), errors, valid };
 }
 
 /** A batch row's prediction as the API answers it (the model version goes once per answer; the explanation only when asked for). */

@@ -1,4 +1,5 @@
 import { DEFAULT_HIT_FEATURES } from '../model/hit-features.js';
+import type { BatchRows } from './batch-rows.js';
 
 /** The ten features of a batch row (those of POST /api/predict/manual), in the order they are packed. */
 const PACKED_FEATURES: readonly string[] = DEFAULT_HIT_FEATURES;
@@ -31,12 +32,15 @@ export function packRows(rows: readonly unknown[]): Float64Array | undefined {
   return packed;
 }
 
-/** The rows of {@link packRows} as objects again, each with the same ten fields and values. */
-export function unpackRows(packed: Float64Array): Array<Record<string, number>> {
+/** The rows of {@link packRows} as objects again, each made when read, with the same ten fields and values. */
+export function packedRows(packed: Float64Array): BatchRows {
   const width = PACKED_FEATURES.length;
-  return Array.from({ length: packed.length / width }, (_, row) => {
-    const fields: Record<string, number> = {};
-    PACKED_FEATURES.forEach((feature, column) => (fields[feature] = packed[row * width + column]!));
-    return fields;
-  });
+  return {
+    count: packed.length / width,
+    at: (row) => {
+      const fields: Record<string, number> = {};
+      PACKED_FEATURES.forEach((feature, column) => (fields[feature] = packed[row * width + column]!));
+      return fields;
+    },
+  };
 }

@@ -39,16 +39,19 @@ export interface HitModelFile {
 }
 
 /** The model's input: `rows × names.length` float32 features, row-major, in the card's feature order. */
-export function featureMatrix(rows: FeatureValues[], names: string[]): Float32Array {
+export function featureMatrix(rows: FeatureValues[], names: readonly string[]): Float32Array {
   const features = new Float32Array(rows.length * names.length);
-  rows.forEach((row, r) =>
-    names.forEach((name, column) => {
-      const value = row[name];
-      if (typeof value !== 'number' && typeof value !== 'boolean') throw new BadRequestException(`${name} is required`);
-      features[r * names.length + column] = Number(value);
-    }),
-  );
+  rows.forEach((row, r) => writeFeatures(features, r, row, names));
   return features;
+}
+
+/** Writes one row's features as row `r` of a matrix made as {@link featureMatrix} makes it. */
+export function writeFeatures(features: Float32Array, r: number, row: FeatureValues, names: readonly string[]): void {
+  names.forEach((name, column) => {
+    const value = row[name];
+    if (typeof value !== 'number' && typeof value !== 'boolean') throw new BadRequestException(`${name} is required`);
+    features[r * names.length + column] = Number(value);
+  });
 }
 
 /** How a version's answers are made beyond the forest's probabilities. */
