@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HitPrediction } from '../../../src/features/hit-prediction/model/hit-probabilities.js';
-import { batchResults, checkBatchRows, listedRows } from '../../../src/features/hit-prediction/batch/batch-rows.js';
+import { batchResults, checkBatchRows, checkBatchRowsInSlices, listedRows } from '../../../src/features/hit-prediction/batch/batch-rows.js';
+import { packedRows, packRows } from '../../../src/features/hit-prediction/batch/packed-rows.js';
+import { MANUAL_SONG_FEATURES } from '../../support/hit-song-features.js';
 
 const song = {
   duration_ms: 210_000,
@@ -56,6 +58,25 @@ describe('checking the rows of a batch', () => {
       { ...song, explicit: 1 },
       { ...song, explicit: 0 },
     ]);
+  });
+});
+
+describe('checking packed rows', () => {
+  const packed = packRows([MANUAL_SONG_FEATURES, { ...MANUAL_SONG_FEATURES, tempo: 400 }, { ...MANUAL_SONG_FEATURES, explicit: 1, tempo: 95 }])!;
+
+  it('writes rows of numbers it vouches for as they are, and still names a bad row’s field as class-validator does', () => {
+    const { validRows, features, errors } = checkBatchRows(packedRows(packed), FEATURES);
+    expect(validRows).toBe(2);
+    expect([...features]).toEqual([120, 0, -5, 95, 1, -5]);
+    expect(errors).toEqual([[1, 'tempo must not be greater than 300']]);
+  });
+
+  it('checks in slices the same rows as at once, letting other work run between the slices', async () => {
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    const sliced = await checkBatchRowsInSlices(packedRows(packed), FEATURES, 1);
+    expect(ranBetween).toBe(true);
+    expect(sliced).toEqual(checkBatchRows(packedRows(packed), FEATURES));
   });
 });
 

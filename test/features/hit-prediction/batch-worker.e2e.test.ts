@@ -7,10 +7,15 @@ import { eventually } from '../../support/eventually.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { MANUAL_SONG_FEATURES as song } from '../../support/hit-song-features.js';
 
-const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25 }, { ...song, danceability: 0.2, tempo: 70 }];
+const rows = [song, { ...song, acousticness: 0.95, energy: 0.1, loudness: -25, explicit: 1 }, { ...song, danceability: 0.2, tempo: 70 }];
+/** The same rows with explicit as true/false: rows that are not all numbers are checked in the worker thread. */
+const rowsForTheThread = rows.map((row) => ({ ...row, explicit: row.explicit === 1 }));
 
-/** Batch rows are checked in a worker thread and run on the server's session: the answer must be the active version's. */
-describe('batch predictions in their worker thread', () => {
+/**
+ * Batch rows of numbers are checked on the event loop, other rows in a worker thread; both run on
+ * the server's session: the answer must be the active version's.
+ */
+describe('batch predictions, checked on the event loop or in their worker thread', () => {
   let t: TestApp;
   let predictor: HitPredictorService;
   let trainer: HitModelTrainerService;
@@ -23,7 +28,13 @@ describe('batch predictions in their worker thread', () => {
   });
   afterAll(() => t.close());
 
-  const batch = () => request(t.http).post('/api/predict/batch/').send({ rows }).expect(200);
+  const batch = async () => {
+    const [here, inThread] = await Promise.all(
+      [rows, rowsForTheThread].map((sent) => request(t.http).post('/api/predict/batch/').send({ rows: sent }).expect(200)),
+    );
+    expect(inThread!.body).toEqual(here!.body);
+    return here!;
+  };
   const inProcess = async () =>
     (await predictor.predictMany(rows)).map(({ prediction, confidence, probabilities, rawProbability }) => ({
       prediction,

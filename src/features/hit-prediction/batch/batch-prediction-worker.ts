@@ -32,7 +32,8 @@ export interface BatchJob {
   explain: boolean;
 }
 
-export type BatchReply = { id: number } & (
+/** What a batch's rows came to: what the model runs (their features) and each bad row's error, or why not. */
+export type BatchOutcome =
   | {
       outcome: 'predicted';
       rowCount: number;
@@ -47,8 +48,9 @@ export type BatchReply = { id: number } & (
   /** Valid rows, but no model to run them. */
   | { outcome: 'unavailable'; validRows: number }
   | { outcome: 'bad-request'; message: string }
-  | { outcome: 'failed'; message: string }
-);
+  | { outcome: 'failed'; message: string };
+
+export type BatchReply = { id: number } & BatchOutcome;
 
 function rowsOf(input: BatchJob['input']): { rows: BatchRows; warnings: string[] } {
   if ('csv' in input) {
@@ -75,19 +77,29 @@ function explainerFor(model: HitModelFile): HitExplainer | undefined {
   return explainerOf.explainer;
 }
 
-function prepare({ id, model, input, explain }: BatchJob): BatchReply {
+/** A check's outcome for the model version in use: the valid rows' features to run, or no model for them. */
+export function checkedOutcome(
+  { validRows, features, errors }: CheckedRows,
+  rowCount: number,
+  model: HitModelFile | undefined,
+  warnings: string[],
+): BatchOutcome {
+  if (validRows > 0 && !model) return { outcome: 'unavailable', validRows };
+  return { outcome: 'predicted', rowCount, errors, validRows, features, warnings };
+}
+
+function prepare({ model, input, explain }: BatchJob): BatchOutcome {
   const { rows, warnings } = rowsOf(input);
   if (explain) checkExplainedRows(rows.count);
-  const { validRows, features, errors, valid } = checkBatchRows(rows, model?.features ?? [], { keepValid: explain });
-  if (validRows > 0 && !model) return { id, outcome: 'unavailable', validRows };
-  const reply: BatchReply = { id, outcome: 'predicted', rowCount: rows.count, errors, validRows, features, warnings };
-  if (explain && model) reply.explained = explainerFor(model)?.explainAll(valid) ?? null;
-  return reply;
+  const checked = checkBatchRows(rows, model?.features ?? [], { keepValid: explain });
+  const outcome = checkedOutcome(checked, rows.count, model, warnings);
+  if (outcome.outcome === 'predicted' && explain && model) outcome.explained = explainerFor(model)?.explainAll(checked.valid) ?? null;
+  return outcome;
 }
 
 function answer(job: BatchJob): BatchReply {
   try {
-    return prepare(job);
+    return { id: job.id, ...prepare(job) };
   } catch (error) {
     if (error instanceof CsvUploadError || (error instanceof HttpException && error.getStatus() === 400))
       return { id: job.id, outcome: 'bad-request', message: error.message };

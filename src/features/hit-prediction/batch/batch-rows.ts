@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { setImmediate } from 'node:timers/promises';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { compileValidityCheck } from '../../../platform/common/http/compiled-validation.js';
@@ -21,6 +22,11 @@ export function checkExplainedRows(rows: number): void {
 export interface BatchRows {
   count: number;
   at(index: number): unknown;
+  /**
+   * Every row is a plain object of numbers (packed rows): the DTO's only transform (explicit's
+   * true/false and strings to 0/1) leaves numbers as they are, so a row vouched for needs no copy.
+   */
+  numbersOnly?: boolean;
 }
 
 export const listedRows = (rows: readonly unknown[]): BatchRows => ({ count: rows.length, at: (index) => rows[index] });
@@ -40,34 +46,74 @@ const ROW_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, stopAtFirs
 const surelyValid = compileValidityCheck(ManualPredictionDto, { whitelist: true, forbidNonWhitelisted: true });
 
 /**
- * Each row validated on its own, as POST /api/predict/manual validates one, naming every bad field;
- * a valid row goes straight into the features matrix (`names`: its columns), so a 10,000-row batch
- * holds one matrix, not 10,000 rows and their validated copies.
+ * Checks a batch's rows in order, each on its own as POST /api/predict/manual validates one,
+ * naming every bad field; a valid row goes straight into the features matrix (`names`: its
+ * columns), so a 10,000-row batch holds one matrix, not 10,000 rows and their validated copies.
  */
-export function checkBatchRows(rows: BatchRows, names: readonly string[], { keepValid = false } = {}): CheckedRows {
-  const features = new Float32Array(rows.count * names.length);
-  const errors: CheckedRows['errors'] = [];
-  const valid: FeatureValues[] = [];
-  let validRows = 0;
-  for (let index = 0; index < rows.count; index++) {
-    const row = rows.at(index);
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      errors.push([index, 'row must be an object of the ten features']);
-      continue;
+class BatchRowChecker {
+  private readonly features: Float32Array;
+  private readonly errors: CheckedRows['errors'] = [];
+  private readonly valid: FeatureValues[] = [];
+  private validRows = 0;
+  /** Rows checked so far. */
+  checked = 0;
+
+  constructor(
+    private readonly rows: BatchRows,
+    private readonly names: readonly string[],
+    private readonly keepValid: boolean,
+  ) {
+    this.features = new Float32Array(rows.count * names.length);
+  }
+
+  checkUpTo(end: number): void {
+    for (; this.checked < end; this.checked++) {
+      const values = this.validValues(this.rows.at(this.checked), this.checked);
+      if (values === undefined) continue;
+      writeFeatures(this.features, this.validRows++, values, this.names);
+      if (this.keepValid) this.valid.push(values);
     }
+  }
+
+  result(): CheckedRows {
+    const { validRows, errors, valid } = this;
+    return { validRows, features: this.features.subarray(0, validRows * this.names.length), errors, valid };
+  }
+
+  /** The row's features when it is valid; else undefined, its error noted. */
+  private validValues(row: unknown, index: number): FeatureValues | undefined {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      this.errors.push([index, 'row must be an object of the ten features']);
+      return undefined;
+    }
+    if (this.rows.numbersOnly && surelyValid?.(row)) return row as FeatureValues;
     const checked = plainToInstance(ManualPredictionDto, row);
     if (!surelyValid?.(checked)) {
       const problems = validateSync(checked, ROW_VALIDATION);
       if (problems.length > 0) {
-        errors.push([index, describeValidationErrors(problems).join('; ')]);
-        continue;
+        this.errors.push([index, describeValidationErrors(problems).join('; ')]);
+        return undefined;
       }
     }
-    const values: FeatureValues = { ...checked };
-    writeFeatures(features, validRows++, values, names);
-    if (keepValid) valid.push(values);
+    return { ...checked };
   }
-  return { validRows, features: features.subarray(0, validRows * names.length), errors, valid };
+}
+
+/** Every row of a batch checked (see BatchRowChecker). */
+export function checkBatchRows(rows: BatchRows, names: readonly string[], { keepValid = false } = {}): CheckedRows {
+  const checker = new BatchRowChecker(rows, names, keepValid);
+  checker.checkUpTo(rows.count);
+  return checker.result();
+}
+
+/** The same check, `sliceRows` rows at a time, letting the event loop run between slices. */
+export async function checkBatchRowsInSlices(rows: BatchRows, names: readonly string[], sliceRows: number): Promise<CheckedRows> {
+  const checker = new BatchRowChecker(rows, names, false);
+  while (checker.checked < rows.count) {
+    checker.checkUpTo(Math.min(rows.count, checker.checked + sliceRows));
+    if (checker.checked < rows.count) await setImmediate();
+  }
+  return checker.result();
 }
 
 /** A batch row's prediction as the API answers it (the model version goes once per answer; the explanation only when asked for). */

@@ -37,6 +37,7 @@ export function packedRows(packed: Float64Array): BatchRows {
   const width = PACKED_FEATURES.length;
   return {
     count: packed.length / width,
+    numbersOnly: true,
     at: (row) => {
       const fields: Record<string, number> = {};
       PACKED_FEATURES.forEach((feature, column) => (fields[feature] = packed[row * width + column]!));
