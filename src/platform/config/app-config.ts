@@ -77,9 +77,10 @@ export class AppConfig {
   DATASET_SEARCH_KEPT_MB = 8;
 
   /**
-   * Worker threads reading and validating batch predictions' rows (POST /api/predict/batch) off the
-   * event loop (the model runs on the server's session, in chunks). One leaves the other cores to
-   * the other requests.
+   * Worker threads reading CSV uploads, validating rows that are not all numbers and explaining
+   * batch predictions (POST /api/predict/batch) off the event loop (rows of numbers are checked on
+   * it, in slices; the model runs on the server's session, in chunks). One leaves the other cores
+   * to the other requests.
    */
   @Type(() => Number)
   @IsInt()
