@@ -8,19 +8,34 @@ import type { NextFunction, Request, Response } from 'express';
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** How deeply a parsed JSON value nests (a scalar: 0), counted without recursion and given up on once past `limit`. */
+/**
+ * How deeply a parsed JSON value nests (a scalar: 0), counted without recursion and given up on
+ * once past `limit`. Only objects and arrays are stacked, with their depths beside them: a
+ * 10,000-row body's 100,000 numbers cost no allocation.
+ */
 export function jsonDepth(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  if (!isContainer(value)) return 0;
   let deepest = 0;
-  const pending: Array<[unknown, number]> = [[value, 0]];
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    deepest = Math.max(deepest, depth + 1);
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  const stack = (child: unknown, depth: number) => {
+    if (!isContainer(child)) return;
+    nodes.push(child);
+    depths.push(depth);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    deepest = Math.max(deepest, depth);
     if (deepest > limit) return deepest;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+    // Object.values' own enumerable values, without an array of them.
+    if (Array.isArray(node)) for (const child of node as unknown[]) stack(child, depth + 1);
+    else for (const key in node) if (Object.hasOwn(node, key)) stack((node as Record<string, unknown>)[key], depth + 1);
   }
   return deepest;
 }
+
+const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** Refuses a parsed body nested deeper than MAX_JSON_DEPTH with 400, before anything walks it recursively. */
 export function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
