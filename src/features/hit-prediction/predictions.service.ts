@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { HIT_MODEL_NAME } from './model/hit-features.js';
 import { HitPredictorService } from './model/hit-predictor.service.js';
 import { hitPredictions, type HitModelFile, type HitPrediction } from './model/hit-probabilities.js';
+import { KeyedSerializer } from '../../platform/common/keyed-serializer.js';
 import { recordPrediction } from '../../platform/metrics/prediction-metrics.js';
 import { BatchPredictionThreads } from './batch/batch-prediction-threads.js';
 import { checkedOutcome, type BatchJob, type BatchOutcome } from './batch/batch-prediction-worker.js';
@@ -12,9 +13,17 @@ import type { ManualPredictionDto, ManualPredictionResultDto } from './dto/manua
 
 /** Packed rows checked on the event loop at a time (see batchHere): about a millisecond. */
 const CHECK_SLICE_ROWS = 1000;
+const ON_THE_EVENT_LOOP = 'event-loop';
 
 @Injectable()
 export class PredictionsService {
+  /**
+   * Batches take their turns on the event loop (checks, model runs, answers) one at a time: each
+   * turn is short, but six batches' turns side by side made every loop iteration wait for all of
+   * them, and other requests with it.
+   */
+  private readonly oneAtATime = new KeyedSerializer();
+
   constructor(
     private readonly predictor: HitPredictorService,
     private readonly threads: BatchPredictionThreads,
@@ -54,11 +63,13 @@ export class PredictionsService {
    * a time, since the compiled check vouches for such a row in about a microsecond; a thread's
    * heap (about 40 MB) is kept for the slower work.
    */
-  private async batchHere(packed: Float64Array): Promise<BatchPredictionResultDto> {
-    const model = this.predictor.modelFile;
-    const rows = packedRows(packed);
-    const checked = await checkBatchRowsInSlices(rows, model?.features ?? [], CHECK_SLICE_ROWS);
-    return this.answer(model, checkedOutcome(checked, rows.count, model, []));
+  private batchHere(packed: Float64Array): Promise<BatchPredictionResultDto> {
+    return this.oneAtATime.run(ON_THE_EVENT_LOOP, async () => {
+      const model = this.predictor.modelFile;
+      const rows = packedRows(packed);
+      const checked = await checkBatchRowsInSlices(rows, model?.features ?? [], CHECK_SLICE_ROWS);
+      return this.answer(model, checkedOutcome(checked, rows.count, model, []));
+    });
   }
 
   /**
@@ -67,7 +78,8 @@ export class PredictionsService {
    */
   private async batchInThread(input: BatchJob['input'], explain: boolean): Promise<BatchPredictionResultDto> {
     const model = this.predictor.modelFile;
-    return this.answer(model, await this.threads.run(model, input, explain));
+    const reply = await this.threads.run(model, input, explain);
+    return this.oneAtATime.run(ON_THE_EVENT_LOOP, () => this.answer(model, reply));
   }
 
   /** The model runs on the valid rows' features in chunks (a few ms of the event loop each) and the answer is assembled. */
