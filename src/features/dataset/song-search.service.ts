@@ -12,6 +12,9 @@ import { oneSlipVariants, typoDistance, typoScore } from '../../platform/common/
 import { prefixUpperBound } from './prefix-bound.js';
 import { searchPool } from './search-pool.js';
 import { SqlParams } from './sql-params.js';
+import { estimatedShare, WordShares } from './word-shares.js';
+import { containingPattern } from './substring-words.js';
+import { MAX_WORD_MATCHES, vocabularyMatches } from './vocabulary-lookup.js';
 
 type Song = Omit<SearchHitDto, 'match'>;
 type Ranked = Song & { rank: number };
@@ -23,23 +26,13 @@ type WordMatches = Array<string[] | 'common'>;
  * known), and the songs' version when the lookup read it (see DATASET_VERSION).
  */
 type WordLookup = { matches: WordMatches; holdingEveryWord?: number; version?: string };
-type WordStatistics = { readAt: number; byWord: Map<string, number>; leastShare: number; songs?: number };
 /** Runs one statement of a search, in its transaction. */
 type Run = <T extends object = object>(sql: string, values?: unknown[]) => Promise<T[]>;
 
 /** Match names by rank: the phrase, or every word, counts as "contains". */
 const MATCH_BY_RANK = ['exact', 'prefix', 'contains', 'contains'] as const;
-/**
- * More vocabulary words than this hold a query word: the word is common (a short fragment),
- * so it filters the songs walked in popularity order instead of widening the index lookup.
- */
-const MAX_WORD_MATCHES = 200;
-/** Three letters or digits in a row: a word pg_trgm's index can look up by its trigrams (see wordMatches). */
-const HAS_TRIGRAM = /[\p{L}\p{N}]{3}/u;
 /** A query word in more songs than this share is common: see wordMatches. */
 const COMMON_SHARE = 0.05;
-/** How long the words' shares (wordShares) are reused. */
-const SHARES_MAX_AGE_MS = 60_000;
 /** Characters of search_text, search_artists and search_title the btree indexes hold (an entry's size is limited). */
 const PREFIX_INDEX_CHARS = 256;
 /** Prefix matches fetched before deciding how to rank them (see ranked). */
@@ -98,7 +91,6 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
  */
 @Injectable()
 export class SongSearchService implements OnModuleDestroy {
-  private statistics?: WordStatistics;
   private readonly pool: pg.Pool;
   /** Answers by query and limit, as JSON text; their size in characters of keys and text (DATASET_SEARCH_KEPT_MB). */
   private readonly answers: VersionedCache<string>;
@@ -112,7 +104,11 @@ export class SongSearchService implements OnModuleDestroy {
     return searches.map(() => rows[0]!.version);
   }, MAX_VERSION_READERS);
 
-  constructor(prisma: PrismaService, config: AppConfig) {
+  constructor(
+    prisma: PrismaService,
+    config: AppConfig,
+    private readonly wordShares: WordShares,
+  ) {
     this.pool = searchPool(prisma.pool);
     this.answers = new VersionedCache<string>(config.DATASET_SEARCH_KEPT_MB * 1_000_000, (key, body) => key.length + body.length);
   }
@@ -170,68 +166,26 @@ export class SongSearchService implements OnModuleDestroy {
 
   /**
    * Per query word, the vocabulary words containing it. A word in more than COMMON_SHARE of the
-   * songs ("the", by wordShares) filters rows instead of joining the index lookup, whose cost is
+   * songs ("the", by WordShares) filters rows instead of joining the index lookup, whose cost is
    * its posting list (600,000 songs at 1,000,000): the rarest word always stays in the lookup.
+   * More than MAX_WORD_MATCHES vocabulary words containing it make a word common too.
    * `withVersion`: also the songs' version, in the same snapshot (the search's first statement).
-   *
-   * A word with a trigram is looked up through the vocabulary's trigram index; a shorter one, which
-   * the index cannot narrow (it would read all of it), through a scan of the vocabulary that
-   * stops at the first matches (`word || ''` hides the index from the plan, which is generic).
    */
   private async wordMatches(run: Run, words: string[], withVersion = false): Promise<WordLookup> {
     const params = new SqlParams();
-    const lists = words.map((word, i) => {
-      const column = HAS_TRIGRAM.test(word) ? 'word' : "(word || '')";
-      return `ARRAY(SELECT word FROM search_words WHERE ${column} LIKE ${params.add(`%${likeLiteral(word)}%`)} LIMIT ${MAX_WORD_MATCHES + 1}) AS "${i}"`;
-    });
+    const lists = words.map((word, i) => `${vocabularyMatches(containingPattern(word), params)} AS "${i}"`);
     if (withVersion) lists.push(`${DATASET_VERSION} AS version`);
     const [rows, stats] = await Promise.all([
       run<Record<string, string[]> & { version?: string }>(`SELECT ${lists.join(', ')}`, params.values),
-      this.wordShares(run),
+      this.wordShares.current(),
     ]);
     const found = words.map((_, i) => rows[0]![String(i)]!);
     const shares = found.map((list) => list.reduce((sum, word) => sum + (stats.byWord.get(word) ?? 0), 0));
     const rarest = shares.indexOf(Math.min(...shares));
     const matches = found.map((list, i) => (list.length > MAX_WORD_MATCHES || (i !== rarest && shares[i]! > COMMON_SHARE) ? 'common' : list));
-    // As the planner would guess it: the words' shares multiplied, a word below the statistics'
-    // least common one at half its share, a word in too many vocabulary words in every song.
-    const share = found.reduce(
-      (product, list) =>
-        product *
-        (list.length > MAX_WORD_MATCHES
-          ? 1
-          : Math.min(
-              1,
-              list.reduce((sum, word) => sum + (stats.byWord.get(word) ?? stats.leastShare / 2), 0),
-            )),
-      1,
-    );
+    // As the planner would guess it: the words' shares multiplied, a word in too many vocabulary words in every song.
+    const share = found.reduce((product, list) => product * (list.length > MAX_WORD_MATCHES ? 1 : estimatedShare(stats, list)), 1);
     return { matches, holdingEveryWord: stats.songs === undefined ? undefined : share * stats.songs, version: rows[0]!.version };
-  }
-
-  /**
-   * The share of the songs holding each of the most common words, from the words index's
-   * statistics (pg_stats, as of the last ANALYZE), and the songs' count, read again once a
-   * minute: the statistics only steer the plan, never the results.
-   */
-  private async wordShares(run: Run): Promise<WordStatistics> {
-    if (this.statistics && Date.now() - this.statistics.readAt < SHARES_MAX_AGE_MS) return this.statistics;
-    // most_common_elem_freqs ends with the least and greatest frequency and that of nulls.
-    const [row] = await run<{ songs: number; words: string[] | null; shares: number[] | null }>(
-      `SELECT c.reltuples::float8 AS songs, s.most_common_elems::text::text[] AS words, s.most_common_elem_freqs::float8[] AS shares
-       FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'songs_words_search_idx'
-       WHERE c.oid = 'songs'::regclass`,
-    );
-    const words = row?.words ?? [];
-    const shares = row?.shares ?? [];
-    this.statistics = {
-      readAt: Date.now(),
-      byWord: new Map(words.map((word, i) => [word, shares[i]!])),
-      leastShare: shares[words.length] ?? 0,
-      // reltuples is -1 until the first ANALYZE.
-      songs: row && row.songs >= 0 ? row.songs : undefined,
-    };
-    return this.statistics;
   }
 
   /**

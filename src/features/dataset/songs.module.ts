@@ -4,10 +4,11 @@ import { SongImportService } from './import/song-import.service.js';
 import { SongsController } from './songs.controller.js';
 import { SongSearchService } from './song-search.service.js';
 import { SongsService } from './songs.service.js';
+import { WordShares } from './word-shares.js';
 
 @Module({
   controllers: [SongsController],
-  providers: [SongsService, SongSearchService, SongImportService, DemoSongsService],
+  providers: [SongsService, SongSearchService, WordShares, SongImportService, DemoSongsService],
   exports: [SongsService, SongImportService, DemoSongsService],
 })
 export class SongsModule {}
