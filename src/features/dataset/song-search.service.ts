@@ -46,6 +46,8 @@ const WALK_FROM_SONGS = 4 * FEW_CANDIDATES;
 const MIN_CORRECTED_LENGTH = 3;
 /** Fuzzy candidates fetched, to re-rank by typo distance. */
 const FUZZY_CANDIDATES = 100;
+/** Vocabulary words taken per query word as like it, for the last-resort fuzzy match (see similar). */
+const SIMILAR_WORDS = 10;
 /** pg_trgm word similarities of the last-resort fuzzy match: the default, then a looser one. */
 const STRICT_SIMILARITY = 0.6;
 const LOOSE_SIMILARITY = 0.45;
@@ -329,7 +331,7 @@ export class SongSearchService implements OnModuleDestroy {
       );
       if (songs.length > 0) return fuzzy(withoutScoring(rankByTypos(q, songs)));
     }
-    return fuzzy(withoutScoring(await this.similar(run, q)));
+    return fuzzy(withoutScoring(await this.similar(run, q, words, matches)));
   }
 
   /** Per query word, the vocabulary words one slip away from it. */
@@ -344,29 +346,48 @@ export class SongSearchService implements OnModuleDestroy {
   }
 
   /**
-   * The last resort for farther misses: pg_trgm's word similarity of the whole query. Candidates
-   * as similar as pg_trgm's default (0.6) first; the looser ones too when none of those is within
-   * one slip, since a slip in a short word ("beatels") shares few trigrams with the right one.
+   * The last resort for farther misses: pg_trgm's word similarity of the whole query, on the songs
+   * holding a vocabulary word as similar to one of its words (the SIMILAR_WORDS most similar to
+   * each, through the vocabulary's trigram index; a common word's like words are common too, and
+   * would make most songs candidates). Candidates as similar as pg_trgm's default (0.6) first; the
+   * looser ones too when none of those is within one slip, since a slip in a short word
+   * ("beatels") shares few trigrams with the right one.
    */
-  private async similar(run: Run, q: string): Promise<FuzzyCandidate[]> {
-    const params = new SqlParams();
-    const query = params.add(q);
-    // The planner misjudges the similarity operator's rows and would read every song.
-    const settings = ['enable_seqscan = off', `pg_trgm.word_similarity_threshold = ${LOOSE_SIMILARITY}`];
-    // search_text %> q, not q <% search_text: the form the planner matches to the trigram index.
-    const rows = await customPlanned(run, settings, () =>
-      run<FuzzyCandidate>(
+  private async similar(run: Run, q: string, words: string[], matches: WordMatches): Promise<FuzzyCandidate[]> {
+    const rare = words.filter((_, i) => matches[i] !== 'common');
+    const rows = await customPlanned(run, [`pg_trgm.word_similarity_threshold = ${LOOSE_SIMILARITY}`], async () => {
+      const likeWords = await this.similarWords(run, rare);
+      if (likeWords.length === 0) return [];
+      const params = new SqlParams();
+      const query = params.add(q);
+      return run<FuzzyCandidate>(
         `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
-         FROM songs WHERE search_text %> ${query}
+         FROM songs WHERE ${SONG_WORDS} && ${params.add(likeWords)}::text[] AND search_text %> ${query}
          ORDER BY similarity DESC, ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
         params.values,
-      ),
-    );
+      );
+    });
     const strict = rankByTypos(
       q,
       rows.filter((row) => row.similarity >= STRICT_SIMILARITY),
     );
     return strict.length > 0 && typoScore(q, strict[0]!.search_text) >= ONE_SLIP_SCORE ? strict : rankByTypos(q, rows);
+  }
+
+  /**
+   * The vocabulary words as similar to each of `words` as the transaction's word similarity
+   * threshold, the SIMILAR_WORDS most similar of each. `word %> w`, not `w <% word`: the form the
+   * planner matches to the trigram index.
+   */
+  private async similarWords(run: Run, words: string[]): Promise<string[]> {
+    if (words.length === 0) return [];
+    const params = new SqlParams();
+    const lists = words.map((word) => {
+      const placeholder = params.add(word);
+      return `ARRAY(SELECT word FROM search_words WHERE word %> ${placeholder} ORDER BY word_similarity(${placeholder}, word) DESC, word LIMIT ${SIMILAR_WORDS})`;
+    });
+    const [row] = await run<{ words: string[] }>(`SELECT ARRAY(SELECT DISTINCT unnest(${lists.join(' || ')})) AS words`, params.values);
+    return row!.words;
   }
 }
 
