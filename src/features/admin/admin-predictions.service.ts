@@ -4,6 +4,7 @@ import { isRowId } from '../../platform/common/http/query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { PredictionHistoryService } from '../hit-prediction/prediction-history.service.js';
+import { SongsService } from '../dataset/songs.service.js';
 import { searchWords } from '../../vocabulary/search-text.js';
 import { createdBetween, orderByFor } from '../../platform/common/http/listing-order.js';
 import { toAdminPredictionDto, type AdminPredictionDto, type AdminPredictionPageDto, type AdminPredictionsQueryDto } from './dto/admin-prediction.dto.js';
@@ -17,12 +18,13 @@ export class AdminPredictionsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly history: PredictionHistoryService,
+    private readonly songs: SongsService,
   ) {}
 
   async list(query: AdminPredictionsQueryDto): Promise<AdminPredictionPageDto> {
     const words = searchWords(query.search);
     const where: Prisma.PredictionWhereInput = {
-      ...(words.length > 0 && { song: { AND: words.map((word) => ({ searchText: { contains: word } })) } }),
+      ...(words.length > 0 && { song: await this.songs.searchTextContaining(words) }),
       ...(query.is_hit !== undefined && { isHit: query.is_hit }),
       ...(query.model_prediction !== undefined && { modelPrediction: query.model_prediction }),
       ...(query.adjusted_by_dataset !== undefined && { adjustedByDataset: query.adjusted_by_dataset }),

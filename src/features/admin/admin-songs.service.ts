@@ -25,7 +25,7 @@ export class AdminSongsService {
     const search = query.search?.trim();
     const where: Prisma.SongWhereInput = {
       // Words of the title and artists, or a Spotify track id as given (ids are case-sensitive), as the original's admin searched.
-      ...(search && { OR: [{ AND: searchWords(search).map((word) => ({ searchText: { contains: word } })) }, { trackId: search }] }),
+      ...(search && { OR: [await this.songs.searchTextContaining(searchWords(search)), { trackId: search }] }),
       ...(query.is_hit !== undefined && { isHit: query.is_hit }),
       ...(query.is_acoustic !== undefined && { isAcoustic: query.is_acoustic }),
       ...(query.is_instrumental !== undefined && { isInstrumental: query.is_instrumental }),

@@ -10,6 +10,7 @@ import type { ListSongsQueryDto } from './dto/list-songs.query.dto.js';
 import type { SearchHitDto } from './dto/song-search.dto.js';
 import { toSongDto, type SongDto, type SongPageDto } from './dto/song.dto.js';
 import { normalizeSearchText } from '../../vocabulary/search-text.js';
+import { SearchTextFilter } from './search-text-filter.js';
 import { SongSearchService } from './song-search.service.js';
 import { songFromSpotify } from './spotify-song.js';
 
@@ -33,6 +34,7 @@ export class SongsService {
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
     private readonly songSearch: SongSearchService,
+    private readonly searchTextFilter: SearchTextFilter,
   ) {}
 
   /** Stores a track found on Spotify with its audio features (again: its popularity may have changed). */
@@ -89,10 +91,15 @@ export class SongsService {
     return q ? this.songSearch.searchBody(q, limit) : EMPTY_SEARCH_BODY;
   }
 
+  /** The songs whose search text contains every one of `texts` (in search-text form), as a filter (SearchTextFilter). */
+  searchTextContaining(texts: string[]): Promise<Prisma.SongWhereInput> {
+    return this.searchTextFilter.containing(texts);
+  }
+
   async list(query: ListSongsQueryDto): Promise<SongPageDto> {
     const search = query.search ? normalizeSearchText(query.search) : '';
     const where: Prisma.SongWhereInput = {
-      ...(search && { searchText: { contains: search } }),
+      ...(search && (await this.searchTextFilter.containing([search]))),
       ...(query.genre && { trackGenre: { equals: query.genre, mode: 'insensitive' } }),
       ...(query.is_hit !== undefined && { isHit: query.is_hit }),
       ...(query.source && { source: query.source }),

@@ -50,7 +50,7 @@ describe('reporting schema for BI tools', () => {
     await t.app.get(HitPredictorService).reload();
     const dataset = await t.prisma.song.findMany({ where: { dataset: 'demo' }, orderBy: { id: 'asc' }, take: 24 });
     for (const [index, song] of dataset.slice(0, 6).entries()) {
-      const { id: _id, createdAt: _created, updatedAt: _updated, searchText: _s, searchTitle: _t, searchArtists: _a, ...copy } = song;
+      const { id: _id, createdAt: _created, updatedAt: _updated, searchText: _s, searchTitle: _t, searchArtists: _a, searchWords: _w, ...copy } = song;
       await t.prisma.song.create({
         data: {
           ...copy,

@@ -85,8 +85,8 @@ describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () =>
 
   it('leaves the indexes it dropped to load the empty table recorded, for the next import to build back', async () => {
     const recorded = await query<{ name: string }>('SELECT name FROM song_import_deferred_indexes ORDER BY name');
-    expect(recorded.map((row) => row.name)).toContain('songs_search_text_trgm_idx');
-    expect(await query(`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_search_text_trgm_idx'`)).toEqual([]);
+    expect(recorded.map((row) => row.name)).toContain('songs_words_search_idx');
+    expect(await query(`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_words_search_idx'`)).toEqual([]);
   });
 
   it('imports every song exactly once when the same import runs again', async () => {
@@ -98,6 +98,6 @@ describe('an import-songs killed mid-way (SIGKILL)', { timeout: 120_000 }, () =>
 
   it('has the indexes the killed import dropped built back by the import that ran again', async () => {
     expect(await query('SELECT name FROM song_import_deferred_indexes')).toEqual([]);
-    expect(await query(`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_search_text_trgm_idx'`)).toHaveLength(1);
+    expect(await query(`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_words_search_idx'`)).toHaveLength(1);
   });
 });

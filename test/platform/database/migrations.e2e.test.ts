@@ -70,6 +70,7 @@ describe('migrations', () => {
       'albums_search_text_fts_idx',
       'artists_search_text_fts_idx',
       'catalog_songs_search_text_fts_idx',
+      'search_words_cut_search_idx',
       'songs_artists_prefix_search_idx',
       'songs_popularity_search_idx',
       'songs_text_prefix_search_idx',

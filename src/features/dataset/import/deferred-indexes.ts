@@ -1,12 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * Memory for building the indexes back, for this session only: a GIN trigram index on a million
- * titles builds in one pass with it, in several merges without (the default is 64 MB).
+ * Memory for building the indexes back, for this session only: the builds of a million songs'
+ * indexes sort and merge their entries in memory with it (the default is 64 MB).
  */
 const INDEX_BUILD_MEMORY = '256MB';
 
-/** Connections building indexes at once: the trigram index beside the btrees, on two cores. */
+/** Connections building indexes at once: the words GIN index beside the btrees, on two cores. */
 const BUILDERS = 2;
 
 /** The secondary indexes of songs: neither the primary key nor unique (the upsert needs track_id's). */
@@ -17,7 +17,7 @@ const SECONDARY_INDEXES = `
 
 /**
  * The secondary indexes of `songs` an import into an empty table drops before loading and builds
- * once after it: maintaining them row by row (the GIN trigram index on search_text above all)
+ * once after it: maintaining them row by row (the GIN words index above all)
  * costs several times building them. Each dropped index is recorded in
  * song_import_deferred_indexes in the same transaction, so one dropped by an import that was
  * killed is built back by the next import. One message (statements are few, round trips count).

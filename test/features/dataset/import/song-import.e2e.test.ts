@@ -39,7 +39,7 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
 
   it('leaves the song table with every index after loading it empty (they are built once, at the end), and analysed', async () => {
     const indexes = await app.t.prisma.$queryRaw<Array<{ indexname: string }>>`SELECT indexname FROM pg_indexes WHERE tablename = 'songs' ORDER BY 1`;
-    expect(indexes.map((index) => index.indexname)).toEqual(expect.arrayContaining(['songs_pkey', 'songs_search_text_trgm_idx', 'songs_track_id_key']));
+    expect(indexes.map((index) => index.indexname)).toEqual(expect.arrayContaining(['songs_pkey', 'songs_words_search_idx', 'songs_track_id_key']));
     expect(indexes.length).toBeGreaterThanOrEqual(7);
     expect(await app.t.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
     const [stats] = await app.t.prisma.$queryRaw<
