@@ -51,6 +51,11 @@ const SIMILAR_WORDS = 10;
 /** pg_trgm word similarities of the last-resort fuzzy match: the default, then a looser one. */
 const STRICT_SIMILARITY = 0.6;
 const LOOSE_SIMILARITY = 0.45;
+/**
+ * How like a query word a vocabulary word must be to stand for it in the last resort: below the
+ * whole query's threshold, since the words around it add to a song's similarity.
+ */
+const LIKE_WORD_SIMILARITY = 0.3;
 /** A typo score this high means every query word is within about one slip of a song's word. */
 const ONE_SLIP_SCORE = 0.9;
 
@@ -233,9 +238,7 @@ export class SongSearchService implements OnModuleDestroy {
       const range = bound === undefined ? `${key} LIKE ${prefix}` : `${key} ~>=~ ${indexed} AND ${key} ~<~ ${below}`;
       return `(${range}${long ? ` AND ${column} LIKE ${fullPrefix}` : ''})`;
     };
-    const everyWord = matches
-      .map((match, i) => (match === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(match)}::text[]`))
-      .join(' AND ');
+    const everyWord = holdingEveryWord(params, words, matches);
     const inPhrase = `strpos(search_text, ${query}) > 0`;
 
     const unfilled = (...tiers: string[]) => tiers.map((tier) => `(SELECT count(*) FROM ${tier}) < ${n}`).join(' AND ');
@@ -316,11 +319,7 @@ export class SongSearchService implements OnModuleDestroy {
     if (candidates.every((candidate) => candidate.length > 0)) {
       const params = new SqlParams();
       const query = params.add(q);
-      const everyWord = candidates
-        .map((candidate, i) =>
-          candidate === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(candidate)}::text[]`,
-        )
-        .join(' AND ');
+      const everyWord = holdingEveryWord(params, words, candidates);
       // Planned for its values: whether to walk the popularity index depends on the candidates.
       const songs = await customPlanned(run, [], () =>
         run<FuzzyCandidate>(
@@ -346,26 +345,35 @@ export class SongSearchService implements OnModuleDestroy {
   }
 
   /**
-   * The last resort for farther misses: pg_trgm's word similarity of the whole query, on the songs
-   * holding a vocabulary word as similar to one of its words (the SIMILAR_WORDS most similar to
-   * each, through the vocabulary's trigram index; a common word's like words are common too, and
-   * would make most songs candidates). Candidates as similar as pg_trgm's default (0.6) first; the
-   * looser ones too when none of those is within one slip, since a slip in a short word
-   * ("beatels") shares few trigrams with the right one.
+   * The last resort for farther misses: pg_trgm's word similarity of the whole query, on songs
+   * found through the vocabulary and the words index. Each query word in no song stands for the
+   * SIMILAR_WORDS vocabulary words most like it (by the vocabulary's trigram index), the others
+   * for their matches, and the songs holding every one are the candidates. When a word in no song
+   * has no word like it (two slips in a short word share few trigrams), the candidates hold every
+   * other word instead, or, when those are all common, any word like a missing one. Candidates as
+   * similar as pg_trgm's default (0.6) first; the looser ones too when none of those is within
+   * one slip, since a slip in a short word ("beatels") shares few trigrams with the right one.
    */
   private async similar(run: Run, q: string, words: string[], matches: WordMatches): Promise<FuzzyCandidate[]> {
-    const rare = words.filter((_, i) => matches[i] !== 'common');
-    const rows = await customPlanned(run, [`pg_trgm.word_similarity_threshold = ${LOOSE_SIMILARITY}`], async () => {
-      const likeWords = await this.similarWords(run, rare);
-      if (likeWords.length === 0) return [];
-      const params = new SqlParams();
-      const query = params.add(q);
-      return run<FuzzyCandidate>(
-        `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
-         FROM songs WHERE ${SONG_WORDS} && ${params.add(likeWords)}::text[] AND search_text %> ${query}
-         ORDER BY similarity DESC, ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
-        params.values,
-      );
+    const rows = await customPlanned(run, [`pg_trgm.word_similarity_threshold = ${LIKE_WORD_SIMILARITY}`], async () => {
+      const likeWords = await this.similarWords(run, words);
+      const everyWord = matches.map((match, i) => (match.length > 0 ? match : likeWords[i]!));
+      if (everyWord.every((match) => match.length > 0)) {
+        const songs = await this.similarSongs(run, q, (params) => holdingEveryWord(params, words, everyWord));
+        if (songs.length > 0) return songs;
+      }
+      const held = words.map((word, i) => ({ word, match: matches[i]! })).filter(({ match }) => match.length > 0);
+      if (held.some(({ match }) => match !== 'common')) {
+        return this.similarSongs(run, q, (params) =>
+          holdingEveryWord(
+            params,
+            held.map(({ word }) => word),
+            held.map(({ match }) => match),
+          ),
+        );
+      }
+      const likeMissing = [...new Set(likeWords.filter((_, i) => matches[i]!.length === 0).flat())];
+      return likeMissing.length > 0 ? this.similarSongs(run, q, (params) => `${SONG_WORDS} && ${params.add(likeMissing)}::text[]`) : [];
     });
     const strict = rankByTypos(
       q,
@@ -375,19 +383,30 @@ export class SongSearchService implements OnModuleDestroy {
   }
 
   /**
-   * The vocabulary words as similar to each of `words` as the transaction's word similarity
-   * threshold, the SIMILAR_WORDS most similar of each. `word %> w`, not `w <% word`: the form the
-   * planner matches to the trigram index.
+   * Per word, the SIMILAR_WORDS vocabulary words most like it, as like as the transaction's word
+   * similarity threshold at least. `word %> w`, not `w <% word`: the form the planner matches to
+   * the trigram index.
    */
-  private async similarWords(run: Run, words: string[]): Promise<string[]> {
-    if (words.length === 0) return [];
+  private async similarWords(run: Run, words: string[]): Promise<string[][]> {
     const params = new SqlParams();
-    const lists = words.map((word) => {
+    const lists = words.map((word, i) => {
       const placeholder = params.add(word);
-      return `ARRAY(SELECT word FROM search_words WHERE word %> ${placeholder} ORDER BY word_similarity(${placeholder}, word) DESC, word LIMIT ${SIMILAR_WORDS})`;
+      return `ARRAY(SELECT word FROM search_words WHERE word %> ${placeholder} ORDER BY word_similarity(${placeholder}, word) DESC, word LIMIT ${SIMILAR_WORDS}) AS "${i}"`;
     });
-    const [row] = await run<{ words: string[] }>(`SELECT ARRAY(SELECT DISTINCT unnest(${lists.join(' || ')})) AS words`, params.values);
-    return row!.words;
+    const rows = await run<Record<string, string[]>>(`SELECT ${lists.join(', ')}`, params.values);
+    return words.map((_, i) => rows[0]![String(i)]!);
+  }
+
+  /** The FUZZY_CANDIDATES songs meeting a condition most similar to `q` by pg_trgm's word similarity (at least the threshold). */
+  private similarSongs(run: Run, q: string, condition: (params: SqlParams) => string): Promise<FuzzyCandidate[]> {
+    const params = new SqlParams();
+    const query = params.add(q);
+    return run<FuzzyCandidate>(
+      `SELECT ${columns(params)}, search_text, word_similarity(${query}, search_text) AS similarity
+       FROM songs WHERE ${condition(params)} AND word_similarity(${query}, search_text) >= ${LOOSE_SIMILARITY}
+       ORDER BY similarity DESC, ${BY_POPULARITY} LIMIT ${FUZZY_CANDIDATES}`,
+      params.values,
+    );
   }
 }
 
@@ -398,6 +417,13 @@ export class SongSearchService implements OnModuleDestroy {
 async function customPlanned<T>(run: Run, settings: string[], statement: () => Promise<T>): Promise<T> {
   await run(['BEGIN READ ONLY', ...['plan_cache_mode = force_custom_plan', ...settings].map((setting) => `SET LOCAL ${setting}`)].join('; '));
   return statement().finally(() => run('COMMIT'));
+}
+
+/** Songs holding every query word: one of its vocabulary words, or the word itself (strpos) when it is common. */
+function holdingEveryWord(params: SqlParams, words: string[], matches: WordMatches): string {
+  return matches
+    .map((match, i) => (match === 'common' ? `strpos(search_text, ${params.add(words[i])}) > 0` : `${SONG_WORDS} && ${params.add(match)}::text[]`))
+    .join(' AND ');
 }
 
 /** The correction closest to a word by typo distance (the first in vocabulary order on a tie), if any. */
