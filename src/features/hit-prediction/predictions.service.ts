@@ -5,8 +5,8 @@ import { hitPredictions, type HitModelFile, type HitPrediction } from './model/h
 import { KeyedSerializer } from '../../platform/common/keyed-serializer.js';
 import { recordPrediction } from '../../platform/metrics/prediction-metrics.js';
 import { BatchPredictionThreads } from './batch/batch-prediction-threads.js';
-import { checkedOutcome, type BatchJob, type BatchOutcome } from './batch/batch-prediction-worker.js';
-import { batchResults, checkBatchRowsInSlices, checkExplainedRows } from './batch/batch-rows.js';
+import type { BatchJob } from './batch/batch-prediction-worker.js';
+import { batchResults, checkBatchRowsInSlices, checkedOutcome, checkExplainedRows, type BatchOutcome } from './batch/batch-rows.js';
 import { packedRows, packRows } from './batch/packed-rows.js';
 import type { BatchPredictionResultDto } from './dto/batch-prediction.dto.js';
 import type { ManualPredictionDto, ManualPredictionResultDto } from './dto/manual-prediction.dto.js';

@@ -11,10 +11,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CsvUploadError } from '../../../platform/common/csv-upload.js';
 import { readFileSync } from 'node:fs';
 import { HitExplainer } from '../model/hit-explainer.js';
-import type { ExplainedRow, HitModelFile } from '../model/hit-probabilities.js';
+import type { HitModelFile } from '../model/hit-probabilities.js';
 import { parseBatchCsv } from '../batch-csv.js';
 import { MAX_BATCH_ROWS } from '../dto/batch-prediction.dto.js';
-import { checkBatchRows, checkExplainedRows, listedRows, type BatchRows, type CheckedRows } from './batch-rows.js';
+import { checkBatchRows, checkedOutcome, checkExplainedRows, listedRows, type BatchOutcome, type BatchRows } from './batch-rows.js';
 import { packedRows } from './packed-rows.js';
 
 export interface BatchWorkerData {
@@ -31,24 +31,6 @@ export interface BatchJob {
   /** Explain each valid row (?explain=true): here, off the event loop, about 3 ms of CPU a row. */
   explain: boolean;
 }
-
-/** What a batch's rows came to: what the model runs (their features) and each bad row's error, or why not. */
-export type BatchOutcome =
-  | {
-      outcome: 'predicted';
-      rowCount: number;
-      errors: CheckedRows['errors'];
-      validRows: number;
-      /** `validRows × model features` in the model's feature order (transferred, not copied); empty without valid rows. */
-      features: Float32Array;
-      warnings: string[];
-      /** With `explain`: each valid row's raw score and explanation, in order; null when the version cannot explain. */
-      explained?: ExplainedRow[] | null;
-    }
-  /** Valid rows, but no model to run them. */
-  | { outcome: 'unavailable'; validRows: number }
-  | { outcome: 'bad-request'; message: string }
-  | { outcome: 'failed'; message: string };
 
 export type BatchReply = { id: number } & BatchOutcome;
 
@@ -75,17 +57,6 @@ function explainerFor(model: HitModelFile): HitExplainer | undefined {
     explainerOf = { version: model.version, explainer };
   }
   return explainerOf.explainer;
-}
-
-/** A check's outcome for the model version in use: the valid rows' features to run, or no model for them. */
-export function checkedOutcome(
-  { validRows, features, errors }: CheckedRows,
-  rowCount: number,
-  model: HitModelFile | undefined,
-  warnings: string[],
-): BatchOutcome {
-  if (validRows > 0 && !model) return { outcome: 'unavailable', validRows };
-  return { outcome: 'predicted', rowCount, errors, validRows, features, warnings };
 }
 
 function prepare({ model, input, explain }: BatchJob): BatchOutcome {

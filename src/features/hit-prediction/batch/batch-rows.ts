@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { compileValidityCheck } from '../../../platform/common/http/compiled-validation.js';
 import { describeValidationErrors } from '../../../platform/common/http/validation.js';
-import { writeFeatures, type FeatureValues, type HitPrediction } from '../model/hit-probabilities.js';
+import { writeFeatures, type ExplainedRow, type FeatureValues, type HitModelFile, type HitPrediction } from '../model/hit-probabilities.js';
 import type { BatchRowResultDto } from '../dto/batch-prediction.dto.js';
 import { ManualPredictionDto } from '../dto/manual-prediction.dto.js';
 import { MAX_EXPLAINED_BATCH_ROWS } from '../dto/batch-prediction.dto.js';
@@ -114,6 +114,35 @@ export async function checkBatchRowsInSlices(rows: BatchRows, names: readonly st
     if (checker.checked < rows.count) await setImmediate();
   }
   return checker.result();
+}
+
+/** What a batch's rows came to: what the model runs (their features) and each bad row's error, or why not. */
+export type BatchOutcome =
+  | {
+      outcome: 'predicted';
+      rowCount: number;
+      errors: CheckedRows['errors'];
+      validRows: number;
+      /** `validRows × model features` in the model's feature order (transferred, not copied); empty without valid rows. */
+      features: Float32Array;
+      warnings: string[];
+      /** With `explain`: each valid row's raw score and explanation, in order; null when the version cannot explain. */
+      explained?: ExplainedRow[] | null;
+    }
+  /** Valid rows, but no model to run them. */
+  | { outcome: 'unavailable'; validRows: number }
+  | { outcome: 'bad-request'; message: string }
+  | { outcome: 'failed'; message: string };
+
+/** A check's outcome for the model version in use: the valid rows' features to run, or no model for them. */
+export function checkedOutcome(
+  { validRows, features, errors }: CheckedRows,
+  rowCount: number,
+  model: HitModelFile | undefined,
+  warnings: string[],
+): BatchOutcome {
+  if (validRows > 0 && !model) return { outcome: 'unavailable', validRows };
+  return { outcome: 'predicted', rowCount, errors, validRows, features, warnings };
 }
 
 /** A batch row's prediction as the API answers it (the model version goes once per answer; the explanation only when asked for). */
