@@ -17,6 +17,7 @@ const PUBLIC_FILES = {
   dataset: [
     'songs.module',
     'songs.service',
+    'dataset-version',
     'import/song-import.service',
     'demo/demo-songs.service',
     'demo/demo-mark',

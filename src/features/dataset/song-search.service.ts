@@ -6,6 +6,7 @@ import { likeLiteral } from '../../platform/database/like-literal.js';
 import { statementName } from '../../platform/database/prepared-query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { VersionedCache } from '../../platform/database/versioned-cache.js';
+import { DATASET_VERSION } from './dataset-version.js';
 import { DEMO_DATASET } from './demo/demo-mark.js';
 import type { SearchHitDto, SongSearchResultDto } from './dto/song-search.dto.js';
 import { oneSlipVariants, typoDistance, typoScore } from '../../platform/common/fuzzy-score.js';
@@ -59,14 +60,6 @@ const LIKE_WORD_SIMILARITY = 0.3;
 /** A typo score this high means every query word is within about one slip of a song's word. */
 const ONE_SLIP_SCORE = 0.9;
 
-/**
- * The songs' version: the sum of dataset_versions' slots, which a statement trigger on songs bumps
- * on every change (migration dataset_versions), as text. It only grows, and changes with every
- * committed change to the songs, the only table a search's answer depends on (the vocabulary
- * follows the songs; the statistics steer the plan, never the results). Prefixed by the database's
- * oid, as the catalog's version: a restore makes the database anew.
- */
-const DATASET_VERSION = `(SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text || ':' || coalesce(sum(version), 0)::text FROM dataset_versions)`;
 /** Most searches one version read answers (they all asked while the one before was in flight). */
 const MAX_VERSION_READERS = 1000;
 
@@ -94,7 +87,8 @@ const columns = (params: SqlParams) => `id, track_id, track_name, artists, album
  * Answers are kept by query and limit with the songs' version they were read at, and given again
  * while that is still the version (docs/benchmarks.md, "Dataset search over HTTP: answers kept by
  * the songs' version"): a search asked again costs one small statement, shared by the searches
- * that wait for it, instead of two to five.
+ * that wait for it, instead of two to five. The songs are the only table an answer depends on (the
+ * vocabulary follows them; the statistics steer the plan, never the results).
  */
 @Injectable()
 export class SongSearchService implements OnModuleDestroy {

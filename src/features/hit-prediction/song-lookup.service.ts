@@ -2,9 +2,11 @@ import { BadRequestException, Injectable, Logger, NotFoundException, ServiceUnav
 import { CoalescingReader } from '../../platform/database/coalescing-reader.js';
 import { queryPrepared } from '../../platform/database/prepared-query.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
+import { VersionedCache } from '../../platform/database/versioned-cache.js';
 import { Prisma, type Song } from '../../generated/prisma/client.js';
 import { typoScore } from '../../platform/common/fuzzy-score.js';
 import { normalizeSearchText } from '../../vocabulary/search-text.js';
+import { DATASET_VERSION } from '../dataset/dataset-version.js';
 import { SongsService } from '../dataset/songs.service.js';
 import { SpotifyClient, SpotifyUnavailableError } from '../spotify/spotify-client.js';
 import type { SpotifyTrack } from '../spotify/spotify-track.js';
@@ -47,14 +49,30 @@ const PREDICTED_SONG_COLUMNS = {
 
 export type PredictedSong = Pick<Song, keyof typeof PREDICTED_SONG_COLUMNS>;
 
+/**
+ * A song a request names. `keptAt`, for a song kept from an earlier request: the songs' version
+ * it was read at, which the statement storing the prediction confirms (see storePredictions).
+ */
+export interface FoundSong {
+  song: PredictedSong;
+  keptAt: string | null;
+}
+
+/** A predicted song's columns, and the songs' version of the statement's snapshot. */
 const SELECT_PREDICTED_SONG = Prisma.raw(
   `SELECT ${Object.entries(PREDICTED_SONG_COLUMNS)
     .map(([field, column]) => `${column} AS "${field}"`)
-    .join(', ')} FROM songs`,
+    .join(', ')}, ${DATASET_VERSION} AS version FROM songs`,
 );
 
 /** Most track ids looked up by one statement: under load about as many as requests arrive during one lookup (tens). */
 export const MAX_TRACK_IDS_PER_LOOKUP = 200;
+/**
+ * Songs kept by track id, the most recently asked first to stay: each about half a kilobyte of
+ * heap, so a megabyte in all, while an A&R tool asking about the same songs again skips their
+ * lookup (docs/benchmarks.md, "Dataset hits kept by the songs' version").
+ */
+const KEPT_SONGS = 2000;
 
 /**
  * Finds the song a request names: in the songs table first (by track id; else by title and
@@ -64,7 +82,9 @@ export const MAX_TRACK_IDS_PER_LOOKUP = 200;
 export class SongLookupService {
   private readonly logger = new Logger(SongLookupService.name);
   /** One per app: track ids asked while a lookup is in flight share the next statement. */
-  private readonly byTrackId: CoalescingReader<string, PredictedSong>;
+  private readonly byTrackId: CoalescingReader<string, PredictedSong & { version: string }>;
+  /** Songs found by track id, with the songs' version they were read at. */
+  private readonly kept = new VersionedCache<PredictedSong>(KEPT_SONGS, () => 1);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -72,21 +92,28 @@ export class SongLookupService {
     private readonly spotify: SpotifyClient,
   ) {
     this.byTrackId = new CoalescingReader(
-      (trackIds) => queryPrepared<PredictedSong>(prisma.pool, Prisma.sql`${SELECT_PREDICTED_SONG} WHERE track_id = ANY(${trackIds}::text[])`),
+      (trackIds) =>
+        queryPrepared<PredictedSong & { version: string }>(prisma.pool, Prisma.sql`${SELECT_PREDICTED_SONG} WHERE track_id = ANY(${trackIds}::text[])`),
       (song) => song.trackId!,
       MAX_TRACK_IDS_PER_LOOKUP,
     );
   }
 
-  async find(request: SpotifyPredictionDto): Promise<PredictedSong> {
+  /**
+   * The song `request` names. A song found by track id before is given as kept (`keptAt` set)
+   * unless `kept` is false: then, as every other song, it is read now.
+   */
+  async find(request: SpotifyPredictionDto, { kept = true } = {}): Promise<FoundSong> {
     const trackId = trackIdOf(request);
     const title = request.title?.trim();
     const artist = request.artist?.trim();
     if (!trackId && (!title || !artist)) {
       throw new BadRequestException('Provide a Spotify link (url), a track_id, or both title and artist.');
     }
+    const keptSong = kept && trackId ? this.kept.latest(trackId) : undefined;
+    if (keptSong) return { song: keptSong.value, keptAt: keptSong.version };
     const known = trackId ? await this.findByTrackId(trackId) : await this.findByTitleAndArtist(title!, artist!);
-    if (known) return this.withSpotifyLinks(known);
+    if (known) return { song: await this.withSpotifyLinks(known), keptAt: null };
     if (!this.spotify.configured) throw trackId ? spotifyNotConfigured(trackId) : songNotFound();
 
     const track = await this.askSpotify(() =>
@@ -95,15 +122,20 @@ export class SongLookupService {
         : this.spotify.searchTracks(`track:"${unquote(title!)}" artist:"${unquote(artist!)}"`, 1).then(([first]) => first ?? null),
     );
     if (!track) throw songNotFound();
-    return this.fromSpotify(track);
+    return { song: await this.fromSpotify(track), keptAt: null };
   }
 
   /**
    * The hot path of dataset hits: one prepared statement, not Prisma's query, shared by the
-   * lookups of concurrent requests (docs/benchmarks.md).
+   * lookups of concurrent requests (docs/benchmarks.md). The song is kept for the next request
+   * unless it still waits for Spotify's cover, which each request tries again.
    */
   private async findByTrackId(trackId: string): Promise<PredictedSong | null> {
-    return (await this.byTrackId.read(trackId)) ?? null;
+    const found = await this.byTrackId.read(trackId);
+    if (!found) return null;
+    const { version, ...song } = found;
+    if (!this.wantsSpotifyLinks(song)) this.kept.set(trackId, version, song);
+    return song;
   }
 
   /** Exact title and artist words first, then the closest near miss. */
@@ -137,7 +169,7 @@ export class SongLookupService {
 
   /** Dataset songs carry no cover or preview: take Spotify's when it answers quickly, never fail over it. */
   private async withSpotifyLinks(song: PredictedSong): Promise<PredictedSong> {
-    if (!this.spotify.configured || !song.trackId || song.albumImage) return song;
+    if (!this.wantsSpotifyLinks(song)) return song;
     try {
       const track = await this.spotify.getTrack(song.trackId, LINKS_LOOKUP);
       return track ? await this.songs.addSpotifyLinks(song, track) : song;
@@ -145,6 +177,10 @@ export class SongLookupService {
       this.logger.debug(`No Spotify cover for song ${song.id}: ${(error as Error).message}`);
       return song;
     }
+  }
+
+  private wantsSpotifyLinks(song: PredictedSong): song is PredictedSong & { trackId: string } {
+    return this.spotify.configured && !!song.trackId && !song.albumImage;
   }
 
   private async askSpotify<T>(call: () => Promise<T>): Promise<T> {

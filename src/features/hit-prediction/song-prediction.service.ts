@@ -7,15 +7,19 @@ import { adjustByDataset } from './dataset-adjustment.js';
 import type { SpotifyPredictionDto, SpotifyPredictionResultDto } from './dto/spotify-prediction.dto.js';
 import type { CoalescingWriter } from '../../platform/database/coalescing-writer.js';
 import { predictionHistoryWriter, type PredictionToStore } from './prediction-record.js';
-import { SongLookupService } from './song-lookup.service.js';
+import { SongLookupService, type FoundSong } from './song-lookup.service.js';
 
 const label = (isHit: boolean) => (isHit ? 'HIT' : 'FLOP');
 
-/** Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with its audit log (one statement shared with concurrent requests). */
+/**
+ * Predicts a named song: finds it, predicts it, adjusts by the dataset, and stores the answer with
+ * its audit log (one statement shared with concurrent requests). A song kept from an earlier
+ * request is confirmed by that statement: if the songs changed since, it is read again.
+ */
 @Injectable()
 export class SongPredictionService {
   /** One per app: concurrent requests' predictions share its statements (see predictionHistoryWriter). */
-  private readonly history: CoalescingWriter<PredictionToStore, number>;
+  private readonly history: CoalescingWriter<PredictionToStore, number | null>;
 
   constructor(
     prisma: PrismaService,
@@ -26,8 +30,14 @@ export class SongPredictionService {
   }
 
   async predict(request: SpotifyPredictionDto, requestId?: string): Promise<SpotifyPredictionResultDto> {
-    const song = await this.lookup.find(request);
+    const answer = await this.predictFound(await this.lookup.find(request), request, requestId);
+    if (answer) return answer;
+    // The songs changed after the kept song was read: read it now; a song read now is stored as it is.
+    return (await this.predictFound(await this.lookup.find(request, { kept: false }), request, requestId))!;
+  }
 
+  /** The answer for `found`, stored; null when it was kept and the songs have changed since (nothing stored). */
+  private async predictFound({ song, keptAt }: FoundSong, request: SpotifyPredictionDto, requestId?: string): Promise<SpotifyPredictionResultDto | null> {
     const features = songFeatures(song);
     const model = await this.predictor.predict(features);
     const inDataset = song.dataset !== null;
@@ -73,7 +83,9 @@ export class SongPredictionService {
       datasetLabel: inDataset ? song.isHit : null,
       datasetPopularity: inDataset ? song.popularity : null,
     };
-    response.prediction_id = await this.history.write({ values, audit: { endpoint: 'POST /api/predict/spotify/', requestId, request, response } });
+    const id = await this.history.write({ values, audit: { endpoint: 'POST /api/predict/spotify/', requestId, request, response }, songKeptAt: keptAt });
+    if (id === null) return null;
+    response.prediction_id = id;
     return response;
   }
 }

@@ -2,14 +2,17 @@
  * Values read from the database, each kept with the version of the data it was read from (a
  * version PostgreSQL bumps on every committed change, read in the same snapshot as the value).
  * A value is given back only to a caller holding that same version, which it reads from the
- * database first: so every instance on one database answers what is committed, and a change made
+ * database first, or to one that checks the version in the statement relying on the value (see
+ * `latest`): so every instance on one database answers what is committed, and a change made
  * through another instance is seen as soon as it is committed there.
  *
  * Bounded by `maxSize` (as `sizeOf` counts, e.g. characters): the least recently used values go
  * first. A value stored for an older version stays until it is replaced or pushed out.
  */
+type Entry<Value> = { version: string; value: Value; size: number };
+
 export class VersionedCache<Value> {
-  private readonly entries = new Map<string, { version: string; value: Value; size: number }>();
+  private readonly entries = new Map<string, Entry<Value>>();
   private size = 0;
 
   constructor(
@@ -25,11 +28,16 @@ export class VersionedCache<Value> {
   /** The value kept for `key` if it was read at `version`. */
   get(key: string, version: string): Value | undefined {
     const entry = this.entries.get(key);
-    if (entry?.version !== version) return undefined;
-    // Most recently used last: Map keeps insertion order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return entry?.version === version ? this.used(key, entry).value : undefined;
+  }
+
+  /**
+   * The value kept for `key` with the version it was read at, whatever the version now: for a
+   * caller that confirms the version later, in the statement that relies on the value.
+   */
+  latest(key: string): { version: string; value: Value } | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.used(key, entry);
   }
 
   /** Keeps `value`, read at `version`, for `key` (unless it alone is larger than the whole cache). */
@@ -43,6 +51,13 @@ export class VersionedCache<Value> {
       if (this.size <= this.maxSize) break;
       this.delete(oldest);
     }
+  }
+
+  /** Most recently used last: Map keeps insertion order. */
+  private used(key: string, entry: Entry<Value>): Entry<Value> {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
   }
 
   private delete(key: string): void {

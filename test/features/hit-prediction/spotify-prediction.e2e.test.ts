@@ -164,6 +164,24 @@ describe('POST /api/predict/spotify/ for songs Encore knows', () => {
     });
   });
 
+  it('answers a song asked before as the songs hold it now, after a change made elsewhere, storing one prediction', async () => {
+    const song = (await t.prisma.song.findFirst({ where: { dataset: { not: null } }, orderBy: { id: 'desc' } }))!;
+    await predict({ track_id: song.trackId }).expect(200);
+    // Another instance, an import or an admin edit: this app's kept copy of the song is now old.
+    const changed = await t.prisma.song.update({ where: { id: song.id }, data: { popularity: (song.popularity ?? 0) + 1, isHit: !song.isHit } });
+    const before = await t.prisma.prediction.count();
+
+    const { body } = await predict({ track_id: song.trackId }).expect(200);
+    expect(body).toMatchObject({
+      dataset_popularity: changed.popularity,
+      dataset_label: changed.isHit ? 'HIT' : 'FLOP',
+      song: { popularity: changed.popularity },
+    });
+    expect(await t.prisma.prediction.count()).toBe(before + 1);
+    const audit = await t.prisma.predictionAuditLog.findFirstOrThrow({ where: { predictionId: body.prediction_id } });
+    expect(audit.response).toEqual(body);
+  });
+
   it('keeps predicted dataset songs, with their predictions, when an import clears the dataset', async () => {
     const predicted = await t.prisma.prediction.count({ where: { songId: known.id } });
     const kaggle =

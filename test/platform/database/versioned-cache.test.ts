@@ -41,4 +41,21 @@ describe('a versioned cache', () => {
     cache.set('a', '1', 'aaaa');
     expect(cache.has('a')).toBe(false);
   });
+
+  it('gives the latest value with the version it was read at, for the caller to check later', () => {
+    const cache = cacheOf(100);
+    cache.set('track', '7', 'song');
+    expect(cache.latest('track')).toMatchObject({ version: '7', value: 'song' });
+    expect(cache.latest('other')).toBeUndefined();
+  });
+
+  it('counts a value given by latest as used, so others go first when full', () => {
+    const cache = cacheOf(10);
+    cache.set('a', '1', 'aaaa');
+    cache.set('b', '1', 'bbbb');
+    cache.latest('a');
+    cache.set('c', '1', 'cccc');
+    expect(cache.has('a')).toBe(true);
+    expect(cache.has('b')).toBe(false);
+  });
 });
