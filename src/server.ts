@@ -1,35 +1,44 @@
 // The server, started by main.ts once V8's heap settings are in place.
 import { releaseYoungGeneration } from './young-generation.js';
 import { Logger } from '@nestjs/common';
-import { createApp, createLogger } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config.js';
 import { FEATURE_CONFIG_CHECKS } from './feature-config-checks.js';
 import { DatabaseServer } from './platform/database/database-server.js';
 import { applyMigrations } from './platform/database/migrations.js';
-import { runFirstStart } from './first-start.js';
-import { JobQueueService } from './platform/jobs/job-queue.service.js';
+import { createLogger } from './platform/logging/create-logger.js';
 
 const logger = new Logger('Encore');
 
+/** The app's modules: about a second of a start, loaded while PostgreSQL initialises and starts in processes of its own. */
+const loadApp = () =>
+  Promise.all([import('./app.js'), import('./first-start.js'), import('./platform/jobs/job-queue.service.js')]).then(
+    ([{ createApp }, { runFirstStart }, { JobQueueService }]) => ({ createApp, runFirstStart, JobQueueService }),
+  );
+
 async function bootstrap(config: AppConfig): Promise<void> {
   // One logger from the first line on (LOG_FORMAT): the database server starts before the app exists.
-  const appLogger = createLogger(config.LOG_LEVEL, config.logFormat);
+  const appLogger = createLogger(config.LOG_LEVEL, { format: config.logFormat });
   Logger.overrideLogger(appLogger);
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: access tokens are signed with a random key of this process (clients refresh after a restart).');
-  const server = await DatabaseServer.start(config, (message) => logger.log(message));
+  const starting = DatabaseServer.start(config, (message) => logger.log(message));
+  const app = loadApp();
+  // Awaited once the database runs: a failure to load meanwhile is not an unhandled rejection.
+  app.catch(() => undefined);
+  const server = await starting;
   try {
     const applied = await applyMigrations(server.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
-    const app = await createApp(config, server.url, server, appLogger);
+    const { createApp, runFirstStart, JobQueueService } = await app;
+    const nest = await createApp(config, server.url, server, appLogger);
     // Modules define their job queues and load their models as the app initialises.
-    await app.init();
+    await nest.init();
     // A first start fills what is empty (each feature's step says what it does); a restart skips them.
     // The first start's demo data and trainings need the young generation's room; a restart's
     // steps find their tables filled at once.
     releaseYoungGeneration();
-    await runFirstStart(app);
-    await app.get(JobQueueService).start();
-    await app.listen(config.PORT, config.HOST);
+    await runFirstStart(nest);
+    await nest.get(JobQueueService).start();
+    await nest.listen(config.PORT, config.HOST);
     logger.log(`Encore is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
   } catch (error) {
     await server.stop();
