@@ -15,7 +15,9 @@ export const EXPLAINED_ROWS_KEPT = 1_000;
  */
 export class HitExplainer {
   private readonly row: Float64Array;
-  /** The last EXPLAINED_ROWS_KEPT rows' answers by their values, least recently used first. */
+  /** The row's bytes: its key among the kept answers (a tenth of the CPU of formatting ten numbers, `row.join`). */
+  private readonly rowBytes: Buffer;
+  /** The last EXPLAINED_ROWS_KEPT rows' answers by their values' bytes, least recently used first. */
   private readonly recent = new Map<string, ExplainedRow>();
 
   private constructor(
@@ -27,6 +29,7 @@ export class HitExplainer {
     private readonly hitColumn: number,
   ) {
     this.row = new Float64Array(features.length);
+    this.rowBytes = Buffer.from(this.row.buffer);
   }
 
   /** The explainer of a model file, or undefined when the file carries no node cover (a version trained before explanations). */
@@ -51,7 +54,7 @@ export class HitExplainer {
   explain(values: FeatureValues): ExplainedRow {
     const { row, features, recent } = this;
     for (let column = 0; column < features.length; column++) row[column] = Number(values[features[column]!]);
-    const key = row.join(',');
+    const key = this.rowBytes.toString('latin1');
     const kept = recent.get(key);
     if (kept) {
       recent.delete(key);
