@@ -52,13 +52,14 @@ const storedRow = ({ values, audit, songKeptAt }: PredictionToStore) => ({
 
 /**
  * Stores predictions with their audit logs in one statement and one commit (atomic: all or none),
- * answering their ids in the given order: null for a prediction of a kept song the songs changed
- * since (`songKeptAt`), which is not stored, checked in the statement's own snapshot. The rows travel as one jsonb parameter
- * (`jsonb_to_recordset`), so the statement's text, and its prepared plan, is the same for any
- * number of rows; one JSON.stringify costs Node a third of what pg spent quoting fourteen arrays
- * (the audit's JSON texts escaped again inside them), and PostgreSQL about the same as parsing
- * them (docs/benchmarks.md, "Prediction history: one jsonb parameter"). The ids are drawn from
- * the sequence first, in order, so each audit log and each answer gets its own prediction's.
+ * answering their ids in the given order: null for a prediction of a kept song that changed since
+ * (`songKeptAt`, checked in the statement's own snapshot), which is not stored. The rows travel as
+ * one jsonb parameter (`jsonb_to_recordset`), so the statement's text, and its prepared plan, is
+ * the same for any number of rows; one JSON.stringify costs Node a third of what pg spent quoting
+ * fourteen arrays (the audit's JSON texts escaped again inside them), and PostgreSQL about the
+ * same as parsing them (docs/benchmarks.md, "Prediction history: one jsonb parameter"). The ids
+ * are drawn from the sequence first, in order, so each audit log and each answer gets its own
+ * prediction's.
  */
 export async function storePredictions(pool: pg.Pool, batch: PredictionToStore[]): Promise<Array<number | null>> {
   const rows = await queryPrepared<{ position: number; id: number }>(

@@ -1,3 +1,5 @@
+type Entry<Value> = { version: string; value: Value; size: number };
+
 /**
  * Values read from the database, each kept with the version of the data it was read from (a
  * version PostgreSQL bumps on every committed change, read in the same snapshot as the value).
@@ -9,8 +11,6 @@
  * Bounded by `maxSize` (as `sizeOf` counts, e.g. characters): the least recently used values go
  * first. A value stored for an older version stays until it is replaced or pushed out.
  */
-type Entry<Value> = { version: string; value: Value; size: number };
-
 export class VersionedCache<Value> {
   private readonly entries = new Map<string, Entry<Value>>();
   private size = 0;
