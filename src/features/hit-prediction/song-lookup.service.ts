@@ -68,9 +68,9 @@ const SELECT_PREDICTED_SONG = Prisma.raw(
 /** Most track ids looked up by one statement: under load about as many as requests arrive during one lookup (tens). */
 export const MAX_TRACK_IDS_PER_LOOKUP = 200;
 /**
- * Songs kept by track id, the most recently asked first to stay: each about half a kilobyte of
- * heap, so a megabyte in all, while an A&R tool asking about the same songs again skips their
- * lookup (docs/benchmarks.md, "Dataset hits kept by the songs' version").
+ * Songs kept by track id, the most recently asked first to stay: about a kilobyte of heap each
+ * (2 MB in all, measured), while an A&R tool asking about the same songs again skips their lookup
+ * (docs/benchmarks.md, "Dataset hits kept by the songs' version").
  */
 const KEPT_SONGS = 2000;
 
