@@ -350,8 +350,17 @@ export class SongSearchService implements OnModuleDestroy {
    */
   private async similar(run: Run, q: string, words: string[], matches: WordMatches): Promise<FuzzyCandidate[]> {
     const rows = await customPlanned(run, [`pg_trgm.word_similarity_threshold = ${LIKE_WORD_SIMILARITY}`], async () => {
-      const likeWords = await this.similarWords(run, words);
-      const everyWord = matches.map((match, i) => (match.length > 0 ? match : likeWords[i]!));
+      // Only the words in no song are looked up: the others stand for their own matches.
+      const missing = words.flatMap((_, i) => (matches[i]!.length === 0 ? [i] : []));
+      const likeWords =
+        missing.length > 0
+          ? await this.similarWords(
+              run,
+              missing.map((i) => words[i]!),
+            )
+          : [];
+      const likeOf = new Map(missing.map((wordIndex, k) => [wordIndex, likeWords[k]!]));
+      const everyWord = matches.map((match, i) => (match.length > 0 ? match : likeOf.get(i)!));
       if (everyWord.every((match) => match.length > 0)) {
         const songs = await this.similarSongs(run, q, (params) => holdingEveryWord(params, words, everyWord));
         if (songs.length > 0) return songs;
@@ -366,7 +375,7 @@ export class SongSearchService implements OnModuleDestroy {
           ),
         );
       }
-      const likeMissing = [...new Set(likeWords.filter((_, i) => matches[i]!.length === 0).flat())];
+      const likeMissing = [...new Set(likeWords.flat())];
       return likeMissing.length > 0 ? this.similarSongs(run, q, (params) => `${SONG_WORDS} && ${params.add(likeMissing)}::text[]`) : [];
     });
     const strict = rankByTypos(
