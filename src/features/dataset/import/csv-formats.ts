@@ -1,5 +1,5 @@
 import { FEATURE_RANGES } from '../../../vocabulary/audio-features.js';
-import { DECADE_RANGE, type SongRecord } from './song-record.js';
+import { DECADE_RANGE, DECIMAL_FEATURES, type SongRecord } from './song-record.js';
 
 /** A CSV layout we can import, recognised by its header. */
 export interface SongCsvFormat {
@@ -130,6 +130,17 @@ function number(layout: CsvLayout, row: string[], column: string, [min, max]: re
 }
 
 /**
+ * The decimal features' cells as written, for COPY (see SongRecord.decimalsText). A zero is
+ * written "0": the cell may say "-0", or a number too small for a double that PostgreSQL would
+ * refuse where JavaScript reads 0.
+ */
+function decimalsText(layout: CsvLayout, row: string[], song: Record<(typeof DECIMAL_FEATURES)[number], number>): string {
+  let text = '';
+  for (const feature of DECIMAL_FEATURES) text += `${text ? '\t' : ''}${song[feature] === 0 ? '0' : cell(layout, row, feature)!}`;
+  return text;
+}
+
+/**
  * Turns one data row into a song; throws RowError naming the first problem. (Its helpers take
  * the row rather than closing over it: no closures made per row, an import reads millions.)
  */
@@ -168,6 +179,7 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
       hitSource: 'popularity',
       decade: null,
       dataset: 'kaggle',
+      decimalsText: decimalsText(layout, row, features),
     };
   }
 
@@ -190,6 +202,7 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
     hitSource: 'label',
     decade: decade === null ? null : decade - (decade % 10),
     dataset: 'hit-predictor',
+    decimalsText: decimalsText(layout, row, features),
   };
 }
 

@@ -1,6 +1,6 @@
 import { searchColumns } from '../../../vocabulary/search-text.js';
 import { isAcoustic, isInstrumental } from '../../../vocabulary/audio-features.js';
-import type { SongRecord } from './song-record.js';
+import { DECIMAL_FEATURES, type SongRecord } from './song-record.js';
 
 /** Columns written by an import, in COPY order (songCopyLine writes them in this order). */
 export const COLUMNS = [
@@ -11,15 +11,7 @@ export const COLUMNS = [
   'popularity',
   'track_genre',
   'duration_ms',
-  'danceability',
-  'energy',
-  'valence',
-  'acousticness',
-  'instrumentalness',
-  'speechiness',
-  'liveness',
-  'loudness',
-  'tempo',
+  ...DECIMAL_FEATURES,
   'mode',
   'key',
   'time_signature',
@@ -48,8 +40,9 @@ const orNull = (value: string | number | null, write: (value: never) => string) 
 
 /**
  * One song as a line of `COPY songs (COLUMNS) FROM STDIN` (text format), with its search
- * columns: what database/copy-text's copyLine gives for the values in COLUMNS' order, written
- * without mapping every value (an import writes one per row). The track id (a Spotify id) and
+ * columns: what database/copy-text's copyLine gives for the values in COLUMNS' order (a file's
+ * decimals as the file wrote them: the same numbers for PostgreSQL), written without mapping
+ * every value (an import writes one per row). The track id (a Spotify id) and
  * the search columns (letters, digits and spaces) never need escaping. Joined, not concatenated:
  * a template of 30 values makes a rope of 60 pieces that the socket write must flatten again.
  */
@@ -62,15 +55,7 @@ export function songCopyLine(song: SongRecord, search: ReturnType<typeof searchC
     orNull(song.popularity, String),
     orNull(song.trackGenre, text),
     song.durationMs,
-    song.danceability,
-    song.energy,
-    song.valence,
-    song.acousticness,
-    song.instrumentalness,
-    song.speechiness,
-    song.liveness,
-    song.loudness,
-    song.tempo,
+    song.decimalsText ?? DECIMAL_FEATURES.map((feature) => song[feature]).join('\t'),
     song.mode,
     song.key,
     song.timeSignature,

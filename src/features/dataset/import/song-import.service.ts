@@ -5,13 +5,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
-import { searchColumns } from '../../../vocabulary/search-text.js';
 import { readSongRecords } from './csv-file.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
 import { addWordsSql, ImportVocabulary, VOCABULARY_TRIGRAM_INDEX, WORDS_BY_IMPORT_SETTING } from './import-vocabulary.js';
 import { openSongCsv, type SongCsvRow } from './song-csv-reader.js';
-import { COLUMNS, songCopyLine } from './song-copy-line.js';
+import { COLUMNS } from './song-copy-line.js';
+import { CopyChunks } from './copy-chunks.js';
 import { mergeSongRows, type SongRecord } from './song-record.js';
 import { TrackFilter } from './track-filter.js';
 
@@ -117,6 +117,7 @@ export class SongImportService {
     // Into a table empty when the import begins (once cleared), a full load: see dropSongIndexes.
     let intoEmptyTable = false;
     let indexesDropped = false;
+    // The batch's songs to upsert, merged by track (into an empty table, only those `written` may hold).
     let batch = new Map<string, SongRecord>();
     // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
     let inFlight: Promise<void> = Promise.resolve();
@@ -125,6 +126,8 @@ export class SongImportService {
     const written = new TrackFilter();
     // The vocabulary words of the songs, added by this import itself (see import-vocabulary.ts).
     const vocabulary = new ImportVocabulary();
+    // Into an empty table, the batch's songs surely new, as COPY text from the moment they are read.
+    const fresh = new CopyChunks(vocabulary);
 
     const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
@@ -161,16 +164,12 @@ export class SongImportService {
       options.onProgress?.(report);
     };
     const flush = async (last = false) => {
-      // The batch as COPY text at once, so its songs are garbage before it is written: held
-      // until then, they would outlive the young generation and grow the heap. Made before
+      // The rest of the batch as COPY text at once, so its songs are garbage before it is written:
+      // held until then, they would outlive the young generation and grow the heap. Made before
       // waiting for the batch in flight: PostgreSQL writes that one meanwhile, where it would
       // otherwise wait for this work (a third of the import's JavaScript) after it.
       const copyText =
-        batch.size === 0
-          ? undefined
-          : intoEmptyTable
-            ? splitNewSongs(batch.values(), written, vocabulary)
-            : { fresh: [], merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
+        batch.size + fresh.rows === 0 ? undefined : { fresh: fresh.take(), merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
       batch = new Map();
       const committedRows = report.rowsRead - report.skipped;
       await inFlight;
@@ -215,8 +214,14 @@ export class SongImportService {
               if (signal?.aborted) break reading;
               file.rows++;
               report.rowsRead++;
-              this.addRow(row, source, batch, report);
-              if (batch.size >= batchSize) await flush();
+              const song = this.goodSong(row, source, report);
+              if (!song) continue;
+              // Into an empty table, a track surely not written yet (and not in this batch) is new:
+              // COPY text at once. Any other is merged into the batch, to be upserted; one this batch
+              // copied merges with its copy in the upsert, as with an earlier batch's.
+              if (intoEmptyTable && !batch.has(song.trackId) && !written.mayHaveThenAdd(song.trackId)) fresh.add(song);
+              else mergeIntoBatch(batch, song, report);
+              if (batch.size + fresh.rows >= batchSize) await flush();
             }
           }
         } finally {
@@ -276,24 +281,15 @@ export class SongImportService {
     return rows[0]!.empty;
   }
 
-  /** Adds a good row to the batch, merging it with an earlier row of the same track; counts a bad one. */
-  private addRow(row: SongCsvRow, source: ImportSource, batch: Map<string, SongRecord>, report: ImportReport): void {
+  /** A good row's song, with the source's dataset name; a bad row is counted and reported. */
+  private goodSong(row: SongCsvRow, source: ImportSource, report: ImportReport): SongRecord | undefined {
     if (row.error) {
       report.skipped++;
       if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ file: source.name, line: row.line, reason: row.error.message });
-      return;
+      return undefined;
     }
-    let song = row.song;
-    if (source.dataset) song.dataset = source.dataset;
-    const earlier = batch.get(song.trackId);
-    if (earlier) {
-      const { merged, labelConflict, titleConflict } = mergeSongRows(earlier, song);
-      report.duplicates++;
-      if (labelConflict) report.labelConflicts++;
-      if (titleConflict) report.titleConflicts++;
-      song = merged;
-    }
-    batch.set(song.trackId, song);
+    if (source.dataset) row.song.dataset = source.dataset;
+    return row.song;
   }
 
   /**
@@ -363,42 +359,29 @@ export class SongImportService {
   }
 }
 
-/** Rows per COPY chunk: each chunk stays a small string (a whole batch as one would go to V8's large-object space, freed only by full collections). */
-const ROWS_PER_COPY_CHUNK = 200;
-
 /** A batch as COPY text: songs surely new (straight into songs) and the others (staged and upserted), and its new vocabulary words. */
 interface BatchText {
-  fresh: string[];
-  merged: string[];
+  fresh: Buffer[];
+  merged: Buffer[];
   words: string[];
 }
 
-/**
- * Splits a batch into an empty table by what `written` says of each track, and adds them to it:
- * a track this import surely has not written yet is new. The others may be (or the filter
- * errs): upserted, they merge with the earlier row as ever.
- */
-function splitNewSongs(songs: Iterable<SongRecord>, written: TrackFilter, vocabulary: ImportVocabulary): BatchText {
-  const fresh: SongRecord[] = [];
-  const merged: SongRecord[] = [];
-  for (const song of songs) (written.mayHaveThenAdd(song.trackId) ? merged : fresh).push(song);
-  return { fresh: toCopyChunks(fresh, vocabulary), merged: toCopyChunks(merged, vocabulary), words: vocabulary.takeNew() };
+/** Adds a song to the batch, merged with an earlier row of the same track there; counts the repeat. */
+function mergeIntoBatch(batch: Map<string, SongRecord>, song: SongRecord, report: ImportReport): void {
+  const earlier = batch.get(song.trackId);
+  if (earlier) {
+    const { merged, labelConflict, titleConflict } = mergeSongRows(earlier, song);
+    report.duplicates++;
+    if (labelConflict) report.labelConflicts++;
+    if (titleConflict) report.titleConflicts++;
+    song = merged;
+  }
+  batch.set(song.trackId, song);
 }
 
-/** The songs as COPY text, in chunks of ROWS_PER_COPY_CHUNK rows; their words go to the vocabulary. */
-function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary): string[] {
-  const chunks: string[] = [];
-  let chunk = '';
-  let rows = 0;
-  for (const song of songs) {
-    const search = searchColumns(song.trackName, song.artists);
-    vocabulary.addSongText(search.searchTitle, search.searchArtists);
-    chunk += songCopyLine(song, search);
-    if (++rows % ROWS_PER_COPY_CHUNK === 0) {
-      chunks.push(chunk);
-      chunk = '';
-    }
-  }
-  if (chunk) chunks.push(chunk);
-  return chunks;
+/** The songs as COPY text chunks; their words go to the vocabulary. */
+function toCopyChunks(songs: Iterable<SongRecord>, vocabulary: ImportVocabulary): Buffer[] {
+  const chunks = new CopyChunks(vocabulary);
+  for (const song of songs) chunks.add(song);
+  return chunks.take();
 }

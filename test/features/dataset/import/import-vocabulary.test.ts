@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWordsSql, ImportVocabulary, searchTextWords } from '../../../../src/features/dataset/import/import-vocabulary.js';
-
-describe('searchTextWords', () => {
-  it('splits at spaces and leaves out empty words (a song with an empty title)', () => {
-    expect(searchTextWords(' the beatles')).toEqual(['the', 'beatles']);
-  });
-
-  it('cuts a word to its first 200 characters, counting characters outside the BMP as one', () => {
-    const long = '𝄞'.repeat(250);
-    expect(searchTextWords(`a ${long}`)).toEqual(['a', '𝄞'.repeat(200)]);
-  });
-});
+import { addWordsSql, ImportVocabulary } from '../../../../src/features/dataset/import/import-vocabulary.js';
 
 describe('ImportVocabulary', () => {
   it('gives each word once per import, sorted, whichever song brought it', () => {
@@ -21,6 +10,18 @@ describe('ImportVocabulary', () => {
     vocabulary.addSongText('the end', 'the beatles');
     expect(vocabulary.takeNew()).toEqual(['be', 'end', 'it', 'let']);
     expect(vocabulary.takeNew()).toEqual([]);
+  });
+
+  it('splits at spaces and leaves out empty words (a song with an empty title)', () => {
+    const vocabulary = new ImportVocabulary();
+    vocabulary.addSongText('', ' the  beatles ');
+    expect(vocabulary.takeNew()).toEqual(['beatles', 'the']);
+  });
+
+  it('cuts a word to its first 200 characters, counting characters outside the BMP as one', () => {
+    const vocabulary = new ImportVocabulary();
+    vocabulary.addSongText(`a ${'𝄞'.repeat(250)}`, 'b');
+    expect(vocabulary.takeNew()).toEqual(['a', 'b', '𝄞'.repeat(200)]);
   });
 });
 

@@ -182,6 +182,17 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     expect(explicitSong).toMatchObject({ explicit: true, popularity: 55, isHit: true, albumName: 'Ghost (Acoustic)' });
   });
 
+  it('stores decimals written with a sign, trailing zeros, an exponent or too small for a double as the numbers they are', async () => {
+    const csv = [
+      KAGGLE_HEADER,
+      '0,0DecimalsAsWritten0001,Decimal Band,Forms,Forms,10,200000,False, 0.50 ,-0,1,-6.0E0,0,1e-400,+.25,1.05E-06,0.1000,1.,120.,4,jazz',
+    ].join('\n');
+    expect(await app.importer.import([textSource('decimals.csv', csv)], { clear: false })).toMatchObject({ inserted: 1, skipped: 0 });
+    const song = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '0DecimalsAsWritten0001' } });
+    expect(song).toMatchObject({ danceability: 0.5, loudness: -6, speechiness: 0, acousticness: 0.25, instrumentalness: 1.05e-6, liveness: 0.1, valence: 1, tempo: 120 });
+    expect(Object.is(song.energy, 0)).toBe(true);
+  });
+
   it('imports the good rows and reports each bad one by line and reason', async () => {
     const csv = [
       'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target,decade',
