@@ -189,7 +189,16 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     ].join('\n');
     expect(await app.importer.import([textSource('decimals.csv', csv)], { clear: false })).toMatchObject({ inserted: 1, skipped: 0 });
     const song = await app.t.prisma.song.findUniqueOrThrow({ where: { trackId: '0DecimalsAsWritten0001' } });
-    expect(song).toMatchObject({ danceability: 0.5, loudness: -6, speechiness: 0, acousticness: 0.25, instrumentalness: 1.05e-6, liveness: 0.1, valence: 1, tempo: 120 });
+    expect(song).toMatchObject({
+      danceability: 0.5,
+      loudness: -6,
+      speechiness: 0,
+      acousticness: 0.25,
+      instrumentalness: 1.05e-6,
+      liveness: 0.1,
+      valence: 1,
+      tempo: 120,
+    });
     expect(Object.is(song.energy, 0)).toBe(true);
   });
 
