@@ -85,6 +85,12 @@ export const FEATURE_RANGES = Object.fromEntries(
     .map((spec) => [spec.field, spec.range]),
 ) as { [N in Exclude<AudioFeatureName, 'explicit'> as Spec<N>['field']]: Spec<N>['range'] };
 
+/** The features measured as fractions (neither whole numbers nor a flag): the ones files write as decimals. */
+export type DecimalFeature = { [N in AudioFeatureName]: Spec<N>['integer'] extends false ? N : never }[AudioFeatureName];
+
+/** The DecimalFeatures in this table's order; each is also its song field's name. */
+export const DECIMAL_FEATURES = (Object.keys(AUDIO_FEATURES) as AudioFeatureName[]).filter((name) => !AUDIO_FEATURES[name].integer) as DecimalFeature[];
+
 /** Each feature's field, by its name. */
 export const AUDIO_FEATURE_FIELDS = Object.fromEntries(Object.entries(AUDIO_FEATURES).map(([name, spec]) => [name, spec.field])) as {
   [N in AudioFeatureName]: Spec<N>['field'];

@@ -1,5 +1,5 @@
-import { FEATURE_RANGES } from '../../../vocabulary/audio-features.js';
-import { DECADE_RANGE, DECIMAL_FEATURES, type SongRecord } from './song-record.js';
+import { DECIMAL_FEATURES, FEATURE_RANGES, type DecimalFeature } from '../../../vocabulary/audio-features.js';
+import { DECADE_RANGE, type SongRecord } from './song-record.js';
 
 /** A CSV layout we can import, recognised by its header. */
 export interface SongCsvFormat {
@@ -134,7 +134,7 @@ function number(layout: CsvLayout, row: string[], column: string, [min, max]: re
  * written "0": the cell may say "-0", or a number too small for a double that PostgreSQL would
  * refuse where JavaScript reads 0.
  */
-function decimalsText(layout: CsvLayout, row: string[], song: Record<(typeof DECIMAL_FEATURES)[number], number>): string {
+function decimalsText(layout: CsvLayout, row: string[], song: Record<DecimalFeature, number>): string {
   let text = '';
   for (const feature of DECIMAL_FEATURES) text += `${text ? '\t' : ''}${song[feature] === 0 ? '0' : cell(layout, row, feature)!}`;
   return text;

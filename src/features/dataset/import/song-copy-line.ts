@@ -1,6 +1,6 @@
 import { searchColumns } from '../../../vocabulary/search-text.js';
-import { isAcoustic, isInstrumental } from '../../../vocabulary/audio-features.js';
-import { DECIMAL_FEATURES, type SongRecord } from './song-record.js';
+import { DECIMAL_FEATURES, isAcoustic, isInstrumental } from '../../../vocabulary/audio-features.js';
+import type { SongRecord } from './song-record.js';
 
 /** Columns written by an import, in COPY order (songCopyLine writes them in this order). */
 export const COLUMNS = [

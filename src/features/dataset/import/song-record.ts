@@ -28,25 +28,12 @@ export interface SongRecord {
   decade: number | null;
   dataset: string;
   /**
-   * The DECIMAL_FEATURES as the file wrote them, tab-separated, when the song comes from a file:
+   * The DECIMAL_FEATURES (vocabulary/audio-features.ts) as the file wrote them, tab-separated, when the song comes from a file:
    * COPY takes them as written (PostgreSQL reads each as the same double the validation read),
    * which spares a number-to-text conversion per value, a ninth of an import's JavaScript.
    */
   decimalsText?: string;
 }
-
-/** The audio features a file gives as decimals, in the order of the songs table's columns. */
-export const DECIMAL_FEATURES = [
-  'danceability',
-  'energy',
-  'valence',
-  'acousticness',
-  'instrumentalness',
-  'speechiness',
-  'liveness',
-  'loudness',
-  'tempo',
-] as const;
 
 /** The years a song's decade may be (the hit-predictor files' `decade` column). */
 export const DECADE_RANGE = [1900, 2100] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyLine } from '../../../../src/platform/database/copy-text.js';
 import { COLUMNS, songCopyLine } from '../../../../src/features/dataset/import/song-copy-line.js';
 import type { SongRecord } from '../../../../src/features/dataset/import/song-record.js';
-import { isAcoustic, isInstrumental } from '../../../../src/vocabulary/audio-features.js';
+import { DECIMAL_FEATURES, isAcoustic, isInstrumental } from '../../../../src/vocabulary/audio-features.js';
 import { searchColumns } from '../../../../src/vocabulary/search-text.js';
 import { songRecord } from '../../../support/song-records.js';
 
@@ -20,15 +20,7 @@ function genericLine(s: SongRecord): string {
     s.popularity,
     s.trackGenre,
     s.durationMs,
-    s.danceability,
-    s.energy,
-    s.valence,
-    s.acousticness,
-    s.instrumentalness,
-    s.speechiness,
-    s.liveness,
-    s.loudness,
-    s.tempo,
+    ...DECIMAL_FEATURES.map((feature) => s[feature]),
     s.mode,
     s.key,
     s.timeSignature,
@@ -69,6 +61,13 @@ describe('songCopyLine', () => {
       key: -1,
     });
     expect(songCopyLine(s, searchColumns(s.trackName, s.artists))).toBe(genericLine(s));
+  });
+
+  it('writes the decimals as the file wrote them when the song came from a file', () => {
+    const s = song({ decimalsText: ['0.50', '1', '0', '0.9191', '1.74E-06', '-7.8670', '99.5', '0.0308', '0.1618'].join('\t') });
+    const fields = songCopyLine(s, searchColumns(s.trackName, s.artists)).split('\t');
+    const decimals = COLUMNS.flatMap((column, at) => ((DECIMAL_FEATURES as readonly string[]).includes(column) ? [fields[at]] : []));
+    expect(decimals).toEqual(s.decimalsText!.split('\t'));
   });
 
   it('has one field per column', () => {
