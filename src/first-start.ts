@@ -21,7 +21,7 @@ export const FIRST_START_STEPS: readonly FirstStartStep[] = [
   (app) => app.get(DemoSongsService).importIfEmpty(),
   (app) => app.get(HitModelTrainerService).activateShippedOrTrain(),
   (app) => app.get(ChinookImportService).importSampleIfEmpty(),
-  (app) => app.get(GenreModelTrainerService).trainIfNoActiveModel(),
+  (app) => app.get(GenreModelTrainerService).activateShippedOrTrain(),
   (app) => app.get(DemoCatalogService).importIfEmpty(),
   // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
   async (app) => (await app.get(DemoAnalyticsService).importIfEmpty()) && app.get(AnalyticsScoringJobs).scoreEverything(),

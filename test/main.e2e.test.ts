@@ -14,7 +14,7 @@ describe('the app process with its embedded PostgreSQL', () => {
   const running: AppProcess[] = [];
   const dataDir = () => join(root, 'pg');
 
-  // A first start trains the genre model and writes every demo dataset: give it time on a loaded machine.
+  // A first start writes every demo dataset: give it time on a loaded machine.
   const start = async (timeoutMs?: number) => {
     const app = spawnApp(env);
     running.push(app);
@@ -96,7 +96,7 @@ describe('the app process with its embedded PostgreSQL', () => {
     expect(running.at(-1)!.output()).toMatch(/Job queue started \(.*genre-train at "0 2 \* \* \*" UTC/);
   });
 
-  it('fills an empty store with the real Chinook sample and trains the genre model on its 59 customers', async () => {
+  it('fills an empty store with the real Chinook sample and activates the genre model trained on its 59 customers', async () => {
     expect(await query('SELECT count(*)::int AS n FROM chinook.customer')).toEqual([{ n: 59 }]);
     expect(await query(`SELECT model_name, is_active FROM model_metadata WHERE model_name = 'genre'`)).toEqual([{ model_name: 'genre', is_active: true }]);
     const card = await fetch(`${running.at(-1)!.baseUrl}/api/genre/model`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /** What a customer's history says, as the genre model reads it. */
 export interface CustomerProfile {
   customerId: number;
@@ -162,3 +163,8 @@ export function groupRareGenres(labels: string[], minCustomers: number): { label
 }
 
 export const OTHER_GENRE = 'Other';
+
+/** A digest of the customers' profiles as given (in customer order): equal for stores holding the same data. */
+export function profilesDigest(profiles: readonly CustomerProfile[]): string {
+  return createHash('sha256').update(JSON.stringify(profiles)).digest('hex');
+}

@@ -28,4 +28,6 @@ export interface GenreModelCard extends ModelCard<GenreMetrics> {
   other_genre: { min_customers: number; grouped: string[] };
   /** Customers in the data, and how many had bought something (the labelled ones). */
   customers: { total: number; labelled: number };
+  /** profilesDigest of the customers it was trained on: a shipped model is activated only on a store with the same (cards before it have none). */
+  training_data_digest?: string;
 }

@@ -77,15 +77,20 @@ export class ModelRegistryService implements OnApplicationBootstrap {
     });
   }
 
+  /** The card of the newest version of `name` that ships in models/pretrained, or null when none does. */
+  async shippedCard(name: string): Promise<ModelCard | null> {
+    const cards = (await readdir(SHIPPED_MODELS_DIR).catch(() => [])).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.json')).sort();
+    const newest = cards.at(-1);
+    return newest ? (JSON.parse(await readFile(join(SHIPPED_MODELS_DIR, newest), 'utf8')) as ModelCard) : null;
+  }
+
   /**
    * Registers and activates the newest version of `name` that ships with Encore (SHIPPED_MODELS_DIR),
    * storing its files with it. Null when none ships.
    */
   async activateShipped(name: string): Promise<ModelCard | null> {
-    const cards = (await readdir(SHIPPED_MODELS_DIR).catch(() => [])).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.json')).sort();
-    const newest = cards.at(-1);
-    if (!newest) return null;
-    const card = JSON.parse(await readFile(join(SHIPPED_MODELS_DIR, newest), 'utf8')) as ModelCard;
+    const card = await this.shippedCard(name);
+    if (!card) return null;
     const onnx = await readFile(join(SHIPPED_MODELS_DIR, modelFileName(card.name, card.version, 'onnx')));
     const known = await this.prisma.modelMetadata.findUnique({ where: { modelName_modelVersion: { modelName: name, modelVersion: card.version } } });
     if (known) await this.files.writeCache(filesOf(card, onnx));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildProfiles, encodePlace, fitLocationEncoding, genreFeatureRow, groupRareGenres, OTHER_GENRE } from '../../../src/features/genre/features.js';
+import {
+  buildProfiles,
+  encodePlace,
+  fitLocationEncoding,
+  genreFeatureRow,
+  groupRareGenres,
+  OTHER_GENRE,
+  profilesDigest,
+  type CustomerProfile,
+} from '../../../src/features/genre/features.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -88,5 +97,29 @@ describe('groupRareGenres', () => {
       classes: ['Latin', 'Rock', OTHER_GENRE],
       grouped: ['Jazz', 'Opera'],
     });
+  });
+});
+
+describe('profilesDigest', () => {
+  const customer = (overrides: Partial<CustomerProfile> = {}): CustomerProfile => ({
+    customerId: 1,
+    total_spent: 39.62,
+    total_tracks_bought: 38,
+    genre_spending_ratio: 0.5,
+    invoice_count: 7,
+    average_invoice: 5.66,
+    days_since_last_purchase: 12,
+    country: 'Brazil',
+    state: 'SP',
+    city: 'São Paulo',
+    topGenre: 'Rock',
+    ...overrides,
+  });
+
+  it('is the same for the same customers, and differs when one purchase or one label differs', () => {
+    const store = [customer(), customer({ customerId: 2, topGenre: 'Metal' })];
+    expect(profilesDigest(store)).toBe(profilesDigest(structuredClone(store)));
+    expect(profilesDigest([customer({ total_spent: 40.61 }), store[1]!])).not.toBe(profilesDigest(store));
+    expect(profilesDigest([store[0]!, customer({ customerId: 2, topGenre: 'Rock' })])).not.toBe(profilesDigest(store));
   });
 });
