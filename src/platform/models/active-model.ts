@@ -31,6 +31,8 @@ export class ActiveModel<Card extends ModelCard, Prepared = undefined> {
   private current?: LoadedModel<Card, Prepared>;
   private unavailable = 'no model has been loaded yet';
   private reloading: Promise<void> = Promise.resolve();
+  /** Set by release: the app is closing, and an activation notice that still arrives loads nothing. */
+  private released = false;
 
   constructor(
     private readonly name: string,
@@ -68,15 +70,20 @@ export class ActiveModel<Card extends ModelCard, Prepared = undefined> {
 
   /** Loads the active version if it is not the one in use; one reload at a time. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.then(() => this.loadActive()).catch((error: unknown) => {
+    this.reloading = this.reloading.then(() => (this.released ? undefined : this.loadActive())).catch((error: unknown) => {
       this.logger.error(`Reloading the ${this.name} model failed: ${(error as Error).message}`);
     });
     return this.reloading;
   }
 
+  /** For good (the app is closing): the version in use is released after the runs in flight on it, and none is loaded again. */
   async release(): Promise<void> {
+    this.released = true;
     await this.reloading;
-    await this.current?.runner.release();
+    const current = this.current;
+    this.current = undefined;
+    this.unavailable = `the ${this.name} model was released (the app is closing)`;
+    await current?.runner.release();
   }
 
   private async loadActive(): Promise<void> {

@@ -54,6 +54,14 @@ describe('the genre model that ships in models/pretrained', () => {
     it('does nothing once a genre model is active', async () => {
       expect(await t.app.get(GenreModelTrainerService).activateShippedOrTrain()).toBeUndefined();
     });
+
+    it('is not loaded again once the app releases its models (an activation notice that arrives while it closes)', async () => {
+      const predictor = t.app.get(GenrePredictorService);
+      await predictor.onModuleDestroy();
+      await t.app.get(GenreModelTrainerService).train({ trees: 5 });
+      await predictor.reload();
+      expect(predictor.status).toEqual({ status: 'unavailable', reason: 'the genre model was released (the app is closing)' });
+    });
   });
 
   describe('on a fresh install whose store holds other customers', () => {
