@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 /** What a customer's history says, as the genre model reads it. */
 export interface CustomerProfile {
   customerId: number;

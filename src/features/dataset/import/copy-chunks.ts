@@ -10,7 +10,7 @@ const ROWS_PER_CHUNK = 200;
  * Songs as the text of `COPY songs (COLUMNS) FROM STDIN`, gathered as they come, in chunks of
  * ROWS_PER_CHUNK rows, each a Buffer once full: the text waiting for its batch's write then lies
  * outside V8's heap, where scavenges neither copy nor promote it (songs held until the write
- * cost an import a sixth of its CPU in scavenges, docs/benchmarks.md). Their words go to the vocabulary.
+ * cost an import a fifth of its CPU in scavenges, docs/benchmarks.md). Their words go to the vocabulary.
  */
 export class CopyChunks {
   private chunks: Buffer[] = [];
