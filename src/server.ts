@@ -20,8 +20,11 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const appLogger = createLogger(config.LOG_LEVEL, { format: config.logFormat });
   Logger.overrideLogger(appLogger);
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: access tokens are signed with a random key of this process (clients refresh after a restart).');
-  const starting = DatabaseServer.start(config, (message) => logger.log(message));
-  const app = loadApp();
+  // The app's modules load once PostgreSQL's own processes are spawned: loading holds the event
+  // loop up to 0.2 s at a time, and begun earlier it held up the steps before the spawn by 0.6 s.
+  let onLaunched!: () => void;
+  const app = new Promise<void>((resolve) => (onLaunched = resolve)).then(loadApp);
+  const starting = DatabaseServer.start(config, (message) => logger.log(message), onLaunched);
   // Awaited once the database runs: a failure to load meanwhile is not an unhandled rejection.
   app.catch(() => undefined);
   const server = await starting;

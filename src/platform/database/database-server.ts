@@ -12,9 +12,14 @@ export class DatabaseServer {
     private readonly embedded?: EmbeddedPostgres,
   ) {}
 
-  static async start(config: AppConfig, log: (message: string) => void): Promise<DatabaseServer> {
+  /**
+   * `onLaunched` is called once what is left is mostly waiting for PostgreSQL (see
+   * EmbeddedPostgres.start), at once for DATABASE_URL.
+   */
+  static async start(config: AppConfig, log: (message: string) => void, onLaunched: () => void = () => undefined): Promise<DatabaseServer> {
     if (config.DATABASE_URL) {
       log(`Using PostgreSQL at ${maskPassword(config.DATABASE_URL)}`);
+      onLaunched();
       return new DatabaseServer(config.DATABASE_URL);
     }
     const embedded = new EmbeddedPostgres({
@@ -23,7 +28,7 @@ export class DatabaseServer {
       password: config.EMBEDDED_PG_PASSWORD,
       log,
     });
-    await embedded.start();
+    await embedded.start(onLaunched);
     log(`Embedded PostgreSQL: ${embedded.maskedUrl} (password in ${embedded.passwordFile} or EMBEDDED_PG_PASSWORD)`);
     return new DatabaseServer(embedded.url, embedded);
   }

@@ -47,6 +47,7 @@ export class EmbeddedPostgres {
   private port: number;
   /** True when this process started or adopted the server and must stop it. */
   private owned = false;
+  private runAsUser?: Promise<RunAs>;
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
@@ -84,15 +85,19 @@ export class EmbeddedPostgres {
   /**
    * Makes sure the server runs and the `encore` database exists. Reuses a server already
    * running on the data folder: one run by another live process stays theirs; one left
-   * behind by a process that died (SIGKILL) is adopted.
+   * behind by a process that died (SIGKILL) is adopted. `onLaunched` is called once, when the
+   * rest is mostly waiting for PostgreSQL: initdb or the server has been spawned, or a running
+   * server was found.
    */
-  async start(): Promise<void> {
+  async start(onLaunched: () => void = () => undefined): Promise<void> {
     const { dataDir } = this.options;
     this.password = await this.resolvePassword();
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await this.initialise();
+    const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+    if (fresh) await this.initialise(onLaunched);
 
     const running = await this.runningServer();
     if (running && (await this.acceptsConnections(running))) {
+      onLaunched();
       this.port = running.port;
       const owner = await this.liveOwner();
       if (owner === undefined) {
@@ -103,7 +108,7 @@ export class EmbeddedPostgres {
       }
     } else {
       if (running) await this.runningServer(); // it died while we waited: clear its postmaster.pid
-      await this.pgCtl(['start', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', this.serverOptions()]);
+      await this.pgCtl(['start', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', this.serverOptions()], fresh ? undefined : onLaunched);
       await this.claimOwnership();
       this.log(`Started PostgreSQL on 127.0.0.1:${this.port} (data in ${dataDir})`);
     }
@@ -138,7 +143,7 @@ export class EmbeddedPostgres {
   }
 
   /** initdb into a scratch folder renamed into place, so a crash never leaves a half cluster. */
-  private async initialise(): Promise<void> {
+  private async initialise(onSpawn: () => void): Promise<void> {
     const { dataDir } = this.options;
     const scratch = `${dataDir}.initdb`;
     const runAs = await this.runAs();
@@ -164,6 +169,7 @@ export class EmbeddedPostgres {
           '--builtin-locale=C.UTF-8',
         ],
         runAs,
+        onSpawn,
       );
     } finally {
       await rm(passwordFile, { force: true });
@@ -251,21 +257,25 @@ export class EmbeddedPostgres {
     }
   }
 
-  private async pgCtl(args: string[]): Promise<void> {
+  private async pgCtl(args: string[], onSpawn?: () => void): Promise<void> {
     const { pg_ctl } = await binaries();
-    await run(pg_ctl, ['-D', this.options.dataDir, ...args], await this.runAs());
+    await run(pg_ctl, ['-D', this.options.dataDir, ...args], await this.runAs(), onSpawn);
   }
 
-  /** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user. */
-  private async runAs(): Promise<RunAs> {
-    if (process.getuid?.() !== 0) return {};
-    const id = async (flag: string) => Number((await execFileAsync('id', [flag, EMBEDDED_PG_USER])).stdout.trim());
-    try {
-      return { uid: await id('-u'), gid: await id('-g') };
-    } catch {
-      await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', EMBEDDED_PG_USER]);
-      return { uid: await id('-u'), gid: await id('-g') };
-    }
+  /** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user (looked up once). */
+  private runAs(): Promise<RunAs> {
+    return (this.runAsUser ??= postgresUser());
+  }
+}
+
+async function postgresUser(): Promise<RunAs> {
+  if (process.getuid?.() !== 0) return {};
+  const id = async (flag: string) => Number((await execFileAsync('id', [flag, EMBEDDED_PG_USER])).stdout.trim());
+  try {
+    return { uid: await id('-u'), gid: await id('-g') };
+  } catch {
+    await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', EMBEDDED_PG_USER]);
+    return { uid: await id('-u'), gid: await id('-g') };
   }
 }
 
@@ -296,9 +306,10 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-function run(command: string, args: string[], runAs: RunAs): Promise<void> {
+function run(command: string, args: string[], runAs: RunAs, onSpawn?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...runAs, cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    if (onSpawn) child.once('spawn', onSpawn);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
