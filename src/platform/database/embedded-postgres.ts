@@ -271,11 +271,15 @@ export class EmbeddedPostgres {
 async function postgresUser(): Promise<RunAs> {
   if (process.getuid?.() !== 0) return {};
   const id = async (flag: string) => Number((await execFileAsync('id', [flag, EMBEDDED_PG_USER])).stdout.trim());
+  const ids = async () => {
+    const [uid, gid] = await Promise.all([id('-u'), id('-g')]);
+    return { uid, gid };
+  };
   try {
-    return { uid: await id('-u'), gid: await id('-g') };
+    return await ids();
   } catch {
     await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', EMBEDDED_PG_USER]);
-    return { uid: await id('-u'), gid: await id('-g') };
+    return ids();
   }
 }
 
