@@ -12,31 +12,22 @@ import { DemoSongsService } from './features/dataset/demo/demo-songs.service.js'
 export type FirstStartStep = (app: INestApplicationContext) => Promise<unknown>;
 
 /**
- * What the features fill on a first start: chains side by side, each chain's steps in order (a
- * step may read what an earlier one made: with no hit model shipped, one trains on the songs; the
- * genre model trains on the Chinook store, the demo analytics describe the demo catalog's artists). The
- * chains share no tables, so PostgreSQL works on one while the event loop serves another. The demo
- * catalog's audio is synthesized on a worker thread meanwhile.
+ * What the features fill on a first start, in this order (a step may read what an earlier one
+ * made: the genre model trains on the Chinook store, the demo analytics describe the demo
+ * catalog's artists). The demo catalog's audio is synthesized on a worker thread meanwhile.
  */
-export const FIRST_START_CHAINS: readonly (readonly FirstStartStep[])[] = [
-  [
-    (app) => app.get(DemoCatalogService).prepareIfEmpty(),
-    (app) => app.get(DemoCatalogService).importIfEmpty(),
-    // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
-    async (app) => (await app.get(DemoAnalyticsService).importIfEmpty()) && app.get(AnalyticsScoringJobs).scoreEverything(),
-  ],
-  [(app) => app.get(DemoSongsService).importIfEmpty(), (app) => app.get(HitModelTrainerService).activateShippedOrTrain()],
-  [(app) => app.get(ChinookImportService).importSampleIfEmpty(), (app) => app.get(GenreModelTrainerService).activateShippedOrTrain()],
-  [(app) => app.get(DemoLeadsService).importIfEmpty()],
+export const FIRST_START_STEPS: readonly FirstStartStep[] = [
+  (app) => app.get(DemoCatalogService).prepareIfEmpty(),
+  (app) => app.get(DemoSongsService).importIfEmpty(),
+  (app) => app.get(HitModelTrainerService).activateShippedOrTrain(),
+  (app) => app.get(ChinookImportService).importSampleIfEmpty(),
+  (app) => app.get(GenreModelTrainerService).activateShippedOrTrain(),
+  (app) => app.get(DemoCatalogService).importIfEmpty(),
+  // Scores are otherwise computed on schedule: a new install's dashboards should not wait for 03:00.
+  async (app) => (await app.get(DemoAnalyticsService).importIfEmpty()) && app.get(AnalyticsScoringJobs).scoreEverything(),
+  (app) => app.get(DemoLeadsService).importIfEmpty(),
 ];
 
-/** Runs every chain to its end, even when one fails, then throws the first failure: the caller stops the database next. */
-export async function runFirstStart(app: INestApplicationContext, chains: readonly (readonly FirstStartStep[])[] = FIRST_START_CHAINS): Promise<void> {
-  const outcomes = await Promise.allSettled(
-    chains.map(async (chain) => {
-      for (const step of chain) await step(app);
-    }),
-  );
-  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
+export async function runFirstStart(app: INestApplicationContext, steps: readonly FirstStartStep[] = FIRST_START_STEPS): Promise<void> {
+  for (const step of steps) await step(app);
 }
