@@ -1,43 +1,50 @@
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedPostgres } from '../../../src/platform/database/embedded-postgres.js';
 import { freePort } from '../../support/free-port.js';
 
-/** What a start's onLaunched saw: how often it was called, and whether start had finished by then. */
-async function startWatchingLaunch(server: EmbeddedPostgres, dataDir: string) {
-  let started = false;
-  const launches: Array<{ startFinished: boolean; clusterExists: boolean }> = [];
-  await server.start(() => launches.push({ startFinished: started, clusterExists: existsSync(join(dataDir, 'PG_VERSION')) })).then(() => (started = true));
-  return launches;
-}
-
 describe('starting the embedded PostgreSQL while the caller loads its modules', () => {
   let root: string;
-  let server: EmbeddedPostgres;
+  let server: EmbeddedPostgres | undefined;
 
-  afterAll(async () => {
-    await server?.stop();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
+  /** The start's log lines (their first words) with 'launched' where onLaunched was called. */
+  async function startLoggingLaunch(): Promise<string[]> {
+    const events: string[] = [];
+    server = new EmbeddedPostgres({
+      dataDir: join(root, 'pg'),
+      port: await freePort(),
+      log: (message) => events.push(message.split(' ').slice(0, 3).join(' ')),
+    });
+    await server.start(() => events.push('launched'));
+    return events;
+  }
 
-  it('says once, before the start ends, that initdb runs on a first start', async () => {
+  beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'encore-launch-'));
     await chmod(root, 0o755); // as root, the server runs as `postgres` and must reach its folder
-    const dataDir = join(root, 'pg');
-    server = new EmbeddedPostgres({ dataDir, port: await freePort() });
-    const launches = await startWatchingLaunch(server, dataDir);
-    // initdb writes into a scratch folder renamed into place afterwards: at the call there is no cluster yet.
-    expect(launches).toEqual([{ startFinished: false, clusterExists: false }]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(root, { recursive: true, force: true });
   });
 
-  it('says once, before the start ends, that the server runs on a restart', async () => {
-    const dataDir = join(root, 'pg');
-    await server.stop();
-    server = new EmbeddedPostgres({ dataDir, port: await freePort() });
-    const launches = await startWatchingLaunch(server, dataDir);
-    expect(launches).toEqual([{ startFinished: false, clusterExists: true }]);
+  it('says so once initdb runs, before the cluster is initialised, on a first start', async () => {
+    expect(await startLoggingLaunch()).toEqual(['launched', 'Initialised a PostgreSQL', 'Started PostgreSQL on']);
+  });
+
+  it('says so once the server process runs, before it is started, on a restart', async () => {
+    await server!.stop();
+    expect(await startLoggingLaunch()).toEqual(['launched', 'Started PostgreSQL on']);
+  });
+
+  it('says so at once when the server already runs', async () => {
+    const running = server!;
+    const events = await startLoggingLaunch();
+    expect(events[0]).toBe('launched');
+    expect(events.some((event) => event.startsWith('Started'))).toBe(false);
+    // The first instance started the server and stops it; the second only uses it.
+    server = running;
   });
 });
