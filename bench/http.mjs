@@ -1,4 +1,4 @@
-// npm run bench:http — HTTP load with autocannon against the production build (dist/main.js,
+// npm run bench:http — HTTP load with autocannon against the production build (dist/bundle/main.js,
 // NODE_ENV=production) on its own embedded PostgreSQL in a temporary folder, first start included
 // (demo data, model training). Each scenario: a warm-up (a scenario replaying a set of bodies sends
 // each once first), then a fixed duration at N connections.
@@ -339,7 +339,7 @@ try {
   };
   const base = `http://127.0.0.1:${appPort}/api`;
   const started = performance.now();
-  const firstStart = startNode('app-first-start', ['dist/main.js'], appEnv);
+  const firstStart = startNode('app-first-start', ['dist/bundle/main.js'], appEnv);
   await waitForAnswer(firstStart, `${base}/health/`, START_TIMEOUT_MS);
   const startSeconds = (performance.now() - started) / 1000;
   const startPeakRss = await peakRssMb(firstStart.child.pid);
@@ -349,7 +349,7 @@ try {
   const restarted = performance.now();
   appStartedAt = restarted;
   const profile = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']] : [];
-  const app = startNode('app', [...profile, 'dist/main.js'], appEnv);
+  const app = startNode('app', [...profile, 'dist/bundle/main.js'], appEnv);
   await waitForAnswer(app, `${base}/health/`, START_TIMEOUT_MS);
   const restartSeconds = (performance.now() - restarted) / 1000;
   const startRss = await rssMb(app.child.pid);

@@ -1,4 +1,4 @@
-// npm run bench:scale-out — the production build (dist/main.js, NODE_ENV=production) as three
+// npm run bench:scale-out — the production build (dist/bundle/main.js, NODE_ENV=production) as three
 // instances on one embedded PostgreSQL, beside one of them alone, in the same run: for each of
 // POST /api/predict/manual/ and POST /api/dataset/search/, autocannon drives one instance with N
 // connections, then the three with N/3 connections each (what a round-robin balancer with
@@ -47,7 +47,7 @@ async function startInstance(index, env) {
   const port = await freePort();
   const log = join(root, `app-${index}.log`);
   const output = openSync(log, 'w');
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, ['dist/bundle/main.js'], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port), MODELS_DIR: join(root, `models-${index}`) },
     stdio: ['ignore', output, output],
   });

@@ -161,7 +161,7 @@ function growInThread(data: TreeTrainingData, params: TreeParams, seed: number, 
  * then collects each thread's out-of-bag sums.
  */
 function growInWorkers(setup: ForestWorkerData, nEstimators: number, workerCount: number): Promise<Grown> {
-  const script = compiledWorkerScript(import.meta.url, './forest-worker.js');
+  const script = compiledWorkerScript('ml/forest-worker.js');
   return new Promise((resolve, reject) => {
     const grown = new Array<GrownTree>(nEstimators);
     const outOfBag: OutOfBag[] = [];

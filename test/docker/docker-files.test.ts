@@ -103,7 +103,7 @@ describe('Dockerfile', () => {
     const healthcheck = runtime.find((i) => i.keyword === 'HEALTHCHECK')?.args;
     expect(healthcheck).toMatch(/CMD .*http:\/\/127\.0\.0\.1:3000\/api\/health\//);
     const command = JSON.parse(runtime.find((i) => i.keyword === 'CMD')!.args) as string[];
-    expect(command).toEqual(['node', '--enable-source-maps', 'dist/main.js']);
+    expect(command).toEqual(['node', '--enable-source-maps', 'dist/bundle/main.js']);
   });
 
   it('COPYs only files that exist in the repository and that .dockerignore lets into the build context', () => {

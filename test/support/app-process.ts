@@ -9,9 +9,9 @@ export interface AppProcess {
   output(): string;
 }
 
-/** Runs the built app (dist/main.js, as `npm start` does) in a child process. */
+/** Runs the built app (dist/bundle/main.js, as `npm start` does) in a child process. */
 export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/bundle/main.js')], {
     cwd: projectRoot,
     // Request limits off, as in every test but theirs.
     env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'log', RATE_LIMIT_ENABLED: 'false', ...env },

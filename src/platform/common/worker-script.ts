@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../config/paths.js';
 
 /**
- * The compiled script of a worker thread, `relative` to the calling module's URL: beside it in
- * dist/, or in dist/ when the caller runs from src/ (the tests run TypeScript; a thread needs
- * the JavaScript that `node scripts/build.mjs` writes).
+ * The compiled script of a worker thread, by its path in dist/ (such as `ml/forest-worker.js`):
+ * the tests run TypeScript and the server runs a bundle, while a thread needs the JavaScript that
+ * `node scripts/build.mjs` writes to dist/.
  */
-export function compiledWorkerScript(callerUrl: string, relative: string): URL {
-  const fromSource = callerUrl.endsWith('.ts');
-  const at = callerUrl.lastIndexOf('/src/');
-  const base = fromSource && at >= 0 ? `${callerUrl.slice(0, at)}/dist/${callerUrl.slice(at + '/src/'.length)}` : callerUrl;
-  const url = new URL(relative, base);
-  if (!existsSync(fileURLToPath(url))) throw new Error(`worker script ${fileURLToPath(url)} is missing: run \`node scripts/build.mjs\``);
-  return url;
+export function compiledWorkerScript(pathInDist: string): URL {
+  const path = join(projectRoot, 'dist', pathInDist);
+  if (!existsSync(path)) throw new Error(`worker script ${path} is missing: run \`node scripts/build.mjs\``);
+  return pathToFileURL(path);
 }

@@ -144,7 +144,7 @@ describe('logs of the HTTP app', () => {
 describe('the server process in json mode', () => {
   it('logs JSON from its first line, even when it cannot start, without the database password', async () => {
     const port = await freePort(); // nothing listens there
-    const child = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
+    const child = spawn(process.execPath, [join(projectRoot, 'dist/bundle/main.js')], {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH,

@@ -43,7 +43,7 @@ export function synthesizeTunesInWorker(jobs: TuneJob[]): Promise<Buffer>[] {
   let worker: Worker;
   try {
     const workerData: DemoTunesWorkerData = { role: 'demo-tunes', jobs };
-    worker = new Worker(compiledWorkerScript(import.meta.url, './demo-tunes-worker.js'), { workerData });
+    worker = new Worker(compiledWorkerScript('features/catalog/demo/demo-tunes-worker.js'), { workerData });
   } catch (error) {
     failAll(error);
     return settlers.map((settler) => settler.promise);

@@ -80,7 +80,7 @@ export class BatchPredictionThreads implements OnModuleDestroy {
   private start(): Thread {
     const workerData: BatchWorkerData = { role: 'batch-prediction-worker' };
     const thread: Thread = {
-      worker: new Worker(compiledWorkerScript(import.meta.url, './batch-prediction-worker.js'), {
+      worker: new Worker(compiledWorkerScript('features/hit-prediction/batch/batch-prediction-worker.js'), {
         workerData,
         resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
       }),
