@@ -82,6 +82,10 @@ if (!existsSync(bundleEntry) || statSync(bundleEntry).mtimeMs < statSync(buildIn
     logLevel: 'warn',
     external: [
       'reflect-metadata',
+      // One copy for our DTOs' decorators and Nest's pipes, which require() them: bundled, the
+      // decorators' metadata went to a copy that validation never read.
+      'class-validator',
+      'class-transformer',
       'pg-native',
       /^onnxruntime-node/,
       /^@node-rs\//,
