@@ -62,8 +62,10 @@ if (!existsSync(buildInfo) || statSync(buildInfo).mtimeMs < Math.max(...compiler
 // swagger-ui's pages, pdfkit's fonts), optional packages of Nest and Swagger, and
 // reflect-metadata, which each chunk imports first (bundled, decorators could run before it).
 // The CLI and the worker threads run dist/ itself.
+// Rebuilt after tsc has built, and when this script (the bundle's settings) changed.
 const bundleEntry = join(root, 'dist/bundle/main.js');
-if (!existsSync(bundleEntry) || statSync(bundleEntry).mtimeMs < statSync(buildInfo).mtimeMs) {
+const bundleInputs = Math.max(statSync(buildInfo).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+if (!existsSync(bundleEntry) || statSync(bundleEntry).mtimeMs < bundleInputs) {
   say('Bundling the server...');
   const { build } = await import('rolldown');
   await build({
