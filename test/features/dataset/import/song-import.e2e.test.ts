@@ -48,6 +48,13 @@ describe('importing the hit-predictor fixtures (CRLF and LF files)', () => {
     expect(stats).toEqual({ analysed: true });
   });
 
+  it('leaves statistics for the columns listings filter and sort on, and none for the audio features nothing filters on', async () => {
+    const rows = await app.t.prisma.$queryRaw<Array<{ attname: string }>>`SELECT attname FROM pg_stats WHERE tablename = 'songs'`;
+    const columns = rows.map((row) => row.attname);
+    expect(columns).toEqual(expect.arrayContaining(['id', 'track_id', 'is_hit', 'popularity', 'decade', 'source', 'dataset', 'search_text', 'is_acoustic']));
+    expect(columns.filter((column) => ['danceability', 'tempo', 'key', 'duration_ms', 'album_name', 'updated_at'].includes(column))).toEqual([]);
+  });
+
   it('reads quoted titles and artists with commas and doubled quotes, E-notation numbers and both line ends', async () => {
     const song = (trackId: string) => app.t.prisma.song.findUniqueOrThrow({ where: { trackId } });
     expect(await song('EncoreFixtureTrack0007')).toMatchObject({ trackName: 'Rain, Again, Tomorrow', artists: 'Northgate Choir', decade: 1970 });
