@@ -74,6 +74,27 @@ describe('song listings written as JSON text by PostgreSQL', () => {
     }
   });
 
+  it("answers 304 to a request holding the page's ETag, for each listing", async () => {
+    for (const url of ['/api/songs?page_size=3', `/api/artists/${artist.artistId}/songs`, `/api/albums/${albumId}/songs`]) {
+      const { headers } = await get(url, artist);
+      expect(headers.etag).toMatch(/^W\/".+"$/);
+      await request(t.http).get(url).set('authorization', artist.bearer).set('if-none-match', headers.etag!).expect(304);
+    }
+  });
+
+  it('gives another ETag for another page, another URL of the same page, another caller and a changed song', async () => {
+    const etag = async (url: string, caller?: TestAccount) => (await get(url, caller)).headers.etag;
+    const first = await etag('/api/songs?page_size=3', artist);
+    expect(await etag('/api/songs?page_size=3', artist)).toBe(first);
+    expect(await etag('/api/songs?page_size=3&page=2', artist)).not.toBe(first);
+    // The same songs, other links.
+    expect(await etag('/api/songs?page_size=3&search=', artist)).not.toBe(first);
+    expect(await etag('/api/songs?page_size=3')).not.toBe(first);
+    const { body } = await get('/api/songs?page_size=3', artist);
+    await request(t.http).put(`/api/songs/${body.results[0].id}`).set('authorization', artist.bearer).send({ title: 'Renamed' }).expect(200);
+    expect(await etag('/api/songs?page_size=3', artist)).not.toBe(first);
+  });
+
   it('answers a page past the last with the count on all pages and no songs', async () => {
     const { body } = await get('/api/songs?page=50&page_size=5', artist);
     expect(body).toMatchObject({ page: 50, next: null, results: [] });
