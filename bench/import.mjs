@@ -4,16 +4,12 @@
 // Informational, beside it: the import against loading the songs it made (exported as COPY text)
 // into the songs table as migrated, with its indexes and vocabulary trigger, then ANALYZE: what
 // PostgreSQL alone spends on the same songs in the same table.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { COLUMNS } from '../dist/features/dataset/import/song-copy-line.js';
 import { SongImportService } from '../dist/features/dataset/import/song-import.service.js';
+import { copyFiles, copyIntoSongs, exportSongs, hasPsql } from './songs-copy.mjs';
 import { admin, appContext, median, printTable, sharedDataFolder, startBenchDatabase } from './support.mjs';
 
 const RUNS = 3;
@@ -25,22 +21,6 @@ const PLAIN_TABLE = `CREATE TABLE plain_copy (track text, artist text, uri text,
   loudness float8, mode int, speechiness float8, acousticness float8, instrumentalness float8, liveness float8,
   valence float8, tempo float8, duration_ms int, time_signature int, chorus_hit float8, sections int, target int, decade int)`;
 
-const hasPsql = spawnSync('psql', ['--version']).status === 0;
-
-/** Runs `\copy`s (and other statements) with psql, or each COPY through node-postgres when psql is not installed. */
-async function copyFiles(url, copies, after = '') {
-  if (hasPsql) {
-    const script = [...copies.map(({ file, into, options }) => `\\copy ${into} FROM '${file}'${options}`), after].join('\n');
-    execFileSync('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: script });
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  for (const { file, into, options } of copies) await pipeline(createReadStream(file), client.query(copyFrom(`COPY ${into} FROM STDIN${options}`)));
-  if (after) await client.query(after);
-  await client.end();
-}
-
 async function referenceCopy(url) {
   await admin(url, PLAIN_TABLE);
   const started = performance.now();
@@ -51,24 +31,6 @@ async function referenceCopy(url) {
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await admin(url, 'SELECT count(*)::int AS n FROM plain_copy');
   return { seconds, rows: rows[0].n };
-}
-
-/** The songs an import wrote, as COPY text of the columns it writes, in a file. */
-async function exportSongs(url, file) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await pipeline(client.query(copyTo(`COPY (SELECT ${COLUMNS.join(', ')} FROM songs ORDER BY id) TO STDOUT`)), createWriteStream(file));
-  } finally {
-    await client.end();
-  }
-}
-
-/** PostgreSQL alone loading those songs into the songs table as migrated (indexes, vocabulary trigger), then ANALYZE. */
-async function songsTableCopy(url, file) {
-  const started = performance.now();
-  await copyFiles(url, [{ file, into: `songs (${COLUMNS.join(', ')})`, options: '' }], 'ANALYZE songs;');
-  return (performance.now() - started) / 1000;
 }
 
 async function ourImport(url) {
@@ -93,7 +55,7 @@ try {
     const url = await database.freshDatabase();
     ours.push(await ourImport(url));
     if (run === 0) await exportSongs(url, songsFile);
-    songsTable.push(await songsTableCopy(await database.freshDatabase(), songsFile));
+    songsTable.push(await copyIntoSongs(await database.freshDatabase(), songsFile));
   }
   const rows = ours[0].rows;
   const ref = median(reference.map((r) => r.seconds));

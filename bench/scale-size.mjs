@@ -2,14 +2,18 @@
 // imports a generated CSV into an empty database with `import-songs` (the CLI, in a process of
 // its own: bench/import-songs-cli.mjs), times searches, adds
 // predictions for a share of the songs, times the prediction history, and prints the figures as
-// one JSON line. Usage: node bench/scale-size.mjs <database url> <csv file>
+// one JSON line. Given a second, empty, database, also times PostgreSQL alone loading the songs the
+// import made into it the way the import does (bench/songs-copy.mjs).
+// Usage: node bench/scale-size.mjs <database url> <csv file> [<reference database url>]
 import pg from 'pg';
 import { PredictionHistoryService } from '../dist/features/hit-prediction/prediction-history.service.js';
 import { SongsService } from '../dist/features/dataset/songs.service.js';
+import { rm } from 'node:fs/promises';
 import { importSongsCli } from './import-songs-cli.mjs';
+import { copyIntoSongsAsImported, exportSongs } from './songs-copy.mjs';
 import { appContext, peakRssMb, percentile, resetPeakRss, searchQueries } from './support.mjs';
 
-const [url, csv] = process.argv.slice(2);
+const [url, csv, referenceUrl] = process.argv.slice(2);
 const SEARCHES = 200;
 const HISTORY_RUNS = 20;
 const WARMUP_RUNS = 3;
@@ -38,6 +42,13 @@ try {
   const report = { rowsRead: imported.rows, inserted: imported.songs };
   await client.query('ANALYZE songs');
   const songsDatabaseMb = Number((await client.query('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes) / 2 ** 20;
+  let postgresLoadSeconds;
+  if (referenceUrl) {
+    const songsFile = `${csv}.songs.copy`;
+    await exportSongs(url, songsFile);
+    postgresLoadSeconds = await copyIntoSongsAsImported(referenceUrl, songsFile);
+    await rm(songsFile);
+  }
 
   await resetPeakRss();
   const step = Math.max(1, Math.floor(report.inserted / SAMPLE_SONGS));
@@ -81,6 +92,7 @@ try {
       importSeconds: imported.seconds,
       baselineRss: imported.baselineRss,
       importPeakRss: imported.peakRss,
+      postgresLoadSeconds,
       songsDatabaseMb,
       search,
       predictions,

@@ -2,7 +2,9 @@
 // for each size (--sizes 100000,1000000 by default), generated songs in the Kaggle CSV format
 // (the demo generator: invented names, realistic audio features) are imported into an empty
 // database by `import-songs` (the CLI, in a process of its own), then searched and their prediction history listed, in a child
-// process per size (bench/scale-size.mjs) so each size's peak memory is its own.
+// process per size (bench/scale-size.mjs) so each size's peak memory is its own. At 1,000,000
+// songs, an INFO line beside the import's PASS/FAIL: PostgreSQL alone loading the songs it made
+// the import's way (bench/songs-copy.mjs), a reference measured in the same run.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs, promisify } from 'node:util';
 import { demoSongCsvLines } from '../dist/features/dataset/demo/demo-songs.js';
+import { hasPsql } from './songs-copy.mjs';
 import { describeMachine, postgresVersion, printTable, startBenchDatabase } from './support.mjs';
 
 const { values: options } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' } } });
@@ -42,9 +45,14 @@ try {
   for (const size of sizes) {
     const csv = join(folder, `songs-${size}.csv`);
     const csvMb = await writeCsv(csv, size);
-    const { stdout } = await execFileAsync(process.execPath, [new URL('scale-size.mjs', import.meta.url).pathname, await database.freshDatabase(), csv], {
-      maxBuffer: 1 << 20,
-    });
+    const reference = size === IMPORT_TARGET.songs ? [await database.freshDatabase()] : [];
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [new URL('scale-size.mjs', import.meta.url).pathname, await database.freshDatabase(), csv, ...reference],
+      {
+        maxBuffer: 1 << 20,
+      },
+    );
     results.push({ size, csvMb, ...JSON.parse(stdout.trim().split('\n').at(-1)) });
     await rm(csv);
   }
@@ -79,6 +87,11 @@ try {
     );
     console.log(
       `${million.importPeakRss <= IMPORT_TARGET.peakRssMb ? 'PASS' : 'FAIL'}  import of ${count(million.size)} songs, peak RSS <= ${IMPORT_TARGET.peakRssMb} MB: ${count(million.importPeakRss)} MB`,
+    );
+    const postgres = million.postgresLoadSeconds;
+    console.log(
+      `INFO  import of ${count(million.size)} songs is ${(million.importSeconds / postgres).toFixed(2)}x the time of PostgreSQL alone loading the songs it made the import's way ` +
+        `(${hasPsql ? 'psql \\copy' : 'COPY'} without the secondary indexes, the indexes built on two connections, ANALYZE): ${postgres.toFixed(1)} s, ${count(million.rows / postgres)} rows/s`,
     );
   } else {
     console.log(`(no PASS/FAIL for the import: its target is at ${count(IMPORT_TARGET.songs)} songs, not among --sizes)`);
