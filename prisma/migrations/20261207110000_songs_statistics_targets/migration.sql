@@ -1,7 +1,7 @@
 -- Written by hand (Prisma cannot describe statistics targets): no planner statistics for the
 -- columns of songs that no query filters, joins, groups or sorts on (the audio features are
--- averaged and shown, never filtered). ANALYZE spent about 6 ms a column on them after every
--- import, a third of its time (docs/benchmarks.md, "import-songs: ANALYZE of the columns queries use").
+-- averaged and shown, never filtered). ANALYZE, which every import ends with, spent 100 of its
+-- 345 ms on them (docs/benchmarks.md, "`import-songs`: ANALYZE of the columns queries use").
 ALTER TABLE "songs"
   ALTER COLUMN "album_name" SET STATISTICS 0,
   ALTER COLUMN "duration_ms" SET STATISTICS 0,
