@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
 
 /** A process's VmRSS or VmHWM in MB, or 0 once it has gone. */
 async function statusMb(pid, field) {

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/config/paths.js';
+import { runCli } from '../support/cli-process.js';
 import { freePort } from '../support/free-port.js';
 
 const HEADER =
@@ -50,14 +49,7 @@ describe('npm run cli -- train: which version predicts afterwards', { timeout: 1
   let env: NodeJS.ProcessEnv;
   let learnable: string;
 
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, ...env },
-      encoding: 'utf8',
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) => runCli(args, env);
   const activeVersion = () => /^\* hit (\S+)/m.exec(cli('models', 'list', '--name', 'hit').stdout)?.[1];
   const versionOf = (stdout: string) => /^Model hit (\S+)/m.exec(stdout)?.[1];
 

@@ -11,9 +11,12 @@ export interface CliProcess {
   exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a command of the built CLI (dist/cli/main.js, as `npm run cli` does) in a child process. */
+/** The built CLI as `npm run cli` runs it: its entry in the bundle (scripts/build.mjs). */
+export const CLI_ENTRY = join(projectRoot, 'dist/bundle/cli.js');
+
+/** Runs a command of the built CLI in a child process. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +29,7 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
 
 /** Runs a command of the built CLI to its end: its exit code, stdout and stderr. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
+  const result = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, ...env },
     encoding: 'utf8',

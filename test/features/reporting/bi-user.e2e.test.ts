@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../src/platform/config/paths.js';
 import { DemoLeadsService } from '../../../src/features/leads/demo/demo-leads.service.js';
 import { ensureBiRole, scramSha256Verifier, validateBiPassword, validateBiRoleName } from '../../../src/features/reporting/bi-role.js';
 import { ReportingService } from '../../../src/features/reporting/reporting.service.js';
 import { normalizeSearchText } from '../../../src/vocabulary/search-text.js';
 import { createDatasetSong, createPrediction } from '../../support/dataset-rows.js';
+import { runCli } from '../../support/cli-process.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /** PostgreSQL's SQLSTATE for "permission denied" (insufficient_privilege). */
@@ -34,14 +32,8 @@ describe('create-bi-user', () => {
   let password: string;
   let bi: pg.Client;
 
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, DATABASE_URL: t.database.url },
-      encoding: 'utf8',
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) =>
+    runCli(args, { NODE_ENV: 'test', LOG_LEVEL: 'warn', MODELS_DIR: t.modelsDir, MEDIA_DIR: t.mediaDir, DATABASE_URL: t.database.url });
   const urlAs = (user: string, secret: string) => {
     const url = new URL(t.database.url);
     url.username = user;

@@ -7,16 +7,17 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../../src/platform/config/paths.js';
 import { withDatabase } from '../../../src/platform/database/connection-string.js';
+import { CLI_ENTRY } from '../../support/cli-process.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
-/** npm run cli -- backup / restore, as the built CLI (dist/cli/main.js) runs them. */
+/** npm run cli -- backup / restore, as the built CLI runs them. */
 describe('npm run cli -- backup | restore', () => {
   let database: TestDatabase;
   let dir: string;
   const restored = `encore_cli_restored_${process.pid}`;
 
   const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], {
+    const result = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, DATABASE_URL: database.url },
       maxBuffer: 256 * 1024 * 1024,
