@@ -5,10 +5,10 @@
 // one JSON line. Given a second, empty, database, also times PostgreSQL alone loading the songs the
 // import made into it the way the import does (bench/songs-copy.mjs).
 // Usage: node bench/scale-size.mjs <database url> <csv file> [<reference database url>]
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { PredictionHistoryService } from '../dist/features/hit-prediction/prediction-history.service.js';
 import { SongsService } from '../dist/features/dataset/songs.service.js';
-import { rm } from 'node:fs/promises';
 import { importSongsCli } from './import-songs-cli.mjs';
 import { copyIntoSongsAsImported, exportSongs } from './songs-copy.mjs';
 import { appContext, peakRssMb, percentile, resetPeakRss, searchQueries } from './support.mjs';

@@ -82,9 +82,10 @@ if (bundleEntries.some((entry) => !existsSync(entry) || statSync(entry).mtimeMs 
         },
       },
     ],
-    // CommonJS packages inside an ES module bundle still call require() and read __dirname:
-    // imported where a module leaves them free. (Declared in a banner, they clashed with a
-    // module's own `const require` once it shared a chunk with no other to rename it.)
+    // CommonJS packages inside an ES module bundle read __filename and __dirname: imported where
+    // a module leaves them free; require() is rolldown's polyfill (createRequire in the chunk's
+    // folder). Declared in a banner, such names clashed with a module's own `const require`
+    // once it shared a chunk with no other declaring one, which rolldown would have renamed.
     transform: { inject: Object.fromEntries(['__filename', '__dirname'].map((name) => [name, [join(root, 'scripts/bundle-shims.mjs'), name]])) },
     logLevel: 'warn',
     external: [
