@@ -53,6 +53,8 @@ const DURATION = Number(options.duration);
 const WARMUP = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
 /** How long the first start (demo data, two models trained) may take on a busy machine. */
+/** The production build as `npm start` runs it (a path relative to the repository, where `npm run bench` runs). */
+const APP_ENTRY = 'dist/bundle/main.js';
 const START_TIMEOUT_MS = 15 * 60_000;
 /** The bytes one Range request asks for: a player's typical read-ahead chunk. */
 const RANGE_BYTES = 64 * 1024;
@@ -339,7 +341,7 @@ try {
   };
   const base = `http://127.0.0.1:${appPort}/api`;
   const started = performance.now();
-  const firstStart = startNode('app-first-start', ['dist/bundle/main.js'], appEnv);
+  const firstStart = startNode('app-first-start', [APP_ENTRY], appEnv);
   await waitForAnswer(firstStart, `${base}/health/`, START_TIMEOUT_MS);
   const startSeconds = (performance.now() - started) / 1000;
   const startPeakRss = await peakRssMb(firstStart.child.pid);
@@ -349,7 +351,7 @@ try {
   const restarted = performance.now();
   appStartedAt = restarted;
   const profile = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']] : [];
-  const app = startNode('app', [...profile, 'dist/bundle/main.js'], appEnv);
+  const app = startNode('app', [...profile, APP_ENTRY], appEnv);
   await waitForAnswer(app, `${base}/health/`, START_TIMEOUT_MS);
   const restartSeconds = (performance.now() - restarted) / 1000;
   const startRss = await rssMb(app.child.pid);

@@ -16,7 +16,7 @@ export type FirstStartStep = (app: INestApplicationContext) => Promise<unknown>;
  * made: the genre model trains on the Chinook store, the demo analytics describe the demo
  * catalog's artists). The demo catalog's audio is synthesized on a worker thread meanwhile.
  */
-export const FIRST_START_STEPS: readonly FirstStartStep[] = [
+const FIRST_START_STEPS: readonly FirstStartStep[] = [
   (app) => app.get(DemoCatalogService).prepareIfEmpty(),
   (app) => app.get(DemoSongsService).importIfEmpty(),
   (app) => app.get(HitModelTrainerService).activateShippedOrTrain(),
@@ -28,6 +28,6 @@ export const FIRST_START_STEPS: readonly FirstStartStep[] = [
   (app) => app.get(DemoLeadsService).importIfEmpty(),
 ];
 
-export async function runFirstStart(app: INestApplicationContext, steps: readonly FirstStartStep[] = FIRST_START_STEPS): Promise<void> {
-  for (const step of steps) await step(app);
+export async function runFirstStart(app: INestApplicationContext): Promise<void> {
+  for (const step of FIRST_START_STEPS) await step(app);
 }

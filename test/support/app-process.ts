@@ -9,9 +9,12 @@ export interface AppProcess {
   output(): string;
 }
 
-/** Runs the built app (dist/bundle/main.js, as `npm start` does) in a child process. */
+/** The built app as `npm start` runs it: its entry in the bundle (scripts/build.mjs). */
+export const APP_ENTRY = join(projectRoot, 'dist/bundle/main.js');
+
+/** Runs the built app in a child process. */
 export function spawnApp(env: NodeJS.ProcessEnv): AppProcess {
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/bundle/main.js')], {
+  const child = spawn(process.execPath, [APP_ENTRY], {
     cwd: projectRoot,
     // Request limits off, as in every test but theirs.
     env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'log', RATE_LIMIT_ENABLED: 'false', ...env },

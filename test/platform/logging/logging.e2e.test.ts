@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/platform/config/app-config.js';
 import { projectRoot } from '../../../src/platform/config/paths.js';
+import { APP_ENTRY } from '../../support/app-process.js';
 import { freePort } from '../../support/free-port.js';
 import { captureLines, loggingApps } from '../../support/logging-apps.js';
 
@@ -144,7 +144,7 @@ describe('logs of the HTTP app', () => {
 describe('the server process in json mode', () => {
   it('logs JSON from its first line, even when it cannot start, without the database password', async () => {
     const port = await freePort(); // nothing listens there
-    const child = spawn(process.execPath, [join(projectRoot, 'dist/bundle/main.js')], {
+    const child = spawn(process.execPath, [APP_ENTRY], {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH,
