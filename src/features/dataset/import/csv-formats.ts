@@ -5,9 +5,9 @@ import { DECADE_RANGE, type SongRecord } from './song-record.js';
 export interface SongCsvFormat {
   name: 'kaggle' | 'hit-predictor';
   description: string;
-  columns: readonly string[];
+  columns: readonly SongCsvColumn[];
   /** Columns that may be absent. */
-  optional: readonly string[];
+  optional: readonly SongCsvColumn[];
 }
 
 /** The Kaggle "Spotify Tracks Dataset" columns, in its order (the demo songs are written in it too). */
@@ -41,31 +41,34 @@ export const KAGGLE_FORMAT: SongCsvFormat = {
   optional: [],
 };
 
+/** The "Spotify Hit Predictor" decade files' columns, in their order. */
+export const HIT_PREDICTOR_COLUMNS = [
+  'track',
+  'artist',
+  'uri',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
+  'time_signature',
+  'chorus_hit',
+  'sections',
+  'target',
+  'decade',
+] as const;
+
 export const HIT_PREDICTOR_FORMAT: SongCsvFormat = {
   name: 'hit-predictor',
   description: '"Spotify Hit Predictor" decade files (dataset-of-XXs.csv)',
-  columns: [
-    'track',
-    'artist',
-    'uri',
-    'danceability',
-    'energy',
-    'key',
-    'loudness',
-    'mode',
-    'speechiness',
-    'acousticness',
-    'instrumentalness',
-    'liveness',
-    'valence',
-    'tempo',
-    'duration_ms',
-    'time_signature',
-    'chorus_hit',
-    'sections',
-    'target',
-    'decade',
-  ],
+  columns: HIT_PREDICTOR_COLUMNS,
   optional: ['decade'],
 };
 
@@ -80,11 +83,28 @@ const headerKey = (cell: string) =>
     .trim()
     .toLowerCase();
 
-/** A parsed header: the format and where each of its columns is. */
+/** A column of either format. */
+export type SongCsvColumn = (typeof KAGGLE_COLUMNS)[number] | (typeof HIT_PREDICTOR_COLUMNS)[number];
+
+/** Where a column is in a file's rows: `at` is -1 when the file has no such column. */
+export interface CsvColumn {
+  name: SongCsvColumn;
+  at: number;
+}
+
+/**
+ * A parsed header: the format and where each column is, by name (those of the other format at
+ * -1). The row parser reads a column's place by property, not by a name looked up per cell: a
+ * lookup by a different name at each of 20 cells per row cost an import a tenth of its parsing.
+ */
 export interface CsvLayout {
   format: SongCsvFormat;
-  index: Record<string, number>;
+  columns: Record<SongCsvColumn, CsvColumn>;
+  /** The columns of the DECIMAL_FEATURES, in that order. */
+  decimals: CsvColumn[];
 }
+
+const SONG_CSV_COLUMNS = [...new Set<SongCsvColumn>([...KAGGLE_COLUMNS, ...HIT_PREDICTOR_COLUMNS])];
 
 /** Recognises the format from a header row, in any column order; extra columns are ignored. */
 export function detectFormat(header: string[]): CsvLayout {
@@ -92,7 +112,9 @@ export function detectFormat(header: string[]): CsvLayout {
   for (const format of SONG_CSV_FORMATS) {
     const required = format.columns.filter((column) => !format.optional.includes(column));
     if (required.every((column) => keys.includes(column))) {
-      return { format, index: Object.fromEntries(format.columns.map((column) => [column, keys.indexOf(column)])) };
+      const at = (name: SongCsvColumn) => (format.columns.includes(name) ? keys.indexOf(name) : -1);
+      const columns = Object.fromEntries(SONG_CSV_COLUMNS.map((name) => [name, { name, at: at(name) }])) as CsvLayout['columns'];
+      return { format, columns, decimals: DECIMAL_FEATURES.map((feature) => columns[feature]) };
     }
   }
   const expected = SONG_CSV_FORMATS.map((format) => `  ${format.description}:\n    ${format.columns.join(',')}`).join('\n');
@@ -103,106 +125,148 @@ export function detectFormat(header: string[]): CsvLayout {
 export class RowError extends Error {}
 
 const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
-/** A decimal number, as datasets write them (Number() alone would also take "0x1f" or "Infinity"). */
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-/** A cell of the row, trimmed; undefined when the layout has no such column. */
-function cell(layout: CsvLayout, row: string[], column: string): string | undefined {
-  const at = layout.index[column];
-  return at === undefined || at < 0 ? undefined : row[at]?.trim();
+/** A cell of the row, trimmed; undefined when the file has no such column. */
+function cell(row: string[], column: CsvColumn): string | undefined {
+  return column.at < 0 ? undefined : row[column.at]?.trim();
 }
 
 /** A cell that must not be empty. */
-function text(layout: CsvLayout, row: string[], column: string): string {
-  const value = cell(layout, row, column);
-  if (!value) throw new RowError(`missing ${column}`);
-  return value;
-}
-
-/** A cell that must hold a decimal number in [min, max] (a whole one when integer). */
-function number(layout: CsvLayout, row: string[], column: string, [min, max]: readonly [number, number], integer = false): number {
-  const raw = text(layout, row, column);
-  const value = DECIMAL.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(value)) throw new RowError(`${column} is not a number: "${raw}"`);
-  if (integer && !Number.isInteger(value)) throw new RowError(`${column} is not a whole number: "${raw}"`);
-  if (value < min || value > max) throw new RowError(`${column} out of range ${min}…${max}: ${raw}`);
+function text(row: string[], column: CsvColumn): string {
+  const value = cell(row, column);
+  if (!value) throw new RowError(`missing ${column.name}`);
   return value;
 }
 
 /**
- * The decimal features' cells as written, for COPY (see SongRecord.decimalsText). A zero is
- * written "0": the cell may say "-0", or a number too small for a double that PostgreSQL would
- * refuse where JavaScript reads 0.
+ * Whether a number's text is one of the radix literals Number() also reads ("0x1f", "0b1",
+ * "0o7"): datasets write decimals only. (Number() reads exactly the decimals a regular expression
+ * would take, and also those and "Infinity", which is not finite: this spares matching one per cell.)
  */
-function decimalsText(layout: CsvLayout, row: string[], song: Record<DecimalFeature, number>): string {
+function isRadixLiteral(raw: string): boolean {
+  const letter = raw.charCodeAt(1) | 0x20; // lower case
+  return raw.charCodeAt(0) === 0x30 && (letter === 0x62 || letter === 0x6f || letter === 0x78); // "0" then b, o or x
+}
+
+/** A cell that must hold a decimal number in [min, max] (a whole one when integer). */
+function number(row: string[], column: CsvColumn, [min, max]: readonly [number, number], integer = false): number {
+  const raw = text(row, column);
+  const value = isRadixLiteral(raw) ? NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new RowError(`${column.name} is not a number: "${raw}"`);
+  if (integer && !Number.isInteger(value)) throw new RowError(`${column.name} is not a whole number: "${raw}"`);
+  if (value < min || value > max) throw new RowError(`${column.name} out of range ${min}…${max}: ${raw}`);
+  return value;
+}
+
+/** Each decimal feature's place in DECIMAL_FEATURES, the order of a layout's `decimals`. */
+const DECIMAL_AT = Object.fromEntries(DECIMAL_FEATURES.map((feature, at) => [feature, at])) as Record<DecimalFeature, number>;
+const DECIMAL_RANGES = DECIMAL_FEATURES.map((feature) => FEATURE_RANGES[feature]);
+
+/**
+ * Reads the decimal features into `values`, in DECIMAL_FEATURES' order, and gives their cells as
+ * written, for COPY (see SongRecord.decimalsText). A zero is written "0": the cell may say "-0",
+ * or a number too small for a double that PostgreSQL would refuse where JavaScript reads 0.
+ * (By place, not by name: a song's field looked up by a different name per value cost more.)
+ */
+function readDecimals(layout: CsvLayout, row: string[], values: number[]): string {
   let text = '';
-  for (const feature of DECIMAL_FEATURES) text += `${text ? '\t' : ''}${song[feature] === 0 ? '0' : cell(layout, row, feature)!}`;
+  for (let i = 0; i < layout.decimals.length; i++) {
+    const column = layout.decimals[i]!;
+    const value = (values[i] = number(row, column, DECIMAL_RANGES[i]!));
+    text += `${i > 0 ? '\t' : ''}${value === 0 ? '0' : cell(row, column)!}`;
+  }
   return text;
 }
 
 /**
  * Turns one data row into a song; throws RowError naming the first problem. (Its helpers take
- * the row rather than closing over it: no closures made per row, an import reads millions.)
+ * the row rather than closing over it: no closures made per row, an import reads millions. The
+ * song is one object literal: a spread of the features copied them per row.)
  */
 export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThreshold: number): SongRecord {
-  const features = {
-    danceability: number(layout, row, 'danceability', FEATURE_RANGES.danceability),
-    energy: number(layout, row, 'energy', FEATURE_RANGES.energy),
-    valence: number(layout, row, 'valence', FEATURE_RANGES.valence),
-    acousticness: number(layout, row, 'acousticness', FEATURE_RANGES.acousticness),
-    instrumentalness: number(layout, row, 'instrumentalness', FEATURE_RANGES.instrumentalness),
-    speechiness: number(layout, row, 'speechiness', FEATURE_RANGES.speechiness),
-    liveness: number(layout, row, 'liveness', FEATURE_RANGES.liveness),
-    loudness: number(layout, row, 'loudness', FEATURE_RANGES.loudness),
-    tempo: number(layout, row, 'tempo', FEATURE_RANGES.tempo),
-    durationMs: Math.round(number(layout, row, 'duration_ms', FEATURE_RANGES.durationMs)),
-    key: number(layout, row, 'key', FEATURE_RANGES.key, true),
-    mode: number(layout, row, 'mode', FEATURE_RANGES.mode, true),
-    timeSignature: number(layout, row, 'time_signature', FEATURE_RANGES.timeSignature, true),
-  };
+  const { columns } = layout;
+  const values: number[] = [];
+  const decimalsText = readDecimals(layout, row, values);
+  const durationMs = Math.round(number(row, columns.duration_ms, FEATURE_RANGES.durationMs));
+  const key = number(row, columns.key, FEATURE_RANGES.key, true);
+  const mode = number(row, columns.mode, FEATURE_RANGES.mode, true);
+  const timeSignature = number(row, columns.time_signature, FEATURE_RANGES.timeSignature, true);
+  const danceability = values[DECIMAL_AT.danceability]!;
+  const energy = values[DECIMAL_AT.energy]!;
+  const valence = values[DECIMAL_AT.valence]!;
+  const acousticness = values[DECIMAL_AT.acousticness]!;
+  const instrumentalness = values[DECIMAL_AT.instrumentalness]!;
+  const speechiness = values[DECIMAL_AT.speechiness]!;
+  const liveness = values[DECIMAL_AT.liveness]!;
+  const loudness = values[DECIMAL_AT.loudness]!;
+  const tempo = values[DECIMAL_AT.tempo]!;
 
   if (layout.format.name === 'kaggle') {
-    const trackId = text(layout, row, 'track_id');
+    const trackId = text(row, columns.track_id);
     if (!SPOTIFY_ID.test(trackId)) throw new RowError(`track_id is not a Spotify id: "${trackId}"`);
-    const popularity = number(layout, row, 'popularity', [0, 100], true);
+    const popularity = number(row, columns.popularity, [0, 100], true);
     return {
       trackId,
-      trackName: text(layout, row, 'track_name'),
-      artists: text(layout, row, 'artists'),
-      albumName: cell(layout, row, 'album_name') || null,
+      trackName: text(row, columns.track_name),
+      artists: text(row, columns.artists),
+      albumName: cell(row, columns.album_name) || null,
       popularity,
-      trackGenre: cell(layout, row, 'track_genre') || null,
-      ...features,
-      explicit: parseBoolean(text(layout, row, 'explicit'), 'explicit'),
+      trackGenre: cell(row, columns.track_genre) || null,
+      durationMs,
+      danceability,
+      energy,
+      valence,
+      acousticness,
+      instrumentalness,
+      speechiness,
+      liveness,
+      loudness,
+      tempo,
+      key,
+      mode,
+      timeSignature,
+      explicit: parseBoolean(text(row, columns.explicit), 'explicit'),
       explicitKnown: true,
       isHit: popularity >= hitPopularityThreshold,
       hitSource: 'popularity',
       decade: null,
       dataset: 'kaggle',
-      decimalsText: decimalsText(layout, row, features),
+      decimalsText,
     };
   }
 
-  const uri = text(layout, row, 'uri');
+  const uri = text(row, columns.uri);
   const trackId = uri.startsWith('spotify:track:') ? uri.slice('spotify:track:'.length) : '';
   if (!SPOTIFY_ID.test(trackId)) throw new RowError(`uri is not a spotify:track: URI: "${uri}"`);
-  const target = number(layout, row, 'target', [0, 1], true);
-  const decade = cell(layout, row, 'decade') ? number(layout, row, 'decade', DECADE_RANGE, true) : null;
+  const target = number(row, columns.target, [0, 1], true);
+  const decade = cell(row, columns.decade) ? number(row, columns.decade, DECADE_RANGE, true) : null;
   return {
     trackId,
-    trackName: text(layout, row, 'track'),
-    artists: text(layout, row, 'artist'),
+    trackName: text(row, columns.track),
+    artists: text(row, columns.artist),
     albumName: null,
     popularity: null,
     trackGenre: null,
-    ...features,
+    durationMs,
+    danceability,
+    energy,
+    valence,
+    acousticness,
+    instrumentalness,
+    speechiness,
+    liveness,
+    loudness,
+    tempo,
+    key,
+    mode,
+    timeSignature,
     explicit: false,
     explicitKnown: false, // the format has no explicit flag
     isHit: target === 1,
     hitSource: 'label',
     decade: decade === null ? null : decade - (decade % 10),
     dataset: 'hit-predictor',
-    decimalsText: decimalsText(layout, row, features),
+    decimalsText,
   };
 }
 

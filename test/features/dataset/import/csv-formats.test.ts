@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, HIT_PREDICTOR_FORMAT, KAGGLE_FORMAT, parseSongRow, UnknownCsvHeaderError } from '../../../../src/features/dataset/import/csv-formats.js';
 import { rowError } from '../../../support/row-error.js';
+import type { SongRecord } from '../../../../src/features/dataset/import/song-record.js';
 
 /** A row in the layout of the hit-predictor decade files (invented, as in test/fixtures/hit-predictor/), by column. */
 const HIT_PREDICTOR_ROW: Record<string, string> = {
@@ -69,22 +70,22 @@ describe('detectFormat', () => {
   it('recognises the Kaggle header', () => {
     const layout = detectFormat([...KAGGLE_FORMAT.columns]);
     expect(layout.format).toBe(KAGGLE_FORMAT);
-    expect(layout.index.track_id).toBe(0);
-    expect(layout.index.track_genre).toBe(19);
+    expect(layout.columns.track_id.at).toBe(0);
+    expect(layout.columns.track_genre.at).toBe(19);
   });
 
   it('recognises the Kaggle header with a leading unnamed index column and shifts the indexes', () => {
     const layout = detectFormat(['', ...KAGGLE_FORMAT.columns]);
     expect(layout.format.name).toBe('kaggle');
-    expect(layout.index.track_id).toBe(1);
-    expect(layout.index.track_genre).toBe(20);
+    expect(layout.columns.track_id.at).toBe(1);
+    expect(layout.columns.track_genre.at).toBe(20);
   });
 
   it('recognises a header whose columns are in any order', () => {
     const reversed = [...KAGGLE_FORMAT.columns].reverse();
     const layout = detectFormat(reversed);
     expect(layout.format.name).toBe('kaggle');
-    for (const column of KAGGLE_FORMAT.columns) expect(layout.index[column]).toBe(reversed.indexOf(column));
+    for (const column of KAGGLE_FORMAT.columns) expect(layout.columns[column].at).toBe(reversed.indexOf(column));
   });
 
   it('ignores case, surrounding whitespace and a byte-order mark in header cells', () => {
@@ -92,27 +93,27 @@ describe('detectFormat', () => {
     header[0] = `\uFEFF${header[0]}`;
     const layout = detectFormat(header);
     expect(layout.format.name).toBe('hit-predictor');
-    expect(layout.index.track).toBe(0);
-    expect(layout.index.decade).toBe(19);
+    expect(layout.columns.track.at).toBe(0);
+    expect(layout.columns.decade.at).toBe(19);
   });
 
   it('ignores extra columns', () => {
     const layout = detectFormat(['notes', ...HIT_PREDICTOR_FORMAT.columns, 'comment']);
     expect(layout.format.name).toBe('hit-predictor');
-    expect(layout.index.track).toBe(1);
+    expect(layout.columns.track.at).toBe(1);
   });
 
   it('recognises the hit-predictor header with a decade column', () => {
     const layout = detectFormat([...HIT_PREDICTOR_FORMAT.columns]);
     expect(layout.format).toBe(HIT_PREDICTOR_FORMAT);
-    expect(layout.index.decade).toBe(19);
+    expect(layout.columns.decade.at).toBe(19);
   });
 
   it('recognises the hit-predictor header without the optional decade column', () => {
     const layout = detectFormat(HIT_PREDICTOR_FORMAT.columns.filter((column) => column !== 'decade'));
     expect(layout.format).toBe(HIT_PREDICTOR_FORMAT);
-    expect(layout.index.decade).toBe(-1);
-    expect(layout.index.target).toBe(18);
+    expect(layout.columns.decade.at).toBe(-1);
+    expect(layout.columns.target.at).toBe(18);
   });
 
   it('rejects a header missing a required column with UnknownCsvHeaderError', () => {
@@ -380,6 +381,17 @@ describe('parseSongRow audio feature validation', () => {
         expect(rowError(() => parse({ energy: 'loud' })).message).toBe('energy is not a number: "loud"');
         expect(rowError(() => parse({ tempo: 'Infinity' })).message).toBe('tempo is not a number: "Infinity"');
         expect(rowError(() => parse({ key: '0x3' })).message).toBe('key is not a number: "0x3"');
+      });
+
+      it('rejects the binary, octal and hexadecimal literals that Number() reads', () => {
+        for (const literal of ['0b1', '0B1', '0o7', '0O7', '0X1', '0x0']) {
+          expect(rowError(() => parse({ key: literal })).message).toBe(`key is not a number: "${literal}"`);
+        }
+      });
+
+      it('reads every way a dataset writes a decimal', () => {
+        const song = parse({ tempo: '5.', energy: '.5', danceability: '+0.25', loudness: '-1E1', key: '0', mode: '01' }) as SongRecord;
+        expect([song.tempo, song.energy, song.danceability, song.loudness, song.key, song.mode]).toEqual([5, 0.5, 0.25, -10, 0, 1]);
       });
 
       it('rejects danceability above 1', () => {
