@@ -42,6 +42,13 @@ describe('normalizeSearchText', () => {
     expect(normalizeSearchText('¡Hola!')).toBe('hola');
   });
 
+  it('gives text already in search form back as it is, and cleans text one space or case away from it', () => {
+    expect(normalizeSearchText('back in black 1980')).toBe('back in black 1980');
+    expect(['Back in black', 'back  in black', ' back in black', 'back in black ', "back in black'"].map(normalizeSearchText)).toEqual(
+      Array(5).fill('back in black'),
+    );
+  });
+
   it('gives the same result on the ASCII and the Unicode path for equivalent text', () => {
     expect(normalizeSearchText("Beyonce - Deja Vu! Don't")).toBe(normalizeSearchText('Beyoncé — Déjà Vu! Don’t'));
     expect(normalizeSearchText('Mötley Crüe: Dr. Feelgood')).toBe(normalizeSearchText('Motley Crue: Dr. Feelgood'));
