@@ -178,6 +178,45 @@ function readDecimals(layout: CsvLayout, row: string[], values: number[]): strin
   return text;
 }
 
+/** What a row says of the track besides its audio features, as its format writes it. */
+type TrackFields = Pick<SongRecord, 'trackId' | 'trackName' | 'artists' | 'albumName' | 'popularity' | 'trackGenre' | 'explicit' | 'isHit' | 'decade'>;
+
+function kaggleTrack(columns: CsvLayout['columns'], row: string[], hitPopularityThreshold: number): TrackFields {
+  const trackId = text(row, columns.track_id);
+  if (!SPOTIFY_ID.test(trackId)) throw new RowError(`track_id is not a Spotify id: "${trackId}"`);
+  const popularity = number(row, columns.popularity, [0, 100], true);
+  return {
+    trackId,
+    trackName: text(row, columns.track_name),
+    artists: text(row, columns.artists),
+    albumName: cell(row, columns.album_name) || null,
+    popularity,
+    trackGenre: cell(row, columns.track_genre) || null,
+    explicit: parseBoolean(text(row, columns.explicit), 'explicit'),
+    isHit: popularity >= hitPopularityThreshold,
+    decade: null,
+  };
+}
+
+function hitPredictorTrack(columns: CsvLayout['columns'], row: string[]): TrackFields {
+  const uri = text(row, columns.uri);
+  const trackId = uri.startsWith('spotify:track:') ? uri.slice('spotify:track:'.length) : '';
+  if (!SPOTIFY_ID.test(trackId)) throw new RowError(`uri is not a spotify:track: URI: "${uri}"`);
+  const target = number(row, columns.target, [0, 1], true);
+  const decade = cell(row, columns.decade) ? number(row, columns.decade, DECADE_RANGE, true) : null;
+  return {
+    trackId,
+    trackName: text(row, columns.track),
+    artists: text(row, columns.artist),
+    albumName: null,
+    popularity: null,
+    trackGenre: null,
+    explicit: false, // the format has no explicit flag (explicitKnown is false)
+    isHit: target === 1,
+    decade: decade === null ? null : decade - (decade % 10),
+  };
+}
+
 /**
  * Turns one data row into a song; throws RowError naming the first problem. (Its helpers take
  * the row rather than closing over it: no closures made per row, an import reads millions. The
@@ -191,81 +230,34 @@ export function parseSongRow(layout: CsvLayout, row: string[], hitPopularityThre
   const key = number(row, columns.key, FEATURE_RANGES.key, true);
   const mode = number(row, columns.mode, FEATURE_RANGES.mode, true);
   const timeSignature = number(row, columns.time_signature, FEATURE_RANGES.timeSignature, true);
-  const danceability = values[DECIMAL_AT.danceability]!;
-  const energy = values[DECIMAL_AT.energy]!;
-  const valence = values[DECIMAL_AT.valence]!;
-  const acousticness = values[DECIMAL_AT.acousticness]!;
-  const instrumentalness = values[DECIMAL_AT.instrumentalness]!;
-  const speechiness = values[DECIMAL_AT.speechiness]!;
-  const liveness = values[DECIMAL_AT.liveness]!;
-  const loudness = values[DECIMAL_AT.loudness]!;
-  const tempo = values[DECIMAL_AT.tempo]!;
-
-  if (layout.format.name === 'kaggle') {
-    const trackId = text(row, columns.track_id);
-    if (!SPOTIFY_ID.test(trackId)) throw new RowError(`track_id is not a Spotify id: "${trackId}"`);
-    const popularity = number(row, columns.popularity, [0, 100], true);
-    return {
-      trackId,
-      trackName: text(row, columns.track_name),
-      artists: text(row, columns.artists),
-      albumName: cell(row, columns.album_name) || null,
-      popularity,
-      trackGenre: cell(row, columns.track_genre) || null,
-      durationMs,
-      danceability,
-      energy,
-      valence,
-      acousticness,
-      instrumentalness,
-      speechiness,
-      liveness,
-      loudness,
-      tempo,
-      key,
-      mode,
-      timeSignature,
-      explicit: parseBoolean(text(row, columns.explicit), 'explicit'),
-      explicitKnown: true,
-      isHit: popularity >= hitPopularityThreshold,
-      hitSource: 'popularity',
-      decade: null,
-      dataset: 'kaggle',
-      decimalsText,
-    };
-  }
-
-  const uri = text(row, columns.uri);
-  const trackId = uri.startsWith('spotify:track:') ? uri.slice('spotify:track:'.length) : '';
-  if (!SPOTIFY_ID.test(trackId)) throw new RowError(`uri is not a spotify:track: URI: "${uri}"`);
-  const target = number(row, columns.target, [0, 1], true);
-  const decade = cell(row, columns.decade) ? number(row, columns.decade, DECADE_RANGE, true) : null;
+  const kaggle = layout.format.name === 'kaggle';
+  const track = kaggle ? kaggleTrack(columns, row, hitPopularityThreshold) : hitPredictorTrack(columns, row);
   return {
-    trackId,
-    trackName: text(row, columns.track),
-    artists: text(row, columns.artist),
-    albumName: null,
-    popularity: null,
-    trackGenre: null,
+    trackId: track.trackId,
+    trackName: track.trackName,
+    artists: track.artists,
+    albumName: track.albumName,
+    popularity: track.popularity,
+    trackGenre: track.trackGenre,
     durationMs,
-    danceability,
-    energy,
-    valence,
-    acousticness,
-    instrumentalness,
-    speechiness,
-    liveness,
-    loudness,
-    tempo,
+    danceability: values[DECIMAL_AT.danceability]!,
+    energy: values[DECIMAL_AT.energy]!,
+    valence: values[DECIMAL_AT.valence]!,
+    acousticness: values[DECIMAL_AT.acousticness]!,
+    instrumentalness: values[DECIMAL_AT.instrumentalness]!,
+    speechiness: values[DECIMAL_AT.speechiness]!,
+    liveness: values[DECIMAL_AT.liveness]!,
+    loudness: values[DECIMAL_AT.loudness]!,
+    tempo: values[DECIMAL_AT.tempo]!,
     key,
     mode,
     timeSignature,
-    explicit: false,
-    explicitKnown: false, // the format has no explicit flag
-    isHit: target === 1,
-    hitSource: 'label',
-    decade: decade === null ? null : decade - (decade % 10),
-    dataset: 'hit-predictor',
+    explicit: track.explicit,
+    explicitKnown: kaggle,
+    isHit: track.isHit,
+    hitSource: kaggle ? 'popularity' : 'label',
+    decade: track.decade,
+    dataset: layout.format.name,
     decimalsText,
   };
 }
