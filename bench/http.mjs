@@ -52,9 +52,9 @@ if (unknownScenarios.length > 0) {
 const DURATION = Number(options.duration);
 const WARMUP = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
-/** How long the first start (demo data, two models trained) may take on a busy machine. */
 /** The production build as `npm start` runs it (a path relative to the repository, where `npm run bench` runs). */
 const APP_ENTRY = 'dist/bundle/main.js';
+/** How long the first start (demo data, two models trained) may take on a busy machine. */
 const START_TIMEOUT_MS = 15 * 60_000;
 /** The bytes one Range request asks for: a player's typical read-ahead chunk. */
 const RANGE_BYTES = 64 * 1024;

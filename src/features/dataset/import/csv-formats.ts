@@ -139,9 +139,9 @@ function text(row: string[], column: CsvColumn): string {
 }
 
 /**
- * Whether a number's text is one of the radix literals Number() also reads ("0x1f", "0b1",
- * "0o7"): datasets write decimals only. (Number() reads exactly the decimals a regular expression
- * would take, and also those and "Infinity", which is not finite: this spares matching one per cell.)
+ * Whether a number's text is one of the radix literals ("0x1f", "0b1", "0o7") that Number() reads
+ * besides decimals: datasets write decimals only. Number() reads no other non-decimal text but
+ * "Infinity", which is not finite, so this check replaces matching a regular expression per cell.
  */
 function isRadixLiteral(raw: string): boolean {
   const letter = raw.charCodeAt(1) | 0x20; // lower case
