@@ -52,6 +52,8 @@ export async function openSongCsv(name: string, chunks: AsyncIterable<Buffer | s
     try {
       const fields = splitCsvLine(text);
       if (fields.length !== columns) throw new RowError(`${fields.length} fields where the header has ${columns}`);
+      // PostgreSQL's text cannot hold it: the row's COPY would fail the whole batch.
+      if (text.includes('\0')) throw new RowError(`field ${fields.findIndex((field) => field.includes('\0')) + 1} holds a NUL character`);
       return { line, song: parseSongRow(layout, fields, hitPopularityThreshold) };
     } catch (error) {
       if (!(error instanceof RowError)) throw error;

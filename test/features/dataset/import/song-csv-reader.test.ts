@@ -48,6 +48,12 @@ describe('openSongCsv', () => {
     expect(read.filter((row) => row.song)).toHaveLength(1);
   });
 
+  it('reports a row with a NUL character in a field, which PostgreSQL text cannot store, naming the field', async () => {
+    const read = await readText([header, withTitle(rows[0]!, 'Null\0Title'), rows[1]].join('\n'));
+    expect(problems(read)).toEqual(['2: field 1 holds a NUL character']);
+    expect(read[1]!.song).toBeDefined();
+  });
+
   it('skips blank lines, counting them in the line numbers', async () => {
     const read = await readText(`\n${header}\n\n${rows[0]}\n   \n${rows[1]}\n`);
     expect(read.map((row) => [row.line, row.song?.trackId])).toEqual([

@@ -209,7 +209,7 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     expect(Object.is(song.energy, 0)).toBe(true);
   });
 
-  it('imports the good rows and reports each bad one by line and reason', async () => {
+  it('imports the good rows and reports each bad one by line and reason, a NUL character included', async () => {
     const csv = [
       'track,artist,uri,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms,time_signature,chorus_hit,sections,target,decade',
       'Good One,Band,spotify:track:EncoreBrokenTrack00001,0.52,0.61,4,-7.5,1,0.041,0.38,0,0.09,0.71,121.4,181000,4,30.1,9,1,1960',
@@ -218,14 +218,16 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
       'Bad Id,Band,spotify:track:nope,0.5,0.6,7,-9.1,1,0.038,0.02,0,0.15,0.45,98.3,184000,4,22.8,9,1,1960',
       'Words,Band,spotify:track:EncoreBrokenTrack00004,0.39,loud,5,-4.1,0,0.047,0.3,0,0.08,0.88,77.9,142000,4,31.2,7,1,1960',
       'Good Two,Band,spotify:track:EncoreBrokenTrack00005,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
+      'Good Three,Null\0Band,spotify:track:EncoreBrokenTrack00006,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
     ].join('\n');
     const report = await app.importer.import([textSource('broken.csv', csv)], { clear: false });
-    expect(report).toMatchObject({ rowsRead: 6, inserted: 2, skipped: 4 });
+    expect(report).toMatchObject({ rowsRead: 7, inserted: 2, skipped: 5 });
     expect(report.errors).toEqual([
       { file: 'broken.csv', line: 3, reason: 'missing energy' },
       { file: 'broken.csv', line: 4, reason: 'danceability out of range 0…1: 1.7' },
       { file: 'broken.csv', line: 5, reason: 'uri is not a spotify:track: URI: "spotify:track:nope"' },
       { file: 'broken.csv', line: 6, reason: 'energy is not a number: "loud"' },
+      { file: 'broken.csv', line: 8, reason: 'field 2 holds a NUL character' },
     ]);
   });
 
