@@ -51,7 +51,7 @@ export function registerSongsCommands(program: Command, context: CliContext): vo
         const progress = new Progress();
         const abort = new AbortController();
         process.once('SIGINT', () => {
-          context.log('\nStopping after the batch in flight (Ctrl-C again to quit at once)...');
+          context.log('\nStopping after the batches in flight (Ctrl-C again to quit at once)...');
           abort.abort();
           process.once('SIGINT', () => process.exit(130));
         });

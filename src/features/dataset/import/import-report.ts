@@ -78,6 +78,6 @@ export function formatImportReport(report: ImportReport): string {
     `Songs in table: ${count(report.songsInTable)}`,
   ];
   if (report.aborted && !report.dryRun)
-    lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the batch in flight was rolled back.`);
+    lines.push(`Committed before the interruption: ${count(report.committedRows)} rows; the rows read after them were not written.`);
   return lines.join('\n');
 }

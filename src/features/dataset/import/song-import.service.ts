@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../../../platform/config/app-config.js';
 import { PrismaService } from '../../../platform/database/prisma.service.js';
+import { BatchLanes } from './batch-lanes.js';
 import { readSongRecords } from './csv-file.js';
 import { buildDroppedSongIndexes, dropSongIndexes } from './deferred-indexes.js';
 import { emptyReport, MAX_REPORTED_ERRORS, type ImportReport } from './import-report.js';
@@ -32,7 +33,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called after each committed batch. */
   onProgress?: (report: ImportReport) => void;
-  /** Stops the import after the batch in flight; what was committed stays. */
+  /** Stops the import after the batches in flight; what was committed stays. */
   signal?: AbortSignal;
 }
 
@@ -119,8 +120,10 @@ export class SongImportService {
     let indexesDropped = false;
     // The batch's songs to upsert, merged by track (into an empty table, only those `written` may hold).
     let batch = new Map<string, SongRecord>();
-    // The batch being written: the next one is parsed meanwhile, so JS and PostgreSQL work in parallel.
-    let inFlight: Promise<void> = Promise.resolve();
+    // The batches being written: the next one is parsed meanwhile, so JS and PostgreSQL work in
+    // parallel. Into an empty table, on a second connection too (see flush).
+    const lanes = new BatchLanes(client);
+    let second: PoolClient | undefined;
 
     // Into an empty table, the tracks written so far: a row surely not among them is new.
     const written = new TrackFilter();
@@ -129,12 +132,9 @@ export class SongImportService {
     // Into an empty table, the batch's songs surely new, as COPY text from the moment they are read.
     const fresh = new CopyChunks(vocabulary);
 
-    const write = async (copyText: BatchText, readSoFar: number, last: boolean) => {
+    const write = async (connection: PoolClient, copyText: BatchText, { clearing, alone, last }: BatchKind) => {
       // Statements go in as few messages as they can: while the next batch is parsed, every
       // answer waits for the parser to let the event loop run.
-      // Into an empty table, a batch of new songs only is one COPY: a statement of its own is a
-      // transaction of its own, no BEGIN and COMMIT round trips (two of its three).
-      const alone = intoEmptyTable && !pendingClear && !last && copyText.merged.length === 0;
       const start = dryRun || alone ? [] : ['BEGIN'];
       // Waiting for the disk at every batch's commit would cost more than the batch itself.
       // Skipping it risks nothing but the durability of the newest batches on an OS crash
@@ -143,39 +143,45 @@ export class SongImportService {
       if (!dryRun && !last && !intoEmptyTable) start.push('SET LOCAL synchronous_commit = off');
       if (!dryRun && last && intoEmptyTable) start.push('SET LOCAL synchronous_commit = on');
       // Songs someone asked for a prediction about stay (with their predictions); the import updates them.
-      if (pendingClear) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
+      if (clearing) start.push(`DELETE FROM songs WHERE ${CLEARED_SONGS}`);
       // The batch's new words in its transaction; a batch that is one COPY (none) adds them just
       // before it: an import stopped between the two leaves words of no song, as clearing does.
-      const addWords = copyText.words.length > 0 ? addWordsSql(copyText.words, (word) => client.escapeLiteral(word)) : undefined;
+      const addWords = copyText.words.length > 0 ? addWordsSql(copyText.words, (word) => connection.escapeLiteral(word)) : undefined;
       if (addWords && start.length > 0) start.push(addWords);
       try {
-        if (addWords && start.length === 0) await client.query(addWords);
+        if (addWords && start.length === 0) await connection.query(addWords);
         if (start.length > 0) {
-          const started = await client.query(start.join('; '));
-          if (pendingClear) report.cleared = [started].flat().find((result) => result.command === 'DELETE')!.rowCount ?? 0;
-          pendingClear = false;
+          const started = await connection.query(start.join('; '));
+          if (clearing) report.cleared = [started].flat().find((result) => result.command === 'DELETE')!.rowCount ?? 0;
         }
-        await this.writeBatch(client, copyText, report, intoEmptyTable, !dryRun && !alone);
+        await this.writeBatch(connection, copyText, report, intoEmptyTable, !dryRun && !alone);
       } catch (error) {
-        if (!dryRun) await client.query('ROLLBACK');
+        if (!dryRun) await connection.query('ROLLBACK');
         throw error;
       }
-      report.committedRows = readSoFar;
-      options.onProgress?.(report);
     };
     const flush = async (last = false) => {
       // The rest of the batch as COPY text at once, so its songs are garbage before it is written:
       // held until then, they would outlive the young generation and grow the heap. Made before
-      // waiting for the batch in flight: PostgreSQL writes that one meanwhile, where it would
+      // waiting for a batch in flight: PostgreSQL writes that one meanwhile, where it would
       // otherwise wait for this work (a third of the import's JavaScript) after it.
       const copyText =
         batch.size + fresh.rows === 0 ? undefined : { fresh: fresh.take(), merged: toCopyChunks(batch.values(), vocabulary), words: vocabulary.takeNew() };
       batch = new Map();
       const committedRows = report.rowsRead - report.skipped;
-      await inFlight;
       if (!copyText) return;
-      inFlight = write(copyText, committedRows, last);
-      inFlight.catch(() => undefined); // awaited (and thrown) by the next flush
+      // Into an empty table, a batch of new songs only is one COPY: a statement of its own is a
+      // transaction of its own, no BEGIN and COMMIT round trips (two of its three). Such batches
+      // touch no row of each other's, so they go to the two connections in turn: PostgreSQL's
+      // side of the load, one COPY at a time, was where the import waited (docs/benchmarks.md).
+      const kind = { clearing: pendingClear, alone: intoEmptyTable && !pendingClear && !last && copyText.merged.length === 0, last };
+      pendingClear = false;
+      const committed = () => {
+        report.committedRows = committedRows;
+        options.onProgress?.(report);
+      };
+      if (kind.alone) await lanes.inTurn((connection) => write(connection, copyText, kind), committed);
+      else await lanes.afterAll((connection) => write(connection, copyText, kind), committed);
     };
 
     try {
@@ -192,8 +198,14 @@ export class SongImportService {
         if (intoEmptyTable) {
           await dropSongIndexes(client);
           indexesDropped = true;
-          // Reset before the connection goes back to the pool (finally below).
+          // Reset before the connections go back to the pool (finally below).
           await client.query('SET synchronous_commit = off');
+          // Not from a pool too small to leave a connection to others (and to the index builds).
+          if (this.config.DATABASE_POOL_SIZE > 2) {
+            second = await this.prisma.pool.connect();
+            lanes.addConnection(second);
+            await second.query(`SET synchronous_commit = off; SET ${WORDS_BY_IMPORT_SETTING} = on`);
+          }
         } else {
           // Indexes an import that was killed had dropped: this import's upserts need them.
           await buildDroppedSongIndexes(this.prisma.pool);
@@ -230,7 +242,10 @@ export class SongImportService {
       }
       if (signal?.aborted) report.aborted = true;
       else await flush(true);
-      await inFlight;
+      await lanes.finish();
+      // Back to the pool for the index builds.
+      await releaseImportConnection(second);
+      second = undefined;
       if (indexesDropped) {
         await buildDroppedSongIndexes(this.prisma.pool);
         indexesDropped = false;
@@ -248,19 +263,13 @@ export class SongImportService {
         await client.query(`SELECT gin_clean_pending_list('${VOCABULARY_TRIGRAM_INDEX}'::regclass)`);
       }
     } finally {
-      await inFlight.catch(() => undefined);
+      await lanes.settle();
       if (dryRun) await client.query('ROLLBACK').catch(() => undefined);
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
       if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      // A connection that keeps this import's settings (the vocabulary's above all) must not go back to the pool.
-      const reset = await client
-        .query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit; RESET ${WORDS_BY_IMPORT_SETTING}`)
-        .then(
-          () => undefined,
-          (error: unknown) => error as Error,
-        );
-      client.release(reset);
+      await releaseImportConnection(second);
+      await releaseImportConnection(client);
     }
     return report;
   }
@@ -364,6 +373,25 @@ interface BatchText {
   fresh: Buffer[];
   merged: Buffer[];
   words: string[];
+}
+
+/** Gives a connection back to the pool without this import's settings; one that keeps them (the vocabulary's above all) is closed instead. */
+async function releaseImportConnection(connection: PoolClient | undefined): Promise<void> {
+  if (!connection) return;
+  const reset = await connection
+    .query(`DROP TABLE IF EXISTS song_import_seen, song_import_staging; RESET synchronous_commit; RESET ${WORDS_BY_IMPORT_SETTING}`)
+    .then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+  connection.release(reset);
+}
+
+/** How a batch is written: whether it clears the dataset first, is one COPY of new songs only, or is the import's last. */
+interface BatchKind {
+  clearing: boolean;
+  alone: boolean;
+  last: boolean;
 }
 
 /** Adds a song to the batch, merged with an earlier row of the same track there; counts the repeat. */

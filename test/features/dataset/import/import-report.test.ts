@@ -147,7 +147,7 @@ describe('formatImportReport', () => {
 
   it('ends with the committed rows when the import was interrupted', () => {
     const text = formatImportReport(report({ aborted: true, committedRows: 4000 }));
-    expect(lines(text).at(-1)).toBe('Committed before the interruption: 4,000 rows; the batch in flight was rolled back.');
+    expect(lines(text).at(-1)).toBe('Committed before the interruption: 4,000 rows; the rows read after them were not written.');
   });
 
   it('does not mention committed rows when the import finished', () => {

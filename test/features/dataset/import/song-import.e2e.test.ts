@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSongCsvLines } from '../../../../src/features/dataset/demo/demo-songs.js';
 import { SongImportService, type ImportSource } from '../../../../src/features/dataset/import/song-import.service.js';
 import { createDatasetSong } from '../../../support/dataset-rows.js';
 import { hitPredictorFixtures } from '../../../support/sample-data.js';
@@ -130,6 +131,67 @@ describe('the vocabulary of an import (search_words)', () => {
   });
 });
 
+describe('an import into an empty table, its batches of new songs written two at once', () => {
+  const app = useImportApp();
+  const BATCH_SIZE = 10;
+  const lines = [...demoSongCsvLines({ count: 100, seed: 7 })];
+  const trackIds = lines.slice(1).map((line) => line.slice(0, line.indexOf(',')));
+  const demoSource = (): ImportSource => ({ name: 'demo.csv', stream: Readable.from([lines.join('\n')]) });
+  const songTracks = async () => new Set((await app.t.prisma.song.findMany({ select: { trackId: true } })).map((song) => song.trackId));
+  /** Whether each batch of the file is in the table whole, or not at all (in file order). */
+  const batchesInTable = async () => {
+    const tracks = await songTracks();
+    return Array.from({ length: trackIds.length / BATCH_SIZE }, (_, at) => {
+      const found = trackIds.slice(at * BATCH_SIZE, (at + 1) * BATCH_SIZE).filter((track) => tracks.has(track)).length;
+      return found === BATCH_SIZE ? 'whole' : found === 0 ? 'none' : 'part';
+    });
+  };
+
+  it('counts as committed only rows of batches written, with every batch before them, in the order read', async () => {
+    const counted: Array<{ committedRows: number; songs: Promise<number> }> = [];
+    const report = await app.importer.import([demoSource()], {
+      batchSize: BATCH_SIZE,
+      onProgress: ({ committedRows }) => counted.push({ committedRows, songs: app.t.prisma.song.count() }),
+    });
+    expect(report).toMatchObject({ inserted: 100, committedRows: 100 });
+    expect(counted.map((progress) => progress.committedRows)).toEqual(Array.from({ length: 10 }, (_, at) => (at + 1) * BATCH_SIZE));
+    for (const progress of counted) expect(await progress.songs).toBeGreaterThanOrEqual(progress.committedRows);
+    expect(await songTracks()).toEqual(new Set(trackIds));
+    expect(await app.t.prisma.$queryRawUnsafe(MISSING_WORDS)).toEqual([]);
+  });
+
+  it('fails with the error of a batch written beside another, keeping whole batches, every index built back', async () => {
+    // PostgreSQL refuses the third batch (rows 21–30, the second connection's first): a fault of the test's own.
+    await app.t.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_song() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await app.t.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_song BEFORE INSERT ON songs FOR EACH ROW WHEN (NEW.track_id = '${trackIds[24]}') EXECUTE FUNCTION refuse_song()`,
+    );
+    try {
+      await expect(app.importer.import([demoSource()], { batchSize: BATCH_SIZE })).rejects.toThrow('refused by the test');
+      const batches = await batchesInTable();
+      expect(batches.slice(0, 3)).toEqual(['whole', 'whole', 'none']);
+      expect(batches).not.toContain('part');
+      expect(await app.t.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
+      expect(await app.t.prisma.$queryRaw`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_words_search_idx'`).toHaveLength(1);
+    } finally {
+      await app.t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_song ON songs; DROP FUNCTION refuse_song()');
+    }
+    expect(await app.importer.import([demoSource()], { batchSize: BATCH_SIZE })).toMatchObject({ songsInTable: 100 });
+  });
+
+  it('writes one batch at a time from a pool of two connections, leaving the other to the index builds', async () => {
+    const small = await createTestApp({ DATABASE_POOL_SIZE: '2' });
+    try {
+      const report = await small.app.get(SongImportService).import([demoSource()], { batchSize: BATCH_SIZE });
+      expect(report).toMatchObject({ inserted: 100, committedRows: 100 });
+      expect(await small.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describeWithHitPredictorData('importing the real hit-predictor files', () => {
   const app = useImportApp();
 
@@ -239,7 +301,7 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
     expect(await app.t.prisma.song.count()).toBe(before);
   });
 
-  it('stops after the batch in flight when aborted, keeping what was committed', async () => {
+  it('stops after the batches in flight when aborted, keeping what was committed', async () => {
     const before = await app.t.prisma.song.count();
     const abort = new AbortController();
     const report = await app.importer.import(fileSources(hitPredictorFixtures), {
