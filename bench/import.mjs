@@ -54,7 +54,7 @@ try {
     reference.push(await referenceCopy(await database.freshDatabase()));
     const url = await database.freshDatabase();
     ours.push(await ourImport(url));
-    if (run === 0) await exportSongs(url, songsFile);
+    if (run === 0) await exportSongs(url, [songsFile]);
     songsTable.push(await copyIntoSongs(await database.freshDatabase(), songsFile));
   }
   const rows = ours[0].rows;

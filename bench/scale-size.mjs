@@ -44,10 +44,10 @@ try {
   const songsDatabaseMb = Number((await client.query('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes) / 2 ** 20;
   let postgresLoadSeconds;
   if (referenceUrl) {
-    const songsFile = `${csv}.songs.copy`;
-    await exportSongs(url, songsFile);
-    postgresLoadSeconds = await copyIntoSongsAsImported(referenceUrl, songsFile);
-    await rm(songsFile);
+    const songsFiles = [`${csv}.songs.0.copy`, `${csv}.songs.1.copy`];
+    await exportSongs(url, songsFiles);
+    postgresLoadSeconds = await copyIntoSongsAsImported(referenceUrl, songsFiles);
+    await Promise.all(songsFiles.map((file) => rm(file)));
   }
 
   await resetPeakRss();

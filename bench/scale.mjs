@@ -91,7 +91,7 @@ try {
     const postgres = million.postgresLoadSeconds;
     console.log(
       `INFO  import of ${count(million.size)} songs is ${(million.importSeconds / postgres).toFixed(2)}x the time of PostgreSQL alone loading the songs it made the import's way ` +
-        `(${hasPsql ? 'psql \\copy' : 'COPY'} without the secondary indexes, the indexes built on two connections, ANALYZE): ${postgres.toFixed(1)} s, ${count(million.rows / postgres)} rows/s`,
+        `(two ${hasPsql ? 'psql \\copy' : 'COPY'} of half the songs at once without the secondary indexes, the indexes built on two connections, ANALYZE): ${postgres.toFixed(1)} s, ${count(million.rows / postgres)} rows/s`,
     );
   } else {
     console.log(`(no PASS/FAIL for the import: its target is at ${count(IMPORT_TARGET.songs)} songs, not among --sizes)`);
