@@ -47,9 +47,10 @@ export class AppConfig {
   @MinLength(8)
   EMBEDDED_PG_PASSWORD?: string;
 
+  /** At least two: an import holds one connection while it builds the song indexes on another. */
   @Type(() => Number)
   @IsInt()
-  @Min(1)
+  @Min(2)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 

@@ -62,6 +62,11 @@ describe('loadConfig rules across variables', () => {
     expect(problemsOf({ S3_ACCESS_KEY_ID: 'AKIA' })).toEqual(['S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together']);
   });
 
+  it('refuses a pool of one connection, from which an import would wait for a second to build its indexes', () => {
+    expect(problemsOf({ DATABASE_POOL_SIZE: '1' })).toEqual(['DATABASE_POOL_SIZE="1": DATABASE_POOL_SIZE must not be less than 2']);
+    expect(problemsOf({ DATABASE_POOL_SIZE: '2' })).toEqual([]);
+  });
+
   it('refuses a request budget too small for one expensive request, which could then never be made', () => {
     expect(problemsOf({ RATE_LIMIT_PER_ACCOUNT: '30', RATE_LIMIT_EXPENSIVE_COST: '40' })).toEqual([
       'RATE_LIMIT_PER_ACCOUNT (30) must be at least RATE_LIMIT_EXPENSIVE_COST (40), or no expensive request could ever be made',
