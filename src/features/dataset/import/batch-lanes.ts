@@ -3,13 +3,15 @@
  * others goes to the connections in turn, each waiting only for its connection's last write;
  * any other waits for all before it, and all after it wait for it. Each write's `done` runs in
  * the batches' order, once it and every write before it succeeded: what counts as committed is
- * always a prefix of the batches.
+ * always a prefix of the batches. Once a write or a `done` failed, no write starts any more.
  */
 export class BatchLanes<Connection> {
   private readonly lanes: Array<{ connection: Connection; busy: Promise<void> }>;
   private turn = 0;
   /** Every write so far and its `done`, in order. */
   private inOrder: Promise<void> = Promise.resolve();
+  /** The first failure in the batches' order, once known. */
+  private failure?: { error: unknown };
 
   constructor(main: Connection) {
     this.lanes = [{ connection: main, busy: Promise.resolve() }];
@@ -21,18 +23,20 @@ export class BatchLanes<Connection> {
   }
 
   /**
-   * Starts the write on the next connection in turn, once that connection's last write is done
-   * (throwing its error if it failed). Returns when the write has started.
+   * Starts the write on the next connection in turn, once that connection's last write is done.
+   * Returns when the write has started; throws instead the error of a write that failed.
    */
   async inTurn(write: (connection: Connection) => Promise<void>, done: () => void): Promise<void> {
     const lane = this.lanes[this.turn++ % this.lanes.length]!;
     await lane.busy;
+    this.throwIfFailed();
     lane.busy = this.start(write(lane.connection), done);
   }
 
   /** Starts the write on the main connection once every write before it is done; those after it wait for it. */
   async afterAll(write: (connection: Connection) => Promise<void>, done: () => void): Promise<void> {
     await Promise.all(this.lanes.map((lane) => lane.busy));
+    this.throwIfFailed();
     const writing = this.start(write(this.lanes[0]!.connection), done);
     for (const lane of this.lanes) lane.busy = writing;
   }
@@ -50,9 +54,12 @@ export class BatchLanes<Connection> {
 
   private start(writing: Promise<void>, done: () => void): Promise<void> {
     this.inOrder = this.inOrder.then(() => writing).then(done);
-    // Both are awaited later (by the lane's next write, finish or settle): not unhandled meanwhile.
-    this.inOrder.catch(() => undefined);
-    writing.catch(() => undefined);
+    this.inOrder.catch((error: unknown) => (this.failure ??= { error }));
+    writing.catch(() => undefined); // awaited later, by the lane's next write, finish or settle
     return writing;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 }

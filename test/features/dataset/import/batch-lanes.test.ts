@@ -109,6 +109,28 @@ describe('BatchLanes', () => {
     expect(third.started).toBe(false);
   });
 
+  it('starts no write once a write on the other connection failed', async () => {
+    const { inTurn } = twoLanes();
+    const [first, second, third] = [new Write(), new Write(), new Write()];
+    await inTurn(first, 1);
+    await inTurn(second, 2);
+    await second.fail('duplicate key');
+    await first.succeed();
+    await expect(inTurn(third, 3)).rejects.toThrow('duplicate key');
+    expect(third.started).toBe(false);
+  });
+
+  it('starts no write once a batch counted as committed failed its done', async () => {
+    const lanes = new BatchLanes('main');
+    const [first, second] = [new Write(), new Write()];
+    await lanes.inTurn(first.run, () => {
+      throw new Error('progress failed');
+    });
+    await first.succeed();
+    await expect(lanes.inTurn(second.run, () => undefined)).rejects.toThrow('progress failed');
+    expect(second.started).toBe(false);
+  });
+
   it('runs writes one at a time on a single connection', async () => {
     const lanes = new BatchLanes('main');
     const [first, second] = [new Write(), new Write()];
