@@ -41,33 +41,41 @@ export async function dropSongIndexes(client: PoolClient): Promise<void> {
 /**
  * Builds every index an import dropped (none, usually: one cheap query). Each in a transaction
  * of its own that also forgets it, on BUILDERS connections at once (CREATE INDEX locks out
- * writes, not other index builds), the slowest first.
+ * writes, not other index builds), the slowest first: the import's own connection, when given,
+ * and the others from the pool (so a pool of two builds on two). Throws the first build's error
+ * once every builder has stopped.
  */
-export async function buildDroppedSongIndexes(pool: Pool): Promise<void> {
-  const { rows } = await pool.query<{ name: string; definition: string }>(
+export async function buildDroppedSongIndexes(pool: Pool, own?: PoolClient): Promise<void> {
+  const { rows } = await (own ?? pool).query<{ name: string; definition: string }>(
     `SELECT name, definition FROM song_import_deferred_indexes ORDER BY definition LIKE '% USING gin %' DESC, name`,
   );
-  const build = async () => {
+  if (rows.length === 0) return;
+  const build = async (client: PoolClient) => {
+    for (let next = rows.shift(); next; next = rows.shift()) {
+      // IF NOT EXISTS: another import may have built it back meanwhile.
+      await client
+        .query(
+          `BEGIN;
+         SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}';
+         ${next.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')};
+         DELETE FROM song_import_deferred_indexes WHERE name = ${client.escapeLiteral(next.name)};
+         COMMIT`,
+        )
+        .catch(async (error: unknown) => {
+          await client.query('ROLLBACK');
+          throw error;
+        });
+    }
+  };
+  const borrowed = async () => {
     const client = await pool.connect();
     try {
-      for (let next = rows.shift(); next; next = rows.shift()) {
-        // IF NOT EXISTS: another import may have built it back meanwhile.
-        await client
-          .query(
-            `BEGIN;
-           SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}';
-           ${next.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS ')};
-           DELETE FROM song_import_deferred_indexes WHERE name = ${client.escapeLiteral(next.name)};
-           COMMIT`,
-          )
-          .catch(async (error: unknown) => {
-            await client.query('ROLLBACK');
-            throw error;
-          });
-      }
+      await build(client);
     } finally {
       client.release();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(BUILDERS, rows.length) }, build));
+  const builders = Array.from({ length: Math.min(BUILDERS, rows.length) }, (_, at) => (at === 0 && own ? build(own) : borrowed()));
+  const failed = (await Promise.allSettled(builders)).find((builder) => builder.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -208,7 +208,7 @@ export class SongImportService {
           }
         } else {
           // Indexes an import that was killed had dropped: this import's upserts need them.
-          await buildDroppedSongIndexes(this.prisma.pool);
+          await buildDroppedSongIndexes(this.prisma.pool, client);
           await client.query(`CREATE TEMP TABLE song_import_seen (track_id varchar(64) PRIMARY KEY, existed boolean, prior text)`);
         }
       }
@@ -247,7 +247,7 @@ export class SongImportService {
       await releaseImportConnection(second);
       second = undefined;
       if (indexesDropped) {
-        await buildDroppedSongIndexes(this.prisma.pool);
+        await buildDroppedSongIndexes(this.prisma.pool, client);
         indexesDropped = false;
       }
 
@@ -264,11 +264,11 @@ export class SongImportService {
       }
     } finally {
       await lanes.settle();
+      await releaseImportConnection(second);
       if (dryRun) await client.query('ROLLBACK').catch(() => undefined);
       // The batches a failed import committed get their indexes too (a killed one's: at the next import).
-      if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool).catch(() => undefined);
+      if (indexesDropped) await buildDroppedSongIndexes(this.prisma.pool, client).catch(() => undefined);
       report.elapsedMs = Date.now() - started;
-      await releaseImportConnection(second);
       await releaseImportConnection(client);
     }
     return report;
