@@ -68,7 +68,9 @@ export async function buildDroppedSongIndexes(pool: Pool, own?: PoolClient): Pro
     }
   };
   const borrowed = async () => {
-    const client = await pool.connect();
+    // Beside the import's own connection, one the pool cannot give in time only means one builder.
+    const client = own ? await pool.connect().catch(() => undefined) : await pool.connect();
+    if (!client) return;
     try {
       await build(client);
     } finally {

@@ -180,13 +180,16 @@ describe('an import into an empty table, its batches of new songs written two at
     expect(await app.importer.import([demoSource()], { batchSize: BATCH_SIZE })).toMatchObject({ songsInTable: 100 });
   });
 
-  it('writes one batch at a time from a pool of two connections, leaving the other to the index builds', async () => {
-    const small = await createTestApp({ DATABASE_POOL_SIZE: '2' });
+  it('writes one batch at a time from a pool of two, and builds the indexes on its own connection when the other is taken', async () => {
+    const small = await createTestApp({ DATABASE_POOL_SIZE: '2', DATABASE_TIMEOUT_MS: '200' });
+    const other = await small.prisma.pool.connect();
     try {
       const report = await small.app.get(SongImportService).import([demoSource()], { batchSize: BATCH_SIZE });
       expect(report).toMatchObject({ inserted: 100, committedRows: 100 });
-      expect(await small.prisma.$queryRaw`SELECT name FROM song_import_deferred_indexes`).toEqual([]);
+      expect((await other.query('SELECT name FROM song_import_deferred_indexes')).rows).toEqual([]);
+      expect((await other.query(`SELECT indexname FROM pg_indexes WHERE indexname = 'songs_words_search_idx'`)).rows).toHaveLength(1);
     } finally {
+      other.release();
       await small.close();
     }
   });
