@@ -200,9 +200,10 @@ export class SongImportService {
           indexesDropped = true;
           // Reset before the connections go back to the pool (finally below).
           await client.query('SET synchronous_commit = off');
-          // Not from a pool too small to leave a connection to others (and to the index builds).
-          if (this.config.DATABASE_POOL_SIZE > 2) {
-            second = await this.prisma.pool.connect();
+          // Not from a pool too small to leave a connection to others (and to the index builds); one
+          // the pool cannot give in time (all busy) only means one COPY at a time.
+          if (this.config.DATABASE_POOL_SIZE > 2) second = await this.prisma.pool.connect().catch(() => undefined);
+          if (second) {
             lanes.addConnection(second);
             await second.query(`SET synchronous_commit = off; SET ${WORDS_BY_IMPORT_SETTING} = on`);
           }

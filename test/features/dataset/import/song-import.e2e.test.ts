@@ -193,6 +193,20 @@ describe('an import into an empty table, its batches of new songs written two at
       await small.close();
     }
   });
+
+  it('writes one batch at a time when the pool has no second connection to spare, and still builds every index', async () => {
+    const busy = await createTestApp({ DATABASE_POOL_SIZE: '3', DATABASE_TIMEOUT_MS: '200' });
+    const others = [await busy.prisma.pool.connect(), await busy.prisma.pool.connect()];
+    const importing = busy.app.get(SongImportService).import([demoSource()], { batchSize: BATCH_SIZE });
+    try {
+      expect(await importing).toMatchObject({ inserted: 100, committedRows: 100 });
+      expect((await others[0]!.query('SELECT name FROM song_import_deferred_indexes')).rows).toEqual([]);
+    } finally {
+      for (const other of others) other.release();
+      await importing.catch(() => undefined);
+      await busy.close();
+    }
+  });
 });
 
 describeWithHitPredictorData('importing the real hit-predictor files', () => {
