@@ -160,6 +160,16 @@ describe('an import into an empty table, its batches of new songs written two at
     expect(await app.t.prisma.$queryRawUnsafe(MISSING_WORDS)).toEqual([]);
   });
 
+  it('stops after the batches in flight when aborted, counting every song they committed', async () => {
+    const abort = new AbortController();
+    const report = await app.importer.import([demoSource()], { batchSize: BATCH_SIZE, onProgress: () => abort.abort(), signal: abort.signal });
+    expect(report.aborted).toBe(true);
+    expect(report.committedRows).toBeLessThan(100);
+    expect(report.committedRows % BATCH_SIZE).toBe(0);
+    expect(await app.t.prisma.song.count()).toBe(report.committedRows);
+    expect(await batchesInTable()).not.toContain('part');
+  });
+
   it('fails with the error of a batch written beside another, keeping whole batches, every index built back', async () => {
     // PostgreSQL refuses the third batch (rows 21–30, the second connection's first): a fault of the test's own.
     await app.t.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_song() RETURNS trigger LANGUAGE plpgsql AS $$
