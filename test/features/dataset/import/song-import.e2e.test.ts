@@ -307,7 +307,7 @@ describe('importing a Kaggle-format file and a file with broken rows', () => {
       'Bad Id,Band,spotify:track:nope,0.5,0.6,7,-9.1,1,0.038,0.02,0,0.15,0.45,98.3,184000,4,22.8,9,1,1960',
       'Words,Band,spotify:track:EncoreBrokenTrack00004,0.39,loud,5,-4.1,0,0.047,0.3,0,0.08,0.88,77.9,142000,4,31.2,7,1,1960',
       'Good Two,Band,spotify:track:EncoreBrokenTrack00005,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
-      'Good Three,Null\0Band,spotify:track:EncoreBrokenTrack00006,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
+      'Nul In Artist,Null\0Band,spotify:track:EncoreBrokenTrack00006,0.81,0.33,0,-12.1,1,0.06,0.79,0.81,0.11,0.58,101.6,133000,4,19.7,6,0,1960',
     ].join('\n');
     const report = await app.importer.import([textSource('broken.csv', csv)], { clear: false });
     expect(report).toMatchObject({ rowsRead: 7, inserted: 2, skipped: 5 });
