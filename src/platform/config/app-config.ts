@@ -47,7 +47,7 @@ export class AppConfig {
   @MinLength(8)
   EMBEDDED_PG_PASSWORD?: string;
 
-  /** At least two: an import holds one connection while it builds the song indexes on another. */
+  /** At least two: an import holds one connection for its whole run (and builds the song indexes on it and a second). */
   @Type(() => Number)
   @IsInt()
   @Min(2)
